@@ -1,0 +1,6 @@
+package dev.casekeeper.agents;
+
+import org.jspecify.annotations.Nullable;
+
+/** Changes some of an agent's settings; null fields stay as they are. */
+public record ChangeAgent(@Nullable String name, @Nullable Role role, @Nullable Boolean active) {}

@@ -1,0 +1,69 @@
+package dev.casekeeper.agents;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates the first admin when the database has no agent yet. There is never a fixed default
+ * password: either the configured one, or a random one printed once in the log.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class FirstAdmin implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+    private static final long LOCK_KEY = 0x4361736b65657065L; // any constant shared by all nodes
+
+    private final AgentManagement agents;
+    private final AdminSettings settings;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+
+    FirstAdmin(AgentManagement agents, AdminSettings settings, TransactionTemplate transactions, JdbcClient jdbc) {
+        this.agents = agents;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        transactions.executeWithoutResult(status -> {
+            // Two nodes starting on an empty database at once create one admin, not two.
+            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().singleRow();
+            if (agents.hasAgents()) {
+                return;
+            }
+            boolean generated = settings.password() == null || settings.password().isBlank();
+            String password = generated ? generatePassword() : settings.password();
+            var admin = agents.create(new CreateAgent(settings.emailOrDefault(), settings.nameOrDefault(), password, Role.ADMIN));
+            if (generated) {
+                log.warn("""
+
+                        ==============================================================
+                          First start: created admin {}
+                          Generated password (shown only this once): {}
+                          Sign in and change it, or set CASEKEEPER_ADMIN_PASSWORD.
+                        ==============================================================
+                        """, admin.email(), password);
+            } else {
+                log.info("First start: created admin {} with the configured password", admin.email());
+            }
+        });
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

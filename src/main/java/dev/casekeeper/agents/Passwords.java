@@ -1,0 +1,35 @@
+package dev.casekeeper.agents;
+
+import java.util.Map;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hashes agent passwords with Argon2id. Hashes carry their algorithm's id, so a future change of
+ * algorithm still verifies old hashes; bcrypt is accepted for agents imported from elsewhere.
+ */
+@Component
+class Passwords {
+
+    private final PasswordEncoder encoder = new DelegatingPasswordEncoder(
+            "argon2",
+            Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
+
+    /** Hash of a password nobody has, checked against when the email is unknown so timing says nothing. */
+    private final String decoy = encoder.encode("decoy password that matches no agent");
+
+    String hash(String password) {
+        return encoder.encode(password);
+    }
+
+    boolean matches(String password, String hash) {
+        return encoder.matches(password, hash);
+    }
+
+    void spendTimeOfAFailedCheck(String password) {
+        encoder.matches(password, decoy);
+    }
+}

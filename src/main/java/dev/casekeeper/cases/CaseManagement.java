@@ -1,0 +1,356 @@
+package dev.casekeeper.cases;
+
+import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.customers.CustomerId;
+import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.customers.Identity;
+import dev.casekeeper.customers.IdentityKind;
+import dev.casekeeper.shared.AccessDeniedException;
+import dev.casekeeper.shared.Actor;
+import dev.casekeeper.shared.ConflictException;
+import dev.casekeeper.shared.Cursor;
+import dev.casekeeper.shared.InvalidInputException;
+import dev.casekeeper.shared.NotFoundException;
+import dev.casekeeper.shared.Slice;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The verbs of a case: open, read, reply, note, change, assign, transfer, receive. Every change
+ * happens under the case's row lock, is checked by the {@link Case} rules, recorded on the
+ * timeline and in the history, and published as an event after commit.
+ */
+@Service
+@Transactional
+public class CaseManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseManagement.class);
+
+    private final CaseQueries cases;
+    private final TimelineJson json;
+    private final CustomerManagement customers;
+    private final AgentManagement agents;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CaseManagement(
+            CaseQueries cases,
+            TimelineJson json,
+            CustomerManagement customers,
+            AgentManagement agents,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.cases = cases;
+        this.json = json;
+        this.customers = customers;
+        this.agents = agents;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a case with the customer's first message. With an idempotency key, a repeat of the same
+     * request by the same agent returns the case the first one opened and creates nothing.
+     */
+    public CaseSummary open(OpenCase command, SignedInAgent by, @Nullable String idempotencyKey) {
+        if (idempotencyKey != null) {
+            String hash = hash(command.toString());
+            if (!cases.claimIdempotencyKey(by.id().value(), idempotencyKey, hash, clock.instant())) {
+                var earlier = cases.idempotentResult(by.id().value(), idempotencyKey);
+                if (!earlier.requestHash().equals(hash) || earlier.caseId() == null) {
+                    throw new IdempotencyKeyReusedException(idempotencyKey);
+                }
+                return cases.find(earlier.caseId()).orElseThrow().summary();
+            }
+            var opened = open(command, by.actor(), null);
+            cases.completeIdempotencyKey(by.id().value(), idempotencyKey, opened.id().value());
+            return opened;
+        }
+        return open(command, by.actor(), null);
+    }
+
+    /** Opens a case on behalf of a channel or integration; {@code followUpOf} links it to a closed case. */
+    public CaseSummary open(OpenCase command, Actor by, @Nullable CaseId followUpOf) {
+        if (command.teamId() != null) {
+            agents.findTeam(command.teamId());
+        }
+        var tags = Tags.normalize(command.tags());
+        var requester = customers.identifyByEmail(command.requesterEmail(), command.requesterName());
+        var id = UUID.randomUUID();
+        Instant now = clock.instant();
+        long number = cases.insertCase(
+                id,
+                command.subject().strip(),
+                requester.value(),
+                command.channel(),
+                command.priority(),
+                tags,
+                command.teamId() == null ? null : command.teamId().value(),
+                followUpOf == null ? null : followUpOf.value(),
+                now);
+        var customer = Actor.customer(requester.value());
+        var entry = cases.insertEntry(
+                id, EntryKind.MESSAGE_IN, customer, command.body(), MessageBodies.sanitize(command.html()), null, null, now);
+        cases.recordHistory(id, by, "created", null, "new", now);
+        log.info("Case {} (#{}) opened through {}", id, number, command.channel().value());
+        events.publishEvent(new CaseOpened(new CaseId(id), number, requester, command.channel()));
+        events.publishEvent(new MessageReceived(new CaseId(id), entry));
+        return new Case(id, number, command.subject().strip(), requester.value(), command.channel(), CaseStatus.NEW,
+                        command.priority(), tags, command.teamId() == null ? null : command.teamId().value(), null,
+                        followUpOf == null ? null : followUpOf.value(), now, now, null, null, null)
+                .summary();
+    }
+
+    @Transactional(readOnly = true)
+    public CaseDetail find(CaseId id, SignedInAgent viewer) {
+        var kase = visible(cases.find(id.value()).orElse(null), viewer, id);
+        var timeline = cases.timeline(id.value(), null).stream().map(json::entry).toList();
+        return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
+    }
+
+    /** Cases the viewer may see, newest first, one page at a time. */
+    @Transactional(readOnly = true)
+    public Slice<CaseSummary> list(CaseFilter filter, SignedInAgent viewer, @Nullable String cursor, int limit) {
+        var rows = cases.list(filter, visibility(viewer), cursor == null ? null : Cursor.decode(cursor), limit + 1);
+        var page = rows.stream().limit(limit).map(Case::summary).toList();
+        String next = rows.size() > limit ? new Cursor(page.getLast().createdAt(), page.getLast().id().value()).encode() : null;
+        return new Slice<>(page, next);
+    }
+
+    /** A public reply to the customer. */
+    public TimelineEntry reply(CaseId id, String body, @Nullable String html, SignedInAgent by) {
+        var kase = lockVisible(id, by);
+        Instant now = clock.instant();
+        kase.replied(now);
+        var entry = cases.insertEntry(kase.id, EntryKind.MESSAGE_OUT, by.actor(), body, MessageBodies.sanitize(html), null, null, now);
+        save(kase, by.actor(), now);
+        events.publishEvent(new ReplyPosted(id, entry, by.id(), kase.channel));
+        return entryOf(kase.id, entry);
+    }
+
+    /** An internal note for colleagues; never shown to the customer. */
+    public TimelineEntry note(CaseId id, String body, SignedInAgent by) {
+        var kase = lockVisible(id, by);
+        kase.requireOpenFor("a note");
+        Instant now = clock.instant();
+        var entry = cases.insertEntry(kase.id, EntryKind.NOTE, by.actor(), body, null, null, null, now);
+        save(kase, by.actor(), now);
+        return entryOf(kase.id, entry);
+    }
+
+    /** Changes status, priority or tags. A refused status transition changes nothing. */
+    public CaseSummary change(CaseId id, ChangeCase change, SignedInAgent by) {
+        var kase = lockVisible(id, by);
+        var tags = change.tags() == null ? null : Tags.normalize(change.tags());
+        if (kase.isClosed() && (change.status() != CaseStatus.CLOSED || change.priority() != null || tags != null)) {
+            kase.requireOpenFor("changes");
+        }
+        Instant now = clock.instant();
+        var before = kase.status;
+        if (change.status() != null) {
+            kase.moveTo(change.status(), now);
+        }
+        if (change.priority() != null) {
+            kase.prioritize(change.priority());
+        }
+        if (tags != null) {
+            kase.retag(tags);
+        }
+        save(kase, by.actor(), now);
+        if (before != kase.status) {
+            events.publishEvent(new StatusChanged(id, before, kase.status));
+        }
+        return kase.summary();
+    }
+
+    /** Gives an unowned case its owner. Agents may assign cases they can see; the owner must be active. */
+    public CaseSummary assign(CaseId id, AgentId ownerId, SignedInAgent by) {
+        var kase = lockVisible(id, by);
+        var owner = agents.find(ownerId);
+        if (!owner.active()) {
+            throw new ConflictException("agent-inactive", "Agent " + owner.name() + " is deactivated and cannot own cases");
+        }
+        var previous = kase.ownerId;
+        kase.assign(ownerId);
+        if (kase.changes().isEmpty()) {
+            return kase.summary();
+        }
+        Instant now = clock.instant();
+        var data = new LinkedHashMap<String, Object>();
+        data.put("toAgentId", ownerId.toString());
+        data.put("toAgentName", owner.name());
+        cases.insertEntry(kase.id, EntryKind.EVENT, by.actor(), null, null, "assigned", json.write(data), now);
+        save(kase, by.actor(), now);
+        log.info("Case {} assigned to agent {} (was {})", id, ownerId, previous);
+        events.publishEvent(new OwnerChanged(id, ownerId, teamOf(kase), false));
+        return kase.summary();
+    }
+
+    /**
+     * Moves a case to another agent or a team's queue, with the reason and a summary of what the
+     * customer already said. Only the owner, or a supervisor or admin, may move an owned case.
+     */
+    public CaseSummary transfer(CaseId id, TransferCase transfer, SignedInAgent by) {
+        if ((transfer.toAgentId() == null) == (transfer.toTeamId() == null)) {
+            throw new InvalidInputException("toAgentId", "name exactly one of toAgentId and toTeamId");
+        }
+        if (transfer.reason().isBlank()) {
+            throw new InvalidInputException("reason", "say why the case moves");
+        }
+        if (transfer.summary().isBlank()) {
+            throw new InvalidInputException(
+                    "summary", "summarise what the customer already said, so they need not repeat it");
+        }
+        var kase = lockVisible(id, by);
+        if (kase.ownerId != null && !kase.ownerId.equals(by.id().value()) && !by.role().seesAllTeams()) {
+            throw new AccessDeniedException("Only the owner of case " + kase.number + ", or a supervisor, may transfer it");
+        }
+        var data = new LinkedHashMap<String, Object>();
+        data.put("fromOwnerId", kase.ownerId == null ? null : kase.ownerId.toString());
+        if (transfer.toAgentId() != null) {
+            var target = agents.find(transfer.toAgentId());
+            if (!target.active()) {
+                throw new ConflictException("agent-inactive", "Agent " + target.name() + " is deactivated and cannot own cases");
+            }
+            var keepTeam = kase.teamId != null && target.teamIds().contains(new TeamId(kase.teamId));
+            kase.transferToAgent(target.id(), keepTeam || target.teamIds().isEmpty() ? null : target.teamIds().getFirst());
+            data.put("toAgentId", target.id().toString());
+            data.put("toAgentName", target.name());
+        } else {
+            var team = agents.findTeam(transfer.toTeamId());
+            kase.transferToTeam(team.id());
+            data.put("toTeamId", team.id().toString());
+            data.put("toTeamName", team.name());
+        }
+        data.put("reason", transfer.reason().strip());
+        data.put("summary", transfer.summary().strip());
+        Instant now = clock.instant();
+        cases.insertEntry(kase.id, EntryKind.EVENT, by.actor(), null, null, "transferred", json.write(data), now);
+        save(kase, by.actor(), now);
+        log.info("Case {} transferred to {} by {}", id, transfer.toAgentId() != null ? transfer.toAgentId() : transfer.toTeamId(), by.id());
+        events.publishEvent(new OwnerChanged(id, kase.ownerId == null ? null : new AgentId(kase.ownerId), teamOf(kase), true));
+        return kase.summary();
+    }
+
+    /**
+     * A message from the case's customer. A solved, pending or on-hold case opens again; a closed
+     * case stays closed and the message opens a follow-up case linked to it.
+     */
+    public CaseSummary receive(CaseId id, String body, @Nullable String html, Actor recordedBy) {
+        var kase = cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        if (kase.isClosed()) {
+            var requester = customers.find(new CustomerId(kase.requesterId));
+            String email = requester.identities().stream()
+                    .filter(i -> i.kind() == IdentityKind.EMAIL)
+                    .map(Identity::value)
+                    .findFirst()
+                    .orElseThrow(() -> new ConflictException("case-closed", "Case " + kase.number + " is closed"));
+            var followUp = new OpenCase(kase.subject, email, null, body, html, kase.channel, kase.priority, kase.tags,
+                    kase.teamId == null ? null : new TeamId(kase.teamId));
+            return open(followUp, recordedBy, id);
+        }
+        Instant now = clock.instant();
+        kase.customerWrote(now);
+        var entry = cases.insertEntry(kase.id, EntryKind.MESSAGE_IN, Actor.customer(kase.requesterId), body,
+                MessageBodies.sanitize(html), null, null, now);
+        save(kase, recordedBy, now);
+        events.publishEvent(new MessageReceived(id, entry));
+        return kase.summary();
+    }
+
+    /** Who owned the case when: every assignment and transfer, oldest first. */
+    @Transactional(readOnly = true)
+    public List<OwnerChange> owners(CaseId id, SignedInAgent viewer) {
+        visible(cases.find(id.value()).orElse(null), viewer, id);
+        return cases.timeline(id.value(), Set.of("assigned", "transferred")).stream()
+                .map(json::entry)
+                .map(Handovers::ownerChange)
+                .toList();
+    }
+
+    /** Every recorded change of the case, oldest first. */
+    @Transactional(readOnly = true)
+    public List<CaseChange> history(CaseId id, SignedInAgent viewer) {
+        visible(cases.find(id.value()).orElse(null), viewer, id);
+        return cases.history(id.value());
+    }
+
+    private void save(Case kase, Actor actor, Instant now) {
+        kase.updatedAt = now;
+        for (var change : kase.changes()) {
+            cases.recordHistory(kase.id, actor, change.field(), change.before(), change.after(), now);
+            if (!change.field().equals("owner") && !change.field().equals("team")) {
+                var data = new LinkedHashMap<String, Object>();
+                data.put("field", change.field());
+                data.put("from", change.before());
+                data.put("to", change.after());
+                cases.insertEntry(kase.id, EntryKind.EVENT, actor, null, null, change.field() + "_changed", json.write(data), now);
+            }
+        }
+        cases.update(kase);
+    }
+
+    private Case lockVisible(CaseId id, SignedInAgent viewer) {
+        return visible(cases.lock(id.value()).orElse(null), viewer, id);
+    }
+
+    /** Cases the viewer may not see are reported as not found, so their existence does not leak. */
+    private static Case visible(@Nullable Case kase, SignedInAgent viewer, CaseId id) {
+        if (kase == null || !canSee(kase, viewer)) {
+            throw new NotFoundException("Case", id);
+        }
+        return kase;
+    }
+
+    private static boolean canSee(Case kase, SignedInAgent viewer) {
+        return viewer.role().seesAllTeams()
+                || kase.teamId == null
+                || viewer.id().value().equals(kase.ownerId)
+                || viewer.teamIds().contains(new TeamId(kase.teamId));
+    }
+
+    private static CaseQueries.Visibility visibility(SignedInAgent viewer) {
+        return new CaseQueries.Visibility(
+                viewer.role().seesAllTeams(),
+                viewer.id().value(),
+                viewer.teamIds().stream().map(TeamId::value).collect(Collectors.toSet()));
+    }
+
+    private TimelineEntry entryOf(UUID caseId, UUID entryId) {
+        return cases.timeline(caseId, null).stream()
+                .filter(row -> row.id().equals(entryId))
+                .map(json::entry)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static @Nullable TeamId teamOf(Case kase) {
+        return kase.teamId == null ? null : new TeamId(kase.teamId);
+    }
+
+    private static String hash(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package dev.casekeeper.cases;
+
+import dev.casekeeper.shared.Actor;
+import dev.casekeeper.shared.Cursor;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for cases, their timelines and history. */
+@Repository
+class CaseQueries {
+
+    private final JdbcClient jdbc;
+
+    CaseQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Who may see which cases: everything, or their teams' cases, cases of no team, and their own. */
+    record Visibility(boolean all, @Nullable UUID agentId, Set<UUID> teamIds) {}
+
+    long insertCase(
+            UUID id,
+            String subject,
+            UUID requesterId,
+            Channel channel,
+            Priority priority,
+            List<String> tags,
+            @Nullable UUID teamId,
+            @Nullable UUID followUpOf,
+            Instant now) {
+        return jdbc.sql("""
+                        insert into cases.support_case
+                            (id, subject, requester_id, channel, status, priority, tags, team_id, follow_up_of,
+                             created_at, updated_at)
+                        values (:id, :subject, :requester, :channel, 'new', :priority, string_to_array(:tags, chr(31)),
+                                :team, :followUpOf, :now, :now)
+                        returning number
+                        """)
+                .param("id", id)
+                .param("subject", subject)
+                .param("requester", requesterId)
+                .param("channel", channel.value())
+                .param("priority", priority.value())
+                .param("tags", String.join("\u001f", tags))
+                .param("team", teamId)
+                .param("followUpOf", followUpOf)
+                .param("now", Timestamp.from(now))
+                .query(Long.class)
+                .single();
+    }
+
+    Optional<Case> lock(UUID id) {
+        return jdbc.sql("select * from cases.support_case where id = :id for update")
+                .param("id", id)
+                .query((rs, n) -> aggregate(rs))
+                .optional();
+    }
+
+    Optional<Case> find(UUID id) {
+        return jdbc.sql("select * from cases.support_case where id = :id")
+                .param("id", id)
+                .query((rs, n) -> aggregate(rs))
+                .optional();
+    }
+
+    void update(Case kase) {
+        jdbc.sql("""
+                        update cases.support_case
+                        set status = :status, priority = :priority, tags = string_to_array(:tags, chr(31)),
+                            team_id = :team, owner_id = :owner, updated_at = :updated,
+                            first_response_at = :firstResponse, solved_at = :solved, closed_at = :closed,
+                            version = version + 1
+                        where id = :id
+                        """)
+                .param("id", kase.id)
+                .param("status", kase.status.value())
+                .param("priority", kase.priority.value())
+                .param("tags", String.join("\u001f", kase.tags))
+                .param("team", kase.teamId)
+                .param("owner", kase.ownerId)
+                .param("updated", Timestamp.from(kase.updatedAt))
+                .param("firstResponse", timestamp(kase.firstResponseAt))
+                .param("solved", timestamp(kase.solvedAt))
+                .param("closed", timestamp(kase.closedAt))
+                .update();
+    }
+
+    List<Case> list(
+            CaseFilter filter, Visibility visibility, @Nullable Cursor after, int limit) {
+        var sql = new StringBuilder("select * from cases.support_case c where true");
+        Map<String, Object> params = new HashMap<>();
+        if (!visibility.all()) {
+            sql.append(" and (c.team_id is null or c.owner_id = :me");
+            params.put("me", visibility.agentId());
+            if (!visibility.teamIds().isEmpty()) {
+                sql.append(" or c.team_id in (:myTeams)");
+                params.put("myTeams", visibility.teamIds());
+            }
+            sql.append(")");
+        }
+        if (filter.status() != null) {
+            sql.append(" and c.status = :status");
+            params.put("status", filter.status().value());
+        }
+        if (filter.ownerId() != null) {
+            sql.append(" and c.owner_id = :owner");
+            params.put("owner", filter.ownerId().value());
+        }
+        if (filter.teamId() != null) {
+            sql.append(" and c.team_id = :team");
+            params.put("team", filter.teamId().value());
+        }
+        if (filter.tag() != null) {
+            sql.append(" and c.tags @> array[cast(:tag as text)]");
+            params.put("tag", filter.tag().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (filter.requesterId() != null) {
+            sql.append(" and c.requester_id = :requester");
+            params.put("requester", filter.requesterId().value());
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            String q = filter.q().strip();
+            String digits = q.startsWith("#") ? q.substring(1) : q;
+            if (digits.matches("\\d{1,18}")) {
+                sql.append(" and (c.number = :number or c.subject ilike '%' || :q || '%')");
+                params.put("number", Long.parseLong(digits));
+            } else {
+                sql.append(" and c.subject ilike '%' || :q || '%'");
+            }
+            params.put("q", q);
+        }
+        if (after != null) {
+            sql.append(" and (c.created_at, c.id) < (:afterAt, :afterId)");
+            params.put("afterAt", Timestamp.from(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        sql.append(" order by c.created_at desc, c.id desc limit :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> aggregate(rs)).list();
+    }
+
+    UUID insertEntry(
+            UUID caseId,
+            EntryKind kind,
+            Actor author,
+            @Nullable String text,
+            @Nullable String html,
+            @Nullable String eventType,
+            @Nullable String dataJson,
+            Instant now) {
+        var id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into cases.timeline_entry
+                            (id, case_id, kind, author_kind, author_id, body_text, body_html, event_type, data, created_at)
+                        values (:id, :case, :kind, :authorKind, :authorId, :text, :html, :eventType,
+                                cast(:data as jsonb), :now)
+                        """)
+                .param("id", id)
+                .param("case", caseId)
+                .param("kind", kind.value())
+                .param("authorKind", author.kind().value())
+                .param("authorId", author.id())
+                .param("text", text)
+                .param("html", html)
+                .param("eventType", eventType)
+                .param("data", dataJson)
+                .param("now", Timestamp.from(now))
+                .update();
+        return id;
+    }
+
+    record EntryRow(
+            UUID id,
+            EntryKind kind,
+            Actor author,
+            @Nullable String text,
+            @Nullable String html,
+            @Nullable String eventType,
+            @Nullable String dataJson,
+            Instant createdAt) {}
+
+    List<EntryRow> timeline(UUID caseId, @Nullable Set<String> eventTypes) {
+        String where = eventTypes == null ? "" : " and event_type in (:types)";
+        var spec = jdbc.sql("select * from cases.timeline_entry where case_id = :case" + where + " order by position")
+                .param("case", caseId);
+        if (eventTypes != null) {
+            spec = spec.param("types", eventTypes);
+        }
+        return spec.query((rs, n) -> new EntryRow(
+                        rs.getObject("id", UUID.class),
+                        EntryKind.from(rs.getString("kind")),
+                        new Actor(
+                                Actor.Kind.valueOf(rs.getString("author_kind").toUpperCase()),
+                                rs.getObject("author_id", UUID.class)),
+                        rs.getString("body_text"),
+                        rs.getString("body_html"),
+                        rs.getString("event_type"),
+                        rs.getString("data"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    void recordHistory(UUID caseId, Actor actor, String field, @Nullable String before, @Nullable String after, Instant now) {
+        jdbc.sql("""
+                        insert into cases.history (case_id, actor_kind, actor_id, field, before, after, at)
+                        values (:case, :kind, :actorId, :field, :before, :after, :now)
+                        """)
+                .param("case", caseId)
+                .param("kind", actor.kind().value())
+                .param("actorId", actor.id())
+                .param("field", field)
+                .param("before", before)
+                .param("after", after)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    List<CaseChange> history(UUID caseId) {
+        return jdbc.sql("select * from cases.history where case_id = :case order by id")
+                .param("case", caseId)
+                .query((rs, n) -> new CaseChange(
+                        new Actor(
+                                Actor.Kind.valueOf(rs.getString("actor_kind").toUpperCase()),
+                                rs.getObject("actor_id", UUID.class)),
+                        rs.getString("field"),
+                        rs.getString("before"),
+                        rs.getString("after"),
+                        rs.getTimestamp("at").toInstant()))
+                .list();
+    }
+
+    /** Claims an idempotency key; false when it was claimed before (then {@link #idempotentResult} answers). */
+    boolean claimIdempotencyKey(UUID agentId, String key, String requestHash, Instant now) {
+        return jdbc.sql("""
+                        insert into cases.idempotency_key (agent_id, key, request_hash, created_at)
+                        values (:agent, :key, :hash, :now)
+                        on conflict do nothing
+                        """)
+                        .param("agent", agentId)
+                        .param("key", key)
+                        .param("hash", requestHash)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    record IdempotentResult(String requestHash, @Nullable UUID caseId) {}
+
+    IdempotentResult idempotentResult(UUID agentId, String key) {
+        return jdbc.sql("select request_hash, case_id from cases.idempotency_key where agent_id = :agent and key = :key")
+                .param("agent", agentId)
+                .param("key", key)
+                .query((rs, n) -> new IdempotentResult(rs.getString("request_hash"), rs.getObject("case_id", UUID.class)))
+                .single();
+    }
+
+    void completeIdempotencyKey(UUID agentId, String key, UUID caseId) {
+        jdbc.sql("update cases.idempotency_key set case_id = :case where agent_id = :agent and key = :key")
+                .param("agent", agentId)
+                .param("key", key)
+                .param("case", caseId)
+                .update();
+    }
+
+    private static Case aggregate(ResultSet rs) throws SQLException {
+        return new Case(
+                rs.getObject("id", UUID.class),
+                rs.getLong("number"),
+                rs.getString("subject"),
+                rs.getObject("requester_id", UUID.class),
+                Channel.from(rs.getString("channel")),
+                CaseStatus.from(rs.getString("status")),
+                Priority.from(rs.getString("priority")),
+                strings(rs.getArray("tags")),
+                rs.getObject("team_id", UUID.class),
+                rs.getObject("owner_id", UUID.class),
+                rs.getObject("follow_up_of", UUID.class),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(),
+                instant(rs, "first_response_at"),
+                instant(rs, "solved_at"),
+                instant(rs, "closed_at"));
+    }
+
+    private static List<String> strings(@Nullable Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return new ArrayList<>(Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList());
+    }
+
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.casekeeper.cases;
+
+import dev.casekeeper.shared.Actor;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One immutable entry of a case's timeline. Messages and notes have a text body and, when the
+ * sender gave one, sanitized HTML; events have a type and data.
+ */
+public record TimelineEntry(
+        UUID id,
+        EntryKind kind,
+        Actor author,
+        @Nullable String bodyText,
+        @Nullable String bodyHtml,
+        @Nullable String eventType,
+        Map<String, Object> data,
+        Instant createdAt) {}

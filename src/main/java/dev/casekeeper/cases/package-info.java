@@ -1,0 +1,8 @@
+/**
+ * The case: one customer problem with one accountable owner, its timeline of messages, notes and
+ * events across channels, its status, priority and tags, and the history of every change.
+ */
+@NullMarked
+package dev.casekeeper.cases;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,55 @@
+package dev.casekeeper.cases.rest;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.casekeeper.cases.CaseDetail;
+import dev.casekeeper.cases.Handover;
+import dev.casekeeper.cases.TimelineEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** A case with its handover (shown first, so the receiver reads it before speaking) and its timeline. */
+record CaseDetailResponse(
+        @JsonUnwrapped CaseResponse caseFields, @Nullable HandoverResponse handover, List<EntryResponse> timeline) {
+
+    record HandoverResponse(
+            @Nullable UUID fromOwnerId,
+            @Nullable UUID toAgentId,
+            @Nullable UUID toTeamId,
+            String reason,
+            String summary,
+            @Nullable UUID transferredBy,
+            Instant at) {
+        static @Nullable HandoverResponse of(@Nullable Handover h) {
+            return h == null
+                    ? null
+                    : new HandoverResponse(CaseResponse.id(h.fromOwnerId()), CaseResponse.id(h.toAgentId()),
+                            CaseResponse.id(h.toTeamId()), h.reason(), h.summary(), CaseResponse.id(h.transferredBy()), h.at());
+        }
+    }
+
+    record EntryResponse(
+            UUID id,
+            String kind,
+            String authorKind,
+            @Nullable UUID authorId,
+            @Nullable String body,
+            @Nullable String html,
+            @Nullable String eventType,
+            Map<String, Object> data,
+            Instant createdAt) {
+        static EntryResponse of(TimelineEntry e) {
+            return new EntryResponse(e.id(), e.kind().value(), e.author().kind().value(), e.author().id(), e.bodyText(),
+                    e.bodyHtml(), e.eventType(), e.data(), e.createdAt());
+        }
+    }
+
+    static CaseDetailResponse of(CaseDetail detail) {
+        return new CaseDetailResponse(
+                CaseResponse.of(detail.summary()),
+                HandoverResponse.of(detail.handover()),
+                detail.timeline().stream().map(EntryResponse::of).toList());
+    }
+}

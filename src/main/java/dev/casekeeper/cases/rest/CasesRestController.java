@@ -1,0 +1,168 @@
+package dev.casekeeper.cases.rest;
+
+import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.cases.CaseFilter;
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseStatus;
+import dev.casekeeper.cases.ChangeCase;
+import dev.casekeeper.cases.Channel;
+import dev.casekeeper.cases.OpenCase;
+import dev.casekeeper.cases.Priority;
+import dev.casekeeper.cases.TransferCase;
+import dev.casekeeper.customers.CustomerId;
+import dev.casekeeper.shared.InvalidInputException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The case API: open, list, read, reply, note, change, assign, transfer. */
+@RestController
+@RequestMapping("/api/v1/cases")
+class CasesRestController {
+
+    record CasePage(List<CaseResponse> items, @Nullable String nextCursor) {}
+
+    private final CaseManagement cases;
+
+    CasesRestController(CaseManagement cases) {
+        this.cases = cases;
+    }
+
+    @PostMapping
+    ResponseEntity<CaseResponse> open(
+            @AuthenticationPrincipal SignedInAgent me,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) @Nullable String key,
+            @Valid @RequestBody CaseRequests.CreateCase request) {
+        var command = new OpenCase(
+                request.subject(),
+                request.requester().email(),
+                request.requester().name(),
+                request.message().body(),
+                request.message().html(),
+                request.channel() == null ? Channel.API : parse("channel", request.channel(), Channel::from),
+                request.priority() == null ? Priority.NORMAL : parse("priority", request.priority(), Priority::from),
+                request.tags() == null ? List.of() : request.tags(),
+                request.teamId() == null ? null : new TeamId(request.teamId()));
+        var opened = CaseResponse.of(cases.open(command, me, key));
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.id())).body(opened);
+    }
+
+    @GetMapping
+    CasePage list(
+            @AuthenticationPrincipal SignedInAgent me,
+            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable UUID ownerId,
+            @RequestParam(required = false) @Nullable UUID teamId,
+            @RequestParam(required = false) @Nullable String tag,
+            @RequestParam(required = false) @Nullable UUID requesterId,
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable String cursor,
+            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit) {
+        var filter = new CaseFilter(
+                status == null ? null : parse("status", status, CaseStatus::from),
+                ownerId == null ? null : new AgentId(ownerId),
+                teamId == null ? null : new TeamId(teamId),
+                tag,
+                requesterId == null ? null : new CustomerId(requesterId),
+                q);
+        var page = cases.list(filter, me, cursor, limit);
+        return new CasePage(page.items().stream().map(CaseResponse::of).toList(), page.nextCursor());
+    }
+
+    @GetMapping("/{id}")
+    CaseDetailResponse find(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
+        return CaseDetailResponse.of(cases.find(new CaseId(id), me));
+    }
+
+    @PostMapping("/{id}/replies")
+    @ResponseStatus(HttpStatus.CREATED)
+    CaseDetailResponse.EntryResponse reply(
+            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody CaseRequests.Reply request) {
+        return CaseDetailResponse.EntryResponse.of(cases.reply(new CaseId(id), request.body(), request.html(), me));
+    }
+
+    @PostMapping("/{id}/notes")
+    @ResponseStatus(HttpStatus.CREATED)
+    CaseDetailResponse.EntryResponse note(
+            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody CaseRequests.Note request) {
+        return CaseDetailResponse.EntryResponse.of(cases.note(new CaseId(id), request.body(), me));
+    }
+
+    /** A message from the customer, recorded by an integration (channels record theirs themselves). */
+    @PostMapping("/{id}/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    CaseResponse receive(
+            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody CaseRequests.Message request) {
+        cases.find(new CaseId(id), me);
+        return CaseResponse.of(cases.receive(new CaseId(id), request.body(), request.html(), me.actor()));
+    }
+
+    @PatchMapping("/{id}")
+    CaseResponse change(
+            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody CaseRequests.Change request) {
+        var change = new ChangeCase(
+                request.status() == null ? null : parse("status", request.status(), CaseStatus::from),
+                request.priority() == null ? null : parse("priority", request.priority(), Priority::from),
+                request.tags());
+        return CaseResponse.of(cases.change(new CaseId(id), change, me));
+    }
+
+    @PostMapping("/{id}/assignment")
+    CaseResponse assign(
+            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody CaseRequests.Assignment request) {
+        return CaseResponse.of(cases.assign(new CaseId(id), new AgentId(request.ownerId()), me));
+    }
+
+    @PostMapping("/{id}/transfers")
+    @ResponseStatus(HttpStatus.CREATED)
+    CaseDetailResponse transfer(
+            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody CaseRequests.Transfer request) {
+        var transfer = new TransferCase(
+                request.toAgentId() == null ? null : new AgentId(request.toAgentId()),
+                request.toTeamId() == null ? null : new TeamId(request.toTeamId()),
+                request.reason(),
+                request.summary());
+        cases.transfer(new CaseId(id), transfer, me);
+        return CaseDetailResponse.of(cases.find(new CaseId(id), me));
+    }
+
+    @GetMapping("/{id}/owners")
+    List<OwnerChangeResponse> owners(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
+        return cases.owners(new CaseId(id), me).stream().map(OwnerChangeResponse::of).toList();
+    }
+
+    @GetMapping("/{id}/history")
+    List<OwnerChangeResponse.ChangeResponse> history(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
+        return cases.history(new CaseId(id), me).stream().map(OwnerChangeResponse.ChangeResponse::of).toList();
+    }
+
+    private static <T> T parse(String field, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, "'" + value + "' is not a valid " + field);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.casekeeper.customers;
+
+import dev.casekeeper.shared.Actor;
+import dev.casekeeper.shared.ConflictException;
+import dev.casekeeper.shared.Cursor;
+import dev.casekeeper.shared.InvalidInputException;
+import dev.casekeeper.shared.NotFoundException;
+import dev.casekeeper.shared.Slice;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Customers: who they are, how to reach them, and what they have said about themselves. */
+@Service
+@Transactional
+public class CustomerManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerManagement.class);
+
+    private final CustomerQueries customers;
+    private final Clock clock;
+
+    CustomerManagement(CustomerQueries customers, Clock clock) {
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    /**
+     * The customer who owns this email address, created (with the given display name) when nobody
+     * does yet. Safe under concurrent calls for the same new address: both get the same customer.
+     */
+    public CustomerId identifyByEmail(String email, @Nullable String displayName) {
+        String address = IdentityValues.email(email);
+        var existing = customers.findOwner(IdentityKind.EMAIL, address);
+        if (existing.isPresent()) {
+            return new CustomerId(existing.get());
+        }
+        var id = UUID.randomUUID();
+        Instant now = clock.instant();
+        customers.insertCustomer(id, displayNameOr(displayName, address), now);
+        UUID owner = customers.insertIdentityOrFindOwner(id, IdentityKind.EMAIL, address, false, now);
+        if (!owner.equals(id)) {
+            // Another request created this customer first; drop the one made here.
+            customers.deleteCustomer(id);
+        }
+        return new CustomerId(owner);
+    }
+
+    /** Adds a customer. Every email and phone must be free; fields set here are recorded as set by the actor. */
+    public Customer create(CreateCustomer command, Actor actor) {
+        if (command.emails().isEmpty() && command.phones().isEmpty()) {
+            throw new InvalidInputException("emails", "a customer needs at least one email address or phone number");
+        }
+        var identities = new ArrayList<Identity>();
+        command.emails().forEach(e -> identities.add(new Identity(IdentityKind.EMAIL, IdentityValues.email(e), false)));
+        command.phones().forEach(p -> identities.add(new Identity(IdentityKind.PHONE, IdentityValues.phone(p), false)));
+        var fields = parseFields(command.fields());
+        for (var identity : identities) {
+            if (customers.findOwner(identity.kind(), identity.value()).isPresent()) {
+                throw identityTaken(identity.kind(), identity.value());
+            }
+        }
+        var id = UUID.randomUUID();
+        Instant now = clock.instant();
+        String name = command.displayName().isBlank() ? identities.getFirst().value() : command.displayName().strip();
+        customers.insertCustomer(id, name, now);
+        for (var identity : identities) {
+            if (!customers.insertIdentityOrFindOwner(id, identity.kind(), identity.value(), false, now).equals(id)) {
+                throw identityTaken(identity.kind(), identity.value());
+            }
+        }
+        fields.forEach((field, value) -> {
+            if (!value.isEmpty()) {
+                customers.putField(id, field.key(), value, actor, now);
+            }
+        });
+        log.info("Customer {} created", id);
+        return find(new CustomerId(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Customer find(CustomerId id) {
+        return findAll(List.of(id)).stream().findFirst().orElseThrow(() -> new NotFoundException("Customer", id));
+    }
+
+    /** Customers by id, in the order asked; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public List<Customer> findAll(Collection<CustomerId> ids) {
+        var rows = new ArrayList<CustomerQueries.Row>();
+        for (var id : ids) {
+            customers.find(id.value()).ifPresent(rows::add);
+        }
+        return assemble(rows);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> findByIdentity(IdentityKind kind, String value) {
+        return customers.findOwner(kind, IdentityValues.normalize(kind, value)).map(id -> find(new CustomerId(id)));
+    }
+
+    /** Customers whose name, email or phone contains {@code q} (any customer when null), newest first. */
+    @Transactional(readOnly = true)
+    public Slice<Customer> search(@Nullable String q, @Nullable String cursor, int limit) {
+        var after = cursor == null ? null : Cursor.decode(cursor);
+        var rows = customers.search(q == null || q.isBlank() ? null : q.strip(), after, limit + 1);
+        var page = rows.size() > limit ? rows.subList(0, limit) : rows;
+        String next = rows.size() > limit
+                ? new Cursor(page.getLast().createdAt(), page.getLast().id()).encode()
+                : null;
+        return new Slice<>(assemble(page), next);
+    }
+
+    /**
+     * Changes the display name and self-declared fields. A field the customer declared themselves
+     * cannot be changed by an agent: the whole change is refused and nothing is written.
+     */
+    public Customer change(CustomerId id, ChangeCustomer change, Actor actor) {
+        var customer = find(id);
+        var fields = parseFields(change.fields());
+        for (var entry : fields.entrySet()) {
+            var current = customer.fields().get(entry.getKey().key());
+            boolean changes = current == null ? !entry.getValue().isEmpty() : !current.value().equals(entry.getValue());
+            if (changes && current != null && current.declaredByCustomer() && actor.kind() != Actor.Kind.CUSTOMER) {
+                throw new ConflictException(
+                        "customer-declared-field",
+                        "The customer declared their " + entry.getKey().key() + " themselves as '" + current.value()
+                                + "'. Only the customer can change it.");
+            }
+        }
+        Instant now = clock.instant();
+        if (change.displayName() != null && !change.displayName().isBlank()
+                && !change.displayName().strip().equals(customer.displayName())) {
+            customers.updateDisplayName(id.value(), change.displayName().strip(), now);
+            customers.recordHistory(id.value(), actor, "displayName", customer.displayName(), change.displayName().strip(), now);
+        }
+        for (var entry : fields.entrySet()) {
+            String key = entry.getKey().key();
+            var current = customer.fields().get(key);
+            String before = current == null ? null : current.value();
+            if (entry.getValue().isEmpty()) {
+                if (current != null) {
+                    customers.removeField(id.value(), key);
+                    customers.recordHistory(id.value(), actor, key, before, null, now);
+                }
+            } else if (current == null || !current.value().equals(entry.getValue()) || current.setBy() != actor.kind()) {
+                customers.putField(id.value(), key, entry.getValue(), actor, now);
+                customers.recordHistory(id.value(), actor, key, before, entry.getValue(), now);
+            }
+        }
+        customers.touch(id.value(), now);
+        return find(id);
+    }
+
+    /** Adds an email or phone to a customer; refused when it belongs to another customer. */
+    public Customer addIdentity(CustomerId id, IdentityKind kind, String value, boolean verified, Actor actor) {
+        find(id);
+        String normalized = IdentityValues.normalize(kind, value);
+        var owner = customers.findOwner(kind, normalized);
+        if (owner.isPresent() && !owner.get().equals(id.value())) {
+            throw identityTaken(kind, normalized);
+        }
+        Instant now = clock.instant();
+        if (owner.isEmpty()) {
+            customers.insertIdentityOrFindOwner(id.value(), kind, normalized, verified, now);
+            customers.recordHistory(id.value(), actor, kind.value(), null, normalized, now);
+        } else if (verified) {
+            customers.setVerified(id.value(), kind, normalized, true);
+            customers.recordHistory(id.value(), actor, kind.value() + ".verified", "false", "true", now);
+        }
+        customers.touch(id.value(), now);
+        return find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CustomerChange> history(CustomerId id) {
+        find(id);
+        return customers.history(id.value());
+    }
+
+    private List<Customer> assemble(List<CustomerQueries.Row> rows) {
+        var ids = rows.stream().map(CustomerQueries.Row::id).toList();
+        var identities = customers.identities(ids);
+        var fields = customers.fields(ids);
+        return rows.stream()
+                .map(row -> new Customer(
+                        new CustomerId(row.id()),
+                        row.displayName(),
+                        identities.getOrDefault(row.id(), List.of()),
+                        fields.getOrDefault(row.id(), Map.of()),
+                        row.createdAt(),
+                        row.updatedAt()))
+                .toList();
+    }
+
+    private static Map<SelfField, String> parseFields(Map<String, String> fields) {
+        var parsed = new LinkedHashMap<SelfField, String>();
+        fields.forEach((key, value) -> {
+            var field = SelfField.fromKey(key)
+                    .orElseThrow(() -> new InvalidInputException("fields." + key, "is not a field customers declare"));
+            String stripped = value == null ? "" : value.strip();
+            if (stripped.length() > 200) {
+                throw new InvalidInputException("fields." + key, "must be at most 200 characters");
+            }
+            parsed.put(field, stripped);
+        });
+        return parsed;
+    }
+
+    private static String displayNameOr(@Nullable String displayName, String email) {
+        return displayName == null || displayName.isBlank() ? email.substring(0, email.indexOf('@')) : displayName.strip();
+    }
+
+    private static ConflictException identityTaken(IdentityKind kind, String value) {
+        return new ConflictException("identity-taken", "The " + kind.value() + " " + value + " belongs to another customer");
+    }
+}

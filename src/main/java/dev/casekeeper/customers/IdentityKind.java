@@ -1,0 +1,17 @@
+package dev.casekeeper.customers;
+
+import java.util.Locale;
+
+/** The ways a customer can be recognised. */
+public enum IdentityKind {
+    EMAIL,
+    PHONE;
+
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static IdentityKind from(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Customers and their identities (emails, phones), the fields they declare about themselves, and
+ * the rule that makes those fields theirs: an agent cannot overwrite what a customer declared.
+ */
+@NullMarked
+package dev.casekeeper.customers;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,40 @@
+package dev.casekeeper.database;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the embedded PostgreSQL before the application context exists and points the standard
+ * {@code spring.datasource.*} settings at it, so that Hikari, Flyway and everything else configure
+ * themselves exactly as they would against an external database. Setting
+ * {@code spring.datasource.url} switches the embedded database off.
+ */
+class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
+
+    static final String ACTIVE_DATA_DIR = "casekeeper.embedded-db.active-data-dir";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty("spring.datasource.url")
+                || !environment.getProperty("casekeeper.embedded-db.enabled", Boolean.class, true)) {
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty("casekeeper.data-dir", "./data"))
+                .toAbsolutePath()
+                .normalize();
+        var server = EmbeddedPostgresServers.acquire(dataDir.resolve("postgres"));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "casekeeperEmbeddedPostgres",
+                        Map.of(
+                                "spring.datasource.url", server.jdbcUrl(),
+                                "spring.datasource.username", EmbeddedPostgresServers.USER,
+                                "spring.datasource.password", "",
+                                ACTIVE_DATA_DIR, server.dataDirectory().toString())));
+    }
+}

@@ -1,0 +1,106 @@
+package dev.casekeeper.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL servers of this JVM, one per data directory, counted by the application
+ * contexts that use them. Several contexts in one JVM (as in a test run) share one server; the last
+ * context to close stops it.
+ */
+final class EmbeddedPostgresServers {
+
+    static final String USER = "postgres";
+    static final String DATABASE = "casekeeper";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServers.class);
+    private static final Map<Path, Running> running = new HashMap<>();
+
+    record Server(Path dataDirectory, String jdbcUrl) {}
+
+    private record Running(EmbeddedPostgres postgres, Server server, int users) {}
+
+    private EmbeddedPostgresServers() {}
+
+    static synchronized Server acquire(Path dataDirectory) {
+        var current = running.get(dataDirectory);
+        if (current != null) {
+            running.put(dataDirectory, new Running(current.postgres(), current.server(), current.users() + 1));
+            return current.server();
+        }
+        var postgres = start(dataDirectory);
+        var server = new Server(dataDirectory, postgres.getJdbcUrl(USER, DATABASE));
+        running.put(dataDirectory, new Running(postgres, server, 1));
+        return server;
+    }
+
+    static synchronized void release(Path dataDirectory) {
+        var current = running.get(dataDirectory);
+        if (current == null) {
+            return;
+        }
+        if (current.users() > 1) {
+            running.put(dataDirectory, new Running(current.postgres(), current.server(), current.users() - 1));
+            return;
+        }
+        running.remove(dataDirectory);
+        try {
+            current.postgres().close();
+            log.info("Stopped embedded PostgreSQL on {}", dataDirectory);
+        } catch (IOException e) {
+            log.warn("Could not stop embedded PostgreSQL on {}", dataDirectory, e);
+        }
+    }
+
+    private static EmbeddedPostgres start(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+            StalePostmaster.stopIfRunning(dataDirectory);
+            long started = System.nanoTime();
+            var postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // Acknowledged writes must survive a crash: the library's default turns this off.
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "128MB")
+                    .start();
+            createDatabaseIfMissing(postgres);
+            log.info(
+                    "Embedded PostgreSQL ready on port {} with data in {} ({} ms)",
+                    postgres.getPort(),
+                    dataDirectory,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (var result = exists.executeQuery()) {
+                if (!result.next()) {
+                    try (var create = connection.createStatement()) {
+                        create.execute("create database " + DATABASE + " encoding 'UTF8'");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database " + DATABASE, e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** Runs the embedded PostgreSQL when no external database is configured. */
+@NullMarked
+package dev.casekeeper.database;
+
+import org.jspecify.annotations.NullMarked;

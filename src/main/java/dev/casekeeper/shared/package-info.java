@@ -1,0 +1,5 @@
+/** Value types every module uses: actors, pages, and the problems a request can run into. */
+@NullMarked
+package dev.casekeeper.shared;
+
+import org.jspecify.annotations.NullMarked;
