@@ -1,0 +1,88 @@
+package dev.casekeeper.demo;
+
+import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.cases.Channel;
+import dev.casekeeper.cases.OpenCase;
+import dev.casekeeper.cases.Priority;
+import dev.casekeeper.customers.ChangeCustomer;
+import dev.casekeeper.customers.CreateCustomer;
+import dev.casekeeper.customers.Customer;
+import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.customers.IdentityKind;
+import dev.casekeeper.shared.Actor;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The public facades, with the few shortcuts the demo stories need. Everything goes through the
+ * facades, so demo data obeys the same rules as real work.
+ */
+@Component
+@Profile("demo")
+class DemoDesk {
+
+    final AgentManagement agents;
+    final CustomerManagement customers;
+    final CaseManagement cases;
+
+    DemoDesk(AgentManagement agents, CustomerManagement customers, CaseManagement cases) {
+        this.agents = agents;
+        this.customers = customers;
+        this.cases = cases;
+    }
+
+    /** A customer with the fields they declared about themselves, recorded as set by the customer. */
+    Customer customer(String name, String email, @Nullable String phone, Map<String, String> declared) {
+        var existing = customers.findByIdentity(IdentityKind.EMAIL, email);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        var created = customers.create(
+                new CreateCustomer(name, List.of(email), phone == null ? List.of() : List.of(phone), Map.of()),
+                Actor.SYSTEM);
+        if (declared.isEmpty()) {
+            return created;
+        }
+        return customers.change(created.id(), new ChangeCustomer(null, declared), Actor.customer(created.id().value()));
+    }
+
+    /** The customer's first message opens the case; a call or a visit is written down by the agent who took it. */
+    CaseSummary open(Customer customer, String subject, String body, Channel channel, Priority priority,
+            List<String> tags, @Nullable TeamId team, @Nullable SignedInAgent takenBy) {
+        String email = customer.identities().stream()
+                .filter(i -> i.kind() == IdentityKind.EMAIL)
+                .findFirst()
+                .orElseThrow()
+                .value();
+        var recordedBy = takenBy == null ? Actor.customer(customer.id().value()) : takenBy.actor();
+        return cases.open(
+                new OpenCase(subject, email, customer.displayName(), body, null, channel, priority, tags, team),
+                recordedBy,
+                null);
+    }
+
+    /** A further message from the case's customer. */
+    CaseSummary customerWrites(CaseSummary kase, String body) {
+        return cases.receive(kase.id(), body, null, Actor.customer(kase.requesterId().value()));
+    }
+
+    void reply(CaseSummary kase, SignedInAgent by, String body) {
+        cases.reply(kase.id(), body, null, by);
+    }
+
+    void note(CaseSummary kase, SignedInAgent by, String body) {
+        cases.note(kase.id(), body, by);
+    }
+
+    /** The agent takes the case as its owner. */
+    void take(CaseSummary kase, SignedInAgent agent) {
+        cases.assign(kase.id(), agent.id(), agent);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.casekeeper.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.cases.CaseDetail;
+import dev.casekeeper.cases.CaseFilter;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseStatus;
+import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.cases.EntryKind;
+import dev.casekeeper.cases.OwnerChange;
+import dev.casekeeper.cases.TimelineEntry;
+import dev.casekeeper.customers.ChangeCustomer;
+import dev.casekeeper.customers.Customer;
+import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.customers.IdentityKind;
+import dev.casekeeper.shared.ConflictException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles({"test", "demo"})
+class DemoDataTests {
+
+    @Autowired
+    DemoData demoData;
+
+    @Autowired
+    AgentManagement agents;
+
+    @Autowired
+    CustomerManagement customers;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Test
+    void transfersTheActivationKeyCaseWithASummarySoTheCustomerNeedNotRepeatHerself() {
+        var detail = detail(ActivationKeyStory.SUBJECT);
+
+        assertThat(detail.handover()).isNotNull();
+        assertThat(detail.handover().summary()).contains("activation key", "backup CD", "hotmail");
+        assertThat(detail.handover().reason()).isNotBlank();
+        assertThat(detail.handover().toAgentId()).isEqualTo(signIn("priya").id());
+        assertThat(detail.summary().ownerId()).isEqualTo(signIn("priya").id());
+        assertThat(cases.owners(detail.summary().id(), supervisor()))
+                .extracting(OwnerChange::type)
+                .containsExactly("assigned", "transferred");
+    }
+
+    @Test
+    void keepsTheGenderTheCustomerDeclaredAgainstAnAgent() {
+        var customer = customers.findByIdentity(IdentityKind.EMAIL, ActivationKeyStory.EMAIL).orElseThrow();
+        assertThat(customer.fields().get("gender").value()).isEqualTo("female");
+        assertThat(customer.fields().get("gender").declaredByCustomer()).isTrue();
+
+        assertThatThrownBy(() -> customers.change(
+                        customer.id(), new ChangeCustomer(null, Map.of("gender", "male")), signIn("tom").actor()))
+                .isInstanceOf(ConflictException.class);
+
+        assertThat(customers.find(customer.id()).fields().get("gender").value()).isEqualTo("female");
+    }
+
+    @Test
+    void fillsALivingQueueWithEveryStatusTeamsAndUnassignedCases() {
+        var demo = demoCases();
+
+        assertThat(demo).extracting(CaseSummary::status).containsAll(List.of(CaseStatus.values()));
+        assertThat(demo).filteredOn(c -> c.ownerId() == null).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(demo.stream().map(CaseSummary::teamId).filter(Objects::nonNull).distinct())
+                .hasSizeGreaterThanOrEqualTo(4);
+        assertThat(demo.stream().map(CaseSummary::priority).distinct()).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void tellsTheSeedStories() {
+        assertThat(detail(OrderStories.WRONG_ORDER_SUBJECT).summary().status()).isEqualTo(CaseStatus.ON_HOLD);
+        assertThat(detail(SupportStories.CABLE_SUBJECT).summary().ownerId()).isNull();
+        assertThat(detail("Shower curtain").summary().status()).isEqualTo(CaseStatus.SOLVED);
+        var socks = detail(ReturnsStories.SOCKS_SUBJECT);
+        assertThat(socks.summary().status()).isEqualTo(CaseStatus.CLOSED);
+        assertThat(socks.timeline())
+                .filteredOn(e -> e.kind() == EntryKind.MESSAGE_OUT)
+                .extracting(TimelineEntry::bodyText)
+                .containsExactly(ReturnsStories.SOCKS_NEXT_STEPS);
+    }
+
+    @Test
+    void loadsNothingTheSecondTime() {
+        int agentsBefore = agents.list().size();
+        int teamsBefore = agents.teams().size();
+        int casesBefore = allCases().size();
+        int customersBefore = customers.search(null, null, 1000).items().size();
+
+        demoData.run(new DefaultApplicationArguments());
+
+        assertThat(agents.list()).hasSize(agentsBefore);
+        assertThat(agents.teams()).hasSize(teamsBefore);
+        assertThat(allCases()).hasSize(casesBefore);
+        assertThat(customers.search(null, null, 1000).items()).hasSize(customersBefore);
+    }
+
+    private CaseDetail detail(String subject) {
+        var found = cases.list(new CaseFilter(null, null, null, null, null, subject), supervisor(), null, 10).items();
+        assertThat(found).as(subject).hasSize(1);
+        return cases.find(found.getFirst().id(), supervisor());
+    }
+
+    /** The demo's cases: those of the demo customers, whatever other tests put in the shared database. */
+    private List<CaseSummary> demoCases() {
+        var demoCustomers = customers.search("@demo.example", null, 1000).items().stream()
+                .map(Customer::id)
+                .collect(Collectors.toSet());
+        return allCases().stream().filter(c -> demoCustomers.contains(c.requesterId())).toList();
+    }
+
+    private List<CaseSummary> allCases() {
+        var all = new ArrayList<CaseSummary>();
+        String cursor = null;
+        do {
+            var page = cases.list(CaseFilter.none(), supervisor(), cursor, 200);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
+    private SignedInAgent supervisor() {
+        return signIn("grace");
+    }
+
+    private SignedInAgent signIn(String key) {
+        return agents.authenticate(key + "@demo.casekeeper.local", DemoStaff.PASSWORD).orElseThrow();
+    }
+}
