@@ -1,5 +1,6 @@
 package dev.casekeeper.customers;
 
+import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.Cursor;
@@ -126,6 +127,9 @@ public class CustomerManagement {
      * cannot be changed by an agent: the whole change is refused and nothing is written.
      */
     public Customer change(CustomerId id, ChangeCustomer change, Actor actor) {
+        if (actor.kind() == Actor.Kind.CUSTOMER && !id.value().equals(actor.id())) {
+            throw new AccessDeniedException("A customer can only declare fields about themselves");
+        }
         var customer = find(id);
         var fields = parseFields(change.fields());
         for (var entry : fields.entrySet()) {

@@ -16,6 +16,8 @@ import org.springframework.core.env.MapPropertySource;
 class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
     static final String ACTIVE_DATA_DIR = "casekeeper.embedded-db.active-data-dir";
+    private static final java.util.concurrent.atomic.AtomicBoolean SHUTDOWN_HANDLER_ADDED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -27,6 +29,9 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                 .toAbsolutePath()
                 .normalize();
         var server = EmbeddedPostgresServers.acquire(dataDir.resolve("postgres"));
+        if (SHUTDOWN_HANDLER_ADDED.compareAndSet(false, true)) {
+            SpringApplication.getShutdownHandlers().add(EmbeddedPostgresServers::stopAll);
+        }
         environment
                 .getPropertySources()
                 .addFirst(new MapPropertySource(

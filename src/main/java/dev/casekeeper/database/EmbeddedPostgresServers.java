@@ -61,6 +61,21 @@ final class EmbeddedPostgresServers {
         }
     }
 
+    /**
+     * Stops whatever is still running: a server whose application failed to start, or whose pool
+     * was never closed. Runs after every application context of the JVM has closed.
+     */
+    static synchronized void stopAll() {
+        for (var dataDirectory : java.util.List.copyOf(running.keySet())) {
+            var current = running.remove(dataDirectory);
+            try {
+                current.postgres().close();
+            } catch (IOException e) {
+                log.warn("Could not stop embedded PostgreSQL on {}", dataDirectory, e);
+            }
+        }
+    }
+
     private static EmbeddedPostgres start(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
@@ -70,6 +85,9 @@ final class EmbeddedPostgresServers {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // Stopped by the pool when the application closes (or by stopAll after that), never
+                    // by the library's own JVM hook, which could stop it while connections are still in use.
+                    .setRegisterShutdownHook(false)
                     // Acknowledged writes must survive a crash: the library's default turns this off.
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("listen_addresses", "localhost")
