@@ -3,7 +3,9 @@ package dev.casekeeper.database;
 import java.nio.file.Path;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -14,6 +16,13 @@ import org.springframework.core.env.MapPropertySource;
  * {@code spring.datasource.url} switches the embedded database off.
  */
 class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
+
+    private final Log log;
+
+    /** Logging is not set up yet when this runs; a deferred log prints once it is. */
+    EmbeddedPostgresEnvironment(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedPostgresServers.class);
+    }
 
     static final String ACTIVE_DATA_DIR = "casekeeper.embedded-db.active-data-dir";
     private static final java.util.concurrent.atomic.AtomicBoolean SHUTDOWN_HANDLER_ADDED =
@@ -28,7 +37,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         Path dataDir = Path.of(environment.getProperty("casekeeper.data-dir", "./data"))
                 .toAbsolutePath()
                 .normalize();
-        var server = EmbeddedPostgresServers.acquire(dataDir.resolve("postgres"));
+        var server = EmbeddedPostgresServers.acquire(dataDir.resolve("postgres"), log);
         if (SHUTDOWN_HANDLER_ADDED.compareAndSet(false, true)) {
             SpringApplication.getShutdownHandlers().add(EmbeddedPostgresServers::stopAll);
         }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.commons.logging.Log;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +32,13 @@ final class EmbeddedPostgresServers {
 
     private EmbeddedPostgresServers() {}
 
-    static synchronized Server acquire(Path dataDirectory) {
+    static synchronized Server acquire(Path dataDirectory, Log startLog) {
         var current = running.get(dataDirectory);
         if (current != null) {
             running.put(dataDirectory, new Running(current.postgres(), current.server(), current.users() + 1));
             return current.server();
         }
-        var postgres = start(dataDirectory);
+        var postgres = start(dataDirectory, startLog);
         var server = new Server(dataDirectory, postgres.getJdbcUrl(USER, DATABASE));
         running.put(dataDirectory, new Running(postgres, server, 1));
         return server;
@@ -76,10 +77,10 @@ final class EmbeddedPostgresServers {
         }
     }
 
-    private static EmbeddedPostgres start(Path dataDirectory) {
+    private static EmbeddedPostgres start(Path dataDirectory, Log startLog) {
         try {
             Files.createDirectories(dataDirectory);
-            StalePostmaster.stopIfRunning(dataDirectory);
+            StalePostmaster.stopIfRunning(dataDirectory, startLog);
             long started = System.nanoTime();
             var postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -95,11 +96,8 @@ final class EmbeddedPostgresServers {
                     .setServerConfig("shared_buffers", "128MB")
                     .start();
             createDatabaseIfMissing(postgres);
-            log.info(
-                    "Embedded PostgreSQL ready on port {} with data in {} ({} ms)",
-                    postgres.getPort(),
-                    dataDirectory,
-                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+            startLog.info("Embedded PostgreSQL ready on port " + postgres.getPort() + " with data in " + dataDirectory
+                    + " (" + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);

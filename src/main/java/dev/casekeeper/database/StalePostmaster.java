@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 
 /**
  * A PostgreSQL server left running by a previous run that was killed (the server outlives the JVM
@@ -14,11 +13,9 @@ import org.slf4j.LoggerFactory;
  */
 final class StalePostmaster {
 
-    private static final Logger log = LoggerFactory.getLogger(StalePostmaster.class);
-
     private StalePostmaster() {}
 
-    static void stopIfRunning(Path dataDirectory) throws IOException {
+    static void stopIfRunning(Path dataDirectory, Log log) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
@@ -32,7 +29,7 @@ final class StalePostmaster {
         if (process.isEmpty()) {
             return;
         }
-        log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier run", pid, dataDirectory);
+        log.warn("Stopping PostgreSQL (pid " + pid + ") left running on " + dataDirectory + " by an earlier run");
         process.get().destroy();
         try {
             process.get().onExit().get(30, TimeUnit.SECONDS);
