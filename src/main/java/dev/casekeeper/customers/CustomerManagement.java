@@ -64,8 +64,12 @@ public class CustomerManagement {
             throw new InvalidInputException("emails", "a customer needs at least one email address or phone number");
         }
         var identities = new ArrayList<Identity>();
-        command.emails().forEach(e -> identities.add(new Identity(IdentityKind.EMAIL, IdentityValues.email(e), false)));
-        command.phones().forEach(p -> identities.add(new Identity(IdentityKind.PHONE, IdentityValues.phone(p), false)));
+        for (int i = 0; i < command.emails().size(); i++) {
+            identities.add(new Identity(IdentityKind.EMAIL, IdentityValues.email(command.emails().get(i), "emails[" + i + "]"), false));
+        }
+        for (int i = 0; i < command.phones().size(); i++) {
+            identities.add(new Identity(IdentityKind.PHONE, IdentityValues.phone(command.phones().get(i), "phones[" + i + "]"), false));
+        }
         var fields = parseFields(command.fields());
         for (var identity : identities) {
             if (customers.findOwner(identity.kind(), identity.value()).isPresent()) {
@@ -107,7 +111,7 @@ public class CustomerManagement {
 
     @Transactional(readOnly = true)
     public Optional<Customer> findByIdentity(IdentityKind kind, String value) {
-        return customers.findOwner(kind, IdentityValues.normalize(kind, value)).map(id -> find(new CustomerId(id)));
+        return customers.findOwner(kind, IdentityValues.normalize(kind, value, kind.value())).map(id -> find(new CustomerId(id)));
     }
 
     /** Customers whose name, email or phone contains {@code q} (any customer when null), newest first. */
@@ -157,7 +161,10 @@ public class CustomerManagement {
                     customers.removeField(id.value(), key);
                     customers.recordHistory(id.value(), actor, key, before, null, now);
                 }
-            } else if (current == null || !current.value().equals(entry.getValue()) || current.setBy() != actor.kind()) {
+            } else if (current == null
+                    || !current.value().equals(entry.getValue())
+                    // The customer confirming a value someone else set makes it theirs; nobody else takes it over.
+                    || (actor.kind() == Actor.Kind.CUSTOMER && !current.declaredByCustomer())) {
                 customers.putField(id.value(), key, entry.getValue(), actor, now);
                 customers.recordHistory(id.value(), actor, key, before, entry.getValue(), now);
             }
@@ -169,7 +176,7 @@ public class CustomerManagement {
     /** Adds an email or phone to a customer; refused when it belongs to another customer. */
     public Customer addIdentity(CustomerId id, IdentityKind kind, String value, boolean verified, Actor actor) {
         find(id);
-        String normalized = IdentityValues.normalize(kind, value);
+        String normalized = IdentityValues.normalize(kind, value, "value");
         var owner = customers.findOwner(kind, normalized);
         if (owner.isPresent() && !owner.get().equals(id.value())) {
             throw identityTaken(kind, normalized);

@@ -12,27 +12,32 @@ final class IdentityValues {
 
     private IdentityValues() {}
 
-    static String normalize(IdentityKind kind, String value) {
+    /** The normal form; {@code field} names the input in the refusal when the value is not one. */
+    static String normalize(IdentityKind kind, String value, String field) {
         return switch (kind) {
-            case EMAIL -> email(value);
-            case PHONE -> phone(value);
+            case EMAIL -> email(value, field);
+            case PHONE -> phone(value, field);
         };
     }
 
     static String email(String value) {
+        return email(value, "email");
+    }
+
+    static String email(String value, String field) {
         String email = value.strip().toLowerCase(Locale.ROOT);
         if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
-            throw new InvalidInputException("email", "'" + value + "' is not an email address");
+            throw new InvalidInputException(field, "'" + value + "' is not an email address");
         }
         return email;
     }
 
     /** Keeps a leading + and the digits; "+1 (555) 010-2030" and "+15550102030" are the same phone. */
-    static String phone(String value) {
+    static String phone(String value, String field) {
         String trimmed = value.strip();
         String digits = trimmed.replaceAll("[^0-9]", "");
         if (digits.length() < 5 || digits.length() > 15 || !trimmed.matches("^\\+?[0-9 ().\\-/]+$")) {
-            throw new InvalidInputException("phone", "'" + value + "' is not a phone number");
+            throw new InvalidInputException(field, "'" + value + "' is not a phone number");
         }
         return (trimmed.startsWith("+") ? "+" : "") + digits;
     }
