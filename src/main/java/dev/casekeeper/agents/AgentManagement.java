@@ -42,18 +42,31 @@ public class AgentManagement {
         String email = normalizeEmail(command.email());
         PasswordPolicy.check(command.password());
         if (agents.emailTaken(email)) {
-            throw new ConflictException("agent-email-taken", "An agent with the email " + email + " already exists");
+            throw emailTaken(email);
         }
         var id = UUID.randomUUID();
-        agents.insertAgent(
-                id, email, command.name().strip(), passwords.hash(command.password()), command.role(), clock.instant());
+        // Checked again by the insert: another request may have taken the email while the password was hashed.
+        if (!agents.insertAgent(
+                id, email, command.name().strip(), passwords.hash(command.password()), command.role(), clock.instant())) {
+            throw emailTaken(email);
+        }
         log.info("Agent {} created with role {}", id, command.role().value());
         return agents.findAgent(id).orElseThrow();
     }
 
-    /** Changes name, role or active flag. Deactivating revokes every API token of the agent. */
+    /**
+     * Changes name, role, active flag or password; a refused change changes nothing. Deactivating
+     * revokes every API token of the agent.
+     */
     public Agent change(AgentId id, ChangeAgent change) {
         var agent = find(id);
+        if (change.name() != null && change.name().isBlank()) {
+            throw new InvalidInputException("name", "must not be blank");
+        }
+        if (change.password() != null) {
+            PasswordPolicy.check(change.password());
+            agents.updatePassword(id.value(), passwords.hash(change.password()), clock.instant());
+        }
         boolean active = change.active() == null ? agent.active() : change.active();
         agents.updateAgent(
                 id.value(),
@@ -172,10 +185,13 @@ public class AgentManagement {
             throw new InvalidInputException("name", "must not be blank");
         }
         if (agents.teamNameTaken(name.strip())) {
-            throw new ConflictException("team-name-taken", "A team named " + name.strip() + " already exists");
+            throw teamNameTaken(name.strip());
         }
         var id = UUID.randomUUID();
-        agents.insertTeam(id, name.strip(), clock.instant());
+        // Checked again by the insert: another request may have taken the name since.
+        if (!agents.insertTeam(id, name.strip(), clock.instant())) {
+            throw teamNameTaken(name.strip());
+        }
         return findTeam(new TeamId(id));
     }
 
@@ -204,6 +220,14 @@ public class AgentManagement {
 
     private static SignedInAgent signedIn(Agent agent) {
         return new SignedInAgent(agent.id(), agent.email(), agent.name(), agent.role(), new HashSet<>(agent.teamIds()));
+    }
+
+    private static ConflictException emailTaken(String email) {
+        return new ConflictException("agent-email-taken", "An agent with the email " + email + " already exists");
+    }
+
+    private static ConflictException teamNameTaken(String name) {
+        return new ConflictException("team-name-taken", "A team named " + name + " already exists");
     }
 
     static String normalizeEmail(String email) {

@@ -27,10 +27,12 @@ class AgentQueries {
 
     record Credentials(Agent agent, String passwordHash) {}
 
-    void insertAgent(UUID id, String email, String name, String passwordHash, Role role, Instant now) {
-        jdbc.sql("""
+    /** Inserts the agent unless another one has the email; whether it did. */
+    boolean insertAgent(UUID id, String email, String name, String passwordHash, Role role, Instant now) {
+        return jdbc.sql("""
                         insert into agents.agent (id, email, name, password_hash, role, active, created_at, updated_at)
                         values (:id, :email, :name, :hash, :role, true, :now, :now)
+                        on conflict (email) do nothing
                         """)
                 .param("id", id)
                 .param("email", email)
@@ -38,7 +40,7 @@ class AgentQueries {
                 .param("hash", passwordHash)
                 .param("role", role.value())
                 .param("now", Timestamp.from(now))
-                .update();
+                .update() == 1;
     }
 
     boolean emailTaken(String email) {
@@ -92,12 +94,13 @@ class AgentQueries {
                 .update();
     }
 
-    void insertTeam(UUID id, String name, Instant now) {
-        jdbc.sql("insert into agents.team (id, name, created_at) values (:id, :name, :now)")
+    /** Inserts the team unless another one has the name, in any case; whether it did. */
+    boolean insertTeam(UUID id, String name, Instant now) {
+        return jdbc.sql("insert into agents.team (id, name, created_at) values (:id, :name, :now) on conflict do nothing")
                 .param("id", id)
                 .param("name", name)
                 .param("now", Timestamp.from(now))
-                .update();
+                .update() == 1;
     }
 
     boolean teamNameTaken(String name) {

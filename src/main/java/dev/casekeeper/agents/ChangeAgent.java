@@ -3,4 +3,4 @@ package dev.casekeeper.agents;
 import org.jspecify.annotations.Nullable;
 
 /** Changes some of an agent's settings; null fields stay as they are. */
-public record ChangeAgent(@Nullable String name, @Nullable Role role, @Nullable Boolean active) {}
+public record ChangeAgent(@Nullable String name, @Nullable Role role, @Nullable Boolean active, @Nullable String password) {}

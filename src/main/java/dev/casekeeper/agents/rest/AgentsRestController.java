@@ -84,10 +84,7 @@ class AgentsRestController {
         var agentId = new AgentId(id);
         agents.find(agentId);
         var role = request.role() == null ? null : role(request.role());
-        if (request.password() != null) {
-            agents.changePassword(agentId, request.password());
-        }
-        return AgentResponse.of(agents.change(agentId, new ChangeAgent(request.name(), role, request.active())));
+        return AgentResponse.of(agents.change(agentId, new ChangeAgent(request.name(), role, request.active(), request.password())));
     }
 
     static Role role(String value) {

@@ -1,5 +1,7 @@
 package dev.casekeeper.customers.rest;
 
+import static dev.casekeeper.support.ProblemAssertions.assertProblem;
+import static dev.casekeeper.support.ProblemAssertions.fieldsNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.support.Api;
@@ -83,7 +85,7 @@ class CustomersApiTests extends ApiTestBase {
                 "displayName", name, "emails", List.of(uniqueEmail(), "paula at example dot com")));
 
         assertProblem(refused, 400, "invalid-input");
-        assertThat(fieldsNamed(refused.json())).containsExactly("emails[1]");
+        assertThat(fieldsNamed(refused)).containsExactly("emails[1]");
         assertThat(search(agent.api(), name)).isEmpty();
     }
 
@@ -94,7 +96,7 @@ class CustomersApiTests extends ApiTestBase {
         var refused = agent.api().post("/api/v1/customers", Map.of("phones", List.of("call me maybe")));
 
         assertProblem(refused, 400, "invalid-input");
-        assertThat(fieldsNamed(refused.json())).containsExactly("phones[0]");
+        assertThat(fieldsNamed(refused)).containsExactly("phones[0]");
     }
 
     @Test
@@ -102,7 +104,7 @@ class CustomersApiTests extends ApiTestBase {
         var refused = newAgent("agent").api().post("/api/v1/customers", Map.of("displayName", "Unreachable"));
 
         assertProblem(refused, 400, "invalid-input");
-        assertThat(fieldsNamed(refused.json())).containsExactly("emails");
+        assertThat(fieldsNamed(refused)).containsExactly("emails");
     }
 
     @Test
@@ -165,7 +167,7 @@ class CustomersApiTests extends ApiTestBase {
         var refused = newAgent("agent").api().get("/api/v1/customers?cursor=not-a-cursor");
 
         assertProblem(refused, 400, "invalid-input");
-        assertThat(fieldsNamed(refused.json())).containsExactly("cursor");
+        assertThat(fieldsNamed(refused)).containsExactly("cursor");
     }
 
     @Test
@@ -269,7 +271,7 @@ class CustomersApiTests extends ApiTestBase {
         var refused = agent.api().patch("/api/v1/customers/" + id, Map.of("displayName", "Lee C.", "fields", Map.of("shoeSize", "42")));
 
         assertProblem(refused, 400, "invalid-input");
-        assertThat(fieldsNamed(refused.json())).containsExactly("fields.shoeSize");
+        assertThat(fieldsNamed(refused)).containsExactly("fields.shoeSize");
         assertThat(agent.api().get("/api/v1/customers/" + id).json().get("displayName").asString()).isEqualTo("Lee Chan");
     }
 
@@ -281,7 +283,7 @@ class CustomersApiTests extends ApiTestBase {
         var refused = admin().patch("/api/v1/customers/" + id, Map.of("fields", Map.of("gender", "male"), "declaredBy", "robot"));
 
         assertProblem(refused, 400, "invalid-input");
-        assertThat(fieldsNamed(refused.json())).containsExactly("declaredBy");
+        assertThat(fieldsNamed(refused)).containsExactly("declaredBy");
     }
 
     @Test
@@ -349,9 +351,9 @@ class CustomersApiTests extends ApiTestBase {
         var badValue = agent.api().post("/api/v1/customers/" + id + "/identities", Map.of("kind", "phone", "value", "not a phone"));
 
         assertProblem(badKind, 400, "invalid-input");
-        assertThat(fieldsNamed(badKind.json())).containsExactly("kind");
+        assertThat(fieldsNamed(badKind)).containsExactly("kind");
         assertProblem(badValue, 400, "invalid-input");
-        assertThat(fieldsNamed(badValue.json())).containsExactly("value");
+        assertThat(fieldsNamed(badValue)).containsExactly("value");
     }
 
     @Test
@@ -385,15 +387,7 @@ class CustomersApiTests extends ApiTestBase {
         return List.copyOf(found.json().get("items").values());
     }
 
-    static void assertProblem(Api.Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("code").asString()).isEqualTo(code);
-    }
 
-    private static List<String> fieldsNamed(JsonNode problem) {
-        return problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
-    }
 
     private static List<String> strings(JsonNode array) {
         return array.valueStream().map(JsonNode::asString).toList();
