@@ -24,7 +24,7 @@ import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /** Turns refusals into problem details: the status says what kind, {@code code} which rule, and fields name the input. */
 @RestControllerAdvice
@@ -107,11 +107,22 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return badRequest(errors);
     }
 
+    /** Spring's own refusals (an unknown path, a method or media type the call does not take) get a code like ours. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && !Problems.hasCode(problem)) {
+            Problems.setCode(problem, Problems.codeFor(status));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = null;
-        if (e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+        // Only a value that does not fit its field names one; a syntax error part way through names nothing.
+        if (e.getCause() instanceof DatabindException jackson && !jackson.getPath().isEmpty()) {
             field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)

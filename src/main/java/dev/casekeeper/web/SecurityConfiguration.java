@@ -5,12 +5,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +30,14 @@ class SecurityConfiguration {
                 ROLE_ADMIN > ROLE_SUPERVISOR
                 ROLE_SUPERVISOR > ROLE_AGENT
                 """);
+    }
+
+    /** A URL the firewall refuses (a {@code ;} or an encoded {@code /} in the path) is bad input like any other. */
+    @Bean
+    static RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+        var problems = new ProblemAuthenticationEntryPoint(json, "Bearer");
+        return (request, response, e) -> problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "invalid-input",
+                "The request URL contains something Casekeeper does not accept in a path"));
     }
 
     @Bean

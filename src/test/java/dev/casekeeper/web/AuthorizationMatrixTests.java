@@ -1,0 +1,190 @@
+package dev.casekeeper.web;
+
+import static dev.casekeeper.support.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.casekeeper.support.Api;
+import dev.casekeeper.support.ApiTestBase;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** Who may call what: every endpoint under /api/v1, with no token, an agent's, a supervisor's and an admin's. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests extends ApiTestBase {
+
+    /** One endpoint; {@code adminOnly} endpoints refuse agents and supervisors. */
+    record Endpoint(String method, String pattern, boolean adminOnly) {
+
+        /** The pattern with every {placeholder} filled with an id nobody has. */
+        String path() {
+            return pattern.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+        }
+
+        String body() {
+            return method.equals("POST") || method.equals("PATCH") ? "{}" : null;
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
+    }
+
+    static Stream<Endpoint> endpoints() {
+        return Stream.of(
+                new Endpoint("POST", "/api/v1/tokens", false),
+                new Endpoint("GET", "/api/v1/tokens", false),
+                new Endpoint("DELETE", "/api/v1/tokens/{id}", false),
+                new Endpoint("POST", "/api/v1/cases", false),
+                new Endpoint("GET", "/api/v1/cases", false),
+                new Endpoint("GET", "/api/v1/cases/{id}", false),
+                new Endpoint("PATCH", "/api/v1/cases/{id}", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/replies", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/notes", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/messages", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/assignment", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/transfers", false),
+                new Endpoint("GET", "/api/v1/cases/{id}/owners", false),
+                new Endpoint("GET", "/api/v1/cases/{id}/history", false),
+                new Endpoint("POST", "/api/v1/customers", false),
+                new Endpoint("GET", "/api/v1/customers", false),
+                new Endpoint("GET", "/api/v1/customers/{id}", false),
+                new Endpoint("PATCH", "/api/v1/customers/{id}", false),
+                new Endpoint("POST", "/api/v1/customers/{id}/identities", false),
+                new Endpoint("GET", "/api/v1/customers/{id}/history", false),
+                new Endpoint("GET", "/api/v1/agents/me", false),
+                new Endpoint("POST", "/api/v1/agents", true),
+                new Endpoint("GET", "/api/v1/agents", true),
+                new Endpoint("GET", "/api/v1/agents/{id}", true),
+                new Endpoint("PATCH", "/api/v1/agents/{id}", true),
+                new Endpoint("POST", "/api/v1/teams", true),
+                new Endpoint("GET", "/api/v1/teams", true),
+                new Endpoint("GET", "/api/v1/teams/{id}", true),
+                new Endpoint("POST", "/api/v1/teams/{id}/members", true),
+                new Endpoint("DELETE", "/api/v1/teams/{id}/members/{agentId}", true));
+    }
+
+    static Stream<Endpoint> adminEndpoints() {
+        return endpoints().filter(Endpoint::adminOnly);
+    }
+
+    static Stream<Endpoint> agentEndpoints() {
+        return endpoints().filter(e -> !e.adminOnly());
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private Api agent;
+    private Api supervisor;
+    private Api admin;
+
+    @BeforeAll
+    void signIn() {
+        agent = newAgent("agent").api();
+        supervisor = newAgent("supervisor").api();
+        admin = newAgent("admin").api();
+    }
+
+    @Test
+    void theMatrixListsEveryEndpointOfTheApi() {
+        Set<String> mapped = mappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream()
+                        .filter(pattern -> pattern.startsWith("/api/v1"))
+                        .flatMap(pattern -> info.getMethodsCondition().getMethods().stream()
+                                .map(method -> method.name() + " " + pattern)))
+                .collect(Collectors.toSet());
+
+        assertThat(endpoints().map(Endpoint::toString)).containsExactlyInAnyOrderElementsOf(mapped);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void refusesEveryCallWithoutAToken(Endpoint endpoint) {
+        var response = anonymous().send(endpoint.method(), endpoint.path(), endpoint.body());
+
+        assertProblem(response, 401, "unauthorized");
+        assertThat(response.header("WWW-Authenticate")).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void refusesEveryCallWithAnUnknownToken(Endpoint endpoint) {
+        var response = anonymous().withToken("ck_unknown").send(endpoint.method(), endpoint.path(), endpoint.body());
+
+        assertProblem(response, 401, "invalid-token");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("adminEndpoints")
+    void refusesAnAgentOnAdminCalls(Endpoint endpoint) {
+        assertProblem(agent.send(endpoint.method(), endpoint.path(), endpoint.body()), 403, "forbidden");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("adminEndpoints")
+    void refusesASupervisorOnAdminCalls(Endpoint endpoint) {
+        assertProblem(supervisor.send(endpoint.method(), endpoint.path(), endpoint.body()), 403, "forbidden");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("agentEndpoints")
+    void letsAnAgentMakeEveryOtherCall(Endpoint endpoint) {
+        var response = agent.send(endpoint.method(), endpoint.path(), endpoint.body());
+
+        assertThat(response.status()).as(response.toString()).isNotIn(401, 403).isLessThan(500);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void letsAnAdminMakeEveryCall(Endpoint endpoint) {
+        var response = admin.send(endpoint.method(), endpoint.path(), endpoint.body());
+
+        assertThat(response.status()).as(response.toString()).isNotIn(401, 403).isLessThan(500);
+    }
+
+    @Test
+    void healthIsPublicAndUp() {
+        var health = anonymous().get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsAreForAdminsOnly() {
+        assertProblem(anonymous().get("/actuator/prometheus"), 401, "unauthorized");
+        assertProblem(agent.get("/actuator/prometheus"), 403, "forbidden");
+        assertProblem(supervisor.get("/actuator/prometheus"), 403, "forbidden");
+
+        var metrics = admin.get("/actuator/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.text()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void theApiDocumentIsPublicAndDescribesTheCaseApi() {
+        var document = anonymous().get("/v3/api-docs");
+
+        assertThat(document.status()).as(document.toString()).isEqualTo(200);
+        assertThat(document.json().get("paths").propertyNames()).contains("/api/v1/cases", "/api/v1/customers", "/api/v1/tokens");
+    }
+
+    @Test
+    void theApiExplorerIsPublic() {
+        assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
+    }
+
+}
