@@ -32,9 +32,9 @@ class SecurityConfiguration {
                 """);
     }
 
-    /** A URL the firewall refuses (a {@code ;} or an encoded {@code /} in the path) is bad input like any other. */
+    /** A URL the firewall refuses (a {@code ;} or {@code //} in the path) is bad input like any other. */
     @Bean
-    static RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
         var problems = new ProblemAuthenticationEntryPoint(json, "Bearer");
         return (request, response, e) -> problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "invalid-input",
                 "The request URL contains something Casekeeper does not accept in a path"));
