@@ -68,10 +68,16 @@ public class AgentManagement {
             agents.updatePassword(id.value(), passwords.hash(change.password()), clock.instant());
         }
         boolean active = change.active() == null ? agent.active() : change.active();
+        var role = change.role() == null ? agent.role() : change.role();
+        if (agent.role() == Role.ADMIN && agent.active() && (role != Role.ADMIN || !active)
+                && agents.lockActiveAdmins() <= 1) {
+            throw new ConflictException(
+                    "last-admin", "Agent " + agent.email() + " is the last active admin; make another admin first");
+        }
         agents.updateAgent(
                 id.value(),
                 change.name() == null ? agent.name() : change.name().strip(),
-                change.role() == null ? agent.role() : change.role(),
+                role,
                 active,
                 clock.instant());
         if (!active && agent.active()) {

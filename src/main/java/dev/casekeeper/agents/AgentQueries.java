@@ -50,6 +50,14 @@ class AgentQueries {
                 .single();
     }
 
+    /** Counts active admins, locking their rows so two demotions at once cannot remove the last one. */
+    long lockActiveAdmins() {
+        return jdbc.sql("select id from agents.agent where role = 'admin' and active for update")
+                .query(UUID.class)
+                .list()
+                .size();
+    }
+
     long countAgents() {
         return jdbc.sql("select count(*) from agents.agent").query(Long.class).single();
     }

@@ -30,7 +30,24 @@ import tools.jackson.databind.DatabindException;
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemResponses.class);
+
     record FieldError(String field, String message) {}
+
+    /**
+     * Anything unexpected: logged with its stack trace, answered as a problem without internals.
+     * Security exceptions go back to Spring Security, which answers 401 or 403.
+     */
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        log.error("Unexpected error", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Something went wrong on our side; nothing was changed. The error is in the server log.");
+    }
 
     @ExceptionHandler
     ProblemDetail notFound(NotFoundException e) {
