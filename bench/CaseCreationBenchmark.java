@@ -1,0 +1,489 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+/**
+ * Case creation through the REST API against the same rows written with plain JDBC, on the same
+ * PostgreSQL, with the same number of concurrent clients. Started by {@code bench/case-creation.sh},
+ * which runs Casekeeper and passes its address, the admin's credentials and the database's JDBC URL.
+ *
+ * <p>Both sides open cases for the same mix of requesters: every other case comes from a new
+ * customer, the others from returning customers (created by the warm-up). The raw side runs the
+ * statements the application runs for one case, in one transaction per case, without batching: look
+ * up the requester's email; for a new one insert the customer and the identity; insert the case
+ * (taking the next number), the first timeline entry and the history row; commit.
+ *
+ * <p>Runs with the JDK's source launcher and needs only the PostgreSQL JDBC driver on the class
+ * path. A benchmark, not a test: it prints figures and asserts nothing about them.
+ */
+public class CaseCreationBenchmark {
+
+    /** The target from the architecture notes: the API reaches at least half the raw rate. */
+    static final double TARGET_RATIO = 0.5;
+
+    static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+    static final String BODY = "Hello, I ordered a blue shower curtain (order 88213) and received a green one. "
+            + "The box says blue, the curtain inside is green. I would like the right colour sent, and a label "
+            + "to return the wrong one. I already tried the chat on Tuesday but nobody answered. Thanks, %s";
+
+    record Settings(
+            URI baseUrl,
+            String jdbcUrl,
+            String jdbcUser,
+            String email,
+            String password,
+            int cases,
+            int clients,
+            int warmup) {
+
+        static Settings parse(String[] args) {
+            Map<String, String> options = new HashMap<>();
+            for (String arg : args) {
+                if (!arg.startsWith("--") || !arg.contains("=")) {
+                    throw new IllegalArgumentException("expected --name=value, got " + arg);
+                }
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+            return new Settings(
+                    URI.create(required(options, "base-url")),
+                    required(options, "jdbc-url"),
+                    options.getOrDefault("jdbc-user", "postgres"),
+                    required(options, "email"),
+                    required(options, "password"),
+                    Integer.parseInt(options.getOrDefault("cases", "5000")),
+                    Integer.parseInt(options.getOrDefault("clients", "8")),
+                    Integer.parseInt(options.getOrDefault("warmup", "500")));
+        }
+
+        private static String required(Map<String, String> options, String name) {
+            String value = options.get(name);
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("missing --" + name + "=...");
+            }
+            return value;
+        }
+    }
+
+    /** Who asks for case {@code i}: a new customer for even {@code i}, a returning one otherwise. */
+    record Requesters(String newPrefix, List<String> returning) {
+
+        String email(int i) {
+            return i % 2 == 0 || returning.isEmpty()
+                    ? newPrefix + "-" + i + "@bench.example"
+                    : returning.get((i / 2) % returning.size());
+        }
+
+        String name(int i) {
+            return "Bench Customer " + email(i).substring(0, email(i).indexOf('@'));
+        }
+    }
+
+    /** One concurrent client: it opens case {@code i} and returns when the case is committed. */
+    interface Client extends AutoCloseable {
+        void open(int i) throws Exception;
+
+        @Override
+        default void close() throws Exception {}
+    }
+
+    record Result(String name, int count, int clients, long elapsedNanos, long[] latencies, int failures,
+            String firstFailure) {
+
+        double perSecond() {
+            return count * 1e9 / elapsedNanos;
+        }
+
+        double percentileMillis(double p) {
+            long[] sorted = latencies.clone();
+            Arrays.sort(sorted);
+            int rank = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, rank))] / 1e6;
+        }
+
+        double maxMillis() {
+            return Arrays.stream(latencies).max().orElse(0) / 1e6;
+        }
+    }
+
+    /** Rows in the tables a new case writes to, to show both sides wrote the same. */
+    record Rows(long cases, long customers, long identities, long entries, long history, long publications) {
+
+        Rows minus(Rows before) {
+            return new Rows(cases - before.cases, customers - before.customers, identities - before.identities,
+                    entries - before.entries, history - before.history, publications - before.publications);
+        }
+
+        @Override
+        public String toString() {
+            return "%d cases, %d customers, %d identities, %d timeline entries, %d history rows, %d event publications"
+                    .formatted(cases, customers, identities, entries, history, publications);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        var settings = Settings.parse(args);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        var http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        String token = token(http, settings);
+
+        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), "")) {
+            UUID agentId = agentId(db, settings.email());
+            System.out.printf("Case creation: %d cases, %d concurrent clients, warm-up %d cases per side (not counted)%n",
+                    settings.cases(), settings.clients(), settings.warmup());
+            System.out.println("PostgreSQL " + db.getMetaData().getDatabaseProductVersion() + " at " + settings.jdbcUrl());
+
+            // The warm-up's customers are the returning customers of both measured runs.
+            var warmupRequesters = new Requesters("returning-" + run, List.of());
+            var returning = new ArrayList<String>();
+            for (int i = 0; i < settings.warmup(); i += 2) {
+                returning.add(warmupRequesters.email(i));
+            }
+
+            System.out.println("Warming up the API ...");
+            check(measure("API warm-up", settings.warmup(), settings.clients(),
+                    () -> new ApiClient(http, settings.baseUrl(), token, warmupRequesters)));
+            Rows beforeApi = rows(db);
+            System.out.println("Measuring the API ...");
+            var api = measure("REST API", settings.cases(), settings.clients(),
+                    () -> new ApiClient(http, settings.baseUrl(), token, new Requesters("api-" + run, returning)));
+            Rows apiRows = rows(db).minus(beforeApi);
+
+            System.out.println("Warming up plain JDBC ...");
+            check(measure("JDBC warm-up", settings.warmup(), settings.clients(),
+                    () -> new JdbcClient(settings, agentId, new Requesters("raw-warm-" + run, returning))));
+            Rows beforeRaw = rows(db);
+            System.out.println("Measuring plain JDBC ...");
+            var raw = measure("plain JDBC", settings.cases(), settings.clients(),
+                    () -> new JdbcClient(settings, agentId, new Requesters("raw-" + run, returning)));
+            Rows rawRows = rows(db).minus(beforeRaw);
+
+            report(settings, api, raw, apiRows, rawRows);
+            if (api.failures() > 0 || raw.failures() > 0) {
+                System.exit(1);
+            }
+        }
+    }
+
+    static void report(Settings settings, Result api, Result raw, Rows apiRows, Rows rawRows) {
+        System.out.println();
+        System.out.printf("%-12s %10s %9s %9s %9s %9s %9s%n", "", "cases/s", "p50 ms", "p95 ms", "p99 ms", "max ms",
+                "failures");
+        for (var result : List.of(api, raw)) {
+            System.out.printf(Locale.ROOT, "%-12s %10.1f %9.2f %9.2f %9.2f %9.2f %9d%n", result.name(),
+                    result.perSecond(), result.percentileMillis(50), result.percentileMillis(95),
+                    result.percentileMillis(99), result.maxMillis(), result.failures());
+        }
+        System.out.println();
+        System.out.println("Rows written by the API run:  " + apiRows);
+        System.out.println("Rows written by the JDBC run: " + rawRows);
+        double ratio = api.perSecond() / raw.perSecond();
+        String verdict = settings.clients() != 8
+                ? "the target is defined at C=8; this run used C=" + settings.clients()
+                : ratio >= TARGET_RATIO ? "met" : "NOT met";
+        System.out.printf(Locale.ROOT, "API / raw = %.2f (target >= %.1f at C=8: %s)%n", ratio, TARGET_RATIO, verdict);
+        for (var result : List.of(api, raw)) {
+            if (result.failures() > 0) {
+                System.out.println(result.name() + ": " + result.failures() + " failed, first: " + result.firstFailure());
+            }
+        }
+    }
+
+    interface ClientFactory {
+        Client create() throws Exception;
+    }
+
+    /**
+     * Runs {@code count} case openings on {@code clients} threads, each with its own client, and
+     * times each one. Clients are created (connections opened) before the clock starts.
+     */
+    static Result measure(String name, int count, int clients, ClientFactory factory) throws Exception {
+        var latencies = new long[count];
+        var next = new AtomicInteger();
+        var failures = new AtomicInteger();
+        var firstFailure = new AtomicReference<String>("");
+        var ready = new CountDownLatch(clients);
+        var start = new CountDownLatch(1);
+        var threads = new ArrayList<Thread>();
+        var created = new ArrayList<Client>();
+        for (int c = 0; c < clients; c++) {
+            created.add(factory.create());
+        }
+        for (var client : created) {
+            threads.add(Thread.ofPlatform().name(name + "-client").start(() -> {
+                ready.countDown();
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    long begin = System.nanoTime();
+                    try {
+                        client.open(i);
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                        firstFailure.compareAndSet("", e.toString());
+                    }
+                    latencies[i] = System.nanoTime() - begin;
+                }
+            }));
+        }
+        ready.await();
+        long began = System.nanoTime();
+        start.countDown();
+        for (var thread : threads) {
+            thread.join();
+        }
+        long elapsed = System.nanoTime() - began;
+        for (var client : created) {
+            client.close();
+        }
+        return new Result(name, count, clients, elapsed, latencies, failures.get(), firstFailure.get());
+    }
+
+    static void check(Result warmup) {
+        if (warmup.failures() > 0) {
+            System.err.println(warmup.name() + ": " + warmup.failures() + " failed, first: " + warmup.firstFailure());
+            System.exit(1);
+        }
+    }
+
+    /** {@code POST /api/v1/cases}, as an integration would send it. */
+    record ApiClient(HttpClient http, URI baseUrl, String token, Requesters requesters) implements Client {
+
+        @Override
+        public void open(int i) throws Exception {
+            String json = """
+                    {"subject":%s,"requester":{"email":%s,"name":%s},"message":{"body":%s},"priority":"normal","tags":["benchmark"]}"""
+                    .formatted(quote("Wrong colour delivered, order " + i), quote(requesters.email(i)),
+                            quote(requesters.name(i)), quote(BODY.formatted(requesters.name(i))));
+            var request = HttpRequest.newBuilder(baseUrl.resolve("/api/v1/cases"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            }
+        }
+    }
+
+    /**
+     * The application's statements for one new case, in one transaction, on a connection of its
+     * own. Statements are prepared once per connection, which is what the driver's statement cache
+     * gives the application too.
+     */
+    static final class JdbcClient implements Client {
+
+        private final Connection connection;
+        private final UUID agentId;
+        private final Requesters requesters;
+        private final PreparedStatement findOwner;
+        private final PreparedStatement insertCustomer;
+        private final PreparedStatement insertIdentity;
+        private final PreparedStatement insertCase;
+        private final PreparedStatement insertEntry;
+        private final PreparedStatement insertHistory;
+
+        JdbcClient(Settings settings, UUID agentId, Requesters requesters) throws SQLException {
+            this.connection = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), "");
+            this.connection.setAutoCommit(false);
+            this.agentId = agentId;
+            this.requesters = requesters;
+            this.findOwner = connection.prepareStatement(
+                    "select customer_id from customers.identity where kind = ? and value = ?");
+            this.insertCustomer = connection.prepareStatement("""
+                    insert into customers.customer (id, display_name, created_at, updated_at)
+                    values (?, ?, ?, ?)""");
+            this.insertIdentity = connection.prepareStatement("""
+                    insert into customers.identity (id, customer_id, kind, value, verified, created_at)
+                    values (?, ?, ?, ?, ?, ?)
+                    on conflict (kind, value) do nothing
+                    returning customer_id""");
+            this.insertCase = connection.prepareStatement("""
+                    insert into cases.support_case
+                        (id, subject, requester_id, channel, status, priority, tags, team_id, follow_up_of,
+                         created_at, updated_at)
+                    values (?, ?, ?, ?, 'new', ?, string_to_array(?, chr(31)), ?, ?, ?, ?)
+                    returning number""");
+            this.insertEntry = connection.prepareStatement("""
+                    insert into cases.timeline_entry
+                        (id, case_id, kind, author_kind, author_id, body_text, body_html, event_type, data, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)""");
+            this.insertHistory = connection.prepareStatement("""
+                    insert into cases.history (case_id, actor_kind, actor_id, field, before, after, at)
+                    values (?, ?, ?, ?, ?, ?, ?)""");
+        }
+
+        @Override
+        public void open(int i) throws SQLException {
+            try {
+                var now = Timestamp.from(Instant.now());
+                String email = requesters.email(i);
+                UUID customerId = findOwner(email);
+                if (customerId == null) {
+                    customerId = UUID.randomUUID();
+                    insertCustomer.setObject(1, customerId);
+                    insertCustomer.setString(2, requesters.name(i));
+                    insertCustomer.setTimestamp(3, now);
+                    insertCustomer.setTimestamp(4, now);
+                    insertCustomer.executeUpdate();
+                    insertIdentity.setObject(1, UUID.randomUUID());
+                    insertIdentity.setObject(2, customerId);
+                    insertIdentity.setString(3, "email");
+                    insertIdentity.setString(4, email);
+                    insertIdentity.setBoolean(5, false);
+                    insertIdentity.setTimestamp(6, now);
+                    try (ResultSet owner = insertIdentity.executeQuery()) {
+                        if (!owner.next()) {
+                            throw new SQLException("identity " + email + " already taken");
+                        }
+                    }
+                }
+                var caseId = UUID.randomUUID();
+                insertCase.setObject(1, caseId);
+                insertCase.setString(2, "Wrong colour delivered, order " + i);
+                insertCase.setObject(3, customerId);
+                insertCase.setString(4, "api");
+                insertCase.setString(5, "normal");
+                insertCase.setString(6, "benchmark");
+                insertCase.setObject(7, null);
+                insertCase.setObject(8, null);
+                insertCase.setTimestamp(9, now);
+                insertCase.setTimestamp(10, now);
+                try (ResultSet number = insertCase.executeQuery()) {
+                    number.next();
+                    number.getLong(1);
+                }
+                insertEntry.setObject(1, UUID.randomUUID());
+                insertEntry.setObject(2, caseId);
+                insertEntry.setString(3, "message_in");
+                insertEntry.setString(4, "customer");
+                insertEntry.setObject(5, customerId);
+                insertEntry.setString(6, BODY.formatted(requesters.name(i)));
+                insertEntry.setString(7, null);
+                insertEntry.setString(8, null);
+                insertEntry.setString(9, null);
+                insertEntry.setTimestamp(10, now);
+                insertEntry.executeUpdate();
+                insertHistory.setObject(1, caseId);
+                insertHistory.setString(2, "agent");
+                insertHistory.setObject(3, agentId);
+                insertHistory.setString(4, "created");
+                insertHistory.setString(5, null);
+                insertHistory.setString(6, "new");
+                insertHistory.setTimestamp(7, now);
+                insertHistory.executeUpdate();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+
+        private UUID findOwner(String email) throws SQLException {
+            findOwner.setString(1, "email");
+            findOwner.setString(2, email);
+            try (ResultSet owner = findOwner.executeQuery()) {
+                return owner.next() ? owner.getObject(1, UUID.class) : null;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.close();
+        }
+    }
+
+    static String token(HttpClient http, Settings settings) throws Exception {
+        String basic = Base64.getEncoder()
+                .encodeToString((settings.email() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(settings.baseUrl().resolve("/api/v1/tokens"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"case-creation benchmark\"}"))
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        var matcher = TOKEN.matcher(response.body());
+        if (response.statusCode() != 201 || !matcher.find()) {
+            throw new IllegalStateException("Could not get an API token: HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+        return matcher.group(1);
+    }
+
+    static UUID agentId(Connection db, String email) throws SQLException {
+        try (var query = db.prepareStatement("select id from agents.agent where email = ?")) {
+            query.setString(1, email.toLowerCase(Locale.ROOT));
+            try (var result = query.executeQuery()) {
+                if (!result.next()) {
+                    throw new IllegalStateException("No agent " + email + " in " + db.getMetaData().getURL());
+                }
+                return result.getObject(1, UUID.class);
+            }
+        }
+    }
+
+    static Rows rows(Connection db) throws SQLException {
+        try (var query = db.createStatement();
+                var result = query.executeQuery("""
+                        select (select count(*) from cases.support_case),
+                               (select count(*) from customers.customer),
+                               (select count(*) from customers.identity),
+                               (select count(*) from cases.timeline_entry),
+                               (select count(*) from cases.history),
+                               (select count(*) from event_publication)""")) {
+            result.next();
+            return new Rows(result.getLong(1), result.getLong(2), result.getLong(3), result.getLong(4),
+                    result.getLong(5), result.getLong(6));
+        }
+    }
+
+    static String quote(String value) {
+        var json = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append('"').toString();
+    }
+}
