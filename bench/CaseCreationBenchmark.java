@@ -1,15 +1,16 @@
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +58,9 @@ public class CaseCreationBenchmark {
             String password,
             int cases,
             int clients,
-            int warmup) {
+            int warmup,
+            long appPid,
+            long postgresPid) {
 
         static Settings parse(String[] args) {
             Map<String, String> options = new HashMap<>();
@@ -75,7 +78,9 @@ public class CaseCreationBenchmark {
                     required(options, "password"),
                     Integer.parseInt(options.getOrDefault("cases", "5000")),
                     Integer.parseInt(options.getOrDefault("clients", "8")),
-                    Integer.parseInt(options.getOrDefault("warmup", "500")));
+                    Integer.parseInt(options.getOrDefault("warmup", "500")),
+                    Long.parseLong(options.getOrDefault("app-pid", "0")),
+                    Long.parseLong(options.getOrDefault("postgres-pid", "0")));
         }
 
         private static String required(Map<String, String> options, String name) {
@@ -110,7 +115,7 @@ public class CaseCreationBenchmark {
     }
 
     record Result(String name, int count, int clients, long elapsedNanos, long[] latencies, int failures,
-            String firstFailure) {
+            String firstFailure, Cpu cpu) {
 
         double perSecond() {
             return count * 1e9 / elapsedNanos;
@@ -143,14 +148,79 @@ public class CaseCreationBenchmark {
         }
     }
 
+    /**
+     * CPU seconds used by the application, by PostgreSQL (the server and its backends, running or
+     * ended) and by this client. Read from Linux's /proc; elsewhere, and for processes not given,
+     * the figures are zero and are not printed.
+     */
+    record Cpu(double app, double postgres, double client) {
+
+        /** Kernel clock ticks per second, 100 on Linux (USER_HZ). */
+        static final double TICKS = 100.0;
+
+        static Cpu now(Settings settings) {
+            return new Cpu(
+                    settings.appPid() > 0 ? process(settings.appPid(), false) : 0,
+                    settings.postgresPid() > 0 ? postgres(settings.postgresPid()) : 0,
+                    process(ProcessHandle.current().pid(), false));
+        }
+
+        Cpu minus(Cpu before) {
+            return new Cpu(app - before.app, postgres - before.postgres, client - before.client);
+        }
+
+        boolean known() {
+            return app > 0 && postgres > 0;
+        }
+
+        private static double postgres(long postmaster) {
+            double total = process(postmaster, true);
+            try (var entries = Files.list(Path.of("/proc"))) {
+                for (var entry : entries.toList()) {
+                    String name = entry.getFileName().toString();
+                    if (name.chars().allMatch(Character::isDigit)) {
+                        String[] fields = fields(Long.parseLong(name));
+                        if (fields != null && Long.parseLong(fields[1]) == postmaster) {
+                            total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                return 0;
+            }
+            return total;
+        }
+
+        /** utime + stime, and with {@code children} the time of ended children the process has reaped. */
+        private static double process(long pid, boolean children) {
+            String[] fields = fields(pid);
+            if (fields == null) {
+                return 0;
+            }
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (children) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return ticks / TICKS;
+        }
+
+        /** The fields of /proc/PID/stat after the command name, so index 0 is the state and 1 the parent. */
+        private static String[] fields(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         var settings = Settings.parse(args);
         String run = Long.toString(System.currentTimeMillis(), 36);
-        var http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-        String token = token(http, settings);
+        // Keep one connection alive per client (the JDK keeps 5 per server unless told).
+        System.setProperty("http.maxConnections", Integer.toString(Math.max(5, settings.clients())));
+        String token = token(settings);
 
         try (Connection db = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), "")) {
             UUID agentId = agentId(db, settings.email());
@@ -166,20 +236,20 @@ public class CaseCreationBenchmark {
             }
 
             System.out.println("Warming up the API ...");
-            check(measure("API warm-up", settings.warmup(), settings.clients(),
-                    () -> new ApiClient(http, settings.baseUrl(), token, warmupRequesters)));
+            check(measure("API warm-up", settings, settings.warmup(),
+                    () -> new ApiClient(settings.baseUrl(), token, warmupRequesters)));
             Rows beforeApi = rows(db);
             System.out.println("Measuring the API ...");
-            var api = measure("REST API", settings.cases(), settings.clients(),
-                    () -> new ApiClient(http, settings.baseUrl(), token, new Requesters("api-" + run, returning)));
+            var api = measure("REST API", settings, settings.cases(),
+                    () -> new ApiClient(settings.baseUrl(), token, new Requesters("api-" + run, returning)));
             Rows apiRows = rows(db).minus(beforeApi);
 
             System.out.println("Warming up plain JDBC ...");
-            check(measure("JDBC warm-up", settings.warmup(), settings.clients(),
+            check(measure("JDBC warm-up", settings, settings.warmup(),
                     () -> new JdbcClient(settings, agentId, new Requesters("raw-warm-" + run, returning))));
             Rows beforeRaw = rows(db);
             System.out.println("Measuring plain JDBC ...");
-            var raw = measure("plain JDBC", settings.cases(), settings.clients(),
+            var raw = measure("plain JDBC", settings, settings.cases(),
                     () -> new JdbcClient(settings, agentId, new Requesters("raw-" + run, returning)));
             Rows rawRows = rows(db).minus(beforeRaw);
 
@@ -198,6 +268,19 @@ public class CaseCreationBenchmark {
             System.out.printf(Locale.ROOT, "%-12s %10.1f %9.2f %9.2f %9.2f %9.2f %9d%n", result.name(),
                     result.perSecond(), result.percentileMillis(50), result.percentileMillis(95),
                     result.percentileMillis(99), result.maxMillis(), result.failures());
+        }
+        if (api.cpu().known()) {
+            System.out.println();
+            System.out.printf("%-12s %35s%n", "", "CPU per case, ms (cores busy)");
+            System.out.printf("%-12s %15s %15s %15s%n", "", "application", "PostgreSQL", "load client");
+            for (var result : List.of(api, raw)) {
+                double seconds = result.elapsedNanos() / 1e9;
+                var cpu = result.cpu();
+                System.out.printf(Locale.ROOT, "%-12s %7.2f (%4.2f) %7.2f (%4.2f) %7.2f (%4.2f)%n", result.name(),
+                        cpu.app() * 1000 / result.count(), cpu.app() / seconds,
+                        cpu.postgres() * 1000 / result.count(), cpu.postgres() / seconds,
+                        cpu.client() * 1000 / result.count(), cpu.client() / seconds);
+            }
         }
         System.out.println();
         System.out.println("Rows written by the API run:  " + apiRows);
@@ -222,7 +305,8 @@ public class CaseCreationBenchmark {
      * Runs {@code count} case openings on {@code clients} threads, each with its own client, and
      * times each one. Clients are created (connections opened) before the clock starts.
      */
-    static Result measure(String name, int count, int clients, ClientFactory factory) throws Exception {
+    static Result measure(String name, Settings settings, int count, ClientFactory factory) throws Exception {
+        int clients = settings.clients();
         var latencies = new long[count];
         var next = new AtomicInteger();
         var failures = new AtomicInteger();
@@ -255,16 +339,18 @@ public class CaseCreationBenchmark {
             }));
         }
         ready.await();
+        var cpuBefore = Cpu.now(settings);
         long began = System.nanoTime();
         start.countDown();
         for (var thread : threads) {
             thread.join();
         }
         long elapsed = System.nanoTime() - began;
+        var cpu = Cpu.now(settings).minus(cpuBefore);
         for (var client : created) {
             client.close();
         }
-        return new Result(name, count, clients, elapsed, latencies, failures.get(), firstFailure.get());
+        return new Result(name, count, clients, elapsed, latencies, failures.get(), firstFailure.get(), cpu);
     }
 
     static void check(Result warmup) {
@@ -274,26 +360,54 @@ public class CaseCreationBenchmark {
         }
     }
 
-    /** {@code POST /api/v1/cases}, as an integration would send it. */
-    record ApiClient(HttpClient http, URI baseUrl, String token, Requesters requesters) implements Client {
+    /**
+     * {@code POST /api/v1/cases}, as an integration would send it, over a kept-alive connection.
+     * {@link HttpURLConnection} rather than {@code java.net.http.HttpClient}: the load client shares
+     * the machine with the application, and the synchronous client costs it far less CPU per request.
+     */
+    record ApiClient(URL cases, String token, Requesters requesters) implements Client {
+
+        ApiClient(URI baseUrl, String token, Requesters requesters) throws IOException {
+            this(baseUrl.resolve("/api/v1/cases").toURL(), token, requesters);
+        }
 
         @Override
-        public void open(int i) throws Exception {
+        public void open(int i) throws IOException {
             String json = """
                     {"subject":%s,"requester":{"email":%s,"name":%s},"message":{"body":%s},"priority":"normal","tags":["benchmark"]}"""
                     .formatted(quote("Wrong colour delivered, order " + i), quote(requesters.email(i)),
                             quote(requesters.name(i)), quote(BODY.formatted(requesters.name(i))));
-            var request = HttpRequest.newBuilder(baseUrl.resolve("/api/v1/cases"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build();
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
+            var response = post(cases, "Bearer " + token, json);
+            if (response.status() != 201) {
+                throw new IllegalStateException("HTTP " + response.status() + ": " + response.body());
             }
+        }
+    }
+
+    record Response(int status, String body) {}
+
+    /** Posts JSON and reads the whole answer, which returns the connection to the keep-alive pool. */
+    static Response post(URL url, String authorization, String json) throws IOException {
+        var connection = (HttpURLConnection) url.openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setConnectTimeout(10_000);
+        connection.setReadTimeout(30_000);
+        connection.setRequestProperty("Authorization", authorization);
+        connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("Accept", "application/json");
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        connection.setFixedLengthStreamingMode(body.length);
+        try (var out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        var in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        if (in == null) {
+            return new Response(status, "");
+        }
+        try (in) {
+            return new Response(status, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
@@ -424,18 +538,14 @@ public class CaseCreationBenchmark {
         }
     }
 
-    static String token(HttpClient http, Settings settings) throws Exception {
+    static String token(Settings settings) throws IOException {
         String basic = Base64.getEncoder()
                 .encodeToString((settings.email() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(settings.baseUrl().resolve("/api/v1/tokens"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"case-creation benchmark\"}"))
-                .build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        var response = post(settings.baseUrl().resolve("/api/v1/tokens").toURL(), "Basic " + basic,
+                "{\"name\":\"case-creation benchmark\"}");
         var matcher = TOKEN.matcher(response.body());
-        if (response.statusCode() != 201 || !matcher.find()) {
-            throw new IllegalStateException("Could not get an API token: HTTP " + response.statusCode() + " "
+        if (response.status() != 201 || !matcher.find()) {
+            throw new IllegalStateException("Could not get an API token: HTTP " + response.status() + " "
                     + response.body());
         }
         return matcher.group(1);

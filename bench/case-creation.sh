@@ -113,4 +113,5 @@ unzip -q -o "$jar" "$driver_entry" -d "$work"
 "$java" -cp "$work/$driver_entry" bench/CaseCreationBenchmark.java \
   --base-url="http://localhost:$port" --jdbc-url="$jdbc_url" --jdbc-user=postgres \
   --email="$admin_email" --password="$admin_password" \
-  --cases="$cases" --clients="$clients" --warmup="$warmup"
+  --cases="$cases" --clients="$clients" --warmup="$warmup" \
+  --app-pid="$app_pid" --postgres-pid="$(head -n 1 "$data/postgres/postmaster.pid")"
