@@ -59,6 +59,7 @@ public class CaseCreationBenchmark {
             int cases,
             int clients,
             int warmup,
+            int rounds,
             long appPid,
             long postgresPid) {
 
@@ -78,7 +79,8 @@ public class CaseCreationBenchmark {
                     required(options, "password"),
                     Integer.parseInt(options.getOrDefault("cases", "5000")),
                     Integer.parseInt(options.getOrDefault("clients", "8")),
-                    Integer.parseInt(options.getOrDefault("warmup", "500")),
+                    Integer.parseInt(options.getOrDefault("warmup", "2000")),
+                    Integer.parseInt(options.getOrDefault("rounds", "5")),
                     Long.parseLong(options.getOrDefault("app-pid", "0")),
                     Long.parseLong(options.getOrDefault("postgres-pid", "0")));
         }
@@ -111,11 +113,20 @@ public class CaseCreationBenchmark {
         void open(int i) throws Exception;
 
         @Override
-        default void close() throws Exception {}
+        default void close() throws SQLException {}
     }
 
     record Result(String name, int count, int clients, long elapsedNanos, long[] latencies, int failures,
-            String firstFailure, Cpu cpu) {
+            String firstFailure, Cpu cpu, Rows rows) {
+
+        /** Two rounds of the same side as one: their cases, times, latencies, CPU and rows added up. */
+        Result plus(Result other) {
+            long[] all = Arrays.copyOf(latencies, latencies.length + other.latencies.length);
+            System.arraycopy(other.latencies, 0, all, latencies.length, other.latencies.length);
+            return new Result(name, count + other.count, clients, elapsedNanos + other.elapsedNanos, all,
+                    failures + other.failures, firstFailure.isEmpty() ? other.firstFailure : firstFailure,
+                    cpu.plus(other.cpu), rows.plus(other.rows));
+        }
 
         double perSecond() {
             return count * 1e9 / elapsedNanos;
@@ -141,6 +152,11 @@ public class CaseCreationBenchmark {
                     entries - before.entries, history - before.history, publications - before.publications);
         }
 
+        Rows plus(Rows other) {
+            return new Rows(cases + other.cases, customers + other.customers, identities + other.identities,
+                    entries + other.entries, history + other.history, publications + other.publications);
+        }
+
         @Override
         public String toString() {
             return "%d cases, %d customers, %d identities, %d timeline entries, %d history rows, %d event publications"
@@ -150,10 +166,10 @@ public class CaseCreationBenchmark {
 
     /**
      * CPU seconds used by the application, by PostgreSQL (the server and its backends, running or
-     * ended) and by this client. Read from Linux's /proc; elsewhere, and for processes not given,
-     * the figures are zero and are not printed.
+     * ended), by this client, and by the whole machine (so by everything else too). Read from Linux's
+     * /proc; elsewhere, and for processes not given, the figures are zero and are not printed.
      */
-    record Cpu(double app, double postgres, double client) {
+    record Cpu(double app, double postgres, double client, double machine) {
 
         /** Kernel clock ticks per second, 100 on Linux (USER_HZ). */
         static final double TICKS = 100.0;
@@ -162,11 +178,37 @@ public class CaseCreationBenchmark {
             return new Cpu(
                     settings.appPid() > 0 ? process(settings.appPid(), false) : 0,
                     settings.postgresPid() > 0 ? postgres(settings.postgresPid()) : 0,
-                    process(ProcessHandle.current().pid(), false));
+                    process(ProcessHandle.current().pid(), false),
+                    machineBusy());
         }
 
         Cpu minus(Cpu before) {
-            return new Cpu(app - before.app, postgres - before.postgres, client - before.client);
+            return new Cpu(app - before.app, postgres - before.postgres, client - before.client,
+                    machine - before.machine);
+        }
+
+        Cpu plus(Cpu other) {
+            return new Cpu(app + other.app, postgres + other.postgres, client + other.client, machine + other.machine);
+        }
+
+        double others() {
+            return Math.max(0, machine - app - postgres - client);
+        }
+
+        /** Busy time of all CPUs: the first line of /proc/stat without idle and iowait. */
+        private static double machineBusy() {
+            try (var lines = Files.lines(Path.of("/proc/stat"))) {
+                String[] fields = lines.findFirst().orElseThrow().trim().split("\\s+");
+                long busy = 0;
+                for (int i = 1; i < fields.length && i <= 8; i++) {
+                    if (i != 4 && i != 5) {
+                        busy += Long.parseLong(fields[i]);
+                    }
+                }
+                return busy / TICKS;
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
         }
 
         boolean known() {
@@ -224,8 +266,9 @@ public class CaseCreationBenchmark {
 
         try (Connection db = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), "")) {
             UUID agentId = agentId(db, settings.email());
-            System.out.printf("Case creation: %d cases, %d concurrent clients, warm-up %d cases per side (not counted)%n",
-                    settings.cases(), settings.clients(), settings.warmup());
+            System.out.printf("Case creation: %d cases per side, %d concurrent clients, in %d rounds;"
+                            + " warm-up %d cases per side (not counted)%n",
+                    settings.cases(), settings.clients(), settings.rounds(), settings.warmup());
             System.out.println("PostgreSQL " + db.getMetaData().getDatabaseProductVersion() + " at " + settings.jdbcUrl());
 
             // The warm-up's customers are the returning customers of both measured runs.
@@ -236,31 +279,41 @@ public class CaseCreationBenchmark {
             }
 
             System.out.println("Warming up the API ...");
-            check(measure("API warm-up", settings, settings.warmup(),
+            check(measure("API warm-up", settings, db, 0, settings.warmup(),
                     () -> new ApiClient(settings.baseUrl(), token, warmupRequesters)));
-            Rows beforeApi = rows(db);
-            System.out.println("Measuring the API ...");
-            var api = measure("REST API", settings, settings.cases(),
-                    () -> new ApiClient(settings.baseUrl(), token, new Requesters("api-" + run, returning)));
-            Rows apiRows = rows(db).minus(beforeApi);
-
             System.out.println("Warming up plain JDBC ...");
-            check(measure("JDBC warm-up", settings, settings.warmup(),
+            check(measure("JDBC warm-up", settings, db, 0, settings.warmup(),
                     () -> new JdbcClient(settings, agentId, new Requesters("raw-warm-" + run, returning))));
-            Rows beforeRaw = rows(db);
-            System.out.println("Measuring plain JDBC ...");
-            var raw = measure("plain JDBC", settings, settings.cases(),
-                    () -> new JdbcClient(settings, agentId, new Requesters("raw-" + run, returning)));
-            Rows rawRows = rows(db).minus(beforeRaw);
 
-            report(settings, api, raw, apiRows, rawRows);
+            // The two sides take turns, so that a change in what else runs on the machine falls on both.
+            var apiRequesters = new Requesters("api-" + run, returning);
+            var rawRequesters = new Requesters("raw-" + run, returning);
+            Result api = null;
+            Result raw = null;
+            var roundRatios = new ArrayList<String>();
+            int rounds = Math.max(1, Math.min(settings.rounds(), settings.cases()));
+            for (int round = 0; round < rounds; round++) {
+                int from = (int) ((long) settings.cases() * round / rounds);
+                int to = (int) ((long) settings.cases() * (round + 1) / rounds);
+                System.out.printf("Round %d of %d: %d cases through the API, then %d with plain JDBC ...%n",
+                        round + 1, rounds, to - from, to - from);
+                var apiRound = measure("REST API", settings, db, from, to,
+                        () -> new ApiClient(settings.baseUrl(), token, apiRequesters));
+                var rawRound = measure("plain JDBC", settings, db, from, to,
+                        () -> new JdbcClient(settings, agentId, rawRequesters));
+                roundRatios.add(String.format(Locale.ROOT, "%.2f", apiRound.perSecond() / rawRound.perSecond()));
+                api = api == null ? apiRound : api.plus(apiRound);
+                raw = raw == null ? rawRound : raw.plus(rawRound);
+            }
+
+            report(settings, api, raw, roundRatios);
             if (api.failures() > 0 || raw.failures() > 0) {
                 System.exit(1);
             }
         }
     }
 
-    static void report(Settings settings, Result api, Result raw, Rows apiRows, Rows rawRows) {
+    static void report(Settings settings, Result api, Result raw, List<String> roundRatios) {
         System.out.println();
         System.out.printf("%-12s %10s %9s %9s %9s %9s %9s%n", "", "cases/s", "p50 ms", "p95 ms", "p99 ms", "max ms",
                 "failures");
@@ -271,20 +324,26 @@ public class CaseCreationBenchmark {
         }
         if (api.cpu().known()) {
             System.out.println();
-            System.out.printf("%-12s %35s%n", "", "CPU per case, ms (cores busy)");
-            System.out.printf("%-12s %15s %15s %15s%n", "", "application", "PostgreSQL", "load client");
+            System.out.println("CPU per case in ms, and in brackets the cores kept busy on average:");
+            System.out.printf("%-12s %15s %15s %15s %15s%n", "", "application", "PostgreSQL", "load client",
+                    "other processes");
             for (var result : List.of(api, raw)) {
                 double seconds = result.elapsedNanos() / 1e9;
                 var cpu = result.cpu();
-                System.out.printf(Locale.ROOT, "%-12s %7.2f (%4.2f) %7.2f (%4.2f) %7.2f (%4.2f)%n", result.name(),
+                System.out.printf(Locale.ROOT, "%-12s %7.2f (%4.2f) %7.2f (%4.2f) %7.2f (%4.2f) %7s (%4.2f)%n",
+                        result.name(),
                         cpu.app() * 1000 / result.count(), cpu.app() / seconds,
                         cpu.postgres() * 1000 / result.count(), cpu.postgres() / seconds,
-                        cpu.client() * 1000 / result.count(), cpu.client() / seconds);
+                        cpu.client() * 1000 / result.count(), cpu.client() / seconds,
+                        "", cpu.others() / seconds);
             }
         }
         System.out.println();
-        System.out.println("Rows written by the API run:  " + apiRows);
-        System.out.println("Rows written by the JDBC run: " + rawRows);
+        System.out.println("Rows written through the API: " + api.rows());
+        System.out.println("Rows written with plain JDBC: " + raw.rows());
+        if (roundRatios.size() > 1) {
+            System.out.println("API / raw per round: " + String.join(" ", roundRatios));
+        }
         double ratio = api.perSecond() / raw.perSecond();
         String verdict = settings.clients() != 8
                 ? "the target is defined at C=8; this run used C=" + settings.clients()
@@ -305,8 +364,10 @@ public class CaseCreationBenchmark {
      * Runs {@code count} case openings on {@code clients} threads, each with its own client, and
      * times each one. Clients are created (connections opened) before the clock starts.
      */
-    static Result measure(String name, Settings settings, int count, ClientFactory factory) throws Exception {
+    static Result measure(String name, Settings settings, Connection db, int from, int to, ClientFactory factory)
+            throws Exception {
         int clients = settings.clients();
+        int count = to - from;
         var latencies = new long[count];
         var next = new AtomicInteger();
         var failures = new AtomicInteger();
@@ -329,7 +390,7 @@ public class CaseCreationBenchmark {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     long begin = System.nanoTime();
                     try {
-                        client.open(i);
+                        client.open(from + i);
                     } catch (Exception e) {
                         failures.incrementAndGet();
                         firstFailure.compareAndSet("", e.toString());
@@ -339,6 +400,7 @@ public class CaseCreationBenchmark {
             }));
         }
         ready.await();
+        var rowsBefore = rows(db);
         var cpuBefore = Cpu.now(settings);
         long began = System.nanoTime();
         start.countDown();
@@ -347,10 +409,11 @@ public class CaseCreationBenchmark {
         }
         long elapsed = System.nanoTime() - began;
         var cpu = Cpu.now(settings).minus(cpuBefore);
+        var written = rows(db).minus(rowsBefore);
         for (var client : created) {
             client.close();
         }
-        return new Result(name, count, clients, elapsed, latencies, failures.get(), firstFailure.get(), cpu);
+        return new Result(name, count, clients, elapsed, latencies, failures.get(), firstFailure.get(), cpu, written);
     }
 
     static void check(Result warmup) {

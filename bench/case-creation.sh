@@ -6,14 +6,16 @@
 #
 #   bench/case-creation.sh [N] [C]        N cases per side (default 5000), C clients (default 8)
 #
-# Settings from the environment: BENCH_WARMUP (cases per side before measuring, default 500),
-# BENCH_JAVA_OPTS (JVM options of the application), BENCH_KEEP=1 (keep the data directory and log).
+# Settings from the environment: BENCH_WARMUP (cases per side before measuring, default 2000),
+# BENCH_ROUNDS (the sides take turns in this many rounds, default 5), BENCH_JAVA_OPTS (JVM options
+# of the application), BENCH_KEEP=1 (keep the data directory and the application's log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cases="${1:-5000}"
 clients="${2:-8}"
-warmup="${BENCH_WARMUP:-500}"
+warmup="${BENCH_WARMUP:-2000}"
+rounds="${BENCH_ROUNDS:-5}"
 
 # The same JDK ./mvnw uses: JAVA_HOME, else the default java when it is 21+, else the newest JDK 21+.
 # shellcheck disable=SC1091
@@ -113,5 +115,5 @@ unzip -q -o "$jar" "$driver_entry" -d "$work"
 "$java" -cp "$work/$driver_entry" bench/CaseCreationBenchmark.java \
   --base-url="http://localhost:$port" --jdbc-url="$jdbc_url" --jdbc-user=postgres \
   --email="$admin_email" --password="$admin_password" \
-  --cases="$cases" --clients="$clients" --warmup="$warmup" \
+  --cases="$cases" --clients="$clients" --warmup="$warmup" --rounds="$rounds" \
   --app-pid="$app_pid" --postgres-pid="$(head -n 1 "$data/postgres/postmaster.pid")"
