@@ -1,8 +1,10 @@
 package dev.casekeeper.cases;
 
+import dev.casekeeper.agents.Agent;
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.agents.Team;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.customers.CustomerManagement;
@@ -46,6 +48,7 @@ public class CaseManagement {
 
     private final CaseQueries cases;
     private final TimelineJson json;
+    private final TimelineAuthors authors;
     private final CustomerManagement customers;
     private final AgentManagement agents;
     private final ApplicationEventPublisher events;
@@ -54,12 +57,14 @@ public class CaseManagement {
     CaseManagement(
             CaseQueries cases,
             TimelineJson json,
+            TimelineAuthors authors,
             CustomerManagement customers,
             AgentManagement agents,
             ApplicationEventPublisher events,
             Clock clock) {
         this.cases = cases;
         this.json = json;
+        this.authors = authors;
         this.customers = customers;
         this.agents = agents;
         this.events = events;
@@ -90,10 +95,10 @@ public class CaseManagement {
     /** Opens a case on behalf of a channel or integration; {@code followUpOf} links it to a closed case. */
     public CaseSummary open(OpenCase command, Actor by, @Nullable CaseId followUpOf) {
         if (command.teamId() != null) {
-            agents.findTeam(command.teamId());
+            team(command.teamId(), "teamId");
         }
         var tags = Tags.normalize(command.tags());
-        var requester = customers.identifyByEmail(command.requesterEmail(), command.requesterName());
+        var requester = requester(command);
         var id = UUID.randomUUID();
         Instant now = clock.instant();
         long number = cases.insertCase(
@@ -122,7 +127,7 @@ public class CaseManagement {
     @Transactional(readOnly = true)
     public CaseDetail find(CaseId id, SignedInAgent viewer) {
         var kase = visible(cases.find(id.value()).orElse(null), viewer, id);
-        var timeline = cases.timeline(id.value(), null).stream().map(json::entry).toList();
+        var timeline = authors.named(cases.timeline(id.value(), null).stream().map(json::entry).toList());
         return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
     }
 
@@ -143,7 +148,7 @@ public class CaseManagement {
         var entry = cases.insertEntry(kase.id, EntryKind.MESSAGE_OUT, by.actor(), body, MessageBodies.sanitize(html), null, null, now);
         save(kase, by.actor(), now);
         events.publishEvent(new ReplyPosted(id, entry, by.id(), kase.channel));
-        return entryOf(kase.id, entry);
+        return entryOf(kase.id, entry, by);
     }
 
     /** An internal note for colleagues; never shown to the customer. */
@@ -153,7 +158,7 @@ public class CaseManagement {
         Instant now = clock.instant();
         var entry = cases.insertEntry(kase.id, EntryKind.NOTE, by.actor(), body, null, null, null, now);
         save(kase, by.actor(), now);
-        return entryOf(kase.id, entry);
+        return entryOf(kase.id, entry, by);
     }
 
     /** Changes status, priority or tags. A refused status transition changes nothing. */
@@ -184,7 +189,7 @@ public class CaseManagement {
     /** Gives an unowned case its owner. Agents may assign cases they can see; the owner must be active. */
     public CaseSummary assign(CaseId id, AgentId ownerId, SignedInAgent by) {
         var kase = lockVisible(id, by);
-        var owner = agents.find(ownerId);
+        var owner = agent(ownerId, "ownerId");
         if (!owner.active()) {
             throw new ConflictException("agent-inactive", "Agent " + owner.name() + " is deactivated and cannot own cases");
         }
@@ -226,7 +231,7 @@ public class CaseManagement {
         var data = new LinkedHashMap<String, Object>();
         data.put("fromOwnerId", kase.ownerId == null ? null : kase.ownerId.toString());
         if (transfer.toAgentId() != null) {
-            var target = agents.find(transfer.toAgentId());
+            var target = agent(transfer.toAgentId(), "toAgentId");
             if (!target.active()) {
                 throw new ConflictException("agent-inactive", "Agent " + target.name() + " is deactivated and cannot own cases");
             }
@@ -235,7 +240,7 @@ public class CaseManagement {
             data.put("toAgentId", target.id().toString());
             data.put("toAgentName", target.name());
         } else {
-            var team = agents.findTeam(transfer.toTeamId());
+            var team = team(transfer.toTeamId(), "toTeamId");
             kase.transferToTeam(team.id());
             data.put("toTeamId", team.id().toString());
             data.put("toTeamName", team.name());
@@ -293,6 +298,33 @@ public class CaseManagement {
         return cases.history(id.value());
     }
 
+    /** The customer writing: the one who has the email, or a new one. The email is checked by the customers' rules. */
+    private CustomerId requester(OpenCase command) {
+        try {
+            return customers.identifyByEmail(command.requesterEmail(), command.requesterName());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("requester.email", e.getMessage());
+        }
+    }
+
+    /** A team named in a request: an unknown one is bad input naming the field, not a missing page. */
+    private Team team(TeamId id, String field) {
+        try {
+            return agents.findTeam(id);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException(field, "no team has the id " + id);
+        }
+    }
+
+    /** An agent named in a request: an unknown one is bad input naming the field, not a missing page. */
+    private Agent agent(AgentId id, String field) {
+        try {
+            return agents.find(id);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException(field, "no agent has the id " + id);
+        }
+    }
+
     private void save(Case kase, Actor actor, Instant now) {
         kase.updatedAt = now;
         for (var change : kase.changes()) {
@@ -334,12 +366,13 @@ public class CaseManagement {
                 viewer.teamIds().stream().map(TeamId::value).collect(Collectors.toSet()));
     }
 
-    private TimelineEntry entryOf(UUID caseId, UUID entryId) {
+    private TimelineEntry entryOf(UUID caseId, UUID entryId, SignedInAgent author) {
         return cases.timeline(caseId, null).stream()
                 .filter(row -> row.id().equals(entryId))
                 .map(json::entry)
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow()
+                .withAuthorName(author.name());
     }
 
     private static @Nullable TeamId teamOf(Case kase) {
