@@ -179,6 +179,9 @@ public class CaseManagement {
         if (tags != null) {
             kase.retag(tags);
         }
+        if (kase.changes().isEmpty()) {
+            return kase.summary(); // sending what the case already has is not a change: nothing to record or stamp
+        }
         save(kase, by.actor(), now);
         if (before != kase.status) {
             events.publishEvent(new StatusChanged(id, before, kase.status));
