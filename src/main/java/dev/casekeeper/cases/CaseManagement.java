@@ -126,9 +126,7 @@ public class CaseManagement {
 
     @Transactional(readOnly = true)
     public CaseDetail find(CaseId id, SignedInAgent viewer) {
-        var kase = visible(cases.find(id.value()).orElse(null), viewer, id);
-        var timeline = authors.named(cases.timeline(id.value(), null).stream().map(json::entry).toList());
-        return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
+        return detail(visible(cases.find(id.value()).orElse(null), viewer, id));
     }
 
     /** Cases the viewer may see, newest first, one page at a time. */
@@ -215,8 +213,10 @@ public class CaseManagement {
     /**
      * Moves a case to another agent or a team's queue, with the reason and a summary of what the
      * customer already said. Only the owner, or a supervisor or admin, may move an owned case.
+     * Answers the case as it now stands with its handover, even when the case has moved out of the
+     * sender's sight (to another team): they made the move and are told how it landed.
      */
-    public CaseSummary transfer(CaseId id, TransferCase transfer, SignedInAgent by) {
+    public CaseDetail transfer(CaseId id, TransferCase transfer, SignedInAgent by) {
         if ((transfer.toAgentId() == null) == (transfer.toTeamId() == null)) {
             throw new InvalidInputException("toAgentId", "name exactly one of toAgentId and toTeamId");
         }
@@ -255,7 +255,7 @@ public class CaseManagement {
         save(kase, by.actor(), now);
         log.info("Case {} transferred to {} by {}", id, transfer.toAgentId() != null ? transfer.toAgentId() : transfer.toTeamId(), by.id());
         events.publishEvent(new OwnerChanged(id, kase.ownerId == null ? null : new AgentId(kase.ownerId), teamOf(kase), true));
-        return kase.summary();
+        return detail(kase);
     }
 
     /**
@@ -299,6 +299,11 @@ public class CaseManagement {
     public List<CaseChange> history(CaseId id, SignedInAgent viewer) {
         visible(cases.find(id.value()).orElse(null), viewer, id);
         return cases.history(id.value());
+    }
+
+    private CaseDetail detail(Case kase) {
+        var timeline = authors.named(cases.timeline(kase.id, null).stream().map(json::entry).toList());
+        return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
     }
 
     /** The customer writing: the one who has the email, or a new one. The email is checked by the customers' rules. */

@@ -144,8 +144,7 @@ class CasesRestController {
                 request.toTeamId() == null ? null : new TeamId(request.toTeamId()),
                 request.reason(),
                 request.summary());
-        cases.transfer(new CaseId(id), transfer, me);
-        return CaseDetailResponse.of(cases.find(new CaseId(id), me));
+        return CaseDetailResponse.of(cases.transfer(new CaseId(id), transfer, me));
     }
 
     @GetMapping("/{id}/owners")
