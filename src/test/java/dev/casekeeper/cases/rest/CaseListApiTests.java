@@ -86,8 +86,8 @@ class CaseListApiTests extends CasesApiTestBase {
     void findsCasesByAWordOfTheSubjectInAnyCase() {
         var agent = newAgent("agent");
         String word = uniqueWord();
-        String match = idOf(open(agent.api(), aCase().subject("Shower curtain " + word + " in the wrong colour")));
-        open(agent.api(), aCase().subject("Shower curtain in the right colour"));
+        String match = idOf(open(agent.api(), aCase().subject("Bath mat " + word + " in the wrong colour")));
+        open(agent.api(), aCase().subject("Bath mat in the right colour"));
 
         assertThat(ids(agent.api().get("/api/v1/cases?q=" + encode(word.toUpperCase() + " in the WRONG")))).containsExactly(match);
     }

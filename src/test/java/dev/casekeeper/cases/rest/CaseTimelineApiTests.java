@@ -49,11 +49,11 @@ class CaseTimelineApiTests extends CasesApiTestBase {
     @Test
     void keepsTheCaseFieldsBesideTheTimeline() {
         var agent = newAgent("agent");
-        var kase = open(agent.api(), aCase().subject("Shower curtain in the wrong colour").tags("returns"));
+        var kase = open(agent.api(), aCase().subject("Bath mat in the wrong colour").tags("returns"));
 
         var read = read(agent.api(), idOf(kase));
 
-        assertThat(read.get("subject").asString()).isEqualTo("Shower curtain in the wrong colour");
+        assertThat(read.get("subject").asString()).isEqualTo("Bath mat in the wrong colour");
         assertThat(read.get("number").asLong()).isEqualTo(kase.get("number").asLong());
         assertThat(read.get("handover").isNull()).as("no transfer yet").isTrue();
         assertThat(read.get("timeline").values()).hasSize(1);
