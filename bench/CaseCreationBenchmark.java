@@ -59,6 +59,7 @@ public class CaseCreationBenchmark {
             int cases,
             int clients,
             int warmup,
+            int warmupMax,
             int rounds,
             long appPid,
             long postgresPid) {
@@ -79,7 +80,8 @@ public class CaseCreationBenchmark {
                     required(options, "password"),
                     Integer.parseInt(options.getOrDefault("cases", "5000")),
                     Integer.parseInt(options.getOrDefault("clients", "8")),
-                    Integer.parseInt(options.getOrDefault("warmup", "2000")),
+                    Integer.parseInt(options.getOrDefault("warmup", "10000")),
+                    Integer.parseInt(options.getOrDefault("warmup-max", "40000")),
                     Integer.parseInt(options.getOrDefault("rounds", "5")),
                     Long.parseLong(options.getOrDefault("app-pid", "0")),
                     Long.parseLong(options.getOrDefault("postgres-pid", "0")));
@@ -211,8 +213,9 @@ public class CaseCreationBenchmark {
             }
         }
 
+        /** Whether the processes were given and /proc could be read. */
         boolean known() {
-            return app > 0 && postgres > 0;
+            return postgres > 0;
         }
 
         private static double postgres(long postmaster) {
@@ -267,23 +270,22 @@ public class CaseCreationBenchmark {
         try (Connection db = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), "")) {
             UUID agentId = agentId(db, settings.email());
             System.out.printf("Case creation: %d cases per side, %d concurrent clients, in %d rounds;"
-                            + " warm-up %d cases per side (not counted)%n",
+                            + " warm-up at least %d cases per side (not counted)%n",
                     settings.cases(), settings.clients(), settings.rounds(), settings.warmup());
             System.out.println("PostgreSQL " + db.getMetaData().getDatabaseProductVersion() + " at " + settings.jdbcUrl());
 
-            // The warm-up's customers are the returning customers of both measured runs.
+            // Customers of the warm-up's first cases are the returning customers of both measured sides.
             var warmupRequesters = new Requesters("returning-" + run, List.of());
             var returning = new ArrayList<String>();
-            for (int i = 0; i < settings.warmup(); i += 2) {
+            for (int i = 0; i < Math.min(settings.warmup(), 2 * RETURNING_CUSTOMERS); i += 2) {
                 returning.add(warmupRequesters.email(i));
             }
 
-            System.out.println("Warming up the API ...");
-            check(measure("API warm-up", settings, db, 0, settings.warmup(),
+            warmUp("API warm-up", settings, db, (from, to) -> measure("API warm-up", settings, db, from, to,
                     () -> new ApiClient(settings.baseUrl(), token, warmupRequesters)));
-            System.out.println("Warming up plain JDBC ...");
-            check(measure("JDBC warm-up", settings, db, 0, settings.warmup(),
-                    () -> new JdbcClient(settings, agentId, new Requesters("raw-warm-" + run, returning))));
+            var rawWarmupRequesters = new Requesters("raw-warm-" + run, returning);
+            warmUp("JDBC warm-up", settings, db, (from, to) -> measure("JDBC warm-up", settings, db, from, to,
+                    () -> new JdbcClient(settings, agentId, rawWarmupRequesters)));
 
             // The two sides take turns, so that a change in what else runs on the machine falls on both.
             var apiRequesters = new Requesters("api-" + run, returning);
@@ -414,6 +416,53 @@ public class CaseCreationBenchmark {
             client.close();
         }
         return new Result(name, count, clients, elapsed, latencies, failures.get(), firstFailure.get(), cpu, written);
+    }
+
+    /** How many returning customers the warm-up creates (when it runs long enough). */
+    static final int RETURNING_CUSTOMERS = 1000;
+
+    /** Cases per warm-up step. */
+    static final int WARMUP_STEP = 1000;
+
+    interface Batch {
+        Result run(int from, int to) throws Exception;
+    }
+
+    /**
+     * Opens cases, not counted, until the JIT compilers have done their work: at least the minimum,
+     * then step by step for as long as the CPU the Java processes spend per case (application and load
+     * client, what JIT compilation changes) still falls: the mean of the last three steps more than 5%
+     * below that of the three before; at most the maximum. On a busy machine the compilers get little
+     * CPU and need many more cases than on an idle one: a short fixed warm-up measured a half-compiled
+     * application.
+     */
+    static void warmUp(String name, Settings settings, Connection db, Batch batch) throws Exception {
+        System.out.print(name + ", CPU ms per case of the Java processes, per " + WARMUP_STEP + " cases:");
+        var perStep = new ArrayList<Double>();
+        int done = 0;
+        while (done < settings.warmupMax()) {
+            int step = Math.min(WARMUP_STEP, settings.warmupMax() - done);
+            var result = batch.run(done, done + step);
+            check(result);
+            done += step;
+            double perCase = (result.cpu().app() + result.cpu().client()) * 1000 / step;
+            perStep.add(perCase);
+            System.out.printf(Locale.ROOT, " %.2f", perCase);
+            if (done >= settings.warmup() && (!result.cpu().known() || settled(perStep))) {
+                break;
+            }
+        }
+        System.out.printf(" (%d cases)%n", done);
+    }
+
+    static boolean settled(List<Double> perStep) {
+        int n = perStep.size();
+        if (n < 6) {
+            return false;
+        }
+        double last = (perStep.get(n - 1) + perStep.get(n - 2) + perStep.get(n - 3)) / 3;
+        double before = (perStep.get(n - 4) + perStep.get(n - 5) + perStep.get(n - 6)) / 3;
+        return last >= before * 0.95;
     }
 
     static void check(Result warmup) {

@@ -6,7 +6,8 @@
 #
 #   bench/case-creation.sh [N] [C]        N cases per side (default 5000), C clients (default 8)
 #
-# Settings from the environment: BENCH_WARMUP (cases per side before measuring, default 2000),
+# Settings from the environment: BENCH_WARMUP (at least this many cases per side before measuring,
+# default 10000; more while the JIT still makes them cheaper, up to BENCH_WARMUP_MAX, 40000),
 # BENCH_ROUNDS (the sides take turns in this many rounds, default 5), BENCH_JAVA_OPTS (JVM options
 # of the application), BENCH_KEEP=1 (keep the data directory and the application's log).
 set -euo pipefail
@@ -14,7 +15,8 @@ cd "$(dirname "$0")/.."
 
 cases="${1:-5000}"
 clients="${2:-8}"
-warmup="${BENCH_WARMUP:-2000}"
+warmup="${BENCH_WARMUP:-10000}"
+warmup_max="${BENCH_WARMUP_MAX:-40000}"
 rounds="${BENCH_ROUNDS:-5}"
 
 # The same JDK ./mvnw uses: JAVA_HOME, else the default java when it is 21+, else the newest JDK 21+.
@@ -115,5 +117,5 @@ unzip -q -o "$jar" "$driver_entry" -d "$work"
 "$java" -cp "$work/$driver_entry" bench/CaseCreationBenchmark.java \
   --base-url="http://localhost:$port" --jdbc-url="$jdbc_url" --jdbc-user=postgres \
   --email="$admin_email" --password="$admin_password" \
-  --cases="$cases" --clients="$clients" --warmup="$warmup" --rounds="$rounds" \
+  --cases="$cases" --clients="$clients" --warmup="$warmup" --warmup-max="$warmup_max" --rounds="$rounds" \
   --app-pid="$app_pid" --postgres-pid="$(head -n 1 "$data/postgres/postmaster.pid")"
