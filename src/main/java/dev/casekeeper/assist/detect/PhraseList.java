@@ -1,0 +1,234 @@
+package dev.casekeeper.assist.detect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A list of words and phrases from a data file, and the matcher that finds them in a message.
+ *
+ * <p>One entry a line; {@code #} starts a comment. Words are matched as the tokenizer normalizes
+ * them (lower case, apostrophes dropped), so {@code don't} in a file matches {@code DONT} in a
+ * message. Inside a phrase, {@code a|b} means either word, {@code [a|b]} either or none, and a
+ * trailing {@code *} any word starting so ({@code cancel*}). After a tab, {@code key=value}
+ * attributes (more tabs, more attributes) carry what a match means, such as a rewrite suggestion.
+ */
+public final class PhraseList {
+
+    /** One line of the file. */
+    public record Entry(String phrase, Map<String, String> attributes) {
+
+        public @Nullable String attribute(String key) {
+            return attributes.get(key);
+        }
+    }
+
+    /** Where an entry matched: tokens {@code from} (inclusive) to {@code to} (exclusive). */
+    public record Match(Entry entry, int from, int to) {}
+
+    /** An entry expanded to one concrete word sequence; a word ending in {@code *} is a prefix. */
+    private record Sequence(Entry entry, String[] words, boolean[] prefix) {}
+
+    private final Map<String, List<Sequence>> byFirstWord = new HashMap<>();
+    private final Map<String, List<Sequence>> byFirstPrefix = new HashMap<>();
+    private final List<Entry> entries = new ArrayList<>();
+
+    private PhraseList() {}
+
+    public static PhraseList of(Collection<Entry> entries) {
+        var list = new PhraseList();
+        entries.forEach(list::add);
+        return list;
+    }
+
+    /** Reads a list from the classpath; a missing file is an empty list (a language need not have every list). */
+    public static PhraseList load(String resource) {
+        var entries = new ArrayList<Entry>();
+        InputStream stream = PhraseList.class.getClassLoader().getResourceAsStream(resource);
+        if (stream == null) {
+            return of(entries);
+        }
+        try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                var entry = parse(line);
+                if (entry != null) {
+                    entries.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+        return of(entries);
+    }
+
+    static @Nullable Entry parse(String line) {
+        String content = line.strip();
+        if (content.isEmpty() || content.startsWith("#")) {
+            return null;
+        }
+        String[] parts = content.split("\t+");
+        var attributes = new LinkedHashMap<String, String>();
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq > 0) {
+                attributes.put(parts[i].substring(0, eq).strip(), parts[i].substring(eq + 1).strip());
+            }
+        }
+        return new Entry(parts[0].strip(), Map.copyOf(attributes));
+    }
+
+    public List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    private void add(Entry entry) {
+        entries.add(entry);
+        for (var words : expand(entry.phrase())) {
+            if (words.isEmpty()) {
+                continue;
+            }
+            var prefix = new boolean[words.size()];
+            var plain = new String[words.size()];
+            for (int i = 0; i < words.size(); i++) {
+                String w = words.get(i);
+                prefix[i] = w.endsWith("*") && w.length() > 1;
+                plain[i] = prefix[i] ? w.substring(0, w.length() - 1) : w;
+            }
+            var sequence = new Sequence(entry, plain, prefix);
+            if (prefix[0]) {
+                byFirstPrefix.computeIfAbsent(key(plain[0]), k -> new ArrayList<>()).add(sequence);
+            } else {
+                byFirstWord.computeIfAbsent(plain[0], k -> new ArrayList<>()).add(sequence);
+            }
+        }
+    }
+
+    /** Every concrete word sequence a phrase stands for, normalized like message words. */
+    static List<List<String>> expand(String phrase) {
+        List<List<String>> result = new ArrayList<>();
+        result.add(new ArrayList<>());
+        for (String part : phrase.strip().split("\\s+")) {
+            boolean optional = part.startsWith("[") && part.endsWith("]");
+            String body = optional ? part.substring(1, part.length() - 1) : part;
+            List<List<String>> next = new ArrayList<>();
+            for (var prefix : result) {
+                if (optional) {
+                    next.add(prefix);
+                }
+                for (String alternative : body.split("\\|")) {
+                    var words = normalize(alternative);
+                    if (!words.isEmpty()) {
+                        var extended = new ArrayList<>(prefix);
+                        extended.addAll(words);
+                        next.add(extended);
+                    }
+                }
+            }
+            result = next;
+        }
+        return result;
+    }
+
+    /** A phrase word as the tokenizer would see it; {@code for-ever} becomes two words, a trailing {@code *} stays. */
+    static List<String> normalize(String word) {
+        boolean prefix = word.endsWith("*") && word.length() > 1;
+        String body = prefix ? word.substring(0, word.length() - 1) : word;
+        var tokens = Tokenizer.tokenize(body);
+        var words = new ArrayList<String>();
+        for (var token : tokens) {
+            words.add(token.norm());
+        }
+        if (prefix && !words.isEmpty()) {
+            words.set(words.size() - 1, words.getLast() + "*");
+        }
+        return words;
+    }
+
+    /**
+     * The entries in the tokens, longest first at each position, never overlapping. A phrase does
+     * not run across a sentence end or a number, code or masked word.
+     */
+    public List<Match> find(List<Token> tokens) {
+        var matches = new ArrayList<Match>();
+        int i = 0;
+        while (i < tokens.size()) {
+            var token = tokens.get(i);
+            int best = -1;
+            Entry bestEntry = null;
+            if (token.isWord()) {
+                for (var sequence : candidates(token)) {
+                    int end = matchAt(sequence, tokens, i);
+                    if (end > best) {
+                        best = end;
+                        bestEntry = sequence.entry();
+                    }
+                }
+            }
+            if (bestEntry != null) {
+                matches.add(new Match(bestEntry, i, best));
+                i = best;
+            } else {
+                i++;
+            }
+        }
+        return matches;
+    }
+
+    private List<Sequence> candidates(Token token) {
+        var exact = byFirstWord.get(token.norm());
+        var stretched = token.stretched() == null ? null : byFirstWord.get(token.stretched());
+        var prefixed = token.norm().length() >= 3 ? byFirstPrefix.get(key(token.norm())) : null;
+        if (stretched == null && prefixed == null) {
+            return exact == null ? List.of() : exact;
+        }
+        var all = new ArrayList<Sequence>();
+        if (exact != null) {
+            all.addAll(exact);
+        }
+        if (stretched != null) {
+            all.addAll(stretched);
+        }
+        if (prefixed != null) {
+            all.addAll(prefixed);
+        }
+        return all;
+    }
+
+    /** The end (exclusive) of the sequence matched at {@code i}, or -1. */
+    private static int matchAt(Sequence sequence, List<Token> tokens, int i) {
+        if (i + sequence.words().length > tokens.size()) {
+            return -1;
+        }
+        int sentence = tokens.get(i).sentence();
+        for (int k = 0; k < sequence.words().length; k++) {
+            var token = tokens.get(i + k);
+            if (!token.isWord() || token.sentence() != sentence) {
+                return -1;
+            }
+            boolean ok = sequence.prefix()[k] ? token.startsWith(sequence.words()[k]) : token.reads(sequence.words()[k]);
+            if (!ok) {
+                return -1;
+            }
+        }
+        return i + sequence.words().length;
+    }
+
+    private static String key(String word) {
+        return word.length() <= 3 ? word : word.substring(0, 3);
+    }
+}
