@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>One entry a line; {@code #} starts a comment. Words are matched as the tokenizer normalizes
  * them (lower case, apostrophes dropped), so {@code don't} in a file matches {@code DONT} in a
- * message. Inside a phrase, {@code a|b} means either word, {@code [a|b]} either or none, and a
- * trailing {@code *} any word starting so ({@code cancel*}). After a tab, {@code key=value}
+ * message. {@code a; b} on one line are two phrases with the same attributes. Inside a phrase,
+ * {@code a|b} means either word, {@code [a|b]} either or none, and a trailing {@code *} any word
+ * starting so ({@code cancel*}, at least three letters before the star). After a tab, {@code key=value}
  * attributes (more tabs, more attributes) carry what a match means, such as a rewrite suggestion.
  */
 public final class PhraseList {
@@ -120,6 +121,15 @@ public final class PhraseList {
 
     /** Every concrete word sequence a phrase stands for, normalized like message words. */
     static List<List<String>> expand(String phrase) {
+        if (phrase.contains(";")) {
+            var all = new ArrayList<List<String>>();
+            for (String one : phrase.split(";")) {
+                if (!one.isBlank()) {
+                    all.addAll(expand(one));
+                }
+            }
+            return all;
+        }
         List<List<String>> result = new ArrayList<>();
         result.add(new ArrayList<>());
         for (String part : phrase.strip().split("\\s+")) {

@@ -5,7 +5,7 @@ import dev.casekeeper.assist.FrustrationLevel;
 /** Where frustrated and heated begin on the 0–100 scale. */
 public record Thresholds(int frustrated, int heated) {
 
-    public static final Thresholds DEFAULT = new Thresholds(30, 60);
+    public static final Thresholds DEFAULT = new Thresholds(25, 50);
 
     public Thresholds {
         if (frustrated < 1 || heated > 100 || frustrated >= heated) {

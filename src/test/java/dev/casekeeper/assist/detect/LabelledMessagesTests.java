@@ -34,7 +34,7 @@ class LabelledMessagesTests {
 
     @Test
     void theSetHasAtLeastTwoHundredMessagesOfEveryLabel() throws IOException {
-        var set = labelled();
+        var set = labelled("labelled-messages.tsv");
 
         assertThat(set).hasSizeGreaterThanOrEqualTo(200);
         assertThat(set).extracting(Labelled::label).contains(FrustrationLevel.values());
@@ -42,18 +42,31 @@ class LabelledMessagesTests {
 
     @Test
     void findsFrustratedMessagesWithHighPrecisionAndRecall() throws IOException {
-        var figures = evaluate(labelled(), FrustrationLevel.FRUSTRATED);
+        var figures = evaluate(labelled("labelled-messages.tsv"), FrustrationLevel.FRUSTRATED);
 
-        assertThat(figures.precision()).as("precision at the frustrated threshold").isGreaterThanOrEqualTo(0.90);
+        assertThat(figures.precision()).as("precision at the frustrated threshold").isGreaterThanOrEqualTo(0.95);
         assertThat(figures.recall()).as("recall at the frustrated threshold").isGreaterThanOrEqualTo(0.80);
     }
 
     @Test
     void findsHeatedMessagesWithHighPrecisionAndRecall() throws IOException {
-        var figures = evaluate(labelled(), FrustrationLevel.HEATED);
+        var figures = evaluate(labelled("labelled-messages.tsv"), FrustrationLevel.HEATED);
 
-        assertThat(figures.precision()).as("precision at the heated threshold").isGreaterThanOrEqualTo(0.85);
-        assertThat(figures.recall()).as("recall at the heated threshold").isGreaterThanOrEqualTo(0.60);
+        assertThat(figures.precision()).as("precision at the heated threshold").isGreaterThanOrEqualTo(0.90);
+        assertThat(figures.recall()).as("recall at the heated threshold").isGreaterThanOrEqualTo(0.65);
+    }
+
+    /** The held-out set was never used to tune the word lists: its figures say how the detector generalises. */
+    @Test
+    void doesAlmostAsWellOnMessagesItWasNotTunedOn() throws IOException {
+        var set = labelled("held-out-messages.tsv");
+        var frustrated = evaluate(set, FrustrationLevel.FRUSTRATED);
+        var heated = evaluate(set, FrustrationLevel.HEATED);
+
+        assertThat(frustrated.precision()).as("held-out precision at the frustrated threshold").isGreaterThanOrEqualTo(0.90);
+        assertThat(frustrated.recall()).as("held-out recall at the frustrated threshold").isGreaterThanOrEqualTo(0.70);
+        assertThat(heated.precision()).as("held-out precision at the heated threshold").isGreaterThanOrEqualTo(0.80);
+        assertThat(heated.recall()).as("held-out recall at the heated threshold").isGreaterThanOrEqualTo(0.60);
     }
 
     /** Positive: labelled at or above {@code level}; predicted positive: scored at or above it. */
@@ -81,9 +94,9 @@ class LabelledMessagesTests {
         return figures;
     }
 
-    static List<Labelled> labelled() throws IOException {
+    static List<Labelled> labelled(String file) throws IOException {
         var set = new ArrayList<Labelled>();
-        try (InputStream in = LabelledMessagesTests.class.getResourceAsStream("/assist/labelled-messages.tsv")) {
+        try (InputStream in = LabelledMessagesTests.class.getResourceAsStream("/assist/" + file)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
