@@ -95,7 +95,7 @@ public final class FrustrationScorer {
         if (shouting.words().isEmpty()) {
             return;
         }
-        var spans = Spans.ofTokens(text, tokens, shouting.words());
+        var spans = Spans.ofTokens(text, tokens, shouting.spanTokens(tokens));
         if (shouting.whole()) {
             int points = 30 + (int) Math.round(30 * (shouting.share() - 0.5));
             reasons.add(new Reason("shouting", points,

@@ -42,6 +42,22 @@ public record Shouting(int capitalLetters, int letters, List<Integer> words) {
         return new Shouting(capitals, letters, List.copyOf(words));
     }
 
+    /** The counted words and the single capital letters next to them ("I AM A WOMAN"), for spans. */
+    public List<Integer> spanTokens(List<Token> tokens) {
+        var all = new java.util.TreeSet<>(words);
+        for (int index : words) {
+            for (int step : new int[] {-1, 1}) {
+                int k = index + step;
+                while (k >= 0 && k < tokens.size() && tokens.get(k).isWord() && tokens.get(k).upper()
+                        && tokens.get(k).letters() == 1 && tokens.get(k).sentence() == tokens.get(index).sentence()) {
+                    all.add(k);
+                    k += step;
+                }
+            }
+        }
+        return List.copyOf(all);
+    }
+
     /** The share of counted letters in capitals, 0 to 1. */
     public double share() {
         return letters == 0 ? 0 : (double) capitalLetters / letters;
