@@ -37,11 +37,17 @@ public final class PhraseList {
     /** Where an entry matched: tokens {@code from} (inclusive) to {@code to} (exclusive). */
     public record Match(Entry entry, int from, int to) {}
 
-    /** An entry expanded to one concrete word sequence; a word ending in {@code *} is a prefix. */
-    private record Sequence(Entry entry, String[] words, boolean[] prefix) {}
+    /**
+     * A trie over words: each path from the root spells a phrase. Matching walks it from each
+     * token, so the cost per token is the length of the longest phrase, not the number of phrases.
+     */
+    private static final class Node {
+        final Map<String, Node> words = new HashMap<>();
+        final Map<String, Node> prefixes = new HashMap<>();
+        @Nullable Entry entry;
+    }
 
-    private final Map<String, List<Sequence>> byFirstWord = new HashMap<>();
-    private final Map<String, List<Sequence>> byFirstPrefix = new HashMap<>();
+    private final Node root = new Node();
     private final List<Entry> entries = new ArrayList<>();
 
     private PhraseList() {}
@@ -103,18 +109,14 @@ public final class PhraseList {
             if (words.isEmpty()) {
                 continue;
             }
-            var prefix = new boolean[words.size()];
-            var plain = new String[words.size()];
-            for (int i = 0; i < words.size(); i++) {
-                String w = words.get(i);
-                prefix[i] = w.endsWith("*") && w.length() > 1;
-                plain[i] = prefix[i] ? w.substring(0, w.length() - 1) : w;
+            var node = root;
+            for (String word : words) {
+                boolean prefix = word.endsWith("*") && word.length() > 1;
+                var children = prefix ? node.prefixes : node.words;
+                node = children.computeIfAbsent(prefix ? word.substring(0, word.length() - 1) : word, k -> new Node());
             }
-            var sequence = new Sequence(entry, plain, prefix);
-            if (prefix[0]) {
-                byFirstPrefix.computeIfAbsent(key(plain[0]), k -> new ArrayList<>()).add(sequence);
-            } else {
-                byFirstWord.computeIfAbsent(plain[0], k -> new ArrayList<>()).add(sequence);
+            if (node.entry == null) {
+                node.entry = entry;
             }
         }
     }
@@ -178,20 +180,10 @@ public final class PhraseList {
         int i = 0;
         while (i < tokens.size()) {
             var token = tokens.get(i);
-            int best = -1;
-            Entry bestEntry = null;
-            if (token.isWord()) {
-                for (var sequence : candidates(token)) {
-                    int end = matchAt(sequence, tokens, i);
-                    if (end > best) {
-                        best = end;
-                        bestEntry = sequence.entry();
-                    }
-                }
-            }
-            if (bestEntry != null) {
-                matches.add(new Match(bestEntry, i, best));
-                i = best;
+            var longest = token.isWord() ? longestAt(tokens, i) : null;
+            if (longest != null) {
+                matches.add(longest);
+                i = longest.to();
             } else {
                 i++;
             }
@@ -199,46 +191,48 @@ public final class PhraseList {
         return matches;
     }
 
-    private List<Sequence> candidates(Token token) {
-        var exact = byFirstWord.get(token.norm());
-        var stretched = token.stretched() == null ? null : byFirstWord.get(token.stretched());
-        var prefixed = token.norm().length() >= 3 ? byFirstPrefix.get(key(token.norm())) : null;
-        if (stretched == null && prefixed == null) {
-            return exact == null ? List.of() : exact;
-        }
-        var all = new ArrayList<Sequence>();
-        if (exact != null) {
-            all.addAll(exact);
-        }
-        if (stretched != null) {
-            all.addAll(stretched);
-        }
-        if (prefixed != null) {
-            all.addAll(prefixed);
-        }
-        return all;
-    }
-
-    /** The end (exclusive) of the sequence matched at {@code i}, or -1. */
-    private static int matchAt(Sequence sequence, List<Token> tokens, int i) {
-        if (i + sequence.words().length > tokens.size()) {
-            return -1;
-        }
+    /** The longest phrase starting at token {@code i}, or null. */
+    private @Nullable Match longestAt(List<Token> tokens, int i) {
         int sentence = tokens.get(i).sentence();
-        for (int k = 0; k < sequence.words().length; k++) {
-            var token = tokens.get(i + k);
+        Match best = null;
+        var frontier = new ArrayList<Node>(2);
+        frontier.add(root);
+        for (int k = i; k < tokens.size() && !frontier.isEmpty(); k++) {
+            var token = tokens.get(k);
             if (!token.isWord() || token.sentence() != sentence) {
-                return -1;
+                break;
             }
-            boolean ok = sequence.prefix()[k] ? token.startsWith(sequence.words()[k]) : token.reads(sequence.words()[k]);
-            if (!ok) {
-                return -1;
+            var next = new ArrayList<Node>(2);
+            for (var node : frontier) {
+                step(node, token, next);
             }
+            for (var node : next) {
+                if (node.entry != null && (best == null || best.to() < k + 1)) {
+                    best = new Match(node.entry, i, k + 1);
+                }
+            }
+            frontier = next;
         }
-        return i + sequence.words().length;
+        return best;
     }
 
-    private static String key(String word) {
-        return word.length() <= 3 ? word : word.substring(0, 3);
+    private static void step(Node node, Token token, List<Node> next) {
+        addIfPresent(node.words.get(token.norm()), next);
+        if (token.stretched() != null) {
+            addIfPresent(node.words.get(token.stretched()), next);
+        }
+        if (!node.prefixes.isEmpty()) {
+            for (var prefix : node.prefixes.entrySet()) {
+                if (token.startsWith(prefix.getKey())) {
+                    addIfPresent(prefix.getValue(), next);
+                }
+            }
+        }
+    }
+
+    private static void addIfPresent(@Nullable Node node, List<Node> next) {
+        if (node != null && !next.contains(node)) {
+            next.add(node);
+        }
     }
 }

@@ -61,6 +61,15 @@ public class AssistBenchmark {
         context = new CaseContext(List.of(repeat(CUSTOMER, size / 2), "Any news on order 48213?"), true, 2, Duration.ofHours(30));
     }
 
+    /**
+     * A yardstick: splitting the same text on whitespace. On a shared, loaded machine absolute times
+     * mean little; the ratio to this says how much work scoring is.
+     */
+    @Benchmark
+    public String[] baselineSplit() {
+        return message.toLowerCase(java.util.Locale.ROOT).split("\\s+");
+    }
+
     @Benchmark
     public FrustrationScore scoreMessage() {
         return scorer.score(message);
