@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * them (lower case, apostrophes dropped), so {@code don't} in a file matches {@code DONT} in a
  * message. {@code a; b} on one line are two phrases with the same attributes. Inside a phrase,
  * {@code a|b} means either word, {@code [a|b]} either or none, and a trailing {@code *} any word
- * starting so ({@code cancel*}, at least three letters before the star). After a tab, {@code key=value}
+ * starting so ({@code cancel*}). After a tab, {@code key=value}
  * attributes (more tabs, more attributes) carry what a match means, such as a rewrite suggestion.
  */
 public final class PhraseList {
