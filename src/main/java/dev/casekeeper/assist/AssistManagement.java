@@ -217,7 +217,7 @@ public class AssistManagement {
         String reason = HandoverNotes.reason(lexicon, latest, heated);
         String summary = HandoverNotes.summary(lexicon, CaseContexts.customerMessages(detail.timeline()), handOver.note(), viewer.name());
         var moved = cases.transfer(caseId, new TransferCase(handOver.toAgentId(), handOver.toTeamId(), reason, summary), viewer);
-        return new HandedOver(moved, reason, summary);
+        return new HandedOver(moved.summary(), reason, summary);
     }
 
     private ClosingComposer.Composed compose(CaseDetail detail, CloseCase close, SignedInAgent viewer) {
