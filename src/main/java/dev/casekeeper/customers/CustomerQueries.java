@@ -77,6 +77,38 @@ class CustomerQueries {
                 .optional();
     }
 
+    List<Row> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from customers.customer where id in (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    /**
+     * Customers whose name or email contains {@code q}, or whose name is like it (trigrams, so a
+     * misspelt name still finds them), closest names first.
+     */
+    List<UUID> matching(String q, int limit) {
+        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                        select c.id from customers.customer c
+                        where c.display_name ilike :like
+                           or c.display_name % :q
+                           or exists (select 1 from customers.identity i
+                                      where i.customer_id = c.id and i.kind = 'email' and i.value ilike :like)
+                        order by similarity(c.display_name, :q) desc, c.id
+                        limit :limit
+                        """)
+                .param("q", q)
+                .param("like", like)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
     List<Row> search(@Nullable String q, @Nullable Cursor after, int limit) {
         return jdbc.sql("""
                         select c.* from customers.customer c
