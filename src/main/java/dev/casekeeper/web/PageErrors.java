@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -50,8 +50,10 @@ class PageErrors implements HandlerExceptionResolver {
                 || e instanceof MissingServletRequestParameterException) {
             return page(response, HttpStatus.BAD_REQUEST, "error/4xx", e.getMessage());
         }
-        if (e instanceof HttpRequestMethodNotSupportedException) {
-            return page(response, HttpStatus.METHOD_NOT_ALLOWED, "error/4xx", null);
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            // Spring's own refusals: a method, media type or parameter the page does not take.
+            var status = HttpStatus.valueOf(spring.getStatusCode().value());
+            return page(response, status, status == HttpStatus.NOT_FOUND ? "error/404" : "error/4xx", null);
         }
         log.error("Unexpected error on page {}", request.getRequestURI(), e);
         return page(response, HttpStatus.INTERNAL_SERVER_ERROR, "error/5xx", null);

@@ -68,6 +68,11 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
     }
 
+    /** A request with headers of its own, such as the live event stream's {@code Accept}. */
+    public Page get(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
+    }
+
     /** A partial page request as htmx sends it. */
     public Page getPart(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of("HX-Request", "true"));
@@ -99,7 +104,9 @@ public final class WebSession {
     }
 
     private Page send(HttpRequest.Builder request, Map<String, String> headers) {
-        request.header("Accept", "text/html,application/xhtml+xml");
+        if (!headers.containsKey("Accept")) {
+            request.header("Accept", "text/html,application/xhtml+xml");
+        }
         headers.forEach(request::header);
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
