@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -21,7 +22,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Errors on pages are pages: a 404 or 403 page a person can read, not a problem document. The API,
  * actuator and API docs keep their problem details. Refusals by Spring Security are left to its
- * filters (sign-in form, 403 page).
+ * filters (sign-in form, 403 page); a browser that went away (a closed live stream) gets nothing.
  */
 class PageErrors implements HandlerExceptionResolver {
 
@@ -31,6 +32,8 @@ class PageErrors implements HandlerExceptionResolver {
     public @Nullable ModelAndView resolveException(
             HttpServletRequest request, HttpServletResponse response, @Nullable Object handler, Exception e) {
         if (!isPage(request)
+                || response.isCommitted()
+                || e instanceof AsyncRequestNotUsableException
                 || e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             return null;
