@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,12 +29,19 @@ public class AgentManagement {
     private final AgentQueries agents;
     private final Passwords passwords;
     private final ApiTokenQueries tokens;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AgentManagement(AgentQueries agents, Passwords passwords, ApiTokenQueries tokens, Clock clock) {
+    AgentManagement(
+            AgentQueries agents,
+            Passwords passwords,
+            ApiTokenQueries tokens,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.agents = agents;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -56,7 +64,8 @@ public class AgentManagement {
 
     /**
      * Changes name, role, active flag or password; a refused change changes nothing. Deactivating
-     * revokes every API token of the agent.
+     * revokes every API token of the agent and publishes {@link AgentDeactivated}, which ends their
+     * sign-ins.
      */
     public Agent change(AgentId id, ChangeAgent change) {
         var agent = find(id);
@@ -83,6 +92,7 @@ public class AgentManagement {
         if (!active && agent.active()) {
             tokens.revokeAllOf(id.value(), clock.instant());
             log.info("Agent {} deactivated; API tokens revoked", id);
+            events.publishEvent(new AgentDeactivated(id));
         }
         return find(id);
     }
@@ -102,6 +112,15 @@ public class AgentManagement {
     @Transactional(readOnly = true)
     public Optional<Agent> findActive(AgentId id) {
         return agents.findAgent(id.value()).filter(Agent::active);
+    }
+
+    /**
+     * The agent as a signed-in caller, with their current role and teams; empty when the agent is
+     * unknown or deactivated. Sign-ins in the browser are checked with this on every request.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SignedInAgent> signedIn(AgentId id) {
+        return findActive(id).map(AgentManagement::signedIn);
     }
 
     @Transactional(readOnly = true)

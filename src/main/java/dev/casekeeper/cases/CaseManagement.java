@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,8 +46,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseManagement {
 
     private static final Logger log = LoggerFactory.getLogger(CaseManagement.class);
+    /** A search by name or email looks at this many of the best-matching customers. */
+    private static final int MATCHING_CUSTOMERS = 200;
 
     private final CaseQueries cases;
+    private final CaseSearchQueries searches;
     private final TimelineJson json;
     private final TimelineAuthors authors;
     private final CustomerManagement customers;
@@ -56,6 +60,7 @@ public class CaseManagement {
 
     CaseManagement(
             CaseQueries cases,
+            CaseSearchQueries searches,
             TimelineJson json,
             TimelineAuthors authors,
             CustomerManagement customers,
@@ -63,6 +68,7 @@ public class CaseManagement {
             ApplicationEventPublisher events,
             Clock clock) {
         this.cases = cases;
+        this.searches = searches;
         this.json = json;
         this.authors = authors;
         this.customers = customers;
@@ -118,9 +124,11 @@ public class CaseManagement {
         log.info("Case {} (#{}) opened through {}", id, number, command.channel().value());
         events.publishEvent(new CaseOpened(new CaseId(id), number, requester, command.channel()));
         events.publishEvent(new MessageReceived(new CaseId(id), entry));
+        var team = command.teamId();
+        events.publishEvent(new CaseUpdated(new CaseId(id), number, team, null, team, null));
         return new Case(id, number, command.subject().strip(), requester.value(), command.channel(), CaseStatus.NEW,
                         command.priority(), tags, command.teamId() == null ? null : command.teamId().value(), null,
-                        followUpOf == null ? null : followUpOf.value(), now, now, null, null, null)
+                        followUpOf == null ? null : followUpOf.value(), now, now, null, null, null, now)
                 .summary();
     }
 
@@ -162,6 +170,35 @@ public class CaseManagement {
         save(kase, by, now);
         log.info("Case {} escalated ({} -> {}): {}", id, before.value(), kase.priority.value(), reason);
         return kase.summary();
+    }
+
+    /** A case by the number people say on the phone; unknown or not visible to the viewer is not found. */
+    @Transactional(readOnly = true)
+    public CaseDetail findByNumber(long number, SignedInAgent viewer) {
+        var id = cases.findIdByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+        try {
+            return find(new CaseId(id), viewer);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("Case", "#" + number);
+        }
+    }
+
+    /** One page of a workspace view, filtered, searched and sorted; only cases the viewer may see. */
+    @Transactional(readOnly = true)
+    public CasePage search(CaseSearch search, SignedInAgent viewer) {
+        Set<UUID> customers = search.q() == null || search.q().isBlank()
+                ? Set.of()
+                : this.customers.matching(search.q().strip(), MATCHING_CUSTOMERS).stream()
+                        .map(CustomerId::value)
+                        .collect(Collectors.toSet());
+        var found = searches.search(search, visibility(viewer), customers, clock.instant());
+        return new CasePage(found.cases().stream().map(Case::summary).toList(), found.total(), search.page(), search.size());
+    }
+
+    /** How many cases each view holds for the viewer right now. */
+    @Transactional(readOnly = true)
+    public Map<CaseView, Long> viewCounts(SignedInAgent viewer) {
+        return searches.counts(visibility(viewer), clock.instant());
     }
 
     /** Cases the viewer may see, newest first, one page at a time. */
@@ -370,9 +407,15 @@ public class CaseManagement {
 
     private void save(Case kase, Actor actor, Instant now) {
         kase.updatedAt = now;
+        UUID previousTeam = kase.teamId;
+        UUID previousOwner = kase.ownerId;
         for (var change : kase.changes()) {
             cases.recordHistory(kase.id, actor, change.field(), change.before(), change.after(), now);
-            if (!change.field().equals("owner") && !change.field().equals("team")) {
+            if (change.field().equals("owner")) {
+                previousOwner = change.before() == null ? null : UUID.fromString(change.before());
+            } else if (change.field().equals("team")) {
+                previousTeam = change.before() == null ? null : UUID.fromString(change.before());
+            } else {
                 var data = new LinkedHashMap<String, Object>();
                 data.put("field", change.field());
                 data.put("from", change.before());
@@ -381,6 +424,13 @@ public class CaseManagement {
             }
         }
         cases.update(kase);
+        events.publishEvent(new CaseUpdated(
+                new CaseId(kase.id),
+                kase.number,
+                teamOf(kase),
+                kase.ownerId == null ? null : new AgentId(kase.ownerId),
+                previousTeam == null ? null : new TeamId(previousTeam),
+                previousOwner == null ? null : new AgentId(previousOwner)));
     }
 
     private Case lockVisible(CaseId id, SignedInAgent viewer) {
