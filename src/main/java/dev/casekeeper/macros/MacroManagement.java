@@ -107,8 +107,8 @@ public class MacroManagement {
 
     /** The matching canned responses, each filled in for a case the agent may see (else not found). */
     @Transactional(readOnly = true)
-    public List<RenderedMacro> renderMatching(@Nullable String q, CaseId caseId, SignedInAgent agent, int limit) {
-        var facts = facts(cases.find(caseId, agent), agent);
+    public List<RenderedMacro> renderMatching(@Nullable String q, long caseNumber, SignedInAgent agent, int limit) {
+        var facts = facts(cases.findByNumber(caseNumber, agent), agent);
         return macros.search(q, limit).stream().map(row -> rendered(new MacroId(row.id()), row.name(), row.body(), facts)).toList();
     }
 

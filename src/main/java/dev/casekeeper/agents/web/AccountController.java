@@ -69,7 +69,7 @@ class AccountController {
         // Whoever else was signed in with the old password is signed out; this browser stays.
         var session = request.getSession(false);
         sessions.endAllBut(me.id(), session == null ? null : session.getId());
-        redirect.addFlashAttribute("notice", "account.password.changed");
+        redirect.addFlashAttribute("notice", "account.notice.passwordChanged");
         return "redirect:" + PATH;
     }
 
@@ -97,7 +97,7 @@ class AccountController {
     @PostMapping(PATH + "/tokens/{id}/revocation")
     String revokeToken(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent me, RedirectAttributes redirect) {
         agents.revokeToken(me, id);
-        redirect.addFlashAttribute("notice", "admin.token.revoked");
+        redirect.addFlashAttribute("notice", "admin.notice.tokenRevoked");
         return "redirect:" + PATH;
     }
 

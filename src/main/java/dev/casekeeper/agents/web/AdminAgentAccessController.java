@@ -55,14 +55,14 @@ class AdminAgentAccessController {
         }
         // The sessions also end through the deactivation event; this ends them before the page answers.
         sessions.endAll(agentId);
-        redirect.addFlashAttribute("notice", "admin.agent.deactivated");
+        redirect.addFlashAttribute("notice", "admin.notice.agentDeactivated");
         return "redirect:/admin/agents/" + id;
     }
 
     @PostMapping("/admin/agents/{id}/activation")
     String reactivate(@PathVariable UUID id, RedirectAttributes redirect) {
         agents.change(new AgentId(id), ChangeAgent.active(true));
-        redirect.addFlashAttribute("notice", "admin.agent.reactivated");
+        redirect.addFlashAttribute("notice", "admin.notice.agentReactivated");
         return "redirect:/admin/agents/" + id;
     }
 

@@ -139,7 +139,7 @@ class AdminAgentsController {
             page.fill(model, agentId, me);
             return AgentPage.VIEW;
         }
-        redirect.addFlashAttribute("notice", "admin.agent.saved");
+        redirect.addFlashAttribute("notice", "admin.notice.agentSaved");
         return "redirect:/admin/agents/" + id;
     }
 

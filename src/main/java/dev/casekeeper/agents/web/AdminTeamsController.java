@@ -64,7 +64,7 @@ class AdminTeamsController {
             response.setStatus(FormErrors.status(errors));
             return list(model);
         }
-        redirect.addFlashAttribute("notice", "admin.team.created");
+        redirect.addFlashAttribute("notice", "admin.notice.teamCreated");
         return "redirect:/admin/teams/" + created.get().id();
     }
 
@@ -102,7 +102,7 @@ class AdminTeamsController {
             response.setStatus(FormErrors.status(errors));
             return show(id, model);
         }
-        redirect.addFlashAttribute("notice", "admin.team.renamed");
+        redirect.addFlashAttribute("notice", "admin.notice.teamRenamed");
         return "redirect:/admin/teams/" + id;
     }
 
@@ -120,14 +120,14 @@ class AdminTeamsController {
             response.setStatus(FormErrors.status(errors));
             return show(id, model);
         }
-        redirect.addFlashAttribute("notice", "admin.team.memberAdded");
+        redirect.addFlashAttribute("notice", "admin.notice.memberAdded");
         return "redirect:/admin/teams/" + id;
     }
 
     @PostMapping("/admin/teams/{id}/members/{agentId}/removal")
     String removeMember(@PathVariable UUID id, @PathVariable UUID agentId, RedirectAttributes redirect) {
         agents.removeMember(new TeamId(id), new AgentId(agentId));
-        redirect.addFlashAttribute("notice", "admin.team.memberRemoved");
+        redirect.addFlashAttribute("notice", "admin.notice.memberRemoved");
         return "redirect:/admin/teams/" + id;
     }
 

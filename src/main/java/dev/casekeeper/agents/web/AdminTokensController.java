@@ -44,7 +44,7 @@ class AdminTokensController {
     /** A token with the name of its agent. */
     record TokenRow(ApiToken token, String agentName, boolean agentActive) {
 
-        boolean active() {
+        public boolean active() {
             return token.revokedAt() == null && agentActive;
         }
     }
@@ -90,7 +90,7 @@ class AdminTokensController {
             @AuthenticationPrincipal SignedInAgent me,
             RedirectAttributes redirect) {
         agents.revokeToken(me, id);
-        redirect.addFlashAttribute("notice", "admin.token.revoked");
+        redirect.addFlashAttribute("notice", "admin.notice.tokenRevoked");
         // Back to the agent's page when revoked there; never to another site.
         return back != null && back.matches("/admin/agents/[0-9a-f-]{36}") ? "redirect:" + back : "redirect:/admin/tokens";
     }

@@ -30,7 +30,7 @@ final class AgentForms {
             return new NewAgentForm("", "", "agent", List.of(), "");
         }
 
-        boolean member(UUID team) {
+        public boolean member(UUID team) {
             return teamIds != null && teamIds.contains(team);
         }
     }
@@ -48,7 +48,7 @@ final class AgentForms {
                     agent.teamIds().stream().map(TeamId::value).toList());
         }
 
-        boolean member(UUID team) {
+        public boolean member(UUID team) {
             return teamIds != null && teamIds.contains(team);
         }
     }
