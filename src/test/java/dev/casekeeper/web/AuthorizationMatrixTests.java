@@ -63,6 +63,8 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("POST", "/api/v1/customers/{id}/identities", false),
                 new Endpoint("GET", "/api/v1/customers/{id}/history", false),
                 new Endpoint("GET", "/api/v1/agents/me", false),
+                new Endpoint("POST", "/api/v1/agents/me/password", false),
+                new Endpoint("POST", "/api/v1/agents/{id}/password-reset", true),
                 new Endpoint("POST", "/api/v1/agents", true),
                 new Endpoint("GET", "/api/v1/agents", true),
                 new Endpoint("GET", "/api/v1/agents/{id}", true),
@@ -70,8 +72,16 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("POST", "/api/v1/teams", true),
                 new Endpoint("GET", "/api/v1/teams", true),
                 new Endpoint("GET", "/api/v1/teams/{id}", true),
+                new Endpoint("PATCH", "/api/v1/teams/{id}", true),
                 new Endpoint("POST", "/api/v1/teams/{id}/members", true),
-                new Endpoint("DELETE", "/api/v1/teams/{id}/members/{agentId}", true));
+                new Endpoint("DELETE", "/api/v1/teams/{id}/members/{agentId}", true),
+                new Endpoint("GET", "/api/v1/macros", false),
+                new Endpoint("GET", "/api/v1/macros/placeholders", false),
+                new Endpoint("GET", "/api/v1/macros/{id}", false),
+                new Endpoint("POST", "/api/v1/macros/{id}/render", false),
+                new Endpoint("POST", "/api/v1/macros", true),
+                new Endpoint("PATCH", "/api/v1/macros/{id}", true),
+                new Endpoint("DELETE", "/api/v1/macros/{id}", true));
     }
 
     static Stream<Endpoint> adminEndpoints() {
