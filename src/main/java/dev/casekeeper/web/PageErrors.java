@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -21,7 +22,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Errors on pages are pages: a 404 or 403 page a person can read, not a problem document. The API,
  * actuator and API docs keep their problem details. Refusals by Spring Security are left to its
- * filters (sign-in form, 403 page).
+ * filters (sign-in form, 403 page); a browser that went away (a closed live stream) gets nothing.
  */
 class PageErrors implements HandlerExceptionResolver {
 
@@ -31,6 +32,8 @@ class PageErrors implements HandlerExceptionResolver {
     public @Nullable ModelAndView resolveException(
             HttpServletRequest request, HttpServletResponse response, @Nullable Object handler, Exception e) {
         if (!isPage(request)
+                || response.isCommitted()
+                || e instanceof AsyncRequestNotUsableException
                 || e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             return null;
@@ -50,8 +53,10 @@ class PageErrors implements HandlerExceptionResolver {
                 || e instanceof MissingServletRequestParameterException) {
             return page(response, HttpStatus.BAD_REQUEST, "error/4xx", e.getMessage());
         }
-        if (e instanceof HttpRequestMethodNotSupportedException) {
-            return page(response, HttpStatus.METHOD_NOT_ALLOWED, "error/4xx", null);
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            // Spring's own refusals: a method, media type or parameter the page does not take.
+            var status = HttpStatus.valueOf(spring.getStatusCode().value());
+            return page(response, status, status == HttpStatus.NOT_FOUND ? "error/404" : "error/4xx", null);
         }
         log.error("Unexpected error on page {}", request.getRequestURI(), e);
         return page(response, HttpStatus.INTERNAL_SERVER_ERROR, "error/5xx", null);

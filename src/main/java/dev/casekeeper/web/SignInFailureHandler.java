@@ -5,7 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Back to the sign-in form with what went wrong and the email as typed (never the password),
@@ -13,11 +14,13 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  */
 class SignInFailureHandler implements AuthenticationFailureHandler {
 
+    private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
+
     @Override
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        var flash = RequestContextUtils.getOutputFlashMap(request);
+        var flash = new FlashMap();
         String email = request.getParameter("email");
         flash.put("email", email == null ? "" : email);
         if (exception instanceof SignInLockedException locked) {
@@ -25,10 +28,9 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
         } else {
             flash.put("failed", true);
         }
-        var manager = RequestContextUtils.getFlashMapManager(request);
-        if (manager != null) {
-            manager.saveOutputFlashMap(flash, request, response);
-        }
-        response.sendRedirect(request.getContextPath() + "/login");
+        String login = request.getContextPath() + "/login";
+        flash.setTargetRequestPath(login);
+        flashMaps.saveOutputFlashMap(flash, request, response);
+        response.sendRedirect(login);
     }
 }

@@ -62,7 +62,7 @@ class CaseActionsController {
             HttpServletResponse response,
             Model model) {
         var detail = pages.detail(number, me);
-        if (!errors.hasErrors() && !form.sendAnyway()) {
+        if (!errors.hasErrors() && !Boolean.TRUE.equals(form.sendAnyway())) {
             var landed = landedSince(detail, form.seen(), me);
             if (!landed.isEmpty()) {
                 // Shown in the box before anything is sent; sending again sends.
@@ -120,10 +120,10 @@ class CaseActionsController {
             run(errors, () -> cases.change(detail.summary().id(), new ChangeCase(status, priority, tags), me));
         }
         if (errors.hasErrors()) {
-            return screens.refused(number, "header", CaseScreen.statusOf(errors), me, request, response, model);
+            return screens.refused(number, "case-header", CaseScreen.statusOf(errors), me, request, response, model);
         }
         screens.forget(model, "changeForm");
-        return screens.done(number, "header", me, request, response, model);
+        return screens.done(number, "case-header", me, request, response, model);
     }
 
     @PostMapping("/cases/{number}/assignment")
@@ -140,10 +140,10 @@ class CaseActionsController {
             run(errors, () -> cases.assign(detail.summary().id(), new AgentId(form.agentId()), me));
         }
         if (errors.hasErrors()) {
-            return screens.refused(number, "header", CaseScreen.statusOf(errors), me, request, response, model);
+            return screens.refused(number, "case-header", CaseScreen.statusOf(errors), me, request, response, model);
         }
         screens.forget(model, "assignForm");
-        return screens.done(number, "header", me, request, response, model);
+        return screens.done(number, "case-header", me, request, response, model);
     }
 
     @PostMapping("/cases/{number}/transfers")
@@ -176,10 +176,10 @@ class CaseActionsController {
             run(errors, () -> cases.transfer(detail.summary().id(), command, me));
         }
         if (errors.hasErrors()) {
-            return screens.refused(number, "header", CaseScreen.statusOf(errors), me, request, response, model);
+            return screens.refused(number, "case-header", CaseScreen.statusOf(errors), me, request, response, model);
         }
         screens.forget(model, "transferForm");
-        return screens.done(number, "header", me, request, response, model);
+        return screens.done(number, "case-header", me, request, response, model);
     }
 
     /**

@@ -19,7 +19,7 @@ final class CaseForms {
     record ReplyForm(
             @NotBlank(message = "{form.reply.blank}") @Size(max = 200_000, message = "{form.tooLong}") @Nullable String body,
             @Nullable Integer seen,
-            boolean sendAnyway) {
+            @Nullable Boolean sendAnyway) {
 
         static ReplyForm empty(int seen) {
             return new ReplyForm("", seen, false);

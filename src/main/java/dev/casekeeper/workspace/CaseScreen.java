@@ -104,7 +104,15 @@ class CaseScreen {
                 : HttpStatus.UNPROCESSABLE_CONTENT;
     }
 
+    /**
+     * A form that could not even be built from the request (a value of the wrong type, which only a
+     * tampered form sends) is shown afresh; the response still says the request was refused.
+     */
     private static void putIfAbsent(Model model, String name, Object value) {
+        if (model.containsAttribute(name) && model.getAttribute(name) == null) {
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + name);
+            model.asMap().remove(name);
+        }
         if (!model.containsAttribute(name)) {
             model.addAttribute(name, value);
         }

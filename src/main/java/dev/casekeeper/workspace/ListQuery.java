@@ -56,7 +56,7 @@ record ListQuery(
         return sort == CaseSort.SUBJECT || sort == CaseSort.STATUS;
     }
 
-    boolean filtered() {
+    public boolean filtered() {
         return blankToNull(status) != null || blankToNull(priority) != null || blankToNull(channel) != null
                 || blankToNull(tag) != null;
     }

@@ -35,10 +35,19 @@ class Times {
         return duration(Duration.between(since, clock.instant()));
     }
 
+    /** "just now", "3 min ago", "2 h 5 min ago". */
+    public String ago(@Nullable Instant at) {
+        if (at == null) {
+            return "";
+        }
+        var duration = Duration.between(at, clock.instant());
+        return duration.toMinutes() < 1 ? text("time.justNow") : text("time.ago", duration(duration));
+    }
+
     public String duration(Duration duration) {
         long minutes = Math.max(0, duration.toMinutes());
         if (minutes < 1) {
-            return text("duration.now");
+            return text("duration.underAMinute");
         }
         if (minutes < 60) {
             return text("duration.minutes", minutes);

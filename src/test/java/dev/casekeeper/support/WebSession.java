@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
@@ -28,6 +30,11 @@ public final class WebSession {
     private final String base;
     private final HttpClient http;
     private @Nullable String csrf;
+
+    private WebSession(String base, HttpClient http) {
+        this.base = base;
+        this.http = http;
+    }
 
     private WebSession(int port, @Nullable InetAddress from) {
         this.base = "http://localhost:" + port;
@@ -51,6 +58,39 @@ public final class WebSession {
         }
     }
 
+    /** The same browser, cookies and all, talking to another node. */
+    public WebSession onPort(int otherPort) {
+        return new WebSession("http://localhost:" + otherPort, http);
+    }
+
+    /**
+     * Opens a Server-Sent Events stream as {@code EventSource} does; each event arrives in the
+     * queue as its name and data ({@code "case {\"number\":1042}"}).
+     */
+    public BlockingQueue<String> events(String path) {
+        var events = new LinkedBlockingQueue<String>();
+        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET().build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+            if (response.statusCode() != 200) {
+                events.add("status " + response.statusCode());
+                return;
+            }
+            Thread.ofVirtual().start(() -> {
+                String name = "message";
+                for (var iterator = response.body().iterator(); iterator.hasNext(); ) {
+                    String line = iterator.next();
+                    if (line.startsWith("event:")) {
+                        name = line.substring(6).strip();
+                    } else if (line.startsWith("data:")) {
+                        events.add(name + " " + line.substring(5).strip());
+                        name = "message";
+                    }
+                }
+            });
+        });
+        return events;
+    }
+
     /** Signs in through the form and checks that it worked. */
     public WebSession signIn(String email, String password) {
         var result = tryToSignIn(email, password);
@@ -66,6 +106,11 @@ public final class WebSession {
 
     public Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
+    }
+
+    /** A request with headers of its own, such as the live event stream's {@code Accept}. */
+    public Page get(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
     }
 
     /** A partial page request as htmx sends it. */
@@ -99,7 +144,9 @@ public final class WebSession {
     }
 
     private Page send(HttpRequest.Builder request, Map<String, String> headers) {
-        request.header("Accept", "text/html,application/xhtml+xml");
+        if (!headers.containsKey("Accept")) {
+            request.header("Accept", "text/html,application/xhtml+xml");
+        }
         headers.forEach(request::header);
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

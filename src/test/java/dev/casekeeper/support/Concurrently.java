@@ -1,4 +1,4 @@
-package dev.casekeeper.agents.rest;
+package dev.casekeeper.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +8,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /** Sends the same call from several clients released at the same moment. */
-final class Concurrently {
+public final class Concurrently {
 
     private Concurrently() {}
 
-    static <T> List<T> run(int clients, Callable<T> call) throws Exception {
+    public static <T> List<T> run(int clients, Callable<T> call) throws Exception {
         var start = new CountDownLatch(1);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<T>>();
