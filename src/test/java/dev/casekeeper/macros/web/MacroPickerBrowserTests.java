@@ -15,7 +15,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** An agent inserts a canned response into the reply they are writing, from the picker, with the keyboard. */
+/**
+ * An agent inserts a canned response into the reply they are writing, from the picker, with the
+ * keyboard, and sends it: the customer gets the text filled in for their case.
+ */
 class MacroPickerBrowserTests extends ApiTestBase {
 
     private WebDriver browser;
@@ -34,7 +37,7 @@ class MacroPickerBrowserTests extends ApiTestBase {
     }
 
     @Test
-    void anAgentInsertsACannedResponseFilledInForTheCaseAtTheCursor() {
+    void anAgentInsertsACannedResponseFilledInForTheCaseAtTheCursorAndSendsIt() {
         String name = "Key reissued " + UUID.randomUUID();
         admin().post("/api/v1/macros", Map.of("name", name,
                 "body", "Hi {{customer.preferredName}},\n\nyour new key for case #{{case.number}} is on its way.\n\n{{agent.firstName}}"));
@@ -60,6 +63,14 @@ class MacroPickerBrowserTests extends ApiTestBase {
         wait.until(ExpectedConditions.attributeToBe(By.id("reply-body"), "value", expected));
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("reply-body");
         assertThat(browser.findElement(By.id("macro-picker")).getAttribute("open")).isNull();
+
+        browser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "your new key for case #" + number));
+        var timeline = agent.api().get("/api/v1/cases/" + caseId).json().get("timeline");
+        // A browser sends a text box's line breaks as CR LF.
+        assertThat(timeline.valueStream().filter(e -> e.get("kind").asString().equals("message_out"))
+                .map(e -> e.get("body").asString().replace("\r\n", "\n"))).containsExactly(expected);
     }
 
     @Test
@@ -82,6 +93,6 @@ class MacroPickerBrowserTests extends ApiTestBase {
 
         wait.until(ExpectedConditions.attributeToBe(By.id("reply-body"), "value", "Sorry for the wait, Maria Lopez."));
         assertThat(agent.api().get("/api/v1/cases/" + caseId).json().get("timeline").valueStream()
-                .noneMatch(e -> e.get("kind").asString().equals("reply"))).isTrue();
+                .noneMatch(e -> e.get("kind").asString().equals("message_out"))).isTrue();
     }
 }
