@@ -15,7 +15,7 @@ import org.springframework.web.util.HtmlUtils;
  * (spaces inside the braces allowed). Substitution is one pass, so a value that itself looks like
  * a placeholder (a customer named "{{agent.name}}") stays as it is. A template language would
  * offer loops, conditions and unescaped output that a reply text does not need and an admin could
- * trip over; see docs/adr/0004-canned-response-placeholders.md.
+ * trip over; see docs/adr/0007-canned-response-placeholders.md.
  */
 final class MacroText {
 
