@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -50,6 +51,7 @@ public class CaseManagement {
     private final AgentManagement agents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<CaseCloseGuard> closeGuards;
 
     CaseManagement(
             CaseQueries cases,
@@ -57,13 +59,15 @@ public class CaseManagement {
             CustomerManagement customers,
             AgentManagement agents,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            List<CaseCloseGuard> closeGuards) {
         this.cases = cases;
         this.json = json;
         this.customers = customers;
         this.agents = agents;
         this.events = events;
         this.clock = clock;
+        this.closeGuards = List.copyOf(closeGuards);
     }
 
     /**
@@ -126,6 +130,27 @@ public class CaseManagement {
         return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
     }
 
+    /**
+     * The case and its whole timeline, without an access check: for modules that react to case
+     * events (SLA clocks, follow-ups). Never hand the result to a caller whose access is unchecked.
+     */
+    @Transactional(readOnly = true)
+    public CaseDetail get(CaseId id) {
+        var kase = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        var timeline = cases.timeline(id.value(), null).stream().map(json::entry).toList();
+        return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
+    }
+
+    /**
+     * Records something another module did to the case (an SLA warning, a promise) as an event on
+     * its timeline, so whoever reads the case sees it. Changes nothing else and publishes nothing.
+     */
+    public TimelineEntry recordEvent(CaseId id, Actor by, String eventType, Map<String, ?> data) {
+        cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        var entry = cases.insertEntry(id.value(), EntryKind.EVENT, by, null, null, eventType, json.write(data), clock.instant());
+        return entryOf(id.value(), entry);
+    }
+
     /** Cases the viewer may see, newest first, one page at a time. */
     @Transactional(readOnly = true)
     public Slice<CaseSummary> list(CaseFilter filter, SignedInAgent viewer, @Nullable String cursor, int limit) {
@@ -165,7 +190,13 @@ public class CaseManagement {
         }
         Instant now = clock.instant();
         var before = kase.status;
+        var priorityBefore = kase.priority;
         if (change.status() != null) {
+            if (change.status() != kase.status
+                    && (change.status() == CaseStatus.SOLVED || change.status() == CaseStatus.CLOSED)
+                    && kase.status.canBecome(change.status())) {
+                refuseIfGuarded(id, change.status());
+            }
             kase.moveTo(change.status(), now);
         }
         if (change.priority() != null) {
@@ -178,7 +209,19 @@ public class CaseManagement {
         if (before != kase.status) {
             events.publishEvent(new StatusChanged(id, before, kase.status));
         }
+        if (priorityBefore != kase.priority) {
+            events.publishEvent(new PriorityChanged(id, priorityBefore, kase.priority));
+        }
         return kase.summary();
+    }
+
+    private void refuseIfGuarded(CaseId id, CaseStatus target) {
+        for (var guard : closeGuards) {
+            var refusal = guard.refusal(id, target);
+            if (refusal.isPresent()) {
+                throw new ConflictException(refusal.get().code(), refusal.get().detail());
+            }
+        }
     }
 
     /** Gives an unowned case its owner. Agents may assign cases they can see; the owner must be active. */
