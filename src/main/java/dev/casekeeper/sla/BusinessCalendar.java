@@ -162,7 +162,7 @@ final class BusinessCalendar {
             // In a spring-forward gap: the clock jumps past this time, so it happens at the jump.
             return rules.getTransition(local).getInstant();
         }
-        return ZonedDateTime.of(local, zone, null).toInstant();
+        return ZonedDateTime.ofLocal(local, zone, null).toInstant();
     }
 
     private static Instant max(Instant a, Instant b) {
