@@ -22,8 +22,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTests extends ApiTestBase {
 
-    /** One endpoint; {@code adminOnly} endpoints refuse agents and supervisors. */
-    record Endpoint(String method, String pattern, boolean adminOnly) {
+    /** One endpoint; {@code adminOnly} endpoints refuse agents and supervisors, {@code supervisorOnly} ones agents. */
+    record Endpoint(String method, String pattern, boolean adminOnly, boolean supervisorOnly) {
+
+        Endpoint(String method, String pattern, boolean adminOnly) {
+            this(method, pattern, adminOnly, false);
+        }
+
+        static Endpoint supervisors(String method, String pattern) {
+            return new Endpoint(method, pattern, false, true);
+        }
 
         /** The pattern with every {placeholder} filled with an id nobody has. */
         String path() {
@@ -31,7 +39,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
         }
 
         String body() {
-            return method.equals("POST") || method.equals("PATCH") ? "{}" : null;
+            return method.equals("POST") || method.equals("PATCH") || method.equals("PUT") ? "{}" : null;
         }
 
         @Override
@@ -71,15 +79,38 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/teams", true),
                 new Endpoint("GET", "/api/v1/teams/{id}", true),
                 new Endpoint("POST", "/api/v1/teams/{id}/members", true),
-                new Endpoint("DELETE", "/api/v1/teams/{id}/members/{agentId}", true));
+                new Endpoint("DELETE", "/api/v1/teams/{id}/members/{agentId}", true),
+                new Endpoint("GET", "/api/v1/notifications", false),
+                new Endpoint("POST", "/api/v1/notifications/{id}/read", false),
+                new Endpoint("GET", "/api/v1/sla/calendars", false),
+                new Endpoint("GET", "/api/v1/sla/calendars/{id}", false),
+                new Endpoint("POST", "/api/v1/sla/calendars", true),
+                new Endpoint("PUT", "/api/v1/sla/calendars/{id}", true),
+                new Endpoint("DELETE", "/api/v1/sla/calendars/{id}", true),
+                new Endpoint("GET", "/api/v1/sla/policies", false),
+                new Endpoint("GET", "/api/v1/sla/policies/{id}", false),
+                new Endpoint("POST", "/api/v1/sla/policies", true),
+                new Endpoint("PUT", "/api/v1/sla/policies/{id}", true),
+                new Endpoint("DELETE", "/api/v1/sla/policies/{id}", true),
+                new Endpoint("GET", "/api/v1/cases/{id}/sla", false),
+                new Endpoint("GET", "/api/v1/cases/{id}/followups", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/promises", false),
+                new Endpoint("GET", "/api/v1/followups", false),
+                new Endpoint("POST", "/api/v1/followups/{id}/keep", false),
+                new Endpoint("POST", "/api/v1/followups/{id}/withdraw", false),
+                Endpoint.supervisors("GET", "/api/v1/repeat-contacts"));
     }
 
     static Stream<Endpoint> adminEndpoints() {
         return endpoints().filter(Endpoint::adminOnly);
     }
 
+    static Stream<Endpoint> supervisorEndpoints() {
+        return endpoints().filter(Endpoint::supervisorOnly);
+    }
+
     static Stream<Endpoint> agentEndpoints() {
-        return endpoints().filter(e -> !e.adminOnly());
+        return endpoints().filter(e -> !e.adminOnly() && !e.supervisorOnly());
     }
 
     @Autowired
@@ -136,6 +167,20 @@ class AuthorizationMatrixTests extends ApiTestBase {
     @MethodSource("adminEndpoints")
     void refusesASupervisorOnAdminCalls(Endpoint endpoint) {
         assertProblem(supervisor.send(endpoint.method(), endpoint.path(), endpoint.body()), 403, "forbidden");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("supervisorEndpoints")
+    void refusesAnAgentOnSupervisorCalls(Endpoint endpoint) {
+        assertProblem(agent.send(endpoint.method(), endpoint.path(), endpoint.body()), 403, "forbidden");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("supervisorEndpoints")
+    void letsASupervisorMakeSupervisorCalls(Endpoint endpoint) {
+        var response = supervisor.send(endpoint.method(), endpoint.path(), endpoint.body());
+
+        assertThat(response.status()).as(response.toString()).isNotIn(401, 403).isLessThan(500);
     }
 
     @ParameterizedTest(name = "{0}")

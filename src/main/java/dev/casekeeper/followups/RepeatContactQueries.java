@@ -1,0 +1,143 @@
+package dev.casekeeper.followups;
+
+import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.customers.CustomerId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for solutions (each solving of a case) and the repeat contacts measured against them. */
+@Repository
+class RepeatContactQueries {
+
+    /** One solving of a case. */
+    record Solution(CaseId caseId, long number, Instant solvedAt, @Nullable AgentId ownerId, @Nullable TeamId teamId) {}
+
+    private final JdbcClient jdbc;
+
+    RepeatContactQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void recordSolution(CaseId caseId, long number, Instant solvedAt, CustomerId customer, @Nullable AgentId owner,
+            @Nullable TeamId team) {
+        jdbc.sql("""
+                        insert into followups.solution (case_id, solved_at, customer_id, case_number, owner_id, team_id)
+                        values (:case, :solved, :customer, :number, :owner, :team)
+                        on conflict do nothing
+                        """)
+                .param("case", caseId.value())
+                .param("solved", Timestamp.from(solvedAt))
+                .param("customer", customer.value())
+                .param("number", number)
+                .param("owner", owner == null ? null : owner.value())
+                .param("team", team == null ? null : team.value())
+                .update();
+    }
+
+    /** The customer's latest solving of another case in {@code [from, to]}. */
+    Optional<Solution> latestSolution(CustomerId customer, CaseId except, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select * from followups.solution
+                        where customer_id = :customer and case_id <> :except and solved_at between :from and :to
+                        order by solved_at desc limit 1
+                        """)
+                .param("customer", customer.value())
+                .param("except", except.value())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> solution(rs))
+                .optional();
+    }
+
+    /** False when this repeat was recorded before. */
+    boolean record(CaseId caseId, Solution earlier, CustomerId customer, Instant now) {
+        return jdbc.sql("""
+                        insert into followups.repeat_contact (case_id, earlier_case_id, earlier_number, earlier_solved_at,
+                                                              customer_id, agent_id, team_id, detected_at)
+                        values (:case, :earlier, :number, :solved, :customer, :agent, :team, :now)
+                        on conflict do nothing
+                        """)
+                        .param("case", caseId.value())
+                        .param("earlier", earlier.caseId().value())
+                        .param("number", earlier.number())
+                        .param("solved", Timestamp.from(earlier.solvedAt()))
+                        .param("customer", customer.value())
+                        .param("agent", earlier.ownerId() == null ? null : earlier.ownerId().value())
+                        .param("team", earlier.teamId() == null ? null : earlier.teamId().value())
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    List<RepeatContact> ofCase(CaseId caseId) {
+        return jdbc.sql("select * from followups.repeat_contact where case_id = :case order by detected_at")
+                .param("case", caseId.value())
+                .query((rs, n) -> new RepeatContact(
+                        new CaseId(rs.getObject("case_id", UUID.class)),
+                        new CaseId(rs.getObject("earlier_case_id", UUID.class)),
+                        rs.getLong("earlier_number"),
+                        rs.getTimestamp("earlier_solved_at").toInstant(),
+                        agent(rs),
+                        team(rs),
+                        rs.getTimestamp("detected_at").toInstant()))
+                .list();
+    }
+
+    Map<UUID, Long> countByAgent(Instant since, Instant until) {
+        return count("agent_id", since, until);
+    }
+
+    Map<UUID, Long> countByTeam(Instant since, Instant until) {
+        return count("team_id", since, until);
+    }
+
+    long total(Instant since, Instant until) {
+        return jdbc.sql("select count(*) from followups.repeat_contact where detected_at >= :since and detected_at < :until")
+                .param("since", Timestamp.from(since))
+                .param("until", Timestamp.from(until))
+                .query(Long.class)
+                .single();
+    }
+
+    private Map<UUID, Long> count(String column, Instant since, Instant until) {
+        return jdbc.sql("select " + column + " as who, count(*) as n from followups.repeat_contact"
+                        + " where detected_at >= :since and detected_at < :until and " + column + " is not null"
+                        + " group by " + column)
+                .param("since", Timestamp.from(since))
+                .param("until", Timestamp.from(until))
+                .query((rs, n) -> Map.entry(rs.getObject("who", UUID.class), rs.getLong("n")))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static Solution solution(ResultSet rs) throws SQLException {
+        return new Solution(
+                new CaseId(rs.getObject("case_id", UUID.class)),
+                rs.getLong("case_number"),
+                rs.getTimestamp("solved_at").toInstant(),
+                rs.getObject("owner_id", UUID.class) == null ? null : new AgentId(rs.getObject("owner_id", UUID.class)),
+                rs.getObject("team_id", UUID.class) == null ? null : new TeamId(rs.getObject("team_id", UUID.class)));
+    }
+
+    private static @Nullable AgentId agent(ResultSet rs) throws SQLException {
+        var id = rs.getObject("agent_id", UUID.class);
+        return id == null ? null : new AgentId(id);
+    }
+
+    private static @Nullable TeamId team(ResultSet rs) throws SQLException {
+        var id = rs.getObject("team_id", UUID.class);
+        return id == null ? null : new TeamId(id);
+    }
+}
