@@ -17,9 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Each solving of a case is remembered (repeat contacts are measured against it) and, if the
- * case's policy asks for a check-in, a timer is set; when it fires on a case still solved, the
- * owner gets a follow-up task to confirm the problem stayed solved.
+ * When a case is solved and its policy asks for a check-in, a timer is set; when it fires on a case
+ * still solved, the owner gets a follow-up task to confirm the problem stayed solved.
  */
 @Component
 class Checkins {
@@ -29,7 +28,6 @@ class Checkins {
     private final CaseManagement cases;
     private final SlaManagement sla;
     private final FollowupQueries followups;
-    private final RepeatContactQueries solutions;
     private final FollowupTimers timers;
     private final NotificationManagement notifications;
     private final Clock clock;
@@ -38,28 +36,24 @@ class Checkins {
             CaseManagement cases,
             SlaManagement sla,
             FollowupQueries followups,
-            RepeatContactQueries solutions,
             FollowupTimers timers,
             NotificationManagement notifications,
             Clock clock) {
         this.cases = cases;
         this.sla = sla;
         this.followups = followups;
-        this.solutions = solutions;
         this.timers = timers;
         this.notifications = notifications;
         this.clock = clock;
     }
 
-    /** The case became solved: remember who solved it when, and set the check-in timer. */
+    /** The case became solved: set the check-in timer, if its policy asks for one. */
     void solved(CaseId caseId) {
         var detail = cases.get(caseId);
         var solvedAt = Timelines.lastSolvedAt(detail);
         if (solvedAt == null) {
             return;
         }
-        var kase = detail.summary();
-        solutions.recordSolution(caseId, kase.number(), solvedAt, kase.requesterId(), kase.ownerId(), kase.teamId());
         sla.checkinAfterSolving(caseId, solvedAt).ifPresent(at -> timers.scheduleCheckin(caseId, solvedAt, at));
     }
 

@@ -10,54 +10,22 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for solutions (each solving of a case) and the repeat contacts measured against them. */
+/** SQL for repeat contacts. */
 @Repository
 class RepeatContactQueries {
 
-    /** One solving of a case. */
+    /** One solving of a case, which a repeat contact is measured against. */
     record Solution(CaseId caseId, long number, Instant solvedAt, @Nullable AgentId ownerId, @Nullable TeamId teamId) {}
 
     private final JdbcClient jdbc;
 
     RepeatContactQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    void recordSolution(CaseId caseId, long number, Instant solvedAt, CustomerId customer, @Nullable AgentId owner,
-            @Nullable TeamId team) {
-        jdbc.sql("""
-                        insert into followups.solution (case_id, solved_at, customer_id, case_number, owner_id, team_id)
-                        values (:case, :solved, :customer, :number, :owner, :team)
-                        on conflict do nothing
-                        """)
-                .param("case", caseId.value())
-                .param("solved", Timestamp.from(solvedAt))
-                .param("customer", customer.value())
-                .param("number", number)
-                .param("owner", owner == null ? null : owner.value())
-                .param("team", team == null ? null : team.value())
-                .update();
-    }
-
-    /** The customer's latest solving of another case in {@code [from, to]}. */
-    Optional<Solution> latestSolution(CustomerId customer, CaseId except, Instant from, Instant to) {
-        return jdbc.sql("""
-                        select * from followups.solution
-                        where customer_id = :customer and case_id <> :except and solved_at between :from and :to
-                        order by solved_at desc limit 1
-                        """)
-                .param("customer", customer.value())
-                .param("except", except.value())
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .query((rs, n) -> solution(rs))
-                .optional();
     }
 
     /** False when this repeat was recorded before. */
@@ -120,15 +88,6 @@ class RepeatContactQueries {
                 .list()
                 .stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private static Solution solution(ResultSet rs) throws SQLException {
-        return new Solution(
-                new CaseId(rs.getObject("case_id", UUID.class)),
-                rs.getLong("case_number"),
-                rs.getTimestamp("solved_at").toInstant(),
-                rs.getObject("owner_id", UUID.class) == null ? null : new AgentId(rs.getObject("owner_id", UUID.class)),
-                rs.getObject("team_id", UUID.class) == null ? null : new TeamId(rs.getObject("team_id", UUID.class)));
     }
 
     private static @Nullable AgentId agent(ResultSet rs) throws SQLException {

@@ -3,6 +3,8 @@ package dev.casekeeper.followups;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseStatus;
+import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.sla.SlaSettings;
 import java.time.Clock;
@@ -24,6 +26,8 @@ import org.springframework.stereotype.Component;
 class RepeatContacts {
 
     private static final Logger log = LoggerFactory.getLogger(RepeatContacts.class);
+    /** A customer's cases looked at for an earlier solving; more than a handful within days is rare. */
+    private static final int RECENT_CASES = 20;
 
     private final CaseManagement cases;
     private final RepeatContactQueries repeats;
@@ -54,9 +58,25 @@ class RepeatContacts {
             }
         }
         if (earlier.isEmpty()) {
-            earlier = repeats.latestSolution(kase.requesterId(), caseId, opened.minus(settings.repeatContactWindow()), opened);
+            earlier = latestSolvedBefore(kase.requesterId(), caseId, opened);
         }
         earlier.ifPresent(solution -> flag(detail, solution));
+    }
+
+    /** The customer's other case solved most recently within the window before {@code opened}. */
+    private Optional<RepeatContactQueries.Solution> latestSolvedBefore(CustomerId customer, CaseId except, Instant opened) {
+        RepeatContactQueries.Solution latest = null;
+        for (var other : cases.ofRequester(customer, RECENT_CASES)) {
+            if (other.id().equals(except) || (other.status() != CaseStatus.SOLVED && other.status() != CaseStatus.CLOSED)) {
+                continue;
+            }
+            var detail = cases.get(other.id());
+            var solvedAt = Timelines.lastSolvedAt(detail);
+            if (solvedAt != null && within(solvedAt, opened) && (latest == null || solvedAt.isAfter(latest.solvedAt()))) {
+                latest = solution(detail, solvedAt);
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     /** A customer message: did it reopen the case soon after it was solved? */

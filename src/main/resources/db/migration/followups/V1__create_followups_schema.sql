@@ -24,18 +24,6 @@ create table followups.followup (
 create index followup_owner on followups.followup (owner_id, state, due_at, id);
 create index followup_case on followups.followup (case_id, created_at);
 
--- Each time a case was solved, by whom: what a customer's new contact is measured against.
-create table followups.solution (
-    case_id      uuid        not null,
-    solved_at    timestamptz not null,
-    customer_id  uuid        not null,
-    case_number  bigint      not null,
-    owner_id     uuid,
-    team_id      uuid,
-    primary key (case_id, solved_at)
-);
-create index solution_customer on followups.solution (customer_id, solved_at desc);
-
 -- A customer who wrote again soon after their problem was solved: on a new case or the reopened one.
 create table followups.repeat_contact (
     case_id          uuid        not null,

@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
  * check-in, and a customer writing again soon after solving is a repeat contact. Idempotent.
  */
 @Component
-class CaseEventsListener {
+class FollowupCaseListener {
 
     private final FollowupQueries followups;
     private final Checkins checkins;
     private final RepeatContacts repeats;
 
-    CaseEventsListener(FollowupQueries followups, Checkins checkins, RepeatContacts repeats) {
+    FollowupCaseListener(FollowupQueries followups, Checkins checkins, RepeatContacts repeats) {
         this.followups = followups;
         this.checkins = checkins;
         this.repeats = repeats;

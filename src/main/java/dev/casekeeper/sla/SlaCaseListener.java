@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
  * case's clocks worked out again. Idempotent: running one twice changes nothing.
  */
 @Component
-class CaseEventsListener {
+class SlaCaseListener {
 
-    private static final Logger log = LoggerFactory.getLogger(CaseEventsListener.class);
+    private static final Logger log = LoggerFactory.getLogger(SlaCaseListener.class);
 
     private final SlaClocks clocks;
     private final CaseSlaQueries rows;
 
-    CaseEventsListener(SlaClocks clocks, CaseSlaQueries rows) {
+    SlaCaseListener(SlaClocks clocks, CaseSlaQueries rows) {
         this.clocks = clocks;
         this.rows = rows;
     }
