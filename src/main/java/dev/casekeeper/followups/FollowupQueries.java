@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -137,7 +138,7 @@ class FollowupQueries {
                 new CaseId(rs.getObject("case_id", UUID.class)),
                 rs.getLong("case_number"),
                 rs.getString("case_subject"),
-                Followup.Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)),
+                Followup.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
                 agent(rs, "owner_id"),
                 rs.getString("text"),
                 rs.getTimestamp("due_at").toInstant(),

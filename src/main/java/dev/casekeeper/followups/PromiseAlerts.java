@@ -8,6 +8,7 @@ import dev.casekeeper.shared.Actor;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -60,7 +61,7 @@ class PromiseAlerts {
             recipients.add(promise.ownerId());
             recipients.addAll(notifications.supervisorsOf(notifications.teamsOf(promise.ownerId())));
         } else {
-            recipients.addAll(notifications.supervisorsOf(java.util.List.of()));
+            recipients.addAll(notifications.supervisorsOf(List.of()));
         }
         notifications.notify(Notify.of(recipients, "promise_overdue", promise.caseId().value(),
                 "Case #%d: the promise \"%s\" was due %s and is not kept".formatted(

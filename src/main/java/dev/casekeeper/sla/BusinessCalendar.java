@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,7 +62,7 @@ final class BusinessCalendar {
         for (var day : DayOfWeek.values()) {
             all.add(new OpeningHours(day, 0, OpeningHours.END_OF_DAY));
         }
-        return new BusinessCalendar(java.time.ZoneOffset.UTC, all, List.of());
+        return new BusinessCalendar(ZoneOffset.UTC, all, List.of());
     }
 
     ZoneId zone() {

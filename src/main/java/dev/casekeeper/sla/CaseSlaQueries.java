@@ -1,6 +1,7 @@
 package dev.casekeeper.sla;
 
 import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
@@ -91,7 +92,7 @@ class CaseSlaQueries {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    private static List<String> strings(@Nullable Array array) throws java.sql.SQLException {
+    private static List<String> strings(@Nullable Array array) throws SQLException {
         if (array == null) {
             return List.of();
         }
