@@ -1,8 +1,10 @@
 package dev.casekeeper.cases;
 
+import dev.casekeeper.agents.Agent;
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.agents.Team;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.customers.CustomerManagement;
@@ -47,6 +49,7 @@ public class CaseManagement {
 
     private final CaseQueries cases;
     private final TimelineJson json;
+    private final TimelineAuthors authors;
     private final CustomerManagement customers;
     private final AgentManagement agents;
     private final ApplicationEventPublisher events;
@@ -56,6 +59,7 @@ public class CaseManagement {
     CaseManagement(
             CaseQueries cases,
             TimelineJson json,
+            TimelineAuthors authors,
             CustomerManagement customers,
             AgentManagement agents,
             ApplicationEventPublisher events,
@@ -63,6 +67,7 @@ public class CaseManagement {
             List<CaseCloseGuard> closeGuards) {
         this.cases = cases;
         this.json = json;
+        this.authors = authors;
         this.customers = customers;
         this.agents = agents;
         this.events = events;
@@ -94,10 +99,10 @@ public class CaseManagement {
     /** Opens a case on behalf of a channel or integration; {@code followUpOf} links it to a closed case. */
     public CaseSummary open(OpenCase command, Actor by, @Nullable CaseId followUpOf) {
         if (command.teamId() != null) {
-            agents.findTeam(command.teamId());
+            team(command.teamId(), "teamId");
         }
         var tags = Tags.normalize(command.tags());
-        var requester = customers.identifyByEmail(command.requesterEmail(), command.requesterName());
+        var requester = requester(command);
         var id = UUID.randomUUID();
         Instant now = clock.instant();
         long number = cases.insertCase(
@@ -125,14 +130,13 @@ public class CaseManagement {
 
     @Transactional(readOnly = true)
     public CaseDetail find(CaseId id, SignedInAgent viewer) {
-        var kase = visible(cases.find(id.value()).orElse(null), viewer, id);
-        var timeline = cases.timeline(id.value(), null).stream().map(json::entry).toList();
-        return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
+        return detail(visible(cases.find(id.value()).orElse(null), viewer, id));
     }
 
     /**
-     * The case and its whole timeline, without an access check: for modules that react to case
-     * events (SLA clocks, follow-ups). Never hand the result to a caller whose access is unchecked.
+     * The case and its whole timeline (without author names), without an access check: for modules
+     * that react to case events (SLA clocks, follow-ups). Never hand the result to a caller whose
+     * access is unchecked.
      */
     @Transactional(readOnly = true)
     public CaseDetail get(CaseId id) {
@@ -148,7 +152,11 @@ public class CaseManagement {
     public TimelineEntry recordEvent(CaseId id, Actor by, String eventType, Map<String, ?> data) {
         cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
         var entry = cases.insertEntry(id.value(), EntryKind.EVENT, by, null, null, eventType, json.write(data), clock.instant());
-        return entryOf(id.value(), entry);
+        return authors.named(cases.timeline(id.value(), Set.of(eventType)).stream()
+                        .filter(row -> row.id().equals(entry))
+                        .map(json::entry)
+                        .toList())
+                .getFirst();
     }
 
     /**
@@ -180,7 +188,7 @@ public class CaseManagement {
         var entry = cases.insertEntry(kase.id, EntryKind.MESSAGE_OUT, by.actor(), body, MessageBodies.sanitize(html), null, null, now);
         save(kase, by.actor(), now);
         events.publishEvent(new ReplyPosted(id, entry, by.id(), kase.channel));
-        return entryOf(kase.id, entry);
+        return entryOf(kase.id, entry, by);
     }
 
     /** An internal note for colleagues; never shown to the customer. */
@@ -190,7 +198,7 @@ public class CaseManagement {
         Instant now = clock.instant();
         var entry = cases.insertEntry(kase.id, EntryKind.NOTE, by.actor(), body, null, null, null, now);
         save(kase, by.actor(), now);
-        return entryOf(kase.id, entry);
+        return entryOf(kase.id, entry, by);
     }
 
     /** Changes status, priority or tags. A refused status transition changes nothing. */
@@ -217,6 +225,9 @@ public class CaseManagement {
         if (tags != null) {
             kase.retag(tags);
         }
+        if (kase.changes().isEmpty()) {
+            return kase.summary(); // sending what the case already has is not a change: nothing to record or stamp
+        }
         save(kase, by.actor(), now);
         if (before != kase.status) {
             events.publishEvent(new StatusChanged(id, before, kase.status));
@@ -239,7 +250,7 @@ public class CaseManagement {
     /** Gives an unowned case its owner. Agents may assign cases they can see; the owner must be active. */
     public CaseSummary assign(CaseId id, AgentId ownerId, SignedInAgent by) {
         var kase = lockVisible(id, by);
-        var owner = agents.find(ownerId);
+        var owner = agent(ownerId, "ownerId");
         if (!owner.active()) {
             throw new ConflictException("agent-inactive", "Agent " + owner.name() + " is deactivated and cannot own cases");
         }
@@ -262,8 +273,10 @@ public class CaseManagement {
     /**
      * Moves a case to another agent or a team's queue, with the reason and a summary of what the
      * customer already said. Only the owner, or a supervisor or admin, may move an owned case.
+     * Answers the case as it now stands with its handover, even when the case has moved out of the
+     * sender's sight (to another team): they made the move and are told how it landed.
      */
-    public CaseSummary transfer(CaseId id, TransferCase transfer, SignedInAgent by) {
+    public CaseDetail transfer(CaseId id, TransferCase transfer, SignedInAgent by) {
         if ((transfer.toAgentId() == null) == (transfer.toTeamId() == null)) {
             throw new InvalidInputException("toAgentId", "name exactly one of toAgentId and toTeamId");
         }
@@ -281,7 +294,7 @@ public class CaseManagement {
         var data = new LinkedHashMap<String, Object>();
         data.put("fromOwnerId", kase.ownerId == null ? null : kase.ownerId.toString());
         if (transfer.toAgentId() != null) {
-            var target = agents.find(transfer.toAgentId());
+            var target = agent(transfer.toAgentId(), "toAgentId");
             if (!target.active()) {
                 throw new ConflictException("agent-inactive", "Agent " + target.name() + " is deactivated and cannot own cases");
             }
@@ -290,7 +303,7 @@ public class CaseManagement {
             data.put("toAgentId", target.id().toString());
             data.put("toAgentName", target.name());
         } else {
-            var team = agents.findTeam(transfer.toTeamId());
+            var team = team(transfer.toTeamId(), "toTeamId");
             kase.transferToTeam(team.id());
             data.put("toTeamId", team.id().toString());
             data.put("toTeamName", team.name());
@@ -302,7 +315,7 @@ public class CaseManagement {
         save(kase, by.actor(), now);
         log.info("Case {} transferred to {} by {}", id, transfer.toAgentId() != null ? transfer.toAgentId() : transfer.toTeamId(), by.id());
         events.publishEvent(new OwnerChanged(id, kase.ownerId == null ? null : new AgentId(kase.ownerId), teamOf(kase), true));
-        return kase.summary();
+        return detail(kase);
     }
 
     /**
@@ -348,6 +361,38 @@ public class CaseManagement {
         return cases.history(id.value());
     }
 
+    private CaseDetail detail(Case kase) {
+        var timeline = authors.named(cases.timeline(kase.id, null).stream().map(json::entry).toList());
+        return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
+    }
+
+    /** The customer writing: the one who has the email, or a new one. The email is checked by the customers' rules. */
+    private CustomerId requester(OpenCase command) {
+        try {
+            return customers.identifyByEmail(command.requesterEmail(), command.requesterName());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("requester.email", e.getMessage());
+        }
+    }
+
+    /** A team named in a request: an unknown one is bad input naming the field, not a missing page. */
+    private Team team(TeamId id, String field) {
+        try {
+            return agents.findTeam(id);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException(field, "no team has the id " + id);
+        }
+    }
+
+    /** An agent named in a request: an unknown one is bad input naming the field, not a missing page. */
+    private Agent agent(AgentId id, String field) {
+        try {
+            return agents.find(id);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException(field, "no agent has the id " + id);
+        }
+    }
+
     private void save(Case kase, Actor actor, Instant now) {
         kase.updatedAt = now;
         for (var change : kase.changes()) {
@@ -389,12 +434,13 @@ public class CaseManagement {
                 viewer.teamIds().stream().map(TeamId::value).collect(Collectors.toSet()));
     }
 
-    private TimelineEntry entryOf(UUID caseId, UUID entryId) {
+    private TimelineEntry entryOf(UUID caseId, UUID entryId, SignedInAgent author) {
         return cases.timeline(caseId, null).stream()
                 .filter(row -> row.id().equals(entryId))
                 .map(json::entry)
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow()
+                .withAuthorName(author.name());
     }
 
     private static @Nullable TeamId teamOf(Case kase) {

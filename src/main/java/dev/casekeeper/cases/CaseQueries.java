@@ -141,7 +141,7 @@ class CaseQueries {
             } else {
                 sql.append(" and c.subject ilike '%' || :q || '%'");
             }
-            params.put("q", q);
+            params.put("q", likeLiteral(q));
         }
         if (after != null) {
             sql.append(" and (c.created_at, c.id) < (:afterAt, :afterId)");
@@ -274,6 +274,11 @@ class CaseQueries {
                 .param("key", key)
                 .param("case", caseId)
                 .update();
+    }
+
+    /** Searches for what was typed: '%' and '_' are characters here, not wildcards. */
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Case aggregate(ResultSet rs) throws SQLException {

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One immutable entry of a case's timeline. Messages and notes have a text body and, when the
- * sender gave one, sanitized HTML; events have a type and data.
+ * sender gave one, sanitized HTML; events have a type and data. {@code authorName} is the author's
+ * name when the entry is read back (an agent's or customer's current name, or Casekeeper itself).
  */
 public record TimelineEntry(
         UUID id,
@@ -18,4 +19,10 @@ public record TimelineEntry(
         @Nullable String bodyHtml,
         @Nullable String eventType,
         Map<String, Object> data,
-        Instant createdAt) {}
+        Instant createdAt,
+        @Nullable String authorName) {
+
+    TimelineEntry withAuthorName(@Nullable String name) {
+        return new TimelineEntry(id, kind, author, bodyText, bodyHtml, eventType, data, createdAt, name);
+    }
+}

@@ -5,11 +5,9 @@ import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.customers.CustomerId;
-import dev.casekeeper.shared.Actor;
 import dev.casekeeper.sla.SlaSettings;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -103,11 +101,8 @@ class RepeatContacts {
         if (!repeats.record(kase.id(), earlier, kase.requesterId(), clock.instant())) {
             return;
         }
-        var data = new LinkedHashMap<String, Object>();
-        data.put("earlierCaseId", earlier.caseId().toString());
-        data.put("earlierNumber", earlier.number());
-        data.put("earlierSolvedAt", earlier.solvedAt().toString());
-        cases.recordEvent(kase.id(), Actor.SYSTEM, "repeat_contact", data);
+        // A flag beside the case, not a timeline entry: the timeline holds what happened to the
+        // customer's problem, and a repeat contact is a finding about it.
         events.publishEvent(new RepeatContactDetected(kase.id(), earlier.caseId()));
         log.info("Case {}: repeat contact after case {} was solved {}", kase.id(), earlier.caseId(), earlier.solvedAt());
     }

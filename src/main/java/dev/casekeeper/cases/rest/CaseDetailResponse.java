@@ -35,13 +35,14 @@ record CaseDetailResponse(
             String kind,
             String authorKind,
             @Nullable UUID authorId,
+            @Nullable String authorName,
             @Nullable String body,
             @Nullable String html,
             @Nullable String eventType,
             Map<String, Object> data,
             Instant createdAt) {
         static EntryResponse of(TimelineEntry e) {
-            return new EntryResponse(e.id(), e.kind().value(), e.author().kind().value(), e.author().id(), e.bodyText(),
+            return new EntryResponse(e.id(), e.kind().value(), e.author().kind().value(), e.author().id(), e.authorName(), e.bodyText(),
                     e.bodyHtml(), e.eventType(), e.data(), e.createdAt());
         }
     }

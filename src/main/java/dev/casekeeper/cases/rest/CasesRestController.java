@@ -17,7 +17,6 @@ import dev.casekeeper.shared.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +43,8 @@ class CasesRestController {
 
     record CasePage(List<CaseResponse> items, @Nullable String nextCursor) {}
 
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final CaseManagement cases;
 
     CasesRestController(CaseManagement cases) {
@@ -53,8 +54,12 @@ class CasesRestController {
     @PostMapping
     ResponseEntity<CaseResponse> open(
             @AuthenticationPrincipal SignedInAgent me,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(min = 1, max = 255) @Nullable String key,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key,
             @Valid @RequestBody CaseRequests.CreateCase request) {
+        // Checked here rather than with @Size, so the problem names the header, not this parameter.
+        if (key != null && (key.isBlank() || key.length() > 255)) {
+            throw new InvalidInputException(IDEMPOTENCY_KEY, "must be 1 to 255 characters");
+        }
         var command = new OpenCase(
                 request.subject(),
                 request.requester().email(),
@@ -144,8 +149,7 @@ class CasesRestController {
                 request.toTeamId() == null ? null : new TeamId(request.toTeamId()),
                 request.reason(),
                 request.summary());
-        cases.transfer(new CaseId(id), transfer, me);
-        return CaseDetailResponse.of(cases.find(new CaseId(id), me));
+        return CaseDetailResponse.of(cases.transfer(new CaseId(id), transfer, me));
     }
 
     @GetMapping("/{id}/owners")
