@@ -1,5 +1,6 @@
 package dev.casekeeper.agents.rest;
 
+import dev.casekeeper.support.Concurrently;
 import static dev.casekeeper.support.ProblemAssertions.assertProblem;
 import static dev.casekeeper.support.ProblemAssertions.fieldsNamed;
 import static org.assertj.core.api.Assertions.assertThat;
