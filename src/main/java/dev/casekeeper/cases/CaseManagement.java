@@ -134,12 +134,12 @@ public class CaseManagement {
     }
 
     /**
-     * The case and its whole timeline (without author names), without an access check: for modules
-     * that react to case events (SLA clocks, follow-ups). Never hand the result to a caller whose
-     * access is unchecked.
+     * A case with its timeline, without a viewer: for other modules reacting to the case's events
+     * as the system (scoring a message, checking a reply). Callers acting for an agent use
+     * {@link #find(CaseId, SignedInAgent)}, which applies what the agent may see.
      */
     @Transactional(readOnly = true)
-    public CaseDetail get(CaseId id) {
+    public CaseDetail detail(CaseId id) {
         var kase = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
         var timeline = cases.timeline(id.value(), null).stream().map(json::entry).toList();
         return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
@@ -169,6 +169,32 @@ public class CaseManagement {
         return cases.list(filter, new CaseQueries.Visibility(true, null, Set.of()), null, limit).stream()
                 .map(Case::summary)
                 .toList();
+    }
+
+    /**
+     * Escalates a case: records an {@code escalated} event with the reason on the timeline and
+     * raises the priority one step (urgent stays urgent), recorded in the history. A closed case is
+     * not escalated; it is returned as it is.
+     */
+    public CaseSummary escalate(CaseId id, String reason, Actor by) {
+        var kase = cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        if (kase.isClosed()) {
+            return kase.summary();
+        }
+        Instant now = clock.instant();
+        var before = kase.priority;
+        kase.prioritize(before.raised());
+        var data = new LinkedHashMap<String, Object>();
+        data.put("reason", reason);
+        data.put("fromPriority", before.value());
+        data.put("toPriority", kase.priority.value());
+        cases.insertEntry(kase.id, EntryKind.EVENT, by, null, null, "escalated", json.write(data), now);
+        save(kase, by, now);
+        if (before != kase.priority) {
+            events.publishEvent(new PriorityChanged(id, before, kase.priority));
+        }
+        log.info("Case {} escalated ({} -> {}): {}", id, before.value(), kase.priority.value(), reason);
+        return kase.summary();
     }
 
     /** Cases the viewer may see, newest first, one page at a time. */

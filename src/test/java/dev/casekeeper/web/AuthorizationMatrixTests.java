@@ -22,15 +22,22 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTests extends ApiTestBase {
 
-    /** One endpoint; {@code adminOnly} endpoints refuse agents and supervisors, {@code supervisorOnly} ones agents. */
-    record Endpoint(String method, String pattern, boolean adminOnly, boolean supervisorOnly) {
+    /** Who may call an endpoint: any signed-in agent, supervisors and admins, or admins only. */
+    enum Access {
+        AGENT,
+        SUPERVISOR,
+        ADMIN
+    }
+
+    /** One endpoint; {@code ADMIN} endpoints refuse agents and supervisors, {@code SUPERVISOR} ones refuse agents. */
+    record Endpoint(String method, String pattern, Access access) {
 
         Endpoint(String method, String pattern, boolean adminOnly) {
-            this(method, pattern, adminOnly, false);
+            this(method, pattern, adminOnly ? Access.ADMIN : Access.AGENT);
         }
 
-        static Endpoint supervisors(String method, String pattern) {
-            return new Endpoint(method, pattern, false, true);
+        boolean adminOnly() {
+            return access == Access.ADMIN;
         }
 
         /** The pattern with every {placeholder} filled with an id nobody has. */
@@ -80,6 +87,19 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/teams/{id}", true),
                 new Endpoint("POST", "/api/v1/teams/{id}/members", true),
                 new Endpoint("DELETE", "/api/v1/teams/{id}/members/{agentId}", true),
+                new Endpoint("POST", "/api/v1/assist/frustration", false),
+                new Endpoint("POST", "/api/v1/assist/tone", false),
+                new Endpoint("GET", "/api/v1/assist/heated", Access.SUPERVISOR),
+                new Endpoint("GET", "/api/v1/assist/alerts", false),
+                new Endpoint("POST", "/api/v1/assist/alerts/{id}/acknowledgement", false),
+                new Endpoint("GET", "/api/v1/assist/coaching", false),
+                new Endpoint("GET", "/api/v1/cases/{id}/frustration", false),
+                new Endpoint("DELETE", "/api/v1/cases/{id}/heated", Access.SUPERVISOR),
+                new Endpoint("GET", "/api/v1/cases/{id}/reply-templates", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/closing", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/closing/preview", false),
+                new Endpoint("GET", "/api/v1/cases/{id}/closing", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/handover", false),
                 new Endpoint("GET", "/api/v1/notifications", false),
                 new Endpoint("POST", "/api/v1/notifications/{id}/read", false),
                 new Endpoint("GET", "/api/v1/sla/calendars", false),
@@ -98,7 +118,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/followups", false),
                 new Endpoint("POST", "/api/v1/followups/{id}/keep", false),
                 new Endpoint("POST", "/api/v1/followups/{id}/withdraw", false),
-                Endpoint.supervisors("GET", "/api/v1/repeat-contacts"));
+                new Endpoint("GET", "/api/v1/repeat-contacts", Access.SUPERVISOR));
     }
 
     static Stream<Endpoint> adminEndpoints() {
@@ -106,11 +126,11 @@ class AuthorizationMatrixTests extends ApiTestBase {
     }
 
     static Stream<Endpoint> supervisorEndpoints() {
-        return endpoints().filter(Endpoint::supervisorOnly);
+        return endpoints().filter(e -> e.access() == Access.SUPERVISOR);
     }
 
     static Stream<Endpoint> agentEndpoints() {
-        return endpoints().filter(e -> !e.adminOnly() && !e.supervisorOnly());
+        return endpoints().filter(e -> e.access() == Access.AGENT);
     }
 
     @Autowired
