@@ -57,6 +57,7 @@ public class CaseManagement {
     private final AgentManagement agents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<CaseCloseGuard> closeGuards;
 
     CaseManagement(
             CaseQueries cases,
@@ -66,7 +67,8 @@ public class CaseManagement {
             CustomerManagement customers,
             AgentManagement agents,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            List<CaseCloseGuard> closeGuards) {
         this.cases = cases;
         this.searches = searches;
         this.json = json;
@@ -75,6 +77,7 @@ public class CaseManagement {
         this.agents = agents;
         this.events = events;
         this.clock = clock;
+        this.closeGuards = List.copyOf(closeGuards);
     }
 
     /**
@@ -179,6 +182,32 @@ public class CaseManagement {
     }
 
     /**
+     * Records something another module did to the case (an SLA warning, a promise) as an event on
+     * its timeline, so whoever reads the case sees it. Changes nothing else and publishes nothing.
+     */
+    public TimelineEntry recordEvent(CaseId id, Actor by, String eventType, Map<String, ?> data) {
+        cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        var entry = cases.insertEntry(id.value(), EntryKind.EVENT, by, null, null, eventType, json.write(data), clock.instant());
+        return authors.named(cases.timeline(id.value(), Set.of(eventType)).stream()
+                        .filter(row -> row.id().equals(entry))
+                        .map(json::entry)
+                        .toList())
+                .getFirst();
+    }
+
+    /**
+     * The customer's latest cases, newest first, without an access check: for modules that react to
+     * case events (a repeat contact looks at the customer's earlier cases).
+     */
+    @Transactional(readOnly = true)
+    public List<CaseSummary> ofRequester(CustomerId requester, int limit) {
+        var filter = new CaseFilter(null, null, null, null, requester, null);
+        return cases.list(filter, new CaseQueries.Visibility(true, null, Set.of()), null, limit).stream()
+                .map(Case::summary)
+                .toList();
+    }
+
+    /**
      * Escalates a case: records an {@code escalated} event with the reason on the timeline and
      * raises the priority one step (urgent stays urgent), recorded in the history. A closed case is
      * not escalated; it is returned as it is.
@@ -197,6 +226,9 @@ public class CaseManagement {
         data.put("toPriority", kase.priority.value());
         cases.insertEntry(kase.id, EntryKind.EVENT, by, null, null, "escalated", json.write(data), now);
         save(kase, by, now);
+        if (before != kase.priority) {
+            events.publishEvent(new PriorityChanged(id, before, kase.priority));
+        }
         log.info("Case {} escalated ({} -> {}): {}", id, before.value(), kase.priority.value(), reason);
         return kase.summary();
     }
@@ -240,7 +272,13 @@ public class CaseManagement {
         }
         Instant now = clock.instant();
         var before = kase.status;
+        var priorityBefore = kase.priority;
         if (change.status() != null) {
+            if (change.status() != kase.status
+                    && (change.status() == CaseStatus.SOLVED || change.status() == CaseStatus.CLOSED)
+                    && kase.status.canBecome(change.status())) {
+                refuseIfGuarded(id, change.status());
+            }
             kase.moveTo(change.status(), now);
         }
         if (change.priority() != null) {
@@ -256,7 +294,19 @@ public class CaseManagement {
         if (before != kase.status) {
             events.publishEvent(new StatusChanged(id, before, kase.status));
         }
+        if (priorityBefore != kase.priority) {
+            events.publishEvent(new PriorityChanged(id, priorityBefore, kase.priority));
+        }
         return kase.summary();
+    }
+
+    private void refuseIfGuarded(CaseId id, CaseStatus target) {
+        for (var guard : closeGuards) {
+            var refusal = guard.refusal(id, target);
+            if (refusal.isPresent()) {
+                throw new ConflictException(refusal.get().code(), refusal.get().detail());
+            }
+        }
     }
 
     /** Gives an unowned case its owner. Agents may assign cases they can see; the owner must be active. */
