@@ -137,6 +137,41 @@ public class CaseManagement {
         return detail(visible(cases.find(id.value()).orElse(null), viewer, id));
     }
 
+    /**
+     * A case with its timeline, without a viewer: for other modules reacting to the case's events
+     * as the system (scoring a message, checking a reply). Callers acting for an agent use
+     * {@link #find(CaseId, SignedInAgent)}, which applies what the agent may see.
+     */
+    @Transactional(readOnly = true)
+    public CaseDetail detail(CaseId id) {
+        var kase = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        var timeline = cases.timeline(id.value(), null).stream().map(json::entry).toList();
+        return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
+    }
+
+    /**
+     * Escalates a case: records an {@code escalated} event with the reason on the timeline and
+     * raises the priority one step (urgent stays urgent), recorded in the history. A closed case is
+     * not escalated; it is returned as it is.
+     */
+    public CaseSummary escalate(CaseId id, String reason, Actor by) {
+        var kase = cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        if (kase.isClosed()) {
+            return kase.summary();
+        }
+        Instant now = clock.instant();
+        var before = kase.priority;
+        kase.prioritize(before.raised());
+        var data = new LinkedHashMap<String, Object>();
+        data.put("reason", reason);
+        data.put("fromPriority", before.value());
+        data.put("toPriority", kase.priority.value());
+        cases.insertEntry(kase.id, EntryKind.EVENT, by, null, null, "escalated", json.write(data), now);
+        save(kase, by, now);
+        log.info("Case {} escalated ({} -> {}): {}", id, before.value(), kase.priority.value(), reason);
+        return kase.summary();
+    }
+
     /** A case by the number people say on the phone; unknown or not visible to the viewer is not found. */
     @Transactional(readOnly = true)
     public CaseDetail findByNumber(long number, SignedInAgent viewer) {
