@@ -238,7 +238,7 @@
         const param = meta('csrf-param');
         const token = meta('csrf-token');
         if (!beat || !navigator.sendBeacon || !param || !token) return;
-        const data = new FormData();
+        const data = new URLSearchParams();
         data.append(param, token);
         navigator.sendBeacon(beat.dataset.leave, data);
     });

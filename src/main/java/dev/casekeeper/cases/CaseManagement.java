@@ -137,35 +137,6 @@ public class CaseManagement {
         return detail(visible(cases.find(id.value()).orElse(null), viewer, id));
     }
 
-    /** A case by the number people say on the phone; unknown or not visible to the viewer is not found. */
-    @Transactional(readOnly = true)
-    public CaseDetail findByNumber(long number, SignedInAgent viewer) {
-        var id = cases.findIdByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
-        try {
-            return find(new CaseId(id), viewer);
-        } catch (NotFoundException e) {
-            throw new NotFoundException("Case", "#" + number);
-        }
-    }
-
-    /** One page of a workspace view, filtered, searched and sorted; only cases the viewer may see. */
-    @Transactional(readOnly = true)
-    public CasePage search(CaseSearch search, SignedInAgent viewer) {
-        Set<UUID> customers = search.q() == null || search.q().isBlank()
-                ? Set.of()
-                : this.customers.matching(search.q().strip(), MATCHING_CUSTOMERS).stream()
-                        .map(CustomerId::value)
-                        .collect(Collectors.toSet());
-        var found = searches.search(search, visibility(viewer), customers, clock.instant());
-        return new CasePage(found.cases().stream().map(Case::summary).toList(), found.total(), search.page(), search.size());
-    }
-
-    /** How many cases each view holds for the viewer right now. */
-    @Transactional(readOnly = true)
-    public Map<CaseView, Long> viewCounts(SignedInAgent viewer) {
-        return searches.counts(visibility(viewer), clock.instant());
-    }
-
     /**
      * A case with its timeline, without a viewer: for other modules reacting to the case's events
      * as the system (scoring a message, checking a reply). Callers acting for an agent use
@@ -199,6 +170,35 @@ public class CaseManagement {
         save(kase, by, now);
         log.info("Case {} escalated ({} -> {}): {}", id, before.value(), kase.priority.value(), reason);
         return kase.summary();
+    }
+
+    /** A case by the number people say on the phone; unknown or not visible to the viewer is not found. */
+    @Transactional(readOnly = true)
+    public CaseDetail findByNumber(long number, SignedInAgent viewer) {
+        var id = cases.findIdByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+        try {
+            return find(new CaseId(id), viewer);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("Case", "#" + number);
+        }
+    }
+
+    /** One page of a workspace view, filtered, searched and sorted; only cases the viewer may see. */
+    @Transactional(readOnly = true)
+    public CasePage search(CaseSearch search, SignedInAgent viewer) {
+        Set<UUID> customers = search.q() == null || search.q().isBlank()
+                ? Set.of()
+                : this.customers.matching(search.q().strip(), MATCHING_CUSTOMERS).stream()
+                        .map(CustomerId::value)
+                        .collect(Collectors.toSet());
+        var found = searches.search(search, visibility(viewer), customers, clock.instant());
+        return new CasePage(found.cases().stream().map(Case::summary).toList(), found.total(), search.page(), search.size());
+    }
+
+    /** How many cases each view holds for the viewer right now. */
+    @Transactional(readOnly = true)
+    public Map<CaseView, Long> viewCounts(SignedInAgent viewer) {
+        return searches.counts(visibility(viewer), clock.instant());
     }
 
     /** Cases the viewer may see, newest first, one page at a time. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,8 +38,7 @@ class LiveBus implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Map<String, LiveSignal> pending = new LinkedHashMap<>();
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("live-notify").daemon().factory());
+    private @Nullable ScheduledExecutorService sender;
     private boolean flushScheduled;
     private volatile boolean running;
 
@@ -50,7 +50,7 @@ class LiveBus implements SmartLifecycle {
     void publish(LiveSignal signal) {
         synchronized (pending) {
             pending.merge(signal.key(), signal, LiveSignal::merge);
-            if (!flushScheduled && running) {
+            if (!flushScheduled && running && sender != null) {
                 flushScheduled = true;
                 sender.schedule(this::flush, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
             }
@@ -109,19 +109,32 @@ class LiveBus implements SmartLifecycle {
         return payloads;
     }
 
+    /** Starts, and after a stop starts again (test contexts are paused and resumed). */
     @Override
     public void start() {
-        running = true;
+        synchronized (pending) {
+            sender = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-notify").daemon().factory());
+            flushScheduled = false;
+            running = true;
+        }
     }
 
+    /** Sends what is waiting, then stops. */
     @Override
     public void stop() {
-        running = false;
-        sender.shutdown();
-        try {
-            sender.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        ScheduledExecutorService stopping;
+        synchronized (pending) {
+            running = false;
+            stopping = sender;
+            sender = null;
+        }
+        if (stopping != null) {
+            stopping.shutdown();
+            try {
+                stopping.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

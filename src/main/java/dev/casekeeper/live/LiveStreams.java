@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -31,8 +32,7 @@ class LiveStreams implements SmartLifecycle {
 
     private final Map<SseEmitter, Subscriber> open = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("live-keep-alive").daemon().factory());
+    private volatile @Nullable ScheduledExecutorService keepAlive;
     private volatile boolean running;
 
     SseEmitter open(SignedInAgent agent, @Nullable Long caseNumber) {
@@ -93,19 +93,29 @@ class LiveStreams implements SmartLifecycle {
         open.keySet().forEach(emitter -> senders.execute(() -> send(emitter, SseEmitter.event().comment("keep-alive"))));
     }
 
+    /** Starts, and after a stop starts again (test contexts are paused and resumed). */
     @Override
     public void start() {
+        var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-keep-alive").daemon().factory());
+        scheduler.scheduleAtFixedRate(this::keepAlive, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+        keepAlive = scheduler;
         running = true;
-        keepAlive.scheduleAtFixedRate(this::keepAlive, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Ends every stream first, so a graceful shutdown does not wait for them. */
     @Override
     public void stop() {
         running = false;
-        keepAlive.shutdownNow();
+        var scheduler = keepAlive;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
         open.keySet().forEach(SseEmitter::complete);
         open.clear();
+    }
+
+    @PreDestroy
+    void close() {
         senders.shutdown();
     }
 

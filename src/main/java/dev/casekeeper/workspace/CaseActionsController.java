@@ -179,7 +179,11 @@ class CaseActionsController {
             return screens.refused(number, "case-header", CaseScreen.statusOf(errors), me, request, response, model);
         }
         screens.forget(model, "transferForm");
-        return screens.done(number, "case-header", me, request, response, model);
+        try {
+            return screens.done(number, "case-header", me, request, response, model);
+        } catch (NotFoundException e) {
+            return screens.outOfSight(request, response);
+        }
     }
 
     /**

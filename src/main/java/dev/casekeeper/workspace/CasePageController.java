@@ -1,7 +1,9 @@
 package dev.casekeeper.workspace;
 
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +37,17 @@ class CasePageController {
 
     /** Everything on the page that is not being typed into, as out-of-band swaps. */
     @GetMapping("/cases/{number}/regions")
-    String regions(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
-        screen.fill(model, number, me);
+    String regions(
+            @PathVariable long number,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            screen.fill(model, number, me);
+        } catch (NotFoundException e) {
+            return screen.outOfSight(request, response);
+        }
         return CaseScreen.PAGE + " :: regions";
     }
 

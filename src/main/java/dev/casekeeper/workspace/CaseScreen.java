@@ -85,6 +85,18 @@ class CaseScreen {
         return PAGE + " :: " + fragment;
     }
 
+    /**
+     * The case is out of the agent's sight now (they moved it to another team, or someone did while
+     * they looked at it): back to the lists, for a partial request too.
+     */
+    String outOfSight(HttpServletRequest request, HttpServletResponse response) {
+        if (!Htmx.isPartial(request)) {
+            return "redirect:/";
+        }
+        response.setHeader("HX-Redirect", request.getContextPath() + "/");
+        return PAGE + " :: gone";
+    }
+
     /** Replaces a submitted form with a fresh one, dropping what was bound from the request. */
     void reset(Model model, String name, Object form) {
         forget(model, name);

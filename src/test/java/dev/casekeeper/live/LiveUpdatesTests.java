@@ -92,7 +92,7 @@ class LiveUpdatesTests extends ApiTestBase {
         var team = newTeam();
         var first = newAgent("agent", team);
         var second = newAgent("agent", team);
-        long number = open(team, "Charged twice");
+        long number = open(team, "Invoice paid twice");
         var firstBrowser = WebSession.anonymous(port).signIn(first.email(), PASSWORD);
         var stream = firstBrowser.onPort(secondPort).events("/live/events?case=" + number);
         assertThat(next(stream)).isEqualTo("hello {}");

@@ -31,7 +31,7 @@ class CasePageTests extends ApiTestBase {
         agent = newAgent("agent", team);
         customerEmail = "successful-" + UUID.randomUUID() + "@example.com";
         var created = admin().post("/api/v1/cases", Map.of(
-                "subject", "Software stopped working, activation key lost",
+                "subject", "Licence gone after the reinstall",
                 "requester", Map.of("email", customerEmail, "name", "Successful Moore"),
                 "message", Map.of("body", "It stopped working. I searched all of my emails for order ORD-55821 and the key."),
                 "teamId", team));
@@ -174,6 +174,19 @@ class CasePageTests extends ApiTestBase {
         assertThat(refused.html().select("#transfer-summary").text()).isEqualTo("She searched her emails already.");
         assertThat(refused.html().select("details#transfer").hasAttr("open")).isTrue();
         assertThat(caseJson().get("ownerId").isNull()).isTrue();
+    }
+
+    @Test
+    void transferringACaseOutOfTheAgentsSightLeadsBackToTheLists() {
+        var billing = newTeam();
+        casePage();
+
+        var moved = browser.postPart("/cases/" + number + "/transfers",
+                Map.of("target", "team:" + billing, "reason", "A refund is Billing's", "summary", "Charged twice for one order."));
+
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.header("HX-Redirect")).isEqualTo("/");
+        assertThat(caseJson().get("teamId").asString()).isEqualTo(billing.toString());
     }
 
     @Test
