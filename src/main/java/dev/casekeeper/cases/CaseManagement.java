@@ -57,6 +57,7 @@ public class CaseManagement {
     private final AgentManagement agents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<CaseCloseGuard> closeGuards;
 
     CaseManagement(
             CaseQueries cases,
@@ -66,7 +67,8 @@ public class CaseManagement {
             CustomerManagement customers,
             AgentManagement agents,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            List<CaseCloseGuard> closeGuards) {
         this.cases = cases;
         this.searches = searches;
         this.json = json;
@@ -75,6 +77,7 @@ public class CaseManagement {
         this.agents = agents;
         this.events = events;
         this.clock = clock;
+        this.closeGuards = List.copyOf(closeGuards);
     }
 
     /**
@@ -137,41 +140,6 @@ public class CaseManagement {
         return detail(visible(cases.find(id.value()).orElse(null), viewer, id));
     }
 
-    /**
-     * A case with its timeline, without a viewer: for other modules reacting to the case's events
-     * as the system (scoring a message, checking a reply). Callers acting for an agent use
-     * {@link #find(CaseId, SignedInAgent)}, which applies what the agent may see.
-     */
-    @Transactional(readOnly = true)
-    public CaseDetail detail(CaseId id) {
-        var kase = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
-        var timeline = cases.timeline(id.value(), null).stream().map(json::entry).toList();
-        return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
-    }
-
-    /**
-     * Escalates a case: records an {@code escalated} event with the reason on the timeline and
-     * raises the priority one step (urgent stays urgent), recorded in the history. A closed case is
-     * not escalated; it is returned as it is.
-     */
-    public CaseSummary escalate(CaseId id, String reason, Actor by) {
-        var kase = cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
-        if (kase.isClosed()) {
-            return kase.summary();
-        }
-        Instant now = clock.instant();
-        var before = kase.priority;
-        kase.prioritize(before.raised());
-        var data = new LinkedHashMap<String, Object>();
-        data.put("reason", reason);
-        data.put("fromPriority", before.value());
-        data.put("toPriority", kase.priority.value());
-        cases.insertEntry(kase.id, EntryKind.EVENT, by, null, null, "escalated", json.write(data), now);
-        save(kase, by, now);
-        log.info("Case {} escalated ({} -> {}): {}", id, before.value(), kase.priority.value(), reason);
-        return kase.summary();
-    }
-
     /** A case by the number people say on the phone; unknown or not visible to the viewer is not found. */
     @Transactional(readOnly = true)
     public CaseDetail findByNumber(long number, SignedInAgent viewer) {
@@ -199,6 +167,70 @@ public class CaseManagement {
     @Transactional(readOnly = true)
     public Map<CaseView, Long> viewCounts(SignedInAgent viewer) {
         return searches.counts(visibility(viewer), clock.instant());
+    }
+
+    /**
+     * A case with its timeline, without a viewer: for other modules reacting to the case's events
+     * as the system (scoring a message, checking a reply). Callers acting for an agent use
+     * {@link #find(CaseId, SignedInAgent)}, which applies what the agent may see.
+     */
+    @Transactional(readOnly = true)
+    public CaseDetail detail(CaseId id) {
+        var kase = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        var timeline = cases.timeline(id.value(), null).stream().map(json::entry).toList();
+        return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
+    }
+
+    /**
+     * Records something another module did to the case (an SLA warning, a promise) as an event on
+     * its timeline, so whoever reads the case sees it. Changes nothing else and publishes nothing.
+     */
+    public TimelineEntry recordEvent(CaseId id, Actor by, String eventType, Map<String, ?> data) {
+        cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        var entry = cases.insertEntry(id.value(), EntryKind.EVENT, by, null, null, eventType, json.write(data), clock.instant());
+        return authors.named(cases.timeline(id.value(), Set.of(eventType)).stream()
+                        .filter(row -> row.id().equals(entry))
+                        .map(json::entry)
+                        .toList())
+                .getFirst();
+    }
+
+    /**
+     * The customer's latest cases, newest first, without an access check: for modules that react to
+     * case events (a repeat contact looks at the customer's earlier cases).
+     */
+    @Transactional(readOnly = true)
+    public List<CaseSummary> ofRequester(CustomerId requester, int limit) {
+        var filter = new CaseFilter(null, null, null, null, requester, null);
+        return cases.list(filter, new CaseQueries.Visibility(true, null, Set.of()), null, limit).stream()
+                .map(Case::summary)
+                .toList();
+    }
+
+    /**
+     * Escalates a case: records an {@code escalated} event with the reason on the timeline and
+     * raises the priority one step (urgent stays urgent), recorded in the history. A closed case is
+     * not escalated; it is returned as it is.
+     */
+    public CaseSummary escalate(CaseId id, String reason, Actor by) {
+        var kase = cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        if (kase.isClosed()) {
+            return kase.summary();
+        }
+        Instant now = clock.instant();
+        var before = kase.priority;
+        kase.prioritize(before.raised());
+        var data = new LinkedHashMap<String, Object>();
+        data.put("reason", reason);
+        data.put("fromPriority", before.value());
+        data.put("toPriority", kase.priority.value());
+        cases.insertEntry(kase.id, EntryKind.EVENT, by, null, null, "escalated", json.write(data), now);
+        save(kase, by, now);
+        if (before != kase.priority) {
+            events.publishEvent(new PriorityChanged(id, before, kase.priority));
+        }
+        log.info("Case {} escalated ({} -> {}): {}", id, before.value(), kase.priority.value(), reason);
+        return kase.summary();
     }
 
     /** Cases the viewer may see, newest first, one page at a time. */
@@ -240,7 +272,13 @@ public class CaseManagement {
         }
         Instant now = clock.instant();
         var before = kase.status;
+        var priorityBefore = kase.priority;
         if (change.status() != null) {
+            if (change.status() != kase.status
+                    && (change.status() == CaseStatus.SOLVED || change.status() == CaseStatus.CLOSED)
+                    && kase.status.canBecome(change.status())) {
+                refuseIfGuarded(id, change.status());
+            }
             kase.moveTo(change.status(), now);
         }
         if (change.priority() != null) {
@@ -256,7 +294,19 @@ public class CaseManagement {
         if (before != kase.status) {
             events.publishEvent(new StatusChanged(id, before, kase.status));
         }
+        if (priorityBefore != kase.priority) {
+            events.publishEvent(new PriorityChanged(id, priorityBefore, kase.priority));
+        }
         return kase.summary();
+    }
+
+    private void refuseIfGuarded(CaseId id, CaseStatus target) {
+        for (var guard : closeGuards) {
+            var refusal = guard.refusal(id, target);
+            if (refusal.isPresent()) {
+                throw new ConflictException(refusal.get().code(), refusal.get().detail());
+            }
+        }
     }
 
     /** Gives an unowned case its owner. Agents may assign cases they can see; the owner must be active. */

@@ -46,7 +46,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
         }
 
         String body() {
-            return method.equals("POST") || method.equals("PATCH") ? "{}" : null;
+            return method.equals("POST") || method.equals("PATCH") || method.equals("PUT") ? "{}" : null;
         }
 
         @Override
@@ -109,7 +109,26 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("POST", "/api/v1/cases/{id}/closing", false),
                 new Endpoint("POST", "/api/v1/cases/{id}/closing/preview", false),
                 new Endpoint("GET", "/api/v1/cases/{id}/closing", false),
-                new Endpoint("POST", "/api/v1/cases/{id}/handover", false));
+                new Endpoint("POST", "/api/v1/cases/{id}/handover", false),
+                new Endpoint("GET", "/api/v1/notifications", false),
+                new Endpoint("POST", "/api/v1/notifications/{id}/read", false),
+                new Endpoint("GET", "/api/v1/sla/calendars", false),
+                new Endpoint("GET", "/api/v1/sla/calendars/{id}", false),
+                new Endpoint("POST", "/api/v1/sla/calendars", true),
+                new Endpoint("PUT", "/api/v1/sla/calendars/{id}", true),
+                new Endpoint("DELETE", "/api/v1/sla/calendars/{id}", true),
+                new Endpoint("GET", "/api/v1/sla/policies", false),
+                new Endpoint("GET", "/api/v1/sla/policies/{id}", false),
+                new Endpoint("POST", "/api/v1/sla/policies", true),
+                new Endpoint("PUT", "/api/v1/sla/policies/{id}", true),
+                new Endpoint("DELETE", "/api/v1/sla/policies/{id}", true),
+                new Endpoint("GET", "/api/v1/cases/{id}/sla", false),
+                new Endpoint("GET", "/api/v1/cases/{id}/followups", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/promises", false),
+                new Endpoint("GET", "/api/v1/followups", false),
+                new Endpoint("POST", "/api/v1/followups/{id}/keep", false),
+                new Endpoint("POST", "/api/v1/followups/{id}/withdraw", false),
+                new Endpoint("GET", "/api/v1/repeat-contacts", Access.SUPERVISOR));
     }
 
     static Stream<Endpoint> adminEndpoints() {
