@@ -174,7 +174,8 @@ public class MacroManagement {
                 new MacroId(row.id()),
                 row.name(),
                 row.body(),
-                MacroText.check(row.body()).stream().map(Placeholder::key).toList(),
+                // Read leniently: a stored text is listed even if a placeholder it uses were ever retired.
+                MacroText.placeholders(row.body()).stream().map(Placeholder::key).toList(),
                 row.createdAt(),
                 row.updatedAt(),
                 row.updatedBy());

@@ -45,6 +45,16 @@ final class MacroText {
         return new ArrayList<>(used);
     }
 
+    /** The known placeholders a stored text uses, in order of first use; anything else is passed over. */
+    static List<Placeholder> placeholders(String body) {
+        var used = new LinkedHashSet<Placeholder>();
+        Matcher matcher = PLACEHOLDER.matcher(body);
+        while (matcher.find()) {
+            Placeholder.fromKey(matcher.group(1)).ifPresent(used::add);
+        }
+        return new ArrayList<>(used);
+    }
+
     /** The text with every placeholder replaced by its value. */
     static String render(String body, MacroFacts facts) {
         Matcher matcher = PLACEHOLDER.matcher(body);

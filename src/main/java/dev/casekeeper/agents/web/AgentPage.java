@@ -7,7 +7,6 @@ import dev.casekeeper.agents.PasswordManagement;
 import dev.casekeeper.agents.Role;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.web.AgentForms.EditAgentForm;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -41,9 +40,5 @@ class AgentPage {
             model.addAttribute("agentForm", EditAgentForm.of(agent));
         }
         return agent;
-    }
-
-    static List<Role> roles() {
-        return List.of(Role.values());
     }
 }

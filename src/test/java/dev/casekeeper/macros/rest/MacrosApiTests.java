@@ -54,8 +54,9 @@ class MacrosApiTests extends ApiTestBase {
     void aCannedResponseIsFilledInForACaseWithItsHtmlEscaped() {
         var created = admin().post("/api/v1/macros", Map.of("name", "Thanks " + UUID.randomUUID(),
                 "body", "Hi {{customer.name}},\nabout case #{{case.number}} ({{case.subject}}).\n\n{{agent.name}}"));
-        var agent = newAgent("agent");
-        var caseId = openCase(agent.api(), "Key <b>lost</b> & found");
+        UUID team = newTeam();
+        var agent = newAgent("agent", team);
+        var caseId = openCase(agent.api(), team, "Key <b>lost</b> & found");
         long number = agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
 
         var rendered = agent.api().post("/api/v1/macros/" + created.json().get("id").asString() + "/render", Map.of("caseId", caseId));

@@ -94,8 +94,9 @@ class MacroPagesTests extends ApiTestBase {
         String name = "Reissue key " + UUID.randomUUID();
         admin().post("/api/v1/macros", Map.of("name", name,
                 "body", "Hi {{customer.name}}, the key for case #{{case.number}} is on its way. {{agent.firstName}}"));
-        var agent = newAgent("agent");
-        var caseId = openCase(agent.api(), "Activation key gone");
+        UUID team = newTeam();
+        var agent = newAgent("agent", team);
+        var caseId = openCase(agent.api(), team, "Activation key gone");
         long number = agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
         var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
 
@@ -110,8 +111,9 @@ class MacroPagesTests extends ApiTestBase {
     @Test
     void thePickerEscapesWhatCustomersTyped() {
         admin().post("/api/v1/macros", Map.of("name", "Echo subject " + UUID.randomUUID(), "body", "About: {{case.subject}}"));
-        var agent = newAgent("agent");
-        var caseId = openCase(agent.api(), "\"><script>alert(1)</script>");
+        UUID team = newTeam();
+        var agent = newAgent("agent", team);
+        var caseId = openCase(agent.api(), team, "\"><script>alert(1)</script>");
         long number = agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
         var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
 

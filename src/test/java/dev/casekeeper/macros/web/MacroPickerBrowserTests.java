@@ -41,8 +41,9 @@ class MacroPickerBrowserTests extends ApiTestBase {
         String name = "Key reissued " + UUID.randomUUID();
         admin().post("/api/v1/macros", Map.of("name", name,
                 "body", "Hi {{customer.preferredName}},\n\nyour new key for case #{{case.number}} is on its way.\n\n{{agent.firstName}}"));
-        var agent = newAgent("agent");
-        var caseId = openCase(agent.api(), "Activation key gone after reinstall");
+        UUID team = newTeam();
+        var agent = newAgent("agent", team);
+        var caseId = openCase(agent.api(), team, "Activation key gone after reinstall");
         long number = agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
         HeadlessChromium.signIn(browser, port, agent.email(), PASSWORD);
         browser.get("http://localhost:" + port + "/cases/" + number);
@@ -77,8 +78,9 @@ class MacroPickerBrowserTests extends ApiTestBase {
     void enterInTheSearchBoxInsertsTheBestMatchAndSendsNothing() {
         String name = "Hold limit " + UUID.randomUUID();
         admin().post("/api/v1/macros", Map.of("name", name, "body", "Sorry for the wait, {{customer.name}}."));
-        var agent = newAgent("agent");
-        var caseId = openCase(agent.api(), "Waiting on hold");
+        UUID team = newTeam();
+        var agent = newAgent("agent", team);
+        var caseId = openCase(agent.api(), team, "Waiting on hold");
         long number = agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
         HeadlessChromium.signIn(browser, port, agent.email(), PASSWORD);
         browser.get("http://localhost:" + port + "/cases/" + number);
