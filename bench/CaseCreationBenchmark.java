@@ -424,6 +424,9 @@ public class CaseCreationBenchmark {
     /** Cases per warm-up step. */
     static final int WARMUP_STEP = 1000;
 
+    /** Warm-up steps compared with as many before them to tell whether the JIT has settled. */
+    static final int SETTLE_WINDOW = 5;
+
     interface Batch {
         Result run(int from, int to) throws Exception;
     }
@@ -431,8 +434,8 @@ public class CaseCreationBenchmark {
     /**
      * Opens cases, not counted, until the JIT compilers have done their work: at least the minimum,
      * then step by step for as long as the CPU the Java processes spend per case (application and load
-     * client, what JIT compilation changes) still falls: the mean of the last three steps more than 5%
-     * below that of the three before; at most the maximum. On a busy machine the compilers get little
+     * client, what JIT compilation changes) still falls: the mean of the last five steps more than 5%
+     * below that of the five before; at most the maximum. On a busy machine the compilers get little
      * CPU and need many more cases than on an idle one: a short fixed warm-up measured a half-compiled
      * application.
      */
@@ -457,12 +460,16 @@ public class CaseCreationBenchmark {
 
     static boolean settled(List<Double> perStep) {
         int n = perStep.size();
-        if (n < 6) {
+        if (n < 2 * SETTLE_WINDOW) {
             return false;
         }
-        double last = (perStep.get(n - 1) + perStep.get(n - 2) + perStep.get(n - 3)) / 3;
-        double before = (perStep.get(n - 4) + perStep.get(n - 5) + perStep.get(n - 6)) / 3;
+        double last = mean(perStep.subList(n - SETTLE_WINDOW, n));
+        double before = mean(perStep.subList(n - 2 * SETTLE_WINDOW, n - SETTLE_WINDOW));
         return last >= before * 0.95;
+    }
+
+    static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
     static void check(Result warmup) {
