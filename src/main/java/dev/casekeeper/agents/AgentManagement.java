@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,12 +31,19 @@ public class AgentManagement {
     private final AgentQueries agents;
     private final Passwords passwords;
     private final ApiTokenQueries tokens;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AgentManagement(AgentQueries agents, Passwords passwords, ApiTokenQueries tokens, Clock clock) {
+    AgentManagement(
+            AgentQueries agents,
+            Passwords passwords,
+            ApiTokenQueries tokens,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.agents = agents;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -56,13 +65,27 @@ public class AgentManagement {
     }
 
     /**
-     * Changes name, role, active flag or password; a refused change changes nothing. Deactivating
-     * revokes every API token of the agent.
+     * Adds an agent whose password someone else chose: they are asked to choose their own at their
+     * first sign-in, before they can open any other page.
+     */
+    public Agent createWithTemporaryPassword(CreateAgent command) {
+        var agent = create(command);
+        agents.requirePasswordChange(agent.id().value());
+        return agent;
+    }
+
+    /**
+     * Changes email, name, role, active flag or password; a refused change changes nothing. Deactivating
+     * revokes every API token of the agent and publishes {@link AgentDeactivated}, which ends their
+     * sign-ins.
      */
     public Agent change(AgentId id, ChangeAgent change) {
         var agent = find(id);
         if (change.name() != null && change.name().isBlank()) {
             throw new InvalidInputException("name", "must not be blank");
+        }
+        if (change.email() != null) {
+            changeEmail(agent, change.email());
         }
         if (change.password() != null) {
             PasswordPolicy.check(change.password());
@@ -84,7 +107,38 @@ public class AgentManagement {
         if (!active && agent.active()) {
             tokens.revokeAllOf(id.value(), clock.instant());
             log.info("Agent {} deactivated; API tokens revoked", id);
+            events.publishEvent(new AgentDeactivated(id));
         }
+        return find(id);
+    }
+
+    private void changeEmail(Agent agent, String requested) {
+        String email = normalizeEmail(requested);
+        if (email.equals(agent.email())) {
+            return;
+        }
+        if (email.isEmpty() || email.indexOf('@') < 1 || email.indexOf('@') == email.length() - 1) {
+            throw new InvalidInputException("email", "must be a well-formed email address");
+        }
+        try {
+            if (!agents.updateEmail(agent.id().value(), email, clock.instant())) {
+                throw emailTaken(email);
+            }
+        } catch (DuplicateKeyException e) {
+            // Another request took the email between the check and the update.
+            throw emailTaken(email);
+        }
+    }
+
+    /** Makes the agent a member of exactly these teams, and of no other. */
+    public Agent setTeams(AgentId id, Collection<TeamId> teamIds) {
+        find(id);
+        var wanted = teamIds.stream().map(TeamId::value).collect(Collectors.toSet());
+        var existing = new HashSet<>(agents.existingTeams(wanted));
+        if (!existing.containsAll(wanted)) {
+            throw new InvalidInputException("teamIds", "names a team that does not exist");
+        }
+        agents.replaceMemberships(id.value(), wanted);
         return find(id);
     }
 
@@ -103,6 +157,15 @@ public class AgentManagement {
     @Transactional(readOnly = true)
     public Optional<Agent> findActive(AgentId id) {
         return agents.findAgent(id.value()).filter(Agent::active);
+    }
+
+    /**
+     * The agent as a signed-in caller, with their current role and teams; empty when the agent is
+     * unknown or deactivated. Sign-ins in the browser are checked with this on every request.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SignedInAgent> signedIn(AgentId id) {
+        return findActive(id).map(AgentManagement::signedIn);
     }
 
     @Transactional(readOnly = true)
@@ -205,6 +268,22 @@ public class AgentManagement {
             throw teamNameTaken(name.strip());
         }
         return findTeam(new TeamId(id));
+    }
+
+    /** Gives the team a new name; names are unique without regard to case. */
+    public Team renameTeam(TeamId id, String name) {
+        findTeam(id);
+        if (name.isBlank()) {
+            throw new InvalidInputException("name", "must not be blank");
+        }
+        try {
+            if (!agents.renameTeam(id.value(), name.strip())) {
+                throw teamNameTaken(name.strip());
+            }
+        } catch (DuplicateKeyException e) {
+            throw teamNameTaken(name.strip());
+        }
+        return findTeam(id);
     }
 
     @Transactional(readOnly = true)

@@ -95,11 +95,81 @@ class AgentQueries {
     }
 
     void updatePassword(UUID id, String passwordHash, Instant now) {
-        jdbc.sql("update agents.agent set password_hash = :hash, updated_at = :now where id = :id")
+        updatePassword(id, passwordHash, false, now);
+    }
+
+    /** Sets the password; {@code temporary}: its agent is asked to choose their own. */
+    void updatePassword(UUID id, String passwordHash, boolean temporary, Instant now) {
+        jdbc.sql("""
+                        update agents.agent set password_hash = :hash, password_change_required = :temporary,
+                                                updated_at = :now
+                        where id = :id
+                        """)
                 .param("id", id)
                 .param("hash", passwordHash)
+                .param("temporary", temporary)
                 .param("now", Timestamp.from(now))
                 .update();
+    }
+
+    Optional<String> passwordHash(UUID id) {
+        return jdbc.sql("select password_hash from agents.agent where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
+    void requirePasswordChange(UUID id) {
+        jdbc.sql("update agents.agent set password_change_required = true where id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    boolean passwordChangeRequired(UUID id) {
+        return jdbc.sql("select password_change_required from agents.agent where id = :id")
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /** Changes the email unless another agent has it; whether it did. */
+    boolean updateEmail(UUID id, String email, Instant now) {
+        return jdbc.sql("""
+                        update agents.agent set email = :email, updated_at = :now
+                        where id = :id and not exists (select 1 from agents.agent o where o.email = :email and o.id <> :id)
+                        """)
+                .param("id", id)
+                .param("email", email)
+                .param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /** Renames the team; false when another team has the name, in any case. */
+    boolean renameTeam(UUID id, String name) {
+        return jdbc.sql("""
+                        update agents.team set name = :name
+                        where id = :id and not exists (select 1 from agents.team o where lower(o.name) = lower(:name) and o.id <> :id)
+                        """)
+                .param("id", id)
+                .param("name", name)
+                .update() == 1;
+    }
+
+    /** Makes the agent a member of exactly these teams. */
+    void replaceMemberships(UUID agentId, Collection<UUID> teamIds) {
+        jdbc.sql("delete from agents.team_member where agent_id = :agent").param("agent", agentId).update();
+        for (UUID team : teamIds) {
+            addMember(team, agentId);
+        }
+    }
+
+    /** Which of these teams exist. */
+    List<UUID> existingTeams(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id from agents.team where id in (:ids)").param("ids", ids).query(UUID.class).list();
     }
 
     /** Inserts the team unless another one has the name, in any case; whether it did. */

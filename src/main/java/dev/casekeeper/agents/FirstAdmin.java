@@ -1,7 +1,5 @@
 package dev.casekeeper.agents;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -44,26 +42,22 @@ class FirstAdmin implements ApplicationRunner {
                 return;
             }
             boolean generated = settings.password() == null || settings.password().isBlank();
-            String password = generated ? generatePassword() : settings.password();
-            var admin = agents.create(new CreateAgent(settings.emailOrDefault(), settings.nameOrDefault(), password, Role.ADMIN));
+            String password = generated ? Passwords.generate() : settings.password();
+            var first = new CreateAgent(settings.emailOrDefault(), settings.nameOrDefault(), password, Role.ADMIN);
+            // A password that went through the log is temporary: the admin chooses their own at first sign-in.
+            var admin = generated ? agents.createWithTemporaryPassword(first) : agents.create(first);
             if (generated) {
                 log.warn("""
 
                         ==============================================================
                           First start: created admin {}
                           Generated password (shown only this once): {}
-                          Sign in and change it, or set CASEKEEPER_ADMIN_PASSWORD.
+                          Sign in and choose your own, or set CASEKEEPER_ADMIN_PASSWORD.
                         ==============================================================
                         """, admin.email(), password);
             } else {
                 log.info("First start: created admin {} with the configured password", admin.email());
             }
         });
-    }
-
-    private static String generatePassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

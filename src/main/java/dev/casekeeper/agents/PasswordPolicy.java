@@ -10,9 +10,13 @@ final class PasswordPolicy {
     private PasswordPolicy() {}
 
     static void check(String password) {
+        check(password, "password");
+    }
+
+    /** Refuses a password that breaks the rule, naming the form or request field it came in. */
+    static void check(String password, String field) {
         if (password.codePointCount(0, password.length()) < MINIMUM_LENGTH) {
-            throw new InvalidInputException(
-                    "password", "must be at least " + MINIMUM_LENGTH + " characters long");
+            throw new InvalidInputException(field, "must be at least " + MINIMUM_LENGTH + " characters long");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.casekeeper.agents;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -20,6 +22,15 @@ class Passwords {
 
     /** Hash of a password nobody has, checked against when the email is unknown so timing says nothing. */
     private final String decoy = encoder.encode("decoy password that matches no agent");
+
+    private static final SecureRandom random = new SecureRandom();
+
+    /** A new random password: 144 bits, 24 characters that survive copying (letters, digits, - and _). */
+    static String generate() {
+        byte[] bytes = new byte[18];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 
     String hash(String password) {
         return encoder.encode(password);

@@ -36,6 +36,7 @@ final class Case {
     @Nullable Instant firstResponseAt;
     @Nullable Instant solvedAt;
     @Nullable Instant closedAt;
+    @Nullable Instant waitingSince;
 
     private final List<FieldChange> changes = new ArrayList<>();
 
@@ -55,7 +56,8 @@ final class Case {
             Instant updatedAt,
             @Nullable Instant firstResponseAt,
             @Nullable Instant solvedAt,
-            @Nullable Instant closedAt) {
+            @Nullable Instant closedAt,
+            @Nullable Instant waitingSince) {
         this.id = id;
         this.number = number;
         this.subject = subject;
@@ -72,6 +74,7 @@ final class Case {
         this.firstResponseAt = firstResponseAt;
         this.solvedAt = solvedAt;
         this.closedAt = closedAt;
+        this.waitingSince = waitingSince;
     }
 
     List<FieldChange> changes() {
@@ -105,6 +108,10 @@ final class Case {
                             + " (allowed: " + allowed + ")");
         }
         record("status", status.value(), next.value());
+        if (next == CaseStatus.SOLVED || next == CaseStatus.CLOSED) {
+            // A solved case keeps nobody waiting; if the customer writes again, the wait starts anew.
+            waitingSince = null;
+        }
         if (next == CaseStatus.SOLVED) {
             solvedAt = now;
         } else if (next == CaseStatus.CLOSED) {
@@ -179,6 +186,7 @@ final class Case {
         if (firstResponseAt == null) {
             firstResponseAt = now;
         }
+        waitingSince = null;
         if (status == CaseStatus.NEW) {
             moveTo(CaseStatus.OPEN, now);
         }
@@ -186,6 +194,9 @@ final class Case {
 
     /** The customer wrote again: a case waiting on them, on someone else, or solved, is open again. */
     void customerWrote(Instant now) {
+        if (waitingSince == null) {
+            waitingSince = now;
+        }
         if (status == CaseStatus.PENDING || status == CaseStatus.ON_HOLD || status == CaseStatus.SOLVED) {
             moveTo(CaseStatus.OPEN, now);
         }
@@ -208,7 +219,8 @@ final class Case {
                 updatedAt,
                 firstResponseAt,
                 solvedAt,
-                closedAt);
+                closedAt,
+                waitingSince);
     }
 
     private void record(String field, @Nullable String before, @Nullable String after) {

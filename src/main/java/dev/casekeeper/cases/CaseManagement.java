@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -45,30 +46,38 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseManagement {
 
     private static final Logger log = LoggerFactory.getLogger(CaseManagement.class);
+    /** A search by name or email looks at this many of the best-matching customers. */
+    private static final int MATCHING_CUSTOMERS = 200;
 
     private final CaseQueries cases;
+    private final CaseSearchQueries searches;
     private final TimelineJson json;
     private final TimelineAuthors authors;
     private final CustomerManagement customers;
     private final AgentManagement agents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<CaseCloseGuard> closeGuards;
 
     CaseManagement(
             CaseQueries cases,
+            CaseSearchQueries searches,
             TimelineJson json,
             TimelineAuthors authors,
             CustomerManagement customers,
             AgentManagement agents,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            List<CaseCloseGuard> closeGuards) {
         this.cases = cases;
+        this.searches = searches;
         this.json = json;
         this.authors = authors;
         this.customers = customers;
         this.agents = agents;
         this.events = events;
         this.clock = clock;
+        this.closeGuards = List.copyOf(closeGuards);
     }
 
     /**
@@ -118,15 +127,110 @@ public class CaseManagement {
         log.info("Case {} (#{}) opened through {}", id, number, command.channel().value());
         events.publishEvent(new CaseOpened(new CaseId(id), number, requester, command.channel()));
         events.publishEvent(new MessageReceived(new CaseId(id), entry));
+        var team = command.teamId();
+        events.publishEvent(new CaseUpdated(new CaseId(id), number, team, null, team, null));
         return new Case(id, number, command.subject().strip(), requester.value(), command.channel(), CaseStatus.NEW,
                         command.priority(), tags, command.teamId() == null ? null : command.teamId().value(), null,
-                        followUpOf == null ? null : followUpOf.value(), now, now, null, null, null)
+                        followUpOf == null ? null : followUpOf.value(), now, now, null, null, null, now)
                 .summary();
     }
 
     @Transactional(readOnly = true)
     public CaseDetail find(CaseId id, SignedInAgent viewer) {
         return detail(visible(cases.find(id.value()).orElse(null), viewer, id));
+    }
+
+    /** A case by the number people say on the phone; unknown or not visible to the viewer is not found. */
+    @Transactional(readOnly = true)
+    public CaseDetail findByNumber(long number, SignedInAgent viewer) {
+        var id = cases.findIdByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+        try {
+            return find(new CaseId(id), viewer);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("Case", "#" + number);
+        }
+    }
+
+    /** One page of a workspace view, filtered, searched and sorted; only cases the viewer may see. */
+    @Transactional(readOnly = true)
+    public CasePage search(CaseSearch search, SignedInAgent viewer) {
+        Set<UUID> customers = search.q() == null || search.q().isBlank()
+                ? Set.of()
+                : this.customers.matching(search.q().strip(), MATCHING_CUSTOMERS).stream()
+                        .map(CustomerId::value)
+                        .collect(Collectors.toSet());
+        var found = searches.search(search, visibility(viewer), customers, clock.instant());
+        return new CasePage(found.cases().stream().map(Case::summary).toList(), found.total(), search.page(), search.size());
+    }
+
+    /** How many cases each view holds for the viewer right now. */
+    @Transactional(readOnly = true)
+    public Map<CaseView, Long> viewCounts(SignedInAgent viewer) {
+        return searches.counts(visibility(viewer), clock.instant());
+    }
+
+    /**
+     * A case with its timeline, without a viewer: for other modules reacting to the case's events
+     * as the system (scoring a message, checking a reply). Callers acting for an agent use
+     * {@link #find(CaseId, SignedInAgent)}, which applies what the agent may see.
+     */
+    @Transactional(readOnly = true)
+    public CaseDetail detail(CaseId id) {
+        var kase = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        var timeline = cases.timeline(id.value(), null).stream().map(json::entry).toList();
+        return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
+    }
+
+    /**
+     * Records something another module did to the case (an SLA warning, a promise) as an event on
+     * its timeline, so whoever reads the case sees it. Changes nothing else and publishes nothing.
+     */
+    public TimelineEntry recordEvent(CaseId id, Actor by, String eventType, Map<String, ?> data) {
+        cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        var entry = cases.insertEntry(id.value(), EntryKind.EVENT, by, null, null, eventType, json.write(data), clock.instant());
+        return authors.named(cases.timeline(id.value(), Set.of(eventType)).stream()
+                        .filter(row -> row.id().equals(entry))
+                        .map(json::entry)
+                        .toList())
+                .getFirst();
+    }
+
+    /**
+     * The customer's latest cases, newest first, without an access check: for modules that react to
+     * case events (a repeat contact looks at the customer's earlier cases).
+     */
+    @Transactional(readOnly = true)
+    public List<CaseSummary> ofRequester(CustomerId requester, int limit) {
+        var filter = new CaseFilter(null, null, null, null, requester, null);
+        return cases.list(filter, new CaseQueries.Visibility(true, null, Set.of()), null, limit).stream()
+                .map(Case::summary)
+                .toList();
+    }
+
+    /**
+     * Escalates a case: records an {@code escalated} event with the reason on the timeline and
+     * raises the priority one step (urgent stays urgent), recorded in the history. A closed case is
+     * not escalated; it is returned as it is.
+     */
+    public CaseSummary escalate(CaseId id, String reason, Actor by) {
+        var kase = cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        if (kase.isClosed()) {
+            return kase.summary();
+        }
+        Instant now = clock.instant();
+        var before = kase.priority;
+        kase.prioritize(before.raised());
+        var data = new LinkedHashMap<String, Object>();
+        data.put("reason", reason);
+        data.put("fromPriority", before.value());
+        data.put("toPriority", kase.priority.value());
+        cases.insertEntry(kase.id, EntryKind.EVENT, by, null, null, "escalated", json.write(data), now);
+        save(kase, by, now);
+        if (before != kase.priority) {
+            events.publishEvent(new PriorityChanged(id, before, kase.priority));
+        }
+        log.info("Case {} escalated ({} -> {}): {}", id, before.value(), kase.priority.value(), reason);
+        return kase.summary();
     }
 
     /** Cases the viewer may see, newest first, one page at a time. */
@@ -168,7 +272,13 @@ public class CaseManagement {
         }
         Instant now = clock.instant();
         var before = kase.status;
+        var priorityBefore = kase.priority;
         if (change.status() != null) {
+            if (change.status() != kase.status
+                    && (change.status() == CaseStatus.SOLVED || change.status() == CaseStatus.CLOSED)
+                    && kase.status.canBecome(change.status())) {
+                refuseIfGuarded(id, change.status());
+            }
             kase.moveTo(change.status(), now);
         }
         if (change.priority() != null) {
@@ -184,7 +294,19 @@ public class CaseManagement {
         if (before != kase.status) {
             events.publishEvent(new StatusChanged(id, before, kase.status));
         }
+        if (priorityBefore != kase.priority) {
+            events.publishEvent(new PriorityChanged(id, priorityBefore, kase.priority));
+        }
         return kase.summary();
+    }
+
+    private void refuseIfGuarded(CaseId id, CaseStatus target) {
+        for (var guard : closeGuards) {
+            var refusal = guard.refusal(id, target);
+            if (refusal.isPresent()) {
+                throw new ConflictException(refusal.get().code(), refusal.get().detail());
+            }
+        }
     }
 
     /** Gives an unowned case its owner. Agents may assign cases they can see; the owner must be active. */
@@ -335,9 +457,15 @@ public class CaseManagement {
 
     private void save(Case kase, Actor actor, Instant now) {
         kase.updatedAt = now;
+        UUID previousTeam = kase.teamId;
+        UUID previousOwner = kase.ownerId;
         for (var change : kase.changes()) {
             cases.recordHistory(kase.id, actor, change.field(), change.before(), change.after(), now);
-            if (!change.field().equals("owner") && !change.field().equals("team")) {
+            if (change.field().equals("owner")) {
+                previousOwner = change.before() == null ? null : UUID.fromString(change.before());
+            } else if (change.field().equals("team")) {
+                previousTeam = change.before() == null ? null : UUID.fromString(change.before());
+            } else {
                 var data = new LinkedHashMap<String, Object>();
                 data.put("field", change.field());
                 data.put("from", change.before());
@@ -346,6 +474,13 @@ public class CaseManagement {
             }
         }
         cases.update(kase);
+        events.publishEvent(new CaseUpdated(
+                new CaseId(kase.id),
+                kase.number,
+                teamOf(kase),
+                kase.ownerId == null ? null : new AgentId(kase.ownerId),
+                previousTeam == null ? null : new TeamId(previousTeam),
+                previousOwner == null ? null : new AgentId(previousOwner)));
     }
 
     private Case lockVisible(CaseId id, SignedInAgent viewer) {

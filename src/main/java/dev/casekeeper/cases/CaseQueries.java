@@ -45,9 +45,9 @@ class CaseQueries {
         return jdbc.sql("""
                         insert into cases.support_case
                             (id, subject, requester_id, channel, status, priority, tags, team_id, follow_up_of,
-                             created_at, updated_at)
+                             created_at, updated_at, waiting_since)
                         values (:id, :subject, :requester, :channel, 'new', :priority, string_to_array(:tags, chr(31)),
-                                :team, :followUpOf, :now, :now)
+                                :team, :followUpOf, :now, :now, :now)
                         returning number
                         """)
                 .param("id", id)
@@ -70,6 +70,13 @@ class CaseQueries {
                 .optional();
     }
 
+    Optional<UUID> findIdByNumber(long number) {
+        return jdbc.sql("select id from cases.support_case where number = :number")
+                .param("number", number)
+                .query(UUID.class)
+                .optional();
+    }
+
     Optional<Case> find(UUID id) {
         return jdbc.sql("select * from cases.support_case where id = :id")
                 .param("id", id)
@@ -83,7 +90,7 @@ class CaseQueries {
                         set status = :status, priority = :priority, tags = string_to_array(:tags, chr(31)),
                             team_id = :team, owner_id = :owner, updated_at = :updated,
                             first_response_at = :firstResponse, solved_at = :solved, closed_at = :closed,
-                            version = version + 1
+                            waiting_since = :waitingSince, version = version + 1
                         where id = :id
                         """)
                 .param("id", kase.id)
@@ -96,6 +103,7 @@ class CaseQueries {
                 .param("firstResponse", timestamp(kase.firstResponseAt))
                 .param("solved", timestamp(kase.solvedAt))
                 .param("closed", timestamp(kase.closedAt))
+                .param("waitingSince", timestamp(kase.waitingSince))
                 .update();
     }
 
@@ -281,7 +289,7 @@ class CaseQueries {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static Case aggregate(ResultSet rs) throws SQLException {
+    static Case aggregate(ResultSet rs) throws SQLException {
         return new Case(
                 rs.getObject("id", UUID.class),
                 rs.getLong("number"),
@@ -298,7 +306,8 @@ class CaseQueries {
                 rs.getTimestamp("updated_at").toInstant(),
                 instant(rs, "first_response_at"),
                 instant(rs, "solved_at"),
-                instant(rs, "closed_at"));
+                instant(rs, "closed_at"),
+                instant(rs, "waiting_since"));
     }
 
     private static List<String> strings(@Nullable Array array) throws SQLException {

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A case as lists show it. */
+/**
+ * A case as lists show it. {@code waitingSince} is when the customer started waiting for an
+ * answer, null when nobody waits on us.
+ */
 public record CaseSummary(
         CaseId id,
         long number,
@@ -24,4 +27,5 @@ public record CaseSummary(
         Instant updatedAt,
         @Nullable Instant firstResponseAt,
         @Nullable Instant solvedAt,
-        @Nullable Instant closedAt) {}
+        @Nullable Instant closedAt,
+        @Nullable Instant waitingSince) {}

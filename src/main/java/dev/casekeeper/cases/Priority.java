@@ -9,6 +9,11 @@ public enum Priority {
     HIGH,
     URGENT;
 
+    /** One step more urgent; urgent stays urgent. */
+    public Priority raised() {
+        return this == URGENT ? URGENT : values()[ordinal() + 1];
+    }
+
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

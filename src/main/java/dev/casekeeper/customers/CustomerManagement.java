@@ -102,11 +102,28 @@ public class CustomerManagement {
     /** Customers by id, in the order asked; unknown ids are left out. */
     @Transactional(readOnly = true)
     public List<Customer> findAll(Collection<CustomerId> ids) {
+        var byId = new java.util.HashMap<UUID, CustomerQueries.Row>();
+        customers.findAll(ids.stream().map(CustomerId::value).distinct().toList()).forEach(row -> byId.put(row.id(), row));
         var rows = new ArrayList<CustomerQueries.Row>();
         for (var id : ids) {
-            customers.find(id.value()).ifPresent(rows::add);
+            var row = byId.get(id.value());
+            if (row != null) {
+                rows.add(row);
+            }
         }
         return assemble(rows);
+    }
+
+    /**
+     * Customers whose name or email address matches {@code q} (part of it, or a name spelt a little
+     * differently), best matches first: for searches in other modules, such as the case lists.
+     */
+    @Transactional(readOnly = true)
+    public List<CustomerId> matching(String q, int limit) {
+        if (q.isBlank()) {
+            return List.of();
+        }
+        return customers.matching(q.strip(), limit).stream().map(CustomerId::new).toList();
     }
 
     @Transactional(readOnly = true)

@@ -77,6 +77,40 @@ class CustomerQueries {
                 .optional();
     }
 
+    List<Row> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from customers.customer where id in (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    /**
+     * Customers whose name or email contains {@code q}, or with a word in their name like it
+     * (trigrams, so a misspelt name still finds them), closest names first. Runs in the caller's
+     * transaction, which the looser word-similarity threshold is set for.
+     */
+    List<UUID> matching(String q, int limit) {
+        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', '0.4', true)").query().singleValue();
+        return jdbc.sql("""
+                        select c.id from customers.customer c
+                        where c.display_name ilike :like
+                           or :q <% c.display_name
+                           or exists (select 1 from customers.identity i
+                                      where i.customer_id = c.id and i.kind = 'email' and i.value ilike :like)
+                        order by word_similarity(:q, c.display_name) desc, c.id
+                        limit :limit
+                        """)
+                .param("q", q)
+                .param("like", like)
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
     List<Row> search(@Nullable String q, @Nullable Cursor after, int limit) {
         return jdbc.sql("""
                         select c.* from customers.customer c

@@ -13,7 +13,9 @@ import dev.casekeeper.customers.CreateCustomer;
 import dev.casekeeper.customers.Customer;
 import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.customers.IdentityKind;
+import dev.casekeeper.followups.FollowupManagement;
 import dev.casekeeper.shared.Actor;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -31,11 +33,16 @@ class DemoDesk {
     final AgentManagement agents;
     final CustomerManagement customers;
     final CaseManagement cases;
+    final FollowupManagement followups;
+    final Clock clock;
 
-    DemoDesk(AgentManagement agents, CustomerManagement customers, CaseManagement cases) {
+    DemoDesk(AgentManagement agents, CustomerManagement customers, CaseManagement cases, FollowupManagement followups,
+            Clock clock) {
         this.agents = agents;
         this.customers = customers;
         this.cases = cases;
+        this.followups = followups;
+        this.clock = clock;
     }
 
     /** A customer with the fields they declared about themselves, recorded as set by the customer. */

@@ -6,12 +6,14 @@ import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.ChangeCase;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.followups.RecordPromise;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The returns desk: the shower curtain in the wrong colour, the socks closed with next steps and a
- * warm farewell, and a heated return at the counter still waiting for someone to take it.
+ * The returns desk: the shower curtain in the wrong colour, the socks closed with next steps, a
+ * promise kept and a warm farewell, and a heated return at the counter still waiting for someone to take it.
  */
 final class ReturnsStories implements DemoStory {
 
@@ -20,6 +22,8 @@ final class ReturnsStories implements DemoStory {
             Alright, Deon. I have processed your return. We'll go ahead and ship the blue Nike Elite socks, \
             and you should have those within 4-7 business days. You can check the status of your return by \
             logging into our website. Thanks so much for calling, Deon, and have a great rest of your week!""";
+
+    static final String SOCKS_PROMISE = "Email Deon the return label and the tracking number of the blue socks";
 
     @Override
     public void tell(DemoDesk desk, DemoStaff staff) {
@@ -46,6 +50,10 @@ final class ReturnsStories implements DemoStory {
                 Channel.PHONE, Priority.LOW, List.of("return"), staff.team(RETURNS), dana);
         desk.take(socks, dana);
         desk.reply(socks, dana, SOCKS_NEXT_STEPS);
+        // The next step Dana named is a promise: a dated task of hers until it is kept.
+        var tracking = desk.followups.recordPromise(socks.id(),
+                new RecordPromise(SOCKS_PROMISE, desk.clock.instant().plus(Duration.ofDays(2))), dana);
+        desk.followups.keep(tracking.id(), "Return label and tracking number emailed to Deon", dana);
         desk.cases.change(socks.id(), new ChangeCase(CaseStatus.SOLVED, null, null), dana);
         desk.cases.change(socks.id(), new ChangeCase(CaseStatus.CLOSED, null, null), dana);
 

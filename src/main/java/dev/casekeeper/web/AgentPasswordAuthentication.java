@@ -1,28 +1,26 @@
 package dev.casekeeper.web;
 
-import dev.casekeeper.agents.AgentManagement;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
-/** Checks an agent's email and password (HTTP Basic on token creation, and the sign-in form). */
+/**
+ * Checks an agent's email and password for HTTP Basic on token creation; the agent is the
+ * principal. The only provider bean, so it is what the API chains' authentication manager uses.
+ */
 @Component
 class AgentPasswordAuthentication implements AuthenticationProvider {
 
-    private final AgentManagement agents;
+    private final PasswordSignIn signIn;
 
-    AgentPasswordAuthentication(AgentManagement agents) {
-        this.agents = agents;
+    AgentPasswordAuthentication(PasswordSignIn signIn) {
+        this.signIn = signIn;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        return agents.authenticate(authentication.getName(), password)
-                .map(AgentAuthentication::of)
-                .orElseThrow(() -> new BadCredentialsException("Wrong email or password, or the agent is deactivated"));
+        return AgentAuthentication.of(signIn.check(authentication));
     }
 
     @Override

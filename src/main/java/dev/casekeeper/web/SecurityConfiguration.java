@@ -1,6 +1,7 @@
 package dev.casekeeper.web;
 
 import dev.casekeeper.agents.AgentManagement;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -8,9 +9,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -18,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what. The API takes bearer tokens only, except token creation, which also takes the
- * agent's email and password (HTTP Basic). Admin calls need the admin role; every role inherits the
- * rights of the ones below it. Everything not listed needs a signed-in agent.
+ * agent's email and password (HTTP Basic). Pages take a browser session from the sign-in form,
+ * with CSRF protection on every form. Admin calls and admin pages need the admin role; every role
+ * inherits the rights of the ones below it. Everything not listed needs a signed-in agent.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -61,8 +70,23 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(bearer).accessDeniedHandler(bearer))
                 .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/v1/agents/me")
                         .authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/agents/me/password")
+                        .authenticated()
                         .requestMatchers("/api/v1/agents", "/api/v1/agents/**", "/api/v1/teams", "/api/v1/teams/**")
                         .hasRole("ADMIN")
+                        // Every agent reads and renders canned responses; admins write them.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/macros")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/macros/*")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/macros/*")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/sla/**")
+                        .authenticated()
+                        .requestMatchers("/api/v1/sla/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/repeat-contacts", "/api/v1/repeat-contacts/**")
+                        .hasRole("SUPERVISOR")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**")
@@ -72,19 +96,56 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Pages: a session from the sign-in form, kept in PostgreSQL; CSRF tokens on every form. */
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http, AgentManagement agents, JsonMapper json) throws Exception {
-        var bearer = new ProblemAuthenticationEntryPoint(json, "Bearer");
-        return stateless(http, agents, json)
-                .exceptionHandling(e -> e.authenticationEntryPoint(bearer).accessDeniedHandler(bearer))
-                .authorizeHttpRequests(a -> a.requestMatchers(
-                                "/", "/error", "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
-                                "/swagger-ui.html", "/swagger-ui/**")
+    SecurityFilterChain pages(HttpSecurity http, AgentManagement agents, PasswordSignIn signIn) throws Exception {
+        var accessDenied = new AccessDeniedHandlerImpl();
+        accessDenied.setErrorPage(ErrorPagesController.FORBIDDEN_PATH);
+        return http.authenticationManager(new ProviderManager(new SessionSignIn(signIn)))
+                .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR, DispatcherType.ASYNC)
                         .permitAll()
+                        .requestMatchers(
+                                "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/images/**", "/webjars/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
+                .formLogin(f -> f.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(new SignInFailureHandler()))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .requestCache(c -> c.requestCache(pageRequestCache()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new PageAuthenticationEntryPoint())
+                        .accessDeniedHandler(accessDenied))
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                request -> !request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui"),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterAfter(new SessionAgentFilter(agents), AnonymousAuthenticationFilter.class)
                 .build();
+    }
+
+    /**
+     * Pages run no inline script and load nothing from elsewhere; customer HTML is sanitized
+     * before it is stored, and this stops whatever might slip through (remote images included).
+     * The API explorer, a third-party page with inline styles, goes without it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+    /** After signing in, back to the page asked for; never to a page fragment or the live event stream. */
+    private static HttpSessionRequestCache pageRequestCache() {
+        var cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && request.getHeader("HX-Request") == null
+                && (request.getHeader("Accept") == null || request.getHeader("Accept").contains("text/html")));
+        return cache;
     }
 
     private static HttpSecurity stateless(HttpSecurity http, AgentManagement agents, JsonMapper json) throws Exception {

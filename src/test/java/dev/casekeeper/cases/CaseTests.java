@@ -288,6 +288,29 @@ class CaseTests {
         assertThat(summary.number()).isEqualTo(1042);
     }
 
+    @Test
+    void aReplyEndsTheCustomersWaitAndTheirNextMessageStartsANewOne() {
+        var kase = aCase().build();
+        assertThat(kase.waitingSince).isEqualTo(OPENED);
+
+        kase.replied(LATER);
+        assertThat(kase.waitingSince).isNull();
+
+        kase.customerWrote(LATER.plusSeconds(60));
+        kase.customerWrote(LATER.plusSeconds(120));
+        assertThat(kase.waitingSince).as("the wait runs from the first unanswered message").isEqualTo(LATER.plusSeconds(60));
+    }
+
+    @Test
+    void solvingACaseKeepsNobodyWaiting() {
+        var kase = aCase().status(CaseStatus.OPEN).build();
+
+        kase.moveTo(CaseStatus.SOLVED, LATER);
+
+        assertThat(kase.waitingSince).isNull();
+        assertThat(kase.summary().waitingSince()).isNull();
+    }
+
     static CaseBuilder aCase() {
         return new CaseBuilder();
     }
@@ -319,10 +342,12 @@ class CaseTests {
             return this;
         }
 
+        /** A new case keeps its customer waiting since it was opened; a solved or closed one keeps nobody waiting. */
         Case build() {
+            boolean waiting = status != CaseStatus.SOLVED && status != CaseStatus.CLOSED;
             return new Case(UUID.randomUUID(), 1042, "Activation key lost", UUID.randomUUID(), Channel.EMAIL, status,
                     Priority.NORMAL, List.of("license"), team, owner, null, OPENED, OPENED, null, solvedAt,
-                    status == CaseStatus.CLOSED ? OPENED : null);
+                    status == CaseStatus.CLOSED ? OPENED : null, waiting ? OPENED : null);
         }
     }
 }

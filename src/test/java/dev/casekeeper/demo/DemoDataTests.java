@@ -94,6 +94,14 @@ class DemoDataTests {
                 .filteredOn(e -> e.kind() == EntryKind.MESSAGE_OUT)
                 .extracting(TimelineEntry::bodyText)
                 .containsExactly(ReturnsStories.SOCKS_NEXT_STEPS);
+        assertThat(socks.timeline())
+                .filteredOn(e -> e.kind() == EntryKind.EVENT && e.eventType() != null && e.eventType().startsWith("promise_"))
+                .extracting(TimelineEntry::eventType)
+                .containsExactly("promise_recorded", "promise_kept");
+        assertThat(socks.timeline())
+                .filteredOn(e -> "promise_recorded".equals(e.eventType()))
+                .extracting(e -> e.data().get("text"))
+                .containsExactly(ReturnsStories.SOCKS_PROMISE);
     }
 
     @Test

@@ -69,6 +69,20 @@ public abstract class ApiTestBase {
         return UUID.fromString(created.json().get("id").asString());
     }
 
+    /**
+     * Opens a case in a team's queue, for a new customer: only that team's agents (and supervisors
+     * and admins) see it, so it stays out of other tests' views.
+     */
+    protected UUID openCase(Api as, UUID team, String subject) {
+        var created = as.post("/api/v1/cases", Map.of(
+                "subject", subject,
+                "teamId", team,
+                "requester", Map.of("email", "customer-" + UUID.randomUUID() + "@example.com", "name", "Maria Lopez"),
+                "message", Map.of("body", "My activation key is gone since I reinstalled.")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return UUID.fromString(created.json().get("id").asString());
+    }
+
     /** An agent with their id, email and an API client signed in as them. */
     public record Caller(UUID id, String email, Api api) {}
 }

@@ -22,8 +22,23 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTests extends ApiTestBase {
 
-    /** One endpoint; {@code adminOnly} endpoints refuse agents and supervisors. */
-    record Endpoint(String method, String pattern, boolean adminOnly) {
+    /** Who may call an endpoint: any signed-in agent, supervisors and admins, or admins only. */
+    enum Access {
+        AGENT,
+        SUPERVISOR,
+        ADMIN
+    }
+
+    /** One endpoint; {@code ADMIN} endpoints refuse agents and supervisors, {@code SUPERVISOR} ones refuse agents. */
+    record Endpoint(String method, String pattern, Access access) {
+
+        Endpoint(String method, String pattern, boolean adminOnly) {
+            this(method, pattern, adminOnly ? Access.ADMIN : Access.AGENT);
+        }
+
+        boolean adminOnly() {
+            return access == Access.ADMIN;
+        }
 
         /** The pattern with every {placeholder} filled with an id nobody has. */
         String path() {
@@ -31,7 +46,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
         }
 
         String body() {
-            return method.equals("POST") || method.equals("PATCH") ? "{}" : null;
+            return method.equals("POST") || method.equals("PATCH") || method.equals("PUT") ? "{}" : null;
         }
 
         @Override
@@ -63,6 +78,8 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("POST", "/api/v1/customers/{id}/identities", false),
                 new Endpoint("GET", "/api/v1/customers/{id}/history", false),
                 new Endpoint("GET", "/api/v1/agents/me", false),
+                new Endpoint("POST", "/api/v1/agents/me/password", false),
+                new Endpoint("POST", "/api/v1/agents/{id}/password-reset", true),
                 new Endpoint("POST", "/api/v1/agents", true),
                 new Endpoint("GET", "/api/v1/agents", true),
                 new Endpoint("GET", "/api/v1/agents/{id}", true),
@@ -70,16 +87,60 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("POST", "/api/v1/teams", true),
                 new Endpoint("GET", "/api/v1/teams", true),
                 new Endpoint("GET", "/api/v1/teams/{id}", true),
+                new Endpoint("PATCH", "/api/v1/teams/{id}", true),
                 new Endpoint("POST", "/api/v1/teams/{id}/members", true),
-                new Endpoint("DELETE", "/api/v1/teams/{id}/members/{agentId}", true));
+                new Endpoint("DELETE", "/api/v1/teams/{id}/members/{agentId}", true),
+                new Endpoint("GET", "/api/v1/macros", false),
+                new Endpoint("GET", "/api/v1/macros/placeholders", false),
+                new Endpoint("GET", "/api/v1/macros/{id}", false),
+                new Endpoint("POST", "/api/v1/macros/{id}/render", false),
+                new Endpoint("POST", "/api/v1/macros", true),
+                new Endpoint("PATCH", "/api/v1/macros/{id}", true),
+                new Endpoint("DELETE", "/api/v1/macros/{id}", true),
+                new Endpoint("POST", "/api/v1/assist/frustration", false),
+                new Endpoint("POST", "/api/v1/assist/tone", false),
+                new Endpoint("GET", "/api/v1/assist/heated", Access.SUPERVISOR),
+                new Endpoint("GET", "/api/v1/assist/alerts", false),
+                new Endpoint("POST", "/api/v1/assist/alerts/{id}/acknowledgement", false),
+                new Endpoint("GET", "/api/v1/assist/coaching", false),
+                new Endpoint("GET", "/api/v1/cases/{id}/frustration", false),
+                new Endpoint("DELETE", "/api/v1/cases/{id}/heated", Access.SUPERVISOR),
+                new Endpoint("GET", "/api/v1/cases/{id}/reply-templates", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/closing", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/closing/preview", false),
+                new Endpoint("GET", "/api/v1/cases/{id}/closing", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/handover", false),
+                new Endpoint("GET", "/api/v1/notifications", false),
+                new Endpoint("POST", "/api/v1/notifications/{id}/read", false),
+                new Endpoint("GET", "/api/v1/sla/calendars", false),
+                new Endpoint("GET", "/api/v1/sla/calendars/{id}", false),
+                new Endpoint("POST", "/api/v1/sla/calendars", true),
+                new Endpoint("PUT", "/api/v1/sla/calendars/{id}", true),
+                new Endpoint("DELETE", "/api/v1/sla/calendars/{id}", true),
+                new Endpoint("GET", "/api/v1/sla/policies", false),
+                new Endpoint("GET", "/api/v1/sla/policies/{id}", false),
+                new Endpoint("POST", "/api/v1/sla/policies", true),
+                new Endpoint("PUT", "/api/v1/sla/policies/{id}", true),
+                new Endpoint("DELETE", "/api/v1/sla/policies/{id}", true),
+                new Endpoint("GET", "/api/v1/cases/{id}/sla", false),
+                new Endpoint("GET", "/api/v1/cases/{id}/followups", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/promises", false),
+                new Endpoint("GET", "/api/v1/followups", false),
+                new Endpoint("POST", "/api/v1/followups/{id}/keep", false),
+                new Endpoint("POST", "/api/v1/followups/{id}/withdraw", false),
+                new Endpoint("GET", "/api/v1/repeat-contacts", Access.SUPERVISOR));
     }
 
     static Stream<Endpoint> adminEndpoints() {
         return endpoints().filter(Endpoint::adminOnly);
     }
 
+    static Stream<Endpoint> supervisorEndpoints() {
+        return endpoints().filter(e -> e.access() == Access.SUPERVISOR);
+    }
+
     static Stream<Endpoint> agentEndpoints() {
-        return endpoints().filter(e -> !e.adminOnly());
+        return endpoints().filter(e -> e.access() == Access.AGENT);
     }
 
     @Autowired
@@ -136,6 +197,20 @@ class AuthorizationMatrixTests extends ApiTestBase {
     @MethodSource("adminEndpoints")
     void refusesASupervisorOnAdminCalls(Endpoint endpoint) {
         assertProblem(supervisor.send(endpoint.method(), endpoint.path(), endpoint.body()), 403, "forbidden");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("supervisorEndpoints")
+    void refusesAnAgentOnSupervisorCalls(Endpoint endpoint) {
+        assertProblem(agent.send(endpoint.method(), endpoint.path(), endpoint.body()), 403, "forbidden");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("supervisorEndpoints")
+    void letsASupervisorMakeSupervisorCalls(Endpoint endpoint) {
+        var response = supervisor.send(endpoint.method(), endpoint.path(), endpoint.body());
+
+        assertThat(response.status()).as(response.toString()).isNotIn(401, 403).isLessThan(500);
     }
 
     @ParameterizedTest(name = "{0}")

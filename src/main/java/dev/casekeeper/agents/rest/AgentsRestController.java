@@ -40,6 +40,7 @@ class AgentsRestController {
             @Nullable String role) {}
 
     record ChangeAgentRequest(
+            @Email @Size(min = 3, max = 320) @Nullable String email,
             @Size(min = 1, max = 200) @Nullable String name, @Nullable String role, @Nullable Boolean active,
             @Size(max = 200) @Nullable String password) {}
 
@@ -84,7 +85,7 @@ class AgentsRestController {
         var agentId = new AgentId(id);
         agents.find(agentId);
         var role = request.role() == null ? null : role(request.role());
-        return AgentResponse.of(agents.change(agentId, new ChangeAgent(request.name(), role, request.active(), request.password())));
+        return AgentResponse.of(agents.change(agentId, new ChangeAgent(request.email(), request.name(), role, request.active(), request.password())));
     }
 
     static Role role(String value) {

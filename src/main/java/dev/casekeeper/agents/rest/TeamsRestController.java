@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 class TeamsRestController {
 
     record CreateTeamRequest(@NotBlank @Size(max = 200) String name) {}
+
+    record RenameTeamRequest(@NotBlank @Size(max = 200) String name) {}
 
     record AddMemberRequest(@NotNull UUID agentId) {}
 
@@ -57,6 +60,11 @@ class TeamsRestController {
     @GetMapping("/{id}")
     TeamResponse find(@PathVariable UUID id) {
         return TeamResponse.of(agents.findTeam(new TeamId(id)));
+    }
+
+    @PatchMapping("/{id}")
+    TeamResponse rename(@PathVariable UUID id, @Valid @RequestBody RenameTeamRequest request) {
+        return TeamResponse.of(agents.renameTeam(new TeamId(id), request.name()));
     }
 
     @PostMapping("/{id}/members")

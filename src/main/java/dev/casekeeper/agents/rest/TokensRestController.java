@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -51,7 +52,9 @@ class TokensRestController {
             @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody(required = false) @Nullable CreateTokenRequest request) {
         String name = request == null || request.name() == null ? "API token" : request.name();
         var issued = agents.issueToken(me.id(), name);
+        // The secret is in this response only: no cache may keep it.
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.details().id()))
+                .cacheControl(CacheControl.noStore())
                 .body(new CreatedTokenResponse(issued.token(), issued.details().id(), issued.details().name(),
                         issued.details().createdAt()));
     }

@@ -1,0 +1,9 @@
+/**
+ * Assist: frustration scores on customer messages, heated cases raised to supervisors, a tone
+ * check on agents' replies, reply templates that acknowledge, validate and commit, and the
+ * closing with next steps and a farewell.
+ */
+@NullMarked
+package dev.casekeeper.assist;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,8 @@
+/**
+ * Promises and follow-ups: dated promises owned by the case's owner, reminders and overdue
+ * alerts, no solving while one is open, check-ins after solving, and repeat contacts.
+ */
+@NullMarked
+package dev.casekeeper.followups;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,39 @@
+package dev.casekeeper.live;
+
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.cases.CaseManagement;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live event stream of a workspace page: {@code case} when a case the agent may see changed,
+ * {@code presence} when someone opens, leaves or writes on the case the page shows, and
+ * {@code signed-out} when the agent's sign-ins end. Events carry only the case number.
+ */
+@RestController
+class LiveEventsController {
+
+    private final LiveStreams streams;
+    private final CaseManagement cases;
+
+    LiveEventsController(LiveStreams streams, CaseManagement cases) {
+        this.streams = streams;
+        this.cases = cases;
+    }
+
+    @GetMapping(path = "/live/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(
+            @AuthenticationPrincipal SignedInAgent me,
+            @RequestParam(name = "case", required = false) @Nullable Long caseNumber) {
+        if (caseNumber != null) {
+            // Presence of a case only for whoever may open it; anything else is not found.
+            cases.findByNumber(caseNumber, me);
+        }
+        return streams.open(me, caseNumber);
+    }
+}

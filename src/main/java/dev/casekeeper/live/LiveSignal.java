@@ -1,0 +1,51 @@
+package dev.casekeeper.live;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What crosses the nodes: that a case changed (with the teams and owners it had before and after,
+ * to decide who may hear of it), that presence on a case changed, or that an agent's sign-ins
+ * ended. Only ids and numbers, never content: each page loads what it shows itself.
+ */
+record LiveSignal(
+        String type,
+        @Nullable UUID caseId,
+        long number,
+        List<UUID> teamIds,
+        List<UUID> ownerIds,
+        boolean teamless,
+        @Nullable UUID agentId) {
+
+    static final String CASE = "case";
+    static final String PRESENCE = "presence";
+    static final String SIGNED_OUT = "signed-out";
+
+    static LiveSignal presence(UUID caseId, long number) {
+        return new LiveSignal(PRESENCE, caseId, number, List.of(), List.of(), false, null);
+    }
+
+    static LiveSignal signedOut(UUID agentId) {
+        return new LiveSignal(SIGNED_OUT, null, 0, List.of(), List.of(), false, agentId);
+    }
+
+    /** Signals that coalesce into one: the same kind about the same case or agent. */
+    String key() {
+        return type + ":" + (caseId != null ? caseId : agentId);
+    }
+
+    /** One signal for two about the same thing: whoever may hear of either hears of it. */
+    LiveSignal merge(LiveSignal other) {
+        return new LiveSignal(type, caseId, number, union(teamIds, other.teamIds), union(ownerIds, other.ownerIds),
+                teamless || other.teamless, agentId);
+    }
+
+    private static List<UUID> union(List<UUID> a, List<UUID> b) {
+        var all = new LinkedHashSet<UUID>(a);
+        all.addAll(b);
+        return new ArrayList<>(all);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.casekeeper.live;
+
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.agents.TeamId;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The event streams open on this node, one per open workspace page. A signal goes only to agents
+ * who may see the case (before or after the change); presence only to pages showing that case.
+ * Sending never holds up the listener: each send runs on its own virtual thread.
+ */
+@Component
+class LiveStreams implements SmartLifecycle {
+
+    /** A comment this often keeps proxies from closing a quiet stream, and finds streams that are gone. */
+    static final long KEEP_ALIVE_SECONDS = 25;
+    /** A stream ends after this; the browser opens a new one by itself, which also checks the sign-in again. */
+    static final long STREAM_MILLIS = TimeUnit.MINUTES.toMillis(30);
+
+    record Subscriber(SignedInAgent agent, @Nullable Long caseNumber) {}
+
+    private final Map<SseEmitter, Subscriber> open = new ConcurrentHashMap<>();
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile @Nullable ScheduledExecutorService keepAlive;
+    private volatile boolean running;
+
+    SseEmitter open(SignedInAgent agent, @Nullable Long caseNumber) {
+        var emitter = new SseEmitter(STREAM_MILLIS);
+        open.put(emitter, new Subscriber(agent, caseNumber));
+        emitter.onCompletion(() -> open.remove(emitter));
+        emitter.onTimeout(() -> open.remove(emitter));
+        emitter.onError(e -> open.remove(emitter));
+        send(emitter, SseEmitter.event().name("hello").data("{}").reconnectTime(2000));
+        return emitter;
+    }
+
+    int size() {
+        return open.size();
+    }
+
+    void deliver(LiveSignal signal) {
+        open.forEach((emitter, subscriber) -> {
+            if (mayHear(subscriber, signal)) {
+                senders.execute(() -> {
+                    send(emitter, SseEmitter.event().name(signal.type()).data(payload(signal)));
+                    if (LiveSignal.SIGNED_OUT.equals(signal.type())) {
+                        emitter.complete();
+                    }
+                });
+            }
+        });
+    }
+
+    /** The same rule as the case lists: every team for supervisors and admins; else own teams, team-less and owned. */
+    static boolean mayHear(Subscriber subscriber, LiveSignal signal) {
+        var agent = subscriber.agent();
+        return switch (signal.type()) {
+            case LiveSignal.CASE -> agent.role().seesAllTeams()
+                    || signal.teamless()
+                    || signal.ownerIds().contains(agent.id().value())
+                    || signal.teamIds().stream().anyMatch(team -> agent.teamIds().contains(new TeamId(team)));
+            case LiveSignal.PRESENCE -> subscriber.caseNumber() != null && subscriber.caseNumber() == signal.number();
+            case LiveSignal.SIGNED_OUT -> agent.id().value().equals(signal.agentId());
+            default -> false;
+        };
+    }
+
+    private static String payload(LiveSignal signal) {
+        return signal.caseId() == null ? "{}" : "{\"number\":" + signal.number() + "}";
+    }
+
+    private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+        } catch (IOException | IllegalStateException e) {
+            open.remove(emitter);
+            emitter.completeWithError(e);
+        }
+    }
+
+    private void keepAlive() {
+        open.keySet().forEach(emitter -> senders.execute(() -> send(emitter, SseEmitter.event().comment("keep-alive"))));
+    }
+
+    /** Starts, and after a stop starts again (test contexts are paused and resumed). */
+    @Override
+    public void start() {
+        var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-keep-alive").daemon().factory());
+        scheduler.scheduleAtFixedRate(this::keepAlive, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+        keepAlive = scheduler;
+        running = true;
+    }
+
+    /** Ends every stream first, so a graceful shutdown does not wait for them. */
+    @Override
+    public void stop() {
+        running = false;
+        var scheduler = keepAlive;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        open.keySet().forEach(SseEmitter::complete);
+        open.clear();
+    }
+
+    @PreDestroy
+    void close() {
+        senders.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server's graceful shutdown, which waits for open requests. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+}

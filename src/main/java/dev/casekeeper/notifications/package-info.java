@@ -1,0 +1,8 @@
+/**
+ * What agents are told in the workspace: SLA warnings and breaches, unowned cases, promises coming
+ * due; each agent's inbox, read and unread.
+ */
+@NullMarked
+package dev.casekeeper.notifications;
+
+import org.jspecify.annotations.NullMarked;

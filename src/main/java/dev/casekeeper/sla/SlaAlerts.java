@@ -1,0 +1,142 @@
+package dev.casekeeper.sla;
+
+import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.cases.CaseDetail;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.notifications.NotificationManagement;
+import dev.casekeeper.notifications.Notify;
+import dev.casekeeper.shared.Actor;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records warnings, breaches and unowned alerts exactly once each: the record, the case timeline
+ * event, the notifications and the published event commit together, and a second attempt (another
+ * node, a repeated timer, a replayed event) finds the record and does nothing.
+ */
+@Component
+class SlaAlerts {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaAlerts.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z");
+
+    private final CaseSlaQueries records;
+    private final CaseManagement cases;
+    private final NotificationManagement notifications;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SlaAlerts(
+            CaseSlaQueries records,
+            CaseManagement cases,
+            NotificationManagement notifications,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.records = records;
+        this.cases = cases;
+        this.notifications = notifications;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void warning(CaseDetail detail, CaseClock clock, Instant dueAt, ZoneId zone) {
+        var kase = detail.summary();
+        if (!record(kase, clock.target().value(), clock.cycle(), "warning", dueAt)) {
+            return;
+        }
+        timeline(kase, "sla_warning", clock, dueAt);
+        String text = "Case #%d \"%s\": %s is due %s".formatted(
+                kase.number(), kase.subject(), words(clock.target()), TIME.format(dueAt.atZone(zone)));
+        notifications.notify(Notify.of(ownerOrTeam(kase), "sla_warning", kase.id().value(), text, key(kase, clock, "warning")));
+        events.publishEvent(new SlaWarned(kase.id(), clock.target(), clock.cycle(), dueAt));
+        log.info("Case {}: {} warning recorded, due {}", kase.id(), clock.target().value(), dueAt);
+    }
+
+    void breach(CaseDetail detail, CaseClock clock, Instant dueAt, ZoneId zone) {
+        var kase = detail.summary();
+        if (!record(kase, clock.target().value(), clock.cycle(), "breach", dueAt)) {
+            return;
+        }
+        timeline(kase, "sla_breached", clock, dueAt);
+        String text = "Case #%d \"%s\": %s target missed (was due %s)".formatted(
+                kase.number(), kase.subject(), words(clock.target()), TIME.format(dueAt.atZone(zone)));
+        var recipients = new LinkedHashSet<>(ownerOrTeam(kase));
+        recipients.addAll(notifications.supervisorsOf(teams(kase)));
+        notifications.notify(Notify.of(recipients, "sla_breach", kase.id().value(), text, key(kase, clock, "breach")));
+        events.publishEvent(new SlaBreached(kase.id(), clock.target(), clock.cycle(), dueAt));
+        log.info("Case {}: {} breached, was due {}", kase.id(), clock.target().value(), dueAt);
+    }
+
+    void unowned(CaseDetail detail, ClockMath.Unowned wait, Instant alertAt, ZoneId zone) {
+        var kase = detail.summary();
+        if (!record(kase, "unowned", wait.cycle(), "alert", alertAt)) {
+            return;
+        }
+        var data = new LinkedHashMap<String, Object>();
+        data.put("unownedSince", wait.since().toString());
+        cases.recordEvent(kase.id(), Actor.SYSTEM, "unowned_alert", data);
+        String text = "Case #%d \"%s\" has had no owner since %s".formatted(
+                kase.number(), kase.subject(), TIME.format(wait.since().atZone(zone)));
+        notifications.notify(Notify.of(notifications.supervisorsOf(teams(kase)), "case_unowned", kase.id().value(), text,
+                "sla:" + kase.id() + ":unowned:" + wait.cycle()));
+        events.publishEvent(new CaseUnownedTooLong(kase.id(), wait.cycle(), wait.since()));
+        log.info("Case {}: no owner since {}, supervisors told", kase.id(), wait.since());
+    }
+
+    private boolean record(CaseSummary kase, String target, int cycle, String kind, Instant dueAt) {
+        return records.record(kase.id().value(), target, cycle, kind, dueAt,
+                kase.teamId() == null ? null : kase.teamId().value(),
+                kase.ownerId() == null ? null : kase.ownerId().value(),
+                clock.instant());
+    }
+
+    private void timeline(CaseSummary kase, String type, CaseClock clock, Instant dueAt) {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("target", clock.target().value());
+        data.put("cycle", clock.cycle());
+        data.put("dueAt", dueAt.toString());
+        cases.recordEvent(kase.id(), Actor.SYSTEM, type, data);
+    }
+
+    /** The owner; without one, the case's team; without a team, the supervisors. */
+    private Set<AgentId> ownerOrTeam(CaseSummary kase) {
+        if (kase.ownerId() != null) {
+            return Set.of(kase.ownerId());
+        }
+        if (kase.teamId() != null) {
+            var members = notifications.membersOf(kase.teamId());
+            if (!members.isEmpty()) {
+                return members;
+            }
+        }
+        return notifications.supervisorsOf(teams(kase));
+    }
+
+    private static List<TeamId> teams(CaseSummary kase) {
+        return kase.teamId() == null ? List.of() : List.of(kase.teamId());
+    }
+
+    private static String key(CaseSummary kase, CaseClock clock, String kind) {
+        return "sla:" + kase.id() + ":" + clock.target().value() + ":" + clock.cycle() + ":" + kind;
+    }
+
+    private static String words(Target target) {
+        return switch (target) {
+            case FIRST_RESPONSE -> "the first reply";
+            case NEXT_RESPONSE -> "the next reply";
+            case RESOLUTION -> "resolution";
+        };
+    }
+}

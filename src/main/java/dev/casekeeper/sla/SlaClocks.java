@@ -1,0 +1,195 @@
+package dev.casekeeper.sla;
+
+import dev.casekeeper.cases.CaseDetail;
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseStatus;
+import dev.casekeeper.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps a case's SLA clocks true: works them out from the case as it is now, records any warning,
+ * breach or unowned alert whose moment has passed, and leaves one timer for each moment still to
+ * come. Every case event and every timer runs the same {@link #refresh}, under the case's SLA row
+ * lock, so the outcome does not depend on which ran first or how often.
+ */
+@Service
+class SlaClocks {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaClocks.class);
+
+    private final CaseManagement cases;
+    private final PolicyMatcher policies;
+    private final CaseSlaQueries rows;
+    private final SlaAlerts alerts;
+    private final SlaTimers timers;
+    private final SlaSettings settings;
+    private final Clock clock;
+
+    SlaClocks(
+            CaseManagement cases,
+            PolicyMatcher policies,
+            CaseSlaQueries rows,
+            SlaAlerts alerts,
+            SlaTimers timers,
+            SlaSettings settings,
+            Clock clock) {
+        this.cases = cases;
+        this.policies = policies;
+        this.rows = rows;
+        this.alerts = alerts;
+        this.timers = timers;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void refresh(CaseId caseId) {
+        Instant now = clock.instant();
+        var scheduled = rows.lock(caseId.value(), now);
+        CaseDetail detail;
+        try {
+            detail = cases.detail(caseId);
+        } catch (NotFoundException e) {
+            log.warn("SLA asked about case {}, which does not exist", caseId);
+            return;
+        }
+        var match = policies.match(detail.summary());
+        var calendar = match.map(PolicyMatcher.Match::businessCalendar).orElseGet(BusinessCalendar::always);
+        var wanted = new LinkedHashMap<String, Instant>();
+        for (var clock : clocks(detail, match.orElse(null))) {
+            Instant breached = clock.breachedBy(calendar, now);
+            if (breached != null) {
+                alerts.breach(detail, clock, breached, calendar.zone());
+            } else {
+                Instant warned = clock.warnedBy(calendar, settings.warningShare(), now);
+                Instant due = clock.whenUsed(calendar, clock.budget());
+                if (warned != null && due != null && clock.running()) {
+                    alerts.warning(detail, clock, due, calendar.zone());
+                }
+            }
+            if (clock.running()) {
+                schedule(wanted, caseId, clock, "warning", clock.whenShareUsed(calendar, settings.warningShare()), now);
+                schedule(wanted, caseId, clock, "breach", clock.whenUsed(calendar, clock.budget()), now);
+            }
+        }
+        var wait = ClockMath.unowned(detail);
+        if (wait != null) {
+            Instant alertAt = calendar.plus(wait.since(), settings.unownedAlertAfter());
+            if (alertAt.isAfter(now)) {
+                wanted.put(SlaTimers.id(caseId, "unowned-" + wait.cycle(), "alert", alertAt), alertAt);
+            } else {
+                alerts.unowned(detail, wait, alertAt, calendar.zone());
+            }
+        }
+        timers.replace(caseId, scheduled, wanted);
+        rows.save(caseId.value(), match.map(m -> m.policy().id().value()).orElse(null),
+                detail.summary().status() == CaseStatus.CLOSED, wanted.keySet(), now);
+    }
+
+    /** {@link #refresh} in a transaction of its own, so one case's failure leaves the others' work in place. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void refreshAlone(CaseId caseId) {
+        refresh(caseId);
+    }
+
+    /** The case's SLA as it stands now, for reading; records nothing. */
+    @Transactional(readOnly = true)
+    public CaseSla view(CaseDetail detail) {
+        Instant now = clock.instant();
+        var match = policies.match(detail.summary());
+        if (match.isEmpty()) {
+            return new CaseSla(detail.summary().id(), null, null, List.of());
+        }
+        var calendar = match.get().businessCalendar();
+        var recorded = rows.recorded(detail.summary().id().value());
+        var views = new ArrayList<CaseSla.Clock>();
+        var clocks = clocks(detail, match.get());
+        for (var clock : clocks) {
+            if (clock.target() == Target.NEXT_RESPONSE && clock != lastNextResponse(clocks)) {
+                continue;
+            }
+            views.add(view(clock, calendar, recorded, now));
+        }
+        var policy = match.get().policy();
+        var cal = match.get().calendar();
+        return new CaseSla(
+                detail.summary().id(),
+                new CaseSla.PolicyRef(policy.id(), policy.name()),
+                new CaseSla.CalendarRef(cal.id(), cal.name(), cal.zone().getId()),
+                views);
+    }
+
+    private CaseSla.Clock view(CaseClock clock, BusinessCalendar calendar, Map<String, Instant> recorded, Instant now) {
+        String key = clock.target().value() + ":" + clock.cycle() + ":";
+        Instant due = clock.whenUsed(calendar, clock.budget());
+        Instant warnAt = clock.whenShareUsed(calendar, settings.warningShare());
+        Instant breachedAt = recorded.containsKey(key + "breach") ? due : clock.breachedBy(calendar, now);
+        Instant warnedAt = recorded.get(key + "warning");
+        Duration left = clock.budget().minus(clock.used(calendar, now));
+        String state;
+        if (breachedAt != null || recorded.containsKey(key + "breach")) {
+            state = "breached";
+        } else {
+            state = switch (clock.phase()) {
+                case MET -> "met";
+                case STOPPED -> "stopped";
+                case PAUSED -> "paused";
+                case RUNNING -> warnedAt != null || (warnAt != null && !warnAt.isAfter(now)) ? "warned" : "running";
+            };
+        }
+        boolean counting = clock.running();
+        return new CaseSla.Clock(
+                clock.target(),
+                clock.cycle(),
+                state,
+                clock.budget(),
+                clock.startedAt(),
+                counting ? warnAt : null,
+                counting || breachedAt != null ? due : null,
+                left,
+                warnedAt,
+                breachedAt,
+                clock.endedAt());
+    }
+
+    private static @Nullable CaseClock lastNextResponse(List<CaseClock> clocks) {
+        CaseClock last = null;
+        for (var clock : clocks) {
+            if (clock.target() == Target.NEXT_RESPONSE) {
+                last = clock;
+            }
+        }
+        return last;
+    }
+
+    private static List<CaseClock> clocks(CaseDetail detail, PolicyMatcher.@Nullable Match match) {
+        if (match == null) {
+            return List.of();
+        }
+        var targets = match.policy().targets().get(detail.summary().priority());
+        if (targets == null) {
+            return List.of();
+        }
+        return ClockMath.clocks(detail, targets, match.policy().pauseOnHold());
+    }
+
+    private static void schedule(
+            Map<String, Instant> wanted, CaseId caseId, CaseClock clock, String purpose, @Nullable Instant at, Instant now) {
+        if (at != null && at.isAfter(now)) {
+            wanted.put(SlaTimers.id(caseId, clock.target().value() + "-" + clock.cycle(), purpose, at), at);
+        }
+    }
+}

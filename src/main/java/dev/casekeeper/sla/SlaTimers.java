@@ -1,0 +1,76 @@
+package dev.casekeeper.sla;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.casekeeper.cases.CaseId;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The durable timers of SLA clocks (db-scheduler). Each timer only asks the case's clocks to be
+ * worked out again at its moment; what happens then is decided from the case as it is, so a stale
+ * timer (the customer got their reply meanwhile) does nothing. A timer's id names the case, the
+ * clock, what it is for and its moment ({@code case-<id>-resolution-1-breach-<epoch ms>}): two nodes
+ * working out the same clock schedule the same timer once, and a moved due time is a new timer.
+ */
+@Configuration(proxyBeanMethods = false)
+class SlaTimers {
+
+    static final TaskDescriptor<String> TASK = TaskDescriptor.of("sla-clock", String.class);
+
+    private static final Logger log = LoggerFactory.getLogger(SlaTimers.class);
+
+    private final ObjectProvider<SchedulerClient> scheduler;
+
+    SlaTimers(ObjectProvider<SchedulerClient> scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    @Bean
+    OneTimeTask<String> slaClockTask(ObjectProvider<SlaClocks> clocks, TransactionTemplate transactions) {
+        return Tasks.oneTime(TASK).execute((instance, context) -> {
+            var caseId = new CaseId(UUID.fromString(instance.getData()));
+            log.debug("SLA timer {} for case {}", instance.getId(), caseId);
+            transactions.executeWithoutResult(status -> clocks.getObject().refresh(caseId));
+        });
+    }
+
+    static String id(CaseId caseId, String clock, String purpose, Instant at) {
+        return "case-" + caseId + "-" + clock + "-" + purpose + "-" + at.toEpochMilli();
+    }
+
+    /**
+     * Makes the case's timers the wanted ones: cancels those no longer wanted, schedules the new.
+     * Runs in the caller's transaction (db-scheduler's data source takes part in it), so the timers
+     * change exactly when the clocks' record does.
+     */
+    void replace(CaseId caseId, Collection<String> scheduled, Map<String, Instant> wanted) {
+        var client = scheduler.getObject();
+        for (var old : scheduled) {
+            if (!wanted.containsKey(old)) {
+                try {
+                    client.cancel(TASK.instanceId(old));
+                } catch (TaskInstanceNotFoundException | TaskInstanceCurrentlyExecutingException e) {
+                    // Already ran, or running now: it will find nothing to do.
+                }
+            }
+        }
+        wanted.forEach((id, at) -> {
+            if (!scheduled.contains(id)) {
+                client.scheduleIfNotExists(TASK.instance(id).data(caseId.toString()).scheduledTo(at));
+            }
+        });
+    }
+}

@@ -1,0 +1,7 @@
+package dev.casekeeper.sla;
+
+import dev.casekeeper.cases.CaseId;
+import java.time.Instant;
+
+/** A case's SLA clock passed the warning share of its target; recorded once per clock cycle. */
+public record SlaWarned(CaseId caseId, Target target, int cycle, Instant dueAt) {}

@@ -1,0 +1,9 @@
+package dev.casekeeper.workspace;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A field customers declare about themselves, as the context panel shows it. {@code locked}: the
+ * customer set it, so only the customer may change it.
+ */
+record ProfileField(String key, @Nullable String value, boolean locked, @Nullable String setBy) {}

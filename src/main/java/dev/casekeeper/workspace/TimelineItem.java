@@ -1,0 +1,44 @@
+package dev.casekeeper.workspace;
+
+import dev.casekeeper.cases.EntryKind;
+import dev.casekeeper.shared.Actor;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One entry of the timeline as the case page shows it: who (by name), what kind, and the text,
+ * sanitized HTML or event data.
+ */
+record TimelineItem(
+        EntryKind kind,
+        Actor.Kind authorKind,
+        String authorName,
+        @Nullable String text,
+        @Nullable String html,
+        @Nullable String eventType,
+        Map<String, Object> data,
+        Instant at) {
+
+    public boolean isEvent() {
+        return kind == EntryKind.EVENT;
+    }
+
+    /** A message in, a reply or a note: what a colleague must read before answering. */
+    public boolean isConversation() {
+        return kind != EntryKind.EVENT;
+    }
+
+    public String css() {
+        return switch (kind) {
+            case MESSAGE_IN -> "entry entry-customer";
+            case MESSAGE_OUT -> "entry entry-reply";
+            case NOTE -> "entry entry-note";
+            case EVENT -> "entry entry-event";
+        };
+    }
+
+    public @Nullable Object get(String key) {
+        return data.get(key);
+    }
+}
