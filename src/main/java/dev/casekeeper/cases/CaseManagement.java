@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -103,6 +104,58 @@ public class CaseManagement {
 
     /** Opens a case on behalf of a channel or integration; {@code followUpOf} links it to a closed case. */
     public CaseSummary open(OpenCase command, Actor by, @Nullable CaseId followUpOf) {
+        return create(command, null, false, by, followUpOf).summary();
+    }
+
+    /**
+     * Opens a case with a message a channel received; the sender becomes (or is found as) the
+     * requester, and the channel's facts are kept on the first timeline entry. Automatic mail opens
+     * its case without a {@link MessageReceived}: nobody is waiting for an answer.
+     */
+    public Received open(InboundMessage message, Actor by) {
+        return create(openCase(message, message.subject(), message.channel(), Priority.NORMAL, message.tags(),
+                message.teamId()), message.data(), message.automatic(), by, null);
+    }
+
+    /**
+     * Adds a message a channel received to an existing case, as written by its sender. A solved,
+     * pending or on-hold case opens again and a closed case gets a follow-up case, unless the message
+     * is automatic mail: that is recorded on the case as it is and changes nothing.
+     */
+    public Received receive(CaseId id, InboundMessage message, Actor recordedBy) {
+        var kase = cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        if (kase.isClosed() && !message.automatic()) {
+            var followUp = openCase(message, kase.subject, kase.channel, kase.priority, kase.tags,
+                    kase.teamId == null ? null : new TeamId(kase.teamId));
+            return create(followUp, message.data(), false, recordedBy, id);
+        }
+        var sender = requester(openCase(message, kase.subject, kase.channel, kase.priority, kase.tags, null));
+        Instant now = clock.instant();
+        var entry = cases.insertEntry(kase.id, EntryKind.MESSAGE_IN, Actor.customer(sender.value()), message.body(),
+                MessageBodies.sanitize(message.html()), null, json.write(message.data()), now);
+        if (!message.automatic()) {
+            kase.customerWrote(now);
+            save(kase, recordedBy, now);
+            events.publishEvent(new MessageReceived(id, entry));
+        }
+        return new Received(kase.summary(), entry, false);
+    }
+
+    /** A case by its number, for channels that thread by it (a subject tag); no visibility check. */
+    @Transactional(readOnly = true)
+    public Optional<CaseSummary> byNumber(long number) {
+        return cases.findIdByNumber(number).flatMap(id -> cases.find(id)).map(Case::summary);
+    }
+
+    /** The channel reports how far a reply got; shown on its timeline entry. */
+    public void recordDelivery(CaseId id, UUID entryId, DeliveryState state, @Nullable String detail) {
+        if (!cases.recordDelivery(id.value(), entryId, state, detail, clock.instant())) {
+            throw new NotFoundException("Reply", entryId);
+        }
+    }
+
+    private Received create(
+            OpenCase command, @Nullable Map<String, Object> data, boolean automatic, Actor by, @Nullable CaseId followUpOf) {
         if (command.teamId() != null) {
             team(command.teamId(), "teamId");
         }
@@ -121,18 +174,28 @@ public class CaseManagement {
                 followUpOf == null ? null : followUpOf.value(),
                 now);
         var customer = Actor.customer(requester.value());
-        var entry = cases.insertEntry(
-                id, EntryKind.MESSAGE_IN, customer, command.body(), MessageBodies.sanitize(command.html()), null, null, now);
+        var entry = cases.insertEntry(id, EntryKind.MESSAGE_IN, customer, command.body(),
+                MessageBodies.sanitize(command.html()), null, data == null ? null : json.write(data), now);
         cases.recordHistory(id, by, "created", null, "new", now);
         log.info("Case {} (#{}) opened through {}", id, number, command.channel().value());
         events.publishEvent(new CaseOpened(new CaseId(id), number, requester, command.channel()));
-        events.publishEvent(new MessageReceived(new CaseId(id), entry));
+        if (!automatic) {
+            events.publishEvent(new MessageReceived(new CaseId(id), entry));
+        }
         var team = command.teamId();
         events.publishEvent(new CaseUpdated(new CaseId(id), number, team, null, team, null));
-        return new Case(id, number, command.subject().strip(), requester.value(), command.channel(), CaseStatus.NEW,
+        var summary = new Case(id, number, command.subject().strip(), requester.value(), command.channel(), CaseStatus.NEW,
                         command.priority(), tags, command.teamId() == null ? null : command.teamId().value(), null,
                         followUpOf == null ? null : followUpOf.value(), now, now, null, null, null, now)
                 .summary();
+        return new Received(summary, entry, true);
+    }
+
+    private static OpenCase openCase(
+            InboundMessage message, String subject, Channel channel, Priority priority, List<String> tags,
+            @Nullable TeamId teamId) {
+        return new OpenCase(subject, message.senderEmail(), message.senderName(), message.body(), message.html(),
+                channel, priority, tags, teamId);
     }
 
     @Transactional(readOnly = true)

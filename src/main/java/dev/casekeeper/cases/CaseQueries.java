@@ -199,11 +199,16 @@ class CaseQueries {
             @Nullable String html,
             @Nullable String eventType,
             @Nullable String dataJson,
-            Instant createdAt) {}
+            Instant createdAt,
+            @Nullable Delivery delivery) {}
 
     List<EntryRow> timeline(UUID caseId, @Nullable Set<String> eventTypes) {
-        String where = eventTypes == null ? "" : " and event_type in (:types)";
-        var spec = jdbc.sql("select * from cases.timeline_entry where case_id = :case" + where + " order by position")
+        String where = eventTypes == null ? "" : " and e.event_type in (:types)";
+        var spec = jdbc.sql("""
+                        select e.*, d.state as delivery_state, d.detail as delivery_detail, d.updated_at as delivery_at
+                        from cases.timeline_entry e left join cases.delivery d on d.entry_id = e.id
+                        where e.case_id = :case
+                        """ + where + " order by e.position")
                 .param("case", caseId);
         if (eventTypes != null) {
             spec = spec.param("types", eventTypes);
@@ -218,8 +223,34 @@ class CaseQueries {
                         rs.getString("body_html"),
                         rs.getString("event_type"),
                         rs.getString("data"),
-                        rs.getTimestamp("created_at").toInstant()))
+                        rs.getTimestamp("created_at").toInstant(),
+                        delivery(rs)))
                 .list();
+    }
+
+    /** Sets the delivery state of an outgoing entry; false when no such outgoing entry is on that case. */
+    boolean recordDelivery(UUID caseId, UUID entryId, DeliveryState state, @Nullable String detail, Instant now) {
+        return jdbc.sql("""
+                        insert into cases.delivery (entry_id, state, detail, updated_at)
+                        select e.id, :state, :detail, :now from cases.timeline_entry e
+                        where e.id = :entry and e.case_id = :case and e.kind = 'message_out'
+                        on conflict (entry_id) do update
+                            set state = excluded.state, detail = excluded.detail, updated_at = excluded.updated_at
+                        """)
+                        .param("entry", entryId)
+                        .param("case", caseId)
+                        .param("state", state.value())
+                        .param("detail", detail)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    private static @Nullable Delivery delivery(ResultSet rs) throws SQLException {
+        String state = rs.getString("delivery_state");
+        return state == null
+                ? null
+                : new Delivery(DeliveryState.from(state), rs.getString("delivery_detail"), rs.getTimestamp("delivery_at").toInstant());
     }
 
     void recordHistory(UUID caseId, Actor actor, String field, @Nullable String before, @Nullable String after, Instant now) {

@@ -37,7 +37,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         Path dataDir = Path.of(environment.getProperty("casekeeper.data-dir", "./data"))
                 .toAbsolutePath()
                 .normalize();
-        var server = EmbeddedPostgresServers.acquire(dataDir.resolve("postgres"), log);
+        boolean durable = environment.getProperty("casekeeper.embedded-db.durable", Boolean.class, true);
+        var server = EmbeddedPostgresServers.acquire(dataDir.resolve("postgres"), durable, log);
         if (SHUTDOWN_HANDLER_ADDED.compareAndSet(false, true)) {
             SpringApplication.getShutdownHandlers().add(EmbeddedPostgresServers::stopAll);
         }

@@ -32,13 +32,13 @@ final class EmbeddedPostgresServers {
 
     private EmbeddedPostgresServers() {}
 
-    static synchronized Server acquire(Path dataDirectory, Log startLog) {
+    static synchronized Server acquire(Path dataDirectory, boolean durable, Log startLog) {
         var current = running.get(dataDirectory);
         if (current != null) {
             running.put(dataDirectory, new Running(current.postgres(), current.server(), current.users() + 1));
             return current.server();
         }
-        var postgres = start(dataDirectory, startLog);
+        var postgres = start(dataDirectory, durable, startLog);
         var server = new Server(dataDirectory, postgres.getJdbcUrl(USER, DATABASE));
         running.put(dataDirectory, new Running(postgres, server, 1));
         return server;
@@ -77,7 +77,7 @@ final class EmbeddedPostgresServers {
         }
     }
 
-    private static EmbeddedPostgres start(Path dataDirectory, Log startLog) {
+    private static EmbeddedPostgres start(Path dataDirectory, boolean durable, Log startLog) {
         try {
             Files.createDirectories(dataDirectory);
             StalePostmaster.stopIfRunning(dataDirectory, startLog);
@@ -89,8 +89,12 @@ final class EmbeddedPostgresServers {
                     // Stopped by the pool when the application closes (or by stopAll after that), never
                     // by the library's own JVM hook, which could stop it while connections are still in use.
                     .setRegisterShutdownHook(false)
-                    // Acknowledged writes must survive a crash: the library's default turns this off.
+                    // Acknowledged writes must survive a crash, of the process and of the machine: the library
+                    // starts the server with -F (fsync off) and synchronous_commit off. These come after -F
+                    // on the command line and win. Only a test run turns them off (durable=false).
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")

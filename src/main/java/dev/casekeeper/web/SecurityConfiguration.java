@@ -72,7 +72,8 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/agents/me/password")
                         .authenticated()
-                        .requestMatchers("/api/v1/agents", "/api/v1/agents/**", "/api/v1/teams", "/api/v1/teams/**")
+                        .requestMatchers("/api/v1/agents", "/api/v1/agents/**", "/api/v1/teams", "/api/v1/teams/**",
+                                "/api/v1/mailboxes", "/api/v1/mailboxes/**")
                         .hasRole("ADMIN")
                         // Every agent reads and renders canned responses; admins write them.
                         .requestMatchers(HttpMethod.POST, "/api/v1/macros")

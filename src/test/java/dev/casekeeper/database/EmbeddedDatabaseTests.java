@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Casekeeper brings its own PostgreSQL, keeps data across restarts, and steps aside for an external one. */
 class EmbeddedDatabaseTests {
@@ -47,6 +48,18 @@ class EmbeddedDatabaseTests {
     }
 
     @Test
+    void waitsForTheDiskOnEveryCommitByDefault() {
+        try (var app = start("--casekeeper.data-dir=" + dataDir)) {
+            var jdbc = app.getBean(JdbcTemplate.class);
+
+            // What an acknowledged write needs to survive a power cut, not only a crash of the process.
+            assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("SHOW full_page_writes", String.class)).isEqualTo("on");
+        }
+    }
+
+    @Test
     void usesAnExternalDatabaseWhenOneIsConfiguredAndStartsNoEmbeddedOne() {
         Path other = dataDir.resolve("external");
         try (var owner = start("--casekeeper.data-dir=" + other)) {
@@ -67,12 +80,14 @@ class EmbeddedDatabaseTests {
     }
 
     private static ConfigurableApplicationContext start(String... args) {
-        var all = new String[args.length + 4];
+        var all = new String[args.length + 5];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--server.port=0";
         all[args.length + 1] = "--casekeeper.admin.email=" + EMAIL;
         all[args.length + 2] = "--casekeeper.admin.password=" + PASSWORD;
         all[args.length + 3] = "--logging.level.root=WARN";
+        // Any free port: a fixed one may be taken by another Casekeeper on the machine.
+        all[args.length + 4] = "--casekeeper.mail.smtp.port=0";
         return new SpringApplicationBuilder(CasekeeperApplication.class).run(all);
     }
 

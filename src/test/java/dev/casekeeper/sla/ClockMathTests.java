@@ -156,7 +156,7 @@ class ClockMathTests {
 
         private Story add(int minute, EntryKind kind, String type, Map<String, Object> data) {
             entries.add(new TimelineEntry(UUID.randomUUID(), kind, Actor.SYSTEM, null, null, type, data,
-                    T0.plus(Duration.ofMinutes(minute)), null));
+                    T0.plus(Duration.ofMinutes(minute)), null, null));
             return this;
         }
 

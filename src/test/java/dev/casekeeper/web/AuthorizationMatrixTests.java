@@ -77,6 +77,8 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("PATCH", "/api/v1/customers/{id}", false),
                 new Endpoint("POST", "/api/v1/customers/{id}/identities", false),
                 new Endpoint("GET", "/api/v1/customers/{id}/history", false),
+                new Endpoint("GET", "/api/v1/email/attachments/{id}", false),
+                new Endpoint("GET", "/api/v1/email/messages/{id}/raw", false),
                 new Endpoint("GET", "/api/v1/agents/me", false),
                 new Endpoint("POST", "/api/v1/agents/me/password", false),
                 new Endpoint("POST", "/api/v1/agents/{id}/password-reset", true),
@@ -128,7 +130,11 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/followups", false),
                 new Endpoint("POST", "/api/v1/followups/{id}/keep", false),
                 new Endpoint("POST", "/api/v1/followups/{id}/withdraw", false),
-                new Endpoint("GET", "/api/v1/repeat-contacts", Access.SUPERVISOR));
+                new Endpoint("GET", "/api/v1/repeat-contacts", Access.SUPERVISOR),
+                new Endpoint("POST", "/api/v1/mailboxes", true),
+                new Endpoint("GET", "/api/v1/mailboxes", true),
+                new Endpoint("GET", "/api/v1/mailboxes/{id}", true),
+                new Endpoint("PUT", "/api/v1/mailboxes/{id}", true));
     }
 
     static Stream<Endpoint> adminEndpoints() {

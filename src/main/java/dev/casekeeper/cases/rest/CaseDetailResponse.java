@@ -2,6 +2,7 @@ package dev.casekeeper.cases.rest;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.casekeeper.cases.CaseDetail;
+import dev.casekeeper.cases.Delivery;
 import dev.casekeeper.cases.Handover;
 import dev.casekeeper.cases.TimelineEntry;
 import java.time.Instant;
@@ -40,10 +41,18 @@ record CaseDetailResponse(
             @Nullable String html,
             @Nullable String eventType,
             Map<String, Object> data,
-            Instant createdAt) {
+            Instant createdAt,
+            @Nullable DeliveryResponse delivery) {
         static EntryResponse of(TimelineEntry e) {
             return new EntryResponse(e.id(), e.kind().value(), e.author().kind().value(), e.author().id(), e.authorName(), e.bodyText(),
-                    e.bodyHtml(), e.eventType(), e.data(), e.createdAt());
+                    e.bodyHtml(), e.eventType(), e.data(), e.createdAt(), DeliveryResponse.of(e.delivery()));
+        }
+    }
+
+    /** How a reply travelled: {@code queued}, {@code sent} or {@code failed}, with why it waits or failed. */
+    record DeliveryResponse(String state, @Nullable String detail, Instant at) {
+        static @Nullable DeliveryResponse of(@Nullable Delivery d) {
+            return d == null ? null : new DeliveryResponse(d.state().value(), d.detail(), d.at());
         }
     }
 

@@ -1,0 +1,127 @@
+package dev.casekeeper.channels.email;
+
+import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.cases.Channel;
+import dev.casekeeper.cases.DeliveryState;
+import dev.casekeeper.cases.ReplyPosted;
+import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.customers.Identity;
+import dev.casekeeper.customers.IdentityKind;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends an agent's reply on an email case to the customer: from the mailbox the case came in
+ * through, to the address the customer last wrote from, copying the people copied on the case.
+ * Runs after the reply commits, through the event publication registry, so a crash between the two
+ * resends nothing twice and loses nothing: the outbox takes each reply once.
+ */
+@Component
+class EmailReplies {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailReplies.class);
+
+    private final CaseManagement cases;
+    private final CustomerManagement customers;
+    private final AgentManagement agents;
+    private final ThreadQueries threads;
+    private final MailboxQueries mailboxes;
+    private final OutboundQueries outbound;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    EmailReplies(
+            CaseManagement cases,
+            CustomerManagement customers,
+            AgentManagement agents,
+            ThreadQueries threads,
+            MailboxQueries mailboxes,
+            OutboundQueries outbound,
+            Outbox outbox,
+            Clock clock) {
+        this.cases = cases;
+        this.customers = customers;
+        this.agents = agents;
+        this.threads = threads;
+        this.mailboxes = mailboxes;
+        this.outbound = outbound;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(ReplyPosted reply) {
+        if (reply.channel() != Channel.EMAIL || outbound.isQueued(reply.entryId())) {
+            return;
+        }
+        var detail = cases.detail(reply.caseId());
+        var kase = detail.summary();
+        var entry = detail.timeline().stream().filter(e -> e.id().equals(reply.entryId())).findFirst().orElseThrow();
+        var thread = threads.thread(kase.id().value());
+        var mailbox = thread.flatMap(t -> mailboxes.find(t.mailboxId())).or(() -> mailboxForTeam(kase));
+        if (mailbox.isEmpty()) {
+            refuse(reply, "No mailbox to send from: the case did not come in by email and no mailbox routes to its team");
+            return;
+        }
+        String to = thread.map(ThreadQueries.CaseThread::customerAddress).filter(a -> !a.isBlank())
+                .orElseGet(() -> customerEmail(kase));
+        if (to == null || to.endsWith(".invalid")) {
+            refuse(reply, "The customer has no email address to reply to");
+            return;
+        }
+        if (mailbox.get().smtpHost() == null) {
+            refuse(reply, "The mailbox " + mailbox.get().address() + " has no outbound SMTP server configured");
+            return;
+        }
+        var box = mailbox.get();
+        String agentName = agents.find(reply.authorId()).name();
+        List<String> cc = threads.participants(kase.id().value()).stream().filter(a -> !a.equals(to)).toList();
+        String token = thread.map(ThreadQueries.CaseThread::replyToken).orElse(null);
+        var rendered = OutgoingMail.render(new OutgoingMail.Envelope(
+                box,
+                agentName + " (" + box.displayName() + ")",
+                to,
+                cc,
+                token == null ? box.address() : box.address().replace("@", "+" + token + "@"),
+                OutgoingMail.replySubject(kase.subject(), kase.number()),
+                entry.bodyText() == null ? "" : entry.bodyText(),
+                entry.bodyHtml(),
+                thread.map(ThreadQueries.CaseThread::lastMessageId).orElse(null),
+                thread.map(ThreadQueries.CaseThread::references).orElse(List.of()),
+                Map.of(),
+                clock.instant()));
+        if (thread.isEmpty()) {
+            threads.saveThread(kase.id().value(), box.id(), ReplyTokens.next(), to, null, List.of(), clock.instant());
+        }
+        outbox.queue(OutboundQueries.Kind.REPLY, box, kase.id().value(), reply.entryId(), to, cc, rendered);
+        log.info("Reply {} on case {} queued for {}", reply.entryId(), kase.id(), to);
+    }
+
+    private void refuse(ReplyPosted reply, String reason) {
+        cases.recordDelivery(reply.caseId(), reply.entryId(), DeliveryState.FAILED, reason);
+        log.warn("Reply {} on case {} cannot be sent: {}", reply.entryId(), reply.caseId(), reason);
+    }
+
+    private Optional<MailboxRow> mailboxForTeam(CaseSummary kase) {
+        return mailboxes.list().stream()
+                .filter(MailboxRow::active)
+                .filter(m -> kase.teamId() != null && kase.teamId().value().equals(m.teamId()))
+                .findFirst();
+    }
+
+    private String customerEmail(CaseSummary kase) {
+        return customers.find(kase.requesterId()).identities().stream()
+                .filter(i -> i.kind() == IdentityKind.EMAIL)
+                .map(Identity::value)
+                .findFirst()
+                .orElse(null);
+    }
+}

@@ -1,0 +1,286 @@
+package dev.casekeeper.channels.email;
+
+import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.Channel;
+import dev.casekeeper.cases.InboundMessage;
+import dev.casekeeper.cases.Received;
+import dev.casekeeper.channels.email.parse.AutomaticMail;
+import dev.casekeeper.channels.email.parse.MimeParser;
+import dev.casekeeper.channels.email.parse.ParsedMessage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns one stored raw message into a case entry: parse, recognise automatic mail, thread, hand it to
+ * {@code cases}, keep its attachments and message ids, and acknowledge a new case. All of it happens
+ * in the transaction that claimed the row, so a crash part way leaves the message waiting, never half
+ * done and never done twice.
+ */
+@Component
+class MessageIngestion {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageIngestion.class);
+    static final String ATTACHMENT_URL = "/api/v1/email/attachments/";
+    /** Where a message's inline images point: the page path, which a signed-in browser can load. */
+    static final String INLINE_IMAGE_URL = "/email/attachments/";
+    private static final Pattern USABLE = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final int MAX_REFERENCES = 20;
+
+    /** A failure while ingesting one message; the message stays waiting and the attempt is counted. */
+    static final class IngestionFailed extends RuntimeException {
+        final UUID inboundId;
+
+        IngestionFailed(UUID inboundId, Throwable cause) {
+            super(cause);
+            this.inboundId = inboundId;
+        }
+    }
+
+    private final InboundQueries inbound;
+    private final MailboxQueries mailboxes;
+    private final Threading threading;
+    private final ThreadQueries threads;
+    private final AttachmentQueries attachments;
+    private final CaseManagement cases;
+    private final Acknowledgements acknowledgements;
+    private final MailSettings settings;
+    private final MailMetrics metrics;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    MessageIngestion(
+            InboundQueries inbound,
+            MailboxQueries mailboxes,
+            Threading threading,
+            ThreadQueries threads,
+            AttachmentQueries attachments,
+            CaseManagement cases,
+            Acknowledgements acknowledgements,
+            MailSettings settings,
+            MailMetrics metrics,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.inbound = inbound;
+        this.mailboxes = mailboxes;
+        this.threading = threading;
+        this.threads = threads;
+        this.attachments = attachments;
+        this.cases = cases;
+        this.acknowledgements = acknowledgements;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Ingests the oldest waiting message in a transaction of its own; false when none is waiting. */
+    boolean processNext() {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            var waiting = inbound.claimNext();
+            if (waiting.isEmpty()) {
+                return false;
+            }
+            try {
+                ingest(waiting.get());
+            } catch (RuntimeException e) {
+                throw new IngestionFailed(waiting.get().id(), e);
+            }
+            return true;
+        }));
+    }
+
+    /**
+     * Counts a failed attempt. After {@code max-attempts} the message is ingested as unreadable (its
+     * raw text with a warning); if even that fails it is marked failed and logged for an admin.
+     */
+    void recordFailure(UUID inboundId, Throwable cause) {
+        transactions.executeWithoutResult(status -> {
+            int attempts = inbound.failedAttempt(inboundId, String.valueOf(cause));
+            if (attempts > settings.parsing().maxAttempts()) {
+                inbound.failed(inboundId, String.valueOf(cause), clock.instant());
+                log.error("Message {} could not be ingested even as raw text; it stays stored, marked failed", inboundId, cause);
+            } else {
+                log.warn("Message {} could not be ingested (attempt {}); it will be retried", inboundId, attempts, cause);
+            }
+        });
+    }
+
+    private void ingest(InboundQueries.Waiting row) {
+        Instant now = clock.instant();
+        var mailbox = mailboxes.find(row.mailboxId()).orElseThrow();
+        var limits = limits();
+        var parsed = row.attempts() >= settings.parsing().maxAttempts()
+                ? MimeParser.unreadable(row.raw(), "Casekeeper could not process this message as email; it is shown as raw text", limits)
+                : MimeParser.parse(row.raw(), limits);
+        Set<String> own = new HashSet<>(mailboxes.addresses());
+        String automatic = AutomaticMail.reason(parsed, row.envelopeFrom(), own);
+        var sender = sender(parsed, row.envelopeFrom(), row.id());
+        var decision = threading.resolve(parsed, sender.address(), row.envelopeTo(), mailbox);
+        var message = new InboundMessage(
+                sender.address(),
+                sender.name(),
+                subject(parsed.subject()),
+                parsed.text(),
+                parsed.html(),
+                Channel.EMAIL,
+                automatic != null,
+                Map.of("email", facts(row, parsed, automatic, decision)),
+                mailbox.teamId() == null ? null : new TeamId(mailbox.teamId()),
+                automatic == null ? List.of() : List.of("automatic"));
+        Received received = decision.caseId() == null
+                ? cases.open(message, dev.casekeeper.shared.Actor.SYSTEM)
+                : cases.receive(decision.caseId(), message, dev.casekeeper.shared.Actor.SYSTEM);
+        UUID caseId = received.summary().id().value();
+        attachments.insert(row.id(), caseId, parsed.attachments());
+        rememberThread(received, mailbox, parsed, sender.address(), automatic, own, now);
+        inbound.processed(row.id(), caseId, received.entryId(), automatic, now);
+        if (received.opened() && automatic == null && !AutomaticMail.suppressesAutoReplies(parsed)) {
+            acknowledgements.queue(mailbox, received.summary(), sender, parsed);
+        }
+        boolean isAutomatic = automatic != null;
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        metrics.ingested(isAutomatic);
+                    }
+                });
+        log.debug("Message {} became entry {} of case {} ({}{})", row.id(), received.entryId(), caseId, decision.how(),
+                automatic == null ? "" : ", automatic: " + automatic);
+    }
+
+    private void rememberThread(
+            Received received, MailboxRow mailbox, ParsedMessage parsed, String sender, @Nullable String automatic,
+            Set<String> own, Instant now) {
+        UUID caseId = received.summary().id().value();
+        if (parsed.messageId() != null) {
+            threads.addMessageRef(parsed.messageId(), caseId, "in", now);
+        }
+        var existing = threads.thread(caseId);
+        var references = new LinkedHashSet<String>(existing.map(ThreadQueries.CaseThread::references).orElse(List.of()));
+        references.addAll(parsed.references());
+        if (parsed.messageId() != null) {
+            references.add(parsed.messageId());
+        }
+        var kept = new ArrayList<>(references);
+        var recent = kept.subList(Math.max(0, kept.size() - MAX_REFERENCES), kept.size());
+        boolean fromRequester = received.opened() || threading.isRequester(received.summary(), sender);
+        String customerAddress = received.opened() || (fromRequester && automatic == null) ? sender : null;
+        threads.saveThread(caseId, mailbox.id(), ReplyTokens.next(), customerAddress, parsed.messageId(), recent, now);
+        if (automatic == null) {
+            var copied = new LinkedHashSet<String>();
+            parsed.to().forEach(m -> copied.add(m.address()));
+            parsed.cc().forEach(m -> copied.add(m.address()));
+            if (!fromRequester) {
+                copied.add(sender);
+            }
+            copied.removeIf(address -> own.contains(address) || isOwnTokenAddress(address, own)
+                    || address.equals(sender) && fromRequester);
+            threads.addParticipants(caseId, copied);
+        }
+    }
+
+    /** What the timeline entry keeps about the mail: who, ids, attachments, the folded history, warnings. */
+    private static Map<String, Object> facts(
+            InboundQueries.Waiting row, ParsedMessage parsed, @Nullable String automatic, Threading.Decision decision) {
+        var facts = new LinkedHashMap<String, Object>();
+        facts.put("inboundId", row.id().toString());
+        facts.put("messageId", parsed.messageId());
+        facts.put("from", parsed.from() == null ? null : format(parsed.from()));
+        facts.put("to", parsed.to().stream().map(MessageIngestion::format).toList());
+        facts.put("cc", parsed.cc().stream().map(MessageIngestion::format).toList());
+        facts.put("subject", parsed.subject());
+        facts.put("date", parsed.date() == null ? null : parsed.date().toString());
+        facts.put("automatic", automatic);
+        facts.put("threadedBy", decision.how());
+        facts.put("attachments", parsed.attachments().stream().map(a -> {
+            var attachment = new LinkedHashMap<String, Object>();
+            attachment.put("id", a.id().toString());
+            attachment.put("filename", a.filename());
+            attachment.put("contentType", a.contentType());
+            attachment.put("size", a.size());
+            attachment.put("inline", a.inline());
+            attachment.put("url", a.content() == null ? null : ATTACHMENT_URL + a.id());
+            attachment.put("omitted", a.omitted());
+            return attachment;
+        }).toList());
+        facts.put("forwarded", parsed.forwarded().stream().map(f -> {
+            var forwarded = new LinkedHashMap<String, Object>();
+            forwarded.put("from", f.from());
+            forwarded.put("subject", f.subject());
+            forwarded.put("date", f.date() == null ? null : f.date().toString());
+            return forwarded;
+        }).toList());
+        facts.put("quotedText", parsed.quotedText());
+        facts.put("warnings", parsed.warnings());
+        facts.put("rawUrl", "/api/v1/email/messages/" + row.id() + "/raw");
+        return facts;
+    }
+
+    /**
+     * The address the message is from: From, else Sender, Reply-To or the envelope sender. A message
+     * with none usable (a bounce from a bare "MAILER-DAEMON") gets an address of the reserved
+     * {@code .invalid} domain, never used to send, and unique so it threads nowhere by itself.
+     */
+    static ParsedMessage.Mailbox sender(ParsedMessage parsed, @Nullable String envelopeFrom, UUID inboundId) {
+        var candidates = new ArrayList<ParsedMessage.Mailbox>();
+        if (parsed.from() != null) {
+            candidates.add(parsed.from());
+        }
+        if (parsed.sender() != null) {
+            candidates.add(parsed.sender());
+        }
+        candidates.addAll(parsed.replyTo());
+        if (envelopeFrom != null && !envelopeFrom.isBlank()) {
+            candidates.add(new ParsedMessage.Mailbox(envelopeFrom.toLowerCase(java.util.Locale.ROOT), null));
+        }
+        for (var candidate : candidates) {
+            if (USABLE.matcher(candidate.address()).matches() && candidate.address().length() <= 320) {
+                return candidate;
+            }
+        }
+        String name = parsed.headers().first("from");
+        return new ParsedMessage.Mailbox("unknown-sender-" + inboundId.toString().substring(0, 8) + "@unknown.invalid",
+                name == null || name.isBlank() ? null : name.length() > 200 ? name.substring(0, 200) : name);
+    }
+
+    /** The subject a new case gets: without case tags (they name other cases), never blank. */
+    static String subject(String subject) {
+        String clean = Threading.CASE_TAG.matcher(subject).replaceAll("").replaceAll("\\s{2,}", " ").strip();
+        if (clean.isEmpty()) {
+            return "(no subject)";
+        }
+        return clean.length() > 500 ? clean.substring(0, 500) : clean;
+    }
+
+    private static boolean isOwnTokenAddress(String address, Set<String> own) {
+        var parsed = MailboxDirectory.Address.parse(address);
+        return parsed != null && own.contains(parsed.base());
+    }
+
+    private static String format(ParsedMessage.Mailbox mailbox) {
+        return mailbox.name() == null ? mailbox.address() : mailbox.name() + " <" + mailbox.address() + ">";
+    }
+
+    private MimeParser.Limits limits() {
+        var attachmentLimits = settings.attachments();
+        return new MimeParser.Limits(attachmentLimits.maxSize().toBytes(), attachmentLimits.maxCount(), 200_000, 1_000_000,
+                INLINE_IMAGE_URL);
+    }
+}

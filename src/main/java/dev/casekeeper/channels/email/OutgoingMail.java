@@ -1,0 +1,123 @@
+package dev.casekeeper.channels.email;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Renders a message Casekeeper sends, once, to the bytes the outbox keeps: every retry sends the
+ * same Message-ID. Replies carry the case tag in the subject, In-Reply-To and References so the
+ * customer's mail client threads them, a Reply-To with the case's token, and an X-Loop naming the
+ * mailbox, so a copy that comes back is recognised.
+ */
+final class OutgoingMail {
+
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    record Rendered(String messageId, byte[] raw) {}
+
+    record Envelope(
+            MailboxRow mailbox,
+            String fromName,
+            String to,
+            List<String> cc,
+            String replyTo,
+            String subject,
+            String text,
+            @Nullable String html,
+            @Nullable String inReplyTo,
+            List<String> references,
+            Map<String, String> headers,
+            Instant date) {}
+
+    private OutgoingMail() {}
+
+    static Rendered render(Envelope envelope) {
+        String messageId = UUID.randomUUID() + "@" + envelope.mailbox().domain();
+        try {
+            var message = new IdentifiedMessage(messageId);
+            message.setFrom(new InternetAddress(envelope.mailbox().address(), envelope.fromName(), "UTF-8"));
+            message.setReplyTo(new InternetAddress[] {new InternetAddress(envelope.replyTo(), envelope.fromName(), "UTF-8")});
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(envelope.to()));
+            for (String cc : envelope.cc()) {
+                message.addRecipient(Message.RecipientType.CC, new InternetAddress(cc));
+            }
+            message.setSubject(envelope.subject(), "UTF-8");
+            message.setSentDate(Date.from(envelope.date()));
+            if (envelope.inReplyTo() != null) {
+                message.setHeader("In-Reply-To", "<" + envelope.inReplyTo() + ">");
+            }
+            if (!envelope.references().isEmpty()) {
+                message.setHeader("References", String.join(" ", envelope.references().stream().map(id -> "<" + id + ">").toList()));
+            }
+            message.setHeader("X-Loop", envelope.mailbox().address());
+            for (var header : envelope.headers().entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
+            if (envelope.html() == null) {
+                message.setText(envelope.text(), "UTF-8");
+            } else {
+                var text = new MimeBodyPart();
+                text.setText(envelope.text(), "UTF-8");
+                var html = new MimeBodyPart();
+                html.setContent("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + envelope.html()
+                        + "</body></html>", "text/html; charset=UTF-8");
+                message.setContent(new MimeMultipart("alternative", text, html));
+            }
+            message.saveChanges();
+            var out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            return new Rendered(messageId, out.toByteArray());
+        } catch (MessagingException e) {
+            throw new IllegalArgumentException("The message cannot be rendered: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "Re: subject [#1042]": the tag threads the customer's answer even when headers are lost. */
+    static String replySubject(String caseSubject, long number) {
+        String subject = caseSubject.strip();
+        if (!subject.toLowerCase(Locale.ROOT).startsWith("re:")) {
+            subject = "Re: " + subject;
+        }
+        String tag = "[#" + number + "]";
+        return subject.contains(tag) ? subject : subject + " " + tag;
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Keeps the Message-ID chosen here instead of the one Jakarta Mail would make up. */
+    private static final class IdentifiedMessage extends MimeMessage {
+
+        private final String messageId;
+
+        IdentifiedMessage(String messageId) {
+            super(SESSION);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", "<" + messageId + ">");
+        }
+    }
+}

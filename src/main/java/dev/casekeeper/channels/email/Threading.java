@@ -1,0 +1,108 @@
+package dev.casekeeper.channels.email;
+
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.channels.email.parse.ParsedMessage;
+import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.customers.IdentityKind;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which case a message belongs to. In order: its In-Reply-To and References against the Message-IDs
+ * Casekeeper received or sent; for a delivery report, the Message-ID of the original it returns; a
+ * reply token in a recipient address ({@code support+<token>@…}); the case tag in the subject
+ * ({@code [#1042]}). A token or tag is visible to anyone who saw the mail, so it threads only a
+ * message from the case's customer or someone copied on the case; anyone else gets a new case, and
+ * nobody writes into someone else's case by copying its number.
+ */
+@Component
+class Threading {
+
+    static final Pattern CASE_TAG = Pattern.compile("\\[#(\\d{1,18})]");
+
+    /** The case found, or none (a new case), and how it was decided. */
+    record Decision(@Nullable CaseId caseId, String how) {}
+
+    private final ThreadQueries threads;
+    private final CaseManagement cases;
+    private final CustomerManagement customers;
+
+    Threading(ThreadQueries threads, CaseManagement cases, CustomerManagement customers) {
+        this.threads = threads;
+        this.cases = cases;
+        this.customers = customers;
+    }
+
+    Decision resolve(ParsedMessage message, String sender, List<String> envelopeTo, MailboxRow mailbox) {
+        var referenced = new LinkedHashSet<String>();
+        if (message.inReplyTo() != null) {
+            referenced.add(message.inReplyTo());
+        }
+        referenced.addAll(message.references().reversed());
+        var byReference = threads.caseOfMessageIds(referenced);
+        if (byReference.isPresent()) {
+            return new Decision(new CaseId(byReference.get()), "references");
+        }
+        var byReport = threads.caseOfMessageIds(message.reportedMessageIds());
+        if (byReport.isPresent()) {
+            return new Decision(new CaseId(byReport.get()), "returned original");
+        }
+        for (String token : tokens(message, envelopeTo, mailbox)) {
+            var byToken = threads.caseOfToken(token);
+            if (byToken.isPresent()) {
+                var kase = cases.detail(new CaseId(byToken.get())).summary();
+                if (mayWriteInto(kase, sender)) {
+                    return new Decision(kase.id(), "reply token");
+                }
+                return new Decision(null, "reply token of a case the sender is not part of");
+            }
+        }
+        Matcher tags = CASE_TAG.matcher(message.subject());
+        String refused = null;
+        while (tags.find()) {
+            var kase = cases.byNumber(Long.parseLong(tags.group(1)));
+            if (kase.isPresent() && mayWriteInto(kase.get(), sender)) {
+                return new Decision(kase.get().id(), "subject tag");
+            }
+            refused = kase.isPresent() ? "subject tag of a case the sender is not part of" : "subject tag of no case";
+        }
+        return new Decision(null, refused == null ? "new conversation" : refused);
+    }
+
+    /** The case's customer (any of their addresses) or someone copied on its mail. */
+    boolean mayWriteInto(CaseSummary kase, String sender) {
+        return isRequester(kase, sender) || threads.isParticipant(kase.id().value(), sender);
+    }
+
+    boolean isRequester(CaseSummary kase, String sender) {
+        Optional<dev.casekeeper.customers.Customer> customer;
+        try {
+            customer = customers.findByIdentity(IdentityKind.EMAIL, sender);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return customer.isPresent() && customer.get().id().equals(kase.requesterId());
+    }
+
+    private static List<String> tokens(ParsedMessage message, List<String> envelopeTo, MailboxRow mailbox) {
+        var addresses = new ArrayList<>(envelopeTo);
+        message.to().forEach(m -> addresses.add(m.address()));
+        message.cc().forEach(m -> addresses.add(m.address()));
+        var tokens = new LinkedHashSet<String>();
+        for (String value : addresses) {
+            var address = MailboxDirectory.Address.parse(value);
+            if (address != null && address.token() != null && address.base().equals(mailbox.address())) {
+                tokens.add(address.token());
+            }
+        }
+        return List.copyOf(tokens);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.casekeeper.channels.email.rest;
+
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.channels.email.MailFile;
+import dev.casekeeper.channels.email.MailFiles;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Attachments and original messages. Whatever a customer sent is served so that a browser never
+ * runs it: only plain raster images are shown inline, everything else is a download, the type is
+ * never sniffed, and the response is sandboxed. The same files are at {@code /email/…} for signed-in
+ * pages, where inline images in a message's HTML point.
+ */
+@RestController
+@RequestMapping({"/api/v1/email", "/email"})
+class MailFilesRestController {
+
+    private static final Set<String> SAFE_INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+
+    private final MailFiles files;
+
+    MailFilesRestController(MailFiles files) {
+        this.files = files;
+    }
+
+    @GetMapping("/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
+        return serve(files.attachment(id, me));
+    }
+
+    /** The message exactly as it arrived, for "show original" and for messages that could not be read. */
+    @GetMapping("/messages/{id}/raw")
+    ResponseEntity<byte[]> original(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
+        return serve(files.original(id, me));
+    }
+
+    private static ResponseEntity<byte[]> serve(MailFile file) {
+        String type = file.contentType().toLowerCase(Locale.ROOT);
+        boolean inline = SAFE_INLINE.contains(type);
+        var disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(file.filename(), java.nio.charset.StandardCharsets.UTF_8)
+                .build();
+        MediaType mediaType;
+        try {
+            mediaType = inline ? MediaType.parseMediaType(type) : MediaType.APPLICATION_OCTET_STREAM;
+        } catch (RuntimeException e) {
+            mediaType = MediaType.APPLICATION_OCTET_STREAM;
+        }
+        return ResponseEntity.ok()
+                .contentType(mediaType)
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .body(file.content());
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Channel adapters: each nested module receives contacts from one channel (email, chat, phone),
+ * stores them before acknowledging them, and hands them to {@code cases}.
+ */
+@NullMarked
+package dev.casekeeper.channels;
+
+import org.jspecify.annotations.NullMarked;

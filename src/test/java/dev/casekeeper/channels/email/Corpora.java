@@ -1,0 +1,102 @@
+package dev.casekeeper.channels.email;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The real-world mail corpora beside the project ({@code ../shared/corpora}), read in place: every
+ * {@code .eml} file, every message of the mbox files (split at their "From " lines), and the
+ * degenerate 0- to 3-byte inputs.
+ */
+public final class Corpora {
+
+    public static final Path ROOT = Path.of("..", "shared", "corpora").toAbsolutePath().normalize();
+
+    /** One message of a corpus, named by its file (and position, for mbox files). */
+    public record Sample(String name, byte[] raw) {
+
+        public boolean isControl() {
+            return name.startsWith("sisimai-mail/maildir/not/");
+        }
+
+        public boolean isDegenerate() {
+            return name.startsWith("sisimai-mail/mailbox/size-");
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private Corpora() {}
+
+    public static List<Sample> gemFixtures() {
+        return read("mail-gem-fixtures");
+    }
+
+    public static List<Sample> sisimai() {
+        return read("sisimai-mail");
+    }
+
+    public static List<Sample> all() {
+        var all = new ArrayList<>(gemFixtures());
+        all.addAll(sisimai());
+        return all;
+    }
+
+    private static List<Sample> read(String corpus) {
+        Path folder = ROOT.resolve(corpus);
+        assumeTrue(Files.isDirectory(folder), "The mail corpora are not at " + folder);
+        try (Stream<Path> files = Files.walk(folder)) {
+            var samples = new ArrayList<Sample>();
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = ROOT.relativize(file).toString().replace('\\', '/');
+                byte[] raw = Files.readAllBytes(file);
+                if (name.endsWith(".eml") || name.contains("/mailbox/size-")) {
+                    samples.add(new Sample(name, raw));
+                } else if (name.contains("/mailbox/mbox-")) {
+                    var messages = splitMbox(raw);
+                    for (int i = 0; i < messages.size(); i++) {
+                        samples.add(new Sample(name + "#" + (i + 1), messages.get(i)));
+                    }
+                }
+            }
+            return samples;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Messages of an mbox file: each starts at a "From " line at the start or after a line end. */
+    static List<byte[]> splitMbox(byte[] raw) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        var starts = new ArrayList<Integer>();
+        if (text.startsWith("From ")) {
+            starts.add(0);
+        }
+        int at = 0;
+        while ((at = text.indexOf("\nFrom ", at)) >= 0) {
+            starts.add(at + 1);
+            at++;
+        }
+        if (starts.isEmpty()) {
+            return List.of(raw);
+        }
+        var messages = new ArrayList<byte[]>();
+        for (int i = 0; i < starts.size(); i++) {
+            int end = i + 1 < starts.size() ? starts.get(i + 1) : raw.length;
+            messages.add(Arrays.copyOfRange(raw, starts.get(i), end));
+        }
+        return messages;
+    }
+}
