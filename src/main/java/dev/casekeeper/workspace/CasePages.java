@@ -83,7 +83,8 @@ class CasePages {
                         entry.bodyHtml(),
                         entry.eventType(),
                         entry.data(),
-                        entry.createdAt()))
+                        entry.createdAt(),
+                        entry.delivery()))
                 .toList();
         var handover = handover(detail.handover(), names, teamNames);
         boolean mine = me.id().equals(kase.ownerId());
