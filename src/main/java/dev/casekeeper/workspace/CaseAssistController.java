@@ -5,6 +5,7 @@ import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.assist.AssistManagement;
 import dev.casekeeper.assist.CloseCase;
 import dev.casekeeper.assist.HandOver;
+import dev.casekeeper.assist.MessageFrustration;
 import dev.casekeeper.assist.NextSteps;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
@@ -13,11 +14,13 @@ import dev.casekeeper.workspace.AssistForms.ColleagueForm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,10 +56,32 @@ class CaseAssistController {
             try {
                 model.addAttribute("tone", assist.tone(body, detail.summary().id(), null, me));
             } catch (InvalidInputException e) {
-                model.addAttribute("toneError", String.join(" ", e.fieldErrors().values()));
+                // Only a draft longer than the tone check reads gets here.
+                model.addAttribute("toneTooLong", true);
             }
         }
         return "assist/composer :: findings";
+    }
+
+    /** The score of one customer message, once it is scored; until then, the placeholder that asks again. */
+    @GetMapping("/cases/{number}/scores/{entryId}")
+    String score(
+            @PathVariable long number,
+            @PathVariable UUID entryId,
+            @RequestParam(defaultValue = "1") int attempt,
+            @AuthenticationPrincipal SignedInAgent me,
+            Model model) {
+        var detail = pages.detail(number, me);
+        var score = assist.trend(detail.summary().id(), me).messages().stream()
+                .filter(m -> m.entryId().equals(entryId))
+                .map(MessageFrustration::score)
+                .findFirst()
+                .orElse(null);
+        model.addAttribute("s", score);
+        model.addAttribute("number", number);
+        model.addAttribute("entryId", entryId);
+        model.addAttribute("attempt", attempt);
+        return "assist/case :: score";
     }
 
     /** Stores the next steps, sends the closing reply and solves the case, or changes nothing. */

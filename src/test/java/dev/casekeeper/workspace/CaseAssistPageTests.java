@@ -51,6 +51,15 @@ class CaseAssistPageTests extends ApiTestBase {
         assertThat(page.select("#timeline .entry-reply .frustration")).isEmpty();
         assertThat(page.select("#assist-trend svg.sparkline polyline").attr("points")).isNotBlank();
         assertThat(page.select("#trend-points").text()).isEqualTo(score.select(".frustration-score").text());
+        // A page that loaded before the score asks for it beside the message.
+        String entryId = agent.api().get("/api/v1/cases/" + kase.id() + "/frustration").json()
+                .get("messages").get(0).get("entryId").asString();
+        var asked = browser.getPart("/cases/" + kase.number() + "/scores/" + entryId + "?attempt=1");
+        assertThat(asked.html().select(".frustration summary").text()).isEqualTo(score.select("summary").text());
+        var unscored = browser.getPart("/cases/" + kase.number() + "/scores/" + UUID.randomUUID() + "?attempt=4");
+        assertThat(unscored.html().select(".frustration-pending").attr("hx-get")).endsWith("attempt=5");
+        assertThat(browser.getPart("/cases/" + kase.number() + "/scores/" + UUID.randomUUID() + "?attempt=5").html()
+                .select(".frustration-pending")).as("it stops asking").isEmpty();
     }
 
     @Test

@@ -112,6 +112,7 @@ class WorkspaceAccessTests extends ApiTestBase {
         var colleague = browser.post("/cases/" + others + "/colleague", Map.of("agentId", agent.id().toString()));
 
         assertThat(tone.status()).isEqualTo(404);
+        assertThat(browser.getPart("/cases/" + others + "/scores/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(closing.status()).isEqualTo(404);
         assertThat(colleague.status()).isEqualTo(404);
         var kase = admin().get("/api/v1/cases/" + caseId(others)).json();
