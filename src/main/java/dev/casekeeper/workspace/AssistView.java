@@ -18,12 +18,14 @@ import org.jspecify.annotations.Nullable;
  * the trend and heated flag, the reply templates when the customer reads frustrated, and the
  * closing with its next steps.
  *
+ * @param scores the trend's scores by the message they are about
  * @param suggestions null on a closed case, where nobody writes any more
  * @param farewell the farewell the closing composer starts from
  * @param solvable whether the case may become solved now, so the closing composer is offered
  */
 record AssistView(
         FrustrationTrend trend,
+        Map<UUID, FrustrationScore> scores,
         @Nullable ReplySuggestions suggestions,
         @Nullable Closing closing,
         String farewell,
@@ -32,14 +34,16 @@ record AssistView(
     static final int SPARK_WIDTH = 120;
     static final int SPARK_HEIGHT = 28;
 
-    private Map<UUID, FrustrationScore> scores() {
-        return trend.messages().stream()
-                .collect(Collectors.toMap(MessageFrustration::entryId, MessageFrustration::score, (a, b) -> b));
+    AssistView(FrustrationTrend trend, @Nullable ReplySuggestions suggestions, @Nullable Closing closing, String farewell,
+            boolean solvable) {
+        this(trend, trend.messages().stream()
+                        .collect(Collectors.toMap(MessageFrustration::entryId, MessageFrustration::score, (a, b) -> b)),
+                suggestions, closing, farewell, solvable);
     }
 
     /** The score of a customer message, or null while it is not scored yet (scoring runs after the message is stored). */
     public @Nullable FrustrationScore scoreOf(UUID entryId) {
-        return scores().get(entryId);
+        return scores.get(entryId);
     }
 
     public boolean heated() {
