@@ -76,6 +76,7 @@ class CasePages {
 
         var timeline = detail.timeline().stream()
                 .map(entry -> new TimelineItem(
+                        entry.id(),
                         entry.kind(),
                         entry.author().kind(),
                         author(entry.author(), requester, names),

@@ -5,13 +5,16 @@ import dev.casekeeper.cases.EntryKind;
 import dev.casekeeper.shared.Actor;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of the timeline as the case page shows it: who (by name), what kind, and the text,
- * sanitized HTML or event data, and for a reply how far its delivery got.
+ * sanitized HTML or event data, and for a reply how far its delivery got. The id ties it to what
+ * other modules say about it (its frustration score).
  */
 record TimelineItem(
+        UUID id,
         EntryKind kind,
         Actor.Kind authorKind,
         String authorName,
