@@ -12,6 +12,16 @@
         });
     }
 
+    // The promises panel reloads when the case changes; not while a promise is being recorded,
+    // kept or withdrawn in it, so nothing typed is lost. Its own forms still swap it.
+    document.addEventListener('htmx:beforeSwap', function (event) {
+        const target = event.detail.target;
+        if (target && target.id === 'promises' && event.detail.requestConfig && event.detail.requestConfig.verb === 'get'
+                && target.querySelector('details[open] form')) {
+            event.detail.shouldSwap = false;
+        }
+    });
+
     document.addEventListener('htmx:load', function (event) { fillZones(event.detail.elt); });
     document.addEventListener('DOMContentLoaded', function () { fillZones(document); });
 })();

@@ -43,6 +43,11 @@ class CasePromisesController {
     static final String PANEL = "followups/case :: promises";
     static final String PAGE = "followups/case-page";
 
+    /** Open ones first, soonest due first; then the closed ones in the order they were closed. */
+    private static final Comparator<Followup> OPEN_FIRST_SOONEST_DUE = Comparator
+            .comparing((Followup f) -> f.state() != Followup.State.OPEN)
+            .thenComparing(f -> f.state() == Followup.State.OPEN ? f.dueAt() : Objects.requireNonNullElse(f.closedAt(), f.dueAt()));
+
     private final FollowupManagement followups;
     private final CaseManagement cases;
     private final AgentManagement agents;
@@ -163,9 +168,7 @@ class CasePromisesController {
         var kase = cases.findByNumber(number, me).summary();
         var found = followups.ofCase(kase.id(), me);
         var list = found.followups().stream()
-                .sorted(Comparator.comparing((Followup f) -> f.state() != Followup.State.OPEN)
-                        .thenComparing(f -> f.state() == Followup.State.OPEN ? f.dueAt() : Objects.requireNonNull(f.closedAt()),
-                                (a, b) -> a.compareTo(b)))
+                .sorted(OPEN_FIRST_SOONEST_DUE)
                 .toList();
         var ids = new HashSet<AgentId>();
         list.forEach(f -> Stream.of(f.ownerId(), f.createdBy(), f.closedBy()).filter(Objects::nonNull).forEach(ids::add));
