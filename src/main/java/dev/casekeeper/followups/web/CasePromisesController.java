@@ -4,6 +4,7 @@ import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.followups.Followup;
 import dev.casekeeper.followups.FollowupId;
 import dev.casekeeper.followups.FollowupManagement;
@@ -174,7 +175,7 @@ class CasePromisesController {
         list.forEach(f -> Stream.of(f.ownerId(), f.createdBy(), f.closedBy()).filter(Objects::nonNull).forEach(ids::add));
         model.addAttribute("number", number);
         model.addAttribute("now", clock.instant());
-        model.addAttribute("closed", kase.status().value().equals("closed"));
+        model.addAttribute("closed", kase.status() == CaseStatus.CLOSED);
         model.addAttribute("followups", list);
         model.addAttribute("repeats", found.repeatContacts());
         model.addAttribute("names", agents.names(ids));
