@@ -54,6 +54,26 @@ class MyFollowupsPageTests extends ApiTestBase {
     }
 
     @Test
+    void aCheckInAfterSolvingShowsAmongTheOwnersFollowUps() {
+        var checkinTeam = newTeam();
+        var agent = newAgent("agent", checkinTeam);
+        SlaFixture.teamPolicy(admin(), SlaFixture.alwaysOpenCalendar(admin()), checkinTeam, false, 1);
+        var solved = SlaFixture.openCase(agent.api(), checkinTeam, "Socks to check on");
+        agent.api().post("/api/v1/cases/" + solved + "/assignment", Map.of("ownerId", agent.id()));
+        agent.api().post("/api/v1/cases/" + solved + "/replies", Map.of("body", "The blue ones ship today."));
+        assertThat(agent.api().patch("/api/v1/cases/" + solved, Map.of("status", "solved")).status()).isEqualTo(200);
+        var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
+
+        TestClock.INSTANCE.advance(Duration.ofDays(2));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var item = browser.get("/followups").html().selectFirst(".followup-checkin");
+            assertThat(item).isNotNull();
+            assertThat(item.select("a.followup-case").text()).contains("Socks to check on");
+        });
+    }
+
+    @Test
     void anAgentSeesOnlyTheirOwnFollowUps() {
         promise(owner, caseId, "Owner's promise", Duration.ofDays(1));
         var colleague = newAgent("agent", team);

@@ -51,10 +51,19 @@ class SlaPanelPageTests extends ApiTestBase {
     }
 
     @Test
-    void aMissedTargetIsShownBreachedAndHowFarOverdue() {
+    void aTargetPastTheWarningShareIsShownWarnedAndAMissedOneBreachedAndHowFarOverdue() {
         await().atMost(WAIT).until(() -> !panel().select("[data-target=first_response]").isEmpty());
 
-        TestClock.INSTANCE.advance(Duration.ofMinutes(75));
+        TestClock.INSTANCE.advance(Duration.ofMinutes(50));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            var first = clock("first_response");
+            assertThat(first.select(".sla-badge").text()).isEqualTo("Warning");
+            assertThat(first.select(".sla-time").text()).endsWith("left");
+            assertThat(first.hasClass("sla-warned")).isTrue();
+        });
+
+        TestClock.INSTANCE.advance(Duration.ofMinutes(25));
 
         await().atMost(WAIT).untilAsserted(() -> {
             var first = clock("first_response");
