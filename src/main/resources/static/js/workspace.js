@@ -60,6 +60,7 @@
             const data = JSON.parse(event.data);
             fire('presence-changed-' + data.number, data);
         });
+        source.addEventListener('notification', function () { fire('notifications-changed', {}); });
         source.addEventListener('signed-out', function () {
             source.close();
             notice('signedOut', true);

@@ -12,8 +12,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The live event stream of a workspace page: {@code case} when a case the agent may see changed,
- * {@code presence} when someone opens, leaves or writes on the case the page shows, and
- * {@code signed-out} when the agent's sign-ins end. Events carry only the case number.
+ * {@code presence} when someone opens, leaves or writes on the case the page shows,
+ * {@code notification} when the agent was told something (theirs only), and {@code signed-out}
+ * when the agent's sign-ins end. Events carry only the case number, or nothing.
  */
 @RestController
 class LiveEventsController {

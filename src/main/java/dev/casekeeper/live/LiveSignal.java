@@ -23,6 +23,7 @@ record LiveSignal(
     static final String CASE = "case";
     static final String PRESENCE = "presence";
     static final String SIGNED_OUT = "signed-out";
+    static final String NOTIFICATION = "notification";
 
     static LiveSignal presence(UUID caseId, long number) {
         return new LiveSignal(PRESENCE, caseId, number, List.of(), List.of(), false, null);
@@ -30,6 +31,11 @@ record LiveSignal(
 
     static LiveSignal signedOut(UUID agentId) {
         return new LiveSignal(SIGNED_OUT, null, 0, List.of(), List.of(), false, agentId);
+    }
+
+    /** The agent was told something: only their own pages hear of it, and only that, not what. */
+    static LiveSignal notification(UUID agentId) {
+        return new LiveSignal(NOTIFICATION, null, 0, List.of(), List.of(), false, agentId);
     }
 
     /** Signals that coalesce into one: the same kind about the same case or agent. */

@@ -71,7 +71,7 @@ class LiveStreams implements SmartLifecycle {
                     || signal.ownerIds().contains(agent.id().value())
                     || signal.teamIds().stream().anyMatch(team -> agent.teamIds().contains(new TeamId(team)));
             case LiveSignal.PRESENCE -> subscriber.caseNumber() != null && subscriber.caseNumber() == signal.number();
-            case LiveSignal.SIGNED_OUT -> agent.id().value().equals(signal.agentId());
+            case LiveSignal.SIGNED_OUT, LiveSignal.NOTIFICATION -> agent.id().value().equals(signal.agentId());
             default -> false;
         };
     }

@@ -116,6 +116,17 @@ public class NotificationManagement {
         return notifications.find(id).orElseThrow();
     }
 
+    /** Marks every unread notification of the caller read; the inbox's live count drops to zero. */
+    public int markAllRead(SignedInAgent me) {
+        return notifications.markAllRead(me.id().value(), clock.instant());
+    }
+
+    /** How many of the caller's notifications are unread, for the bell. */
+    @Transactional(readOnly = true)
+    public long unread(SignedInAgent me) {
+        return notifications.unread(me.id().value());
+    }
+
     /** One page of an inbox and how many of all its notifications are unread. */
     public record Inbox(Slice<Notification> page, long unread) {}
 

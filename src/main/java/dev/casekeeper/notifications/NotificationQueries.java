@@ -85,6 +85,13 @@ class NotificationQueries {
                 .update();
     }
 
+    int markAllRead(UUID recipient, Instant now) {
+        return jdbc.sql("update notifications.notification set read_at = :now where recipient_id = :r and read_at is null")
+                .param("r", recipient)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
     private static Notification notification(ResultSet rs) throws SQLException {
         Timestamp read = rs.getTimestamp("read_at");
         return new Notification(

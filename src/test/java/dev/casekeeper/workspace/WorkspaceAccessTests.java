@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class WorkspaceAccessTests extends ApiTestBase {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/views/unassigned", "/views/heated", "/cases/1001", "/admin", "/live/events"})
+    @ValueSource(strings = {"/", "/views/unassigned", "/views/heated", "/cases/1001", "/admin", "/live/events", "/followups",
+            "/notifications", "/cases/1001/sla", "/cases/1001/followups", "/admin/calendars", "/admin/policies"})
     void someoneSignedOutIsSentToTheSignInForm(String path) {
         var page = WebSession.anonymous(port).get(path);
 

@@ -60,7 +60,19 @@ class AdminPagesAccessTests extends ApiTestBase {
                 new AdminPage("POST", "/admin/macros/preview"),
                 new AdminPage("GET", "/admin/macros/{id}"),
                 new AdminPage("POST", "/admin/macros/{id}"),
-                new AdminPage("POST", "/admin/macros/{id}/deletion"));
+                new AdminPage("POST", "/admin/macros/{id}/deletion"),
+                new AdminPage("GET", "/admin/calendars"),
+                new AdminPage("GET", "/admin/calendars/new"),
+                new AdminPage("POST", "/admin/calendars"),
+                new AdminPage("GET", "/admin/calendars/{id}"),
+                new AdminPage("POST", "/admin/calendars/{id}"),
+                new AdminPage("POST", "/admin/calendars/{id}/deletion"),
+                new AdminPage("GET", "/admin/policies"),
+                new AdminPage("GET", "/admin/policies/new"),
+                new AdminPage("POST", "/admin/policies"),
+                new AdminPage("GET", "/admin/policies/{id}"),
+                new AdminPage("POST", "/admin/policies/{id}"),
+                new AdminPage("POST", "/admin/policies/{id}/deletion"));
     }
 
     @Autowired

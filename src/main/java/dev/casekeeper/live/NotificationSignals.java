@@ -1,0 +1,25 @@
+package dev.casekeeper.live;
+
+import dev.casekeeper.notifications.NotificationCreated;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the recipient's open pages, on any node, that they have a new notification, so the bell's
+ * count goes up without a reload. Only the recipient's streams hear it, and the signal carries no
+ * text: the page loads the count itself. A signal sent twice only loads the count twice.
+ */
+@Component
+class NotificationSignals {
+
+    private final LiveBus bus;
+
+    NotificationSignals(LiveBus bus) {
+        this.bus = bus;
+    }
+
+    @ApplicationModuleListener
+    void on(NotificationCreated event) {
+        bus.publish(LiveSignal.notification(event.recipientId().value()));
+    }
+}
