@@ -54,9 +54,14 @@ class TemplateTextTests {
 
     @Test
     void everyMessageKeyATemplateNamesExists() throws IOException {
+        // Every bundle: pages of a capability keep their texts in its own (i18n/email.properties, …).
         var messages = new Properties();
-        try (var in = Files.newBufferedReader(Path.of("src/main/resources/i18n/messages.properties"))) {
-            messages.load(in);
+        try (Stream<Path> bundles = Files.list(Path.of("src/main/resources/i18n"))) {
+            for (Path bundle : bundles.filter(f -> f.toString().endsWith(".properties")).toList()) {
+                try (var in = Files.newBufferedReader(bundle)) {
+                    messages.load(in);
+                }
+            }
         }
         var missing = new ArrayList<String>();
         for (Path template : templates()) {

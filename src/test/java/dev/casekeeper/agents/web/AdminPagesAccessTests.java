@@ -60,7 +60,12 @@ class AdminPagesAccessTests extends ApiTestBase {
                 new AdminPage("POST", "/admin/macros/preview"),
                 new AdminPage("GET", "/admin/macros/{id}"),
                 new AdminPage("POST", "/admin/macros/{id}"),
-                new AdminPage("POST", "/admin/macros/{id}/deletion"));
+                new AdminPage("POST", "/admin/macros/{id}/deletion"),
+                new AdminPage("GET", "/admin/mailboxes"),
+                new AdminPage("GET", "/admin/mailboxes/new"),
+                new AdminPage("POST", "/admin/mailboxes"),
+                new AdminPage("GET", "/admin/mailboxes/{id}"),
+                new AdminPage("POST", "/admin/mailboxes/{id}"));
     }
 
     @Autowired
