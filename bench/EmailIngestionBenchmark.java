@@ -392,7 +392,8 @@ public class EmailIngestionBenchmark {
                     settings.messages(), new Messages(run, "x", mailbox, 1, false).raw(0).length / 1024.0,
                     settings.clients(), settings.rounds(), settings.seeds(), settings.warmup());
             System.out.println("PostgreSQL " + db.getMetaData().getDatabaseProductVersion() + " at " + settings.jdbcUrl()
-                    + "; SMTP listener on port " + settings.smtpPort() + "; mailbox " + mailbox);
+                    + " (fsync " + setting(db, "fsync") + ", synchronous_commit " + setting(db, "synchronous_commit")
+                    + "); SMTP listener on port " + settings.smtpPort() + "; mailbox " + mailbox);
             try (var create = db.createStatement()) {
                 create.execute("drop table if exists public.bench_inbound_message");
                 // The same columns, defaults, checks and indexes (the waiting queue's included); no foreign key.
@@ -568,6 +569,13 @@ public class EmailIngestionBenchmark {
         if (result.failures() > 0) {
             System.err.println(result.name() + ": " + result.failures() + " failed, first: " + result.firstFailure());
             System.exit(1);
+        }
+    }
+
+    static String setting(Connection db, String name) throws SQLException {
+        try (var query = db.createStatement(); var result = query.executeQuery("show " + name)) {
+            result.next();
+            return result.getString(1);
         }
     }
 

@@ -17,7 +17,8 @@ import org.springframework.validation.Errors;
 /**
  * A mailbox's settings as the admin page edits them. Passwords are write-only: the form never
  * carries the stored ones, and an empty password field keeps what is stored. The outbound server
- * is optional: without a host, replies from the mailbox fail with that reason.
+ * is optional: without a host, replies from the mailbox fail with that reason. The checkboxes are
+ * {@code Boolean}: a browser leaves an unticked one out, and that means false, never a binding error.
  */
 record MailboxForm(
         @NotBlank(message = "{email.admin.form.address.blank}") @Size(max = 320, message = "{admin.form.tooLong}") @Nullable String address,
@@ -38,10 +39,10 @@ record MailboxForm(
         @Pattern(regexp = "tls|starttls|none", message = "{email.admin.form.security.invalid}") @Nullable String smtpSecurity,
         @Size(max = 320, message = "{admin.form.tooLong}") @Nullable String smtpUsername,
         @Size(max = 1000, message = "{admin.form.tooLong}") @Nullable String smtpPassword,
-        boolean ackEnabled,
+        @Nullable Boolean ackEnabled,
         @Size(max = 200, message = "{admin.form.tooLong}") @Nullable String ackSubject,
         @Size(max = 10_000, message = "{admin.form.tooLong}") @Nullable String ackBody,
-        boolean active) {
+        @Nullable Boolean active) {
 
     /** The form of a new mailbox: mail delivered to the SMTP listener, replies through STARTTLS. */
     static MailboxForm empty() {
@@ -114,8 +115,8 @@ record MailboxForm(
                 mode,
                 imap,
                 outbound,
-                new Mailbox.Acknowledgement(ackEnabled, blankToNull(ackSubject), blankToNull(ackBody)),
-                active);
+                new Mailbox.Acknowledgement(Boolean.TRUE.equals(ackEnabled), blankToNull(ackSubject), blankToNull(ackBody)),
+                Boolean.TRUE.equals(active));
     }
 
     private static TransportSecurity security(@Nullable String value, TransportSecurity otherwise) {

@@ -43,7 +43,7 @@ class MailboxAdminPageTests extends ApiTestBase {
 
         var created = admin.post("/admin/mailboxes", imapForm(address, team));
 
-        assertThat(created.status()).as(created.toString()).isEqualTo(302);
+        assertThat(created.status()).as(refusals(created)).isEqualTo(302);
         String path = created.location().replaceFirst("^https?://[^/]+", "");
         assertThat(path).matches("/admin/mailboxes/[0-9a-f-]{36}");
         var page = admin.get(path);
@@ -67,7 +67,9 @@ class MailboxAdminPageTests extends ApiTestBase {
     void anEmptyPasswordFieldKeepsTheStoredPassword() {
         String address = unique("keep");
         admin.get("/admin/mailboxes/new");
-        String path = admin.post("/admin/mailboxes", imapForm(address, null)).location().replaceFirst("^https?://[^/]+", "");
+        var created = admin.post("/admin/mailboxes", imapForm(address, null));
+        assertThat(created.status()).as(refusals(created)).isEqualTo(302);
+        String path = created.location().replaceFirst("^https?://[^/]+", "");
         UUID id = UUID.fromString(path.substring("/admin/mailboxes/".length()));
         String sealedBefore = sealedImapPassword(id);
         var form = imapForm(address, null);
@@ -78,7 +80,7 @@ class MailboxAdminPageTests extends ApiTestBase {
 
         var saved = admin.post(path, form);
 
-        assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
+        assertThat(saved.status()).as(refusals(saved)).isEqualTo(302);
         assertThat(sealedImapPassword(id)).isEqualTo(sealedBefore);
         var stored = admin().get("/api/v1/mailboxes/" + id).json();
         assertThat(stored.get("name").asString()).isEqualTo("Renamed Support");
@@ -95,13 +97,23 @@ class MailboxAdminPageTests extends ApiTestBase {
         var refused = admin.post("/admin/mailboxes", form);
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.html().select("#address-error").text()).contains("not an email address");
         assertThat(refused.html().select("#imapHost-error").text()).isEqualTo("Enter the IMAP server for IMAP polling.");
         assertThat(refused.html().select("#smtpPort-error").text()).isEqualTo("Enter a port between 1 and 65535.");
         assertThat(refused.html().select("#address").attr("value")).isEqualTo("not an address");
         assertThat(refused.body()).doesNotContain(IMAP_PASSWORD).doesNotContain(SMTP_PASSWORD);
-        assertThat(jdbc.sql("select count(*) from email.mailbox where address = 'not an address'").query(Long.class).single())
-                .isZero();
+        assertThat(mailboxesAt("not an address")).isZero();
+    }
+
+    @Test
+    void anAddressTheFacadeRefusesIsShownBesideTheAddress() {
+        admin.get("/admin/mailboxes/new");
+
+        var refused = admin.post("/admin/mailboxes", imapForm("support+sales@desk.example.com", null));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#address-error").text()).contains("a '+' is not allowed");
+        assertThat(refused.body()).doesNotContain(IMAP_PASSWORD).doesNotContain(SMTP_PASSWORD);
+        assertThat(mailboxesAt("support+sales@desk.example.com")).isZero();
     }
 
     @Test
@@ -126,7 +138,7 @@ class MailboxAdminPageTests extends ApiTestBase {
 
         var saved = admin.post("/admin/mailboxes/" + id, Map.of("address", address, "inboundMode", "smtp", "_active", "on"));
 
-        assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
+        assertThat(saved.status()).as(refusals(saved)).isEqualTo(302);
         assertThat(admin().get("/api/v1/mailboxes/" + id).json().get("active").asBoolean()).isFalse();
         assertThat(admin.get("/admin/mailboxes").html().select("#mailboxes tr[data-mailbox=" + id + "]").text())
                 .contains("Inactive");
@@ -162,6 +174,15 @@ class MailboxAdminPageTests extends ApiTestBase {
         form.put("smtpUsername", "help@example.com");
         form.put("smtpPassword", SMTP_PASSWORD);
         return form;
+    }
+
+    /** What a refused form says, so that a failing test tells why. */
+    private static String refusals(WebSession.Page page) {
+        return page.status() + " " + page.html().select(".field-error, .form-error").eachText();
+    }
+
+    private long mailboxesAt(String address) {
+        return jdbc.sql("select count(*) from email.mailbox where address = ?").param(address).query(Long.class).single();
     }
 
     private String sealedImapPassword(UUID id) {
