@@ -135,9 +135,8 @@ class MailboxAdminController {
 
     /** The saved mailbox, or null when the form was refused: the reasons are then beside the fields. */
     private static @Nullable Mailbox save(MailboxForm form, BindingResult errors, Supplier<Mailbox> action) {
-        if (!errors.hasErrors()) {
-            form.checkInbound(errors);
-        }
+        // Also after other errors, so that one answer names everything the form can check.
+        form.checkInbound(errors);
         if (errors.hasErrors()) {
             return null;
         }
