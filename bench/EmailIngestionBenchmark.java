@@ -459,17 +459,22 @@ public class EmailIngestionBenchmark {
                 offset -> new SmtpClient(settings, messages, dataLatencies, from));
         long began = System.nanoTime() - accepted.elapsedNanos();
         long deadline = System.nanoTime() + 600_000_000_000L;
-        while (processed(db, mailboxId) - processedBefore < count) {
-            long failed = failed(db, mailboxId);
-            if (failed > 0) {
-                throw new IllegalStateException(failed + " messages could not be ingested; see the application's log");
-            }
+        // Every message is stored once its 250 is in, so from here "none waiting" means all ingested. The
+        // count of waiting rows reads only the parsing queue's partial index: polling it every 10 ms costs
+        // PostgreSQL next to nothing, where counting processed rows scanned the whole table each time.
+        while (waiting(db) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("messages still waiting after 10 minutes");
             }
             Thread.sleep(10);
         }
         long ingested = System.nanoTime() - began;
+        long failed = failed(db, mailboxId);
+        long processed = processed(db, mailboxId) - processedBefore;
+        if (failed > 0 || processed != count) {
+            throw new IllegalStateException(count + " messages sent, " + processed + " ingested, " + failed
+                    + " could not be ingested; see the application's log");
+        }
         var cpu = Cpu.now(settings).minus(cpuBefore);
         var result = new Result(name, count, accepted.elapsedNanos(), dataLatencies, accepted.failures(),
                 accepted.firstFailure(), cpu);
@@ -581,6 +586,10 @@ public class EmailIngestionBenchmark {
 
     static long processed(Connection db, UUID mailboxId) throws SQLException {
         return count(db, "select count(*) from email.inbound_message where mailbox_id = ? and state = 'processed'", mailboxId);
+    }
+
+    static long waiting(Connection db) throws SQLException {
+        return count(db, "select count(*) from email.inbound_message where state = 'received'", null);
     }
 
     static long failed(Connection db, UUID mailboxId) throws SQLException {
