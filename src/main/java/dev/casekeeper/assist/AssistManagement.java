@@ -161,6 +161,16 @@ public class AssistManagement {
         return new ReplySuggestions(offered, last, ReplyTemplates.build(lexicon, last, context, facts));
     }
 
+    /**
+     * The farewell a closing ends with when the agent writes none of their own: what the closing
+     * composer starts from, so the agent can keep it or make it theirs.
+     */
+    @Transactional(readOnly = true)
+    public String farewell(CaseId caseId, SignedInAgent viewer) {
+        var detail = cases.find(caseId, viewer);
+        return compose(detail, new CloseCase(new NextSteps("", "", ""), null, false, false), viewer).farewell();
+    }
+
     /** The closing message as it would be sent, without storing or sending anything. */
     @Transactional(readOnly = true)
     public Closing previewClosing(CaseId caseId, CloseCase close, SignedInAgent viewer) {

@@ -2,6 +2,8 @@ package dev.casekeeper.workspace;
 
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.assist.AssistManagement;
+import dev.casekeeper.assist.ToneCheck;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseManagement;
@@ -33,6 +35,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * What an agent does on the case page: reply, note, change status, priority and tags, assign and
@@ -45,11 +48,13 @@ class CaseActionsController {
     private final CaseManagement cases;
     private final CasePages pages;
     private final CaseScreen screens;
+    private final AssistManagement assist;
 
-    CaseActionsController(CaseManagement cases, CasePages pages, CaseScreen screens) {
+    CaseActionsController(CaseManagement cases, CasePages pages, CaseScreen screens, AssistManagement assist) {
         this.cases = cases;
         this.pages = pages;
         this.screens = screens;
+        this.assist = assist;
     }
 
     @PostMapping("/cases/{number}/replies")
@@ -57,6 +62,7 @@ class CaseActionsController {
             @PathVariable long number,
             @Valid @ModelAttribute("replyForm") ReplyForm form,
             BindingResult errors,
+            @RequestParam(required = false) @Nullable Boolean toneChecked,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -68,6 +74,14 @@ class CaseActionsController {
                 // Shown in the box before anything is sent; sending again sends.
                 model.addAttribute("landed", landed);
                 model.addAttribute("seenNow", detail.timeline().size());
+                return screens.refused(number, "reply-form", HttpStatus.CONFLICT, me, request, response, model);
+            }
+        }
+        if (!errors.hasErrors() && !Boolean.TRUE.equals(toneChecked)) {
+            var tone = toneOf(detail, form.body(), me);
+            if (tone != null && !tone.clean()) {
+                // The draft may land badly: the findings beside the box; the agent may still send it.
+                model.addAttribute("tone", tone);
                 return screens.refused(number, "reply-form", HttpStatus.CONFLICT, me, request, response, model);
             }
         }
@@ -203,11 +217,20 @@ class CaseActionsController {
                 .toList();
     }
 
+    /** The tone check of a reply about to be sent; a draft too long to check is sent unchecked. */
+    private @Nullable ToneCheck toneOf(CaseDetail detail, @Nullable String body, SignedInAgent me) {
+        try {
+            return body == null ? null : assist.tone(body, detail.summary().id(), null, me);
+        } catch (InvalidInputException e) {
+            return null;
+        }
+    }
+
     /** A message that landed while the agent was writing: what it is and what it says. */
     record TimelineItemRef(dev.casekeeper.cases.EntryKind kind, String text) {}
 
     /** Runs a facade call; a rule's refusal becomes an error on the form, naming the field when it can. */
-    private static void run(BindingResult errors, Runnable action) {
+    static void run(BindingResult errors, Runnable action) {
         try {
             action.run();
         } catch (InvalidInputException e) {

@@ -76,6 +76,7 @@ class CasePages {
 
         var timeline = detail.timeline().stream()
                 .map(entry -> new TimelineItem(
+                        entry.id(),
                         entry.kind(),
                         entry.author().kind(),
                         author(entry.author(), requester, names),
@@ -83,7 +84,8 @@ class CasePages {
                         entry.bodyHtml(),
                         entry.eventType(),
                         entry.data(),
-                        entry.createdAt()))
+                        entry.createdAt(),
+                        entry.delivery()))
                 .toList();
         var handover = handover(detail.handover(), names, teamNames);
         boolean mine = me.id().equals(kase.ownerId());

@@ -26,10 +26,12 @@ class CaseScreen {
 
     private final CasePages pages;
     private final CaseLists lists;
+    private final AssistViews assist;
 
-    CaseScreen(CasePages pages, CaseLists lists) {
+    CaseScreen(CasePages pages, CaseLists lists, AssistViews assist) {
         this.pages = pages;
         this.lists = lists;
+        this.assist = assist;
     }
 
     CasePageModel fill(Model model, long number, SignedInAgent me) {
@@ -49,6 +51,10 @@ class CaseScreen {
         var fields = new LinkedHashMap<String, String>();
         page.fields().forEach(field -> fields.put(field.key(), field.value() == null ? "" : field.value()));
         putIfAbsent(model, "profileForm", new ProfileForm(page.requester().displayName(), fields));
+        var assisted = assist.of(page, me);
+        model.addAttribute("assist", assisted);
+        putIfAbsent(model, "closingForm", AssistForms.ClosingForm.startingWith(assisted.farewell()));
+        putIfAbsent(model, "colleagueForm", new AssistForms.ColleagueForm(null, ""));
         model.addAttribute("counts", lists.counts(me));
     }
 

@@ -54,7 +54,7 @@ class TemplateTextTests {
 
     @Test
     void everyMessageKeyATemplateNamesExists() throws IOException {
-        // Every bundle: pages of a capability keep their texts in its own (i18n/email.properties, …).
+        // Every bundle in spring.messages.basename: messages.properties and one per capability.
         var messages = new Properties();
         try (Stream<Path> bundles = Files.list(Path.of("src/main/resources/i18n"))) {
             for (Path bundle : bundles.filter(f -> f.toString().endsWith(".properties")).toList()) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class WorkspaceAccessTests extends ApiTestBase {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/views/unassigned", "/cases/1001", "/admin", "/live/events"})
+    @ValueSource(strings = {"/", "/views/unassigned", "/views/heated", "/cases/1001", "/admin", "/live/events"})
     void someoneSignedOutIsSentToTheSignInForm(String path) {
         var page = WebSession.anonymous(port).get(path);
 
@@ -96,6 +96,40 @@ class WorkspaceAccessTests extends ApiTestBase {
         assertThat(reply.status()).isEqualTo(404);
         assertThat(assign.status()).isEqualTo(404);
         assertThat(admin().get("/api/v1/cases/" + caseId(others)).json().get("timeline").size()).isEqualTo(1);
+    }
+
+    @Test
+    void anAgentCannotCheckToneSolveOrHandOverAnotherTeamsCase() {
+        var team = newTeam();
+        var agent = newAgent("agent", newTeam());
+        long others = openCaseInTeam(admin(), "Invoice twice", team);
+        var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
+        browser.get("/");
+
+        var tone = browser.postPart("/cases/" + others + "/tone", Map.of("body", "You should have read the manual."));
+        var closing = browser.post("/cases/" + others + "/closing",
+                Map.of("whatHappens", "Refund", "byWhen", "Friday", "howToCheck", "Your bank statement"));
+        var colleague = browser.post("/cases/" + others + "/colleague", Map.of("agentId", agent.id().toString()));
+
+        assertThat(tone.status()).isEqualTo(404);
+        assertThat(browser.getPart("/cases/" + others + "/scores/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(closing.status()).isEqualTo(404);
+        assertThat(colleague.status()).isEqualTo(404);
+        var kase = admin().get("/api/v1/cases/" + caseId(others)).json();
+        assertThat(kase.get("timeline").size()).isEqualTo(1);
+        assertThat(kase.get("status").asString()).isEqualTo("new");
+    }
+
+    @Test
+    void onlySupervisorsAndAdminsOpenTheHeatedView() {
+        var agent = WebSession.anonymous(port).signIn(newAgent("agent").email(), PASSWORD);
+        var supervisor = WebSession.anonymous(port).signIn(newAgent("supervisor").email(), PASSWORD);
+        var admin = WebSession.anonymous(port).signIn(newAgent("admin").email(), PASSWORD);
+
+        assertThat(agent.get("/views/heated").status()).isEqualTo(403);
+        assertThat(agent.get("/views/heated").html().select("h1").text()).isEqualTo("Not for your role");
+        assertThat(supervisor.get("/views/heated").status()).isEqualTo(200);
+        assertThat(admin.get("/views/heated").status()).isEqualTo(200);
     }
 
     @Test
