@@ -72,7 +72,12 @@ class AdminPagesAccessTests extends ApiTestBase {
                 new AdminPage("POST", "/admin/policies"),
                 new AdminPage("GET", "/admin/policies/{id}"),
                 new AdminPage("POST", "/admin/policies/{id}"),
-                new AdminPage("POST", "/admin/policies/{id}/deletion"));
+                new AdminPage("POST", "/admin/policies/{id}/deletion"),
+                new AdminPage("GET", "/admin/mailboxes"),
+                new AdminPage("GET", "/admin/mailboxes/new"),
+                new AdminPage("POST", "/admin/mailboxes"),
+                new AdminPage("GET", "/admin/mailboxes/{id}"),
+                new AdminPage("POST", "/admin/mailboxes/{id}"));
     }
 
     @Autowired

@@ -61,7 +61,9 @@ final class QuotedHistory {
     }
 
     static boolean isAttribution(String text) {
-        return text.length() < 400 && ATTRIBUTION.matcher(text.strip()).matches();
+        // Every attribution ends with a colon: checking that first spares most lines the pattern, whose
+        // ".{1,250}" alternatives backtrack through every line and pair of lines of every message.
+        return text.length() < 400 && text.stripTrailing().endsWith(":") && ATTRIBUTION.matcher(text.strip()).matches();
     }
 
     static boolean startsWithForward(String text) {
