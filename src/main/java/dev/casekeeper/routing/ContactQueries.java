@@ -111,7 +111,7 @@ class ContactQueries {
         return jdbc.sql("""
                         select c.id from routing.contact c join routing.team_settings t on t.team_id = c.team_id
                         where c.state = 'waiting' and t.overflow_team_id is not null
-                          and c.queued_at <= :now - make_interval(secs => t.overflow_after_s)
+                          and c.queued_at <= cast(:now as timestamptz) - make_interval(secs => t.overflow_after_s)
                         """)
                 .param("now", Timestamp.from(now))
                 .query(UUID.class)
@@ -255,7 +255,7 @@ class ContactQueries {
                         order by c.state = 'waiting', c.priority desc, c.arrived_at, c.id
                         """)
                 .param("team", teamId)
-                .query((rs, n) -> new Queued(row(rs, n), instant(rs, "offer_expires_at"), (Integer) rs.getObject("position", Integer.class)))
+                .query((rs, n) -> new Queued(row(rs, n), instant(rs, "offer_expires_at"), rs.getObject("position") == null ? null : rs.getInt("position")))
                 .list();
     }
 

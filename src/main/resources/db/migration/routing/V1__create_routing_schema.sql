@@ -46,7 +46,9 @@ create table routing.contact (
     callback_email   text,
     callback_phone   text,
     overflowed       boolean     not null default false,
-    check ((state in ('offered', 'accepted')) = (agent_id is not null))
+    -- Waiting: nobody's; offered or accepted: an agent's; ended keeps who handled it.
+    check (case state when 'waiting' then agent_id is null when 'offered' then agent_id is not null
+                      when 'accepted' then agent_id is not null else true end)
 );
 -- The queue: oldest of highest priority first, only waiting rows indexed.
 create index contact_queue on routing.contact (team_id, priority desc, arrived_at, id) where state = 'waiting';
