@@ -53,6 +53,7 @@ class ContactFlow {
     UUID enqueue(UUID caseId, RoutedChannel channel, UUID teamId, List<String> skills, int priority,
             @Nullable String callbackEmail, @Nullable String callbackPhone) {
         var id = UUID.randomUUID();
+        var dispatch = new HashSet<UUID>();
         var queued = transaction.execute(status -> {
             if (!contacts.insert(id, caseId, channel, teamId, skills, priority, callbackEmail, callbackPhone, clock.instant())) {
                 return contacts.liveOfCase(caseId).orElseThrow().id();
@@ -60,9 +61,10 @@ class ContactFlow {
             log.debug("Case {}: contact {} queued for team {} on {}", caseId, id, teamId, channel.value());
             events.publishEvent(new ContactQueued(new ContactId(id), new CaseId(caseId), new TeamId(teamId), channel));
             events.publishEvent(new QueueChanged(new TeamId(teamId)));
-            dispatcher.dispatchAfterCommit(Set.of(teamId));
+            dispatch.add(teamId);
             return id;
         });
+        dispatcher.dispatchAfterCommit(dispatch);
         return queued;
     }
 
@@ -93,6 +95,7 @@ class ContactFlow {
 
     /** The agent turns the offer down: the contact waits again and goes to another agent while any other qualifies. */
     void decline(UUID offerId, UUID agentId) {
+        var dispatch = new HashSet<UUID>();
         transaction.executeWithoutResult(status -> {
             var contact = lockOffered(offerId, agentId);
             var offer = contacts.offer(offerId).orElseThrow();
@@ -100,27 +103,32 @@ class ContactFlow {
                 return;
             }
             refuseAnswered(offer);
-            backToWaiting(contact, offerId, OfferEnded.Outcome.DECLINED);
+            backToWaiting(contact, offerId, OfferEnded.Outcome.DECLINED, dispatch);
         });
+        dispatcher.dispatchAfterCommit(dispatch);
     }
 
     /** The offer's time is up (its durable timer): unless it was answered, the contact waits again. */
     void expire(OfferId offerId) {
+        var dispatch = new HashSet<UUID>();
         transaction.executeWithoutResult(status -> contacts.lockByOffer(offerId.value())
                 .filter(contact -> contact.state() == ContactState.OFFERED && offerId.value().equals(contact.offerId()))
-                .ifPresent(contact -> backToWaiting(contact, offerId.value(), OfferEnded.Outcome.EXPIRED)));
+                .ifPresent(contact -> backToWaiting(contact, offerId.value(), OfferEnded.Outcome.EXPIRED, dispatch)));
+        dispatcher.dispatchAfterCommit(dispatch);
     }
 
     /** The agent is no longer available: every offer still open to them goes back to the queue. */
     void withdrawOffersTo(UUID agentId) {
+        var dispatch = new HashSet<UUID>();
         transaction.executeWithoutResult(status -> {
             for (var contact : contacts.lockOfferedTo(agentId)) {
-                backToWaiting(contact, contact.offerId(), OfferEnded.Outcome.WITHDRAWN);
+                backToWaiting(contact, contact.offerId(), OfferEnded.Outcome.WITHDRAWN, dispatch);
             }
         });
+        dispatcher.dispatchAfterCommit(dispatch);
     }
 
-    private void backToWaiting(ContactRow contact, UUID offerId, OfferEnded.Outcome outcome) {
+    private void backToWaiting(ContactRow contact, UUID offerId, OfferEnded.Outcome outcome, Set<UUID> dispatch) {
         contacts.answerOffer(offerId, outcome.value(), clock.instant());
         contacts.backToWaiting(contact.id());
         if (outcome != OfferEnded.Outcome.EXPIRED) {
@@ -129,11 +137,12 @@ class ContactFlow {
         log.debug("Case {}: offer {} {}; contact {} waits again", contact.caseId(), offerId, outcome.value(), contact.id());
         events.publishEvent(new OfferEnded(new OfferId(offerId), new ContactId(contact.id()), new AgentId(contact.agentId()), outcome));
         events.publishEvent(new QueueChanged(new TeamId(contact.teamId())));
-        dispatcher.dispatchAfterCommit(Set.of(contact.teamId()));
+        dispatch.add(contact.teamId());
     }
 
     /** The contact is over (the chat closed, the case was solved): the agent's slot is free again. */
     void end(UUID contactId) {
+        var dispatch = new HashSet<UUID>();
         transaction.executeWithoutResult(status -> {
             var contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("Contact", contactId));
             var now = clock.instant();
@@ -155,8 +164,9 @@ class ContactFlow {
             }
             contacts.ended(contactId, now);
             log.debug("Case {}: contact {} ended", contact.caseId(), contactId);
-            dispatcher.dispatchAfterCommit(Set.of(contact.teamId()));
+            dispatch.add(contact.teamId());
         });
+        dispatcher.dispatchAfterCommit(dispatch);
     }
 
     /**
@@ -164,6 +174,7 @@ class ContactFlow {
      * to reach them (now or on arrival), a callback task for the team.
      */
     void abandon(UUID contactId, @Nullable String email, @Nullable String phone) {
+        var dispatch = new HashSet<UUID>();
         transaction.executeWithoutResult(status -> {
             var contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("Contact", contactId));
             switch (contact.state()) {
@@ -178,7 +189,7 @@ class ContactFlow {
             if (contact.state() == ContactState.OFFERED) {
                 contacts.answerOffer(contact.offerId(), "abandoned", now);
                 timers.cancelExpiry(contact.offerId());
-                dispatcher.dispatchAfterCommit(Set.of(contact.teamId()));
+                dispatch.add(contact.teamId());
             }
             var waited = Duration.between(contact.arrivedAt(), now);
             contacts.abandoned(contactId, now, waited.toMillis(), email, phone);
@@ -195,6 +206,7 @@ class ContactFlow {
             }
             events.publishEvent(new QueueChanged(new TeamId(contact.teamId())));
         });
+        dispatcher.dispatchAfterCommit(dispatch);
     }
 
     /** Moves contacts that waited past their team's overflow wait, then offers every waiting contact that can be offered. */

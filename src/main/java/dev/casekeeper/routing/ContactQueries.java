@@ -101,6 +101,18 @@ class ContactQueries {
                 .list();
     }
 
+    /** Contacts offered to or accepted by the agent, oldest first, with the offer's expiry. */
+    List<Queued> ofAgent(UUID agentId) {
+        return jdbc.sql("""
+                        select c.*, o.expires_at as offer_expires_at from routing.contact c join routing.offer o on o.id = c.offer_id
+                        where c.agent_id = :agent and c.state in ('offered', 'accepted')
+                        order by c.arrived_at, c.id
+                        """)
+                .param("agent", agentId)
+                .query((rs, n) -> new Queued(row(rs, n), instant(rs, "offer_expires_at"), null))
+                .list();
+    }
+
     /** Teams with contacts waiting now. */
     List<UUID> teamsWithWaiting() {
         return jdbc.sql("select distinct team_id from routing.contact where state = 'waiting'").query(UUID.class).list();

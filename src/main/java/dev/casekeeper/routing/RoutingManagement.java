@@ -145,6 +145,11 @@ public class RoutingManagement {
         return new QueueView(teamId, queued, agentStates.list(teamId.value()));
     }
 
+    /** What the agent has on their plate: contacts offered to them (with the offer's expiry) and those they accepted. */
+    public List<Contact> contactsOf(AgentId agentId) {
+        return contacts.ofAgent(agentId.value()).stream().map(q -> view(q.contact(), q.offerExpiresAt(), null, null)).toList();
+    }
+
     /** The agent takes the offered contact and, when the case has no owner yet, becomes its owner. */
     public Contact accept(OfferId offerId, AgentId agentId) {
         var caseId = flow.accept(offerId.value(), agentId.value());
