@@ -143,17 +143,7 @@ class AgentStateQueries {
      * Reads without locks; the caller locks the chosen agent and checks again.
      */
     List<UUID> candidates(UUID team, List<String> skills, RoutedChannel channel, UUID contactId, int limit) {
-        return jdbc.sql("""
-                        select s.agent_id from routing.agent_state s
-                        where s.presence = 'available'
-                          and s.team_ids @> array[cast(:team as uuid)]
-                          and s.skills @> string_to_array(:skills, ',')
-                          and coalesce(s.%s, :default) > (select count(*) from routing.contact c
-                                where c.agent_id = s.agent_id and c.channel = :channel and c.state in ('offered', 'accepted'))
-                        order by exists (select 1 from routing.offer o where o.contact_id = :contact and o.agent_id = s.agent_id),
-                                 s.idle_since, s.agent_id
-                        limit :limit
-                        """.formatted(capacityColumn(channel)))
+        return jdbc.sql(candidatesSql(channel))
                 .param("team", team)
                 .param("skills", String.join(",", skills))
                 .param("default", settings.capacity(channel))
@@ -162,6 +152,21 @@ class AgentStateQueries {
                 .param("limit", limit)
                 .query(UUID.class)
                 .list();
+    }
+
+    /** Available agents of a team with the skills and room; by the partial GIN index {@code agent_state_available} and {@code contact_load}. */
+    static String candidatesSql(RoutedChannel channel) {
+        return """
+                select s.agent_id from routing.agent_state s
+                where s.presence = 'available'
+                  and s.team_ids @> array[cast(:team as uuid)]
+                  and s.skills @> string_to_array(:skills, ',')
+                  and coalesce(s.%s, :default) > (select count(*) from routing.contact c
+                        where c.agent_id = s.agent_id and c.channel = :channel and c.state in ('offered', 'accepted'))
+                order by exists (select 1 from routing.offer o where o.contact_id = :contact and o.agent_id = s.agent_id),
+                         s.idle_since, s.agent_id
+                limit :limit
+                """.formatted(capacityColumn(channel));
     }
 
     Optional<AgentRouting> find(UUID agentId) {

@@ -17,6 +17,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ContactQueries {
 
+    /** The first waiting contacts of one team, read in serving order straight from the partial index {@code contact_queue}. */
+    static final String WAITING_IN_TEAM = """
+            select * from routing.contact
+            where state = 'waiting' and team_id = cast(:team as uuid)
+            order by priority desc, arrived_at, id
+            limit :limit
+            for update skip locked
+            """;
+
+    /** The same over several teams (an agent's, the sweep's): found by {@code contact_queue}, then sorted. */
+    static final String WAITING = """
+            select * from routing.contact
+            where state = 'waiting' and team_id = any(cast(string_to_array(:teams, ',') as uuid[]))
+            order by priority desc, arrived_at, id
+            limit :limit
+            for update skip locked
+            """;
+
     private final JdbcClient jdbc;
 
     ContactQueries(JdbcClient jdbc) {
@@ -80,13 +98,14 @@ class ContactQueries {
      * longest waiting), locked; contacts another transaction holds are skipped, not waited for.
      */
     List<ContactRow> lockWaiting(Collection<UUID> teams, int limit) {
-        return jdbc.sql("""
-                        select * from routing.contact
-                        where state = 'waiting' and team_id = any(cast(string_to_array(:teams, ',') as uuid[]))
-                        order by priority desc, arrived_at, id
-                        limit :limit
-                        for update skip locked
-                        """)
+        if (teams.size() == 1) {
+            return jdbc.sql(WAITING_IN_TEAM)
+                    .param("team", teams.iterator().next())
+                    .param("limit", limit)
+                    .query(ContactQueries::row)
+                    .list();
+        }
+        return jdbc.sql(WAITING)
                 .param("teams", ids(teams))
                 .param("limit", limit)
                 .query(ContactQueries::row)
