@@ -158,6 +158,8 @@ class ContactFlow {
                 case OFFERED -> {
                     contacts.answerOffer(contact.offerId(), "withdrawn", now);
                     timers.cancelExpiry(contact.offerId());
+                    events.publishEvent(new OfferEnded(new OfferId(contact.offerId()), new ContactId(contactId), new AgentId(contact.agentId()),
+                            OfferEnded.Outcome.WITHDRAWN));
                     events.publishEvent(new QueueChanged(new TeamId(contact.teamId())));
                 }
                 case WAITING -> events.publishEvent(new QueueChanged(new TeamId(contact.teamId())));

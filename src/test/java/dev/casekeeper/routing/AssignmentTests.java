@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.ChangeAgent;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.ChangeCase;
@@ -14,6 +15,7 @@ import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.TestClock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -217,6 +219,44 @@ class AssignmentTests extends ApiTestBase {
             assertThat(routing.contact(contact.id()).state()).isEqualTo(ContactState.ENDED);
             assertThat(routing.contact(next.id()).agentId()).isEqualTo(agent);
         });
+    }
+
+    @Test
+    void chatsAndEmailCasesCountAgainstTheirOwnChannelsCapacity() {
+        var team = given.team();
+        var chatOnly = given.available(team, 1);
+        var both = given.available(team, 1);
+        routing.change(both, new ChangeAgentRouting(null, null, 1));
+
+        var chat = given.chat(team);
+        var email = routing.enqueue(new EnqueueContact(given.openCase(team, Priority.NORMAL), RoutedChannel.EMAIL, team, Set.of(), null,
+                null, null));
+        var secondEmail = routing.enqueue(new EnqueueContact(given.openCase(team, Priority.NORMAL), RoutedChannel.EMAIL, team, Set.of(),
+                null, null, null));
+
+        assertThat(chat.agentId()).isEqualTo(chatOnly);
+        assertThat(email.agentId()).as("push assignment is off for an agent with email capacity 0").isEqualTo(both);
+        assertThat(secondEmail.state()).isEqualTo(ContactState.WAITING);
+        var load = routing.agent(both);
+        assertThat(load.emailLoad()).isEqualTo(1);
+        assertThat(load.chatLoad()).isZero();
+        assertThat(given.chat(team).agentId()).as("a full email capacity leaves the chat slot free").isEqualTo(both);
+    }
+
+    @Test
+    void aDeactivatedAgentGoesAwayAndTheirOpenOffersMoveOn() {
+        var team = given.team();
+        var leaving = given.available(team, 3);
+        var contact = given.chat(team);
+        var staying = given.available(team, 3);
+
+        agents.change(leaving, ChangeAgent.active(false));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(routing.agent(leaving).presence()).isEqualTo(Presence.AWAY);
+            assertThat(routing.contact(contact.id()).agentId()).isEqualTo(staying);
+        });
+        assertThat(outcome(contact.offerId())).isEqualTo("withdrawn");
     }
 
     private String outcome(OfferId offer) {

@@ -8,6 +8,7 @@ import dev.casekeeper.routing.rest.RoutingResponses.AgentRoutingResponse;
 import dev.casekeeper.routing.rest.RoutingResponses.ContactResponse;
 import dev.casekeeper.routing.rest.RoutingResponses.QueueResponse;
 import dev.casekeeper.routing.rest.RoutingResponses.TeamRoutingResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,9 +32,11 @@ class QueuesRestController {
     private static final Duration DEFAULT_ABANDONED_PERIOD = Duration.ofDays(7);
 
     private final RoutingManagement routing;
+    private final Clock clock;
 
-    QueuesRestController(RoutingManagement routing) {
+    QueuesRestController(RoutingManagement routing, Clock clock) {
         this.routing = routing;
+        this.clock = clock;
     }
 
     @GetMapping("/api/v1/routing/teams/{id}/queue")
@@ -60,7 +63,7 @@ class QueuesRestController {
     @GetMapping("/api/v1/routing/abandoned")
     List<AbandonedResponse> abandoned(@AuthenticationPrincipal SignedInAgent me,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant since) {
-        var from = since != null ? since : Instant.now().minus(DEFAULT_ABANDONED_PERIOD);
+        var from = since != null ? since : clock.instant().minus(DEFAULT_ABANDONED_PERIOD);
         return routing.abandoned(me, from).stream().map(AbandonedResponse::of).toList();
     }
 }
