@@ -88,6 +88,13 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/api/v1/repeat-contacts", "/api/v1/repeat-contacts/**")
                         .hasRole("SUPERVISOR")
+                        // Routing: every agent sets their presence, answers offers and sees their teams' queues;
+                        // supervisors set skills and capacities and see abandoned contacts; admins set overflow.
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/routing/teams/*")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/routing/agents", "/api/v1/routing/agents/**", "/api/v1/routing/teams/*",
+                                "/api/v1/routing/abandoned")
+                        .hasRole("SUPERVISOR")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**")

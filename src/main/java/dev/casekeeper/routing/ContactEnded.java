@@ -1,0 +1,7 @@
+package dev.casekeeper.routing;
+
+import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.cases.CaseId;
+
+/** An accepted contact ended; the agent's capacity on that channel is free again. */
+public record ContactEnded(ContactId contactId, CaseId caseId, AgentId agentId, RoutedChannel channel) {}

@@ -1,0 +1,250 @@
+package dev.casekeeper.routing;
+
+import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.cases.Priority;
+import dev.casekeeper.shared.InvalidInputException;
+import dev.casekeeper.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Routing's verbs: agents' presence, skills and capacities; contacts queued, offered, accepted,
+ * declined, ended or abandoned; team overflow; queue views with positions and wait estimates. The
+ * chat channel calls {@link #enqueue(EnqueueContact)} and {@link #abandon} directly; the workspace
+ * listens for {@link ContactOffered} and calls {@link #accept} or {@link #decline}.
+ */
+@Service
+public class RoutingManagement {
+
+    private static final int ABANDONED_LIMIT = 500;
+
+    private final AgentPresence presence;
+    private final ContactFlow flow;
+    private final AgentStateQueries agentStates;
+    private final ContactQueries contacts;
+    private final TeamSettingsQueries teamSettings;
+    private final WaitEstimates estimates;
+    private final CaseOwnership ownership;
+    private final AgentManagement agents;
+    private final CaseManagement cases;
+    private final Clock clock;
+
+    RoutingManagement(AgentPresence presence, ContactFlow flow, AgentStateQueries agentStates, ContactQueries contacts,
+            TeamSettingsQueries teamSettings, WaitEstimates estimates, CaseOwnership ownership, AgentManagement agents,
+            CaseManagement cases, Clock clock) {
+        this.presence = presence;
+        this.flow = flow;
+        this.agentStates = agentStates;
+        this.contacts = contacts;
+        this.teamSettings = teamSettings;
+        this.estimates = estimates;
+        this.ownership = ownership;
+        this.agents = agents;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    /** The agent's presence, capacities, load and skills (away with default capacities until they first set anything). */
+    public AgentRouting agent(AgentId agentId) {
+        agents.find(agentId);
+        return presence.ensure(agentId);
+    }
+
+    /** Sets the agent's presence; anything but available withdraws the offers still open to them. */
+    public AgentRouting setPresence(AgentId agentId, Presence value) {
+        presence.set(agentId, value);
+        return agent(agentId);
+    }
+
+    /** Sets an agent's skills and capacities (supervisors and admins). */
+    public AgentRouting change(AgentId agentId, ChangeAgentRouting change) {
+        agents.find(agentId);
+        var skills = change.skills() == null ? List.<String>of() : Skills.normalize(change.skills(), "skills");
+        presence.change(agentId, skills, capacity(change.chatCapacity(), "chatCapacity"),
+                capacity(change.emailCapacity(), "emailCapacity"), change.chatCapacity() == null, change.emailCapacity() == null,
+                change.skills() == null);
+        return agent(agentId);
+    }
+
+    /** Every agent routing knows of, longest idle first. */
+    public List<AgentRouting> agents() {
+        return agentStates.list(null);
+    }
+
+    /** Queues a case as a contact, on behalf of a channel (no caller to check). */
+    public Contact enqueue(EnqueueContact command) {
+        return enqueue(command, cases.detail(command.caseId()).summary());
+    }
+
+    /** Queues a case as a contact for an agent who may see the case. */
+    public Contact enqueue(EnqueueContact command, SignedInAgent by) {
+        return enqueue(command, cases.find(command.caseId(), by).summary());
+    }
+
+    private Contact enqueue(EnqueueContact command, CaseSummary kase) {
+        var team = command.teamId() != null ? command.teamId() : kase.teamId();
+        if (team == null) {
+            throw new InvalidInputException("teamId", "name the queue: the case has no team");
+        }
+        agents.findTeam(team);
+        var skills = Skills.normalize(command.requiredSkills(), "requiredSkills");
+        var priority = command.priority() != null ? command.priority() : kase.priority();
+        var id = flow.enqueue(command.caseId().value(), command.channel(), team.value(), skills, priority.ordinal(),
+                blankToNull(command.callbackEmail()), blankToNull(command.callbackPhone()));
+        return contact(new ContactId(id));
+    }
+
+    /** A contact with, while it waits, its position and estimated wait. */
+    public Contact contact(ContactId id) {
+        var row = contacts.find(id.value()).orElseThrow(() -> new NotFoundException("Contact", id));
+        Integer position = null;
+        Duration estimate = null;
+        if (row.state() == ContactState.WAITING) {
+            position = contacts.ahead(row) + 1;
+            estimate = estimates.of(row.teamId(), row.channel()).estimate(position);
+        }
+        var expiresAt = row.offerId() == null ? null : contacts.offer(row.offerId()).map(ContactQueries.OfferRow::expiresAt).orElse(null);
+        return view(row, expiresAt, position, estimate);
+    }
+
+    /** A contact the caller may see: one of their teams' (all teams for supervisors), or offered to or accepted by them. */
+    public Contact contact(ContactId id, SignedInAgent viewer) {
+        var found = contact(id);
+        if (!mayWatch(viewer, found.teamId()) && !viewer.id().equals(found.agentId())) {
+            throw new NotFoundException("Contact", id);
+        }
+        return found;
+    }
+
+    /** The team's queue: contacts offered and waiting (with positions and estimates) and its agents with presence and load. */
+    public QueueView queue(TeamId teamId, SignedInAgent viewer) {
+        agents.findTeam(teamId);
+        if (!mayWatch(viewer, teamId)) {
+            throw new NotFoundException("Team", teamId);
+        }
+        var estimators = new HashMap<RoutedChannel, WaitEstimates.Estimator>();
+        var queued = contacts.queue(teamId.value()).stream().map(q -> {
+            Duration estimate = q.position() == null
+                    ? null
+                    : estimators.computeIfAbsent(q.contact().channel(), c -> estimates.of(teamId.value(), c)).estimate(q.position());
+            return view(q.contact(), q.offerExpiresAt(), q.position(), estimate);
+        }).toList();
+        return new QueueView(teamId, queued, agentStates.list(teamId.value()));
+    }
+
+    /** What the agent has on their plate: contacts offered to them (with the offer's expiry) and those they accepted. */
+    public List<Contact> contactsOf(AgentId agentId) {
+        return contacts.ofAgent(agentId.value()).stream().map(q -> view(q.contact(), q.offerExpiresAt(), null, null)).toList();
+    }
+
+    /** The agent takes the offered contact and, when the case has no owner yet, becomes its owner. */
+    public Contact accept(OfferId offerId, AgentId agentId) {
+        var caseId = flow.accept(offerId.value(), agentId.value());
+        ownership.takeIfUnowned(new CaseId(caseId), agentId);
+        return contact(contactOf(offerId));
+    }
+
+    /** The agent turns the offer down; the contact goes to another qualified agent first. */
+    public Contact decline(OfferId offerId, AgentId agentId) {
+        flow.decline(offerId.value(), agentId.value());
+        return contact(contactOf(offerId));
+    }
+
+    /** The contact is over: its agent's slot on the channel is free again. */
+    public Contact end(ContactId id) {
+        flow.end(id.value());
+        return contact(id);
+    }
+
+    /**
+     * The customer left before an agent answered. With an email or phone (given now or when the
+     * contact was queued) the team gets a callback task.
+     */
+    public Contact abandon(ContactId id, @Nullable String callbackEmail, @Nullable String callbackPhone) {
+        flow.abandon(id.value(), blankToNull(callbackEmail), blankToNull(callbackPhone));
+        return contact(id);
+    }
+
+    /** Contacts abandoned since the given moment, latest first, of the viewer's teams (every team for supervisors). */
+    public List<AbandonedContact> abandoned(SignedInAgent viewer, Instant since) {
+        Collection<UUID> teams = viewer.role().seesAllTeams() ? null : viewer.teamIds().stream().map(TeamId::value).toList();
+        return contacts.abandoned(teams, since, ABANDONED_LIMIT).stream()
+                .map(a -> new AbandonedContact(new ContactId(a.contact().id()), new CaseId(a.contact().caseId()), a.contact().channel(),
+                        new TeamId(a.contact().teamId()), a.contact().arrivedAt(), a.contact().endedAt(),
+                        Duration.ofMillis(a.contact().waitedMs()), a.callbackId(), a.email(), a.phone()))
+                .toList();
+    }
+
+    public TeamRouting teamRouting(TeamId teamId) {
+        agents.findTeam(teamId);
+        return teamSettings.find(teamId.value());
+    }
+
+    /** Sets where the team's contacts overflow to and after how long; both null turns overflow off. */
+    public TeamRouting setTeamRouting(TeamId teamId, @Nullable TeamId overflowTeamId, @Nullable Duration overflowAfter) {
+        agents.findTeam(teamId);
+        if ((overflowTeamId == null) != (overflowAfter == null)) {
+            throw new InvalidInputException("overflowAfterSeconds", "give both an overflow team and a wait, or neither");
+        }
+        if (overflowTeamId != null) {
+            if (overflowTeamId.equals(teamId)) {
+                throw new InvalidInputException("overflowTeamId", "must be another team");
+            }
+            if (overflowAfter.toSeconds() < 1 || overflowAfter.toDays() > 1) {
+                throw new InvalidInputException("overflowAfterSeconds", "must be between 1 second and 1 day");
+            }
+            try {
+                agents.findTeam(overflowTeamId);
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("overflowTeamId", "names a team that does not exist");
+            }
+        }
+        teamSettings.save(teamId.value(), overflowTeamId == null ? null : overflowTeamId.value(), overflowAfter, clock.instant());
+        return teamSettings.find(teamId.value());
+    }
+
+    private ContactId contactOf(OfferId offerId) {
+        return new ContactId(contacts.offer(offerId.value()).orElseThrow(() -> new NotFoundException("Offer", offerId)).contactId());
+    }
+
+    private static boolean mayWatch(SignedInAgent viewer, TeamId team) {
+        return viewer.role().seesAllTeams() || viewer.teamIds().contains(team);
+    }
+
+    private static @Nullable Integer capacity(@Nullable Integer value, String field) {
+        if (value == null || value == -1) {
+            return null;
+        }
+        if (value < 0 || value > 100) {
+            throw new InvalidInputException(field, "must be between 0 and 100 (or -1 for the default)");
+        }
+        return value;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private Contact view(ContactRow row, @Nullable Instant offerExpiresAt, @Nullable Integer position, @Nullable Duration estimate) {
+        var waited = row.waitedMs() != null
+                ? Duration.ofMillis(row.waitedMs())
+                : Duration.between(row.arrivedAt(), row.endedAt() != null ? row.endedAt() : clock.instant());
+        return new Contact(new ContactId(row.id()), new CaseId(row.caseId()), row.channel(), new TeamId(row.teamId()), row.requiredSkills(),
+                Priority.values()[row.priority()], row.state(), row.arrivedAt(), waited,
+                row.agentId() == null ? null : new AgentId(row.agentId()), row.offerId() == null ? null : new OfferId(row.offerId()),
+                offerExpiresAt, position, estimate, row.overflowed());
+    }
+}

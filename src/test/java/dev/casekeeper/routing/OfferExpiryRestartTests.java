@@ -1,0 +1,59 @@
+package dev.casekeeper.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.casekeeper.CasekeeperApplication;
+import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.support.TestClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** An offer whose time runs out while no node runs expires after the restart and moves on: a restart strands no offer. */
+class OfferExpiryRestartTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void anOfferThatExpiredWhileTheNodeWasDownMovesToTheNextAgentAfterTheRestart() {
+        ContactId contactId;
+        OfferId firstOffer;
+        dev.casekeeper.agents.AgentId second;
+        try (var node = start()) {
+            var routing = node.getBean(RoutingManagement.class);
+            var given = new RoutingFixture(node.getBean(AgentManagement.class), node.getBean(CaseManagement.class), routing);
+            var team = given.team();
+            var first = given.available(team, 3);
+            var contact = given.chat(team);
+            second = given.available(team, 3);
+            assertThat(contact.agentId()).isEqualTo(first);
+            contactId = contact.id();
+            firstOffer = contact.offerId();
+        }
+
+        TestClock.INSTANCE.advance(Duration.ofSeconds(31));
+
+        try (var node = start()) {
+            var routing = node.getBean(RoutingManagement.class);
+            var next = second;
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                var contact = routing.contact(contactId);
+                assertThat(contact.state()).isEqualTo(ContactState.OFFERED);
+                assertThat(contact.agentId()).isEqualTo(next);
+            });
+            assertThat(routing.contact(contactId).offerId()).isNotEqualTo(firstOffer);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(CasekeeperApplication.class)
+                .profiles("test")
+                .run("--casekeeper.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN");
+    }
+}
