@@ -5,6 +5,8 @@ import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -38,7 +40,11 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                 .toAbsolutePath()
                 .normalize();
         boolean durable = environment.getProperty("casekeeper.embedded-db.durable", Boolean.class, true);
-        var server = EmbeddedPostgresServers.acquire(dataDir.resolve("postgres"), durable, log);
+        // Any other server setting, e.g. casekeeper.embedded-db.server-config.work_mem=16MB.
+        Map<String, String> serverConfig = Binder.get(environment)
+                .bind("casekeeper.embedded-db.server-config", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
+        var server = EmbeddedPostgresServers.acquire(dataDir.resolve("postgres"), durable, serverConfig, log);
         if (SHUTDOWN_HANDLER_ADDED.compareAndSet(false, true)) {
             SpringApplication.getShutdownHandlers().add(EmbeddedPostgresServers::stopAll);
         }

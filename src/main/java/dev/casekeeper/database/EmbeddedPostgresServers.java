@@ -32,13 +32,13 @@ final class EmbeddedPostgresServers {
 
     private EmbeddedPostgresServers() {}
 
-    static synchronized Server acquire(Path dataDirectory, boolean durable, Log startLog) {
+    static synchronized Server acquire(Path dataDirectory, boolean durable, Map<String, String> serverConfig, Log startLog) {
         var current = running.get(dataDirectory);
         if (current != null) {
             running.put(dataDirectory, new Running(current.postgres(), current.server(), current.users() + 1));
             return current.server();
         }
-        var postgres = start(dataDirectory, durable, startLog);
+        var postgres = start(dataDirectory, durable, serverConfig, startLog);
         var server = new Server(dataDirectory, postgres.getJdbcUrl(USER, DATABASE));
         running.put(dataDirectory, new Running(postgres, server, 1));
         return server;
@@ -77,12 +77,12 @@ final class EmbeddedPostgresServers {
         }
     }
 
-    private static EmbeddedPostgres start(Path dataDirectory, boolean durable, Log startLog) {
+    private static EmbeddedPostgres start(Path dataDirectory, boolean durable, Map<String, String> serverConfig, Log startLog) {
         try {
             Files.createDirectories(dataDirectory);
             StalePostmaster.stopIfRunning(dataDirectory, startLog);
             long started = System.nanoTime();
-            var postgres = EmbeddedPostgres.builder()
+            var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -97,8 +97,9 @@ final class EmbeddedPostgresServers {
                     .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "128MB")
-                    .start();
+                    .setServerConfig("shared_buffers", "128MB");
+            serverConfig.forEach(builder::setServerConfig);
+            var postgres = builder.start();
             createDatabaseIfMissing(postgres);
             startLog.info("Embedded PostgreSQL ready on port " + postgres.getPort() + " with data in " + dataDirectory
                     + " (" + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
