@@ -24,8 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The assignment rule on the real database: who gets an offer, when, and what happens to it. */
 class AssignmentTests extends ApiTestBase {
 
-    // Moving the shared test clock by days makes every earlier test's timers due at once: allow for that backlog.
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    // Moving the shared test clock by days makes every earlier test's timers due at once, and their alerts go to
+    // every supervisor the run has made: allow minutes for that backlog (an upper bound, not a wait).
+    private static final Duration WAIT = Duration.ofSeconds(180);
 
     @Autowired
     RoutingManagement routing;

@@ -29,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class SlaTimersClusterTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = Duration.ofSeconds(180);
 
     @TempDir
     Path dataDir;

@@ -71,8 +71,21 @@ class Acknowledgements {
                 "mailboxName", mailbox.displayName());
         String subject = fill(mailbox.ackSubject() == null ? DEFAULT_SUBJECT : mailbox.ackSubject(), values);
         String body = fill(mailbox.ackBody() == null ? DEFAULT_BODY : mailbox.ackBody(), values);
+        OutgoingMail.Rendered rendered;
+        try {
+            rendered = render(mailbox, kase, to, subject, body, message);
+        } catch (IllegalArgumentException e) {
+            // An address no mail system could write to (mis-decoded bytes, say): the case stands, only the
+            // acknowledgement is left out. Failing here would fail the ingestion of the customer's message.
+            log.warn("No acknowledgement for case {}: {}", kase.id(), e.getMessage());
+            return;
+        }
+        outbox.queue(OutboundQueries.Kind.ACKNOWLEDGEMENT, mailbox, kase.id().value(), null, to, List.of(), rendered);
+    }
+
+    private OutgoingMail.Rendered render(MailboxRow mailbox, CaseSummary kase, String to, String subject, String body, ParsedMessage message) {
         var references = message.messageId() == null ? List.<String>of() : List.of(message.messageId());
-        var rendered = OutgoingMail.render(new OutgoingMail.Envelope(
+        return OutgoingMail.render(new OutgoingMail.Envelope(
                 mailbox,
                 mailbox.displayName(),
                 to,
@@ -85,7 +98,6 @@ class Acknowledgements {
                 references,
                 Map.of("Auto-Submitted", "auto-replied", "X-Auto-Response-Suppress", "All", "Precedence", "auto_reply"),
                 clock.instant()));
-        outbox.queue(OutboundQueries.Kind.ACKNOWLEDGEMENT, mailbox, kase.id().value(), null, to, List.of(), rendered);
     }
 
     private static String fill(String template, Map<String, String> values) {

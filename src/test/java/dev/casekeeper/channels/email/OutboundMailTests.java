@@ -163,6 +163,24 @@ class OutboundMailTests extends EmailTestBase {
                 assertThat(sentTo(sender)).hasSize(3));
     }
 
+    @Test
+    void aSenderAddressNoServerCouldWriteToStillOpensACaseJustWithoutAnAcknowledgement() {
+        var extra = new LinkedHashMap<>(outboundTo(greenMail.getSmtp().getPort()));
+        extra.put("acknowledgement", Map.of("enabled", true));
+        var mailbox = smtpMailbox(null, extra);
+        String marker = marker();
+        // Mis-decoded UTF-8 in the From header, as in real mail: an address Jakarta Mail refuses to write to.
+        String raw = plain("jd\u00c3\u00b6e@m\u00c3\u00a4chine.example", mailbox.address(), "Umlauts " + marker, "Hello");
+
+        deliver("bounce-" + marker.toLowerCase(java.util.Locale.ROOT) + "@example.org", mailbox.address(), raw);
+
+        String caseId = awaitCase(marker).get("id").asString();
+        assertThat(jdbc.sql("select state from email.inbound_message where case_id = :c").param("c", UUID.fromString(caseId))
+                .query(String.class).single()).isEqualTo("processed");
+        assertThat(jdbc.sql("select count(*) from email.outbound_message where case_id = :c").param("c", UUID.fromString(caseId))
+                .query(Long.class).single()).isZero();
+    }
+
     private static Map<String, Object> outboundTo(int port) {
         return Map.of("outbound", Map.of("host", "localhost", "port", port, "security", "none"));
     }

@@ -66,7 +66,7 @@ class MyFollowupsPageTests extends ApiTestBase {
 
         TestClock.INSTANCE.advance(Duration.ofDays(2));
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
             var item = browser.get("/followups").html().selectFirst(".followup-checkin");
             assertThat(item).isNotNull();
             assertThat(item.select("a.followup-case").text()).contains("Socks to check on");

@@ -30,7 +30,7 @@ class NotificationsApiTests extends ApiTestBase {
 
         TestClock.INSTANCE.advanceTo(due.plusSeconds(1));
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(180)).untilAsserted(() ->
                 assertThat(agent.api().get("/api/v1/notifications?limit=100").json().get("unread").asLong()).isGreaterThanOrEqualTo(3));
         var inbox = agent.api().get("/api/v1/notifications?limit=2").json();
         assertThat(inbox.get("items")).hasSize(2);
