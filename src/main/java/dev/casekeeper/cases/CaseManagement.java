@@ -178,7 +178,7 @@ public class CaseManagement {
                 MessageBodies.sanitize(command.html()), null, data == null ? null : json.write(data), now);
         cases.recordHistory(id, by, "created", null, "new", now);
         log.info("Case {} (#{}) opened through {}", id, number, command.channel().value());
-        events.publishEvent(new CaseOpened(new CaseId(id), number, requester, command.channel()));
+        events.publishEvent(new CaseOpened(new CaseId(id), number, requester, command.channel(), !automatic));
         if (!automatic) {
             events.publishEvent(new MessageReceived(new CaseId(id), entry));
         }

@@ -29,9 +29,12 @@ class SlaCaseListener {
         this.rows = rows;
     }
 
+    /** Only a case opened without a customer message (automatic mail): the others are refreshed once, for that message. */
     @ApplicationModuleListener
     void on(CaseOpened event) {
-        clocks.refresh(event.caseId());
+        if (!event.withCustomerMessage()) {
+            clocks.refresh(event.caseId());
+        }
     }
 
     @ApplicationModuleListener
