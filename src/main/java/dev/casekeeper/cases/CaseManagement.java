@@ -276,13 +276,22 @@ public class CaseManagement {
      * not escalated; it is returned as it is.
      */
     public CaseSummary escalate(CaseId id, String reason, Actor by) {
+        return escalate(id, reason, Priority.LOW, by);
+    }
+
+    /**
+     * Escalates a case as {@link #escalate(CaseId, String, Actor)} does, and raises its priority to
+     * at least {@code atLeast} (a supervisor request puts the case at high priority at least).
+     */
+    public CaseSummary escalate(CaseId id, String reason, Priority atLeast, Actor by) {
         var kase = cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
         if (kase.isClosed()) {
             return kase.summary();
         }
         Instant now = clock.instant();
         var before = kase.priority;
-        kase.prioritize(before.raised());
+        var raised = before.raised();
+        kase.prioritize(raised.ordinal() < atLeast.ordinal() ? atLeast : raised);
         var data = new LinkedHashMap<String, Object>();
         data.put("reason", reason);
         data.put("fromPriority", before.value());

@@ -34,12 +34,14 @@ class ContactFlow {
     private final TeamSettingsQueries teams;
     private final Dispatcher dispatcher;
     private final OfferTimers timers;
+    private final LiveContactQueries live;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    ContactFlow(ContactQueries contacts, TeamSettingsQueries teams, Dispatcher dispatcher, OfferTimers timers,
+    ContactFlow(ContactQueries contacts, TeamSettingsQueries teams, Dispatcher dispatcher, OfferTimers timers, LiveContactQueries live,
             ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+        this.live = live;
         this.contacts = contacts;
         this.teams = teams;
         this.dispatcher = dispatcher;
@@ -152,6 +154,10 @@ class ContactFlow {
                 }
                 case ACCEPTED -> {
                     contacts.releaseAccepted(contact.offerId(), now);
+                    // A contact that ends on hold is off hold; whoever was on it leaves it.
+                    live.endHold(contactId, now).ifPresent(hold -> events.publishEvent(new ContactResumed(new ContactId(contactId),
+                            new CaseId(contact.caseId()), hold.agentId(), Duration.between(hold.since(), now))));
+                    live.clear(contactId, now);
                     events.publishEvent(new ContactEnded(new ContactId(contactId), new CaseId(contact.caseId()),
                             new AgentId(contact.agentId()), contact.channel()));
                 }

@@ -8,6 +8,7 @@ import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import java.time.Clock;
@@ -40,11 +41,17 @@ public class RoutingManagement {
     private final CaseOwnership ownership;
     private final AgentManagement agents;
     private final CaseManagement cases;
+    private final LiveContacts live;
+    private final LiveContactQueries liveQueries;
+    private final SupervisorRequests requests;
     private final Clock clock;
 
     RoutingManagement(AgentPresence presence, ContactFlow flow, AgentStateQueries agentStates, ContactQueries contacts,
             TeamSettingsQueries teamSettings, WaitEstimates estimates, CaseOwnership ownership, AgentManagement agents,
-            CaseManagement cases, Clock clock) {
+            CaseManagement cases, LiveContacts live, LiveContactQueries liveQueries, SupervisorRequests requests, Clock clock) {
+        this.live = live;
+        this.liveQueries = liveQueries;
+        this.requests = requests;
         this.presence = presence;
         this.flow = flow;
         this.agentStates = agentStates;
@@ -214,6 +221,136 @@ public class RoutingManagement {
         }
         teamSettings.save(teamId.value(), overflowTeamId == null ? null : overflowTeamId.value(), overflowAfter, clock.instant());
         return teamSettings.find(teamId.value());
+    }
+
+    /** Puts the accepted contact on hold; at the hold limit its agent is prompted to return. Only an agent on the contact may. */
+    public LiveContact hold(ContactId id, SignedInAgent by) {
+        contact(id, by);
+        live.hold(id, by);
+        return liveContact(id);
+    }
+
+    /** Takes the contact off hold. */
+    public LiveContact resume(ContactId id, SignedInAgent by) {
+        contact(id, by);
+        live.resume(id, by);
+        return liveContact(id);
+    }
+
+    /** A cold transfer: the case moves to the team's queue with the reason and summary; the live contact waits there. */
+    public Contact transfer(ContactId id, TransferContact transfer, SignedInAgent by) {
+        contact(id, by);
+        live.transfer(id, transfer, by);
+        return contact(id);
+    }
+
+    /** A warm transfer's first step: the colleague is invited, and sees the reason and summary before joining. */
+    public Invitation invite(ContactId id, InviteColleague invite, SignedInAgent by) {
+        contact(id, by);
+        return live.invite(id, invite, by);
+    }
+
+    /** The invited colleague joins the contact. */
+    public LiveContact acceptInvitation(InvitationId id, SignedInAgent by) {
+        live.acceptInvitation(id, by);
+        return liveContact(invitation(id, by).contactId());
+    }
+
+    /** The invited colleague turns the invitation down. */
+    public Invitation declineInvitation(InvitationId id, SignedInAgent by) {
+        live.declineInvitation(id, by);
+        return invitation(id, by);
+    }
+
+    /** An agent leaves the contact; the contact's own agent only once a colleague joined, who then owns it. */
+    public LiveContact leave(ContactId id, SignedInAgent by) {
+        contact(id, by);
+        live.leave(id, by);
+        return liveContact(id);
+    }
+
+    /** Who may write in the live contact now: its agent first, then colleagues and supervisors who joined. Empty unless accepted. */
+    public List<Participant> participants(ContactId id) {
+        return live.participants(id);
+    }
+
+    /** The contact with its hold, hold totals, transfers, participants and open invitations, for someone who may see it. */
+    public LiveContact liveContact(ContactId id, SignedInAgent viewer) {
+        contact(id, viewer);
+        return liveContact(id);
+    }
+
+    /** The case's contact still waiting, offered or accepted, as {@link #liveContact(ContactId, SignedInAgent)} shows it. */
+    public java.util.Optional<LiveContact> liveContactOfCase(CaseId caseId) {
+        return contacts.liveOfCase(caseId.value()).map(row -> liveContact(new ContactId(row.id())));
+    }
+
+    /** How many times the case's live contacts were transferred (cold or warm). */
+    public int transfersOfCase(CaseId caseId) {
+        return liveQueries.transfersOfCase(caseId.value());
+    }
+
+    /** Invitations into live contacts open to the agent. */
+    public List<Invitation> invitationsTo(AgentId agentId) {
+        return liveQueries.invitationsTo(agentId.value());
+    }
+
+    /** Holds open now: every one for supervisors and admins, the caller's own for agents. */
+    public List<Hold> holds(SignedInAgent viewer) {
+        return liveQueries.openHolds(viewer.role().seesAllTeams() ? null : viewer.id().value());
+    }
+
+    /** The agent's holds open now. */
+    public List<Hold> holdsOf(AgentId agentId) {
+        return liveQueries.openHolds(agentId.value());
+    }
+
+    /**
+     * Someone asked for a supervisor ({@code source}: {@code widget}, {@code message}, {@code agent}, …): the case is
+     * escalated to high priority at least, waits in the supervisors' queue, and they are told. While a request is
+     * open, asking again answers that request and changes nothing.
+     */
+    public SupervisorRequest requestSupervisor(CaseId caseId, String source, Actor by) {
+        return requests.request(caseId, source, by);
+    }
+
+    /** An agent who may see the case asks for a supervisor. */
+    public SupervisorRequest requestSupervisor(CaseId caseId, SignedInAgent by) {
+        cases.find(caseId, by);
+        return requests.request(caseId, "agent", by.actor());
+    }
+
+    /** Open requests for a supervisor, oldest first (supervisors and admins). */
+    public List<SupervisorRequest> supervisorRequests(SignedInAgent viewer) {
+        return requests.open(viewer);
+    }
+
+    /** A supervisor takes a request: joins the live contact, or owns the case when nobody does. */
+    public SupervisorRequest takeSupervisorRequest(SupervisorRequestId id, SignedInAgent by) {
+        return requests.take(id, by);
+    }
+
+    /** The case's open request for a supervisor, or else its latest. */
+    public java.util.Optional<SupervisorRequest> supervisorRequestOf(CaseId caseId) {
+        return requests.latestOf(caseId);
+    }
+
+    private LiveContact liveContact(ContactId id) {
+        var contact = contact(id);
+        var hold = liveQueries.openHold(id.value()).orElse(null);
+        var totals = liveQueries.totals(id.value());
+        var held = Duration.ofMillis(totals.heldMs());
+        if (hold != null) {
+            held = held.plus(Duration.between(hold.since(), clock.instant()));
+        }
+        var invitations = contact.state() == ContactState.ACCEPTED ? liveQueries.invitationsOf(id.value()).stream()
+                .filter(i -> i.outcome() == null).toList() : List.<Invitation>of();
+        return new LiveContact(contact, hold, totals.holdCount(), held, totals.transfers(), live.participants(id), invitations);
+    }
+
+    private Invitation invitation(InvitationId id, SignedInAgent by) {
+        return liveQueries.invitation(id.value()).filter(i -> i.toAgentId().equals(by.id()) || i.fromAgentId().equals(by.id()))
+                .orElseThrow(() -> new NotFoundException("Invitation", id));
     }
 
     private ContactId contactOf(OfferId offerId) {

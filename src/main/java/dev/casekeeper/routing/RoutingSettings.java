@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param handleTimeSample how many recently ended contacts of a queue the average handle time is taken over
  * @param waitEstimateFloor the least wait ever estimated
  * @param waitEstimateCap the most wait ever estimated (also the estimate when nobody serves the queue)
+ * @param holdLimit how long a contact may be on hold before its agent is prompted to return
  */
 @ConfigurationProperties("casekeeper.routing")
 public record RoutingSettings(
@@ -27,11 +28,12 @@ public record RoutingSettings(
         @DefaultValue("5m") Duration defaultHandleTime,
         @DefaultValue("50") int handleTimeSample,
         @DefaultValue("30s") Duration waitEstimateFloor,
-        @DefaultValue("30m") Duration waitEstimateCap) {
+        @DefaultValue("30m") Duration waitEstimateCap,
+        @DefaultValue("60s") Duration holdLimit) {
 
     public RoutingSettings {
-        if (!offerTimeout.isPositive() || !sweepInterval.isPositive() || !defaultHandleTime.isPositive()) {
-            throw new IllegalArgumentException("casekeeper.routing durations must be positive");
+        if (!offerTimeout.isPositive() || !sweepInterval.isPositive() || !defaultHandleTime.isPositive() || holdLimit.toSeconds() < 1) {
+            throw new IllegalArgumentException("casekeeper.routing durations must be positive (the hold limit at least 1s)");
         }
         if (chatCapacity < 0 || emailCapacity < 0 || chatCapacity > 100 || emailCapacity > 100) {
             throw new IllegalArgumentException("casekeeper.routing capacities must be between 0 and 100");

@@ -28,6 +28,6 @@ class RoutingSettingsTests {
 
     private static RoutingSettings settings(Duration offerTimeout, int chatCapacity, Duration cap) {
         return new RoutingSettings(offerTimeout, chatCapacity, 0, false, Duration.ofSeconds(5), Duration.ofMinutes(5), 50,
-                Duration.ofSeconds(30), cap);
+                Duration.ofSeconds(30), cap, Duration.ofSeconds(60));
     }
 }

@@ -1,0 +1,7 @@
+package dev.casekeeper.routing;
+
+import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.cases.CaseId;
+
+/** An agent left the live contact; when it was its agent, the colleague who joined now holds it and owns the case. */
+public record AgentLeftContact(ContactId contactId, CaseId caseId, AgentId agentId) {}
