@@ -61,6 +61,12 @@
             fire('presence-changed-' + data.number, data);
         });
         source.addEventListener('notification', function () { fire('notifications-changed', {}); });
+        source.addEventListener('routing', function () { fire('routing-changed', {}); });
+        source.addEventListener('contact', function (event) {
+            const data = JSON.parse(event.data);
+            fire('contact-changed-' + data.number, data);
+        });
+        source.addEventListener('queues', function () { fire('queues-changed', {}); });
         source.addEventListener('signed-out', function () {
             source.close();
             notice('signedOut', true);

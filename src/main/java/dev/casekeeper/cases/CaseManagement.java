@@ -147,6 +147,12 @@ public class CaseManagement {
         return cases.findIdByNumber(number).flatMap(id -> cases.find(id)).map(Case::summary);
     }
 
+    /** A case without its timeline, by id; no visibility check. */
+    @Transactional(readOnly = true)
+    public Optional<CaseSummary> byId(CaseId id) {
+        return cases.find(id.value()).map(Case::summary);
+    }
+
     /** The channel reports how far a reply got; shown on its timeline entry. */
     public void recordDelivery(CaseId id, UUID entryId, DeliveryState state, @Nullable String detail) {
         if (!cases.recordDelivery(id.value(), entryId, state, detail, clock.instant())) {

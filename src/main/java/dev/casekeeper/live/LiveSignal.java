@@ -24,6 +24,9 @@ record LiveSignal(
     static final String PRESENCE = "presence";
     static final String SIGNED_OUT = "signed-out";
     static final String NOTIFICATION = "notification";
+    static final String ROUTING = "routing";
+    static final String QUEUES = "queues";
+    static final String CONTACT = "contact";
 
     static LiveSignal presence(UUID caseId, long number) {
         return new LiveSignal(PRESENCE, caseId, number, List.of(), List.of(), false, null);
@@ -36,6 +39,21 @@ record LiveSignal(
     /** The agent was told something: only their own pages hear of it, and only that, not what. */
     static LiveSignal notification(UUID agentId) {
         return new LiveSignal(NOTIFICATION, null, 0, List.of(), List.of(), false, agentId);
+    }
+
+    /** Something changed in the agent's routing (an offer, an invitation, a hold, their presence): only their pages hear of it. */
+    static LiveSignal routing(UUID agentId) {
+        return new LiveSignal(ROUTING, null, 0, List.of(), List.of(), false, agentId);
+    }
+
+    /** The live contact of the case changed (hold, colleague, transfer): pages showing that case hear of it. */
+    static LiveSignal contact(UUID caseId, long number) {
+        return new LiveSignal(CONTACT, caseId, number, List.of(), List.of(), false, null);
+    }
+
+    /** Queues, holds or supervisor requests changed: supervisors' and admins' pages hear of it, all as one. */
+    static LiveSignal queues() {
+        return new LiveSignal(QUEUES, null, 0, List.of(), List.of(), false, null);
     }
 
     /** Signals that coalesce into one: the same kind about the same case or agent. */

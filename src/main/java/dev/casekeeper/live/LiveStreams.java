@@ -70,8 +70,9 @@ class LiveStreams implements SmartLifecycle {
                     || signal.teamless()
                     || signal.ownerIds().contains(agent.id().value())
                     || signal.teamIds().stream().anyMatch(team -> agent.teamIds().contains(new TeamId(team)));
-            case LiveSignal.PRESENCE -> subscriber.caseNumber() != null && subscriber.caseNumber() == signal.number();
-            case LiveSignal.SIGNED_OUT, LiveSignal.NOTIFICATION -> agent.id().value().equals(signal.agentId());
+            case LiveSignal.PRESENCE, LiveSignal.CONTACT -> subscriber.caseNumber() != null && subscriber.caseNumber() == signal.number();
+            case LiveSignal.SIGNED_OUT, LiveSignal.NOTIFICATION, LiveSignal.ROUTING -> agent.id().value().equals(signal.agentId());
+            case LiveSignal.QUEUES -> agent.role().seesAllTeams();
             default -> false;
         };
     }
