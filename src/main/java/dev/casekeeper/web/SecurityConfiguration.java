@@ -95,6 +95,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/routing/agents", "/api/v1/routing/agents/**", "/api/v1/routing/teams/*",
                                 "/api/v1/routing/abandoned")
                         .hasRole("SUPERVISOR")
+                        // Supervisor requests: any agent asks for one; supervisors list and take them.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/routing/supervisor-requests")
+                        .hasRole("SUPERVISOR")
+                        .requestMatchers("/api/v1/routing/supervisor-requests/*/take")
+                        .hasRole("SUPERVISOR")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**")
@@ -119,6 +124,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/admin", "/admin/**")
                         .hasRole("ADMIN")
+                        .requestMatchers("/supervisor", "/supervisor/**")
+                        .hasRole("SUPERVISOR")
                         .anyRequest()
                         .authenticated())
                 .formLogin(f -> f.loginPage("/login")

@@ -1,0 +1,140 @@
+package dev.casekeeper.routing.web;
+
+import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.cases.CaseDetail;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.routing.ContactState;
+import dev.casekeeper.routing.InviteColleague;
+import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.routing.TransferContact;
+import dev.casekeeper.shared.ConflictException;
+import dev.casekeeper.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The live contact panel of the case page: the contact's state, the hold with its timer, who is on
+ * it, how often the case was transferred, the request for a supervisor; and for the agent on the
+ * contact, hold and resume, a cold transfer to another team's queue, inviting a colleague (warm
+ * transfer) and leaving. Changes answer with the panel; a refused change shows why and changes nothing.
+ */
+@Controller
+class ContactPanelController {
+
+    /** The transfer and invitation forms as typed, kept when a change is refused. */
+    record ContactForm(@Nullable UUID teamId, @Nullable UUID agentId, @Nullable String reason, @Nullable String summary) {}
+
+    private final RoutingManagement routing;
+    private final CaseManagement cases;
+    private final ContactPanels panels;
+
+    ContactPanelController(RoutingManagement routing, CaseManagement cases, ContactPanels panels) {
+        this.routing = routing;
+        this.cases = cases;
+        this.panels = panels;
+    }
+
+    @GetMapping("/cases/{number}/contact")
+    String panel(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
+        panels.fill(cases.findByNumber(number, me), me, model);
+        model.addAttribute("form", new ContactForm(null, null, null, null));
+        return "routing/contact :: panel";
+    }
+
+    @GetMapping("/cases/{number}/contact/state")
+    String state(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
+        panels.fill(cases.findByNumber(number, me), me, model);
+        return "routing/contact :: state";
+    }
+
+    @PostMapping("/cases/{number}/contact/hold")
+    String hold(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletResponse response, Model model) {
+        return onContact(number, me, response, model, id -> routing.hold(id, me), "routing/contact :: state");
+    }
+
+    @PostMapping("/cases/{number}/contact/resume")
+    String resume(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletResponse response, Model model) {
+        return onContact(number, me, response, model, id -> routing.resume(id, me), "routing/contact :: state");
+    }
+
+    @PostMapping("/cases/{number}/contact/leave")
+    String leave(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletResponse response, Model model) {
+        return onContact(number, me, response, model, id -> routing.leave(id, me), "routing/contact :: state");
+    }
+
+    @PostMapping("/cases/{number}/contact/transfer")
+    String transfer(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @ModelAttribute("form") ContactForm form,
+            HttpServletResponse response, Model model) {
+        model.addAttribute("form", form);
+        return onContact(number, me, response, model, id -> {
+            if (form.teamId() == null) {
+                throw new InvalidInputException("teamId", "choose the team whose queue the contact goes to");
+            }
+            routing.transfer(id, new TransferContact(new TeamId(form.teamId()), text(form.reason()), text(form.summary())), me);
+        }, "routing/contact :: panel");
+    }
+
+    @PostMapping("/cases/{number}/contact/invitations")
+    String invite(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @ModelAttribute("form") ContactForm form,
+            HttpServletResponse response, Model model) {
+        model.addAttribute("form", form);
+        return onContact(number, me, response, model, id -> {
+            if (form.agentId() == null) {
+                throw new InvalidInputException("agentId", "choose the colleague to invite");
+            }
+            routing.invite(id, new InviteColleague(new AgentId(form.agentId()), text(form.reason()), text(form.summary())), me);
+        }, "routing/contact :: panel");
+    }
+
+    @PostMapping("/cases/{number}/supervisor-request")
+    String requestSupervisor(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletResponse response,
+            Model model) {
+        var detail = cases.findByNumber(number, me);
+        routing.requestSupervisor(detail.summary().id(), me);
+        response.setHeader("HX-Trigger", "case-changed-" + number);
+        panels.fill(cases.findByNumber(number, me), me, model);
+        return "routing/contact :: state";
+    }
+
+    /** Runs a change on the case's live contact; answers the fragment, with the refusal when it was refused. */
+    private String onContact(long number, SignedInAgent me, HttpServletResponse response, Model model,
+            Consumer<dev.casekeeper.routing.ContactId> change, String fragment) {
+        CaseDetail detail = cases.findByNumber(number, me);
+        var contact = routing.liveContactOfCase(detail.summary().id()).filter(c -> c.contact().state() == ContactState.ACCEPTED);
+        try {
+            if (contact.isEmpty()) {
+                throw new ConflictException("contact-not-live", "This case has no live contact now");
+            }
+            change.accept(contact.get().contact().id());
+            response.setHeader("HX-Trigger", "case-changed-" + number);
+            if (fragment.endsWith("panel")) {
+                model.addAttribute("form", new ContactForm(null, null, null, null));
+            }
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            model.addAttribute("refusal", e.getMessage());
+            model.addAttribute("refusalField", e.fieldErrors().keySet().stream().findFirst().orElse(null));
+        } catch (ConflictException | AccessDeniedException e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("refusal", e.getMessage());
+        }
+        panels.fill(cases.findByNumber(number, me), me, model);
+        return fragment;
+    }
+
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}
