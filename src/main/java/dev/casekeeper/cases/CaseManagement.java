@@ -282,22 +282,32 @@ public class CaseManagement {
      * not escalated; it is returned as it is.
      */
     public CaseSummary escalate(CaseId id, String reason, Actor by) {
-        return escalate(id, reason, Priority.LOW, by);
-    }
-
-    /**
-     * Escalates a case as {@link #escalate(CaseId, String, Actor)} does, and raises its priority to
-     * at least {@code atLeast} (a supervisor request puts the case at high priority at least).
-     */
-    public CaseSummary escalate(CaseId id, String reason, Priority atLeast, Actor by) {
         var kase = cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
         if (kase.isClosed()) {
             return kase.summary();
         }
+        return escalate(kase, reason, kase.priority.raised(), by);
+    }
+
+    /**
+     * Escalates a case to at least the given priority (a request for a supervisor puts a case at high
+     * priority at least): a case below it is raised to it, with an {@code escalated} event on the
+     * timeline as {@link #escalate(CaseId, String, Actor)} records; a case already there, or closed,
+     * is returned as it is and nothing is recorded, so asking twice changes nothing.
+     */
+    public CaseSummary escalateTo(CaseId id, Priority atLeast, String reason, Actor by) {
+        var kase = cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        if (kase.isClosed() || kase.priority.compareTo(atLeast) >= 0) {
+            return kase.summary();
+        }
+        return escalate(kase, reason, atLeast, by);
+    }
+
+    private CaseSummary escalate(Case kase, String reason, Priority to, Actor by) {
+        var id = new CaseId(kase.id);
         Instant now = clock.instant();
         var before = kase.priority;
-        var raised = before.raised();
-        kase.prioritize(raised.ordinal() < atLeast.ordinal() ? atLeast : raised);
+        kase.prioritize(to);
         var data = new LinkedHashMap<String, Object>();
         data.put("reason", reason);
         data.put("fromPriority", before.value());

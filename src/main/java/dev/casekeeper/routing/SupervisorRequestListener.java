@@ -21,7 +21,8 @@ class SupervisorRequestListener {
     @ApplicationModuleListener
     void on(CaseHeated heated) {
         if (heated.supervisorRequested()) {
-            requests.request(heated.caseId(), "message", Actor.SYSTEM);
+            // Assist's heated alert has told the supervisors already ("the customer asked for a supervisor").
+            requests.request(heated.caseId(), "message", Actor.SYSTEM, false);
         }
     }
 }

@@ -65,6 +65,11 @@ class SupervisorRequests {
     }
 
     SupervisorRequest request(CaseId caseId, String source, Actor by) {
+        return request(caseId, source, by, true);
+    }
+
+    /** As {@link #request(CaseId, String, Actor)}; {@code notify} false when the supervisors were already told (assist's heated alert). */
+    SupervisorRequest request(CaseId caseId, String source, Actor by, boolean notify) {
         if (source == null || !SOURCE.matcher(source).matches()) {
             throw new InvalidInputException("source", "must be a short lower-case name such as widget, message or agent");
         }
@@ -92,11 +97,13 @@ class SupervisorRequests {
             if (inserted == 0) {
                 return openOf(caseId).orElseThrow();
             }
-            cases.escalate(caseId, "A supervisor was requested (" + source + ")", Priority.HIGH, by);
+            cases.escalateTo(caseId, Priority.HIGH, "A supervisor was requested (" + source + ")", by);
             var teams = kase.teamId() == null ? List.<TeamId>of() : List.of(kase.teamId());
-            notifications.notify(Notify.of(notifications.supervisorsOf(teams), NOTIFICATION, caseId.value(),
+            if (notify) {
+                notifications.notify(Notify.of(notifications.supervisorsOf(teams), NOTIFICATION, caseId.value(),
                     "Case #%d \"%s\": a supervisor was requested (%s)".formatted(kase.number(), kase.subject(), source),
-                    "routing:supervisor-request:" + id));
+                        "routing:supervisor-request:" + id));
+            }
             log.info("Case {}: supervisor requested ({})", caseId, source);
             events.publishEvent(new SupervisorRequested(caseId, source, now));
             return find(id).orElseThrow();
