@@ -1,0 +1,206 @@
+package dev.casekeeper.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.notifications.NotificationManagement;
+import dev.casekeeper.shared.ConflictException;
+import dev.casekeeper.shared.InvalidInputException;
+import dev.casekeeper.support.ApiTestBase;
+import dev.casekeeper.support.TestClock;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Holds, cold and warm transfers of live contacts, on the real database with the durable hold timer. */
+class LiveContactTests extends ApiTestBase {
+
+    // Moving the shared clock makes earlier tests' timers due at once: allow for that backlog (an upper bound, not a wait).
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @Autowired
+    RoutingManagement routing;
+
+    @Autowired
+    AgentManagement agents;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    NotificationManagement notifications;
+
+    RoutingFixture given;
+
+    @BeforeEach
+    void fixture() {
+        given = new RoutingFixture(agents, cases, routing);
+    }
+
+    private SignedInAgent signedIn(AgentId id) {
+        return agents.signedIn(id).orElseThrow();
+    }
+
+    /** A chat in the team's queue, offered to and accepted by the agent. */
+    private Contact accepted(dev.casekeeper.agents.TeamId team, AgentId agent) {
+        var offered = given.chat(team);
+        assertThat(offered.agentId()).isEqualTo(agent);
+        return routing.accept(offered.offerId(), agent);
+    }
+
+    @Test
+    void atTheHoldLimitTheAgentIsPromptedOnceAndResumingRecordsTheHold() {
+        var team = given.team();
+        var agent = given.available(team, 3);
+        var contact = accepted(team, agent);
+        var me = signedIn(agent);
+
+        var held = routing.hold(contact.id(), me);
+        assertThat(held.hold()).isNotNull();
+        assertThat(held.hold().limit()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(held.hold().limitReached()).isFalse();
+        assertThat(routing.holds(me)).extracting(Hold::contactId).containsExactly(contact.id());
+        // Holding again changes nothing.
+        assertThat(routing.hold(contact.id(), me).holdCount()).isEqualTo(1);
+
+        TestClock.INSTANCE.advance(Duration.ofSeconds(61));
+
+        await().atMost(WAIT).until(() -> routing.liveContact(contact.id(), me).hold().limitReached());
+        await().atMost(WAIT).until(() -> notifications.inbox(me, null, 20).page().items().stream()
+                .anyMatch(n -> n.kind().equals(LiveContacts.HOLD_NOTIFICATION)));
+        assertThat(notifications.inbox(me, null, 20).page().items().stream()
+                .filter(n -> n.kind().equals(LiveContacts.HOLD_NOTIFICATION))).hasSize(1);
+
+        var resumed = routing.resume(contact.id(), me);
+        assertThat(resumed.hold()).isNull();
+        assertThat(resumed.holdCount()).isEqualTo(1);
+        assertThat(resumed.heldTotal()).isGreaterThanOrEqualTo(Duration.ofSeconds(61));
+        assertThat(routing.holds(me)).isEmpty();
+    }
+
+    @Test
+    void onlyAnAgentOnTheContactPutsItOnHoldAndOnlyWhileItIsLive() {
+        var team = given.team();
+        var agent = given.available(team, 3);
+        var other = signedIn(given.agent(team, 3));
+        var contact = accepted(team, agent);
+
+        assertThatThrownBy(() -> routing.hold(contact.id(), other)).isInstanceOf(AccessDeniedException.class);
+        routing.end(contact.id());
+        assertThatThrownBy(() -> routing.hold(contact.id(), signedIn(agent))).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aContactThatEndsOnHoldIsOffHold() {
+        var team = given.team();
+        var agent = given.available(team, 3);
+        var contact = accepted(team, agent);
+        routing.hold(contact.id(), signedIn(agent));
+
+        routing.end(contact.id());
+
+        assertThat(routing.holdsOf(agent)).isEmpty();
+        assertThat(routing.liveContact(contact.id(), signedIn(agent)).holdCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aColdTransferPutsTheLiveContactInTheOtherTeamsQueueWithTheHandover() {
+        var first = given.team();
+        var second = given.team();
+        var agent = given.available(first, 3);
+        var contact = accepted(first, agent);
+        var receiver = given.available(second, 3);
+
+        var moved = routing.transfer(contact.id(), new TransferContact(second, "Billing question",
+                "Order 4411 charged twice; card ending 0042; already tried a refund form."), signedIn(agent));
+
+        assertThat(moved.teamId()).isEqualTo(second);
+        assertThat(moved.state()).isEqualTo(ContactState.OFFERED);
+        assertThat(moved.agentId()).isEqualTo(receiver);
+        var kase = cases.detail(contact.caseId());
+        assertThat(kase.summary().teamId()).isEqualTo(second);
+        assertThat(kase.summary().ownerId()).isNull();
+        assertThat(kase.handover().summary()).contains("Order 4411");
+        assertThat(routing.transfersOfCase(contact.caseId())).isEqualTo(1);
+        assertThat(routing.agent(agent).chatLoad()).isZero();
+
+        routing.accept(moved.offerId(), receiver);
+        assertThat(cases.detail(contact.caseId()).summary().ownerId()).isEqualTo(receiver);
+    }
+
+    @Test
+    void aTransferWithoutASummaryIsRefusedAndChangesNothing() {
+        var first = given.team();
+        var second = given.team();
+        var agent = given.available(first, 3);
+        var contact = accepted(first, agent);
+
+        assertThatThrownBy(() -> routing.transfer(contact.id(), new TransferContact(second, "Billing", " "), signedIn(agent)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> routing.transfer(contact.id(), new TransferContact(first, "Billing", "Said things"), signedIn(agent)))
+                .isInstanceOf(InvalidInputException.class);
+
+        var unchanged = routing.contact(contact.id());
+        assertThat(unchanged.state()).isEqualTo(ContactState.ACCEPTED);
+        assertThat(unchanged.teamId()).isEqualTo(first);
+        assertThat(cases.detail(contact.caseId()).handover()).isNull();
+        assertThat(routing.transfersOfCase(contact.caseId())).isZero();
+    }
+
+    @Test
+    void aWarmTransferBringsTheColleagueInThenLeavesThemTheContactAndTheCase() {
+        var team = given.team();
+        var agent = given.available(team, 3);
+        var colleague = given.agent(team, 3);
+        var contact = accepted(team, agent);
+        var me = signedIn(agent);
+
+        assertThatThrownBy(() -> routing.leave(contact.id(), me)).isInstanceOf(ConflictException.class);
+
+        var invitation = routing.invite(contact.id(), new InviteColleague(colleague, "Needs a router specialist",
+                "Model X200 reboots every 5 min; firmware 2.1 already reinstalled."), me);
+        assertThat(routing.invitationsTo(colleague)).singleElement()
+                .satisfies(i -> assertThat(i.summary()).contains("X200"));
+
+        var joined = routing.acceptInvitation(invitation.id(), signedIn(colleague));
+        assertThat(joined.participants()).extracting(Participant::agentId).containsExactly(agent, colleague);
+        assertThat(routing.participants(contact.id())).extracting(Participant::role)
+                .containsExactly(Participant.AGENT, Participant.COLLEAGUE);
+        assertThat(routing.invitationsTo(colleague)).isEmpty();
+
+        var left = routing.leave(contact.id(), me);
+
+        assertThat(left.contact().agentId()).isEqualTo(colleague);
+        assertThat(left.participants()).extracting(Participant::agentId).containsExactly(colleague);
+        var kase = cases.detail(contact.caseId());
+        assertThat(kase.summary().ownerId()).isEqualTo(colleague);
+        assertThat(kase.handover().summary()).contains("X200");
+        assertThat(routing.transfersOfCase(contact.caseId())).isEqualTo(1);
+        assertThat(routing.agent(agent).chatLoad()).isZero();
+        assertThat(routing.agent(colleague).chatLoad()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheInvitedColleagueAnswersTheInvitation() {
+        var team = given.team();
+        var agent = given.available(team, 3);
+        var colleague = given.agent(team, 3);
+        var stranger = given.agent(team, 3);
+        var contact = accepted(team, agent);
+        var invitation = routing.invite(contact.id(), new InviteColleague(colleague, "Second opinion", "Customer said a lot."),
+                signedIn(agent));
+
+        assertThatThrownBy(() -> routing.acceptInvitation(invitation.id(), signedIn(stranger)))
+                .isInstanceOf(dev.casekeeper.shared.NotFoundException.class);
+        routing.declineInvitation(invitation.id(), signedIn(colleague));
+        assertThatThrownBy(() -> routing.acceptInvitation(invitation.id(), signedIn(colleague))).isInstanceOf(ConflictException.class);
+        assertThat(routing.participants(contact.id())).extracting(Participant::agentId).containsExactly(agent);
+    }
+}

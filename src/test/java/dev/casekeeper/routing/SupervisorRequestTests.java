@@ -1,0 +1,141 @@
+package dev.casekeeper.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.CreateAgent;
+import dev.casekeeper.agents.Role;
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.Channel;
+import dev.casekeeper.cases.OpenCase;
+import dev.casekeeper.cases.Priority;
+import dev.casekeeper.notifications.NotificationManagement;
+import dev.casekeeper.shared.Actor;
+import dev.casekeeper.support.ApiTestBase;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Requests for a supervisor: escalated, queued, told, idempotent while open, taken by a supervisor. */
+class SupervisorRequestTests extends ApiTestBase {
+
+    @Autowired
+    RoutingManagement routing;
+
+    @Autowired
+    AgentManagement agents;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    NotificationManagement notifications;
+
+    RoutingFixture given;
+
+    @BeforeEach
+    void fixture() {
+        given = new RoutingFixture(agents, cases, routing);
+    }
+
+    private SignedInAgent supervisorOf(TeamId team) {
+        var created = agents.create(new CreateAgent("sup-" + UUID.randomUUID() + "@casekeeper.test", "Sam Supervisor",
+                "correct horse battery staple", Role.SUPERVISOR));
+        agents.setTeams(created.id(), List.of(team));
+        return agents.signedIn(created.id()).orElseThrow();
+    }
+
+    @Test
+    void aRequestEscalatesToHighQueuesTellsTheSupervisorsAndAskingAgainChangesNothing() {
+        var team = given.team();
+        var supervisor = supervisorOf(team);
+        var caseId = given.openCase(team, Priority.NORMAL);
+
+        var first = routing.requestSupervisor(caseId, "widget", Actor.SYSTEM);
+        var again = routing.requestSupervisor(caseId, "widget", Actor.SYSTEM);
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(first.open()).isTrue();
+        assertThat(cases.detail(caseId).summary().priority()).isEqualTo(Priority.HIGH);
+        assertThat(cases.detail(caseId).timeline().stream().filter(e -> "escalated".equals(e.eventType()))).hasSize(1);
+        assertThat(routing.supervisorRequests(supervisor)).extracting(SupervisorRequest::caseId).contains(caseId);
+        assertThat(notifications.inbox(supervisor, null, 50).page().items().stream()
+                .filter(n -> n.kind().equals(SupervisorRequests.NOTIFICATION) && caseId.value().equals(n.caseId()))).hasSize(1);
+    }
+
+    @Test
+    void anUrgentCaseStaysUrgent() {
+        var team = given.team();
+        var caseId = given.openCase(team, Priority.URGENT);
+
+        routing.requestSupervisor(caseId, "agent", Actor.SYSTEM);
+
+        assertThat(cases.detail(caseId).summary().priority()).isEqualTo(Priority.URGENT);
+    }
+
+    @Test
+    void theSupervisorWhoTakesTheRequestJoinsTheLiveContact() {
+        var team = given.team();
+        var supervisor = supervisorOf(team);
+        var agent = given.available(team, 3);
+        var offered = given.chat(team);
+        var contact = routing.accept(offered.offerId(), agent);
+
+        var request = routing.requestSupervisor(contact.caseId(), agents.signedIn(agent).orElseThrow());
+        var taken = routing.takeSupervisorRequest(request.id(), supervisor);
+
+        assertThat(taken.open()).isFalse();
+        assertThat(taken.takenBy()).isEqualTo(supervisor.id());
+        assertThat(routing.participants(contact.id())).extracting(Participant::agentId).containsExactly(agent, supervisor.id());
+        assertThat(routing.supervisorRequests(supervisor)).extracting(SupervisorRequest::id).doesNotContain(request.id());
+        assertThat(cases.detail(contact.caseId()).timeline().stream().filter(e -> "supervisor_joined".equals(e.eventType()))).hasSize(1);
+        // Once taken, a new request opens a new one.
+        assertThat(routing.requestSupervisor(contact.caseId(), "widget", Actor.SYSTEM).id()).isNotEqualTo(request.id());
+    }
+
+    @Test
+    void aSupervisorTakingARequestOnAnUnownedCaseOwnsIt() {
+        var team = given.team();
+        var supervisor = supervisorOf(team);
+        var caseId = given.openCase(team, Priority.NORMAL);
+        var request = routing.requestSupervisor(caseId, "message", Actor.SYSTEM);
+
+        routing.takeSupervisorRequest(request.id(), supervisor);
+
+        assertThat(cases.detail(caseId).summary().ownerId()).isEqualTo(supervisor.id());
+    }
+
+    @Test
+    void agentsNeitherListNorTakeRequests() {
+        var team = given.team();
+        var agent = agents.signedIn(given.agent(team, 3)).orElseThrow();
+        var request = routing.requestSupervisor(given.openCase(team, Priority.NORMAL), "widget", Actor.SYSTEM);
+
+        assertThatThrownBy(() -> routing.supervisorRequests(agent)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> routing.takeSupervisorRequest(request.id(), agent)).isInstanceOf(AccessDeniedException.class);
+        assertThat(request.open()).isTrue();
+    }
+
+    @Test
+    void aCustomerAskingForAManagerEndsInTheSupervisorsQueue() {
+        var team = given.team();
+        var supervisor = supervisorOf(team);
+        var caseId = cases.open(new OpenCase("Refund", "angry-" + UUID.randomUUID() + "@example.com", "Rosa Diaz",
+                "Could I please speak to a supervisor about my refund?", null, Channel.CHAT, Priority.NORMAL, List.of(), team),
+                Actor.SYSTEM, null).id();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> routing.supervisorRequestOf(new CaseId(caseId.value()))
+                .filter(r -> r.open() && r.source().equals("message")).isPresent());
+        assertThat(routing.supervisorRequests(supervisor)).extracting(SupervisorRequest::caseId).contains(caseId);
+        assertThat(cases.detail(caseId).timeline().stream().filter(e -> "escalated".equals(e.eventType()))).hasSize(1);
+    }
+}
