@@ -11,6 +11,8 @@ import dev.casekeeper.routing.RoutingManagement;
 import dev.casekeeper.routing.TransferContact;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
+import dev.casekeeper.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -60,25 +62,28 @@ class ContactPanelController {
     }
 
     @PostMapping("/cases/{number}/contact/hold")
-    String hold(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletResponse response, Model model) {
-        return onContact(number, me, response, model, id -> routing.hold(id, me), "routing/contact :: state");
+    String hold(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        return onContact(number, me, request, response, model, id -> routing.hold(id, me), "routing/contact :: state");
     }
 
     @PostMapping("/cases/{number}/contact/resume")
-    String resume(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletResponse response, Model model) {
-        return onContact(number, me, response, model, id -> routing.resume(id, me), "routing/contact :: state");
+    String resume(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        return onContact(number, me, request, response, model, id -> routing.resume(id, me), "routing/contact :: state");
     }
 
     @PostMapping("/cases/{number}/contact/leave")
-    String leave(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletResponse response, Model model) {
-        return onContact(number, me, response, model, id -> routing.leave(id, me), "routing/contact :: state");
+    String leave(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        return onContact(number, me, request, response, model, id -> routing.leave(id, me), "routing/contact :: state");
     }
 
     @PostMapping("/cases/{number}/contact/transfer")
     String transfer(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @ModelAttribute("form") ContactForm form,
-            HttpServletResponse response, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         model.addAttribute("form", form);
-        return onContact(number, me, response, model, id -> {
+        return onContact(number, me, request, response, model, id -> {
             if (form.teamId() == null) {
                 throw new InvalidInputException("teamId", "choose the team whose queue the contact goes to");
             }
@@ -88,9 +93,9 @@ class ContactPanelController {
 
     @PostMapping("/cases/{number}/contact/invitations")
     String invite(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @ModelAttribute("form") ContactForm form,
-            HttpServletResponse response, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         model.addAttribute("form", form);
-        return onContact(number, me, response, model, id -> {
+        return onContact(number, me, request, response, model, id -> {
             if (form.agentId() == null) {
                 throw new InvalidInputException("agentId", "choose the colleague to invite");
             }
@@ -109,7 +114,7 @@ class ContactPanelController {
     }
 
     /** Runs a change on the case's live contact; answers the fragment, with the refusal when it was refused. */
-    private String onContact(long number, SignedInAgent me, HttpServletResponse response, Model model,
+    private String onContact(long number, SignedInAgent me, HttpServletRequest request, HttpServletResponse response, Model model,
             Consumer<dev.casekeeper.routing.ContactId> change, String fragment) {
         CaseDetail detail = cases.findByNumber(number, me);
         var contact = routing.liveContactOfCase(detail.summary().id()).filter(c -> c.contact().state() == ContactState.ACCEPTED);
@@ -130,7 +135,13 @@ class ContactPanelController {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("refusal", e.getMessage());
         }
-        panels.fill(cases.findByNumber(number, me), me, model);
+        try {
+            panels.fill(cases.findByNumber(number, me), me, model);
+        } catch (NotFoundException e) {
+            // Transferred out of the agent's sight (another team's queue): back to their workspace.
+            response.setHeader("HX-Redirect", request.getContextPath() + "/");
+            return "routing/bar :: nothing";
+        }
         return fragment;
     }
 
