@@ -50,7 +50,9 @@ class LiveContactTests extends ApiTestBase {
 
     /** A chat in the team's queue, offered to and accepted by the agent. */
     private Contact accepted(dev.casekeeper.agents.TeamId team, AgentId agent) {
-        var offered = given.chat(team);
+        var queued = given.chat(team);
+        // A sweep dispatching at the same moment may hold the contact's lock and make the offer itself.
+        var offered = await().atMost(WAIT).until(() -> routing.contact(queued.id()), c -> c.state() == ContactState.OFFERED);
         assertThat(offered.agentId()).isEqualTo(agent);
         return routing.accept(offered.offerId(), agent);
     }

@@ -87,7 +87,8 @@ class SupervisorRequestTests extends ApiTestBase {
         var team = given.team();
         var supervisor = supervisorOf(team);
         var agent = given.available(team, 3);
-        var offered = given.chat(team);
+        var queued = given.chat(team);
+        var offered = await().atMost(Duration.ofSeconds(20)).until(() -> routing.contact(queued.id()), c -> c.state() == ContactState.OFFERED);
         var contact = routing.accept(offered.offerId(), agent);
 
         var request = routing.requestSupervisor(contact.caseId(), agents.signedIn(agent).orElseThrow());
