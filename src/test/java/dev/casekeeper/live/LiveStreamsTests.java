@@ -24,6 +24,28 @@ class LiveStreamsTests {
         assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.SUPERVISOR), null), signal)).isFalse();
     }
 
+    @Test
+    void aRoutingSignalReachesOnlyTheAgentConcernedAndQueuesOnlySupervisorsAndAdmins() {
+        var agent = agent(Role.AGENT);
+        var routing = LiveSignal.routing(agent.id().value());
+        var queues = LiveSignal.queues();
+
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent, null), routing)).isTrue();
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.SUPERVISOR), null), routing)).isFalse();
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent, null), queues)).isFalse();
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.SUPERVISOR), null), queues)).isTrue();
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.ADMIN), null), queues)).isTrue();
+    }
+
+    @Test
+    void aContactSignalReachesOnlyPagesShowingThatCase() {
+        var signal = LiveSignal.contact(UUID.randomUUID(), 1042L);
+
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.AGENT), 1042L), signal)).isTrue();
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.ADMIN), 1043L), signal)).isFalse();
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.ADMIN), null), signal)).isFalse();
+    }
+
     private static SignedInAgent agent(Role role) {
         return new SignedInAgent(new AgentId(UUID.randomUUID()), "a@example.com", "A", role, Set.of());
     }
