@@ -1,6 +1,5 @@
 package dev.casekeeper.routing.web;
 
-import static dev.casekeeper.support.HeadlessChromium.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.support.ApiTestBase;
@@ -60,7 +59,7 @@ class RoutingBrowserTests extends ApiTestBase {
         HeadlessChromium.signIn(agentBrowser, port, agent.email(), PASSWORD);
         waitFor(agentBrowser).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live-ready", "true"));
         // The control loads itself after the page: choose once it is there (a reload may replace it under us).
-        waitFor(agentBrowser).ignoring(StaleElementReferenceException.class).until(browser -> {
+        waitFor(agentBrowser).until(browser -> {
             new Select(browser.findElement(By.id("presence-select"))).selectByValue("available");
             return true;
         });
@@ -71,18 +70,25 @@ class RoutingBrowserTests extends ApiTestBase {
         long number = admin().get("/api/v1/cases/" + caseId).json().get("number").asLong();
         var queued = admin().post("/api/v1/routing/contacts", Map.of("caseId", caseId, "channel", "chat"));
         assertThat(queued.status()).as(queued.toString()).isEqualTo(201);
-        var card = waitFor(agentBrowser).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".offer-card[data-offer]")));
-        assertThat(card.getText()).contains("Maria Lopez", "#" + number, "Activation key lost after reinstall",
-                "My activation key is gone");
+        var card = waitFor(agentBrowser).until(browser -> {
+            var text = browser.findElement(By.cssSelector(".offer-card[data-offer]")).getText();
+            return text.contains("Maria Lopez") ? text : null;
+        });
+        assertThat(card).contains("#" + number, "Activation key lost after reinstall", "My activation key is gone");
         waitFor(agentBrowser).until(ExpectedConditions.textMatches(By.cssSelector(".offer-card [data-countdown]"), java.util.regex.Pattern.compile("0:[0-3]\\d")));
         screenshot(agentBrowser, "offer-card.png");
 
         // Accepting opens the case; the customer goes on hold and the timer runs.
-        card.findElement(By.cssSelector("[data-offer-accept]")).click();
+        waitFor(agentBrowser).until(browser -> {
+            browser.findElement(By.cssSelector(".offer-card [data-offer-accept]")).click();
+            return true;
+        });
         waitFor(agentBrowser).until(ExpectedConditions.urlContains("/cases/" + number));
-        waitFor(agentBrowser).until(ExpectedConditions.elementToBeClickable(By.id("hold-button"))).click();
-        var timer = waitFor(agentBrowser).until(ExpectedConditions.visibilityOfElementLocated(By.id("hold-timer")));
-        assertThat(timer.getText()).startsWith("0:0");
+        waitFor(agentBrowser).until(browser -> {
+            browser.findElement(By.id("hold-button")).click();
+            return true;
+        });
+        waitFor(agentBrowser).until(ExpectedConditions.visibilityOfElementLocated(By.id("hold-timer")));
         waitFor(agentBrowser).until(ExpectedConditions.textMatches(By.id("hold-timer"), java.util.regex.Pattern.compile("0:0[1-9]")));
 
         // The supervisor's live page shows the hold with its timer.
@@ -90,15 +96,22 @@ class RoutingBrowserTests extends ApiTestBase {
         HeadlessChromium.signIn(supervisorBrowser, port, supervisor.email(), PASSWORD);
         supervisorBrowser.findElement(By.id("view-queues")).click();
         waitFor(supervisorBrowser).until(ExpectedConditions.urlContains("/supervisor/queues"));
-        var hold = waitFor(supervisorBrowser).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#team-" + team + " .hold-row")));
-        assertThat(hold.getText()).contains("#" + number, agent.email().substring(0, 12));
-        assertThat(hold.findElement(By.cssSelector(".hold-timer")).getText()).matches("0:\\d\\d");
+        var hold = waitFor(supervisorBrowser).until(browser -> {
+            var row = browser.findElement(By.cssSelector("#team-" + team + " .hold-row"));
+            return row.getText() + " | " + row.findElement(By.cssSelector(".hold-timer")).getText();
+        });
+        assertThat(hold).contains("#" + number, agent.email().substring(0, 12)).containsPattern("\\| 0:\\d\\d$");
+        screenshot(supervisorBrowser, "supervisor-queues.png");
 
         // Resuming takes it off the supervisor's page, live.
         agentBrowser.findElement(By.id("resume-button")).click();
         waitFor(agentBrowser).until(ExpectedConditions.invisibilityOfElementLocated(By.id("hold-timer")));
         waitFor(supervisorBrowser).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#team-" + team + " .hold-row")));
+    }
+
+    /** Waits that look again when htmx replaced the element under them (live reloads swap whole parts). */
+    private static org.openqa.selenium.support.ui.FluentWait<WebDriver> waitFor(WebDriver browser) {
+        return HeadlessChromium.waitFor(browser).ignoring(StaleElementReferenceException.class);
     }
 
     private static void screenshot(WebDriver browser, String name) throws IOException {
