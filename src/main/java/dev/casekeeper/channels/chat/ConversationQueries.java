@@ -106,6 +106,15 @@ class ConversationQueries {
                 .param("c", conversationId).param("a", author).param("id", clientId).query(ConversationQueries::message).optional();
     }
 
+    /** Whether the visitor left a message with this id before, in any of their chats with the mailbox. */
+    boolean leftMessage(String visitorDigest, String mailbox, String clientId) {
+        return jdbc.sql("""
+                        select exists (select 1 from chat.message m join chat.conversation c on c.id = m.conversation_id
+                                       where c.visitor_digest = :v and c.mailbox = :mb and m.author = 'system'
+                                         and m.event = 'message-left' and m.client_id = :id)""")
+                .param("v", visitorDigest).param("mb", mailbox).param("id", clientId).query(Boolean.class).single();
+    }
+
     boolean hasEntry(UUID entryId) {
         return jdbc.sql("select exists (select 1 from chat.message where entry_id = :e)").param("e", entryId).query(Boolean.class).single();
     }

@@ -159,9 +159,9 @@ class CustomerSocket extends TextWebSocketHandler {
         String text = text(frame);
         boolean wasWaiting = session.getAttributes().get(CHAT) != null;
         var sent = conversations.fromCustomer(visitor, id, text);
-        send(peer, frames.of("ack", "id", id, "seq", sent.message().seq()));
         var conversation = conversations.find(sent.message().conversationId()).orElseThrow();
         attach(session, peer, conversation);
+        send(peer, frames.of("ack", "id", id, "seq", sent.message().seq()));
         if (!sent.duplicate()) {
             hub.publish(new Outgoing(conversation.id(), Outgoing.Audience.ALL, frames.message(sent.message()), sent.message().seq(),
                     session.getId()));

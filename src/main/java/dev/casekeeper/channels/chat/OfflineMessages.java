@@ -49,10 +49,10 @@ class OfflineMessages {
         if (email != null && !EMAIL.matcher(email).matches()) {
             throw new InvalidInputException("email", "is not an email address");
         }
-        var conversation = queries.lock(conversations.profile(visitor, name, email, phone, null).id()).orElseThrow();
-        if (queries.byClientId(conversation.id(), ChatMessage.SYSTEM, clientId).isPresent()) {
+        if (queries.leftMessage(visitor.digest(), visitor.mailbox(), clientId)) {
             return;
         }
+        var conversation = queries.lock(conversations.profile(visitor, name, email, phone, null).id()).orElseThrow();
         if (email != null) {
             var subject = text.strip().lines().findFirst().orElse("").strip();
             var received = cases.open(new InboundMessage(email, Conversations.blankToNull(name), subject.length() > 80 ? subject.substring(0, 79) + "…" : subject,
