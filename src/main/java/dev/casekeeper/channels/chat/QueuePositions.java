@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 class QueuePositions {
 
     static final long COALESCE_MILLIS = 200;
+    static final long AVAILABLE_MILLIS = 2000;
     private static final Logger log = LoggerFactory.getLogger(QueuePositions.class);
 
     private final ChatHub hub;
@@ -30,6 +31,7 @@ class QueuePositions {
     private final RoutingManagement routing;
     private final Frames frames;
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<UUID, long[]> availability = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chat-queue").daemon().factory());
 
@@ -49,6 +51,7 @@ class QueuePositions {
 
     private void refresh(UUID teamId) {
         pending.remove(teamId);
+        availability.remove(teamId);
         try {
             var waiting = queries.waiting(teamId, hub.customerChats());
             if (waiting.isEmpty()) {
@@ -61,11 +64,24 @@ class QueuePositions {
         }
     }
 
-    /** Whether an agent of the team is available to take chats now. */
+    /**
+     * Whether an agent of the team is available to take chats now. Kept for {@value #AVAILABLE_MILLIS}
+     * ms, so that many widgets saying hello at once ask routing once.
+     */
     boolean available(UUID teamId) {
-        return routing.agents().stream()
+        long now = System.nanoTime();
+        var known = availability.get(teamId);
+        if (known != null && now - known[1] < AVAILABLE_MILLIS * 1_000_000L) {
+            return known[0] == 1;
+        }
+        boolean available = routing.agents().stream()
                 .anyMatch(a -> a.presence() == Presence.AVAILABLE && a.chatCapacity() > 0
                         && a.teamIds().stream().anyMatch(t -> t.value().equals(teamId)));
+        if (availability.size() > 10_000) {
+            availability.clear();
+        }
+        availability.put(teamId, new long[] {available ? 1 : 0, now});
+        return available;
     }
 
     /** Sends the chat's position and estimate to its sockets on this node, if it still waits. */

@@ -54,6 +54,25 @@ class ChatProtocolTests extends ChatTestBase {
     }
 
     @Test
+    void aWaitingCustomersPositionMovesUpLiveWhenTheCustomerAheadLeaves() {
+        var desk = desk();
+        try (var first = widget(); var second = widget()) {
+            hello(first, desk, null, 0);
+            first.next("welcome");
+            first.send(Map.of("type", "message", "id", "c-1", "text", "First in line"));
+            first.next("ack");
+            hello(second, desk, null, 0);
+            second.next("welcome");
+            second.send(Map.of("type", "message", "id", "c-1", "text", "Second in line"));
+            second.next("ack");
+            assertThat(second.next("queue").get("position").asInt()).isEqualTo(2);
+            first.send(Map.of("type", "leave"));
+            first.next("ended");
+            assertThat(second.next("queue", f -> f.get("position").asInt() == 1).get("waitSeconds").asLong()).isPositive();
+        }
+    }
+
+    @Test
     void aMessageSentAgainAfterAReconnectIsStoredOnceAndAcknowledgedWithTheSameNumber() {
         var desk = desk();
         String token;
