@@ -91,19 +91,24 @@ class Conversations {
 
     /** The visitor's open chat, begun now (with a customer for the visitor) if they have none. */
     Conversation begin(Visitor visitor) {
+        return begin(visitor, null);
+    }
+
+    /** As {@link #begin(Visitor)}; a new visitor's customer is named as they said in the form. */
+    private Conversation begin(Visitor visitor, @Nullable String name) {
         var open = queries.open(visitor.digest(), visitor.mailbox());
         if (open.isPresent()) {
             return open.get();
         }
         var customer = customers.identifyChatVisitor(visitor.digest(),
-                texts.getMessage("chat.visitor.name", null, visitor.locale()));
+                name != null ? name : texts.getMessage("chat.visitor.name", null, visitor.locale()));
         return queries.insertOrFind(UUID.randomUUID(), visitor.digest(), customer.value(), visitor.mailbox(),
                 visitor.teamId().value(), clock.instant());
     }
 
     /** What the pre-chat form said; blank fields keep what was said before. */
     Conversation profile(Visitor visitor, @Nullable String name, @Nullable String email, @Nullable String phone, @Nullable String topic) {
-        var conversation = begin(visitor);
+        var conversation = begin(visitor, blankToNull(name));
         queries.saveProfile(conversation.id(), blankToNull(name), blankToNull(email), blankToNull(phone), blankToNull(topic));
         return queries.find(conversation.id()).orElseThrow();
     }

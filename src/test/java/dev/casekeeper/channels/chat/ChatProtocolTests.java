@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.casekeeper.agents.Role;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.Channel;
+import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.customers.IdentityKind;
 import dev.casekeeper.routing.ContactState;
 import java.net.URI;
 import java.time.Duration;
@@ -19,6 +21,9 @@ import tools.jackson.databind.JsonNode;
  * who accepts the chat is shown, typing goes both ways. What the protocol refuses, it refuses.
  */
 class ChatProtocolTests extends ChatTestBase {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CustomerManagement customers;
 
     @Test
     void firstMessageOpensAChatCaseQueuedForTheMailboxTeamAndIsAcknowledgedWithItsNumber() {
@@ -43,6 +48,9 @@ class ChatProtocolTests extends ChatTestBase {
             assertThat(kase.channel()).isEqualTo(Channel.CHAT);
             assertThat(kase.subject()).isEqualTo("Activation key");
             assertThat(kase.teamId()).isEqualTo(desk.team());
+            var requester = customers.find(kase.requesterId());
+            assertThat(requester.displayName()).isEqualTo("Maria Lopez");
+            assertThat(requester.identities()).anyMatch(i -> i.kind() == IdentityKind.CHAT && i.value().equals(VisitorTokens.digest(token)));
             assertThat(customerMessages(kase.id())).isEqualTo(1);
             assertThat(contactOf(chat).state()).isEqualTo(ContactState.WAITING);
 
