@@ -84,6 +84,9 @@ class ChatBrowserTests extends ChatTestBase {
         routing.accept(contactOf(chat).offerId(), alex.id());
         wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains(alex.name() + " joined the chat."));
 
+        String macro = "Chat patience " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        assertThat(admin().post("/api/v1/macros", java.util.Map.of("name", macro, "body", "Thank you for your patience.")).status())
+                .isEqualTo(201);
         browser.switchTo().newWindow(WindowType.TAB);
         String agentTab = browser.getWindowHandle();
         HeadlessChromium.signIn(browser, port, alex.email(), PASSWORD);
@@ -99,6 +102,13 @@ class ChatBrowserTests extends ChatTestBase {
         browser.findElement(By.id("chat-input")).sendKeys(", Maria. Let us fix it.", Keys.ENTER);
         wait.until(b -> b.findElement(By.cssSelector("[data-chat-log] .chat-agent:not(.chat-pending)")).isDisplayed());
 
+        // A canned response from the same picker as the reply box lands in the chat's send box.
+        browser.findElement(By.cssSelector("#chat-macro-picker summary")).click();
+        browser.findElement(By.id("chat-macro-search")).sendKeys(macro);
+        wait.until(b -> b.findElement(By.cssSelector("#chat-macro-results [data-macro-insert]")).isDisplayed());
+        browser.findElement(By.cssSelector("#chat-macro-results [data-macro-insert]")).click();
+        wait.until(b -> b.findElement(By.id("chat-input")).getDomProperty("value").contains("Thank you for your patience."));
+        browser.findElement(By.id("chat-input")).clear();
         browser.switchTo().window(customerTab);
         wait.until(b -> widget.findElement(By.cssSelector(".log .agent")).getText().contains("I am sorry about that, Maria. Let us fix it."));
         widget.findElement(By.id("ck-message")).sendKeys("Thank you");
