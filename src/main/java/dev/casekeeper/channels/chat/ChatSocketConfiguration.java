@@ -44,6 +44,8 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
     ServletServerContainerFactoryBean chatWebSocketContainer() {
         var container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize(settings.maxFrameBytes());
+        // The chat sends no binary frames; the container keeps a buffer of this size per socket.
+        container.setMaxBinaryMessageBufferSize(1024);
         container.setMaxSessionIdleTimeout(Duration.ofSeconds(IDLE_SECONDS).toMillis());
         return container;
     }
