@@ -17,15 +17,20 @@
         return Array.from(picker.querySelectorAll('[data-macro-insert]'));
     }
 
+    // A picker inserts into the reply box unless it names another field (the chat panel's).
+    function targetOf(picker) {
+        return document.getElementById((picker && picker.dataset.macroTarget) || 'reply-body');
+    }
+
     function close(picker, focusReply) {
         picker.open = false;
-        const reply = document.getElementById('reply-body');
+        const reply = targetOf(picker);
         if (focusReply && reply) reply.focus(); else picker.querySelector('summary').focus();
     }
 
     function insert(option) {
         const picker = option.closest('[data-macro-picker]');
-        const reply = document.getElementById('reply-body');
+        const reply = targetOf(picker);
         if (!reply) return;
         insertAt(reply, option.dataset.text);
         if (picker) {

@@ -104,7 +104,7 @@ public class CaseManagement {
 
     /** Opens a case on behalf of a channel or integration; {@code followUpOf} links it to a closed case. */
     public CaseSummary open(OpenCase command, Actor by, @Nullable CaseId followUpOf) {
-        return create(command, null, false, by, followUpOf).summary();
+        return create(command, null, false, by, followUpOf, null).summary();
     }
 
     /**
@@ -114,7 +114,21 @@ public class CaseManagement {
      */
     public Received open(InboundMessage message, Actor by) {
         return create(openCase(message, message.subject(), message.channel(), Priority.NORMAL, message.tags(),
-                message.teamId()), message.data(), message.automatic(), by, null);
+                message.teamId()), message.data(), message.automatic(), by, null, null);
+    }
+
+    /**
+     * Opens a case with a message from a customer the channel already identified (a chat visitor):
+     * like {@link #open(InboundMessage, Actor)}, but the message's sender email is not looked at.
+     */
+    public Received open(InboundMessage message, CustomerId requester, Actor by) {
+        return create(openCase(message, message.subject(), message.channel(), Priority.NORMAL, message.tags(),
+                message.teamId()), message.data(), message.automatic(), by, null, requester);
+    }
+
+    /** Like {@link #receive(CaseId, InboundMessage, Actor)}, from a customer the channel already identified. */
+    public Received receive(CaseId id, InboundMessage message, CustomerId sender, Actor recordedBy) {
+        return receive(id, message, sender, recordedBy, true);
     }
 
     /**
@@ -123,13 +137,19 @@ public class CaseManagement {
      * is automatic mail: that is recorded on the case as it is and changes nothing.
      */
     public Received receive(CaseId id, InboundMessage message, Actor recordedBy) {
+        return receive(id, message, null, recordedBy, false);
+    }
+
+    private Received receive(CaseId id, InboundMessage message, @Nullable CustomerId known, Actor recordedBy, boolean identified) {
         var kase = cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
         if (kase.isClosed() && !message.automatic()) {
             var followUp = openCase(message, kase.subject, kase.channel, kase.priority, kase.tags,
                     kase.teamId == null ? null : new TeamId(kase.teamId));
-            return create(followUp, message.data(), false, recordedBy, id);
+            return create(followUp, message.data(), false, recordedBy, id, known);
         }
-        var sender = requester(openCase(message, kase.subject, kase.channel, kase.priority, kase.tags, null));
+        var sender = identified && known != null
+                ? known
+                : requester(openCase(message, kase.subject, kase.channel, kase.priority, kase.tags, null));
         Instant now = clock.instant();
         var entry = cases.insertEntry(kase.id, EntryKind.MESSAGE_IN, Actor.customer(sender.value()), message.body(),
                 MessageBodies.sanitize(message.html()), null, json.write(message.data()), now);
@@ -160,13 +180,13 @@ public class CaseManagement {
         }
     }
 
-    private Received create(
-            OpenCase command, @Nullable Map<String, Object> data, boolean automatic, Actor by, @Nullable CaseId followUpOf) {
+    private Received create(OpenCase command, @Nullable Map<String, Object> data, boolean automatic, Actor by,
+            @Nullable CaseId followUpOf, @Nullable CustomerId knownRequester) {
         if (command.teamId() != null) {
             team(command.teamId(), "teamId");
         }
         var tags = Tags.normalize(command.tags());
-        var requester = requester(command);
+        var requester = knownRequester != null ? knownRequester : requester(command);
         var id = UUID.randomUUID();
         Instant now = clock.instant();
         long number = cases.insertCase(

@@ -58,6 +58,26 @@ public class CustomerManagement {
         return new CustomerId(owner);
     }
 
+    /**
+     * The customer behind a chat visitor (the digest of the visitor's browser token), created with
+     * the given display name the first time. Safe under concurrent calls like {@link #identifyByEmail}.
+     */
+    public CustomerId identifyChatVisitor(String visitorDigest, String displayName) {
+        String digest = IdentityValues.chatVisitor(visitorDigest, "visitor");
+        var existing = customers.findOwner(IdentityKind.CHAT, digest);
+        if (existing.isPresent()) {
+            return new CustomerId(existing.get());
+        }
+        var id = UUID.randomUUID();
+        Instant now = clock.instant();
+        customers.insertCustomer(id, displayName.strip(), now);
+        UUID owner = customers.insertIdentityOrFindOwner(id, IdentityKind.CHAT, digest, false, now);
+        if (!owner.equals(id)) {
+            customers.deleteCustomer(id);
+        }
+        return new CustomerId(owner);
+    }
+
     /** Adds a customer. Every email and phone must be free; fields set here are recorded as set by the actor. */
     public Customer create(CreateCustomer command, Actor actor) {
         if (command.emails().isEmpty() && command.phones().isEmpty()) {

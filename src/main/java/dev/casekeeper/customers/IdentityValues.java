@@ -17,7 +17,17 @@ final class IdentityValues {
         return switch (kind) {
             case EMAIL -> email(value, field);
             case PHONE -> phone(value, field);
+            case CHAT -> chatVisitor(value, field);
         };
+    }
+
+    /** A visitor is known by the digest of their token, never by the token itself. */
+    static String chatVisitor(String value, String field) {
+        String digest = value.strip().toLowerCase(Locale.ROOT);
+        if (!digest.matches("^[0-9a-f]{64}$")) {
+            throw new InvalidInputException(field, "a chat visitor is identified by a SHA-256 digest in hex");
+        }
+        return digest;
     }
 
     static String email(String value) {

@@ -109,6 +109,23 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The chat widget: its script and its WebSocket are for anyone on any page (the socket checks
+     * the page's origin itself); no session, no CSRF token (nothing here acts on a session).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain chatWidget(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/widget.js", "/chat/ws")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.disable())
+                .anonymous(a -> {})
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .build();
+    }
+
     /** Pages: a session from the sign-in form, kept in PostgreSQL; CSRF tokens on every form. */
     @Bean
     @Order(3)

@@ -65,4 +65,12 @@ class IdentityValuesTests {
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsOnlyKeys("phones[1]"));
     }
+
+    @Test
+    void knowsAChatVisitorByTheHexDigestOfTheirTokenOnly() {
+        String digest = "AB".repeat(32);
+        assertThat(IdentityValues.normalize(IdentityKind.CHAT, digest, "value")).isEqualTo("ab".repeat(32));
+        assertThatThrownBy(() -> IdentityValues.normalize(IdentityKind.CHAT, "the-token-itself", "value"))
+                .isInstanceOf(InvalidInputException.class);
+    }
 }

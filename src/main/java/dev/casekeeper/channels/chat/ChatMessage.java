@@ -1,0 +1,25 @@
+package dev.casekeeper.channels.chat;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One numbered message of a chat: written by the customer or an agent, or a system event
+ * ({@code joined}, {@code left}, {@code ended}, {@code supervisor-requested}).
+ */
+record ChatMessage(
+        UUID conversationId,
+        long seq,
+        String author,
+        @Nullable UUID authorId,
+        @Nullable String authorName,
+        @Nullable String clientId,
+        @Nullable String event,
+        @Nullable String body,
+        Instant at) {
+
+    static final String CUSTOMER = "customer";
+    static final String AGENT = "agent";
+    static final String SYSTEM = "system";
+}

@@ -1,0 +1,52 @@
+package dev.casekeeper.channels.chat;
+
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * The chat's two WebSocket endpoints. The widget's accepts pages of the origins in
+ * {@code casekeeper.chat.allowed-origins} (only Casekeeper's own without any); the agent's only
+ * Casekeeper's own pages, so no other site can ride on an agent's session. Frames past
+ * {@code max-frame-bytes} close the socket; a socket silent for {@value #IDLE_SECONDS} s is closed
+ * (the widget pings every 25 s).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class ChatSocketConfiguration implements WebSocketConfigurer {
+
+    static final long IDLE_SECONDS = 90;
+
+    private final CustomerSocket customers;
+    private final AgentSocket agents;
+    private final ChatSettings settings;
+
+    ChatSocketConfiguration(CustomerSocket customers, AgentSocket agents, ChatSettings settings) {
+        this.customers = customers;
+        this.agents = agents;
+        this.settings = settings;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        var widget = registry.addHandler(customers, "/chat/ws");
+        if (!settings.allowedOrigins().isEmpty()) {
+            widget.setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
+        }
+        registry.addHandler(agents, "/chat/agent/ws").addInterceptors(agents);
+    }
+
+    @Bean
+    ServletServerContainerFactoryBean chatWebSocketContainer() {
+        var container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(settings.maxFrameBytes());
+        // The chat sends no binary frames; the container keeps a buffer of this size per socket.
+        container.setMaxBinaryMessageBufferSize(1024);
+        container.setMaxSessionIdleTimeout(Duration.ofSeconds(IDLE_SECONDS).toMillis());
+        return container;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.casekeeper.channels.chat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** The widget's texts in the visitor's language, from {@code i18n/chat.properties}; sent in {@code welcome}. */
+@Component
+class ChatTexts {
+
+    /** The keys the widget uses, without their {@code widget.} prefix. */
+    static final List<String> KEYS = List.of(
+            "open", "close", "title", "intro", "name", "email", "phone", "topic", "start", "message", "send", "sending",
+            "notSent", "position", "wait", "waitMinutes", "joined", "left", "ended", "typing", "agentTyping", "supervisor",
+            "leave", "unavailable", "leaveMessage", "callback", "leaveMessageSend", "callbackSend", "needContact",
+            "newChat", "you", "reconnecting", "notice.on-hold", "notice.resumed", "notice.hold-limit", "notice.transferred",
+            "notice.colleague-invited", "notice.colleague-joined", "notice.supervisor-requested", "notice.message-left",
+            "error.too-long", "error.rate-limited", "error.invalid", "event.supervisor-requested");
+
+    private final MessageSource messages;
+    private final Map<Locale, Map<String, String>> byLocale = new ConcurrentHashMap<>();
+
+    ChatTexts(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    Map<String, String> of(Locale locale) {
+        return byLocale.computeIfAbsent(locale, l -> {
+            var texts = new LinkedHashMap<String, String>();
+            KEYS.forEach(key -> texts.put(key, messages.getMessage("widget." + key, null, key, l)));
+            return Map.copyOf(texts);
+        });
+    }
+}

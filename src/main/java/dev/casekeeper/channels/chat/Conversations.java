@@ -1,0 +1,272 @@
+package dev.casekeeper.channels.chat;
+
+import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.Channel;
+import dev.casekeeper.cases.InboundMessage;
+import dev.casekeeper.cases.Received;
+import dev.casekeeper.customers.CustomerId;
+import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.routing.ContactState;
+import dev.casekeeper.routing.EnqueueContact;
+import dev.casekeeper.routing.RoutedChannel;
+import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.routing.ContactId;
+import dev.casekeeper.shared.Actor;
+import dev.casekeeper.shared.ConflictException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to a chat: it starts, customers and agents write in it (each message stored with its
+ * case timeline entry, under the chat's row lock, before anyone is told), agents join, the customer
+ * leaves or the chat ends. Every change is sent to the chat's sockets after it commits.
+ */
+@Service
+@Transactional
+class Conversations {
+
+    private static final Logger log = LoggerFactory.getLogger(Conversations.class);
+    private static final int SUBJECT_LENGTH = 80;
+
+    /** A message stored (or found stored already, when its client sent it again). */
+    record Sent(ChatMessage message, boolean duplicate) {}
+
+    private final ConversationQueries queries;
+    private final CaseManagement cases;
+    private final CustomerManagement customers;
+    private final RoutingManagement routing;
+    private final AgentManagement agents;
+    private final ChatHub hub;
+    private final Frames frames;
+    private final MessageSource texts;
+    private final Clock clock;
+
+    Conversations(ConversationQueries queries, CaseManagement cases, CustomerManagement customers, RoutingManagement routing,
+            AgentManagement agents, ChatHub hub, Frames frames, MessageSource texts, Clock clock) {
+        this.queries = queries;
+        this.cases = cases;
+        this.customers = customers;
+        this.routing = routing;
+        this.agents = agents;
+        this.hub = hub;
+        this.frames = frames;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Conversation> open(Visitor visitor) {
+        return queries.open(visitor.digest(), visitor.mailbox());
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Conversation> find(UUID id) {
+        return queries.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Conversation> ofCase(CaseId caseId) {
+        return queries.ofCase(caseId.value());
+    }
+
+    @Transactional(readOnly = true)
+    List<ChatMessage> after(UUID conversationId, long after) {
+        return queries.after(conversationId, after, 1000);
+    }
+
+    /** The visitor's open chat, begun now (with a customer for the visitor) if they have none. */
+    Conversation begin(Visitor visitor) {
+        return begin(visitor, null);
+    }
+
+    /** As {@link #begin(Visitor)}; a new visitor's customer is named as they said in the form. */
+    private Conversation begin(Visitor visitor, @Nullable String name) {
+        var open = queries.open(visitor.digest(), visitor.mailbox());
+        if (open.isPresent()) {
+            return open.get();
+        }
+        var customer = customers.identifyChatVisitor(visitor.digest(),
+                name != null ? name : texts.getMessage("chat.visitor.name", null, visitor.locale()));
+        return queries.insertOrFind(UUID.randomUUID(), visitor.digest(), customer.value(), visitor.mailbox(),
+                visitor.teamId().value(), clock.instant());
+    }
+
+    /** What the pre-chat form said; blank fields keep what was said before. */
+    Conversation profile(Visitor visitor, @Nullable String name, @Nullable String email, @Nullable String phone, @Nullable String topic) {
+        var conversation = begin(visitor, blankToNull(name));
+        queries.saveProfile(conversation.id(), blankToNull(name), blankToNull(email), blankToNull(phone), blankToNull(topic));
+        return queries.find(conversation.id()).orElseThrow();
+    }
+
+    /**
+     * A customer's message: stored once however often its client sends it. The first one opens the
+     * case and queues it for the mailbox's team.
+     */
+    Sent fromCustomer(Visitor visitor, String clientId, String text) {
+        var conversation = queries.lock(begin(visitor).id()).orElseThrow();
+        var earlier = queries.byClientId(conversation.id(), ChatMessage.CUSTOMER, clientId);
+        if (earlier.isPresent()) {
+            return new Sent(earlier.get(), true);
+        }
+        var customer = new CustomerId(conversation.customerId());
+        var inbound = new InboundMessage("", conversation.name(), subject(conversation, text), text, null, Channel.CHAT, false,
+                Map.of("chat", conversation.id().toString()), visitor.teamId(), List.of());
+        Received received = conversation.caseId() == null
+                ? cases.open(inbound, customer, Actor.customer(customer.value()))
+                : cases.receive(new CaseId(conversation.caseId()), inbound, customer, Actor.customer(customer.value()));
+        if (received.opened()) {
+            var contact = routing.enqueue(new EnqueueContact(received.summary().id(), RoutedChannel.CHAT, visitor.teamId(), Set.of(),
+                    null, conversation.email(), conversation.phone()));
+            queries.caseOpened(conversation.id(), received.summary().id().value(), received.summary().number(), contact.id().value());
+            log.info("Chat {} opened case {} and waits in the queue of team {}", conversation.id(), received.summary().id(),
+                    visitor.teamId());
+        }
+        var message = queries.append(conversation, ChatMessage.CUSTOMER, conversation.customerId(), conversation.name(), clientId,
+                null, text, received.entryId(), clock.instant());
+        return new Sent(message, false);
+    }
+
+    /**
+     * An agent's message: only the agent who accepted the chat, or a supervisor or admin (who joins
+     * the chat by writing), may write. It is recorded on the case as a reply.
+     */
+    List<ChatMessage> fromAgent(UUID conversationId, SignedInAgent agent, String clientId, String text) {
+        var conversation = queries.lock(conversationId).orElseThrow();
+        var earlier = queries.byClientId(conversationId, ChatMessage.AGENT, clientId);
+        if (earlier.isPresent()) {
+            return List.of(earlier.get());
+        }
+        if (conversation.ended() || conversation.caseId() == null) {
+            throw new ConflictException("ended", "The chat is over");
+        }
+        if (!mayWrite(conversation, agent)) {
+            throw new ConflictException("not-joined", "Only the agent who accepted the chat, or a supervisor, may write in it");
+        }
+        var written = new ArrayList<ChatMessage>();
+        Instant now = clock.instant();
+        if (!agent.id().value().equals(conversation.agentId()) && !queries.hasJoined(conversationId, agent.id().value())) {
+            written.add(queries.append(conversation, ChatMessage.SYSTEM, agent.id().value(), agent.name(), null, "joined", null, null, now));
+        }
+        var entry = cases.reply(new CaseId(conversation.caseId()), text, null, agent);
+        written.add(queries.append(conversation, ChatMessage.AGENT, agent.id().value(), agent.name(), clientId, null, text, entry.id(), now));
+        return written;
+    }
+
+    static boolean mayWrite(Conversation conversation, SignedInAgent agent) {
+        return !conversation.ended() && (agent.id().value().equals(conversation.agentId()) || agent.role().seesAllTeams());
+    }
+
+    /** Routing gave the chat to an agent: the customer sees who joined. */
+    void accepted(CaseId caseId, dev.casekeeper.agents.AgentId agentId) {
+        var found = queries.ofCase(caseId.value()).filter(c -> !c.ended());
+        if (found.isEmpty() || agentId.value().equals(found.get().agentId())) {
+            return;
+        }
+        var conversation = queries.lock(found.get().id()).orElseThrow();
+        String name = agents.find(agentId).name();
+        queries.joined(conversation.id(), agentId.value(), name);
+        publish(queries.append(conversation, ChatMessage.SYSTEM, agentId.value(), name, null, "joined", null, null, clock.instant()));
+    }
+
+    /** A reply written in the case page's reply box, not the chat panel, reaches the customer's chat too. */
+    void replied(CaseId caseId, UUID entryId, dev.casekeeper.agents.AgentId authorId, @Nullable String text) {
+        var found = queries.ofCase(caseId.value()).filter(c -> !c.ended());
+        if (found.isEmpty() || text == null || queries.hasEntry(entryId)) {
+            return;
+        }
+        var conversation = queries.lock(found.get().id()).orElseThrow();
+        if (queries.hasEntry(entryId)) {
+            return;
+        }
+        String name = agents.find(authorId).name();
+        publish(queries.append(conversation, ChatMessage.AGENT, authorId.value(), name, null, null, text, entryId, clock.instant()));
+    }
+
+    /**
+     * The customer leaves. Before an agent answered, that is abandonment (routing records the wait and,
+     * with an email or phone, a callback task); after, the chat ends.
+     */
+    void leave(UUID conversationId, @Nullable String email, @Nullable String phone, String reason) {
+        var conversation = queries.lock(conversationId).orElseThrow();
+        if (conversation.ended()) {
+            return;
+        }
+        if (conversation.contactId() != null) {
+            var contactId = new ContactId(conversation.contactId());
+            var state = routing.contact(contactId).state();
+            String callbackEmail = blankToNull(email) != null ? email : conversation.email();
+            String callbackPhone = blankToNull(phone) != null ? phone : conversation.phone();
+            if (state == ContactState.WAITING || state == ContactState.OFFERED) {
+                routing.abandon(contactId, callbackEmail, callbackPhone);
+                log.info("Chat {} of case {} abandoned ({})", conversationId, conversation.caseId(), reason);
+            } else if (state == ContactState.ACCEPTED) {
+                routing.end(contactId);
+            }
+        }
+        finish(conversation, "left", reason);
+    }
+
+    /** Routing ended the chat's contact (the agent closed the chat, or the case was solved). */
+    void ended(CaseId caseId) {
+        var found = queries.ofCase(caseId.value()).filter(c -> !c.ended());
+        if (found.isPresent()) {
+            finish(queries.lock(found.get().id()).orElseThrow(), "ended", "ended");
+        }
+    }
+
+    private void finish(Conversation conversation, String event, String reason) {
+        Instant now = clock.instant();
+        if (conversation.caseId() != null) {
+            publish(queries.append(conversation, ChatMessage.SYSTEM, null, null, null, event, null, null, now));
+        }
+        queries.end(conversation.id(), reason, now);
+        hub.publishAfterCommit(Outgoing.to(conversation.id(), Outgoing.Audience.ALL, frames.of("ended")));
+    }
+
+    /** A system line on the chat (a supervisor was asked for), shown to both sides. */
+    ChatMessage event(UUID conversationId, String event) {
+        var conversation = queries.lock(conversationId).orElseThrow();
+        var message = queries.append(conversation, ChatMessage.SYSTEM, null, null, null, event, null, null, clock.instant());
+        publish(message);
+        return message;
+    }
+
+    void connected(UUID conversationId, UUID node, int delta) {
+        queries.connected(conversationId, node, delta);
+    }
+
+    void disconnected(UUID conversationId, Instant at) {
+        queries.disconnected(conversationId, at);
+    }
+
+    private void publish(ChatMessage message) {
+        hub.publishAfterCommit(new Outgoing(message.conversationId(), Outgoing.Audience.ALL, frames.message(message), message.seq(), null));
+    }
+
+    private static String subject(Conversation conversation, String text) {
+        if (conversation.topic() != null) {
+            return conversation.topic();
+        }
+        String line = text.strip().lines().findFirst().orElse("").strip();
+        return line.length() > SUBJECT_LENGTH ? line.substring(0, SUBJECT_LENGTH - 1) + "…" : line;
+    }
+
+    static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

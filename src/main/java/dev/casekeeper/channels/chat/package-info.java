@@ -1,0 +1,12 @@
+/**
+ * The chat channel: the embeddable widget ({@code /widget.js}), its WebSocket sessions with
+ * numbered, acknowledged messages, the agent's chat panel, and the chats' transcripts. A message is
+ * acknowledged only after it is committed as a case timeline entry; frames cross nodes through
+ * PostgreSQL {@code LISTEN/NOTIFY}.
+ */
+@ApplicationModule(displayName = "Chat channel")
+@NullMarked
+package dev.casekeeper.channels.chat;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

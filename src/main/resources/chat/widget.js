@@ -1,0 +1,377 @@
+/*! Casekeeper chat widget: <script src="https://<casekeeper>/widget.js" data-mailbox="support@example.com" async></script>
+ * Plain JavaScript, no framework, no other downloads; styles live in a shadow root. The protocol is in docs/chat.md.
+ * Customer and agent text is only ever set as text (textContent), never as HTML. */
+(function () {
+    'use strict';
+    var script = document.currentScript;
+    if (!script || window.casekeeperChat) return;
+    var mailbox = script.getAttribute('data-mailbox');
+    if (!mailbox) return;
+    var origin = new URL(script.src, location.href);
+    var url = (origin.protocol === 'https:' ? 'wss://' : 'ws://') + origin.host + '/chat/ws';
+    var key = 'casekeeper.chat.' + mailbox.toLowerCase();
+    var saved = load();
+    var texts = {open: 'Chat', close: '×'};
+    var socket = null, ready = false, retry = 0, pingTimer = null, typingTimer = null, typingSent = 0, typingOff = null;
+    var seen = {}, after = 0, counter = 0, state = 'new', available = true, started = false;
+    window.casekeeperChat = {version: 1};
+
+    function load() {
+        try { return JSON.parse(localStorage.getItem(key)) || {}; } catch (e) { return {}; }
+    }
+    function save() {
+        try { localStorage.setItem(key, JSON.stringify({token: saved.token, pending: saved.pending || []})); } catch (e) { /* private mode */ }
+    }
+    saved.pending = saved.pending || [];
+
+    // --- the elements -----------------------------------------------------------------------------
+    var host = document.createElement('div');
+    host.setAttribute('data-casekeeper-chat', '');
+    var root = host.attachShadow ? host.attachShadow({mode: 'open'}) : host;
+    var css = ':host{all:initial}*{box-sizing:border-box;font:14px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif}' +
+        '.launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;background:#1f5fbf;color:#fff;' +
+        'cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.3);z-index:2147483646}.launcher svg{width:28px;height:28px;fill:currentColor}' +
+        '.launcher:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible{outline:3px solid #f5a623;outline-offset:2px}' +
+        '.panel{position:fixed;right:20px;bottom:88px;width:340px;max-width:calc(100vw - 40px);height:480px;max-height:calc(100vh - 110px);' +
+        'display:flex;flex-direction:column;background:#fff;color:#1a1a1a;border-radius:10px;box-shadow:0 4px 20px rgba(0,0,0,.25);' +
+        'z-index:2147483647;overflow:hidden}.panel[hidden],[hidden]{display:none!important}' +
+        'header{display:flex;align-items:center;justify-content:space-between;padding:10px 12px;background:#1f5fbf;color:#fff}' +
+        'header h2{margin:0;font-size:16px;font-weight:600}header button{background:none;border:0;color:#fff;font-size:20px;cursor:pointer}' +
+        '.log{flex:1;overflow-y:auto;padding:10px 12px;margin:0;list-style:none}.log li{margin:6px 0;max-width:85%;padding:6px 10px;' +
+        'border-radius:8px;white-space:pre-wrap;word-wrap:break-word}.log .customer{margin-left:auto;background:#e3edfb}' +
+        '.log .agent{background:#f0f0f0}.log .system{max-width:100%;background:none;color:#555;font-style:italic;text-align:center;padding:2px}' +
+        '.log .pending{opacity:.6}.who{display:block;font-size:12px;color:#555}.status{padding:4px 12px;color:#444;font-size:13px;min-height:1.4em}' +
+        'form{padding:8px 12px;border-top:1px solid #ddd;display:flex;flex-direction:column;gap:6px}label{font-size:12px;color:#444}' +
+        'input,textarea{width:100%;padding:6px 8px;border:1px solid #999;border-radius:6px;color:#1a1a1a;background:#fff}textarea{resize:none}' +
+        '.row{display:flex;gap:6px;flex-wrap:wrap}.row button,form>button{padding:6px 10px;border-radius:6px;border:1px solid #1f5fbf;' +
+        'background:#1f5fbf;color:#fff;cursor:pointer}.row .quiet{background:#fff;color:#1f5fbf}.offline{padding:8px 12px;background:#fff8e1}';
+    var style = document.createElement('style');
+    style.textContent = css;
+    root.appendChild(style);
+
+    function el(tag, attrs, parent) {
+        var node = document.createElement(tag);
+        Object.keys(attrs || {}).forEach(function (name) {
+            if (name === 'text') node.textContent = attrs[name]; else node.setAttribute(name, attrs[name]);
+        });
+        if (parent) parent.appendChild(node);
+        return node;
+    }
+
+    var launcher = el('button', {type: 'button', 'class': 'launcher', 'aria-expanded': 'false', 'aria-controls': 'ck-panel',
+        'aria-label': texts.open}, root);
+    launcher.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
+    var panel = el('div', {'class': 'panel', id: 'ck-panel', role: 'dialog', 'aria-labelledby': 'ck-title', hidden: ''}, root);
+    var header = el('header', {}, panel);
+    var title = el('h2', {id: 'ck-title'}, header);
+    var close = el('button', {type: 'button', 'class': 'close', text: '×'}, header);
+    var log = el('ol', {'class': 'log', role: 'log', 'aria-live': 'polite'}, panel);
+    var status = el('p', {'class': 'status', role: 'status'}, panel);
+    var offline = el('div', {'class': 'offline', hidden: ''}, panel);
+    var offlineText = el('p', {}, offline);
+    var offlineRow = el('div', {'class': 'row'}, offline);
+    var leaveMessage = el('button', {type: 'button', 'class': 'quiet', 'data-action': 'leave-message'}, offlineRow);
+    var askCallback = el('button', {type: 'button', 'class': 'quiet', 'data-action': 'callback'}, offlineRow);
+
+    var intro = el('form', {'class': 'intro'}, panel);
+    var introText = el('p', {}, intro);
+    function field(form, name, type) {
+        var label = el('label', {'for': 'ck-' + name}, form);
+        var input = el(type === 'textarea' ? 'textarea' : 'input', {id: 'ck-' + name, name: name}, form);
+        if (type !== 'textarea') input.type = type;
+        return {label: label, input: input};
+    }
+    var nameField = field(intro, 'name', 'text'), emailField = field(intro, 'email', 'email'), topicField = field(intro, 'topic', 'text');
+    var startButton = el('button', {type: 'submit'}, intro);
+
+    var composer = el('form', {'class': 'composer', hidden: ''}, panel);
+    var messageField = field(composer, 'message', 'textarea');
+    messageField.input.rows = 2;
+    messageField.input.maxLength = 2000;
+    var row = el('div', {'class': 'row'}, composer);
+    var send = el('button', {type: 'submit', 'data-action': 'send'}, row);
+    var supervisor = el('button', {type: 'button', 'class': 'quiet', 'data-action': 'supervisor', hidden: ''}, row);
+    var leave = el('button', {type: 'button', 'class': 'quiet', 'data-action': 'leave', hidden: ''}, row);
+
+    var contact = el('form', {'class': 'contact', hidden: ''}, panel);
+    var contactText = el('p', {}, contact);
+    var contactMessage = field(contact, 'offline-message', 'textarea');
+    var contactEmail = field(contact, 'offline-email', 'email');
+    var contactPhone = field(contact, 'offline-phone', 'tel');
+    var contactSend = el('button', {type: 'submit'}, contact);
+    var newChat = el('button', {type: 'button', 'class': 'quiet', 'data-action': 'new-chat', hidden: ''}, panel);
+
+    function t(name, arg) {
+        var text = texts[name] || '';
+        return arg === undefined ? text : text.replace('{0}', arg);
+    }
+    function applyTexts() {
+        launcher.setAttribute('aria-label', t('open'));
+        title.textContent = t('title');
+        close.setAttribute('aria-label', t('close'));
+        introText.textContent = t('intro');
+        nameField.label.textContent = t('name');
+        emailField.label.textContent = t('email');
+        topicField.label.textContent = t('topic');
+        startButton.textContent = t('start');
+        messageField.label.textContent = t('message');
+        send.textContent = t('send');
+        supervisor.textContent = t('supervisor');
+        leave.textContent = t('leave');
+        offlineText.textContent = t('unavailable');
+        leaveMessage.textContent = t('leaveMessage');
+        askCallback.textContent = t('callback');
+        contactMessage.label.textContent = t('message');
+        contactEmail.label.textContent = t('email');
+        contactPhone.label.textContent = t('phone');
+        newChat.textContent = t('newChat');
+    }
+
+    // --- what is shown ------------------------------------------------------------------------------
+    function show() {
+        var talking = state === 'waiting' || state === 'chatting';
+        intro.hidden = talking || started || state === 'ended' || !contact.hidden;
+        composer.hidden = !(talking || started) || state === 'ended' || !contact.hidden;
+        supervisor.hidden = leave.hidden = !talking;
+        offline.hidden = available || talking || state === 'ended' || !contact.hidden;
+        newChat.hidden = state !== 'ended';
+    }
+
+    function line(seq, cls, who, text) {
+        var item = el('li', {'class': cls});
+        if (seq) item.setAttribute('data-seq', seq);
+        if (who) el('span', {'class': 'who', text: who}, item);
+        item.appendChild(document.createTextNode(text));
+        var later = null;
+        if (seq) {
+            Array.prototype.some.call(log.children, function (other) {
+                var s = +other.getAttribute('data-seq');
+                if (!s || s > seq) { later = other; return true; }
+                return false;
+            });
+        }
+        log.insertBefore(item, later);
+        log.scrollTop = log.scrollHeight;
+        return item;
+    }
+
+    function system(text) {
+        line(0, 'system', null, text);
+    }
+
+    function received(m) {
+        if (seen[m.seq]) return;
+        seen[m.seq] = true;
+        while (seen[after + 1]) after++;
+        if (m.from === 'customer') {
+            var mine = m.id && log.querySelector('[data-id="' + CSS.escape(m.id) + '"]');
+            if (mine) { mine.remove(); }
+            line(m.seq, 'customer', t('you'), m.text);
+        } else if (m.from === 'agent') {
+            line(m.seq, 'agent', m.name, m.text);
+        } else if (m.event === 'joined') {
+            line(m.seq, 'system', null, t('joined', m.name));
+        } else if (m.event) {
+            line(m.seq, 'system', null, t(m.event === 'supervisor-requested' ? 'event.supervisor-requested' : m.event));
+        }
+    }
+
+    function pendingLine(p) {
+        var item = line(0, 'customer pending', t('you'), p.text);
+        item.setAttribute('data-id', p.id);
+        item.title = t('notSent');
+        return item;
+    }
+
+    // --- the connection -----------------------------------------------------------------------------
+    function connect() {
+        if (socket) return;
+        socket = new WebSocket(url);
+        socket.onopen = function () {
+            retry = 0;
+            var hello = {type: 'hello', mailbox: mailbox, after: after, lang: navigator.language};
+            if (saved.token) hello.token = saved.token;
+            socket.send(JSON.stringify(hello));
+            pingTimer = setInterval(function () { transmit({type: 'ping'}); }, 25000);
+        };
+        socket.onmessage = function (event) {
+            var frame;
+            try { frame = JSON.parse(event.data); } catch (e) { return; }
+            handle(frame);
+        };
+        socket.onclose = function () {
+            socket = null;
+            ready = false;
+            clearInterval(pingTimer);
+            if (state === 'ended' && !saved.pending.length) return;
+            status.textContent = t('reconnecting');
+            retry = Math.min(retry + 1, 5);
+            setTimeout(connect, 500 * Math.pow(2, retry));
+        };
+    }
+
+    function transmit(frame) {
+        if (socket && ready) socket.send(JSON.stringify(frame));
+    }
+
+    function handle(f) {
+        switch (f.type) {
+            case 'welcome':
+                texts = f.texts || texts;
+                applyTexts();
+                saved.token = f.token;
+                save();
+                state = f.state;
+                available = f.available;
+                ready = true;
+                status.textContent = '';
+                saved.pending.forEach(function (p) { transmit({type: 'message', id: p.id, text: p.text}); });
+                show();
+                break;
+            case 'message': received(f); break;
+            case 'ack':
+                saved.pending = saved.pending.filter(function (p) { return p.id !== f.id; });
+                save();
+                if (f.seq) {
+                    var item = log.querySelector('[data-id="' + CSS.escape(f.id) + '"]');
+                    if (item && !seen[f.seq]) {
+                        item.classList.remove('pending');
+                        item.removeAttribute('title');
+                        item.setAttribute('data-seq', f.seq);
+                        seen[f.seq] = true;
+                        while (seen[after + 1]) after++;
+                    } else if (item) {
+                        item.remove();
+                    }
+                    if (state === 'new') { state = 'waiting'; show(); }
+                }
+                break;
+            case 'queue':
+                available = f.available;
+                if (state === 'waiting') {
+                    status.textContent = t('position', f.position) + ' ' +
+                        (f.waitSeconds < 60 ? t('wait') : t('waitMinutes', Math.round(f.waitSeconds / 60)));
+                }
+                show();
+                break;
+            case 'typing':
+                clearTimeout(typingTimer);
+                status.textContent = f.on ? t('typing', f.name || '') : '';
+                if (f.on) typingTimer = setTimeout(function () { status.textContent = ''; }, 5000);
+                break;
+            case 'notice': system(t('notice.' + f.key)); break;
+            case 'ended':
+                state = 'ended';
+                started = false;
+                status.textContent = t('ended');
+                show();
+                break;
+            case 'error':
+                if (f.code === 'rate-limited') setTimeout(function () { resend(f.id); }, 3000);
+                if (f.code === 'too-long' || f.code === 'invalid' || f.code === 'rate-limited') system(t('error.' + f.code));
+                break;
+        }
+        if (f.type === 'message' && f.event === 'joined') { state = 'chatting'; status.textContent = ''; show(); }
+    }
+
+    function resend(id) {
+        saved.pending.forEach(function (p) { if (p.id === id) transmit({type: 'message', id: p.id, text: p.text}); });
+    }
+
+    function nextId() {
+        counter++;
+        return 'c-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8) + '-' + counter;
+    }
+
+    // --- what the customer does ---------------------------------------------------------------------
+    function toggle(open) {
+        panel.hidden = !open;
+        launcher.setAttribute('aria-expanded', String(open));
+        if (open) {
+            connect();
+            show();
+            var first = !intro.hidden ? nameField.input : messageField.input;
+            setTimeout(function () { first.focus(); }, 0);
+        } else {
+            launcher.focus();
+        }
+    }
+    launcher.addEventListener('click', function () { toggle(panel.hidden); });
+    close.addEventListener('click', function () { toggle(false); });
+    panel.addEventListener('keydown', function (event) {
+        if (event.key === 'Escape') { event.preventDefault(); toggle(false); }
+    });
+
+    intro.addEventListener('submit', function (event) {
+        event.preventDefault();
+        transmit({type: 'start', name: nameField.input.value, email: emailField.input.value, topic: topicField.input.value});
+        started = true;
+        show();
+        messageField.input.focus();
+    });
+
+    composer.addEventListener('submit', function (event) {
+        event.preventDefault();
+        var text = messageField.input.value.trim();
+        if (!text) return;
+        var p = {id: nextId(), text: text};
+        saved.pending.push(p);
+        save();
+        pendingLine(p);
+        messageField.input.value = '';
+        transmit({type: 'message', id: p.id, text: p.text});
+        transmit({type: 'typing', on: false});
+        typingSent = 0;
+    });
+    messageField.input.addEventListener('keydown', function (event) {
+        if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); composer.requestSubmit(); }
+    });
+    messageField.input.addEventListener('input', function () {
+        var now = Date.now();
+        if (now - typingSent > 2000) { transmit({type: 'typing', on: true}); typingSent = now; }
+        clearTimeout(typingOff);
+        typingOff = setTimeout(function () { transmit({type: 'typing', on: false}); typingSent = 0; }, 3000);
+    });
+    supervisor.addEventListener('click', function () { transmit({type: 'supervisor', id: nextId()}); });
+    leave.addEventListener('click', function () { transmit({type: 'leave', email: emailField.input.value}); });
+    newChat.addEventListener('click', function () {
+        connect();
+        state = 'new';
+        log.textContent = '';
+        seen = {};
+        after = 0;
+        status.textContent = '';
+        show();
+    });
+
+    var contactMode = 'message';
+    function ask(mode) {
+        contactMode = mode;
+        contact.hidden = false;
+        contactText.textContent = t(mode === 'message' ? 'leaveMessage' : 'callback');
+        contactEmail.label.hidden = contactEmail.input.hidden = mode !== 'message';
+        contactPhone.label.hidden = contactPhone.input.hidden = mode === 'message';
+        contactSend.textContent = t(mode === 'message' ? 'leaveMessageSend' : 'callbackSend');
+        show();
+        contactMessage.input.focus();
+    }
+    leaveMessage.addEventListener('click', function () { ask('message'); });
+    askCallback.addEventListener('click', function () { ask('callback'); });
+    contact.addEventListener('submit', function (event) {
+        event.preventDefault();
+        var email = contactMode === 'message' ? contactEmail.input.value.trim() : '';
+        var phone = contactMode === 'callback' ? contactPhone.input.value.trim() : '';
+        if (!email && !phone) { system(t('needContact')); return; }
+        transmit({type: 'offline', id: nextId(), text: contactMessage.input.value.trim() || t(contactMode === 'message' ? 'leaveMessage' : 'callback'),
+            name: nameField.input.value, email: email, phone: phone});
+        contact.hidden = true;
+        state = 'ended';
+        show();
+    });
+
+    applyTexts();
+    saved.pending.forEach(pendingLine);
+    (document.body || document.documentElement).appendChild(host);
+    // A returning visitor's chat goes on where it was: connect at once when this browser has one.
+    if (saved.token) connect();
+})();

@@ -1,0 +1,57 @@
+package dev.casekeeper.channels.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.casekeeper.agents.Role;
+import dev.casekeeper.support.WebSession;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The widget's script is for anyone; the chat panel shows on chat case pages only, to agents who may see the case. */
+class ChatPagesTests extends ChatTestBase {
+
+    @Test
+    void theWidgetScriptIsServedToAnyoneWithAnETagAndAShortCacheLife() throws Exception {
+        var http = HttpClient.newHttpClient();
+        var script = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/widget.js")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+        assertThat(script.headers().firstValue("Cache-Control").orElseThrow()).contains("max-age=3600");
+        assertThat(script.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(script.body()).contains("data-mailbox");
+        String etag = script.headers().firstValue("ETag").orElseThrow();
+        var again = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/widget.js")).header("If-None-Match", etag)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void aChatCasePageHasTheChatPanelAndAnOtherCasePageHasNone() {
+        var desk = desk();
+        var member = agent(desk.team(), Role.AGENT, false);
+        long number;
+        try (var widget = widget()) {
+            hello(widget, desk, null, 0);
+            String token = widget.next("welcome").get("token").asString();
+            widget.send(Map.of("type", "message", "id", "c-1", "text", "Hello"));
+            widget.next("ack");
+            number = chatOf(token, desk).caseNumber();
+        }
+        var browser = WebSession.anonymous(port).signIn(member.email(), PASSWORD);
+        var page = browser.get("/cases/" + number);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("#chat-panel[data-chat-case=" + number + "]")).hasSize(1);
+        assertThat(page.html().select("#chat-panel #chat-input")).hasSize(1);
+
+        var email = cases.detail(new dev.casekeeper.cases.CaseId(openCase(admin(), desk.team().value(), "By email"))).summary();
+        assertThat(browser.get("/cases/" + email.number()).html().select("#chat-panel")).isEmpty();
+
+        var outsider = agent(agents.createTeam("Other " + java.util.UUID.randomUUID()).id(), Role.AGENT, false);
+        assertThat(WebSession.anonymous(port).signIn(outsider.email(), PASSWORD).get("/cases/" + number).status()).isEqualTo(404);
+    }
+}
