@@ -118,7 +118,7 @@ class AgentSocket extends TextWebSocketHandler implements HandshakeInterceptor {
     private void hello(ChatHub.Peer peer, SignedInAgent agent, UUID chat, JsonNode frame) {
         var conversation = conversations.find(chat).orElseThrow();
         send(peer, frames.of("welcome", "state", conversation.state().value(), "agent", conversation.agentName(),
-                "mayWrite", Conversations.mayWrite(conversation, agent), "customer", conversation.name()));
+                "mayWrite", conversations.mayWrite(conversation, agent), "customer", conversation.name()));
         conversations.after(chat, Math.max(0, frame.path("after").asLong(0))).forEach(m -> send(peer, frames.message(m)));
     }
 

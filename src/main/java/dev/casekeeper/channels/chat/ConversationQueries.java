@@ -80,6 +80,14 @@ class ConversationQueries {
                 .param("id", id).param("a", agentId).param("name", agentName).update();
     }
 
+    /** Back to a queue, maybe another team's: nobody holds the chat until routing's next acceptance. */
+    void waiting(UUID id, UUID teamId) {
+        jdbc.sql("""
+                        update chat.conversation set agent_id = null, agent_name = null, state = 'waiting', team_id = :t
+                        where id = :id and state <> 'ended'""")
+                .param("id", id).param("t", teamId).update();
+    }
+
     void end(UUID id, String reason, Instant now) {
         jdbc.sql("update chat.conversation set state = 'ended', ended_at = :now, ended_reason = :r where id = :id")
                 .param("id", id).param("r", reason).param("now", Timestamp.from(now)).update();
@@ -120,8 +128,16 @@ class ConversationQueries {
     }
 
     boolean hasJoined(UUID conversationId, UUID agentId) {
-        return jdbc.sql("select exists (select 1 from chat.message where conversation_id = :c and event = 'joined' and author_id = :a)")
-                .param("c", conversationId).param("a", agentId).query(Boolean.class).single();
+        return hasEvent(conversationId, "joined", agentId);
+    }
+
+    boolean hasLeft(UUID conversationId, UUID agentId) {
+        return hasEvent(conversationId, "left", agentId);
+    }
+
+    private boolean hasEvent(UUID conversationId, String event, UUID agentId) {
+        return jdbc.sql("select exists (select 1 from chat.message where conversation_id = :c and event = :e and author_id = :a)")
+                .param("c", conversationId).param("e", event).param("a", agentId).query(Boolean.class).single();
     }
 
     Optional<ChatMessage> message(UUID conversationId, long seq) {

@@ -167,8 +167,20 @@ class Conversations {
         return written;
     }
 
-    static boolean mayWrite(Conversation conversation, SignedInAgent agent) {
-        return !conversation.ended() && (agent.id().value().equals(conversation.agentId()) || agent.role().seesAllTeams());
+    /**
+     * Who may write: the agent holding the chat, a colleague or supervisor routing has on the live
+     * contact (warm transfer, supervisor request), or any supervisor or admin, who joins by writing.
+     */
+    @Transactional(readOnly = true)
+    boolean mayWrite(Conversation conversation, SignedInAgent agent) {
+        if (conversation.ended()) {
+            return false;
+        }
+        if (agent.id().value().equals(conversation.agentId()) || agent.role().seesAllTeams()) {
+            return true;
+        }
+        return conversation.contactId() != null && routing.participants(new ContactId(conversation.contactId())).stream()
+                .anyMatch(p -> p.agentId().equals(agent.id()));
     }
 
     /** Routing gave the chat to an agent: the customer sees who joined. */
@@ -181,6 +193,45 @@ class Conversations {
         String name = agents.find(agentId).name();
         queries.joined(conversation.id(), agentId.value(), name);
         publish(queries.append(conversation, ChatMessage.SYSTEM, agentId.value(), name, null, "joined", null, null, clock.instant()));
+    }
+
+    /** A colleague (warm transfer) or a supervisor joined the live contact: the customer sees who. */
+    void colleagueJoined(CaseId caseId, dev.casekeeper.agents.AgentId agentId) {
+        var found = queries.ofCase(caseId.value()).filter(c -> !c.ended());
+        if (found.isEmpty() || agentId.value().equals(found.get().agentId())) {
+            return;
+        }
+        var conversation = queries.lock(found.get().id()).orElseThrow();
+        if (queries.hasJoined(conversation.id(), agentId.value())) {
+            return;
+        }
+        String name = agents.find(agentId).name();
+        publish(queries.append(conversation, ChatMessage.SYSTEM, agentId.value(), name, null, "joined", null, null, clock.instant()));
+    }
+
+    /**
+     * An agent left the live contact (the first agent of a warm transfer): the customer sees who left,
+     * and the chat is held by whoever routing now gives the contact to.
+     */
+    void agentLeft(CaseId caseId, dev.casekeeper.agents.AgentId agentId) {
+        var found = queries.ofCase(caseId.value()).filter(c -> !c.ended());
+        if (found.isEmpty() || queries.hasLeft(found.get().id(), agentId.value())) {
+            return;
+        }
+        var conversation = queries.lock(found.get().id()).orElseThrow();
+        publish(queries.append(conversation, ChatMessage.SYSTEM, agentId.value(), agents.find(agentId).name(), null, "left", null,
+                null, clock.instant()));
+        if (conversation.contactId() != null) {
+            var holder = routing.contact(new ContactId(conversation.contactId())).agentId();
+            if (holder != null && !holder.value().equals(conversation.agentId())) {
+                queries.joined(conversation.id(), holder.value(), agents.find(holder).name());
+            }
+        }
+    }
+
+    /** A cold transfer put the chat back in a queue: nobody holds it until an agent of that team accepts. */
+    void requeued(CaseId caseId, dev.casekeeper.agents.TeamId teamId) {
+        queries.ofCase(caseId.value()).filter(c -> !c.ended()).ifPresent(c -> queries.waiting(c.id(), teamId.value()));
     }
 
     /** A reply written in the case page's reply box, not the chat panel, reaches the customer's chat too. */

@@ -38,7 +38,7 @@ class CustomerSocket extends TextWebSocketHandler {
     private final ChatMailboxes mailboxes;
     private final ChatTexts texts;
     private final QueuePositions positions;
-    private final SupervisorRequests supervisors;
+    private final SupervisorButton supervisors;
     private final OfflineMessages offline;
     private final GraceTimers grace;
     private final Frames frames;
@@ -46,7 +46,7 @@ class CustomerSocket extends TextWebSocketHandler {
     private final java.time.Clock clock;
 
     CustomerSocket(Conversations conversations, ChatHub hub, ChatBus bus, ChatMailboxes mailboxes, ChatTexts texts,
-            QueuePositions positions, SupervisorRequests supervisors, OfflineMessages offline, GraceTimers grace, Frames frames,
+            QueuePositions positions, SupervisorButton supervisors, OfflineMessages offline, GraceTimers grace, Frames frames,
             ChatSettings settings, java.time.Clock clock) {
         this.conversations = conversations;
         this.hub = hub;

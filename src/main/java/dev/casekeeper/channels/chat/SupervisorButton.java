@@ -1,0 +1,32 @@
+package dev.casekeeper.channels.chat;
+
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.shared.Actor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The widget's "talk to a supervisor" button. A request for a supervisor is always honoured: routing
+ * puts the case in the supervisors' queue at high priority at least and tells them, and the chat
+ * shows both sides that it was heard. Asking again while a request is open adds nothing to the supervisors' queue.
+ */
+@Component
+class SupervisorButton {
+
+    private final RoutingManagement routing;
+    private final Conversations conversations;
+
+    SupervisorButton(RoutingManagement routing, Conversations conversations) {
+        this.routing = routing;
+        this.conversations = conversations;
+    }
+
+    @Transactional
+    void request(Conversation conversation) {
+        if (conversation.caseId() != null) {
+            routing.requestSupervisor(new CaseId(conversation.caseId()), "widget", Actor.customer(conversation.customerId()));
+            conversations.event(conversation.id(), "supervisor-requested");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.casekeeper.channels.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.casekeeper.agents.Role;
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.routing.ContactId;
+import dev.casekeeper.routing.ContactState;
+import dev.casekeeper.routing.InviteColleague;
+import dev.casekeeper.routing.TransferContact;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the customer sees while the agent side moves: a hold and its end, a colleague invited into the
+ * chat who then carries it on (and may write in it), a cold transfer back to a queue, and a request
+ * for a supervisor that lands in the supervisors' queue.
+ */
+class ChatHandoverTests extends ChatTestBase {
+
+    /** A chat whose first message was accepted by the agent: the widget has seen who joined. */
+    private record Accepted(ChatClient widget, Conversation chat, ContactId contact) {}
+
+    private Accepted acceptedChat(Desk desk, TestAgent agent) {
+        var widget = widget();
+        hello(widget, desk, null, 0);
+        String token = widget.next("welcome").get("token").asString();
+        widget.send(Map.of("type", "message", "id", "c-1", "text", "My order 4471 arrived broken."));
+        widget.next("ack");
+        var chat = chatOf(token, desk);
+        await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).offerId() != null
+                && contactOf(chat).state() == ContactState.OFFERED && agent.id().equals(contactOf(chat).agentId()));
+        routing.accept(contactOf(chat).offerId(), agent.id());
+        widget.next("message", f -> "joined".equals(f.path("event").asString("")));
+        return new Accepted(widget, chat, new ContactId(chat.contactId()));
+    }
+
+    private SignedInAgent signedIn(TestAgent agent) {
+        return agents.signedIn(agent.id()).orElseThrow();
+    }
+
+    @Test
+    void aHoldAndItsEndAreToldToTheCustomer() {
+        var desk = desk();
+        var alex = agent(desk.team(), Role.AGENT, true);
+        var accepted = acceptedChat(desk, alex);
+        try (var widget = accepted.widget()) {
+            routing.hold(accepted.contact(), signedIn(alex));
+            assertThat(widget.next("notice").get("key").asString()).isEqualTo("on-hold");
+            routing.resume(accepted.contact(), signedIn(alex));
+            assertThat(widget.next("notice").get("key").asString()).isEqualTo("resumed");
+        }
+    }
+
+    @Test
+    void aColleagueInvitedIntoTheChatIsShownMayWriteAndCarriesItOnWhenTheFirstAgentLeaves() {
+        var desk = desk();
+        var alex = agent(desk.team(), Role.AGENT, true);
+        var sam = agent(desk.team(), Role.AGENT, false);
+        var accepted = acceptedChat(desk, alex);
+        try (var widget = accepted.widget()) {
+            var invitation = routing.invite(accepted.contact(),
+                    new InviteColleague(sam.id(), "Refunds are Sam's", "Order 4471 arrived broken; photos sent"), signedIn(alex));
+            assertThat(widget.next("notice").get("key").asString()).isEqualTo("colleague-invited");
+            routing.acceptInvitation(invitation.id(), signedIn(sam));
+            assertThat(widget.next("message", f -> "joined".equals(f.path("event").asString(""))).get("name").asString())
+                    .isEqualTo(sam.name());
+
+            try (var panel = ChatClient.agent(port, accepted.chat().caseNumber(), ChatClient.signIn(port, sam.email(), PASSWORD))) {
+                panel.send(Map.of("type", "hello", "after", 0));
+                assertThat(panel.next("welcome").get("mayWrite").asBoolean()).isTrue();
+
+                routing.leave(accepted.contact(), signedIn(alex));
+                assertThat(widget.next("message", f -> "left".equals(f.path("event").asString(""))).get("name").asString())
+                        .isEqualTo(alex.name());
+                await().atMost(Duration.ofSeconds(10)).until(() -> sam.id().value().equals(chatOf(accepted.chat()).agentId()));
+
+                panel.send(Map.of("type", "message", "id", "s-1", "text", "I have your photos; a replacement is on its way."));
+                panel.next("ack");
+                var reply = widget.next("message", f -> "agent".equals(f.path("from").asString("")));
+                assertThat(reply.get("name").asString()).isEqualTo(sam.name());
+            }
+        }
+    }
+
+    @Test
+    void aColdTransferTellsTheCustomerAndTheChatWaitsForTheOtherTeam() {
+        var desk = desk();
+        var alex = agent(desk.team(), Role.AGENT, true);
+        var returns = agents.createTeam("Returns " + java.util.UUID.randomUUID()).id();
+        var accepted = acceptedChat(desk, alex);
+        try (var widget = accepted.widget()) {
+            routing.transfer(accepted.contact(), new TransferContact(returns, "A return, not a repair", "Order 4471 broken on arrival"),
+                    signedIn(alex));
+            assertThat(widget.next("notice").get("key").asString()).isEqualTo("transferred");
+            await().atMost(Duration.ofSeconds(10)).until(() -> chatOf(accepted.chat()).agentId() == null);
+            assertThat(contactOf(accepted.chat()).teamId()).isEqualTo(returns);
+            assertThat(chatOf(accepted.chat()).teamId()).isEqualTo(returns.value());
+        }
+    }
+
+    @Test
+    void theSupervisorButtonPutsTheCaseInTheSupervisorsQueue() {
+        var desk = desk();
+        var lead = agent(desk.team(), Role.SUPERVISOR, false);
+        try (var widget = widget()) {
+            hello(widget, desk, null, 0);
+            String token = widget.next("welcome").get("token").asString();
+            widget.send(Map.of("type", "message", "id", "c-1", "text", "This is the third time I write."));
+            widget.next("ack");
+            widget.send(Map.of("type", "supervisor", "id", "s-1"));
+            assertThat(widget.next("notice").get("key").asString()).isEqualTo("supervisor-requested");
+            var caseId = new CaseId(chatOf(token, desk).caseId());
+            assertThat(routing.supervisorRequests(signedIn(lead))).anyMatch(r -> r.caseId().equals(caseId));
+        }
+    }
+
+    private Conversation chatOf(Conversation chat) {
+        return new ConversationQueries(jdbc).find(chat.id()).orElseThrow();
+    }
+}
