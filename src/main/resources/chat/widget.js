@@ -169,8 +169,8 @@
             line(m.seq, 'customer', t('you'), m.text);
         } else if (m.from === 'agent') {
             line(m.seq, 'agent', m.name, m.text);
-        } else if (m.event === 'joined') {
-            line(m.seq, 'system', null, t('joined', m.name));
+        } else if (m.event === 'joined' || m.event === 'agent-left') {
+            line(m.seq, 'system', null, t(m.event === 'joined' ? 'joined' : 'agentLeft', m.name));
         } else if (m.event) {
             line(m.seq, 'system', null, t(m.event === 'supervisor-requested' ? 'event.supervisor-requested' : m.event));
         }

@@ -48,7 +48,7 @@
             const mine = m.id && log.querySelector('[data-id="' + CSS.escape(m.id) + '"]');
             if (mine) mine.remove();
             line(m.seq, 'agent', m.name, m.text);
-        } else if (m.event === 'joined') line(m.seq, 'system', null, text('joined', m.name));
+        } else if (m.event === 'joined' || m.event === 'agent-left') line(m.seq, 'system', null, text(m.event, m.name));
         else if (m.event) line(m.seq, 'system', null, text(m.event));
     }
 

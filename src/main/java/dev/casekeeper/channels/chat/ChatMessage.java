@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One numbered message of a chat: written by the customer or an agent, or a system event
- * ({@code joined}, {@code left}, {@code ended}, {@code supervisor-requested}).
+ * ({@code joined}, {@code agent-left}, {@code left}, {@code ended}, {@code supervisor-requested}).
  */
 record ChatMessage(
         UUID conversationId,

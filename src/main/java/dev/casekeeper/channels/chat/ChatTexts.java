@@ -15,7 +15,7 @@ class ChatTexts {
     /** The keys the widget uses, without their {@code widget.} prefix. */
     static final List<String> KEYS = List.of(
             "open", "close", "title", "intro", "name", "email", "phone", "topic", "start", "message", "send", "sending",
-            "notSent", "position", "wait", "waitMinutes", "joined", "left", "ended", "typing", "agentTyping", "supervisor",
+            "notSent", "position", "wait", "waitMinutes", "joined", "agentLeft", "left", "ended", "typing", "agentTyping", "supervisor",
             "leave", "unavailable", "leaveMessage", "callback", "leaveMessageSend", "callbackSend", "needContact",
             "newChat", "you", "reconnecting", "notice.on-hold", "notice.resumed", "notice.hold-limit", "notice.transferred",
             "notice.colleague-invited", "notice.colleague-joined", "notice.supervisor-requested", "notice.message-left",

@@ -132,7 +132,7 @@ class ConversationQueries {
     }
 
     boolean hasLeft(UUID conversationId, UUID agentId) {
-        return hasEvent(conversationId, "left", agentId);
+        return hasEvent(conversationId, "agent-left", agentId);
     }
 
     private boolean hasEvent(UUID conversationId, String event, UUID agentId) {

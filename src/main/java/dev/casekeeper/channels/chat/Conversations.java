@@ -219,7 +219,7 @@ class Conversations {
             return;
         }
         var conversation = queries.lock(found.get().id()).orElseThrow();
-        publish(queries.append(conversation, ChatMessage.SYSTEM, agentId.value(), agents.find(agentId).name(), null, "left", null,
+        publish(queries.append(conversation, ChatMessage.SYSTEM, agentId.value(), agents.find(agentId).name(), null, "agent-left", null,
                 null, clock.instant()));
         if (conversation.contactId() != null) {
             var holder = routing.contact(new ContactId(conversation.contactId())).agentId();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 
@@ -50,18 +51,7 @@ class ChatBrowserTests extends ChatTestBase {
     void aCustomerOnAnotherSiteAndAnAgentInTheWorkspaceSeeEachOthersMessagesAndTyping() throws IOException {
         var desk = desk();
         var alex = agent(desk.team(), Role.AGENT, true);
-        String page = "<!DOCTYPE html><html lang=\"en\"><head><title>Shop</title></head><body><h1>Shop</h1>"
-                + "<script src=\"http://localhost:" + port + "/widget.js\" data-mailbox=\"" + desk.mailbox() + "\" async></script>"
-                + "</body></html>";
-        site = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        site.createContext("/", exchange -> {
-            byte[] body = page.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        site.start();
+        serveShop(desk);
 
         browser = HeadlessChromium.start();
         String customerTab = browser.getWindowHandle();
@@ -105,8 +95,11 @@ class ChatBrowserTests extends ChatTestBase {
         // A canned response from the same picker as the reply box lands in the chat's send box.
         browser.findElement(By.cssSelector("#chat-macro-picker summary")).click();
         browser.findElement(By.id("chat-macro-search")).sendKeys(macro);
-        wait.until(b -> b.findElement(By.cssSelector("#chat-macro-results [data-macro-insert]")).isDisplayed());
-        browser.findElement(By.cssSelector("#chat-macro-results [data-macro-insert]")).click();
+        // The results list is swapped in as the search is typed: click the button of the list that stays.
+        wait.ignoring(StaleElementReferenceException.class).until(b -> {
+            b.findElement(By.cssSelector("#chat-macro-results [data-macro-insert]")).click();
+            return true;
+        });
         wait.until(b -> b.findElement(By.id("chat-input")).getDomProperty("value").contains("Thank you for your patience."));
         browser.findElement(By.id("chat-input")).clear();
         browser.switchTo().window(customerTab);
@@ -119,5 +112,98 @@ class ChatBrowserTests extends ChatTestBase {
         widget.findElement(By.id("ck-message")).sendKeys("!", Keys.ENTER);
         browser.switchTo().window(agentTab);
         wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("Thank you!"));
+    }
+
+    /** Another site's page with the widget's one script tag, served by the test. */
+    private void serveShop(Desk desk) throws IOException {
+        String page = "<!DOCTYPE html><html lang=\"en\"><head><title>Shop</title></head><body><h1>Shop</h1>"
+                + "<script src=\"http://localhost:" + port + "/widget.js\" data-mailbox=\"" + desk.mailbox() + "\" async></script>"
+                + "</body></html>";
+        site = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        site.createContext("/", exchange -> {
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+    }
+
+    /** Opens the widget on the shop's page, fills in the short form and sends the first message. */
+    private SearchContext startChat(String name, String first) {
+        browser.get("http://localhost:" + site.getAddress().getPort() + "/");
+        var wait = HeadlessChromium.waitFor(browser);
+        SearchContext widget = wait.until(b -> b.findElement(By.cssSelector("[data-casekeeper-chat]"))).getShadowRoot();
+        widget.findElement(By.cssSelector(".launcher")).click();
+        wait.until(b -> widget.findElement(By.cssSelector(".launcher")).getDomAttribute("aria-label").equals("Chat with us"));
+        widget.findElement(By.id("ck-name")).sendKeys(name);
+        widget.findElement(By.cssSelector(".intro button[type=submit]")).click();
+        widget.findElement(By.id("ck-message")).sendKeys(first, Keys.ENTER);
+        wait.until(b -> widget.findElement(By.cssSelector(".log .customer:not(.pending)")).getText().contains(first));
+        return widget;
+    }
+
+    private Conversation chatInBrowser(Desk desk) {
+        String token = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return JSON.parse(localStorage.getItem('casekeeper.chat." + desk.mailbox() + "')).token");
+        return chatOf(token, desk);
+    }
+
+    @Test
+    void aWarmTransferShowsTheColleagueTheSummaryFirstAndTheCustomerSeesThemTakeOver() throws IOException {
+        var desk = desk();
+        var alex = agent(desk.team(), Role.AGENT, true);
+        var sam = agent(desk.team(), Role.AGENT, false);
+        serveShop(desk);
+        browser = HeadlessChromium.start();
+        String customerTab = browser.getWindowHandle();
+        var wait = HeadlessChromium.waitFor(browser);
+        SearchContext widget = startChat("Maria Lopez", "The replacement router from order 4471 is broken too.");
+        var chat = chatInBrowser(desk);
+        await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
+        routing.accept(contactOf(chat).offerId(), alex.id());
+        wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains(alex.name() + " joined the chat."));
+
+        browser.switchTo().newWindow(WindowType.TAB);
+        String alexTab = browser.getWindowHandle();
+        HeadlessChromium.signIn(browser, port, alex.email(), PASSWORD);
+        browser.get("http://localhost:" + port + "/cases/" + chat.caseNumber());
+        wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("order 4471"));
+        wait.until(b -> b.findElement(By.cssSelector("#contact-invite summary"))).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("contact-invite-agent")))
+                .selectByValue(sam.id().value().toString());
+        browser.findElement(By.id("contact-invite-reason")).sendKeys("Sam handles replacements");
+        browser.findElement(By.id("contact-invite-summary")).sendKeys("Second router from order 4471 broken; first was replaced last week");
+        browser.findElement(By.cssSelector("#contact-invite-form button[type=submit]")).click();
+
+        browser.switchTo().window(customerTab);
+        wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains("The agent asked a colleague to help."));
+
+        WebDriver samBrowser = HeadlessChromium.start();
+        try {
+            var samWait = HeadlessChromium.waitFor(samBrowser);
+            HeadlessChromium.signIn(samBrowser, port, sam.email(), PASSWORD);
+            // The invitation shows what the customer already said before Sam joins the conversation.
+            var card = samWait.until(b -> b.findElement(By.cssSelector(".invitation-card")));
+            assertThat(card.getText()).contains("Second router from order 4471 broken");
+            card.findElement(By.cssSelector("[data-invitation-accept]")).click();
+            wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains(sam.name() + " joined the chat."));
+
+            browser.switchTo().window(alexTab);
+            browser.get("http://localhost:" + port + "/cases/" + chat.caseNumber());
+            wait.until(b -> b.findElement(By.id("leave-button"))).click();
+            browser.switchTo().window(customerTab);
+            wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains(alex.name() + " left the chat."));
+
+            samBrowser.get("http://localhost:" + port + "/cases/" + chat.caseNumber());
+            samWait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("order 4471"));
+            samWait.until(b -> b.findElement(By.id("chat-input")).isDisplayed());
+            samBrowser.findElement(By.id("chat-input")).sendKeys("Maria, I have the whole story; a new model ships today.", Keys.ENTER);
+            wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains("a new model ships today"));
+            assertThat(cases.detail(new dev.casekeeper.cases.CaseId(chat.caseId())).summary().ownerId()).isEqualTo(sam.id());
+        } finally {
+            samBrowser.quit();
+        }
     }
 }

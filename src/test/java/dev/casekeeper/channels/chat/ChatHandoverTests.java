@@ -74,7 +74,7 @@ class ChatHandoverTests extends ChatTestBase {
                 assertThat(panel.next("welcome").get("mayWrite").asBoolean()).isTrue();
 
                 routing.leave(accepted.contact(), signedIn(alex));
-                assertThat(widget.next("message", f -> "left".equals(f.path("event").asString(""))).get("name").asString())
+                assertThat(widget.next("message", f -> "agent-left".equals(f.path("event").asString(""))).get("name").asString())
                         .isEqualTo(alex.name());
                 await().atMost(Duration.ofSeconds(10)).until(() -> sam.id().value().equals(chatOf(accepted.chat()).agentId()));
 
