@@ -343,7 +343,6 @@ public class ChatBenchmark {
                     })
                     .orTimeout(60, TimeUnit.SECONDS)
                     .whenComplete((r, e) -> {
-                        inFlight.release();
                         if (e == null) {
                             connected.incrementAndGet();
                         } else {
@@ -352,6 +351,7 @@ public class ChatBenchmark {
                             failures.computeIfAbsent(cause.getClass().getSimpleName() + ": " + cause.getMessage(),
                                     k -> new AtomicInteger()).incrementAndGet();
                         }
+                        inFlight.release();
                     });
             if ((i + 1) % 1000 == 0) {
                 System.out.printf("  %d connecting, %d connected and started, %d failed%n", i + 1, connected.get(), failed.get());
@@ -482,6 +482,10 @@ public class ChatBenchmark {
         }
         var talking = new ArrayList<>(panelOf.keySet());
         System.out.printf("Agent sockets: %d open, one per accepted chat%n", talking.size());
+        if (talking.isEmpty() || settings.rate() / talking.size() > 0.4) {
+            throw new IllegalStateException("too few accepted chats (" + talking.size() + ") for " + settings.rate()
+                    + " messages/s under the server's rate limit of 30 a minute per chat");
+        }
 
         // 5. Steady rate: R customer messages a second over the chats, 10 s of warm-up, then the measured seconds.
         acks = new Recorder();
@@ -707,7 +711,8 @@ public class ChatBenchmark {
     /** The application's heap used after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}) and its RSS. */
     record Memory(long heapUsedMb, long heapCommittedMb, long rssMb) {
 
-        static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
+        static final Pattern COMMITTED = Pattern.compile("(?:committed|total) (\\d+)K");
+        static final Pattern USED = Pattern.compile("used (\\d+)K");
 
         static Memory of(Settings settings) {
             if (settings.appPid() <= 0) {
@@ -715,13 +720,11 @@ public class ChatBenchmark {
             }
             try {
                 jcmd(settings, "GC.run");
-                var heap = HEAP.matcher(jcmd(settings, "GC.heap_info"));
-                long used = 0;
-                long total = 0;
-                if (heap.find()) {
-                    total = Long.parseLong(heap.group(1)) / 1024;
-                    used = Long.parseLong(heap.group(2)) / 1024;
-                }
+                String info = jcmd(settings, "GC.heap_info");
+                var committed = COMMITTED.matcher(info);
+                var usedK = USED.matcher(info);
+                long total = committed.find() ? Long.parseLong(committed.group(1)) / 1024 : 0;
+                long used = usedK.find() ? Long.parseLong(usedK.group(1)) / 1024 : 0;
                 long rss = Files.readAllLines(Path.of("/proc", Long.toString(settings.appPid()), "status")).stream()
                         .filter(l -> l.startsWith("VmRSS:")).map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024)
                         .findFirst().orElse(0L);
