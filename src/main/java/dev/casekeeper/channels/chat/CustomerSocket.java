@@ -160,14 +160,15 @@ class CustomerSocket extends TextWebSocketHandler {
         boolean wasWaiting = session.getAttributes().get(CHAT) != null;
         var sent = conversations.fromCustomer(visitor, id, text);
         send(peer, frames.of("ack", "id", id, "seq", sent.message().seq()));
+        // To the agents at once: reading the chat back (for the socket and the queue position) waits for a connection.
+        if (!sent.duplicate()) {
+            hub.publish(new Outgoing(sent.message().conversationId(), Outgoing.Audience.ALL, frames.message(sent.message()),
+                    sent.message().seq(), session.getId()));
+        }
         var conversation = conversations.find(sent.message().conversationId()).orElseThrow();
         attach(session, peer, conversation);
-        if (!sent.duplicate()) {
-            hub.publish(new Outgoing(conversation.id(), Outgoing.Audience.ALL, frames.message(sent.message()), sent.message().seq(),
-                    session.getId()));
-            if (!wasWaiting || sent.message().seq() == 1) {
-                positions.push(conversation, positions.available(visitor.teamId().value()));
-            }
+        if (!sent.duplicate() && (!wasWaiting || sent.message().seq() == 1)) {
+            positions.push(conversation, positions.available(visitor.teamId().value()));
         }
     }
 
