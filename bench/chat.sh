@@ -11,7 +11,7 @@
 #   bench/chat.sh [N] [R]      N widget clients (default 10000), R customer messages per second (default 50)
 #
 # Settings from the environment: BENCH_CHATS (M, the chats that arrive and then chat, default 200),
-# BENCH_AGENTS (default 4), BENCH_ARRIVAL_RATE (chats arriving per second, default 10),
+# BENCH_AGENTS (default 4), BENCH_ARRIVAL_RATE (chats arriving per second, default 5),
 # BENCH_RAMP_RATE (widget connections per second while ramping up, default 500), BENCH_SECONDS
 # (measured steady seconds, default 60, after 10 s of warm-up at the same rate), BENCH_HEAP (the
 # application's -Xmx, default 1g), BENCH_JAVA_OPTS (more JVM options of the application),
@@ -24,7 +24,7 @@ clients="${1:-10000}"
 rate="${2:-50}"
 chats="${BENCH_CHATS:-200}"
 agents="${BENCH_AGENTS:-4}"
-arrival_rate="${BENCH_ARRIVAL_RATE:-10}"
+arrival_rate="${BENCH_ARRIVAL_RATE:-5}"
 ramp_rate="${BENCH_RAMP_RATE:-500}"
 seconds="${BENCH_SECONDS:-60}"
 heap="${BENCH_HEAP:-1g}"
