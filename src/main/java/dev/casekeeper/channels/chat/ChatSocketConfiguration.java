@@ -44,7 +44,8 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
     @Bean
     ServletServerContainerFactoryBean chatWebSocketContainer() {
         var container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(settings.maxFrameBytes());
+        // Frames come in parts through a small buffer (WholeFrames); the sockets enforce max-frame-bytes.
+        container.setMaxTextMessageBufferSize(WholeFrames.BUFFER_CHARS);
         // Both sockets speak JSON text only; Tomcat keeps a binary buffer of this size per socket (8 KiB by default).
         container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
         container.setMaxSessionIdleTimeout(Duration.ofSeconds(IDLE_SECONDS).toMillis());

@@ -64,7 +64,6 @@ class CustomerSocket extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        session.setTextMessageSizeLimit(settings.maxFrameBytes());
         var peer = new ChatHub.Peer(new ConcurrentWebSocketSessionDecorator(session, (int) settings.sendTimeLimit().toMillis(),
                 settings.sendBufferBytes()), false);
         session.getAttributes().put(PEER, peer);
@@ -72,9 +71,18 @@ class CustomerSocket extends TextWebSocketHandler {
     }
 
     @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        String payload = WholeFrames.join(session, message, settings.maxFrameBytes());
+        if (payload == null) {
+            return;
+        }
         var peer = (ChatHub.Peer) session.getAttributes().get(PEER);
-        var frame = frames.read(message.getPayload());
+        var frame = frames.read(payload);
         if (frame == null) {
             send(peer, frames.of("error", "code", "bad-frame"));
             return;
