@@ -279,8 +279,18 @@ public class ChatBenchmark {
 
     record Agent(String id, String email, String token, String cookie) {}
 
-    public static void main(String[] args) throws Exception {
-        var settings = Settings.parse(args);
+    public static void main(String[] args) {
+        try {
+            run(Settings.parse(args));
+            System.exit(0);
+        } catch (Throwable e) {
+            // Sockets, pollers and the HTTP client's threads would keep the JVM alive, and the script waiting.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void run(Settings settings) throws Exception {
         var rest = new Rest(settings.baseUrl());
         System.out.printf("N = %d widget clients, R = %.0f customer messages/s over M = %d chats, %d agents; "
                         + "arrivals %.0f/s; ramp-up %.0f connections/s; %d s measured; application heap -Xmx%s%n",
@@ -508,9 +518,11 @@ public class ChatBenchmark {
             }
             var w = talking.get(k % talking.size());
             String id = "c-" + w.index + "-" + (w.sent++);
-            long now = System.nanoTime();
-            ackPending.put(id, now);
-            deliveryPending.put(id, now);
+            if (k >= warmup) {
+                long now = System.nanoTime();
+                ackPending.put(id, now);
+                deliveryPending.put(id, now);
+            }
             w.send("{\"type\":\"message\",\"id\":\"" + id + "\",\"text\":\"It happened again at " + k
                     + ", the light blinks orange and then the connection is gone for two minutes.\"}");
         }
@@ -578,7 +590,6 @@ public class ChatBenchmark {
             }
         }
         panels.forEach(p -> p.ws.abort());
-        System.exit(0);
     }
 
     static boolean heapLimitOk(String heap) {
