@@ -191,12 +191,15 @@ public class ChatBenchmark {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closed = true;
+            closes.computeIfAbsent("closed by the server, " + statusCode + " " + reason, k -> new AtomicInteger()).incrementAndGet();
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             closed = true;
+            closes.computeIfAbsent("failed, " + error.getClass().getSimpleName() + ": " + error.getMessage(), k -> new AtomicInteger())
+                    .incrementAndGet();
         }
     }
 
@@ -206,6 +209,7 @@ public class ChatBenchmark {
     static final Recorder deliveries = new Recorder();
     static final AtomicLong errors = new AtomicLong();
     static final Map<String, AtomicInteger> errorCodes = new ConcurrentHashMap<>();
+    static final Map<String, AtomicInteger> closes = new ConcurrentHashMap<>();
 
     /** A customer's widget. */
     static final class Widget extends Socket {
@@ -561,6 +565,7 @@ public class ChatBenchmark {
                 cpuAll.app(), cpuAll.postgres(), cpuAll.client(), cpuAll.others());
         System.out.printf("Still connected at the end: %d of %d widgets, %d of %d agent sockets%n", stillOpen, widgets.length,
                 panelsOpen, panels.size());
+        closes.forEach((k, v) -> System.out.printf("  sockets %s: %d%n", k, v.get()));
         System.out.printf("Application memory at the end: heap after a full GC %s%n", heapEnd);
 
         // Verdicts.
