@@ -191,7 +191,8 @@ public class ChatBenchmark {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             closed = true;
-            closes.computeIfAbsent("closed by the server, " + statusCode + " " + reason, k -> new AtomicInteger()).incrementAndGet();
+            closes.computeIfAbsent("closed by the server, " + statusCode + " " + reason.replaceAll("\\[[0-9a-f]+\\]", "[…]"),
+                    k -> new AtomicInteger()).incrementAndGet();
             return null;
         }
 
@@ -330,6 +331,27 @@ public class ChatBenchmark {
 
         // 2. N widget clients: hello, start; ramping up at the given rate, at most 256 handshakes at once.
         var widgets = new Widget[settings.clients()];
+        // Keep-alive as the widget does it: a ping every 25 s per socket, spread evenly, from the start of the
+        // ramp-up (the server closes a socket silent for 90 s, and 10,000 take longer than that to open).
+        var panels = new ArrayList<Panel>();
+        var pinger = Executors.newSingleThreadScheduledExecutor();
+        var pingCursor = new AtomicInteger();
+        long tickMillis = 100;
+        int perTick = (int) Math.ceil(widgets.length * tickMillis / (double) PING_EVERY.toMillis());
+        pinger.scheduleAtFixedRate(() -> {
+            for (int k = 0; k < perTick; k++) {
+                var w = widgets[Math.floorMod(pingCursor.getAndIncrement(), widgets.length)];
+                if (w != null && w.started.isDone() && !w.closed) {
+                    w.send("{\"type\":\"ping\"}");
+                }
+            }
+            if (pingCursor.get() % widgets.length < perTick) {
+                synchronized (panels) {
+                    panels.forEach(p -> p.send("{\"type\":\"ping\"}"));
+                }
+            }
+        }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+
         var inFlight = new Semaphore(256);
         var connected = new AtomicInteger();
         var failed = new AtomicInteger();
@@ -380,26 +402,6 @@ public class ChatBenchmark {
         if (connected.get() < settings.chats()) {
             throw new IllegalStateException("fewer widgets connected than chats wanted");
         }
-
-        // Keep-alive as the widget does it: a ping every 25 s per socket, spread evenly.
-        var panels = new ArrayList<Panel>();
-        var pinger = Executors.newSingleThreadScheduledExecutor();
-        var pingCursor = new AtomicInteger();
-        long tickMillis = 100;
-        int perTick = (int) Math.ceil(widgets.length * tickMillis / (double) PING_EVERY.toMillis());
-        pinger.scheduleAtFixedRate(() -> {
-            for (int k = 0; k < perTick; k++) {
-                var w = widgets[Math.floorMod(pingCursor.getAndIncrement(), widgets.length)];
-                if (w.ws != null && !w.closed) {
-                    w.send("{\"type\":\"ping\"}");
-                }
-            }
-            if (pingCursor.get() % widgets.length < perTick) {
-                synchronized (panels) {
-                    panels.forEach(p -> p.send("{\"type\":\"ping\"}"));
-                }
-            }
-        }, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
 
         var heapConnected = Memory.of(settings);
         System.out.printf("With %d widgets connected: application heap after a full GC %s%n", connected.get(), heapConnected);
