@@ -58,7 +58,13 @@ class Dispatcher {
         this.alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Dispatches for the teams once the current transaction (if any) has committed. */
+    /**
+     * Dispatches for the teams once the current transaction (if any) has committed. After the commit
+     * of a caller's transaction the dispatch runs on a thread of its own: the caller's thread keeps
+     * the committed transaction's connection until its synchronizations are done, so a dispatch there
+     * would hold two connections at once, and callers doing that together (chats arriving) can take
+     * the whole pool and wait on each other until the pool's timeout.
+     */
     void dispatchAfterCommit(Collection<UUID> teams) {
         if (teams.isEmpty()) {
             return;
@@ -68,7 +74,7 @@ class Dispatcher {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    dispatch(copy);
+                    Thread.ofVirtual().name("routing-dispatch").start(() -> dispatch(copy));
                 }
             });
         } else {

@@ -75,7 +75,6 @@ class AgentSocket extends TextWebSocketHandler implements HandshakeInterceptor {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-        session.setTextMessageSizeLimit(settings.maxFrameBytes());
         var peer = new ChatHub.Peer(new ConcurrentWebSocketSessionDecorator(session, (int) settings.sendTimeLimit().toMillis(),
                 settings.sendBufferBytes()), true);
         session.getAttributes().put(PEER, peer);
@@ -90,11 +89,20 @@ class AgentSocket extends TextWebSocketHandler implements HandshakeInterceptor {
     }
 
     @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        String payload = WholeFrames.join(session, message, settings.maxFrameBytes());
+        if (payload == null) {
+            return;
+        }
         var peer = (ChatHub.Peer) session.getAttributes().get(PEER);
         var agent = (SignedInAgent) session.getAttributes().get(AGENT);
         var chat = (UUID) session.getAttributes().get(CHAT);
-        var frame = frames.read(message.getPayload());
+        var frame = frames.read(payload);
         if (frame == null || chat == null) {
             send(peer, frames.of("error", "code", "bad-frame"));
             return;

@@ -20,6 +20,7 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 class ChatSocketConfiguration implements WebSocketConfigurer {
 
     static final long IDLE_SECONDS = 90;
+    private static final int BINARY_BUFFER_BYTES = 256;
 
     private final CustomerSocket customers;
     private final AgentSocket agents;
@@ -43,9 +44,10 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
     @Bean
     ServletServerContainerFactoryBean chatWebSocketContainer() {
         var container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(settings.maxFrameBytes());
-        // The chat sends no binary frames; the container keeps a buffer of this size per socket.
-        container.setMaxBinaryMessageBufferSize(1024);
+        // Frames come in parts through a small buffer (WholeFrames); the sockets enforce max-frame-bytes.
+        container.setMaxTextMessageBufferSize(WholeFrames.BUFFER_CHARS);
+        // Both sockets speak JSON text only; Tomcat keeps a binary buffer of this size per socket (8 KiB by default).
+        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
         container.setMaxSessionIdleTimeout(Duration.ofSeconds(IDLE_SECONDS).toMillis());
         return container;
     }

@@ -64,7 +64,6 @@ class CustomerSocket extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        session.setTextMessageSizeLimit(settings.maxFrameBytes());
         var peer = new ChatHub.Peer(new ConcurrentWebSocketSessionDecorator(session, (int) settings.sendTimeLimit().toMillis(),
                 settings.sendBufferBytes()), false);
         session.getAttributes().put(PEER, peer);
@@ -72,9 +71,18 @@ class CustomerSocket extends TextWebSocketHandler {
     }
 
     @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        String payload = WholeFrames.join(session, message, settings.maxFrameBytes());
+        if (payload == null) {
+            return;
+        }
         var peer = (ChatHub.Peer) session.getAttributes().get(PEER);
-        var frame = frames.read(message.getPayload());
+        var frame = frames.read(payload);
         if (frame == null) {
             send(peer, frames.of("error", "code", "bad-frame"));
             return;
@@ -159,15 +167,16 @@ class CustomerSocket extends TextWebSocketHandler {
         String text = text(frame);
         boolean wasWaiting = session.getAttributes().get(CHAT) != null;
         var sent = conversations.fromCustomer(visitor, id, text);
+        send(peer, frames.of("ack", "id", id, "seq", sent.message().seq()));
+        // To the agents at once: reading the chat back (for the socket and the queue position) waits for a connection.
+        if (!sent.duplicate()) {
+            hub.publish(new Outgoing(sent.message().conversationId(), Outgoing.Audience.ALL, frames.message(sent.message()),
+                    sent.message().seq(), session.getId()));
+        }
         var conversation = conversations.find(sent.message().conversationId()).orElseThrow();
         attach(session, peer, conversation);
-        send(peer, frames.of("ack", "id", id, "seq", sent.message().seq()));
-        if (!sent.duplicate()) {
-            hub.publish(new Outgoing(conversation.id(), Outgoing.Audience.ALL, frames.message(sent.message()), sent.message().seq(),
-                    session.getId()));
-            if (!wasWaiting || sent.message().seq() == 1) {
-                positions.push(conversation, positions.available(visitor.teamId().value()));
-            }
+        if (!sent.duplicate() && (!wasWaiting || sent.message().seq() == 1)) {
+            positions.push(conversation, positions.available(visitor.teamId().value()));
         }
     }
 
