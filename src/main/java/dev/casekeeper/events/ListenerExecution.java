@@ -2,12 +2,13 @@ package dev.casekeeper.events;
 
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Runs the {@code @ApplicationModuleListener}s (asynchronous, after the publishing transaction
@@ -16,13 +17,20 @@ import tools.jackson.databind.json.JsonMapper;
  * receiving and ingesting mail needed. Listeners may lag behind a burst; what waits is kept in order
  * in memory, and its publications in the database. {@code @Async} is used for nothing else.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 class ListenerExecution implements AsyncConfigurer, DisposableBean {
 
     private final ThreadPoolTaskExecutor executor;
 
-    ListenerExecution(EventSettings settings) {
+    ListenerExecution(EventSettings settings, ObjectProvider<PlatformTransactionManager> transactions) {
+        // Looked up when the first listener runs: this bean is asked for while the context is still
+        // setting up its post-processors, when the transaction manager should not be created yet.
+        var bookkeeping = SingletonSupplier.of(() -> new TransactionTemplate(transactions.getObject()));
         executor = new ThreadPoolTaskExecutor();
+        // Each listener invocation runs marked as listener work, inside a transaction that holds the
+        // registry's marks around it (processing, then completed or failed): they commit together,
+        // without waiting for the disk, after the listener's own transaction (ADR 0012).
+        executor.setTaskDecorator(task -> () -> ListenerThreads.run(() -> bookkeeping.obtain().executeWithoutResult(status -> task.run())));
         executor.setThreadNamePrefix("listener-");
         executor.setCorePoolSize(settings.listenerThreads());
         executor.setMaxPoolSize(settings.listenerThreads());
@@ -42,25 +50,5 @@ class ListenerExecution implements AsyncConfigurer, DisposableBean {
     @Override
     public void destroy() {
         executor.shutdown();
-    }
-
-    /**
-     * The registry's serializer: JSON with the application's mapper, as Spring Modulith's own, but with
-     * the mapper looked up once. Spring Modulith's looks the mapper bean up in the bean factory for
-     * every event it stores, which took a tenth of the mail ingestion threads' time in the benchmark.
-     */
-    @Bean
-    EventSerializer eventSerializer(JsonMapper mapper) {
-        return new EventSerializer() {
-            @Override
-            public Object serialize(Object event) {
-                return mapper.writeValueAsString(event);
-            }
-
-            @Override
-            public <T> T deserialize(Object serialized, Class<T> type) {
-                return mapper.readerFor(type).readValue(serialized.toString());
-            }
-        };
     }
 }
