@@ -2,13 +2,9 @@ package dev.casekeeper.events;
 
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Runs the {@code @ApplicationModuleListener}s (asynchronous, after the publishing transaction
@@ -22,15 +18,12 @@ class ListenerExecution implements AsyncConfigurer, DisposableBean {
 
     private final ThreadPoolTaskExecutor executor;
 
-    ListenerExecution(EventSettings settings, ObjectProvider<PlatformTransactionManager> transactions) {
-        // Looked up when the first listener runs: this bean is asked for while the context is still
-        // setting up its post-processors, when the transaction manager should not be created yet.
-        var bookkeeping = SingletonSupplier.of(() -> new TransactionTemplate(transactions.getObject()));
+    ListenerExecution(EventSettings settings) {
         executor = new ThreadPoolTaskExecutor();
-        // Each listener invocation runs marked as listener work, inside a transaction that holds the
-        // registry's marks around it (processing, then completed or failed): they commit together,
-        // without waiting for the disk, after the listener's own transaction (ADR 0012).
-        executor.setTaskDecorator(task -> () -> ListenerThreads.run(() -> bookkeeping.obtain().executeWithoutResult(status -> task.run())));
+        // Each listener invocation runs marked as listener work: its transaction and the registry's
+        // marks around it (processing before, completed or failed after, each a transaction of its
+        // own) commit without waiting for the disk (ADR 0012).
+        executor.setTaskDecorator(task -> () -> ListenerThreads.run(task));
         executor.setThreadNamePrefix("listener-");
         executor.setCorePoolSize(settings.listenerThreads());
         executor.setMaxPoolSize(settings.listenerThreads());
