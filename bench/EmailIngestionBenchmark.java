@@ -60,7 +60,7 @@ public class EmailIngestionBenchmark {
 
     record Settings(URI baseUrl, String smtpHost, int smtpPort, String jdbcUrl, String jdbcUser, String email,
             String password, int messages, int clients, int seeds, int warmup, int rounds, long appPid,
-            long postgresPid) {
+            long postgresPid, boolean statements) {
 
         static Settings parse(String[] args) {
             Map<String, String> options = new HashMap<>();
@@ -84,7 +84,8 @@ public class EmailIngestionBenchmark {
                     Integer.parseInt(options.getOrDefault("warmup", "5000")),
                     Integer.parseInt(options.getOrDefault("rounds", "3")),
                     Long.parseLong(options.getOrDefault("app-pid", "0")),
-                    Long.parseLong(options.getOrDefault("postgres-pid", "0")));
+                    Long.parseLong(options.getOrDefault("postgres-pid", "0")),
+                    Boolean.parseBoolean(options.getOrDefault("statements", "false")));
         }
 
         private static String required(Map<String, String> options, String name) {
@@ -367,15 +368,22 @@ public class EmailIngestionBenchmark {
      * An SMTP run: accepted (every 250 in), and ingested (every message a case entry), both timed
      * from the first send; the CPU figures cover the whole run up to the last ingestion.
      */
-    record SmtpRun(Result accepted, long ingestedNanos, long casesOpened) {
+    record SmtpRun(Result accepted, long ingestedNanos, long casesOpened, long pendingAtIngested, long settledNanos,
+            Cpu settledCpu) {
 
         SmtpRun plus(SmtpRun other) {
             return new SmtpRun(accepted.plus(other.accepted), ingestedNanos + other.ingestedNanos,
-                    casesOpened + other.casesOpened);
+                    casesOpened + other.casesOpened, pendingAtIngested + other.pendingAtIngested,
+                    settledNanos + other.settledNanos, settledCpu.plus(other.settledCpu));
         }
 
         double ingestedPerSecond() {
             return accepted.count() * 1e9 / ingestedNanos;
+        }
+
+        /** Messages per second until the listeners' work for them was done too (no publication pending). */
+        double settledPerSecond() {
+            return accepted.count() * 1e9 / settledNanos;
         }
     }
 
@@ -407,13 +415,16 @@ public class EmailIngestionBenchmark {
                     int to = Math.min(settings.warmup(), from + WARMUP_STEP);
                     var step = smtp("SMTP warm-up", settings, db, mailboxId, warm, from, to);
                     check(step.accepted());
-                    System.out.printf(Locale.ROOT, "SMTP warm-up %d-%d: %.0f accepted/s, %.0f ingested/s%n", from, to,
-                            step.accepted().perSecond(), step.ingestedPerSecond());
+                    System.out.printf(Locale.ROOT, "SMTP warm-up %d-%d: %.0f accepted/s, %.0f ingested/s, %.0f/s with the"
+                                    + " listeners' work done%n", from, to,
+                            step.accepted().perSecond(), step.ingestedPerSecond(), step.settledPerSecond());
                 }
                 var rawWarm = new Messages(run, "rawwarm", mailbox, settings.seeds(), false);
                 check(measure("JDBC warm-up", settings, 0, Math.min(settings.warmup(), 2000),
                         offset -> new JdbcClient(settings, rawWarm, mailboxId)));
 
+                boolean statements = settings.statements() && Statements.reset(db);
+                long publishedBefore = publicationsWritten(db);
                 // The sides take turns, so that a change in what else runs on the machine falls on both.
                 var sent = new Messages(run, "smtp", mailbox, settings.seeds(), false);
                 var inserted = new Messages(run, "raw", mailbox, settings.seeds(), false);
@@ -428,12 +439,21 @@ public class EmailIngestionBenchmark {
                     var smtpRound = smtp("SMTP listener", settings, db, mailboxId, sent, from, to);
                     var rawRound = measure("plain JDBC", settings, from, to,
                             offset -> new JdbcClient(settings, inserted, mailboxId));
-                    System.out.printf(Locale.ROOT, "  %.0f accepted/s, %.0f ingested/s; plain JDBC %.0f/s%n",
-                            smtpRound.accepted().perSecond(), smtpRound.ingestedPerSecond(), rawRound.perSecond());
+                    System.out.printf(Locale.ROOT, "  %.0f accepted/s, %.0f ingested/s, %.0f/s with the listeners' work done"
+                                    + " (%d publications pending at the last ingestion); plain JDBC %.0f/s%n",
+                            smtpRound.accepted().perSecond(), smtpRound.ingestedPerSecond(), smtpRound.settledPerSecond(),
+                            smtpRound.pendingAtIngested(), rawRound.perSecond());
                     smtp = smtp == null ? smtpRound : smtp.plus(smtpRound);
                     raw = raw == null ? rawRound : raw.plus(rawRound);
                 }
                 report(settings, smtp, raw);
+                long published = publicationsWritten(db) - publishedBefore;
+                System.out.printf(Locale.ROOT, "Event publications written during the measured part: %d, %.2f per message"
+                        + " (from the table's statistics, which may lag by a few seconds)%n", published,
+                        (double) published / smtp.accepted().count());
+                if (statements) {
+                    Statements.print(db, smtp.accepted().count());
+                }
                 if (smtp.accepted().failures() > 0 || raw.failures() > 0) {
                     System.exit(1);
                 }
@@ -459,10 +479,10 @@ public class EmailIngestionBenchmark {
                 offset -> new SmtpClient(settings, messages, dataLatencies, from));
         long began = System.nanoTime() - accepted.elapsedNanos();
         long deadline = System.nanoTime() + 600_000_000_000L;
-        // Every message is stored once its 250 is in, so from here "none waiting" means all ingested. The
-        // count of waiting rows reads only the parsing queue's partial index: polling it every 10 ms costs
-        // PostgreSQL next to nothing, where counting processed rows scanned the whole table each time.
-        while (waiting(db) > 0) {
+        // Every message is stored once its 250 is in, so from here "none waiting" means all ingested. Asking
+        // whether any row is waiting reads one entry of the parsing queue's partial index: polling it every
+        // 10 ms costs PostgreSQL next to nothing (counting the waiting rows cost 0.3 ms of its time a message).
+        while (anyWaiting(db)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("messages still waiting after 10 minutes");
             }
@@ -476,9 +496,21 @@ public class EmailIngestionBenchmark {
                     + " could not be ingested; see the application's log");
         }
         var cpu = Cpu.now(settings).minus(cpuBefore);
+        // The other modules' listeners react to the new entries after the ingestion committed (event
+        // publications): wait until none is pending, so the next run starts clean and the figures say
+        // what the whole reaction costs.
+        long pending = pendingPublications(db);
+        while (pending > 0 && anyPendingPublication(db)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("event publications still pending after 10 minutes");
+            }
+            Thread.sleep(10);
+        }
+        long settled = System.nanoTime() - began;
+        var settledCpu = Cpu.now(settings).minus(cpuBefore);
         var result = new Result(name, count, accepted.elapsedNanos(), dataLatencies, accepted.failures(),
                 accepted.firstFailure(), cpu);
-        return new SmtpRun(result, ingested, cases(db) - casesBefore);
+        return new SmtpRun(result, ingested, cases(db) - casesBefore, pending, settled, settledCpu);
     }
 
     /** Runs messages {@code from..to} on the clients; their connections are opened before the clock starts. */
@@ -545,16 +577,16 @@ public class EmailIngestionBenchmark {
                 raw.perSecond(), raw.percentileMillis(50), raw.percentileMillis(99), raw.failures());
         System.out.printf(Locale.ROOT, "%-34s %10.1f %9s %9s%n", "parsed and threaded, end to end",
                 smtp.ingestedPerSecond(), "", "");
+        System.out.printf(Locale.ROOT, "%-34s %10.1f%n", "... and the listeners' work done", smtp.settledPerSecond());
+        System.out.printf(Locale.ROOT, "Listener work (event publications) pending when the last message of a round was"
+                        + " ingested: %d in all, %.2f per message; draining it took %.1f s in all%n",
+                smtp.pendingAtIngested(), (double) smtp.pendingAtIngested() / accepted.count(),
+                (smtp.settledNanos() - smtp.ingestedNanos()) / 1e9);
         if (accepted.cpu().known()) {
-            double seconds = smtp.ingestedNanos() / 1e9;
-            var cpu = accepted.cpu();
             System.out.println();
-            System.out.println("CPU per message in ms over the SMTP runs up to the last ingestion (cores busy on average):");
-            System.out.printf(Locale.ROOT, "application %.2f (%.2f), PostgreSQL %.2f (%.2f), load client %.2f (%.2f),"
-                            + " other processes (%.2f)%n",
-                    cpu.app() * 1000 / accepted.count(), cpu.app() / seconds,
-                    cpu.postgres() * 1000 / accepted.count(), cpu.postgres() / seconds,
-                    cpu.client() * 1000 / accepted.count(), cpu.client() / seconds, cpu.others() / seconds);
+            System.out.println("CPU per message in ms over the SMTP runs (cores busy on average):");
+            cpuLine("up to the last ingestion:", accepted.cpu(), accepted.count(), smtp.ingestedNanos());
+            cpuLine("until the listeners were done:", smtp.settledCpu(), accepted.count(), smtp.settledNanos());
         }
         System.out.println();
         System.out.printf("Cases opened by the SMTP runs: %d (expected %d: every new message; the %d replies threaded)%n",
@@ -568,6 +600,15 @@ public class EmailIngestionBenchmark {
                 System.out.println(result.name() + ": " + result.failures() + " failed, first: " + result.firstFailure());
             }
         }
+    }
+
+    static void cpuLine(String label, Cpu cpu, int count, long nanos) {
+        double seconds = nanos / 1e9;
+        System.out.printf(Locale.ROOT, "  %-31s application %.2f (%.2f), PostgreSQL %.2f (%.2f), load client %.2f (%.2f),"
+                        + " other processes (%.2f); application and PostgreSQL together %.2f%n",
+                label, cpu.app() * 1000 / count, cpu.app() / seconds, cpu.postgres() * 1000 / count, cpu.postgres() / seconds,
+                cpu.client() * 1000 / count, cpu.client() / seconds, cpu.others() / seconds,
+                (cpu.app() + cpu.postgres()) * 1000 / count);
     }
 
     static void check(Result result) {
@@ -588,8 +629,31 @@ public class EmailIngestionBenchmark {
         return count(db, "select count(*) from email.inbound_message where mailbox_id = ? and state = 'processed'", mailboxId);
     }
 
-    static long waiting(Connection db) throws SQLException {
-        return count(db, "select count(*) from email.inbound_message where state = 'received'", null);
+    static boolean anyWaiting(Connection db) throws SQLException {
+        // In the queue's index order, so that PostgreSQL reads the queue's partial index: without it, the
+        // planner may scan the table for a first waiting row that is near its end.
+        return count(db, "select count(*) from (select 1 from email.inbound_message where state = 'received'"
+                + " order by received_at, id limit 1) w", null) > 0;
+    }
+
+    /**
+     * Event publications whose listener has not completed yet (failed ones excepted: nothing will
+     * complete them). Whatever the completion mode, a completed publication has a completion date or is
+     * gone from the table.
+     */
+    static long pendingPublications(Connection db) throws SQLException {
+        return count(db, "select count(*) from event_publication where completion_date is null and status is distinct from 'FAILED'",
+                null);
+    }
+
+    static boolean anyPendingPublication(Connection db) throws SQLException {
+        return count(db, "select count(*) from (select 1 from event_publication where completion_date is null"
+                + " and status is distinct from 'FAILED' limit 1) p", null) > 0;
+    }
+
+    /** Publications ever inserted, from the table's statistics: completed ones may have been deleted or archived. */
+    static long publicationsWritten(Connection db) throws SQLException {
+        return count(db, "select coalesce(sum(n_tup_ins), 0) from pg_stat_user_tables where relname = 'event_publication'", null);
     }
 
     static long failed(Connection db, UUID mailboxId) throws SQLException {
@@ -608,6 +672,55 @@ public class EmailIngestionBenchmark {
             try (var result = query.executeQuery()) {
                 result.next();
                 return result.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * What PostgreSQL spent its time on, from {@code pg_stat_statements} (with {@code BENCH_STATEMENTS=1}
+     * the script preloads it): reset before the measured rounds, printed after them, per message.
+     */
+    static final class Statements {
+
+        static boolean reset(Connection db) {
+            try (var statement = db.createStatement()) {
+                statement.execute("create extension if not exists pg_stat_statements");
+                statement.execute("select pg_stat_statements_reset()");
+                return true;
+            } catch (SQLException e) {
+                System.out.println("pg_stat_statements is not available (" + e.getMessage().strip() + "); no statement figures");
+                return false;
+            }
+        }
+
+        /** The statements with the most execution time, per message sent by SMTP (the plain JDBC insert is one of them). */
+        static void print(Connection db, long messages) throws SQLException {
+            try (var statement = db.createStatement();
+                    var rows = statement.executeQuery("""
+                            select calls, total_exec_time, query,
+                                   sum(total_exec_time) over () as all_time, sum(calls) over () as all_calls
+                            from pg_stat_statements
+                            where query not like '%pg_stat_statements%'
+                            order by total_exec_time desc""")) {
+                System.out.println();
+                System.out.printf("Statements over the measured part (pg_stat_statements), per message of the %d sent by SMTP;"
+                        + " the plain JDBC side's insert is among them:%n",
+                        messages);
+                int shown = 0;
+                while (rows.next()) {
+                    if (shown == 0) {
+                        System.out.printf(Locale.ROOT, "  all: %.1f calls, %.2f ms of execution per message%n",
+                                rows.getDouble("all_calls") / messages, rows.getDouble("all_time") / messages);
+                        System.out.printf("  %9s %9s %9s  %s%n", "calls/msg", "ms/call", "ms/msg", "statement");
+                    }
+                    if (shown++ >= 30) {
+                        continue;
+                    }
+                    String query = rows.getString("query").replaceAll("\\s+", " ").strip();
+                    System.out.printf(Locale.ROOT, "  %9.2f %9.3f %9.3f  %s%n", rows.getDouble("calls") / messages,
+                            rows.getDouble("total_exec_time") / rows.getLong("calls"), rows.getDouble("total_exec_time") / messages,
+                            query.length() > 150 ? query.substring(0, 150) + " ..." : query);
+                }
             }
         }
     }

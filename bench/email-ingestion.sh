@@ -11,8 +11,9 @@
 # Settings from the environment: BENCH_SEEDS (messages ingested first that replies answer, default
 # 500), BENCH_WARMUP (messages sent and ingested before measuring, default 5000), BENCH_ROUNDS (the
 # sides take turns in this many rounds, default 3), BENCH_JAVA_OPTS (JVM options of the application,
-# e.g. -XX:StartFlightRecording=filename=/tmp/mail.jfr), BENCH_KEEP=1 (keep the data directory and
-# the application's log).
+# e.g. -XX:StartFlightRecording=filename=/tmp/mail.jfr), BENCH_STATEMENTS=1 (load pg_stat_statements
+# and print what PostgreSQL spent its time on), BENCH_KEEP=1 (keep the data directory and the
+# application's log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,11 @@ clients="${2:-8}"
 seeds="${BENCH_SEEDS:-500}"
 warmup="${BENCH_WARMUP:-5000}"
 rounds="${BENCH_ROUNDS:-3}"
+statements="${BENCH_STATEMENTS:-0}"
+java_opts="${BENCH_JAVA_OPTS:-}"
+if [ "$statements" = 1 ]; then
+  java_opts="$java_opts -Dcasekeeper.embedded-db.server-config.shared_preload_libraries=pg_stat_statements"
+fi
 
 # The same JDK ./mvnw uses: JAVA_HOME, else the default java when it is 21+, else the newest JDK 21+.
 # shellcheck disable=SC1091
@@ -85,7 +91,7 @@ echo "Starting Casekeeper from $jar with a fresh data directory in $data ..."
 # shellcheck disable=SC2086
 CASEKEEPER_DATA_DIR="$data" PORT=0 CASEKEEPER_MAIL_SMTP_PORT=0 \
   CASEKEEPER_ADMIN_EMAIL="$admin_email" CASEKEEPER_ADMIN_PASSWORD="$admin_password" \
-  "$java" ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$log" 2>&1 &
+  "$java" $java_opts -jar "$jar" >"$log" 2>&1 &
 app_pid=$!
 
 port=""
@@ -121,5 +127,5 @@ unzip -q -o "$jar" "$driver_entry" -d "$work"
 "$java" -cp "$work/$driver_entry" bench/EmailIngestionBenchmark.java \
   --base-url="http://localhost:$port" --smtp-port="$smtp_port" --jdbc-url="$jdbc_url" --jdbc-user=postgres \
   --email="$admin_email" --password="$admin_password" \
-  --messages="$messages" --clients="$clients" --seeds="$seeds" --warmup="$warmup" --rounds="$rounds" \
+  --messages="$messages" --clients="$clients" --seeds="$seeds" --warmup="$warmup" --rounds="$rounds" --statements="$([ "$statements" = 1 ] && echo true || echo false)" \
   --app-pid="$app_pid" --postgres-pid="$(head -n 1 "$data/postgres/postmaster.pid")"

@@ -29,7 +29,7 @@ class HeatedNotifications {
         if (heated.supervisorIds().isEmpty()) {
             return;
         }
-        var kase = cases.detail(heated.caseId()).summary();
+        var kase = cases.summary(heated.caseId());
         String why = heated.supervisorRequested()
                 ? "the customer asked for a supervisor"
                 : "frustration " + heated.score() + "/100 (" + String.join(", ", heated.signals()) + ")";

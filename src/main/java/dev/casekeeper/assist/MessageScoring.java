@@ -47,7 +47,7 @@ class MessageScoring {
 
     @Transactional
     public void score(CaseId caseId, UUID entryId) {
-        var detail = cases.detail(caseId);
+        var detail = cases.outline(caseId);
         var entry = detail.timeline().stream().filter(e -> e.id().equals(entryId)).findFirst().orElse(null);
         if (entry == null || entry.kind() != EntryKind.MESSAGE_IN || entry.bodyText() == null) {
             return;

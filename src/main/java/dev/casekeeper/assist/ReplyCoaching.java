@@ -32,7 +32,7 @@ class ReplyCoaching {
 
     @Transactional
     public void check(CaseId caseId, UUID entryId, AgentId author) {
-        var detail = cases.detail(caseId);
+        var detail = cases.outline(caseId);
         var timeline = detail.timeline();
         int index = 0;
         while (index < timeline.size() && !timeline.get(index).id().equals(entryId)) {

@@ -228,6 +228,31 @@ class CaseQueries {
                 .list();
     }
 
+    /** The timeline without what listeners do not read: HTML, the data of messages and notes, deliveries. */
+    List<EntryRow> outline(UUID caseId) {
+        return jdbc.sql("""
+                        select id, kind, author_kind, author_id, body_text, event_type,
+                               case when kind = 'event' then data end as data, created_at
+                        from cases.timeline_entry
+                        where case_id = :case
+                        order by position
+                        """)
+                .param("case", caseId)
+                .query((rs, n) -> new EntryRow(
+                        rs.getObject("id", UUID.class),
+                        EntryKind.from(rs.getString("kind")),
+                        new Actor(
+                                Actor.Kind.valueOf(rs.getString("author_kind").toUpperCase()),
+                                rs.getObject("author_id", UUID.class)),
+                        rs.getString("body_text"),
+                        null,
+                        rs.getString("event_type"),
+                        rs.getString("data"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        null))
+                .list();
+    }
+
     /** Sets the delivery state of an outgoing entry; false when no such outgoing entry is on that case. */
     boolean recordDelivery(UUID caseId, UUID entryId, DeliveryState state, @Nullable String detail, Instant now) {
         return jdbc.sql("""

@@ -1,6 +1,11 @@
 package dev.casekeeper.cases;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** A customer message was added to a case. */
-public record MessageReceived(CaseId caseId, UUID entryId) {}
+/**
+ * A customer message was added to a case. {@code statusBefore} is the case's status when the message
+ * arrived (a solved, pending or on-hold case opens again with it); null when the message opened the
+ * case. Listeners use it to skip what cannot apply; what they record they read from the case.
+ */
+public record MessageReceived(CaseId caseId, UUID entryId, @Nullable CaseStatus statusBefore) {}

@@ -49,7 +49,7 @@ class Checkins {
 
     /** The case became solved: set the check-in timer, if its policy asks for one. */
     void solved(CaseId caseId) {
-        var detail = cases.detail(caseId);
+        var detail = cases.outline(caseId);
         var solvedAt = Timelines.lastSolvedAt(detail);
         if (solvedAt == null) {
             return;
@@ -59,7 +59,7 @@ class Checkins {
 
     /** The check-in timer of the solving at {@code solvedAt}: a task for the owner, if that solving still stands. */
     void due(CaseId caseId, Instant solvedAt) {
-        var detail = cases.detail(caseId);
+        var detail = cases.outline(caseId);
         var kase = detail.summary();
         boolean stillSolved = (kase.status() == CaseStatus.SOLVED || kase.status() == CaseStatus.CLOSED)
                 && solvedAt.equals(Timelines.lastSolvedAt(detail));

@@ -11,6 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * Follow-ups react to cases: promises move with the case to its new owner, solving sets the
  * check-in, and a customer writing again soon after solving is a repeat contact. Idempotent.
+ *
+ * <p>The conditions are tried when an event is published: events that cannot apply (an owner
+ * removed, a status other than solved, a message that did not reopen a solved case) are not even
+ * recorded for these listeners. What a listener records it still decides from the case itself.
  */
 @Component
 class FollowupCaseListener {
@@ -25,14 +29,14 @@ class FollowupCaseListener {
         this.repeats = repeats;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#event.ownerId() != null")
     void on(OwnerChanged event) {
         if (event.ownerId() != null) {
             followups.moveOpen(event.caseId(), event.ownerId());
         }
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#event.to() == T(dev.casekeeper.cases.CaseStatus).SOLVED")
     void on(StatusChanged event) {
         if (event.to() == CaseStatus.SOLVED) {
             checkins.solved(event.caseId());
@@ -44,7 +48,8 @@ class FollowupCaseListener {
         repeats.opened(event.caseId());
     }
 
-    @ApplicationModuleListener
+    /** Only a message that found its case solved can be a repeat contact on that case. */
+    @ApplicationModuleListener(condition = "#event.statusBefore() == T(dev.casekeeper.cases.CaseStatus).SOLVED")
     void on(MessageReceived event) {
         repeats.messageReceived(event.caseId(), event.entryId());
     }

@@ -44,12 +44,12 @@ class RepeatContacts {
 
     /** A new case: does it follow soon after another of the customer's cases was solved? */
     void opened(CaseId caseId) {
-        var detail = cases.detail(caseId);
+        var detail = cases.outline(caseId);
         var kase = detail.summary();
         Instant opened = kase.createdAt();
         Optional<RepeatContactQueries.Solution> earlier = Optional.empty();
         if (kase.followUpOf() != null) {
-            var before = cases.detail(kase.followUpOf());
+            var before = cases.outline(kase.followUpOf());
             var solvedAt = Timelines.lastSolvedAt(before);
             if (solvedAt != null && within(solvedAt, opened)) {
                 earlier = Optional.of(solution(before, solvedAt));
@@ -68,7 +68,7 @@ class RepeatContacts {
             if (other.id().equals(except) || (other.status() != CaseStatus.SOLVED && other.status() != CaseStatus.CLOSED)) {
                 continue;
             }
-            var detail = cases.detail(other.id());
+            var detail = cases.outline(other.id());
             var solvedAt = Timelines.lastSolvedAt(detail);
             if (solvedAt != null && within(solvedAt, opened) && (latest == null || solvedAt.isAfter(latest.solvedAt()))) {
                 latest = solution(detail, solvedAt);
@@ -79,7 +79,7 @@ class RepeatContacts {
 
     /** A customer message: did it reopen the case soon after it was solved? */
     void messageReceived(CaseId caseId, UUID entryId) {
-        var detail = cases.detail(caseId);
+        var detail = cases.outline(caseId);
         var solvedAt = Timelines.solvedWhenArrived(detail, entryId);
         var message = detail.timeline().stream().filter(e -> e.id().equals(entryId)).findFirst();
         if (solvedAt != null && message.isPresent() && within(solvedAt, message.get().createdAt())) {

@@ -6,12 +6,17 @@ import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseUpdated;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns committed changes into live signals: a changed case for the lists and its open page, a
  * deactivated agent for their open streams. Sending a signal twice only refreshes a page twice.
+ *
+ * <p>Plain listeners that hand the signal over once the publishing transaction commits (nothing if
+ * it rolls back), not event publications: a signal is worth nothing after a restart (the pages
+ * reload what they show when they reconnect), so recording one per change in the publication
+ * registry, and marking it done, would cost three writes per change for nothing (ADR 0006, 0013).
  */
 @Component
 class CaseSignals {
@@ -22,9 +27,9 @@ class CaseSignals {
         this.bus = bus;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(CaseUpdated event) {
-        bus.publish(new LiveSignal(
+        bus.publishAfterCommit(new LiveSignal(
                 LiveSignal.CASE,
                 event.caseId().value(),
                 event.number(),
@@ -34,8 +39,8 @@ class CaseSignals {
                 null));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(AgentDeactivated event) {
-        bus.publish(LiveSignal.signedOut(event.agentId().value()));
+        bus.publishAfterCommit(LiveSignal.signedOut(event.agentId().value()));
     }
 }

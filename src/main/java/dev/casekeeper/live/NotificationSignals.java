@@ -1,13 +1,14 @@
 package dev.casekeeper.live;
 
 import dev.casekeeper.notifications.NotificationCreated;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the recipient's open pages, on any node, that they have a new notification, so the bell's
  * count goes up without a reload. Only the recipient's streams hear it, and the signal carries no
- * text: the page loads the count itself. A signal sent twice only loads the count twice.
+ * text: the page loads the count itself. A signal sent twice only loads the count twice. Handed over
+ * when the notification's transaction commits, without an event publication (see {@link CaseSignals}).
  */
 @Component
 class NotificationSignals {
@@ -18,8 +19,8 @@ class NotificationSignals {
         this.bus = bus;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(NotificationCreated event) {
-        bus.publish(LiveSignal.notification(event.recipientId().value()));
+        bus.publishAfterCommit(LiveSignal.notification(event.recipientId().value()));
     }
 }

@@ -46,20 +46,28 @@ class RoutingListener {
     }
 
     /** A solved or closed case needs nobody any more: its contact ends and frees its agent's slot. */
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#event.to() == T(dev.casekeeper.cases.CaseStatus).SOLVED"
+            + " or #event.to() == T(dev.casekeeper.cases.CaseStatus).CLOSED")
     void on(StatusChanged event) {
         if (event.to() == CaseStatus.SOLVED || event.to() == CaseStatus.CLOSED) {
             contacts.liveOfCase(event.caseId().value()).ifPresent(contact -> flow.end(contact.id()));
         }
     }
 
-    /** With push assignment on, a new email case with a team waits in that team's queue for an agent with email capacity. */
-    @ApplicationModuleListener
+    /**
+     * With push assignment on, a new email case with a team waits in that team's queue for an agent with
+     * email capacity. The condition is tried when the event is published, so other cases are not even
+     * recorded for this listener; it names the settings bean as {@code @ConfigurationPropertiesScan}
+     * registers it.
+     */
+    @ApplicationModuleListener(condition = "#event.teamId() != null"
+            + " and #event.channel() == T(dev.casekeeper.cases.Channel).EMAIL"
+            + " and @'casekeeper.routing-dev.casekeeper.routing.RoutingSettings'.emailPushAssignment()")
     void on(CaseOpened event) {
         if (!settings.emailPushAssignment() || event.channel() != Channel.EMAIL) {
             return;
         }
-        var kase = cases.detail(event.caseId()).summary();
+        var kase = cases.summary(event.caseId());
         if (kase.teamId() != null && kase.ownerId() == null) {
             routing.enqueue(new EnqueueContact(new CaseId(event.caseId().value()), RoutedChannel.EMAIL, kase.teamId(), Set.of(), null,
                     null, null));

@@ -2,34 +2,64 @@ package dev.casekeeper.sla;
 
 import dev.casekeeper.cases.CaseSummary;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Finds the policy for a case: the first, in position order, whose conditions all match. */
+/**
+ * Finds the policy for a case: the first, in position order, whose conditions all match. Policies and
+ * calendars are kept in memory with the version they were read at; every match reads the version row
+ * (one primary-key lookup, in the caller's transaction) and reads them again only when a change on
+ * any node has moved it on (migration {@code sla/V2}).
+ */
 @Component
 class PolicyMatcher {
 
     /** The policy that applies and the calendar its time counts in. */
-    record Match(SlaPolicy policy, SlaCalendar calendar) {
+    record Match(SlaPolicy policy, SlaCalendar calendar, BusinessCalendar businessCalendar) {}
 
-        BusinessCalendar businessCalendar() {
-            return BusinessCalendar.of(calendar);
-        }
-    }
+    /** The policies in the order they are tried, and each with its calendar, as of one version. */
+    private record Snapshot(long version, List<SlaPolicy> policies, Map<UUID, Match> matches) {}
 
     private final PolicyQueries policies;
     private final CalendarQueries calendars;
+    private final JdbcClient jdbc;
+    private volatile @Nullable Snapshot snapshot;
 
-    PolicyMatcher(PolicyQueries policies, CalendarQueries calendars) {
+    PolicyMatcher(PolicyQueries policies, CalendarQueries calendars, JdbcClient jdbc) {
         this.policies = policies;
         this.calendars = calendars;
+        this.jdbc = jdbc;
     }
 
     Optional<Match> match(CaseSummary kase) {
-        return policies.list().stream()
+        var current = current();
+        return current.policies().stream()
                 .filter(policy -> matches(policy.conditions(), kase))
                 .findFirst()
-                .flatMap(policy -> calendars.find(policy.calendarId().value()).map(calendar -> new Match(policy, calendar)));
+                .map(policy -> current.matches().get(policy.id().value()));
+    }
+
+    private Snapshot current() {
+        long version = jdbc.sql("select version from sla.config_version").query(Long.class).single();
+        var kept = snapshot;
+        if (kept != null && kept.version() == version) {
+            return kept;
+        }
+        var byId = calendars.list().stream().collect(Collectors.toMap(c -> c.id().value(), Function.identity()));
+        var listed = policies.list().stream().filter(p -> byId.containsKey(p.calendarId().value())).toList();
+        var matches = listed.stream().collect(Collectors.toMap(p -> p.id().value(), p -> {
+            var calendar = byId.get(p.calendarId().value());
+            return new Match(p, calendar, BusinessCalendar.of(calendar));
+        }));
+        var read = new Snapshot(version, listed, matches);
+        snapshot = read;
+        return read;
     }
 
     static boolean matches(PolicyConditions when, CaseSummary kase) {

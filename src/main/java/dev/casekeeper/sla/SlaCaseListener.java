@@ -29,8 +29,12 @@ class SlaCaseListener {
         this.rows = rows;
     }
 
-    /** Only a case opened without a customer message (automatic mail): the others are refreshed once, for that message. */
-    @ApplicationModuleListener
+    /**
+     * Only a case opened without a customer message (automatic mail): the others are refreshed once, for
+     * that message. The condition is tried when the event is published, so the others are not even
+     * recorded for this listener.
+     */
+    @ApplicationModuleListener(condition = "!#event.withCustomerMessage()")
     void on(CaseOpened event) {
         if (!event.withCustomerMessage()) {
             clocks.refresh(event.caseId());

@@ -61,7 +61,7 @@ class SlaClocks {
         var scheduled = rows.lock(caseId.value(), now);
         CaseDetail detail;
         try {
-            detail = cases.detail(caseId);
+            detail = cases.outline(caseId);
         } catch (NotFoundException e) {
             log.warn("SLA asked about case {}, which does not exist", caseId);
             return;

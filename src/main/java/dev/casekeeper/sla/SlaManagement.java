@@ -147,7 +147,7 @@ public class SlaManagement {
      */
     @Transactional(readOnly = true)
     public Optional<Instant> checkinAfterSolving(CaseId id, Instant solvedAt) {
-        return matcher.match(cases.detail(id).summary())
+        return matcher.match(cases.summary(id))
                 .filter(match -> match.policy().checkinAfterBusinessDays() != null)
                 .map(match -> match.businessCalendar()
                         .openingOfBusinessDayAfter(solvedAt, match.policy().checkinAfterBusinessDays()));

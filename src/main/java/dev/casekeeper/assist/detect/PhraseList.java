@@ -177,10 +177,14 @@ public final class PhraseList {
      */
     public List<Match> find(List<Token> tokens) {
         var matches = new ArrayList<Match>();
+        // Two lists reused for every position: allocating them per position and word was a fifth of
+        // everything the application allocated in the email benchmark.
+        var frontier = new ArrayList<Node>(4);
+        var next = new ArrayList<Node>(4);
         int i = 0;
         while (i < tokens.size()) {
             var token = tokens.get(i);
-            var longest = token.isWord() ? longestAt(tokens, i) : null;
+            var longest = token.isWord() ? longestAt(tokens, i, frontier, next) : null;
             if (longest != null) {
                 matches.add(longest);
                 i = longest.to();
@@ -192,17 +196,17 @@ public final class PhraseList {
     }
 
     /** The longest phrase starting at token {@code i}, or null. */
-    private @Nullable Match longestAt(List<Token> tokens, int i) {
+    private @Nullable Match longestAt(List<Token> tokens, int i, List<Node> frontier, List<Node> next) {
         int sentence = tokens.get(i).sentence();
         Match best = null;
-        var frontier = new ArrayList<Node>(2);
+        frontier.clear();
         frontier.add(root);
         for (int k = i; k < tokens.size() && !frontier.isEmpty(); k++) {
             var token = tokens.get(k);
             if (!token.isWord() || token.sentence() != sentence) {
                 break;
             }
-            var next = new ArrayList<Node>(2);
+            next.clear();
             for (var node : frontier) {
                 step(node, token, next);
             }
@@ -211,7 +215,9 @@ public final class PhraseList {
                     best = new Match(node.entry, i, k + 1);
                 }
             }
+            var swap = frontier;
             frontier = next;
+            next = swap;
         }
         return best;
     }

@@ -3,7 +3,6 @@ package dev.casekeeper.channels.email;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,15 +47,17 @@ class InboundQueries {
             UUID id, UUID mailboxId, String source, @Nullable String envelopeFrom, List<String> envelopeTo, byte[] raw,
             int attempts, Instant receivedAt) {}
 
-    Optional<Waiting> claimNext() {
+    /** Up to {@code limit} waiting messages, oldest first, locked for this transaction; other workers skip them. */
+    List<Waiting> claim(int limit) {
         return jdbc.sql("""
                         select id, mailbox_id, source, envelope_from, envelope_to, raw, attempts, received_at
                         from email.inbound_message
                         where state = 'received'
                         order by received_at, id
-                        limit 1
+                        limit :limit
                         for update skip locked
                         """)
+                .param("limit", limit)
                 .query((rs, n) -> new Waiting(
                         rs.getObject("id", UUID.class),
                         rs.getObject("mailbox_id", UUID.class),
@@ -66,7 +67,7 @@ class InboundQueries {
                         rs.getBytes("raw"),
                         rs.getInt("attempts"),
                         rs.getTimestamp("received_at").toInstant()))
-                .optional();
+                .list();
     }
 
     void processed(UUID id, UUID caseId, UUID entryId, @Nullable String automatic, Instant now) {

@@ -37,7 +37,8 @@ public record MailSettings(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("2") int workers,
             @DefaultValue("1s") Duration pollInterval,
-            @DefaultValue("3") int maxAttempts) {}
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("8") int batchSize) {}
 
     /** Attachments larger than {@code maxSize}, or past the first {@code maxCount}, are listed but not kept. */
     public record Attachments(@DefaultValue("25MB") DataSize maxSize, @DefaultValue("100") int maxCount) {}

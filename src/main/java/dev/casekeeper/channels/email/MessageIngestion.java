@@ -89,20 +89,24 @@ class MessageIngestion {
         this.clock = clock;
     }
 
-    /** Ingests the oldest waiting message in a transaction of its own; false when none is waiting. */
-    boolean processNext() {
-        return Boolean.TRUE.equals(transactions.execute(status -> {
-            var waiting = inbound.claimNext();
-            if (waiting.isEmpty()) {
-                return false;
+    /**
+     * Ingests up to {@code limit} of the oldest waiting messages in one transaction, so that they share
+     * one commit (one wait for the disk); answers how many it took. If one fails, none of them is
+     * ingested: {@link IngestionFailed} names it, and the caller tries them again one by one.
+     */
+    int processNext(int limit) {
+        Integer done = transactions.execute(status -> {
+            var waiting = inbound.claim(limit);
+            for (var message : waiting) {
+                try {
+                    ingest(message);
+                } catch (RuntimeException e) {
+                    throw new IngestionFailed(message.id(), e);
+                }
             }
-            try {
-                ingest(waiting.get());
-            } catch (RuntimeException e) {
-                throw new IngestionFailed(waiting.get().id(), e);
-            }
-            return true;
-        }));
+            return waiting.size();
+        });
+        return done == null ? 0 : done;
     }
 
     /**

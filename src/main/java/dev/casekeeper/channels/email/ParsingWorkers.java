@@ -11,9 +11,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Background workers that ingest stored raw messages. Each claims one waiting row at a time with
- * {@code FOR UPDATE SKIP LOCKED}, so workers on every node share the queue without taking the same
- * message; a worker stopped mid-message leaves its transaction rolled back and the message waiting.
+ * Background workers that ingest stored raw messages. Each claims up to {@code batch-size} waiting
+ * rows at a time with {@code FOR UPDATE SKIP LOCKED}, so workers on every node share the queue without
+ * taking the same message, and ingests them in one transaction (one commit for several: under load
+ * the wait for the disk was most of a message's time); a worker stopped mid-batch leaves its
+ * transaction rolled back and the messages waiting. When a message of a batch fails, the batch rolls
+ * back uncounted and the next messages go one at a time, so only the failing one counts an attempt.
  * They wake at once when this node stores a message, and look every poll interval for messages
  * stored by other nodes or left by a crash.
  */
@@ -80,16 +83,26 @@ class ParsingWorkers implements SmartLifecycle {
 
     private void work() {
         var ingest = ingestion.getObject();
+        int alone = 0; // after a failed batch, this many messages go one at a time
         while (running) {
+            int limit = alone > 0 ? 1 : Math.max(1, settings.batchSize());
             try {
-                if (!ingest.processNext()) {
+                int done = ingest.processNext(limit);
+                alone = Math.max(0, alone - done);
+                if (done == 0) {
                     signal.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (MessageIngestion.IngestionFailed e) {
                 if (!running) {
                     return;
                 }
-                ingest.recordFailure(e.inboundId, e.getCause());
+                if (limit > 1) {
+                    // Which message failed, and whether it fails again, is told by trying them alone.
+                    alone = limit;
+                    log.debug("A batch of mail ingestion failed at message {}; trying its messages one at a time", e.inboundId, e);
+                } else {
+                    ingest.recordFailure(e.inboundId, e.getCause());
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {

@@ -58,7 +58,7 @@ class Threading {
         for (String token : tokens(message, envelopeTo, mailbox)) {
             var byToken = threads.caseOfToken(token);
             if (byToken.isPresent()) {
-                var kase = cases.detail(new CaseId(byToken.get())).summary();
+                var kase = cases.summary(new CaseId(byToken.get()));
                 if (mayWriteInto(kase, sender)) {
                     return new Decision(kase.id(), "reply token");
                 }
