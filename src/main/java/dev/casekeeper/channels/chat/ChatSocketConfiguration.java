@@ -1,6 +1,9 @@
 package dev.casekeeper.channels.chat;
 
+import jakarta.servlet.ServletContext;
+import jakarta.websocket.server.ServerContainer;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -43,12 +46,34 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
 
     @Bean
     ServletServerContainerFactoryBean chatWebSocketContainer() {
-        var container = new ServletServerContainerFactoryBean();
+        var container = new ContainerLimits();
         // Frames come in parts through a small buffer (WholeFrames); the sockets enforce max-frame-bytes.
         container.setMaxTextMessageBufferSize(WholeFrames.BUFFER_CHARS);
         // Both sockets speak JSON text only; Tomcat keeps a binary buffer of this size per socket (8 KiB by default).
         container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
         container.setMaxSessionIdleTimeout(Duration.ofSeconds(IDLE_SECONDS).toMillis());
         return container;
+    }
+
+    /**
+     * The container's limits, set when there is a container: an application context without a web
+     * server (a mock servlet environment in tests) has no WebSocket container to set them on.
+     */
+    static class ContainerLimits extends ServletServerContainerFactoryBean {
+
+        private @Nullable ServletContext servletContext;
+
+        @Override
+        public void setServletContext(ServletContext servletContext) {
+            this.servletContext = servletContext;
+            super.setServletContext(servletContext);
+        }
+
+        @Override
+        public void afterPropertiesSet() {
+            if (servletContext != null && servletContext.getAttribute(ServerContainer.class.getName()) != null) {
+                super.afterPropertiesSet();
+            }
+        }
     }
 }

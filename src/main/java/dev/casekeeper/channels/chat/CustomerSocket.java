@@ -145,7 +145,7 @@ class CustomerSocket extends TextWebSocketHandler {
                 "available", available,
                 "texts", texts.of(locale))));
         if (open.isPresent()) {
-            attach(session, peer, open.get());
+            attach(session, peer, open.get().id());
             long after = Math.max(0, frame.path("after").asLong(0));
             conversations.after(open.get().id(), after).forEach(m -> send(peer, frames.message(m)));
             positions.push(open.get(), available);
@@ -158,7 +158,7 @@ class CustomerSocket extends TextWebSocketHandler {
             throw new InvalidInputException("email", "is not an email address");
         }
         var conversation = conversations.profile(visitor, field(frame, "name"), email, field(frame, "phone"), field(frame, "topic"));
-        attach(session, peer, conversation);
+        attach(session, peer, conversation.id());
         send(peer, frames.of("started"));
     }
 
@@ -167,14 +167,15 @@ class CustomerSocket extends TextWebSocketHandler {
         String text = text(frame);
         boolean wasWaiting = session.getAttributes().get(CHAT) != null;
         var sent = conversations.fromCustomer(visitor, id, text);
+        // The socket joins the chat before the ack, so nothing published from then on passes it by.
+        attach(session, peer, sent.message().conversationId());
         send(peer, frames.of("ack", "id", id, "seq", sent.message().seq()));
-        // To the agents at once: reading the chat back (for the socket and the queue position) waits for a connection.
+        // To the agents at once: reading the chat back (for the queue position) waits for a connection.
         if (!sent.duplicate()) {
             hub.publish(new Outgoing(sent.message().conversationId(), Outgoing.Audience.ALL, frames.message(sent.message()),
                     sent.message().seq(), session.getId()));
         }
         var conversation = conversations.find(sent.message().conversationId()).orElseThrow();
-        attach(session, peer, conversation);
         if (!sent.duplicate() && (!wasWaiting || sent.message().seq() == 1)) {
             positions.push(conversation, positions.available(visitor.teamId().value()));
         }
@@ -219,17 +220,17 @@ class CustomerSocket extends TextWebSocketHandler {
         send(peer, frames.of("notice", "key", "message-left"));
     }
 
-    private void attach(WebSocketSession session, ChatHub.Peer peer, Conversation conversation) {
+    private void attach(WebSocketSession session, ChatHub.Peer peer, UUID chat) {
         var current = (UUID) session.getAttributes().get(CHAT);
-        if (conversation.id().equals(current)) {
+        if (chat.equals(current)) {
             return;
         }
         if (current != null) {
             detach(session, peer, current);
         }
-        session.getAttributes().put(CHAT, conversation.id());
-        hub.add(conversation.id(), peer);
-        conversations.connected(conversation.id(), bus.node(), 1);
+        session.getAttributes().put(CHAT, chat);
+        hub.add(chat, peer);
+        conversations.connected(chat, bus.node(), 1);
     }
 
     private void detach(WebSocketSession session, ChatHub.Peer peer, UUID chat) {
