@@ -95,10 +95,13 @@ class ChatBrowserTests extends ChatTestBase {
         // A canned response from the same picker as the reply box lands in the chat's send box.
         browser.findElement(By.cssSelector("#chat-macro-picker summary")).click();
         browser.findElement(By.id("chat-macro-search")).sendKeys(macro);
-        // The results list is swapped in as the search is typed: click the button of the list that stays.
+        // The results are swapped in as the search is typed, and earlier lists match other canned
+        // responses: click the option that names this one, in the list that stays.
         wait.ignoring(StaleElementReferenceException.class).until(b -> {
-            b.findElement(By.cssSelector("#chat-macro-results [data-macro-insert]")).click();
-            return true;
+            var option = b.findElements(By.cssSelector("#chat-macro-results [data-macro-insert]")).stream()
+                    .filter(o -> o.getText().contains(macro)).findFirst();
+            option.ifPresent(org.openqa.selenium.WebElement::click);
+            return option.isPresent();
         });
         wait.until(b -> b.findElement(By.id("chat-input")).getDomProperty("value").contains("Thank you for your patience."));
         browser.findElement(By.id("chat-input")).clear();
