@@ -12,6 +12,7 @@
 #
 # Settings from the environment: BENCH_CHATS (M, the chats that arrive and then chat, default 200),
 # BENCH_AGENTS (default 4), BENCH_ARRIVAL_RATE (chats arriving per second, default 5),
+# BENCH_ARRIVAL_WARMUP (of the M, how many arrive first to warm the application up, untimed, default 20),
 # BENCH_RAMP_RATE (widget connections per second while ramping up, default 500), BENCH_SECONDS
 # (measured steady seconds, default 60, after 10 s of warm-up at the same rate), BENCH_HEAP (the
 # application's -Xmx, default 1g), BENCH_JAVA_OPTS (more JVM options of the application),
@@ -25,6 +26,7 @@ rate="${2:-50}"
 chats="${BENCH_CHATS:-200}"
 agents="${BENCH_AGENTS:-4}"
 arrival_rate="${BENCH_ARRIVAL_RATE:-5}"
+arrival_warmup="${BENCH_ARRIVAL_WARMUP:-20}"
 ramp_rate="${BENCH_RAMP_RATE:-500}"
 seconds="${BENCH_SECONDS:-60}"
 heap="${BENCH_HEAP:-1g}"
@@ -52,7 +54,7 @@ client_cp="$(bench_client_jars 'postgresql-[0-9.]+' 'jackson-(core|databind|anno
 "$java" ${BENCH_CLIENT_OPTS:--Xmx2g} -cp "$client_cp" bench/ChatBenchmark.java \
   --base-url="http://127.0.0.1:$port" --jdbc-url="$jdbc_url" --jdbc-user=postgres \
   --email="$admin_email" --password="$admin_password" \
-  --clients="$clients" --rate="$rate" --chats="$chats" --agents="$agents" --arrival-rate="$arrival_rate" \
+  --clients="$clients" --rate="$rate" --chats="$chats" --agents="$agents" --arrival-rate="$arrival_rate" --arrival-warmup="$arrival_warmup" \
   --ramp-rate="$ramp_rate" --seconds="$seconds" --heap="$heap" \
   --jcmd="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" \
   --app-pid="$app_pid" --postgres-pid="$(head -n 1 "$data/postgres/postmaster.pid")"

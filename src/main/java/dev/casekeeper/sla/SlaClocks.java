@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +67,7 @@ class SlaClocks {
         }
         var match = policies.match(detail.summary());
         var calendar = match.map(PolicyMatcher.Match::businessCalendar).orElseGet(BusinessCalendar::always);
-        var wanted = new LinkedHashMap<String, Instant>();
+        var moments = new ArrayList<Instant>(); // of the warnings, breaches and alerts still to come
         for (var clock : clocks(detail, match.orElse(null))) {
             Instant breached = clock.breachedBy(calendar, now);
             if (breached != null) {
@@ -81,22 +80,25 @@ class SlaClocks {
                 }
             }
             if (clock.running()) {
-                schedule(wanted, caseId, clock, "warning", clock.whenShareUsed(calendar, settings.warningShare()), now);
-                schedule(wanted, caseId, clock, "breach", clock.whenUsed(calendar, clock.budget()), now);
+                addIfAfter(moments, clock.whenShareUsed(calendar, settings.warningShare()), now);
+                addIfAfter(moments, clock.whenUsed(calendar, clock.budget()), now);
             }
         }
         var wait = ClockMath.unowned(detail);
         if (wait != null) {
             Instant alertAt = calendar.plus(wait.since(), settings.unownedAlertAfter());
             if (alertAt.isAfter(now)) {
-                wanted.put(SlaTimers.id(caseId, "unowned-" + wait.cycle(), "alert", alertAt), alertAt);
+                moments.add(alertAt);
             } else {
                 alerts.unowned(detail, wait, alertAt, calendar.zone());
             }
         }
-        timers.replace(caseId, scheduled, wanted);
+        // One timer, at the earliest moment: it only asks for this refresh again, which records
+        // what is due then and leaves the timer for the next moment.
+        var next = earliest(caseId, moments);
+        timers.replace(caseId, scheduled, next);
         rows.save(caseId.value(), match.map(m -> m.policy().id().value()).orElse(null),
-                detail.summary().status() == CaseStatus.CLOSED, wanted.keySet(), now);
+                detail.summary().status() == CaseStatus.CLOSED, next.keySet(), now);
     }
 
     /** {@link #refresh} in a transaction of its own, so one case's failure leaves the others' work in place. */
@@ -186,10 +188,16 @@ class SlaClocks {
         return ClockMath.clocks(detail, targets, match.policy().pauseOnHold());
     }
 
-    private static void schedule(
-            Map<String, Instant> wanted, CaseId caseId, CaseClock clock, String purpose, @Nullable Instant at, Instant now) {
+    private static Map<String, Instant> earliest(CaseId caseId, List<Instant> moments) {
+        return moments.stream()
+                .min(Instant::compareTo)
+                .map(at -> Map.of(SlaTimers.id(caseId, at), at))
+                .orElse(Map.of());
+    }
+
+    private static void addIfAfter(List<Instant> moments, @Nullable Instant at, Instant now) {
         if (at != null && at.isAfter(now)) {
-            wanted.put(SlaTimers.id(caseId, clock.target().value() + "-" + clock.cycle(), purpose, at), at);
+            moments.add(at);
         }
     }
 }

@@ -21,9 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The durable timers of SLA clocks (db-scheduler). Each timer only asks the case's clocks to be
  * worked out again at its moment; what happens then is decided from the case as it is, so a stale
- * timer (the customer got their reply meanwhile) does nothing. A timer's id names the case, the
- * clock, what it is for and its moment ({@code case-<id>-resolution-1-breach-<epoch ms>}): two nodes
- * working out the same clock schedule the same timer once, and a moved due time is a new timer.
+ * timer (the customer got their reply meanwhile) does nothing. A case has at most one timer, at
+ * the earliest warning, breach or unowned alert still to come: that refresh records what is due and
+ * leaves the timer for the next moment. A timer's id names the case and its moment
+ * ({@code case-<id>-next-<epoch ms>}): two nodes working out the same clocks schedule the same timer
+ * once, and a moved moment is a new timer.
  */
 @Configuration(proxyBeanMethods = false)
 class SlaTimers {
@@ -47,8 +49,8 @@ class SlaTimers {
         });
     }
 
-    static String id(CaseId caseId, String clock, String purpose, Instant at) {
-        return "case-" + caseId + "-" + clock + "-" + purpose + "-" + at.toEpochMilli();
+    static String id(CaseId caseId, Instant at) {
+        return "case-" + caseId + "-next-" + at.toEpochMilli();
     }
 
     /**
