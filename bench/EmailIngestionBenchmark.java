@@ -707,19 +707,27 @@ public class EmailIngestionBenchmark {
                         + " the plain JDBC side's insert is among them:%n",
                         messages);
                 int shown = 0;
+                double restCalls = 0;
+                double restTime = 0;
                 while (rows.next()) {
                     if (shown == 0) {
                         System.out.printf(Locale.ROOT, "  all: %.1f calls, %.2f ms of execution per message%n",
                                 rows.getDouble("all_calls") / messages, rows.getDouble("all_time") / messages);
                         System.out.printf("  %9s %9s %9s  %s%n", "calls/msg", "ms/call", "ms/msg", "statement");
                     }
-                    if (shown++ >= 30) {
+                    if (shown++ >= 40) {
+                        restCalls += rows.getDouble("calls");
+                        restTime += rows.getDouble("total_exec_time");
                         continue;
                     }
                     String query = rows.getString("query").replaceAll("\\s+", " ").strip();
                     System.out.printf(Locale.ROOT, "  %9.2f %9.3f %9.3f  %s%n", rows.getDouble("calls") / messages,
                             rows.getDouble("total_exec_time") / rows.getLong("calls"), rows.getDouble("total_exec_time") / messages,
                             query.length() > 150 ? query.substring(0, 150) + " ..." : query);
+                }
+                if (shown > 40) {
+                    System.out.printf(Locale.ROOT, "  %9.2f %9s %9.3f  (the other %d statements)%n", restCalls / messages, "",
+                            restTime / messages, shown - 40);
                 }
             }
         }

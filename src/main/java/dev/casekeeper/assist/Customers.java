@@ -32,7 +32,7 @@ class Customers {
     }
 
     @Nullable String languageOf(CustomerId id) {
-        return field(customers.find(id), "language");
+        return customers.declaredField(id, "language").map(DeclaredField::value).orElse(null);
     }
 
     private static @Nullable String field(Customer customer, String key) {

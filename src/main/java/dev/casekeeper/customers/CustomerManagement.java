@@ -119,6 +119,15 @@ public class CustomerManagement {
         return findAll(List.of(id)).stream().findFirst().orElseThrow(() -> new NotFoundException("Customer", id));
     }
 
+    /**
+     * One field the customer declared about themselves (their language, the name they go by), or
+     * empty: for a caller that needs just that, without reading the whole customer.
+     */
+    @Transactional(readOnly = true)
+    public Optional<DeclaredField> declaredField(CustomerId id, String field) {
+        return customers.field(id.value(), field);
+    }
+
     /** Customers by id, in the order asked; unknown ids are left out. */
     @Transactional(readOnly = true)
     public List<Customer> findAll(Collection<CustomerId> ids) {

@@ -152,6 +152,17 @@ class CustomerQueries {
         return result;
     }
 
+    Optional<DeclaredField> field(UUID customerId, String field) {
+        return jdbc.sql("select value, set_by_kind, set_at from customers.declared_field where customer_id = :id and field = :field")
+                .param("id", customerId)
+                .param("field", field)
+                .query((rs, n) -> new DeclaredField(
+                        rs.getString("value"),
+                        Actor.Kind.valueOf(rs.getString("set_by_kind").toUpperCase()),
+                        rs.getTimestamp("set_at").toInstant()))
+                .optional();
+    }
+
     Map<UUID, Map<String, DeclaredField>> fields(Collection<UUID> customerIds) {
         Map<UUID, Map<String, DeclaredField>> result = new LinkedHashMap<>();
         if (customerIds.isEmpty()) {

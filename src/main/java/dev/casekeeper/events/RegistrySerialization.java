@@ -16,10 +16,18 @@ class RegistrySerialization {
      */
     @Bean
     EventSerializer eventSerializer(JsonMapper mapper) {
+        // An event with several listeners is stored once for each, one after the other on the
+        // publishing thread: the same (immutable) event is written down once.
+        var last = ThreadLocal.withInitial(() -> new Object[2]);
         return new EventSerializer() {
             @Override
             public Object serialize(Object event) {
-                return mapper.writeValueAsString(event);
+                Object[] previous = last.get();
+                if (previous[0] != event) {
+                    previous[1] = mapper.writeValueAsString(event);
+                    previous[0] = event;
+                }
+                return previous[1];
             }
 
             @Override

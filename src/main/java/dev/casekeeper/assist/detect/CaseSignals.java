@@ -4,6 +4,7 @@ import dev.casekeeper.assist.Reason;
 import dev.casekeeper.assist.Span;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,16 +44,29 @@ final class CaseSignals {
         var earlierReferences = new HashSet<String>();
         for (String message : context.earlierMessages()) {
             var earlier = Tokenizer.tokenize(message);
-            earlierGrams.addAll(trigrams(earlier).keySet());
-            earlier.stream().filter(CaseSignals::isReference).forEach(t -> earlierReferences.add(t.norm()));
+            var words = words(earlier);
+            for (int k = 0; k + 2 < words.length; k++) {
+                earlierGrams.add(gram(earlier, words, k));
+            }
+            for (var token : earlier) {
+                if (isReference(token)) {
+                    earlierReferences.add(token.norm());
+                }
+            }
         }
-        var grams = trigrams(tokens);
-        var repeatedTokens = new java.util.TreeSet<Integer>();
+        // Each distinct trigram counts once, however often it occurs; the words of its first
+        // occurrence are marked.
+        var words = words(tokens);
+        var grams = new HashSet<String>();
+        var repeatedTokens = new BitSet(tokens.size());
         int shared = 0;
-        for (var gram : grams.entrySet()) {
-            if (earlierGrams.contains(gram.getKey())) {
+        for (int k = 0; k + 2 < words.length; k++) {
+            String gram = gram(tokens, words, k);
+            if (grams.add(gram) && earlierGrams.contains(gram)) {
                 shared++;
-                repeatedTokens.addAll(gram.getValue());
+                repeatedTokens.set(words[k]);
+                repeatedTokens.set(words[k + 1]);
+                repeatedTokens.set(words[k + 2]);
             }
         }
         var references = new ArrayList<Integer>();
@@ -74,10 +88,10 @@ final class CaseSignals {
             points += 6;
             details.add("gives " + (references.size() == 1 ? "a reference" : references.size() + " references")
                     + " already given");
-            repeatedTokens.addAll(references);
+            references.forEach(repeatedTokens::set);
         }
         if (points > 0) {
-            List<Span> spans = Spans.ofTokens(text, tokens, List.copyOf(repeatedTokens));
+            List<Span> spans = Spans.ofTokens(text, tokens, repeatedTokens.stream().boxed().toList());
             reasons.add(new Reason("repeated-information", Math.min(20, points), String.join("; ", details), spans));
         }
     }
@@ -111,22 +125,22 @@ final class CaseSignals {
         }
     }
 
-    /** Word trigrams of words, numbers and codes, each with the token indices it covers. */
-    private static java.util.Map<String, List<Integer>> trigrams(List<Token> tokens) {
-        var words = new ArrayList<Integer>();
+    /** The indices of the words, numbers and codes among the tokens: what trigrams are made of. */
+    private static int[] words(List<Token> tokens) {
+        var words = new int[tokens.size()];
+        int n = 0;
         for (int i = 0; i < tokens.size(); i++) {
             var kind = tokens.get(i).kind();
             if (kind == Token.Kind.WORD || kind == Token.Kind.NUMBER || kind == Token.Kind.CODE) {
-                words.add(i);
+                words[n++] = i;
             }
         }
-        var grams = new java.util.LinkedHashMap<String, List<Integer>>();
-        for (int k = 0; k + 2 < words.size(); k++) {
-            String gram = tokens.get(words.get(k)).norm() + ' ' + tokens.get(words.get(k + 1)).norm() + ' '
-                    + tokens.get(words.get(k + 2)).norm();
-            grams.putIfAbsent(gram, List.of(words.get(k), words.get(k + 1), words.get(k + 2)));
-        }
-        return grams;
+        return java.util.Arrays.copyOf(words, n);
+    }
+
+    /** The trigram of words {@code k}, {@code k + 1} and {@code k + 2}. */
+    private static String gram(List<Token> tokens, int[] words, int k) {
+        return tokens.get(words[k]).norm() + ' ' + tokens.get(words[k + 1]).norm() + ' ' + tokens.get(words[k + 2]).norm();
     }
 
     /** An order number, key or code of four or more characters: what a customer should not have to give twice. */
