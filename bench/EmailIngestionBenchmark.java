@@ -451,6 +451,15 @@ public class EmailIngestionBenchmark {
                 System.out.printf(Locale.ROOT, "Event publications written during the measured part: %d, %.2f per message"
                         + " (from the table's statistics, which may lag by a few seconds)%n", published,
                         (double) published / smtp.accepted().count());
+                // The listeners' work, checked by its results rather than by the registry alone: every
+                // customer message scored, every case with its SLA record, no publication failed.
+                long messagesIn = count(db, "select count(*) from cases.timeline_entry where kind = 'message_in'", null);
+                long scored = count(db, "select count(*) from assist.message_score", null);
+                long withSla = count(db, "select count(*) from sla.case_sla", null);
+                long allCases = cases(db);
+                long unfinished = count(db, "select count(*) from event_publication where completion_date is null", null);
+                System.out.printf("Listener results over the whole run: %d of %d customer messages scored, %d of %d cases with"
+                        + " their SLA record, %d publications unfinished%n", scored, messagesIn, withSla, allCases, unfinished);
                 if (statements) {
                     Statements.print(db, smtp.accepted().count());
                 }

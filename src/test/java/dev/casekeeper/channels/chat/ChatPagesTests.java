@@ -47,6 +47,11 @@ class ChatPagesTests extends ChatTestBase {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.html().select("#chat-panel[data-chat-case=" + number + "]")).hasSize(1);
         assertThat(page.html().select("#chat-panel #chat-input")).hasSize(1);
+        // The visitor's identity is a digest of their browser's token: the context panel names the
+        // kind and says what it means, and shows no hex string an agent could not use.
+        var identity = page.html().select(".identities li").text();
+        assertThat(identity).contains("Chat visitor", "known by their browser");
+        assertThat(identity).doesNotMatch(".*[0-9a-f]{64}.*");
 
         var email = cases.detail(new dev.casekeeper.cases.CaseId(openCase(admin(), desk.team().value(), "By email"))).summary();
         assertThat(browser.get("/cases/" + email.number()).html().select("#chat-panel")).isEmpty();
