@@ -55,7 +55,7 @@ public class ChatBenchmark {
     static final double TARGET_DELIVERY_P99_MS = 50;
     static final double TARGET_OFFER_P99_MS = 100;
     static final Duration PING_EVERY = Duration.ofSeconds(25);
-    static final Duration POLL_EVERY = Duration.ofMillis(100);
+    static final Duration FALLBACK_EVERY = Duration.ofSeconds(2);
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -411,7 +411,7 @@ public class ChatBenchmark {
         System.out.printf("With %d widgets connected: application heap after a full GC %s%n", connected.get(), heapConnected);
 
         // 3. Arrivals: M chats start (first message) at a steady rate while the agents are free. Each agent's page
-        // polls GET /api/v1/routing/me (the routing core pushes no offer to pages yet) and accepts what it is offered.
+        // follows its live stream, as the workspace does, and accepts what it is offered.
         var chats = new ArrayList<Widget>();
         for (var w : widgets) {
             if (chats.size() == settings.chats()) {
@@ -423,10 +423,10 @@ public class ChatBenchmark {
         }
         var firstSent = new ConcurrentHashMap<String, Instant>(); // visitor digest -> when the customer sent
         var seen = new ConcurrentHashMap<String, Instant>(); // contact id -> when its agent's poll first showed the offer
-        var polling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var listening = new java.util.concurrent.atomic.AtomicBoolean(true);
         var pollers = new ArrayList<Thread>();
         for (var agent : agents) {
-            pollers.add(Thread.ofVirtual().start(() -> poll(rest, agent, seen, polling)));
+            pollers.add(Thread.ofVirtual().start(() -> listen(rest, agent, seen, listening)));
         }
         var firstAcks = new Recorder();
         firstAcks.on = true;
@@ -454,7 +454,7 @@ public class ChatBenchmark {
         } catch (java.util.concurrent.TimeoutException e) {
             allJoined = false;
         }
-        polling.set(false);
+        listening.set(false);
         for (var t : pollers) {
             t.join();
         }
@@ -484,7 +484,7 @@ public class ChatBenchmark {
         long[] offerAgent = sorted(agentTimes);
         System.out.printf("  customer's send -> offer recorded (routing.offer.offered_at): %s%n", summary(offerCustomer));
         System.out.printf("  contact arrival (routing.contact.arrived_at) -> offer recorded: %s%n", summary(offerRouting));
-        System.out.printf("  customer's send -> offer seen by the agent polling every %d ms: %s%n", POLL_EVERY.toMillis(),
+        System.out.printf("  customer's send -> offer seen by the agent's page (live signal, then its offers read): %s%n",
                 summary(offerAgent));
         System.out.printf("  customer's send -> ack of the first message (the case opened): %s%n", summary(firstAcks.sorted()));
         // Which arrivals were slowest (1 is the first timed chat to arrive): early ones point at a cold application.
@@ -638,11 +638,43 @@ public class ChatBenchmark {
         return values.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
-    /** The agent's page: what it is offered, accepted at once. */
-    static void poll(Rest rest, Agent agent, Map<String, Instant> seen, java.util.concurrent.atomic.AtomicBoolean polling) {
+    /**
+     * The agent's page: it follows the live stream (/live/events, the session cookie), and on a
+     * {@code routing} signal reads what it is offered and accepts it at once, as the offer card's
+     * accept button would. Without a signal it looks again every {@link #FALLBACK_EVERY}, so a
+     * stream that drops loses nothing (and a late offer shows as a slow one).
+     */
+    static void listen(Rest rest, Agent agent, Map<String, Instant> seen, java.util.concurrent.atomic.AtomicBoolean listening) {
         var answered = new java.util.HashSet<String>();
-        while (polling.get()) {
+        var signals = new java.util.concurrent.LinkedBlockingQueue<Boolean>();
+        var stream = Thread.ofVirtual().start(() -> {
+            while (listening.get()) {
+                try {
+                    var request = HttpRequest.newBuilder(rest.base.resolve("/live/events")).header("Cookie", agent.cookie())
+                            .header("Accept", "text/event-stream").GET().build();
+                    var response = rest.http.send(request, HttpResponse.BodyHandlers.ofLines());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("HTTP " + response.statusCode());
+                    }
+                    try (var lines = response.body()) {
+                        var it = lines.iterator();
+                        while (listening.get() && it.hasNext()) {
+                            if (it.next().equals("event:routing")) {
+                                signals.offer(true);
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    if (listening.get()) {
+                        System.out.println("  agent's live stream dropped: " + e.getMessage());
+                    }
+                }
+            }
+        });
+        while (listening.get()) {
             try {
+                signals.poll(FALLBACK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                signals.clear(); // one look answers every signal that came meanwhile
                 var me = rest.call("GET", "/api/v1/routing/me", agent.token(), null, 200);
                 var now = Instant.now();
                 for (var contact : me.path("contacts")) {
@@ -656,13 +688,13 @@ public class ChatBenchmark {
                         rest.call("POST", "/api/v1/routing/offers/" + offerId + "/accept", agent.token(), "{}", -1);
                     }
                 }
-                Thread.sleep(POLL_EVERY);
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
-                System.out.println("  agent poll failed: " + e.getMessage());
+                System.out.println("  agent's look at its offers failed: " + e.getMessage());
             }
         }
+        stream.interrupt();
     }
 
     record Offer(String digest, String contactId, String agentId, long caseNumber, Instant arrivedAt, Instant offeredAt) {}
@@ -697,7 +729,7 @@ public class ChatBenchmark {
         }
     }
 
-    /** The REST API and the sign-in form, on the JDK's HttpClient (set-up and the agents' polls only). */
+    /** The REST API, the sign-in form and the agents' live streams, on the JDK's HttpClient. */
     static final class Rest {
         final URI base;
         final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
