@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -174,6 +175,18 @@ public class RoutingManagement {
     public Contact end(ContactId id) {
         flow.end(id.value());
         return contact(id);
+    }
+
+    /**
+     * The agent holding the contact ends it: the conversation is over, the case stays as it is (open,
+     * pending or solved: that is the case's own matter), and their slot on the channel is free again.
+     */
+    public Contact end(ContactId id, SignedInAgent by) {
+        var contact = contact(id, by);
+        if (!by.id().equals(contact.agentId())) {
+            throw new AccessDeniedException("Only the agent holding the contact may end it");
+        }
+        return end(id);
     }
 
     /**

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * The live contact panel of the case page: the contact's state, the hold with its timer, who is on
  * it, how often the case was transferred, the request for a supervisor; and for the agent on the
  * contact, hold and resume, a cold transfer to another team's queue, inviting a colleague (warm
- * transfer) and leaving. Changes answer with the panel; a refused change shows why and changes nothing.
+ * transfer), leaving, and ending the conversation. Changes answer with the panel; a refused change shows why and changes nothing.
  */
 @Controller
 class ContactPanelController {
@@ -77,6 +77,12 @@ class ContactPanelController {
     String leave(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletRequest request, HttpServletResponse response,
             Model model) {
         return onContact(number, me, request, response, model, id -> routing.leave(id, me), "routing/contact :: state");
+    }
+
+    @PostMapping("/cases/{number}/contact/end")
+    String end(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        return onContact(number, me, request, response, model, id -> routing.end(id, me), "routing/contact :: state");
     }
 
     @PostMapping("/cases/{number}/contact/transfer")

@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.casekeeper.agents.Role;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.routing.ContactId;
 import dev.casekeeper.routing.ContactState;
 import dev.casekeeper.routing.InviteColleague;
 import dev.casekeeper.routing.TransferContact;
+import dev.casekeeper.support.WebSession;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,43 @@ class ChatHandoverTests extends ChatTestBase {
                 var reply = widget.next("message", f -> "agent".equals(f.path("from").asString("")));
                 assertThat(reply.get("name").asString()).isEqualTo(sam.name());
             }
+        }
+    }
+
+    @Test
+    void theAgentEndsTheConversationFromTheCasePageTheCustomerIsToldAndAColleagueMayNotEndIt() {
+        var desk = desk();
+        var alex = agent(desk.team(), Role.AGENT, true);
+        var sam = agent(desk.team(), Role.AGENT, false);
+        var accepted = acceptedChat(desk, alex);
+        long number = accepted.chat().caseNumber();
+        var caseId = new CaseId(accepted.chat().caseId());
+        var statusBefore = cases.detail(caseId).summary().status();
+        try (var widget = accepted.widget()) {
+            var stranger = WebSession.anonymous(port);
+            stranger.get("/login");
+            assertThat(stranger.post("/cases/" + number + "/contact/end", Map.of()).location()).endsWith("/login");
+
+            var samsPage = WebSession.anonymous(port).signIn(sam.email(), PASSWORD);
+            samsPage.get("/cases/" + number);
+            assertThat(samsPage.getPart("/cases/" + number + "/contact").html().select("#end-contact-button")).isEmpty();
+            var refused = samsPage.postPart("/cases/" + number + "/contact/end", Map.of());
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.text()).contains("Only the agent holding the contact may end it");
+            assertThat(contactOf(accepted.chat()).state()).isEqualTo(ContactState.ACCEPTED);
+
+            var alexsPage = WebSession.anonymous(port).signIn(alex.email(), PASSWORD);
+            alexsPage.get("/cases/" + number);
+            assertThat(alexsPage.getPart("/cases/" + number + "/contact").html().select("#end-contact-button")).hasSize(1);
+            var ended = alexsPage.postPart("/cases/" + number + "/contact/end", Map.of());
+            assertThat(ended.status()).isEqualTo(200);
+            assertThat(ended.html().select("#end-contact-button")).isEmpty();
+
+            widget.next("message", f -> "ended".equals(f.path("event").asString("")));
+            widget.next("ended");
+            assertThat(contactOf(accepted.chat()).state()).isEqualTo(ContactState.ENDED);
+            // The conversation is over, the case is not: it stays as it was, for whatever is still to do.
+            assertThat(cases.detail(caseId).summary().status()).isEqualTo(statusBefore).isNotIn(CaseStatus.SOLVED, CaseStatus.CLOSED);
         }
     }
 
