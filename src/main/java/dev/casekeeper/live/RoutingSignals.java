@@ -11,6 +11,7 @@ import dev.casekeeper.routing.ContactOffered;
 import dev.casekeeper.routing.ContactResumed;
 import dev.casekeeper.routing.ContactTransferred;
 import dev.casekeeper.routing.HoldLimitReached;
+import dev.casekeeper.routing.InvitationAnswered;
 import dev.casekeeper.routing.OfferEnded;
 import dev.casekeeper.routing.PresenceChanged;
 import dev.casekeeper.routing.QueueChanged;
@@ -101,6 +102,13 @@ class RoutingSignals {
 
     @ApplicationModuleListener
     void on(ColleagueInvited event) {
+        onCase(event.caseId());
+        bus.publish(LiveSignal.routing(event.toAgentId().value()));
+        bus.publish(LiveSignal.routing(event.fromAgentId().value()));
+    }
+
+    @ApplicationModuleListener
+    void on(InvitationAnswered event) {
         onCase(event.caseId());
         bus.publish(LiveSignal.routing(event.toAgentId().value()));
         bus.publish(LiveSignal.routing(event.fromAgentId().value()));

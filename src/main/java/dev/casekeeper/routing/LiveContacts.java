@@ -205,6 +205,10 @@ class LiveContacts {
             }
             var now = clock.instant();
             live.answer(id.value(), wanted, now);
+            if (!accept) {
+                events.publishEvent(new InvitationAnswered(id, found.contactId(), found.caseId(), found.fromAgentId(), found.toAgentId(),
+                        wanted));
+            }
             if (accept) {
                 if (contact.state() != ContactState.ACCEPTED) {
                     throw new ConflictException("contact-not-live", "The contact is no longer live");
@@ -213,6 +217,29 @@ class LiveContacts {
                 log.info("Case {}: agent {} joined contact {}", contact.caseId(), by.id(), contact.id());
                 events.publishEvent(new ColleagueJoined(found.contactId(), found.caseId(), by.id()));
             }
+        });
+    }
+
+    /**
+     * The agent who sent an open invitation takes it back (the wrong colleague, or no longer needed):
+     * the colleague's card goes. Withdrawing it again changes nothing; an answered one cannot be.
+     */
+    void withdrawInvitation(InvitationId id, SignedInAgent by) {
+        transaction.executeWithoutResult(status -> {
+            var found = live.invitation(id.value()).filter(i -> i.fromAgentId().equals(by.id()))
+                    .orElseThrow(() -> new NotFoundException("Invitation", id));
+            contacts.lock(found.contactId().value()).orElseThrow();
+            var invitation = live.invitation(id.value()).orElseThrow();
+            if ("withdrawn".equals(invitation.outcome())) {
+                return;
+            }
+            if (invitation.outcome() != null) {
+                throw new ConflictException("invitation-" + invitation.outcome(), "The invitation was already " + invitation.outcome());
+            }
+            live.answer(id.value(), "withdrawn", clock.instant());
+            log.info("Case {}: agent {} withdrew the invitation of agent {}", found.caseId(), by.id(), found.toAgentId());
+            events.publishEvent(new InvitationAnswered(id, found.contactId(), found.caseId(), found.fromAgentId(), found.toAgentId(),
+                    "withdrawn"));
         });
     }
 

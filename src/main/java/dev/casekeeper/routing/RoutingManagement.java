@@ -275,6 +275,12 @@ public class RoutingManagement {
         return invitation(id, by);
     }
 
+    /** The agent who invited a colleague takes the open invitation back; only they may. */
+    public Invitation withdrawInvitation(InvitationId id, SignedInAgent by) {
+        live.withdrawInvitation(id, by);
+        return invitation(id, by);
+    }
+
     /** An agent leaves the contact; the contact's own agent only once a colleague joined, who then owns it. */
     public LiveContact leave(ContactId id, SignedInAgent by) {
         contact(id, by);

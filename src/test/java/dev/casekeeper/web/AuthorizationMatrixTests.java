@@ -156,6 +156,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/routing/me/invitations", false),
                 new Endpoint("POST", "/api/v1/routing/invitations/{id}/accept", false),
                 new Endpoint("POST", "/api/v1/routing/invitations/{id}/decline", false),
+                new Endpoint("POST", "/api/v1/routing/invitations/{id}/withdraw", false),
                 new Endpoint("GET", "/api/v1/routing/holds", false),
                 new Endpoint("POST", "/api/v1/routing/supervisor-requests", false),
                 new Endpoint("GET", "/api/v1/routing/supervisor-requests", Access.SUPERVISOR),

@@ -100,6 +100,11 @@ class LiveContactsRestController {
         return InvitationResponse.of(routing.declineInvitation(new InvitationId(id), me));
     }
 
+    @PostMapping("/api/v1/routing/invitations/{id}/withdraw")
+    InvitationResponse withdrawInvitation(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
+        return InvitationResponse.of(routing.withdrawInvitation(new InvitationId(id), me));
+    }
+
     /** Holds open now: every one for supervisors and admins, the caller's own for agents. */
     @GetMapping("/api/v1/routing/holds")
     List<HoldResponse> holds(@AuthenticationPrincipal SignedInAgent me) {

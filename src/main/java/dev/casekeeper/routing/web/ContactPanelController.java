@@ -6,6 +6,7 @@ import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.routing.ContactState;
+import dev.casekeeper.routing.InvitationId;
 import dev.casekeeper.routing.InviteColleague;
 import dev.casekeeper.routing.RoutingManagement;
 import dev.casekeeper.routing.TransferContact;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * The live contact panel of the case page: the contact's state, the hold with its timer, who is on
  * it, how often the case was transferred, the request for a supervisor; and for the agent on the
  * contact, hold and resume, a cold transfer to another team's queue, inviting a colleague (warm
- * transfer), leaving, and ending the conversation. Changes answer with the panel; a refused change shows why and changes nothing.
+ * transfer) and taking the invitation back, leaving, and ending the conversation. Changes answer with the panel; a refused change shows why and changes nothing.
  */
 @Controller
 class ContactPanelController {
@@ -107,6 +108,13 @@ class ContactPanelController {
             }
             routing.invite(id, new InviteColleague(new AgentId(form.agentId()), text(form.reason()), text(form.summary())), me);
         }, "routing/contact :: panel");
+    }
+
+    @PostMapping("/cases/{number}/contact/invitations/{id}/withdrawal")
+    String withdrawInvitation(@PathVariable long number, @PathVariable UUID id, @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        return onContact(number, me, request, response, model, contact -> routing.withdrawInvitation(new InvitationId(id), me),
+                "routing/contact :: state");
     }
 
     @PostMapping("/cases/{number}/supervisor-request")

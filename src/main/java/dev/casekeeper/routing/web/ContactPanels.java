@@ -23,7 +23,7 @@ class ContactPanels {
     record OnContact(String name, String role, boolean me) {}
 
     /** A colleague invited and not yet joined. */
-    record Invited(String name, Instant at) {}
+    record Invited(String id, String name, Instant at) {}
 
     /** The case's request for a supervisor as the panel shows it. */
     record RequestView(String id, boolean open, Instant requestedAt, @Nullable String takenBy, String source) {}
@@ -59,7 +59,7 @@ class ContactPanels {
                 .map(p -> new OnContact(names.getOrDefault(p.agentId(), "?"), p.role(), p.agentId().equals(me.id())))
                 .toList());
         model.addAttribute("invited", live == null ? List.of() : live.invitations().stream()
-                .map(i -> new Invited(names.getOrDefault(i.toAgentId(), "?"), i.at()))
+                .map(i -> new Invited(i.id().value().toString(), names.getOrDefault(i.toAgentId(), "?"), i.at()))
                 .toList());
         model.addAttribute("mine", live != null && me.id().equals(live.contact().agentId()));
         model.addAttribute("onIt", live != null && live.participants().stream().anyMatch(p -> p.agentId().equals(me.id())));

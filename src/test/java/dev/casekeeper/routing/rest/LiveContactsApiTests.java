@@ -103,6 +103,30 @@ class LiveContactsApiTests extends ApiTestBase {
     }
 
     @Test
+    void theInvitingAgentTakesAnInvitationBackOnlyTheyMayAndTheColleagueCanNoLongerJoin() {
+        var team = newTeam();
+        var agent = newAgent("agent", team);
+        var colleague = newAgent("agent", team);
+        var contact = acceptedChat(agent.api(), team);
+        var invited = agent.api().post("/api/v1/routing/contacts/" + contact + "/invitations",
+                Map.of("agentId", colleague.id(), "reason", "Router specialist", "summary", "Model X200 reboots every 5 min"));
+        String invitation = invited.json().get("id").asString();
+
+        assertThat(colleague.api().post("/api/v1/routing/invitations/" + invitation + "/withdraw", null).status()).isEqualTo(404);
+        assertThat(newAgent("agent", team).api().post("/api/v1/routing/invitations/" + invitation + "/withdraw", null).status())
+                .isEqualTo(404);
+        assertThat(colleague.api().get("/api/v1/routing/me/invitations").json()).hasSize(1);
+
+        var withdrawn = agent.api().post("/api/v1/routing/invitations/" + invitation + "/withdraw", null);
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(withdrawn.json().get("outcome").asString()).isEqualTo("withdrawn");
+        assertThat(agent.api().post("/api/v1/routing/invitations/" + invitation + "/withdraw", null).status()).isEqualTo(200);
+        assertThat(colleague.api().get("/api/v1/routing/me/invitations").json()).isEmpty();
+        assertProblem(colleague.api().post("/api/v1/routing/invitations/" + invitation + "/accept", null), 409, "invitation-withdrawn");
+        assertThat(agent.api().get("/api/v1/routing/contacts/" + contact + "/participants").json()).hasSize(1);
+    }
+
+    @Test
     void anAgentRequestsASupervisorWhoTakesItFromTheQueue() {
         var team = newTeam();
         var agent = newAgent("agent", team);

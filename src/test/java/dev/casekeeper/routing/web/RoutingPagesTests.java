@@ -98,6 +98,32 @@ class RoutingPagesTests extends ApiTestBase {
     }
 
     @Test
+    void theInvitingAgentTakesTheInvitationBackFromTheCasePanel() {
+        var team = newTeam();
+        var agent = newAgent("agent", team);
+        var colleague = newAgent("agent", team);
+        var offer = offered(agent, team, "Router keeps rebooting");
+        agent.api().post("/api/v1/routing/offers/" + offer.offerId() + "/accept", null);
+        var browser = signedIn(agent);
+        var invited = browser.postPart("/cases/" + offer.number() + "/contact/invitations",
+                Map.of("agentId", colleague.id().toString(), "reason", "Router specialist", "summary", "Model X200 reboots every 5 min"));
+        assertThat(invited.status()).isEqualTo(200);
+        assertThat(colleague.api().get("/api/v1/routing/me/invitations").json()).hasSize(1);
+
+        // The colleague sees who is invited, not the button: only the inviting agent may take it back.
+        var colleaguesView = signedIn(colleague).getPart("/cases/" + offer.number() + "/contact").html();
+        assertThat(colleaguesView.select(".invited").text()).contains("(invited)");
+        assertThat(colleaguesView.select(".withdraw-invitation")).isEmpty();
+
+        var form = browser.getPart("/cases/" + offer.number() + "/contact").html().select(".invited form").first();
+        assertThat(form).isNotNull();
+        var withdrawn = browser.postPart(form.attr("hx-post"), Map.of());
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.html().select(".invited")).isEmpty();
+        assertThat(colleague.api().get("/api/v1/routing/me/invitations").json()).isEmpty();
+    }
+
+    @Test
     void aTransferWithoutASummaryShowsWhyAndChangesNothing() {
         var team = newTeam();
         var other = newTeam();
