@@ -12,7 +12,7 @@ import dev.casekeeper.channels.email.parse.ParsedMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,9 +97,10 @@ class MessageIngestion {
     int processNext(int limit) {
         Integer done = transactions.execute(status -> {
             var waiting = inbound.claim(limit);
+            var known = new KnownMailboxes();
             for (var message : waiting) {
                 try {
-                    ingest(message);
+                    ingest(message, known);
                 } catch (RuntimeException e) {
                     throw new IngestionFailed(message.id(), e);
                 }
@@ -125,14 +126,36 @@ class MessageIngestion {
         });
     }
 
-    private void ingest(InboundQueries.Waiting row) {
+    /**
+     * The mailboxes as one batch of messages sees them, each read once for the batch (its messages
+     * share one transaction): the batch's messages mostly arrived at the same mailbox.
+     */
+    private final class KnownMailboxes {
+
+        private final Map<UUID, MailboxRow> byId = new HashMap<>();
+        private @Nullable Set<String> addresses;
+
+        MailboxRow mailbox(UUID id) {
+            return byId.computeIfAbsent(id, key -> mailboxes.find(key).orElseThrow());
+        }
+
+        /** The addresses of every mailbox: mail from one of them is Casekeeper's own. */
+        Set<String> addresses() {
+            if (addresses == null) {
+                addresses = Set.copyOf(mailboxes.addresses());
+            }
+            return addresses;
+        }
+    }
+
+    private void ingest(InboundQueries.Waiting row, KnownMailboxes known) {
         Instant now = clock.instant();
-        var mailbox = mailboxes.find(row.mailboxId()).orElseThrow();
+        var mailbox = known.mailbox(row.mailboxId());
         var limits = limits();
         var parsed = row.attempts() >= settings.parsing().maxAttempts()
                 ? MimeParser.unreadable(row.raw(), "Casekeeper could not process this message as email; it is shown as raw text", limits)
                 : MimeParser.parse(row.raw(), limits);
-        Set<String> own = new HashSet<>(mailboxes.addresses());
+        Set<String> own = known.addresses();
         String automatic = AutomaticMail.reason(parsed, row.envelopeFrom(), own);
         var sender = sender(parsed, row.envelopeFrom(), row.id());
         var decision = threading.resolve(parsed, sender.address(), row.envelopeTo(), mailbox);
