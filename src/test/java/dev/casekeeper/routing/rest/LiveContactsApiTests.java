@@ -28,6 +28,14 @@ class LiveContactsApiTests extends ApiTestBase {
         return accepted.json().get("id").asString();
     }
 
+    /** The contact's agent invites the colleague (a warm transfer): the created invitation. */
+    private static Api.Response invite(Caller agent, String contact, Caller colleague) {
+        var invited = agent.api().post("/api/v1/routing/contacts/" + contact + "/invitations",
+                Map.of("agentId", colleague.id(), "reason", "Router specialist", "summary", "Model X200 reboots every 5 min"));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        return invited;
+    }
+
     @Test
     void anAgentHoldsAndResumesTheirContactAndSupervisorsSeeTheHold() {
         var team = newTeam();
@@ -86,9 +94,7 @@ class LiveContactsApiTests extends ApiTestBase {
         var colleague = newAgent("agent", team);
         var contact = acceptedChat(agent.api(), team);
 
-        var invited = agent.api().post("/api/v1/routing/contacts/" + contact + "/invitations",
-                Map.of("agentId", colleague.id(), "reason", "Router specialist", "summary", "Model X200 reboots every 5 min"));
-        assertThat(invited.status()).as(invited.toString()).isEqualTo(201);
+        var invited = invite(agent, contact, colleague);
         var mine = colleague.api().get("/api/v1/routing/me/invitations").json();
         assertThat(mine.get(0).get("summary").asString()).contains("X200");
 
@@ -108,9 +114,7 @@ class LiveContactsApiTests extends ApiTestBase {
         var agent = newAgent("agent", team);
         var colleague = newAgent("agent", team);
         var contact = acceptedChat(agent.api(), team);
-        var invited = agent.api().post("/api/v1/routing/contacts/" + contact + "/invitations",
-                Map.of("agentId", colleague.id(), "reason", "Router specialist", "summary", "Model X200 reboots every 5 min"));
-        String invitation = invited.json().get("id").asString();
+        String invitation = invite(agent, contact, colleague).json().get("id").asString();
 
         assertThat(colleague.api().post("/api/v1/routing/invitations/" + invitation + "/withdraw", null).status()).isEqualTo(404);
         assertThat(newAgent("agent", team).api().post("/api/v1/routing/invitations/" + invitation + "/withdraw", null).status())
