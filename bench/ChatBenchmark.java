@@ -488,15 +488,13 @@ public class ChatBenchmark {
                 summary(offerAgent));
         System.out.printf("  customer's send -> ack of the first message (the case opened): %s%n", summary(firstAcks.sorted()));
         // Which arrivals were slowest (1 is the first timed chat to arrive): early ones point at a cold application.
-        var order = new ArrayList<>(firstSent.entrySet());
-        order.sort(Map.Entry.comparingByValue());
+        var order = firstSent.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
         var slowest = new ArrayList<String>();
         offers.values().stream()
                 .sorted((a, b) -> Duration.between(firstSent.get(b.digest()), b.offeredAt())
                         .compareTo(Duration.between(firstSent.get(a.digest()), a.offeredAt())))
                 .limit(5)
-                .forEach(o -> slowest.add(String.format("#%d %.0f ms",
-                        1 + order.stream().map(Map.Entry::getKey).toList().indexOf(o.digest()),
+                .forEach(o -> slowest.add(String.format("#%d %.0f ms", 1 + order.indexOf(o.digest()),
                         Duration.between(firstSent.get(o.digest()), o.offeredAt()).toNanos() / 1e6)));
         System.out.printf("  slowest send -> offer, by arrival: %s%n", String.join(", ", slowest));
 

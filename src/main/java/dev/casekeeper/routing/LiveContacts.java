@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -183,63 +184,51 @@ class LiveContacts {
 
     /** The invited colleague joins the contact: both are on it until the first agent leaves. */
     void acceptInvitation(InvitationId id, SignedInAgent by) {
-        answerInvitation(id, by, true);
+        answerInvitation(id, i -> i.toAgentId().equals(by.id()), "accepted", by);
     }
 
     void declineInvitation(InvitationId id, SignedInAgent by) {
-        answerInvitation(id, by, false);
+        answerInvitation(id, i -> i.toAgentId().equals(by.id()), "declined", by);
     }
 
-    private void answerInvitation(InvitationId id, SignedInAgent by, boolean accept) {
+    /**
+     * The agent who sent an open invitation takes it back (the wrong colleague, or no longer needed):
+     * the colleague's card goes.
+     */
+    void withdrawInvitation(InvitationId id, SignedInAgent by) {
+        answerInvitation(id, i -> i.fromAgentId().equals(by.id()), "withdrawn", by);
+    }
+
+    /**
+     * Gives an open invitation its outcome, for whoever {@code mayAnswer} (anyone else does not find
+     * it). The same outcome again changes nothing; an invitation with another outcome cannot change.
+     */
+    private void answerInvitation(InvitationId id, Predicate<Invitation> mayAnswer, String outcome, SignedInAgent by) {
         transaction.executeWithoutResult(status -> {
-            var found = live.invitation(id.value()).filter(i -> i.toAgentId().equals(by.id()))
-                    .orElseThrow(() -> new NotFoundException("Invitation", id));
+            var found = live.invitation(id.value()).filter(mayAnswer).orElseThrow(() -> new NotFoundException("Invitation", id));
             var contact = contacts.lock(found.contactId().value()).orElseThrow();
             var invitation = live.invitation(id.value()).orElseThrow();
-            var wanted = accept ? "accepted" : "declined";
-            if (wanted.equals(invitation.outcome())) {
+            if (outcome.equals(invitation.outcome())) {
                 return;
             }
             if (invitation.outcome() != null) {
                 throw new ConflictException("invitation-" + invitation.outcome(), "The invitation was already " + invitation.outcome());
             }
             var now = clock.instant();
-            live.answer(id.value(), wanted, now);
-            if (!accept) {
+            live.answer(id.value(), outcome, now);
+            if (!"accepted".equals(outcome)) {
+                log.info("Case {}: the invitation of agent {} into contact {} was {}", contact.caseId(), found.toAgentId(),
+                        contact.id(), outcome);
                 events.publishEvent(new InvitationAnswered(id, found.contactId(), found.caseId(), found.fromAgentId(), found.toAgentId(),
-                        wanted));
-            }
-            if (accept) {
-                if (contact.state() != ContactState.ACCEPTED) {
-                    throw new ConflictException("contact-not-live", "The contact is no longer live");
-                }
-                live.join(contact.id(), by.id().value(), Participant.COLLEAGUE, now);
-                log.info("Case {}: agent {} joined contact {}", contact.caseId(), by.id(), contact.id());
-                events.publishEvent(new ColleagueJoined(found.contactId(), found.caseId(), by.id()));
-            }
-        });
-    }
-
-    /**
-     * The agent who sent an open invitation takes it back (the wrong colleague, or no longer needed):
-     * the colleague's card goes. Withdrawing it again changes nothing; an answered one cannot be.
-     */
-    void withdrawInvitation(InvitationId id, SignedInAgent by) {
-        transaction.executeWithoutResult(status -> {
-            var found = live.invitation(id.value()).filter(i -> i.fromAgentId().equals(by.id()))
-                    .orElseThrow(() -> new NotFoundException("Invitation", id));
-            contacts.lock(found.contactId().value()).orElseThrow();
-            var invitation = live.invitation(id.value()).orElseThrow();
-            if ("withdrawn".equals(invitation.outcome())) {
+                        outcome));
                 return;
             }
-            if (invitation.outcome() != null) {
-                throw new ConflictException("invitation-" + invitation.outcome(), "The invitation was already " + invitation.outcome());
+            if (contact.state() != ContactState.ACCEPTED) {
+                throw new ConflictException("contact-not-live", "The contact is no longer live");
             }
-            live.answer(id.value(), "withdrawn", clock.instant());
-            log.info("Case {}: agent {} withdrew the invitation of agent {}", found.caseId(), by.id(), found.toAgentId());
-            events.publishEvent(new InvitationAnswered(id, found.contactId(), found.caseId(), found.fromAgentId(), found.toAgentId(),
-                    "withdrawn"));
+            live.join(contact.id(), by.id().value(), Participant.COLLEAGUE, now);
+            log.info("Case {}: agent {} joined contact {}", contact.caseId(), by.id(), contact.id());
+            events.publishEvent(new ColleagueJoined(found.contactId(), found.caseId(), by.id()));
         });
     }
 

@@ -95,10 +95,9 @@ class SlaClocks {
         }
         // One timer, at the earliest moment: it only asks for this refresh again, which records
         // what is due then and leaves the timer for the next moment.
-        var next = earliest(caseId, moments);
-        timers.replace(caseId, scheduled, next);
+        var timer = timers.replace(caseId, scheduled, moments.stream().min(Instant::compareTo).orElse(null));
         rows.save(caseId.value(), match.map(m -> m.policy().id().value()).orElse(null),
-                detail.summary().status() == CaseStatus.CLOSED, next.keySet(), now);
+                detail.summary().status() == CaseStatus.CLOSED, timer, now);
     }
 
     /** {@link #refresh} in a transaction of its own, so one case's failure leaves the others' work in place. */
@@ -186,13 +185,6 @@ class SlaClocks {
             return List.of();
         }
         return ClockMath.clocks(detail, targets, match.policy().pauseOnHold());
-    }
-
-    private static Map<String, Instant> earliest(CaseId caseId, List<Instant> moments) {
-        return moments.stream()
-                .min(Instant::compareTo)
-                .map(at -> Map.of(SlaTimers.id(caseId, at), at))
-                .orElse(Map.of());
     }
 
     private static void addIfAfter(List<Instant> moments, @Nullable Instant at, Instant now) {

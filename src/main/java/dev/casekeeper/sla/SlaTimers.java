@@ -9,8 +9,9 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.casekeeper.cases.CaseId;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Map;
+import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,19 +50,21 @@ class SlaTimers {
         });
     }
 
-    static String id(CaseId caseId, Instant at) {
+    private static String id(CaseId caseId, Instant at) {
         return "case-" + caseId + "-next-" + at.toEpochMilli();
     }
 
     /**
-     * Makes the case's timers the wanted ones: cancels those no longer wanted, schedules the new.
-     * Runs in the caller's transaction (db-scheduler's data source takes part in it), so the timers
-     * change exactly when the clocks' record does.
+     * Makes the case's timer the one at {@code next} (none when null): cancels the others, schedules
+     * it if it is new, and answers the ids of the timers the case now has, for its record. Runs in
+     * the caller's transaction (db-scheduler's data source takes part in it), so the timer changes
+     * exactly when the clocks' record does.
      */
-    void replace(CaseId caseId, Collection<String> scheduled, Map<String, Instant> wanted) {
+    List<String> replace(CaseId caseId, Collection<String> scheduled, @Nullable Instant next) {
+        String wanted = next == null ? null : id(caseId, next);
         var client = scheduler.getObject();
         for (var old : scheduled) {
-            if (!wanted.containsKey(old)) {
+            if (!old.equals(wanted)) {
                 try {
                     client.cancel(TASK.instanceId(old));
                 } catch (TaskInstanceNotFoundException | TaskInstanceCurrentlyExecutingException e) {
@@ -69,10 +72,12 @@ class SlaTimers {
                 }
             }
         }
-        wanted.forEach((id, at) -> {
-            if (!scheduled.contains(id)) {
-                client.scheduleIfNotExists(TASK.instance(id).data(caseId.toString()).scheduledTo(at));
-            }
-        });
+        if (wanted == null) {
+            return List.of();
+        }
+        if (!scheduled.contains(wanted)) {
+            client.scheduleIfNotExists(TASK.instance(wanted).data(caseId.toString()).scheduledTo(next));
+        }
+        return List.of(wanted);
     }
 }

@@ -31,7 +31,8 @@ import org.springframework.web.bind.annotation.PostMapping;
  * The live contact panel of the case page: the contact's state, the hold with its timer, who is on
  * it, how often the case was transferred, the request for a supervisor; and for the agent on the
  * contact, hold and resume, a cold transfer to another team's queue, inviting a colleague (warm
- * transfer) and taking the invitation back, leaving, and ending the conversation. Changes answer with the panel; a refused change shows why and changes nothing.
+ * transfer) and taking the invitation back, leaving, and ending the conversation. Changes answer
+ * with the panel; a refused change shows why and changes nothing.
  */
 @Controller
 class ContactPanelController {

@@ -124,6 +124,31 @@ class RoutingPagesTests extends ApiTestBase {
     }
 
     @Test
+    void aWithdrawnOrDeclinedInvitationReachesTheOtherAgentsPageLive() {
+        var team = newTeam();
+        var agent = newAgent("agent", team);
+        var colleague = newAgent("agent", team);
+        var offer = offered(agent, team, "Router keeps rebooting");
+        String contact = agent.api().post("/api/v1/routing/offers/" + offer.offerId() + "/accept", null).json().get("id").asString();
+        var agentsPage = signedIn(agent).events("/live/events");
+        var colleaguesPage = signedIn(colleague).events("/live/events");
+        await().atMost(Duration.ofSeconds(10)).until(() -> agentsPage.contains("hello {}") && colleaguesPage.contains("hello {}"));
+        var invite = Map.of("agentId", colleague.id(), "reason", "Router specialist", "summary", "Model X200 reboots every 5 min");
+
+        String invitation = agent.api().post("/api/v1/routing/contacts/" + contact + "/invitations", invite).json().get("id").asString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> colleaguesPage.stream().anyMatch(e -> e.startsWith("routing ")));
+        colleaguesPage.clear();
+        agent.api().post("/api/v1/routing/invitations/" + invitation + "/withdraw", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> colleaguesPage.stream().anyMatch(e -> e.startsWith("routing ")));
+
+        String again = agent.api().post("/api/v1/routing/contacts/" + contact + "/invitations", invite).json().get("id").asString();
+        await().atMost(Duration.ofSeconds(10)).until(() -> agentsPage.stream().anyMatch(e -> e.startsWith("routing ")));
+        agentsPage.clear();
+        colleague.api().post("/api/v1/routing/invitations/" + again + "/decline", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> agentsPage.stream().anyMatch(e -> e.startsWith("routing ")));
+    }
+
+    @Test
     void aTransferWithoutASummaryShowsWhyAndChangesNothing() {
         var team = newTeam();
         var other = newTeam();
