@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.HeadlessChromium;
+import dev.casekeeper.support.Screenshots;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -19,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -77,7 +73,7 @@ class CaseAssistBrowserTests extends ApiTestBase {
         // Tall enough for the header's trend, the scored message and the findings in one picture.
         browser.manage().window().setSize(new Dimension(1280, 1900));
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        screenshot("case-assist.png");
+        Screenshots.save(browser, "case-assist.png");
 
         browser.findElement(By.id("tone-send-anyway")).click();
 
@@ -87,12 +83,5 @@ class CaseAssistBrowserTests extends ApiTestBase {
         assertThat(browser.findElements(By.cssSelector("#tone-findings .tone-finding"))).isEmpty();
         await().atMost(Duration.ofSeconds(10)).until(
                 () -> agent.api().get("/api/v1/assist/coaching").json().get("counts").path("blame").asInt(0) > 0);
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path dir = Path.of("docs/screenshots");
-        Files.createDirectories(dir);
-        var shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 }

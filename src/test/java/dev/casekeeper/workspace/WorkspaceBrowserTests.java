@@ -3,7 +3,7 @@ package dev.casekeeper.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.support.ApiTestBase;
-import java.io.File;
+import dev.casekeeper.support.Screenshots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -42,7 +40,6 @@ class WorkspaceBrowserTests extends ApiTestBase {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
     private static final String DEMO_PASSWORD = "casekeeper-demo";
 
     private WebDriver priya;
@@ -126,7 +123,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
         assertThat(banner.getLocation().getY())
                 .as("the summary is above the conversation")
                 .isLessThan(tom.findElement(By.id("timeline")).getLocation().getY());
-        screenshot(tom, "case.png");
+        Screenshots.save(tom, "case.png");
 
         // What Rosa declared about herself is locked; a change Tom tries anyway is refused.
         tom.findElement(By.cssSelector("#edit-profile > summary")).click();
@@ -144,7 +141,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
         // The workspace as Priya sees it now.
         priya.get(base() + "/views/open");
         waitFor(priya).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results tr[data-number='" + number + "']")));
-        screenshot(priya, "workspace.png");
+        Screenshots.save(priya, "workspace.png");
     }
 
     @Test
@@ -220,11 +217,5 @@ class WorkspaceBrowserTests extends ApiTestBase {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void screenshot(WebDriver browser, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.HeadlessChromium;
+import dev.casekeeper.support.Screenshots;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -28,8 +24,6 @@ import org.openqa.selenium.support.ui.Select;
  * screenshots docs/workspace.md shows.
  */
 class RoutingBrowserTests extends ApiTestBase {
-
-    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
 
     private WebDriver agentBrowser;
     private WebDriver supervisorBrowser;
@@ -76,7 +70,7 @@ class RoutingBrowserTests extends ApiTestBase {
         });
         assertThat(card).contains("#" + number, "Activation key lost after reinstall", "My activation key is gone");
         waitFor(agentBrowser).until(ExpectedConditions.textMatches(By.cssSelector(".offer-card [data-countdown]"), java.util.regex.Pattern.compile("0:[0-3]\\d")));
-        screenshot(agentBrowser, "offer-card.png");
+        Screenshots.save(agentBrowser, "offer-card.png");
 
         // Accepting opens the case; the customer goes on hold and the timer runs.
         waitFor(agentBrowser).until(browser -> {
@@ -101,7 +95,7 @@ class RoutingBrowserTests extends ApiTestBase {
             return row.getText() + " | " + row.findElement(By.cssSelector(".hold-timer")).getText();
         });
         assertThat(hold).contains("#" + number, agent.email().substring(0, 12)).containsPattern("\\| 0:\\d\\d$");
-        screenshot(supervisorBrowser, "supervisor-queues.png");
+        Screenshots.save(supervisorBrowser, "supervisor-queues.png");
 
         // Resuming takes it off the supervisor's page, live.
         agentBrowser.findElement(By.id("resume-button")).click();
@@ -112,11 +106,5 @@ class RoutingBrowserTests extends ApiTestBase {
     /** Waits that look again when htmx replaced the element under them (live reloads swap whole parts). */
     private static org.openqa.selenium.support.ui.FluentWait<WebDriver> waitFor(WebDriver browser) {
         return HeadlessChromium.waitFor(browser).ignoring(StaleElementReferenceException.class);
-    }
-
-    private static void screenshot(WebDriver browser, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        var file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -8,11 +8,9 @@ import dev.casekeeper.notifications.Notify;
 import dev.casekeeper.sla.SlaFixture;
 import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.HeadlessChromium;
+import dev.casekeeper.support.Screenshots;
 import dev.casekeeper.support.TestClock;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -25,9 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -39,8 +35,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * live when they are told something. Saves the screenshot docs/sla.md shows.
  */
 class SlaBrowserTests extends ApiTestBase {
-
-    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
 
     @Autowired
     NotificationManagement notifications;
@@ -107,7 +101,7 @@ class SlaBrowserTests extends ApiTestBase {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#change-form .form-error"),
                 "Email the tracking number of the blue socks"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sla-panel [data-target=resolution]")));
-        screenshot("case-sla.png");
+        Screenshots.save(browser, "case-sla.png");
 
         // Kept, with a note; the team sees what was done.
         browser.findElement(By.cssSelector("#promises .promise-open .promise-actions details:first-child > summary")).click();
@@ -126,11 +120,5 @@ class SlaBrowserTests extends ApiTestBase {
                 "resolution is due in 1 h"));
         browser.findElement(By.cssSelector(".notification-unread .mark-read")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("bell"), "data-unread", "0"));
-    }
-
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        var shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 }
