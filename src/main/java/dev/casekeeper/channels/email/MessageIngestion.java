@@ -158,7 +158,8 @@ class MessageIngestion {
         Set<String> own = known.addresses();
         String automatic = AutomaticMail.reason(parsed, row.envelopeFrom(), own);
         var sender = sender(parsed, row.envelopeFrom(), row.id());
-        var decision = threading.resolve(parsed, sender.address(), row.envelopeTo(), mailbox);
+        var authors = authors(parsed, sender);
+        var decision = threading.resolve(parsed, authors, automatic != null, row.envelopeTo(), mailbox);
         var message = new InboundMessage(
                 sender.address(),
                 sender.name(),
@@ -175,7 +176,7 @@ class MessageIngestion {
                 : cases.receive(decision.caseId(), message, dev.casekeeper.shared.Actor.SYSTEM);
         UUID caseId = received.summary().id().value();
         attachments.insert(row.id(), caseId, parsed.attachments());
-        rememberThread(received, mailbox, parsed, sender.address(), automatic, own, now);
+        rememberThread(received, mailbox, parsed, sender.address(), automatic, decision.outsider(), own, now);
         inbound.processed(row.id(), caseId, received.entryId(), automatic, now);
         if (received.opened() && automatic == null && !AutomaticMail.suppressesAutoReplies(parsed)) {
             acknowledgements.queue(mailbox, received.summary(), sender, parsed);
@@ -194,7 +195,7 @@ class MessageIngestion {
 
     private void rememberThread(
             Received received, MailboxRow mailbox, ParsedMessage parsed, String sender, @Nullable String automatic,
-            Set<String> own, Instant now) {
+            boolean outsider, Set<String> own, Instant now) {
         UUID caseId = received.summary().id().value();
         if (parsed.messageId() != null) {
             threads.addMessageRef(parsed.messageId(), caseId, "in", now);
@@ -210,7 +211,8 @@ class MessageIngestion {
         boolean fromRequester = received.opened() || threading.isRequester(received.summary(), sender);
         String customerAddress = received.opened() || (fromRequester && automatic == null) ? sender : null;
         threads.saveThread(caseId, mailbox.id(), ReplyTokens.next(), customerAddress, parsed.messageId(), recent, now);
-        if (automatic == null) {
+        // Someone not on the case copies nobody onto it, themselves included: only an agent may add people.
+        if (automatic == null && !outsider) {
             var copied = new LinkedHashSet<String>();
             parsed.to().forEach(m -> copied.add(m.address()));
             parsed.cc().forEach(m -> copied.add(m.address()));
@@ -236,6 +238,7 @@ class MessageIngestion {
         facts.put("date", parsed.date() == null ? null : parsed.date().toString());
         facts.put("automatic", automatic);
         facts.put("threadedBy", decision.how());
+        facts.put("outsider", decision.outsider());
         facts.put("attachments", parsed.attachments().stream().map(a -> {
             var attachment = new LinkedHashMap<String, Object>();
             attachment.put("id", a.id().toString());
@@ -285,6 +288,16 @@ class MessageIngestion {
         String name = parsed.headers().first("from");
         return new ParsedMessage.Mailbox("unknown-sender-" + inboundId.toString().substring(0, 8) + "@unknown.invalid",
                 name == null || name.isBlank() ? null : name.length() > 200 ? name.substring(0, 200) : name);
+    }
+
+    /** Every address the message claims to be from: the sender first, then any other From addresses. */
+    private static List<String> authors(ParsedMessage parsed, ParsedMessage.Mailbox sender) {
+        var authors = new LinkedHashSet<String>();
+        authors.add(sender.address());
+        for (var from : MimeParser.addresses(parsed.headers().first("from"))) {
+            authors.add(from.address());
+        }
+        return List.copyOf(authors);
     }
 
     /** The subject a new case gets: without case tags (they name other cases), never blank. */

@@ -67,6 +67,50 @@ class OutboundMailTests extends EmailTestBase {
     }
 
     @Test
+    void aStrangerWhoAnswersOneOfTheCasesMessagesIsMarkedAndNeverCopiedOnReplies() throws Exception {
+        var mailbox = smtpMailbox(null, outboundTo(greenMail.getSmtp().getPort()));
+        String marker = marker();
+        String customerId = UUID.randomUUID() + "@client.example.net";
+        deliver("maria@example.org", mailbox.address(), ThreadingTests.withId(plain("Maria Lopez <maria@example.org>",
+                mailbox.address(), "Private matter " + marker, "My new address is 4 Elm Street.", "Cc: lee@example.org"), customerId));
+        String caseId = awaitCase(marker).get("id").asString();
+
+        // Mallory learned the Message-ID (a forwarded copy, a mailing list archive) and copies Eve.
+        deliver("mallory@evil.example", mailbox.address(), plain("Mallory <mallory@evil.example>", mailbox.address(),
+                "Re: Private matter", "Please send me the details too.", "In-Reply-To: <" + customerId + ">",
+                "References: <" + customerId + ">", "Cc: eve@evil.example"));
+        var kase = awaitCase(admin(), marker, 2);
+        var joined = lastMessage(kase).get("data").get("email");
+        assertThat(joined.get("outsider").asBoolean()).isTrue();
+        assertThat(joined.get("threadedBy").asString()).isEqualTo("references, from someone not on this case");
+        var page = dev.casekeeper.support.WebSession.anonymous(port).signIn(ADMIN_EMAIL, ADMIN_PASSWORD)
+                .get("/cases/" + kase.get("number").asLong()).html();
+        assertThat(page.select("#timeline .entry-customer .mail-outsider").text())
+                .contains("not on this case", "mallory@evil.example");
+
+        admin().post("/api/v1/cases/" + caseId + "/replies", Map.of("body", "We have updated your address."));
+
+        var sent = awaitSent(marker, 1).getFirst();
+        assertThat(Arrays.stream(sent.getAllRecipients()).map(Object::toString))
+                .containsExactlyInAnyOrder("maria@example.org", "lee@example.org");
+    }
+
+    @Test
+    void aFromListingSomeoneNotOnTheCaseDoesNotThreadByTheCaseTag() {
+        var mailbox = smtpMailbox(null, outboundTo(greenMail.getSmtp().getPort()));
+        String marker = marker();
+        deliver("maria@example.org", mailbox.address(), plain("maria@example.org", mailbox.address(), "Tagged " + marker, "Hi"));
+        var kase = awaitCase(marker);
+        String attack = marker();
+
+        deliver("mallory@evil.example", mailbox.address(), plain("maria@example.org, mallory@evil.example", mailbox.address(),
+                "Re: [#" + kase.get("number").asLong() + "] " + attack, "Add me", "Sender: mallory@evil.example"));
+
+        assertThat(awaitCase(attack).get("id").asString()).isNotEqualTo(kase.get("id").asString());
+        assertThat(incoming(admin().get("/api/v1/cases/" + kase.get("id").asString()).json())).isEqualTo(1);
+    }
+
+    @Test
     void aRefusedRecipientFailsTheDeliveryWithTheReason() {
         // The desk's own SMTP listener is a server that refuses recipients it has no mailbox for.
         var mailbox = smtpMailbox(null, outboundTo(smtpPort()));

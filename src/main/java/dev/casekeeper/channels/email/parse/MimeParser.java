@@ -666,7 +666,8 @@ public final class MimeParser {
         return ids;
     }
 
-    static List<ParsedMessage.Mailbox> addresses(@Nullable String value) {
+    /** The addresses of an address header (From, To, Cc …), leniently; none when there is none usable. */
+    public static List<ParsedMessage.Mailbox> addresses(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return List.of();
         }
