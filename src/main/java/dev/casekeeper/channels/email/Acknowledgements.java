@@ -59,7 +59,7 @@ class Acknowledgements {
         if (to.endsWith(".invalid") || mailboxes.addresses().contains(to)) {
             return;
         }
-        int recent = outbound.acknowledgementsTo(to, clock.instant().minus(Duration.ofHours(1)));
+        int recent = outbound.lockAndCountAcknowledgementsTo(to, clock.instant().minus(Duration.ofHours(1)));
         if (recent >= settings.maxPerSenderPerHour()) {
             log.info("No acknowledgement for case {} to {}: {} already sent this hour", kase.id(), to, recent);
             return;
