@@ -160,6 +160,13 @@ class MessageIngestion {
         var sender = sender(parsed, row.envelopeFrom(), row.id());
         var authors = authors(parsed, sender);
         var decision = threading.resolve(parsed, authors, automatic != null, row.envelopeTo(), mailbox);
+        var warnings = new ArrayList<>(parsed.warnings());
+        int copied = copied(parsed, own).size();
+        int maxCopied = settings.recipients().maxPerMessage();
+        if (automatic == null && !decision.outsider() && copied > maxCopied) {
+            warnings.add("This message copies " + copied + " people; only the first " + maxCopied + " joined the case"
+                    + " (casekeeper.mail.recipients.max-per-message), so replies do not go to the other " + (copied - maxCopied));
+        }
         var message = new InboundMessage(
                 sender.address(),
                 sender.name(),
@@ -168,7 +175,7 @@ class MessageIngestion {
                 parsed.html(),
                 Channel.EMAIL,
                 automatic != null,
-                Map.of("email", facts(row, parsed, automatic, decision)),
+                Map.of("email", facts(row, parsed, automatic, decision, warnings)),
                 mailbox.teamId() == null ? null : new TeamId(mailbox.teamId()),
                 automatic == null ? List.of() : List.of("automatic"));
         Received received = decision.caseId() == null
@@ -213,21 +220,19 @@ class MessageIngestion {
         threads.saveThread(caseId, mailbox.id(), ReplyTokens.next(), customerAddress, parsed.messageId(), recent, now);
         // Someone not on the case copies nobody onto it, themselves included: only an agent may add people.
         if (automatic == null && !outsider) {
-            var copied = new LinkedHashSet<String>();
-            parsed.to().forEach(m -> copied.add(m.address()));
-            parsed.cc().forEach(m -> copied.add(m.address()));
-            if (!fromRequester) {
+            var copied = new ArrayList<String>();
+            if (!fromRequester && copied(parsed, own).stream().noneMatch(sender::equalsIgnoreCase)) {
                 copied.add(sender);
             }
-            copied.removeIf(address -> own.contains(address) || isOwnTokenAddress(address, own)
-                    || address.equals(sender) && fromRequester);
-            threads.addParticipants(caseId, copied);
+            copied(parsed, own).stream().filter(address -> !(fromRequester && address.equalsIgnoreCase(sender))).forEach(copied::add);
+            threads.addParticipants(caseId, copied.subList(0, Math.min(copied.size(), settings.recipients().maxPerMessage())));
         }
     }
 
     /** What the timeline entry keeps about the mail: who, ids, attachments, the folded history, warnings. */
     private static Map<String, Object> facts(
-            InboundQueries.Waiting row, ParsedMessage parsed, @Nullable String automatic, Threading.Decision decision) {
+            InboundQueries.Waiting row, ParsedMessage parsed, @Nullable String automatic, Threading.Decision decision,
+            List<String> warnings) {
         var facts = new LinkedHashMap<String, Object>();
         facts.put("inboundId", row.id().toString());
         facts.put("messageId", parsed.messageId());
@@ -258,7 +263,7 @@ class MessageIngestion {
             return forwarded;
         }).toList());
         facts.put("quotedText", parsed.quotedText());
-        facts.put("warnings", parsed.warnings());
+        facts.put("warnings", warnings);
         facts.put("rawUrl", "/api/v1/email/messages/" + row.id() + "/raw");
         return facts;
     }
@@ -288,6 +293,19 @@ class MessageIngestion {
         String name = parsed.headers().first("from");
         return new ParsedMessage.Mailbox("unknown-sender-" + inboundId.toString().substring(0, 8) + "@unknown.invalid",
                 name == null || name.isBlank() ? null : name.length() > 200 ? name.substring(0, 200) : name);
+    }
+
+    /** The people a message copies (To and Cc), once each in any letter case, without this desk's own addresses. */
+    private static List<String> copied(ParsedMessage parsed, Set<String> own) {
+        var seen = new java.util.HashSet<String>();
+        var copied = new ArrayList<String>();
+        for (var mailbox : java.util.stream.Stream.concat(parsed.to().stream(), parsed.cc().stream()).toList()) {
+            String key = mailbox.address().toLowerCase(java.util.Locale.ROOT);
+            if (!own.contains(key) && !isOwnTokenAddress(key, own) && seen.add(key)) {
+                copied.add(mailbox.address());
+            }
+        }
+        return copied;
     }
 
     /** Every address the message claims to be from: the sender first, then any other From addresses. */

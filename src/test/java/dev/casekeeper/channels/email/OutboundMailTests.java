@@ -111,6 +111,34 @@ class OutboundMailTests extends EmailTestBase {
     }
 
     @Test
+    void copiesAtMostFiftyPeopleAndSaysOnTheCaseWhoWasLeftOut() throws Exception {
+        var mailbox = smtpMailbox(null, outboundTo(greenMail.getSmtp().getPort()));
+        String marker = marker();
+        String crowd = java.util.stream.IntStream.range(0, 120).mapToObj(i -> "p" + i + "@crowd.example")
+                .collect(java.util.stream.Collectors.joining(",\r\n "));
+        deliver("maria@example.org", mailbox.address(), plain("maria@example.org", mailbox.address(), "Crowd " + marker,
+                "Everyone is copied.", "Cc: " + crowd));
+        var kase = awaitCase(marker);
+        String caseId = kase.get("id").asString();
+        assertThat(firstMessage(kase).get("data").get("email").get("warnings").toString())
+                .contains("copies 120 people; only the first 50 joined the case");
+        assertThat(jdbc.sql("select count(*) from email.case_participant where case_id = :c")
+                .param("c", UUID.fromString(caseId)).query(Long.class).single()).isEqualTo(50);
+
+        admin().post("/api/v1/cases/" + caseId + "/replies", Map.of("body", "Answering all of you."));
+
+        var sent = awaitSent(marker, 1).getFirst();
+        assertThat(sent.getAllRecipients()).hasSize(50);
+        var leftOut = admin().get("/api/v1/cases/" + caseId).json().get("timeline").valueStream()
+                .filter(e -> "email_recipients_left_out".equals(e.path("eventType").asString(null)))
+                .toList();
+        assertThat(leftOut).singleElement().satisfies(e -> assertThat(e.get("data").get("leftOut").asInt()).isEqualTo(1));
+        var page = dev.casekeeper.support.WebSession.anonymous(port).signIn(ADMIN_EMAIL, ADMIN_PASSWORD)
+                .get("/cases/" + kase.get("number").asLong()).html();
+        assertThat(page.select("#timeline .entry-event").text()).contains("did not get it", "Left out: p9@crowd.example");
+    }
+
+    @Test
     void aRefusedRecipientFailsTheDeliveryWithTheReason() {
         // The desk's own SMTP listener is a server that refuses recipients it has no mailbox for.
         var mailbox = smtpMailbox(null, outboundTo(smtpPort()));
