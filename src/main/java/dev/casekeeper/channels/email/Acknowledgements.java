@@ -56,7 +56,7 @@ class Acknowledgements {
             return;
         }
         String to = customer.address();
-        if (to.endsWith(".invalid") || mailboxes.addresses().contains(to)) {
+        if (to.endsWith(".invalid") || mailboxes.addresses().contains(to.toLowerCase(java.util.Locale.ROOT))) {
             return;
         }
         int recent = outbound.lockAndCountAcknowledgementsTo(to, clock.instant().minus(Duration.ofHours(1)));

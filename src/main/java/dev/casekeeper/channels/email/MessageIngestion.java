@@ -283,7 +283,7 @@ class MessageIngestion {
         }
         candidates.addAll(parsed.replyTo());
         if (envelopeFrom != null && !envelopeFrom.isBlank()) {
-            candidates.add(new ParsedMessage.Mailbox(envelopeFrom.toLowerCase(java.util.Locale.ROOT), null));
+            candidates.add(new ParsedMessage.Mailbox(MimeParser.normalAddress(envelopeFrom), null));
         }
         for (var candidate : candidates) {
             if (USABLE.matcher(candidate.address()).matches() && candidate.address().length() <= 320) {

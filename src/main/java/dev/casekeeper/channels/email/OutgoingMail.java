@@ -28,7 +28,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class OutgoingMail {
 
-    private static final Session SESSION = Session.getInstance(new Properties());
+    /** Internationalized addresses (RFC 6532) are written as UTF-8; everything else stays ASCII, encoded as before. */
+    private static final Session SESSION = Session.getInstance(utf8Headers());
+
+    private static Properties utf8Headers() {
+        var properties = new Properties();
+        properties.setProperty("mail.mime.allowutf8", "true");
+        return properties;
+    }
 
     record Rendered(String messageId, byte[] raw) {}
 

@@ -139,6 +139,64 @@ class OutboundMailTests extends EmailTestBase {
     }
 
     @Test
+    void aCustomerWithAUtf8AddressIsReadAndAnsweredAtThatAddressOverSmtpUtf8() throws Exception {
+        var received = new java.util.concurrent.CopyOnWriteArrayList<String[]>();
+        // Every RCPT, as the server read it, with the message's text.
+        var server = SMTPServer.port(0).messageHandlerFactory(context -> new org.subethamail.smtp.MessageHandler() {
+                    private final List<String> recipients = new java.util.ArrayList<>();
+
+                    @Override
+                    public void from(String from) {}
+
+                    @Override
+                    public void recipient(String recipient) {
+                        recipients.add(recipient);
+                    }
+
+                    @Override
+                    public String data(java.io.InputStream data) throws java.io.IOException {
+                        String text = new String(data.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        recipients.forEach(r -> received.add(new String[] {r, text}));
+                        return null;
+                    }
+
+                    @Override
+                    public void done() {}
+                })
+                .build();
+        server.start();
+        try {
+            var mailbox = smtpMailbox(null, outboundTo(server.getPortAllocated()));
+            String marker = marker();
+            String customer = "jöhn.aba5a@mächine.example";
+            // The customer's server, as a real one would: SMTPUTF8 with the UTF-8 envelope sender.
+            var properties = new java.util.Properties();
+            properties.setProperty("mail.mime.allowutf8", "true");
+            properties.setProperty("mail.smtp.from", customer);
+            var session = jakarta.mail.Session.getInstance(properties);
+            var message = new MimeMessage(session, new java.io.ByteArrayInputStream(
+                    EmailCasePageTests.repro("R8-", marker).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            try (var transport = session.getTransport("smtp")) {
+                transport.connect("localhost", smtpPort(), null, null);
+                assertThat(((org.eclipse.angus.mail.smtp.SMTPTransport) transport).supportsExtension("SMTPUTF8")).isTrue();
+                transport.sendMessage(message, new jakarta.mail.Address[] {new jakarta.mail.internet.InternetAddress(mailbox.address())});
+            }
+            var kase = awaitCase(marker);
+            assertThat(firstMessage(kase).get("data").get("email").get("from").asString()).isEqualTo("Jöhn <" + customer + ">");
+            assertThat(jdbc.sql("select envelope_from from email.inbound_message where case_id = :c")
+                    .param("c", UUID.fromString(kase.get("id").asString())).query(String.class).single()).isEqualTo(customer);
+
+            admin().post("/api/v1/cases/" + kase.get("id").asString() + "/replies", Map.of("body", "Hallo Jöhn"));
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(received.stream().map(r -> r[0])).contains(customer));
+            assertThat(received.stream().filter(r -> r[0].equals(customer)).findFirst().orElseThrow()[1]).contains("To: " + customer);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void aRefusedRecipientFailsTheDeliveryWithTheReason() {
         // The desk's own SMTP listener is a server that refuses recipients it has no mailbox for.
         var mailbox = smtpMailbox(null, outboundTo(smtpPort()));

@@ -672,12 +672,16 @@ public final class MimeParser {
             return List.of();
         }
         var found = new ArrayList<ParsedMessage.Mailbox>();
+        // Raw 8-bit bytes (RFC 6532 UTF-8 addresses, read by Jakarta Mail one byte a char) as the text they are.
+        if (value.chars().anyMatch(c -> c > 0x7f) && value.chars().allMatch(c -> c <= 0xff)) {
+            value = Charsets.decode(value.getBytes(StandardCharsets.ISO_8859_1), null);
+        }
         try {
             for (InternetAddress address : InternetAddress.parseHeader(value.replaceAll("\r?\n", " "), false)) {
                 String email = address.getAddress();
                 if (email != null && USABLE_ADDRESS.matcher(email.strip()).matches()) {
                     String name = address.getPersonal() == null ? null : HeaderText.decode(address.getPersonal());
-                    found.add(new ParsedMessage.Mailbox(email.strip().toLowerCase(Locale.ROOT), name == null || name.isBlank() ? null : name));
+                    found.add(new ParsedMessage.Mailbox(normalAddress(email.strip()), name == null || name.isBlank() ? null : name));
                 }
             }
         } catch (MessagingException | RuntimeException e) {
@@ -686,10 +690,21 @@ public final class MimeParser {
         if (found.isEmpty()) {
             Matcher m = LOOSE_ADDRESS.matcher(HeaderText.decode(value));
             while (m.find()) {
-                found.add(new ParsedMessage.Mailbox(m.group().toLowerCase(Locale.ROOT), null));
+                found.add(new ParsedMessage.Mailbox(normalAddress(m.group()), null));
             }
         }
         return found;
+    }
+
+    /**
+     * An address as Casekeeper keeps it: the domain lower-cased (domains are case-insensitive), the
+     * local part as its owner wrote it, since only their server may say that {@code Maria} and
+     * {@code maria} are one mailbox. Comparisons between addresses ignore case; replies go to the
+     * address as written.
+     */
+    public static String normalAddress(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? address : address.substring(0, at + 1) + address.substring(at + 1).toLowerCase(Locale.ROOT);
     }
 
     private static ParsedMessage.@Nullable Mailbox first(List<ParsedMessage.Mailbox> addresses) {

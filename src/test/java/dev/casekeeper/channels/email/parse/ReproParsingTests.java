@@ -121,6 +121,20 @@ class ReproParsingTests {
     }
 
     @Test
+    void aUtf8AddressIsReadAsUtf8AndItsLocalPartKeptAsWritten() {
+        var parsed = repro("R8-");
+
+        assertThat(parsed.from()).isNotNull();
+        assertThat(parsed.from().address()).isEqualTo("jöhn.aba5a@mächine.example");
+        assertThat(parsed.from().name()).isEqualTo("Jöhn");
+        assertThat(parsed.text()).isEqualTo("Visible plain text R8");
+
+        var mixedCase = parse("From: Maria <Maria.Lopez@Example.ORG>\r\nSubject: x\r\n\r\nHi\r\n");
+        assertThat(mixedCase.from().address()).as("the domain is case-insensitive, the local part is the owner's")
+                .isEqualTo("Maria.Lopez@example.org");
+    }
+
+    @Test
     void anEmptyParameterInTheContentTypeKeepsTheMultipart() {
         var parsed = parse("""
                 From: a@example.org\r
