@@ -98,7 +98,11 @@ public final class MimeParser {
             var message = new MimeMessage(SESSION, new ByteArrayInputStream(repaired.raw()));
             var parts = new Collector(limits, 0);
             parts.walk(message, 0);
-            return assemble(message, parts, limits);
+            if (Storable.hasNul(raw)) {
+                parts.warnings.add("The message contained NUL characters, which cannot be stored; they were left out"
+                        + " (the original message has them)");
+            }
+            return Storable.of(assemble(message, parts, limits));
         } catch (MessagingException | RuntimeException | StackOverflowError e) {
             return unreadable(raw, "The message could not be read as email (" + describe(e) + ")", limits);
         }
