@@ -1,5 +1,6 @@
 package dev.casekeeper.cases;
 
+import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -24,10 +25,20 @@ final class MessageBodies {
 
     private MessageBodies() {}
 
+    /**
+     * The HTML as stored, or null when none was given or nothing visible survives (an empty body, only a
+     * script or a style): kept, it would be shown in place of the message's text and show nothing.
+     */
     static @Nullable String sanitize(@Nullable String html) {
         if (html == null || html.isBlank()) {
             return null;
         }
-        return POLICY.sanitize(html);
+        String safe = POLICY.sanitize(html);
+        return showsAnything(safe) ? safe : null;
+    }
+
+    private static boolean showsAnything(String safe) {
+        var body = Jsoup.parseBodyFragment(safe).body();
+        return !body.text().replace('\u00a0', ' ').isBlank() || !body.select("img[src]").isEmpty();
     }
 }

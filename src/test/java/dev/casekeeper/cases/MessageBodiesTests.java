@@ -44,4 +44,17 @@ class MessageBodiesTests {
         assertThat(MessageBodies.sanitize(html)).isNull();
         assertThat(MessageBodies.sanitize(null)).isNull();
     }
+
+    /** Stored, it would be shown instead of the message's text, and show nothing. */
+    @ParameterizedTest
+    @ValueSource(strings = {"<html><body></body></html>", "<script>track()</script>", "<p>&nbsp;</p><div> </div>",
+        "<style>p{color:red}</style>", "<iframe src=\"https://evil.example\"></iframe>"})
+    void keepsNoHtmlThatSanitizesToNothingVisible(String html) {
+        assertThat(MessageBodies.sanitize(html)).isNull();
+    }
+
+    @Test
+    void keepsHtmlThatIsOnlyAnImage() {
+        assertThat(MessageBodies.sanitize("<img src=\"/email/attachments/1\" alt=\"\">")).contains("<img");
+    }
 }

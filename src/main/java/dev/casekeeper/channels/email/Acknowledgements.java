@@ -56,10 +56,10 @@ class Acknowledgements {
             return;
         }
         String to = customer.address();
-        if (to.endsWith(".invalid") || mailboxes.addresses().contains(to)) {
+        if (to.endsWith(".invalid") || mailboxes.addresses().contains(to.toLowerCase(java.util.Locale.ROOT))) {
             return;
         }
-        int recent = outbound.acknowledgementsTo(to, clock.instant().minus(Duration.ofHours(1)));
+        int recent = outbound.lockAndCountAcknowledgementsTo(to, clock.instant().minus(Duration.ofHours(1)));
         if (recent >= settings.maxPerSenderPerHour()) {
             log.info("No acknowledgement for case {} to {}: {} already sent this hour", kase.id(), to, recent);
             return;

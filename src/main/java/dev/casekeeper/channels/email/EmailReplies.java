@@ -36,6 +36,7 @@ class EmailReplies {
     private final MailboxQueries mailboxes;
     private final OutboundQueries outbound;
     private final Outbox outbox;
+    private final MailSettings.Recipients settings;
     private final Clock clock;
 
     EmailReplies(
@@ -46,6 +47,7 @@ class EmailReplies {
             MailboxQueries mailboxes,
             OutboundQueries outbound,
             Outbox outbox,
+            MailSettings settings,
             Clock clock) {
         this.cases = cases;
         this.customers = customers;
@@ -54,6 +56,7 @@ class EmailReplies {
         this.mailboxes = mailboxes;
         this.outbound = outbound;
         this.outbox = outbox;
+        this.settings = settings.recipients();
         this.clock = clock;
     }
 
@@ -83,7 +86,18 @@ class EmailReplies {
         }
         var box = mailbox.get();
         String agentName = agents.find(reply.authorId()).name();
-        List<String> cc = threads.participants(kase.id().value()).stream().filter(a -> !a.equals(to)).toList();
+        List<String> copied = threads.participants(kase.id().value()).stream().filter(a -> !a.equalsIgnoreCase(to)).toList();
+        int maxCopied = Math.max(0, settings.maxPerReply() - 1);
+        List<String> cc = copied.subList(0, Math.min(copied.size(), maxCopied));
+        if (copied.size() > cc.size()) {
+            // Said on the case, so the agent knows who did not get the reply and can write to them another way.
+            cases.recordEvent(kase.id(), dev.casekeeper.shared.Actor.SYSTEM, "email_recipients_left_out", Map.of(
+                    "entryId", reply.entryId().toString(),
+                    "sent", cc.size() + 1,
+                    "leftOut", copied.size() - cc.size(),
+                    "limit", settings.maxPerReply(),
+                    "addresses", copied.subList(cc.size(), Math.min(copied.size(), cc.size() + 20))));
+        }
         String token = thread.map(ThreadQueries.CaseThread::replyToken).orElse(null);
         var rendered = OutgoingMail.render(new OutgoingMail.Envelope(
                 box,

@@ -47,7 +47,11 @@ class InboundStore {
     public int store(Map<MailboxRow, List<String>> recipients, @Nullable String envelopeFrom, byte[] raw, Source source) {
         var headers = RawHeaders.of(raw);
         byte[] hash = headers.contentHash();
-        String messageId = headers.messageId();
+        // Text columns refuse NUL: the id is kept without it (the raw bytes keep everything), never the mail refused.
+        String messageId = headers.messageId() == null ? null : headers.messageId().replace("\u0000", "");
+        if (envelopeFrom != null) {
+            envelopeFrom = envelopeFrom.replace("\u0000", "");
+        }
         int stored = 0;
         for (var entry : recipients.entrySet()) {
             var id = UUID.randomUUID();

@@ -19,7 +19,8 @@ public record MailSettings(
         @DefaultValue Attachments attachments,
         @DefaultValue Imap imap,
         @DefaultValue Outbound outbound,
-        @DefaultValue Acknowledgements acknowledgements) {
+        @DefaultValue Acknowledgements acknowledgements,
+        @DefaultValue Recipients recipients) {
 
     /** The inbound SMTP listener; {@code port} 0 takes any free port. */
     public record Smtp(
@@ -54,6 +55,13 @@ public record MailSettings(
             @DefaultValue("8") int maxAttempts,
             @DefaultValue("30s") Duration retryDelay,
             @DefaultValue("30s") Duration timeout) {}
+
+    /**
+     * How many people one message can involve: at most {@code maxPerMessage} of the addresses a message
+     * copies join its case, and a reply goes to at most {@code maxPerReply} recipients (the customer
+     * and the first people copied). The case says who was left out.
+     */
+    public record Recipients(@DefaultValue("50") int maxPerMessage, @DefaultValue("50") int maxPerReply) {}
 
     /** Automatic acknowledgements of new cases; at most this many per sender and hour, against mail loops. */
     public record Acknowledgements(@DefaultValue("3") int maxPerSenderPerHour) {}

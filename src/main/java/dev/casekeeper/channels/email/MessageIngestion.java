@@ -158,7 +158,15 @@ class MessageIngestion {
         Set<String> own = known.addresses();
         String automatic = AutomaticMail.reason(parsed, row.envelopeFrom(), own);
         var sender = sender(parsed, row.envelopeFrom(), row.id());
-        var decision = threading.resolve(parsed, sender.address(), row.envelopeTo(), mailbox);
+        var authors = authors(parsed, sender);
+        var decision = threading.resolve(parsed, authors, automatic != null, row.envelopeTo(), mailbox);
+        var warnings = new ArrayList<>(parsed.warnings());
+        int copied = copied(parsed, own).size();
+        int maxCopied = settings.recipients().maxPerMessage();
+        if (automatic == null && !decision.outsider() && copied > maxCopied) {
+            warnings.add("This message copies " + copied + " people; only the first " + maxCopied + " joined the case"
+                    + " (casekeeper.mail.recipients.max-per-message), so replies do not go to the other " + (copied - maxCopied));
+        }
         var message = new InboundMessage(
                 sender.address(),
                 sender.name(),
@@ -167,7 +175,7 @@ class MessageIngestion {
                 parsed.html(),
                 Channel.EMAIL,
                 automatic != null,
-                Map.of("email", facts(row, parsed, automatic, decision)),
+                Map.of("email", facts(row, parsed, automatic, decision, warnings)),
                 mailbox.teamId() == null ? null : new TeamId(mailbox.teamId()),
                 automatic == null ? List.of() : List.of("automatic"));
         Received received = decision.caseId() == null
@@ -175,7 +183,7 @@ class MessageIngestion {
                 : cases.receive(decision.caseId(), message, dev.casekeeper.shared.Actor.SYSTEM);
         UUID caseId = received.summary().id().value();
         attachments.insert(row.id(), caseId, parsed.attachments());
-        rememberThread(received, mailbox, parsed, sender.address(), automatic, own, now);
+        rememberThread(received, mailbox, parsed, sender.address(), automatic, decision.outsider(), own, now);
         inbound.processed(row.id(), caseId, received.entryId(), automatic, now);
         if (received.opened() && automatic == null && !AutomaticMail.suppressesAutoReplies(parsed)) {
             acknowledgements.queue(mailbox, received.summary(), sender, parsed);
@@ -194,7 +202,7 @@ class MessageIngestion {
 
     private void rememberThread(
             Received received, MailboxRow mailbox, ParsedMessage parsed, String sender, @Nullable String automatic,
-            Set<String> own, Instant now) {
+            boolean outsider, Set<String> own, Instant now) {
         UUID caseId = received.summary().id().value();
         if (parsed.messageId() != null) {
             threads.addMessageRef(parsed.messageId(), caseId, "in", now);
@@ -210,22 +218,21 @@ class MessageIngestion {
         boolean fromRequester = received.opened() || threading.isRequester(received.summary(), sender);
         String customerAddress = received.opened() || (fromRequester && automatic == null) ? sender : null;
         threads.saveThread(caseId, mailbox.id(), ReplyTokens.next(), customerAddress, parsed.messageId(), recent, now);
-        if (automatic == null) {
-            var copied = new LinkedHashSet<String>();
-            parsed.to().forEach(m -> copied.add(m.address()));
-            parsed.cc().forEach(m -> copied.add(m.address()));
-            if (!fromRequester) {
+        // Someone not on the case copies nobody onto it, themselves included: only an agent may add people.
+        if (automatic == null && !outsider) {
+            var copied = new ArrayList<String>();
+            if (!fromRequester && copied(parsed, own).stream().noneMatch(sender::equalsIgnoreCase)) {
                 copied.add(sender);
             }
-            copied.removeIf(address -> own.contains(address) || isOwnTokenAddress(address, own)
-                    || address.equals(sender) && fromRequester);
-            threads.addParticipants(caseId, copied);
+            copied(parsed, own).stream().filter(address -> !(fromRequester && address.equalsIgnoreCase(sender))).forEach(copied::add);
+            threads.addParticipants(caseId, copied.subList(0, Math.min(copied.size(), settings.recipients().maxPerMessage())));
         }
     }
 
     /** What the timeline entry keeps about the mail: who, ids, attachments, the folded history, warnings. */
     private static Map<String, Object> facts(
-            InboundQueries.Waiting row, ParsedMessage parsed, @Nullable String automatic, Threading.Decision decision) {
+            InboundQueries.Waiting row, ParsedMessage parsed, @Nullable String automatic, Threading.Decision decision,
+            List<String> warnings) {
         var facts = new LinkedHashMap<String, Object>();
         facts.put("inboundId", row.id().toString());
         facts.put("messageId", parsed.messageId());
@@ -236,6 +243,7 @@ class MessageIngestion {
         facts.put("date", parsed.date() == null ? null : parsed.date().toString());
         facts.put("automatic", automatic);
         facts.put("threadedBy", decision.how());
+        facts.put("outsider", decision.outsider());
         facts.put("attachments", parsed.attachments().stream().map(a -> {
             var attachment = new LinkedHashMap<String, Object>();
             attachment.put("id", a.id().toString());
@@ -255,7 +263,7 @@ class MessageIngestion {
             return forwarded;
         }).toList());
         facts.put("quotedText", parsed.quotedText());
-        facts.put("warnings", parsed.warnings());
+        facts.put("warnings", warnings);
         facts.put("rawUrl", "/api/v1/email/messages/" + row.id() + "/raw");
         return facts;
     }
@@ -275,7 +283,7 @@ class MessageIngestion {
         }
         candidates.addAll(parsed.replyTo());
         if (envelopeFrom != null && !envelopeFrom.isBlank()) {
-            candidates.add(new ParsedMessage.Mailbox(envelopeFrom.toLowerCase(java.util.Locale.ROOT), null));
+            candidates.add(new ParsedMessage.Mailbox(MimeParser.normalAddress(envelopeFrom), null));
         }
         for (var candidate : candidates) {
             if (USABLE.matcher(candidate.address()).matches() && candidate.address().length() <= 320) {
@@ -285,6 +293,29 @@ class MessageIngestion {
         String name = parsed.headers().first("from");
         return new ParsedMessage.Mailbox("unknown-sender-" + inboundId.toString().substring(0, 8) + "@unknown.invalid",
                 name == null || name.isBlank() ? null : name.length() > 200 ? name.substring(0, 200) : name);
+    }
+
+    /** The people a message copies (To and Cc), once each in any letter case, without this desk's own addresses. */
+    private static List<String> copied(ParsedMessage parsed, Set<String> own) {
+        var seen = new java.util.HashSet<String>();
+        var copied = new ArrayList<String>();
+        for (var mailbox : java.util.stream.Stream.concat(parsed.to().stream(), parsed.cc().stream()).toList()) {
+            String key = mailbox.address().toLowerCase(java.util.Locale.ROOT);
+            if (!own.contains(key) && !isOwnTokenAddress(key, own) && seen.add(key)) {
+                copied.add(mailbox.address());
+            }
+        }
+        return copied;
+    }
+
+    /** Every address the message claims to be from: the sender first, then any other From addresses. */
+    private static List<String> authors(ParsedMessage parsed, ParsedMessage.Mailbox sender) {
+        var authors = new LinkedHashSet<String>();
+        authors.add(sender.address());
+        for (var from : MimeParser.addresses(parsed.headers().first("from"))) {
+            authors.add(from.address());
+        }
+        return List.copyOf(authors);
     }
 
     /** The subject a new case gets: without case tags (they name other cases), never blank. */

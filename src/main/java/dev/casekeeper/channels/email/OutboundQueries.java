@@ -103,8 +103,16 @@ class OutboundQueries {
                 .update();
     }
 
-    /** Acknowledgements sent to this address since {@code since}, for the per-sender limit. */
-    int acknowledgementsTo(String recipient, Instant since) {
+    /**
+     * Acknowledgements sent to this address since {@code since}, for the per-sender limit. Takes a lock
+     * on the address held until the transaction ends, so two messages ingested at once by different
+     * workers or nodes count one after the other: count and queue are one step, and the cap holds.
+     */
+    int lockAndCountAcknowledgementsTo(String recipient, Instant since) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('casekeeper.acknowledgement:' || lower(:recipient), 0))")
+                .param("recipient", recipient)
+                .query((rs, n) -> 1)
+                .list();
         return jdbc.sql("""
                         select count(*) from email.outbound_message
                         where kind = 'acknowledgement' and recipient = :recipient and created_at > :since

@@ -28,7 +28,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class OutgoingMail {
 
-    private static final Session SESSION = Session.getInstance(new Properties());
+    /** Internationalized addresses (RFC 6532) are written as UTF-8; everything else stays ASCII, encoded as before. */
+    private static final Session SESSION = Session.getInstance(utf8Headers());
+
+    private static Properties utf8Headers() {
+        var properties = new Properties();
+        properties.setProperty("mail.mime.allowutf8", "true");
+        return properties;
+    }
 
     record Rendered(String messageId, byte[] raw) {}
 
@@ -55,8 +62,13 @@ final class OutgoingMail {
             message.setFrom(new InternetAddress(envelope.mailbox().address(), envelope.fromName(), "UTF-8"));
             message.setReplyTo(new InternetAddress[] {new InternetAddress(envelope.replyTo(), envelope.fromName(), "UTF-8")});
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(envelope.to()));
-            for (String cc : envelope.cc()) {
-                message.addRecipient(Message.RecipientType.CC, new InternetAddress(cc));
+            // All at once: adding them one by one re-reads the whole header each time, quadratic in the count.
+            if (!envelope.cc().isEmpty()) {
+                var cc = new InternetAddress[envelope.cc().size()];
+                for (int i = 0; i < cc.length; i++) {
+                    cc[i] = new InternetAddress(envelope.cc().get(i));
+                }
+                message.setRecipients(Message.RecipientType.CC, cc);
             }
             message.setSubject(envelope.subject(), "UTF-8");
             message.setSentDate(Date.from(envelope.date()));

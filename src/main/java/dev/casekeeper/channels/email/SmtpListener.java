@@ -108,11 +108,13 @@ class SmtpListener implements SmartLifecycle {
 
         @Override
         public void from(String from) {
-            this.from = from;
+            // PostgreSQL refuses NUL in text; the envelope is kept without it rather than the mail refused.
+            this.from = from == null ? null : from.replace("\u0000", "");
         }
 
         @Override
-        public void recipient(String recipient) throws RejectException {
+        public void recipient(String value) throws RejectException {
+            String recipient = value.replace("\u0000", "");
             var mailbox = directory.receiving(recipient, InboundMode.SMTP)
                     .orElseThrow(() -> new RejectException(550, "5.1.1 <" + recipient + ">: no such mailbox here; this server relays nothing"));
             mailboxes.put(mailbox.id(), mailbox);

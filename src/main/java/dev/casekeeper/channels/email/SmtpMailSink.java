@@ -52,6 +52,8 @@ class SmtpMailSink {
         // Bounces go back to the mailbox, where they are recognised and filed with the case.
         properties.setProperty("mail.smtp.from", mailbox.address());
         properties.setProperty("mail.smtp.localhost", mailbox.domain());
+        // SMTPUTF8 (RFC 6531) when the server offers it: needed for an address that is not ASCII.
+        properties.setProperty("mail.mime.allowutf8", "true");
         switch (mailbox.smtpSecurity()) {
             case TLS -> properties.setProperty("mail.smtp.ssl.enable", "true");
             case STARTTLS -> {
@@ -79,6 +81,12 @@ class SmtpMailSink {
                 recipients.add(new InternetAddress(cc));
             }
             transport.connect(mailbox.smtpHost(), mailbox.smtpPort(), mailbox.smtpUsername(), password);
+            var international = recipients.stream().map(InternetAddress::getAddress).filter(a -> !a.chars().allMatch(c -> c < 0x80)).toList();
+            if (!international.isEmpty() && transport instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp
+                    && !smtp.supportsExtension("SMTPUTF8")) {
+                throw new DeliveryException("The server " + mailbox.smtpHost() + " does not accept internationalized addresses"
+                        + " (SMTPUTF8), needed for " + String.join(", ", international), true, null);
+            }
             transport.sendMessage(message, recipients.toArray(InternetAddress[]::new));
         } catch (SMTPAddressFailedException e) {
             throw new DeliveryException("The server refused the recipient: " + e.getMessage().strip(), e.getReturnCode() >= 500, e);

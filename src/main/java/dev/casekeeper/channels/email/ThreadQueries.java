@@ -97,17 +97,25 @@ class ThreadQueries {
                 .update();
     }
 
+    /** Adds people copied on the case, in one statement; an address already there (in any case) is kept once. */
     void addParticipants(UUID caseId, Collection<String> addresses) {
-        for (String address : addresses) {
-            jdbc.sql("insert into email.case_participant (case_id, address) values (:case, :address) on conflict do nothing")
-                    .param("case", caseId)
-                    .param("address", address)
-                    .update();
+        if (addresses.isEmpty()) {
+            return;
         }
+        jdbc.sql("""
+                        insert into email.case_participant (case_id, address)
+                        select :case, a.address from unnest(string_to_array(:addresses, chr(31))) as a(address)
+                        where not exists (select 1 from email.case_participant p
+                                          where p.case_id = :case and lower(p.address) = lower(a.address))
+                        on conflict do nothing
+                        """)
+                .param("case", caseId)
+                .param("addresses", String.join("\u001f", addresses))
+                .update();
     }
 
     boolean isParticipant(UUID caseId, String address) {
-        return jdbc.sql("select count(*) from email.case_participant where case_id = :case and address = :address")
+        return jdbc.sql("select count(*) from email.case_participant where case_id = :case and lower(address) = lower(:address)")
                         .param("case", caseId)
                         .param("address", address)
                         .query(Long.class)

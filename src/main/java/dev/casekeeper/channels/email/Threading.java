@@ -21,15 +21,26 @@ import org.springframework.stereotype.Component;
  * reply token in a recipient address ({@code support+<token>@…}); the case tag in the subject
  * ({@code [#1042]}). A token or tag is visible to anyone who saw the mail, so it threads only a
  * message from the case's customer or someone copied on the case; anyone else gets a new case, and
- * nobody writes into someone else's case by copying its number.
+ * nobody writes into someone else's case by copying its number. A Message-ID can be copied too: a
+ * message threaded by its references from anybody else joins the case marked as from an outsider,
+ * and its sender and the people it copies are never made recipients of the case's replies. A From
+ * listing several addresses is on the case only when every one of them is.
  */
 @Component
 class Threading {
 
     static final Pattern CASE_TAG = Pattern.compile("\\[#(\\d{1,18})]");
 
-    /** The case found, or none (a new case), and how it was decided. */
-    record Decision(@Nullable CaseId caseId, String how) {}
+    /**
+     * The case found, or none (a new case), and how it was decided. {@code outsider}: the message
+     * joins the case but is not from its customer or anyone copied on it.
+     */
+    record Decision(@Nullable CaseId caseId, String how, boolean outsider) {
+
+        Decision(@Nullable CaseId caseId, String how) {
+            this(caseId, how, false);
+        }
+    }
 
     private final ThreadQueries threads;
     private final CaseManagement cases;
@@ -41,7 +52,11 @@ class Threading {
         this.customers = customers;
     }
 
-    Decision resolve(ParsedMessage message, String sender, List<String> envelopeTo, MailboxRow mailbox) {
+    /**
+     * @param authors every address the message claims to be from (From may list several; the sender first)
+     * @param automatic whether it is automatic mail: a bounce comes from a server, never from the case's people
+     */
+    Decision resolve(ParsedMessage message, List<String> authors, boolean automatic, List<String> envelopeTo, MailboxRow mailbox) {
         var referenced = new LinkedHashSet<String>();
         if (message.inReplyTo() != null) {
             referenced.add(message.inReplyTo());
@@ -49,7 +64,9 @@ class Threading {
         referenced.addAll(message.references().reversed());
         var byReference = threads.caseOfMessageIds(referenced);
         if (byReference.isPresent()) {
-            return new Decision(new CaseId(byReference.get()), "references");
+            var kase = cases.summary(new CaseId(byReference.get()));
+            boolean outsider = !automatic && !mayWriteInto(kase, authors);
+            return new Decision(kase.id(), outsider ? "references, from someone not on this case" : "references", outsider);
         }
         var byReport = threads.caseOfMessageIds(message.reportedMessageIds());
         if (byReport.isPresent()) {
@@ -59,7 +76,7 @@ class Threading {
             var byToken = threads.caseOfToken(token);
             if (byToken.isPresent()) {
                 var kase = cases.summary(new CaseId(byToken.get()));
-                if (mayWriteInto(kase, sender)) {
+                if (mayWriteInto(kase, authors)) {
                     return new Decision(kase.id(), "reply token");
                 }
                 return new Decision(null, "reply token of a case the sender is not part of");
@@ -69,7 +86,7 @@ class Threading {
         String refused = null;
         while (tags.find()) {
             var kase = cases.byNumber(Long.parseLong(tags.group(1)));
-            if (kase.isPresent() && mayWriteInto(kase.get(), sender)) {
+            if (kase.isPresent() && mayWriteInto(kase.get(), authors)) {
                 return new Decision(kase.get().id(), "subject tag");
             }
             refused = kase.isPresent() ? "subject tag of a case the sender is not part of" : "subject tag of no case";
@@ -77,9 +94,10 @@ class Threading {
         return new Decision(null, refused == null ? "new conversation" : refused);
     }
 
-    /** The case's customer (any of their addresses) or someone copied on its mail. */
-    boolean mayWriteInto(CaseSummary kase, String sender) {
-        return isRequester(kase, sender) || threads.isParticipant(kase.id().value(), sender);
+    /** Every author is the case's customer (any of their addresses) or someone copied on its mail. */
+    boolean mayWriteInto(CaseSummary kase, List<String> authors) {
+        return !authors.isEmpty()
+                && authors.stream().allMatch(a -> isRequester(kase, a) || threads.isParticipant(kase.id().value(), a));
     }
 
     boolean isRequester(CaseSummary kase, String sender) {

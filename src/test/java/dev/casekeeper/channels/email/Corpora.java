@@ -48,9 +48,24 @@ public final class Corpora {
         return read("sisimai-mail");
     }
 
+    /** Small messages written for this project, each reproducing one way a mail was shown wrong. */
+    public static List<Sample> emailRepro() {
+        return read("email-repro");
+    }
+
+    /** One message of the email-repro corpus by the start of its file name ("R4-", "R4b-"). */
+    public static byte[] repro(String prefix) {
+        return emailRepro().stream()
+                .filter(s -> s.name().startsWith("email-repro/" + prefix))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No email-repro message " + prefix))
+                .raw();
+    }
+
     public static List<Sample> all() {
         var all = new ArrayList<>(gemFixtures());
         all.addAll(sisimai());
+        all.addAll(emailRepro());
         return all;
     }
 

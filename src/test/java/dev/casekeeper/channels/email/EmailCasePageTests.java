@@ -85,6 +85,44 @@ class EmailCasePageTests extends EmailTestBase {
         });
     }
 
+    @Test
+    void showsThePlainTextOfAMailWhoseHtmlShowsNothing() {
+        var mailbox = smtpMailbox(null);
+        var admin = WebSession.anonymous(port).signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        for (String repro : new String[] {"R1-", "R2-"}) {
+            String marker = marker();
+            deliver("repro.aba5a@cust.test", mailbox.address(), repro(repro, marker));
+            long number = awaitCase(marker).get("number").asLong();
+
+            var entry = casePage(admin, number).selectFirst("#timeline .entry-customer");
+
+            assertThat(entry.select(".entry-body").text()).as(repro).isEqualTo("Visible plain text " + repro.substring(0, 2));
+        }
+    }
+
+    @Test
+    void listsAnInlineImageThatNoHtmlShowsAndShowsIt() {
+        var mailbox = smtpMailbox(null);
+        String marker = marker();
+        deliver("repro.aba5a@cust.test", mailbox.address(), repro("R6-", marker));
+        long number = awaitCase(marker).get("number").asLong();
+        var admin = WebSession.anonymous(port).signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+
+        var entry = casePage(admin, number).selectFirst("#timeline .entry-customer");
+
+        assertThat(entry.select(".entry-body").text()).isEqualTo("Visible plain text R6, photo of the damage below");
+        var link = entry.select(".mail-attachments a");
+        assertThat(link.text()).isEqualTo("damage.png");
+        assertThat(entry.select(".mail-attachments img.attachment-preview").attr("src")).isEqualTo(link.attr("href"));
+        assertThat(admin.get(link.attr("href")).status()).isEqualTo(200);
+    }
+
+    /** A message of the email-repro corpus with {@code marker} added to its subject, so this test finds its case. */
+    static String repro(String prefix, String marker) {
+        String raw = new String(Corpora.repro(prefix), java.nio.charset.StandardCharsets.UTF_8);
+        return raw.replaceFirst("(?m)^Subject: ([^\r\n]*)", "Subject: $1 " + marker);
+    }
+
     private static Document casePage(WebSession browser, long number) {
         var page = browser.get("/cases/" + number);
         assertThat(page.status()).as(page.toString()).isEqualTo(200);

@@ -93,6 +93,24 @@ class EmailIngestionTests extends EmailTestBase {
     }
 
     @Test
+    void aMessageWithNulCharactersIsIngestedWithoutThemAndSaysSo() {
+        var mailbox = smtpMailbox(null);
+        String marker = marker();
+        String raw = "From: Ma\u0000ria <maria@example.org>\r\nTo: " + mailbox.address() + "\r\nSubject: Nul " + marker + "\u0000\r\n"
+                + "Message-ID: <nul\u0000" + marker + "@client.example.net>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/alternative; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe text\u0000 goes on.\r\n"
+                + "--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>The html\u0000 goes on.</p>\r\n--b--\r\n";
+
+        deliver("maria@example.org", mailbox.address(), raw);
+
+        var entry = firstMessage(awaitCase(marker));
+        assertThat(entry.get("body").asString()).isEqualTo("The text goes on.");
+        assertThat(entry.get("data").get("email").get("messageId").asString()).isEqualTo("nul" + marker + "@client.example.net");
+        assertThat(entry.get("data").get("email").get("warnings").toString()).contains("NUL characters");
+    }
+
+    @Test
     void keepsAttachmentsAndShowsInlineImagesFromTheCaseOnly() {
         UUID team = newTeam();
         var mailbox = smtpMailbox(team);

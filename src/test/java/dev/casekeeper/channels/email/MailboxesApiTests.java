@@ -154,7 +154,7 @@ class MailboxesApiTests extends ApiTestBase {
 
     @Test
     void refusesToStoreAPasswordWhenNoSecretKeyIsConfigured() {
-        var noKey = new MailSettings(null, null, null, null, null, null, null);
+        var noKey = new MailSettings(null, null, null, null, null, null, null, null);
         var management = new MailboxManagement(queries, new SecretBox(noKey), agents, Clock.systemUTC());
         String address = "nokey-" + UUID.randomUUID() + "@example.com";
         var command = new SaveMailbox(address, null, null, InboundMode.IMAP,

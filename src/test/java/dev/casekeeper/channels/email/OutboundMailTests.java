@@ -67,6 +67,136 @@ class OutboundMailTests extends EmailTestBase {
     }
 
     @Test
+    void aStrangerWhoAnswersOneOfTheCasesMessagesIsMarkedAndNeverCopiedOnReplies() throws Exception {
+        var mailbox = smtpMailbox(null, outboundTo(greenMail.getSmtp().getPort()));
+        String marker = marker();
+        String customerId = UUID.randomUUID() + "@client.example.net";
+        deliver("maria@example.org", mailbox.address(), ThreadingTests.withId(plain("Maria Lopez <maria@example.org>",
+                mailbox.address(), "Private matter " + marker, "My new address is 4 Elm Street.", "Cc: lee@example.org"), customerId));
+        String caseId = awaitCase(marker).get("id").asString();
+
+        // Mallory learned the Message-ID (a forwarded copy, a mailing list archive) and copies Eve.
+        deliver("mallory@evil.example", mailbox.address(), plain("Mallory <mallory@evil.example>", mailbox.address(),
+                "Re: Private matter", "Please send me the details too.", "In-Reply-To: <" + customerId + ">",
+                "References: <" + customerId + ">", "Cc: eve@evil.example"));
+        var kase = awaitCase(admin(), marker, 2);
+        var joined = lastMessage(kase).get("data").get("email");
+        assertThat(joined.get("outsider").asBoolean()).isTrue();
+        assertThat(joined.get("threadedBy").asString()).isEqualTo("references, from someone not on this case");
+        var page = dev.casekeeper.support.WebSession.anonymous(port).signIn(ADMIN_EMAIL, ADMIN_PASSWORD)
+                .get("/cases/" + kase.get("number").asLong()).html();
+        assertThat(page.select("#timeline .entry-customer .mail-outsider").text())
+                .contains("not on this case", "mallory@evil.example");
+
+        admin().post("/api/v1/cases/" + caseId + "/replies", Map.of("body", "We have updated your address."));
+
+        var sent = awaitSent(marker, 1).getFirst();
+        assertThat(Arrays.stream(sent.getAllRecipients()).map(Object::toString))
+                .containsExactlyInAnyOrder("maria@example.org", "lee@example.org");
+    }
+
+    @Test
+    void aFromListingSomeoneNotOnTheCaseDoesNotThreadByTheCaseTag() {
+        var mailbox = smtpMailbox(null, outboundTo(greenMail.getSmtp().getPort()));
+        String marker = marker();
+        deliver("maria@example.org", mailbox.address(), plain("maria@example.org", mailbox.address(), "Tagged " + marker, "Hi"));
+        var kase = awaitCase(marker);
+        String attack = marker();
+
+        deliver("mallory@evil.example", mailbox.address(), plain("maria@example.org, mallory@evil.example", mailbox.address(),
+                "Re: [#" + kase.get("number").asLong() + "] " + attack, "Add me", "Sender: mallory@evil.example"));
+
+        assertThat(awaitCase(attack).get("id").asString()).isNotEqualTo(kase.get("id").asString());
+        assertThat(incoming(admin().get("/api/v1/cases/" + kase.get("id").asString()).json())).isEqualTo(1);
+    }
+
+    @Test
+    void copiesAtMostFiftyPeopleAndSaysOnTheCaseWhoWasLeftOut() throws Exception {
+        var mailbox = smtpMailbox(null, outboundTo(greenMail.getSmtp().getPort()));
+        String marker = marker();
+        String crowd = java.util.stream.IntStream.range(0, 120).mapToObj(i -> "p" + i + "@crowd.example")
+                .collect(java.util.stream.Collectors.joining(",\r\n "));
+        deliver("maria@example.org", mailbox.address(), plain("maria@example.org", mailbox.address(), "Crowd " + marker,
+                "Everyone is copied.", "Cc: " + crowd));
+        var kase = awaitCase(marker);
+        String caseId = kase.get("id").asString();
+        assertThat(firstMessage(kase).get("data").get("email").get("warnings").toString())
+                .contains("copies 120 people; only the first 50 joined the case");
+        assertThat(jdbc.sql("select count(*) from email.case_participant where case_id = :c")
+                .param("c", UUID.fromString(caseId)).query(Long.class).single()).isEqualTo(50);
+
+        admin().post("/api/v1/cases/" + caseId + "/replies", Map.of("body", "Answering all of you."));
+
+        var sent = awaitSent(marker, 1).getFirst();
+        assertThat(sent.getAllRecipients()).hasSize(50);
+        var leftOut = admin().get("/api/v1/cases/" + caseId).json().get("timeline").valueStream()
+                .filter(e -> "email_recipients_left_out".equals(e.path("eventType").asString(null)))
+                .toList();
+        assertThat(leftOut).singleElement().satisfies(e -> assertThat(e.get("data").get("leftOut").asInt()).isEqualTo(1));
+        var page = dev.casekeeper.support.WebSession.anonymous(port).signIn(ADMIN_EMAIL, ADMIN_PASSWORD)
+                .get("/cases/" + kase.get("number").asLong()).html();
+        assertThat(page.select("#timeline .entry-event").text()).contains("did not get it", "Left out: p9@crowd.example");
+    }
+
+    @Test
+    void aCustomerWithAUtf8AddressIsReadAndAnsweredAtThatAddressOverSmtpUtf8() throws Exception {
+        var received = new java.util.concurrent.CopyOnWriteArrayList<String[]>();
+        // Every RCPT, as the server read it, with the message's text.
+        var server = SMTPServer.port(0).messageHandlerFactory(context -> new org.subethamail.smtp.MessageHandler() {
+                    private final List<String> recipients = new java.util.ArrayList<>();
+
+                    @Override
+                    public void from(String from) {}
+
+                    @Override
+                    public void recipient(String recipient) {
+                        recipients.add(recipient);
+                    }
+
+                    @Override
+                    public String data(java.io.InputStream data) throws java.io.IOException {
+                        String text = new String(data.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        recipients.forEach(r -> received.add(new String[] {r, text}));
+                        return null;
+                    }
+
+                    @Override
+                    public void done() {}
+                })
+                .build();
+        server.start();
+        try {
+            var mailbox = smtpMailbox(null, outboundTo(server.getPortAllocated()));
+            String marker = marker();
+            String customer = "jöhn.aba5a@mächine.example";
+            // The customer's server, as a real one would: SMTPUTF8 with the UTF-8 envelope sender.
+            var properties = new java.util.Properties();
+            properties.setProperty("mail.mime.allowutf8", "true");
+            properties.setProperty("mail.smtp.from", customer);
+            var session = jakarta.mail.Session.getInstance(properties);
+            var message = new MimeMessage(session, new java.io.ByteArrayInputStream(
+                    EmailCasePageTests.repro("R8-", marker).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            try (var transport = session.getTransport("smtp")) {
+                transport.connect("localhost", smtpPort(), null, null);
+                assertThat(((org.eclipse.angus.mail.smtp.SMTPTransport) transport).supportsExtension("SMTPUTF8")).isTrue();
+                transport.sendMessage(message, new jakarta.mail.Address[] {new jakarta.mail.internet.InternetAddress(mailbox.address())});
+            }
+            var kase = awaitCase(marker);
+            assertThat(firstMessage(kase).get("data").get("email").get("from").asString()).isEqualTo("Jöhn <" + customer + ">");
+            assertThat(jdbc.sql("select envelope_from from email.inbound_message where case_id = :c")
+                    .param("c", UUID.fromString(kase.get("id").asString())).query(String.class).single()).isEqualTo(customer);
+
+            admin().post("/api/v1/cases/" + kase.get("id").asString() + "/replies", Map.of("body", "Hallo Jöhn"));
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(received.stream().map(r -> r[0])).contains(customer));
+            assertThat(received.stream().filter(r -> r[0].equals(customer)).findFirst().orElseThrow()[1]).contains("To: " + customer);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void aRefusedRecipientFailsTheDeliveryWithTheReason() {
         // The desk's own SMTP listener is a server that refuses recipients it has no mailbox for.
         var mailbox = smtpMailbox(null, outboundTo(smtpPort()));

@@ -83,7 +83,8 @@ public final class AutomaticMail {
         if (returnPath != null && returnPath.replaceAll("\\s", "").equals("<>")) {
             return "bounce: sent with the null sender <>";
         }
-        var from = message.from();
+        var from = message.from() == null ? null
+                : new ParsedMessage.Mailbox(message.from().address().toLowerCase(java.util.Locale.ROOT), message.from().name());
         String fromHeader = headers.first("from");
         if (fromHeader != null && fromHeader.replaceAll("\\s", "").equals("<>")) {
             return "bounce: sent with an empty From <>";

@@ -33,6 +33,13 @@ public final class HtmlText {
 
     private HtmlText() {}
 
+    /** Whether the HTML shows a reader anything: text, or an image. Scripts and styles show nothing. */
+    public static boolean showsAnything(String html) {
+        var document = Jsoup.parse(html);
+        document.select("script, style, head, template, noscript").remove();
+        return !document.body().text().replace('\u00a0', ' ').isBlank() || !document.body().select("img[src]").isEmpty();
+    }
+
     /** The text of an HTML document or fragment. */
     public static String toText(String html) {
         return toText(Jsoup.parse(html));

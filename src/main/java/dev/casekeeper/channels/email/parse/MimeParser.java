@@ -90,11 +90,19 @@ public final class MimeParser {
         if (raw.length == 0 || new String(raw, StandardCharsets.ISO_8859_1).isBlank()) {
             return unreadable(raw, "The message is empty: it has no headers and no text", limits);
         }
+        var repaired = HeaderBlocks.repair(normalizeLoneCarriageReturns(raw));
+        if (!repaired.hasHeaders()) {
+            return headerless(raw, limits);
+        }
         try {
-            var message = new MimeMessage(SESSION, new ByteArrayInputStream(normalizeLoneCarriageReturns(raw)));
+            var message = new MimeMessage(SESSION, new ByteArrayInputStream(repaired.raw()));
             var parts = new Collector(limits, 0);
             parts.walk(message, 0);
-            return assemble(message, parts, limits);
+            if (Storable.hasNul(raw)) {
+                parts.warnings.add("The message contained NUL characters, which cannot be stored; they were left out"
+                        + " (the original message has them)");
+            }
+            return Storable.of(assemble(message, parts, limits));
         } catch (MessagingException | RuntimeException | StackOverflowError e) {
             return unreadable(raw, "The message could not be read as email (" + describe(e) + ")", limits);
         }
@@ -112,18 +120,39 @@ public final class MimeParser {
                 shown, null, null, List.of(), List.of(), List.of(), headers, java.util.Set.of(), List.of(reason));
     }
 
+    /**
+     * A message that starts with text instead of header fields: all of it is the text, as an agent
+     * would read it, with a warning. (Parsed as email, its first line would become a header.)
+     */
+    private static ParsedMessage headerless(byte[] raw, Limits limits) {
+        String text = CONTROL.matcher(Charsets.decode(raw, null).replace("\r\n", "\n").replace('\r', '\n')).replaceAll("").strip();
+        var warnings = new ArrayList<String>();
+        warnings.add("The message has no header block (no sender, subject or date); all of it is shown as text");
+        if (text.length() > limits.maxTextLength()) {
+            text = text.substring(0, limits.maxTextLength());
+            warnings.add("The text was shortened to " + limits.maxTextLength() + " characters; the original message has all of it");
+        }
+        return new ParsedMessage(null, null, List.of(), "", null, null, List.of(), List.of(), List.of(), null,
+                text, null, null, List.of(), List.of(), List.of(), new ParsedMessage.Headers(Map.of(), null),
+                java.util.Set.of(), List.copyOf(warnings));
+    }
+
     private static ParsedMessage assemble(MimeMessage message, Collector parts, Limits limits) throws MessagingException {
         var warnings = parts.warnings;
         String html = parts.html.isEmpty() ? null : String.join("\n<hr>\n", parts.html);
         String quotedHtmlText = null;
         if (html != null) {
-            html = inlineImages(html, parts.attachments, limits);
             var split = HtmlText.splitQuoted(html);
             html = split.html();
             quotedHtmlText = split.quoted() == null ? null : HtmlText.toText(split.quoted());
             if (html.length() > limits.maxHtmlLength()) {
                 warnings.add("The HTML of this message is too large to show; its text is shown instead");
                 html = null;
+            } else if (!HtmlText.showsAnything(html)) {
+                // Empty, or only a script or style: shown as HTML it would hide the text the message has.
+                html = null;
+            } else {
+                html = inlineImages(html, parts.attachments, limits);
             }
         }
         String text = parts.text.isEmpty() ? null : String.join("\n\n", parts.text);
@@ -257,7 +286,7 @@ public final class MimeParser {
                 } else if (type.equals("text/rfc822-headers") || type.equals("message/rfc822-headers")) {
                     reportedHeaders(part);
                     attach(part, type);
-                } else if (isAttachment(part, type)) {
+                } else if (isAttachment(part, type, text.isEmpty() && html.isEmpty())) {
                     attach(part, type);
                 } else if (type.equals("text/plain") || type.equals("text/enriched") || isReportPart(type)) {
                     text.add(textOf(part));
@@ -272,7 +301,18 @@ public final class MimeParser {
         }
 
         private void multipart(Part part, String type, int level) throws MessagingException, IOException {
-            Object content = part.getContent();
+            Object content;
+            try {
+                content = part.getContent();
+            } catch (MessagingException | IOException | RuntimeException e) {
+                content = null;
+            }
+            if (!(content instanceof Multipart parsed) || parsed.getCount() == 0) {
+                var repaired = Boundaries.repair(raw(part), type, header(part, "Content-Type"));
+                if (repaired != null) {
+                    content = repaired;
+                }
+            }
             if (!(content instanceof Multipart multipart)) {
                 warnings.add("A " + type + " part has no readable parts; it is shown as text");
                 text.add(textOf(part));
@@ -372,14 +412,10 @@ public final class MimeParser {
 
         private void attach(Part part, String type, @Nullable String fallbackName) {
             String name = filename(part, type, fallbackName);
-            String contentId = null;
+            String contentId = messageId(header(part, "Content-ID"));
+            // Inline means shown in place in the HTML; only an image the HTML refers to is (see inlineImages).
+            // One sent "inline" that nothing refers to is listed like any attachment, or it would never appear.
             boolean inline = false;
-            try {
-                contentId = messageId(header(part, "Content-ID"));
-                inline = Part.INLINE.equalsIgnoreCase(part.getDisposition()) && type.startsWith("image/");
-            } catch (MessagingException | RuntimeException e) {
-                // A malformed Content-ID or disposition only costs the inline placement.
-            }
             var id = UUID.randomUUID();
             if (attachments.size() >= limits.maxAttachments()) {
                 attachments.add(new ParsedMessage.Attachment(id, name, type, size(part), contentId, inline, null,
@@ -408,6 +444,58 @@ public final class MimeParser {
             }
         }
 
+        /** The text of a part in the right charset; a part whose transfer encoding is broken is shown as sent. */
+        private String textOf(Part part) throws MessagingException, IOException {
+            byte[] bytes;
+            try (InputStream in = decoded(part)) {
+                bytes = in.readAllBytes();
+            }
+            String text = Charsets.decode(bytes, charset(part));
+            return text.replace("\r\n", "\n").replace('\r', '\n');
+        }
+
+        private InputStream decoded(Part part) throws MessagingException, IOException {
+            if (part instanceof jakarta.mail.internet.MimePart mime && "base64".equalsIgnoreCase(encoding(mime))) {
+                byte[] raw;
+                try (InputStream in = raw(part)) {
+                    raw = in.readAllBytes();
+                }
+                var body = Base64Body.decode(raw);
+                if (!body.any()) {
+                    warnings.add("A part said to be base64 is not; it is shown as sent");
+                    return new ByteArrayInputStream(raw);
+                }
+                if (body.ignored() > 0) {
+                    warnings.add("A part ended in " + body.ignored() + " characters that are not base64 (perhaps a footer"
+                            + " added on the way); they were left out, and the original message has them");
+                }
+                return new ByteArrayInputStream(body.bytes());
+            }
+            try {
+                return part.getInputStream();
+            } catch (MessagingException | IOException | RuntimeException e) {
+                return raw(part);
+            }
+        }
+
+        private static InputStream raw(Part part) throws MessagingException, IOException {
+            if (part instanceof MimeBodyPart body) {
+                return body.getRawInputStream();
+            }
+            if (part instanceof MimeMessage message) {
+                return message.getRawInputStream();
+            }
+            return part.getInputStream();
+        }
+
+        private static @Nullable String encoding(jakarta.mail.internet.MimePart part) {
+            try {
+                return part.getEncoding();
+            } catch (MessagingException | RuntimeException e) {
+                return null;
+            }
+        }
+
         private static long size(Part part) {
             try {
                 return Math.max(0, part.getSize());
@@ -423,7 +511,12 @@ public final class MimeParser {
                 || type.equals("message/global-disposition-notification");
     }
 
-    private static boolean isAttachment(Part part, String type) {
+    /**
+     * Whether a part is a file rather than the text: a body type named by a file name is a file
+     * (an attached notes.txt), unless it is the first text of the message and nothing says
+     * {@code attachment}: mail programs name a message's only text part too.
+     */
+    private static boolean isAttachment(Part part, String type, boolean firstBody) {
         String disposition;
         String filename;
         try {
@@ -440,31 +533,7 @@ public final class MimeParser {
             return true;
         }
         boolean body = type.equals("text/plain") || type.equals("text/html") || type.equals("text/enriched") || isReportPart(type);
-        return !body || (filename != null && !Part.INLINE.equalsIgnoreCase(disposition));
-    }
-
-    /** The text of a part in the right charset; a part whose transfer encoding is broken is shown as sent. */
-    private static String textOf(Part part) throws MessagingException, IOException {
-        byte[] bytes;
-        try (InputStream in = decoded(part)) {
-            bytes = in.readAllBytes();
-        }
-        String text = Charsets.decode(bytes, charset(part));
-        return text.replace("\r\n", "\n").replace('\r', '\n');
-    }
-
-    private static InputStream decoded(Part part) throws MessagingException, IOException {
-        try {
-            return part.getInputStream();
-        } catch (MessagingException | IOException | RuntimeException e) {
-            if (part instanceof MimeBodyPart body) {
-                return body.getRawInputStream();
-            }
-            if (part instanceof MimeMessage message) {
-                return message.getRawInputStream();
-            }
-            throw e;
-        }
+        return !body || (filename != null && !Part.INLINE.equalsIgnoreCase(disposition) && !(firstBody && disposition == null));
     }
 
     private static String baseType(Part part) {
@@ -601,17 +670,22 @@ public final class MimeParser {
         return ids;
     }
 
-    static List<ParsedMessage.Mailbox> addresses(@Nullable String value) {
+    /** The addresses of an address header (From, To, Cc …), leniently; none when there is none usable. */
+    public static List<ParsedMessage.Mailbox> addresses(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return List.of();
         }
         var found = new ArrayList<ParsedMessage.Mailbox>();
+        // Raw 8-bit bytes (RFC 6532 UTF-8 addresses, read by Jakarta Mail one byte a char) as the text they are.
+        if (value.chars().anyMatch(c -> c > 0x7f) && value.chars().allMatch(c -> c <= 0xff)) {
+            value = Charsets.decode(value.getBytes(StandardCharsets.ISO_8859_1), null);
+        }
         try {
             for (InternetAddress address : InternetAddress.parseHeader(value.replaceAll("\r?\n", " "), false)) {
                 String email = address.getAddress();
                 if (email != null && USABLE_ADDRESS.matcher(email.strip()).matches()) {
                     String name = address.getPersonal() == null ? null : HeaderText.decode(address.getPersonal());
-                    found.add(new ParsedMessage.Mailbox(email.strip().toLowerCase(Locale.ROOT), name == null || name.isBlank() ? null : name));
+                    found.add(new ParsedMessage.Mailbox(normalAddress(email.strip()), name == null || name.isBlank() ? null : name));
                 }
             }
         } catch (MessagingException | RuntimeException e) {
@@ -620,10 +694,21 @@ public final class MimeParser {
         if (found.isEmpty()) {
             Matcher m = LOOSE_ADDRESS.matcher(HeaderText.decode(value));
             while (m.find()) {
-                found.add(new ParsedMessage.Mailbox(m.group().toLowerCase(Locale.ROOT), null));
+                found.add(new ParsedMessage.Mailbox(normalAddress(m.group()), null));
             }
         }
         return found;
+    }
+
+    /**
+     * An address as Casekeeper keeps it: the domain lower-cased (domains are case-insensitive), the
+     * local part as its owner wrote it, since only their server may say that {@code Maria} and
+     * {@code maria} are one mailbox. Comparisons between addresses ignore case; replies go to the
+     * address as written.
+     */
+    public static String normalAddress(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? address : address.substring(0, at + 1) + address.substring(at + 1).toLowerCase(Locale.ROOT);
     }
 
     private static ParsedMessage.@Nullable Mailbox first(List<ParsedMessage.Mailbox> addresses) {
