@@ -54,6 +54,7 @@ public class CaseCreationBenchmark {
             URI baseUrl,
             String jdbcUrl,
             String jdbcUser,
+            String jdbcPassword,
             String email,
             String password,
             int cases,
@@ -75,7 +76,8 @@ public class CaseCreationBenchmark {
             return new Settings(
                     URI.create(required(options, "base-url")),
                     required(options, "jdbc-url"),
-                    options.getOrDefault("jdbc-user", "postgres"),
+                    options.getOrDefault("jdbc-user", "casekeeper"),
+                    required(options, "jdbc-password"),
                     required(options, "email"),
                     required(options, "password"),
                     Integer.parseInt(options.getOrDefault("cases", "5000")),
@@ -312,7 +314,7 @@ public class CaseCreationBenchmark {
         System.setProperty("http.maxConnections", Integer.toString(Math.max(5, settings.clients())));
         String token = token(settings);
 
-        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), "")) {
+        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword())) {
             UUID agentId = agentId(db, settings.email());
             System.out.printf("Case creation: %d cases per side, %d concurrent clients, in %d rounds;"
                             + " warm-up at least %d cases per side (not counted)%n",
@@ -603,7 +605,7 @@ public class CaseCreationBenchmark {
         private final PreparedStatement insertHistory;
 
         JdbcClient(Settings settings, UUID agentId, Requesters requesters) throws SQLException {
-            this.connection = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), "");
+            this.connection = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
             this.connection.setAutoCommit(false);
             this.agentId = agentId;
             this.requesters = requesters;

@@ -59,7 +59,7 @@ public class ChatBenchmark {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    record Settings(URI baseUrl, String jdbcUrl, String jdbcUser, String email, String password, int clients, double rate,
+    record Settings(URI baseUrl, String jdbcUrl, String jdbcUser, String jdbcPassword, String email, String password, int clients, double rate,
             int chats, int agents, double arrivalRate, double rampRate, int seconds, String heap, String jcmd, long appPid,
             long postgresPid, int arrivalWarmup) {
 
@@ -71,8 +71,8 @@ public class ChatBenchmark {
                 }
                 o.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             }
-            var s = new Settings(URI.create(o.get("base-url")), o.get("jdbc-url"), o.getOrDefault("jdbc-user", "postgres"),
-                    o.get("email"), o.get("password"), Integer.parseInt(o.getOrDefault("clients", "10000")),
+            var s = new Settings(URI.create(o.get("base-url")), o.get("jdbc-url"), o.getOrDefault("jdbc-user", "casekeeper"),
+                    o.get("jdbc-password"), o.get("email"), o.get("password"), Integer.parseInt(o.getOrDefault("clients", "10000")),
                     Double.parseDouble(o.getOrDefault("rate", "50")), Integer.parseInt(o.getOrDefault("chats", "200")),
                     Integer.parseInt(o.getOrDefault("agents", "4")), Double.parseDouble(o.getOrDefault("arrival-rate", "10")),
                     Double.parseDouble(o.getOrDefault("ramp-rate", "500")), Integer.parseInt(o.getOrDefault("seconds", "60")),
@@ -700,7 +700,7 @@ public class ChatBenchmark {
     /** Each chat's first offer, read from routing's tables: when its contact arrived and when it was offered. */
     static Map<String, Offer> offers(Settings settings, java.util.Set<String> digests) throws Exception {
         var result = new HashMap<String, Offer>();
-        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), "");
+        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
              var query = db.prepareStatement("""
                      select distinct on (c.id) v.visitor_digest, c.id, o.agent_id, v.case_number, c.arrived_at, o.offered_at
                      from chat.conversation v

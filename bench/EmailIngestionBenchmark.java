@@ -58,7 +58,7 @@ public class EmailIngestionBenchmark {
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     static final DateTimeFormatter DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    record Settings(URI baseUrl, String smtpHost, int smtpPort, String jdbcUrl, String jdbcUser, String email,
+    record Settings(URI baseUrl, String smtpHost, int smtpPort, String jdbcUrl, String jdbcUser, String jdbcPassword, String email,
             String password, int messages, int clients, int seeds, int warmup, int rounds, long appPid,
             long postgresPid, boolean statements) {
 
@@ -75,7 +75,8 @@ public class EmailIngestionBenchmark {
                     options.getOrDefault("smtp-host", "localhost"),
                     Integer.parseInt(required(options, "smtp-port")),
                     required(options, "jdbc-url"),
-                    options.getOrDefault("jdbc-user", "postgres"),
+                    options.getOrDefault("jdbc-user", "casekeeper"),
+                    required(options, "jdbc-password"),
                     required(options, "email"),
                     required(options, "password"),
                     Integer.parseInt(options.getOrDefault("messages", "5000")),
@@ -306,7 +307,7 @@ public class EmailIngestionBenchmark {
         private final MessageDigest sha256;
 
         JdbcClient(Settings settings, Messages messages, UUID mailboxId) throws Exception {
-            this.connection = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), "");
+            this.connection = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
             this.insert = connection.prepareStatement("""
                     insert into public.bench_inbound_message
                         (id, mailbox_id, source, envelope_from, envelope_to, message_id, content_hash, raw, size, received_at)
@@ -394,7 +395,7 @@ public class EmailIngestionBenchmark {
         String token = token(settings);
         UUID mailboxId = createMailbox(settings, token, mailbox);
 
-        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), "")) {
+        try (Connection db = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword())) {
             System.out.printf("Email ingestion: %d messages per side (about %.1f KB each, one attachment), %d concurrent"
                             + " SMTP sessions, in %d rounds; %d seed messages, then a warm-up of %d (not counted)%n",
                     settings.messages(), new Messages(run, "x", mailbox, 1, false).raw(0).length / 1024.0,

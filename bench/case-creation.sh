@@ -29,7 +29,7 @@ echo "Casekeeper is UP on port $port; its PostgreSQL listens on port $pg_port"
 client_cp="$(bench_client_jars 'postgresql-[0-9.]+')"
 
 "$java" -cp "$client_cp" bench/CaseCreationBenchmark.java \
-  --base-url="http://localhost:$port" --jdbc-url="$jdbc_url" --jdbc-user=postgres \
+  --base-url="http://localhost:$port" --jdbc-url="$jdbc_url" --jdbc-user="$jdbc_user" --jdbc-password="$jdbc_password" \
   --email="$admin_email" --password="$admin_password" \
   --cases="$cases" --clients="$clients" --warmup="$warmup" --warmup-max="$warmup_max" --rounds="$rounds" \
   --app-pid="$app_pid" --postgres-pid="$(head -n 1 "$data/postgres/postmaster.pid")"

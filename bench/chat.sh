@@ -52,7 +52,7 @@ echo "Casekeeper is UP on port $port; its PostgreSQL listens on port $pg_port"
 client_cp="$(bench_client_jars 'postgresql-[0-9.]+' 'jackson-(core|databind|annotations)-[0-9.]+(-rc[0-9]+)?')"
 
 "$java" ${BENCH_CLIENT_OPTS:--Xmx2g} -cp "$client_cp" bench/ChatBenchmark.java \
-  --base-url="http://127.0.0.1:$port" --jdbc-url="$jdbc_url" --jdbc-user=postgres \
+  --base-url="http://127.0.0.1:$port" --jdbc-url="$jdbc_url" --jdbc-user="$jdbc_user" --jdbc-password="$jdbc_password" \
   --email="$admin_email" --password="$admin_password" \
   --clients="$clients" --rate="$rate" --chats="$chats" --agents="$agents" --arrival-rate="$arrival_rate" --arrival-warmup="$arrival_warmup" \
   --ramp-rate="$ramp_rate" --seconds="$seconds" --heap="$heap" \

@@ -35,11 +35,19 @@ bench_start $java_opts
 smtp_port="$(bench_logged "Receiving mail by SMTP on port")"
 echo "Casekeeper is UP on port $port, SMTP on port $smtp_port; its PostgreSQL listens on port $pg_port"
 
+if [ "$statements" = 1 ]; then
+  # Only the superuser may add the extension and clear its figures; the benchmark connects as Casekeeper's role.
+  bench_superuser_sql "create extension if not exists pg_stat_statements;
+    grant pg_read_all_stats to casekeeper;
+    grant execute on function pg_stat_statements_reset(oid, oid, bigint, boolean) to casekeeper" \
+    || echo "Could not prepare pg_stat_statements as the superuser (is psql installed?); no statement figures"
+fi
+
 # The JDBC driver is the one the application ships with, taken from its jar.
 client_cp="$(bench_client_jars 'postgresql-[0-9.]+')"
 
 "$java" -cp "$client_cp" bench/EmailIngestionBenchmark.java \
-  --base-url="http://localhost:$port" --smtp-port="$smtp_port" --jdbc-url="$jdbc_url" --jdbc-user=postgres \
+  --base-url="http://localhost:$port" --smtp-port="$smtp_port" --jdbc-url="$jdbc_url" --jdbc-user="$jdbc_user" --jdbc-password="$jdbc_password" \
   --email="$admin_email" --password="$admin_password" \
   --messages="$messages" --clients="$clients" --seeds="$seeds" --warmup="$warmup" --rounds="$rounds" --statements="$([ "$statements" = 1 ] && echo true || echo false)" \
   --app-pid="$app_pid" --postgres-pid="$(head -n 1 "$data/postgres/postmaster.pid")"

@@ -5,7 +5,7 @@
 #
 #   . bench/lib.sh
 #   bench_prepare mail          # sets java, jar, work, data, log; stops everything on exit
-#   bench_start -Xmx1g …        # JVM options; sets port, pg_port, jdbc_url, app_pid
+#   bench_start -Xmx1g …        # JVM options; sets port, pg_port, jdbc_url, jdbc_user, jdbc_password, app_pid
 #   bench_logged "Receiving mail by SMTP on port"   # a number the application logged after that text
 #   bench_client_jars 'postgresql-[0-9.]+'           # jars from the application's jar, as a class path
 #
@@ -105,6 +105,14 @@ bench_start() {
   # The embedded server's port is the fourth line of its postmaster.pid.
   pg_port="$(sed -n 4p "$data/postgres/postmaster.pid")"
   jdbc_url="jdbc:postgresql://127.0.0.1:$pg_port/casekeeper"
+  # Casekeeper's own role and its password, from the password file it keeps beside its data (docs/operations.md).
+  jdbc_user=casekeeper
+  jdbc_password="$(awk -F: '$4 == "casekeeper" { print $5 }' "$data/postgres/casekeeper.pgpass")"
+}
+
+# Runs SQL as the embedded server's superuser, which is reachable over its Unix socket only; needs psql.
+bench_superuser_sql() {
+  PGPASSFILE="$data/postgres/casekeeper.pgpass" psql -X -q -v ON_ERROR_STOP=1 -h /tmp -p "$pg_port" -U postgres -d casekeeper -c "$1"
 }
 
 # The application's own copies of the named libraries (extended regular expressions of file names

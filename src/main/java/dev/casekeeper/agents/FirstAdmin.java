@@ -43,6 +43,14 @@ class FirstAdmin implements ApplicationRunner {
             }
             boolean generated = settings.password() == null || settings.password().isBlank();
             String password = generated ? Passwords.generate() : settings.password();
+            // Refused with what to do rather than a stack trace: the operator set it, and nobody can sign in yet.
+            PasswordPolicy.refusal(password).ifPresent(reason -> {
+                String refusal = "The first admin's password (casekeeper.admin.password, CASEKEEPER_ADMIN_PASSWORD) "
+                        + reason.message() + ". Set a stronger one (docs/admin.md), or leave it unset to have one"
+                        + " generated and printed once in the log.";
+                log.error(refusal);
+                throw new IllegalStateException(refusal);
+            });
             var first = new CreateAgent(settings.emailOrDefault(), settings.nameOrDefault(), password, Role.ADMIN);
             // A password that went through the log is temporary: the admin chooses their own at first sign-in.
             var admin = generated ? agents.createWithTemporaryPassword(first) : agents.create(first);

@@ -25,11 +25,20 @@ class Passwords {
 
     private static final SecureRandom random = new SecureRandom();
 
-    /** A new random password: 144 bits, 24 characters that survive copying (letters, digits, - and _). */
+    /**
+     * A new random password: 144 bits, 24 characters that survive copying (letters, digits, - and _).
+     * It meets the policy like any other; the few random ones that hold a sequence such as
+     * {@code 12345} (about one in a hundred thousand) are drawn again.
+     */
     static String generate() {
-        byte[] bytes = new byte[18];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        while (true) {
+            byte[] bytes = new byte[18];
+            random.nextBytes(bytes);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            if (PasswordPolicy.refusal(password).isEmpty()) {
+                return password;
+            }
+        }
     }
 
     String hash(String password) {

@@ -230,6 +230,16 @@ public class CaseManagement {
         return detail(visible(cases.find(id.value()).orElse(null), viewer, id));
     }
 
+    /**
+     * Whether the viewer may open the case. For what names another case beside the one on screen (an
+     * earlier contact, the case a follow-up continues): a case the viewer may not open is not named,
+     * since its id, number or times would tell them what its 404 does not.
+     */
+    @Transactional(readOnly = true)
+    public boolean visibleTo(CaseId id, SignedInAgent viewer) {
+        return cases.find(id.value()).map(kase -> canSee(kase, viewer)).orElse(false);
+    }
+
     /** A case by the number people say on the phone; unknown or not visible to the viewer is not found. */
     @Transactional(readOnly = true)
     public CaseDetail findByNumber(long number, SignedInAgent viewer) {

@@ -54,8 +54,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                         "casekeeperEmbeddedPostgres",
                         Map.of(
                                 "spring.datasource.url", server.jdbcUrl(),
-                                "spring.datasource.username", EmbeddedPostgresServers.USER,
-                                "spring.datasource.password", "",
+                                "spring.datasource.username", server.username(),
+                                "spring.datasource.password", server.password(),
                                 ACTIVE_DATA_DIR, server.dataDirectory().toString())));
     }
 }

@@ -20,13 +20,20 @@ import org.slf4j.LoggerFactory;
  */
 final class EmbeddedPostgresServers {
 
-    static final String USER = "postgres";
+    static final String SUPERUSER = "postgres";
+    static final String APPLICATION_ROLE = "casekeeper";
     static final String DATABASE = "casekeeper";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServers.class);
     private static final Map<Path, Running> running = new HashMap<>();
 
-    record Server(Path dataDirectory, String jdbcUrl) {}
+    /** Where the application connects, and as whom: the application role, never the superuser. */
+    record Server(Path dataDirectory, String jdbcUrl, String username, String password) {
+        @Override
+        public String toString() {
+            return "Server[" + dataDirectory + ", " + jdbcUrl + "]";
+        }
+    }
 
     private record Running(EmbeddedPostgres postgres, Server server, int users) {}
 
@@ -38,9 +45,13 @@ final class EmbeddedPostgresServers {
             running.put(dataDirectory, new Running(current.postgres(), current.server(), current.users() + 1));
             return current.server();
         }
-        var postgres = start(dataDirectory, durable, serverConfig, startLog);
-        var server = new Server(dataDirectory, postgres.getJdbcUrl(USER, DATABASE));
-        running.put(dataDirectory, new Running(postgres, server, 1));
+        var started = start(dataDirectory, durable, serverConfig, startLog);
+        var server = new Server(
+                dataDirectory,
+                started.postgres().getJdbcUrl(APPLICATION_ROLE, DATABASE),
+                APPLICATION_ROLE,
+                started.passwords().application());
+        running.put(dataDirectory, new Running(started.postgres(), server, 1));
         return server;
     }
 
@@ -77,11 +88,20 @@ final class EmbeddedPostgresServers {
         }
     }
 
-    private static EmbeddedPostgres start(Path dataDirectory, boolean durable, Map<String, String> serverConfig, Log startLog) {
+    private record Started(EmbeddedPostgres postgres, DatabasePasswords passwords) {}
+
+    private static Started start(Path dataDirectory, boolean durable, Map<String, String> serverConfig, Log startLog) {
         try {
             Files.createDirectories(dataDirectory);
             StalePostmaster.stopIfRunning(dataDirectory, startLog);
             long started = System.nanoTime();
+            var kept = DatabasePasswords.read(dataDirectory);
+            boolean earlierVersion = kept.isEmpty() && Files.exists(dataDirectory.resolve("PG_VERSION"));
+            if (earlierVersion) {
+                startLog.warn("The embedded PostgreSQL in " + dataDirectory + " accepts connections without a password (set up"
+                        + " by an earlier version of Casekeeper); it now gets passwords and a role of Casekeeper's own");
+            }
+            var passwords = kept.orElseGet(DatabasePasswords::generate);
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
@@ -89,6 +109,10 @@ final class EmbeddedPostgresServers {
                     // Stopped by the pool when the application closes (or by stopAll after that), never
                     // by the library's own JVM hook, which could stop it while connections are still in use.
                     .setRegisterShutdownHook(false)
+                    // Runs after initdb (the library's, which trusts everyone) and before the server listens.
+                    .setDataDirectoryCustomizer(directory -> secure(directory.toPath(), passwords, kept.isEmpty()))
+                    // The library's own readiness check connects as the superuser.
+                    .setConnectConfig("password", passwords.superuser())
                     // Acknowledged writes must survive a crash, of the process and of the machine: the library
                     // starts the server with -F (fsync off) and synchronous_commit off. These come after -F
                     // on the command line and win. Only a test run turns them off (durable=false).
@@ -96,32 +120,59 @@ final class EmbeddedPostgresServers {
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("password_encryption", "scram-sha-256")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB");
             serverConfig.forEach(builder::setServerConfig);
-            var postgres = builder.start();
-            createDatabaseIfMissing(postgres);
+            EmbeddedPostgres postgres;
+            try {
+                postgres = builder.start();
+            } catch (IOException e) {
+                throw new IOException("The embedded PostgreSQL in " + dataDirectory + " did not accept Casekeeper's"
+                        + " connection. If its passwords in " + dataDirectory.resolve(DatabasePasswords.FILE_NAME)
+                        + " do not belong to this data directory, remove that file: the next start sets new ones", e);
+            }
+            try {
+                ApplicationRole.prepare(postgres, passwords);
+                closeSuperuserTcpAccess(postgres, dataDirectory);
+            } catch (SQLException | IOException | RuntimeException e) {
+                postgres.close();
+                throw e;
+            }
             startLog.info("Embedded PostgreSQL ready on port " + postgres.getPort() + " with data in " + dataDirectory
-                    + " (" + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
-            return postgres;
+                    + ", passwords in " + DatabasePasswords.FILE_NAME + " there ("
+                    + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
+            return new Started(postgres, passwords);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare Casekeeper's role and database in " + dataDirectory, e);
         }
     }
 
-    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
-        try (var connection = postgres.getPostgresDatabase().getConnection();
-                var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, DATABASE);
-            try (var result = exists.executeQuery()) {
-                if (!result.next()) {
-                    try (var create = connection.createStatement()) {
-                        create.execute("create database " + DATABASE + " encoding 'UTF8'");
-                    }
-                }
+    /**
+     * Before the server listens: every connection needs a password, and a data directory without
+     * passwords (new, or from an earlier version) gets them, the superuser's set with the server down.
+     */
+    private static void secure(Path dataDirectory, DatabasePasswords passwords, boolean newPasswords) {
+        try {
+            ClientAuthentication.writeForStart(dataDirectory);
+            if (newPasswords) {
+                SingleUserMode.setSuperuserPassword(dataDirectory, passwords.superuser());
+                // Written only once the server has it: a start that fails in between makes new ones next time.
+                passwords.write(dataDirectory);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create the database " + DATABASE, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Once the application role is ready, the superuser may connect over the Unix socket only. */
+    private static void closeSuperuserTcpAccess(EmbeddedPostgres postgres, Path dataDirectory) throws IOException, SQLException {
+        ClientAuthentication.writeForRunning(dataDirectory);
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("select pg_reload_conf()");
         }
     }
 }

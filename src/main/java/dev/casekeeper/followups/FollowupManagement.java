@@ -130,11 +130,19 @@ public class FollowupManagement {
         return new Slice<>(page, next);
     }
 
-    /** A case's promises and check-ins, and the earlier cases it repeats. */
+    /**
+     * A case's promises and check-ins, and the earlier cases it repeats: named where the viewer may
+     * open them, otherwise only said to exist ({@link RepeatContact#byAnotherTeam()}).
+     */
     @Transactional(readOnly = true)
     public CaseFollowups ofCase(CaseId caseId, SignedInAgent viewer) {
         cases.find(caseId, viewer);
-        return new CaseFollowups(followups.ofCase(caseId), repeats.ofCase(caseId));
+        var repeatContacts = repeats.ofCase(caseId).stream()
+                .map(repeat -> repeat.earlierCaseId() != null && cases.visibleTo(repeat.earlierCaseId(), viewer)
+                        ? repeat
+                        : repeat.withoutEarlierCase())
+                .toList();
+        return new CaseFollowups(followups.ofCase(caseId), repeatContacts);
     }
 
     /** Repeat contacts detected in {@code [since, until)}, counted per agent who solved the earlier case and per team. */

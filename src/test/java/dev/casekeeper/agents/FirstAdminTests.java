@@ -1,15 +1,20 @@
 package dev.casekeeper.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.casekeeper.CasekeeperApplication;
 import dev.casekeeper.support.ApiTestBase;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The first start creates the configured admin (the test profile sets its email and password). */
+/** The first start creates the configured admin (the test profile sets its email and password), unless its password is weak. */
 class FirstAdminTests extends ApiTestBase {
 
     @Autowired
@@ -69,6 +74,23 @@ class FirstAdminTests extends ApiTestBase {
 
         assertThat(agentCount()).isEqualTo(before);
         assertThat(agentsWithEmail("second-admin@casekeeper.test")).isZero();
+    }
+
+    @Test
+    void refusesToStartWithACommonConfiguredPasswordSayingWhatToDo(@TempDir Path dataDir) {
+        var start = new SpringApplicationBuilder(CasekeeperApplication.class);
+
+        assertThatThrownBy(() -> start.run(
+                        "--casekeeper.data-dir=" + dataDir,
+                        "--server.port=0",
+                        "--casekeeper.mail.smtp.port=0",
+                        "--logging.level.root=OFF",
+                        "--casekeeper.admin.email=first@casekeeper.test",
+                        "--casekeeper.admin.password=Password2024!"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CASEKEEPER_ADMIN_PASSWORD")
+                .hasMessageContaining("most common passwords")
+                .hasMessageContaining("leave it unset");
     }
 
     private long agentCount() {

@@ -1,6 +1,7 @@
 package dev.casekeeper.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.casekeeper.CasekeeperApplication;
 import dev.casekeeper.support.Api;
@@ -8,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -69,13 +73,67 @@ class EmbeddedDatabaseTests {
             try (var external = start(
                     "--casekeeper.data-dir=" + unused,
                     "--spring.datasource.url=" + url,
-                    "--spring.datasource.username=postgres")) {
+                    "--spring.datasource.username=" + owner.getEnvironment().getProperty("spring.datasource.username"),
+                    "--spring.datasource.password=" + owner.getEnvironment().getProperty("spring.datasource.password"))) {
                 var response = signIn(external).get("/api/v1/cases");
 
                 assertThat(response.status()).isEqualTo(200);
                 assertThat(external.getEnvironment().getProperty(EmbeddedPostgresEnvironment.ACTIVE_DATA_DIR)).isNull();
                 assertThat(Files.exists(unused.resolve("postgres"))).isFalse();
             }
+        }
+    }
+
+    @Test
+    void securesADataDirectoryOfAnEarlierVersionInPlaceAndKeepsItsData() throws Exception {
+        Path postgresDir = dataDir.resolve("postgres");
+        String caseId;
+        // What versions before passwords left behind: the library's server trusting every local
+        // connection, and Casekeeper's schemas made and owned by the superuser.
+        try (var trusting = EmbeddedPostgres.builder()
+                .setDataDirectory(postgresDir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .start()) {
+            try (var connection = trusting.getPostgresDatabase().getConnection()) {
+                connection.createStatement().execute("create database casekeeper encoding 'UTF8'");
+            }
+            try (var earlier = start(
+                    "--casekeeper.data-dir=" + dataDir.resolve("unused"),
+                    "--spring.datasource.url=" + trusting.getJdbcUrl("postgres", "casekeeper"),
+                    "--spring.datasource.username=postgres")) {
+                caseId = signIn(earlier).post("/api/v1/cases", Map.of(
+                                "subject", "Router reboots every night",
+                                "requester", Map.of("email", "night@example.com"),
+                                "message", Map.of("body", "Every night at three the lights blink and it restarts.")))
+                        .json().get("id").asString();
+            }
+        }
+        assertThat(Files.readString(postgresDir.resolve("pg_hba.conf"))).contains("trust");
+
+        try (var upgraded = start("--casekeeper.data-dir=" + dataDir)) {
+            var api = signIn(upgraded);
+            var jdbc = upgraded.getBean(JdbcTemplate.class);
+
+            assertThat(api.get("/api/v1/cases/" + caseId).json().get("subject").asString())
+                    .isEqualTo("Router reboots every night");
+            assertThat(api.post("/api/v1/cases", Map.of(
+                                    "subject", "Still rebooting",
+                                    "requester", Map.of("email", "night@example.com"),
+                                    "message", Map.of("body", "It happened again.")))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("casekeeper");
+            assertThat(jdbc.queryForList(
+                            "select schemaname || '.' || tablename from pg_tables"
+                                    + " where schemaname not in ('pg_catalog', 'information_schema') and tableowner <> current_user",
+                            String.class))
+                    .isEmpty();
+            assertThat(Files.readString(postgresDir.resolve("pg_hba.conf"))).doesNotContain("trust");
+            String url = upgraded.getEnvironment().getRequiredProperty("spring.datasource.url");
+            String port = url.replaceAll("^jdbc:postgresql://[^:]+:(\\d+)/.*$", "$1");
+            assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/casekeeper", "postgres", ""))
+                    .isInstanceOf(SQLException.class);
         }
     }
 

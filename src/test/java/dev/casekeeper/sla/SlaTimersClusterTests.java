@@ -68,7 +68,8 @@ class SlaTimersClusterTests {
         try (var owner = start("--casekeeper.data-dir=" + dataDir.resolve("a"))) {
             String url = owner.getEnvironment().getProperty("spring.datasource.url");
             try (var other = start("--casekeeper.data-dir=" + dataDir.resolve("unused"), "--spring.datasource.url=" + url,
-                    "--spring.datasource.username=postgres")) {
+                    "--spring.datasource.username=" + owner.getEnvironment().getProperty("spring.datasource.username"),
+                    "--spring.datasource.password=" + owner.getEnvironment().getProperty("spring.datasource.password"))) {
                 var desk = Desk.setUp(api(owner));
                 var agentOnOther = desk.reconnect(api(other));
                 var cases = new ArrayList<UUID>();

@@ -149,6 +149,7 @@ class AdminAgentsController {
         }
         model.addAttribute("roles", Role.values());
         model.addAttribute("teams", agents.teams());
+        model.addAttribute("minimumLength", PasswordManagement.minimumLength());
         return "agents/admin-agent-new";
     }
 

@@ -1,9 +1,11 @@
 package dev.casekeeper.agents.web;
 
+import dev.casekeeper.agents.WeakPasswordException;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -25,6 +27,9 @@ final class FormErrors {
         try {
             action.run();
             return true;
+        } catch (WeakPasswordException e) {
+            // Why, in the reader's language: the message bundle's text of the reason.
+            e.fieldErrors().keySet().forEach(field -> reject(errors, field, e.messageCode(), e.messageArguments(), e.getMessage()));
         } catch (InvalidInputException e) {
             e.fieldErrors().forEach((field, message) -> reject(errors, field, message));
         } catch (ConflictException e) {
@@ -41,10 +46,14 @@ final class FormErrors {
     }
 
     private static void reject(BindingResult errors, String field, String message) {
+        reject(errors, field, "invalid", null, message);
+    }
+
+    private static void reject(BindingResult errors, String field, String code, Object @Nullable [] arguments, String message) {
         if (errors.getFieldType(field) != null) {
-            errors.rejectValue(field, "invalid", message);
+            errors.rejectValue(field, code, arguments, message);
         } else {
-            errors.reject("invalid", message);
+            errors.reject(code, arguments, message);
         }
     }
 

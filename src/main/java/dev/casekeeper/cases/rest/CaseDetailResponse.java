@@ -56,9 +56,10 @@ record CaseDetailResponse(
         }
     }
 
-    static CaseDetailResponse of(CaseDetail detail) {
+    /** {@code caseFields} is the case as the caller may see it. */
+    static CaseDetailResponse of(CaseDetail detail, CaseResponse caseFields) {
         return new CaseDetailResponse(
-                CaseResponse.of(detail.summary()),
+                caseFields,
                 HandoverResponse.of(detail.handover()),
                 detail.timeline().stream().map(EntryResponse::of).toList());
     }

@@ -7,6 +7,7 @@ import dev.casekeeper.cases.CaseFilter;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
+import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.ChangeCase;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.OpenCase;
@@ -70,7 +71,7 @@ class CasesRestController {
                 request.priority() == null ? Priority.NORMAL : parse("priority", request.priority(), Priority::from),
                 request.tags() == null ? List.of() : request.tags(),
                 request.teamId() == null ? null : new TeamId(request.teamId()));
-        var opened = CaseResponse.of(cases.open(command, me, key));
+        var opened = response(cases.open(command, me, key), me);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.id())).body(opened);
     }
 
@@ -93,12 +94,13 @@ class CasesRestController {
                 requesterId == null ? null : new CustomerId(requesterId),
                 q);
         var page = cases.list(filter, me, cursor, limit);
-        return new CasePage(page.items().stream().map(CaseResponse::of).toList(), page.nextCursor());
+        return new CasePage(page.items().stream().map(c -> response(c, me)).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}")
     CaseDetailResponse find(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return CaseDetailResponse.of(cases.find(new CaseId(id), me));
+        var detail = cases.find(new CaseId(id), me);
+        return CaseDetailResponse.of(detail, response(detail.summary(), me));
     }
 
     @PostMapping("/{id}/replies")
@@ -121,7 +123,7 @@ class CasesRestController {
     CaseResponse receive(
             @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody CaseRequests.Message request) {
         cases.find(new CaseId(id), me);
-        return CaseResponse.of(cases.receive(new CaseId(id), request.body(), request.html(), me.actor()));
+        return response(cases.receive(new CaseId(id), request.body(), request.html(), me.actor()), me);
     }
 
     @PatchMapping("/{id}")
@@ -131,13 +133,13 @@ class CasesRestController {
                 request.status() == null ? null : parse("status", request.status(), CaseStatus::from),
                 request.priority() == null ? null : parse("priority", request.priority(), Priority::from),
                 request.tags());
-        return CaseResponse.of(cases.change(new CaseId(id), change, me));
+        return response(cases.change(new CaseId(id), change, me), me);
     }
 
     @PostMapping("/{id}/assignment")
     CaseResponse assign(
             @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody CaseRequests.Assignment request) {
-        return CaseResponse.of(cases.assign(new CaseId(id), new AgentId(request.ownerId()), me));
+        return response(cases.assign(new CaseId(id), new AgentId(request.ownerId()), me), me);
     }
 
     @PostMapping("/{id}/transfers")
@@ -149,7 +151,8 @@ class CasesRestController {
                 request.toTeamId() == null ? null : new TeamId(request.toTeamId()),
                 request.reason(),
                 request.summary());
-        return CaseDetailResponse.of(cases.transfer(new CaseId(id), transfer, me));
+        var transferred = cases.transfer(new CaseId(id), transfer, me);
+        return CaseDetailResponse.of(transferred, response(transferred.summary(), me));
     }
 
     @GetMapping("/{id}/owners")
@@ -160,6 +163,15 @@ class CasesRestController {
     @GetMapping("/{id}/history")
     List<OwnerChangeResponse.ChangeResponse> history(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
         return cases.history(new CaseId(id), me).stream().map(OwnerChangeResponse.ChangeResponse::of).toList();
+    }
+
+    /**
+     * The case as the caller may see it: the closed case a follow-up continues is named only to who may
+     * open it; to anyone else (the follow-up moved to their team) it answers 404, and its id is left out.
+     */
+    private CaseResponse response(CaseSummary kase, SignedInAgent me) {
+        var response = CaseResponse.of(kase);
+        return kase.followUpOf() == null || cases.visibleTo(kase.followUpOf(), me) ? response : response.withoutFollowUpOf();
     }
 
     private static <T> T parse(String field, String value, Function<String, T> parser) {

@@ -67,11 +67,23 @@ class FollowupsRestController {
         }
     }
 
-    record RepeatContactResponse(UUID earlierCaseId, long earlierNumber, Instant earlierSolvedAt, @Nullable UUID solvedBy, Instant detectedAt) {
+    /** An earlier case of another team, which the caller may not open, is only said to exist: no id, number or solver, the day it was solved. */
+    record RepeatContactResponse(
+            @Nullable UUID earlierCaseId,
+            @Nullable Long earlierNumber,
+            Instant earlierSolvedAt,
+            @Nullable UUID solvedBy,
+            boolean byAnotherTeam,
+            Instant detectedAt) {
 
         static RepeatContactResponse of(RepeatContact r) {
-            return new RepeatContactResponse(r.earlierCaseId().value(), r.earlierNumber(), r.earlierSolvedAt(),
-                    r.solvedBy() == null ? null : r.solvedBy().value(), r.detectedAt());
+            return new RepeatContactResponse(
+                    r.earlierCaseId() == null ? null : r.earlierCaseId().value(),
+                    r.earlierNumber(),
+                    r.earlierSolvedAt(),
+                    r.solvedBy() == null ? null : r.solvedBy().value(),
+                    r.byAnotherTeam(),
+                    r.detectedAt());
         }
     }
 

@@ -85,6 +85,24 @@ class AgentsApiTests extends ApiTestBase {
     }
 
     @Test
+    void refusesACommonRepeatedOrSequentialPasswordSayingWhyAndCreatesNobody() {
+        String email = uniqueEmail();
+
+        var common = admin().post("/api/v1/agents", Map.of("email", email, "name", "Common", "password", "password1234"));
+        var repeated = admin().post("/api/v1/agents", Map.of("email", email, "name", "Repeated", "password", "aaaaaaaaaaaa"));
+        var sequence = admin().post("/api/v1/agents", Map.of("email", email, "name", "Sequence", "password", "123456789012"));
+
+        assertProblem(common, 400, "invalid-input");
+        assertThat(fieldsNamed(common)).containsExactly("password");
+        assertThat(common.json().get("errors").get(0).get("message").asString()).contains("most common passwords");
+        assertProblem(repeated, 400, "invalid-input");
+        assertThat(repeated.json().get("errors").get(0).get("message").asString()).contains("repeats itself");
+        assertProblem(sequence, 400, "invalid-input");
+        assertThat(sequence.json().get("errors").get(0).get("message").asString()).contains("simple sequence");
+        assertThat(anonymous().withBasic(email, "password1234").post("/api/v1/tokens", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void acceptsAPasswordOfExactlyTwelveCharacters() {
         String email = uniqueEmail();
 

@@ -31,6 +31,18 @@ class PasswordsApiTests extends ApiTestBase {
     }
 
     @Test
+    void aCommonNewPasswordIsRefusedSayingWhyAndTheOldOneStays() {
+        var agent = newAgent("agent");
+
+        var common = agent.api().post("/api/v1/agents/me/password", Map.of("currentPassword", PASSWORD, "newPassword", "Password2024!"));
+
+        assertProblem(common, 400, "invalid-input");
+        assertThat(fieldsNamed(common)).containsExactly("newPassword");
+        assertThat(common.json().get("errors").get(0).get("message").asString()).contains("most common passwords");
+        assertThat(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(201);
+    }
+
+    @Test
     void aWrongCurrentPasswordOrAShortNewOneIsRefusedNamingTheField() {
         var agent = newAgent("agent");
 

@@ -67,6 +67,19 @@ class AdminAgentsPageTests extends ApiTestBase {
     }
 
     @Test
+    void aCommonTypedPasswordIsRefusedSayingWhyAndNoAgentIsMade() {
+        admin.get("/admin/agents/new");
+        String email = "common-" + UUID.randomUUID() + "@casekeeper.test";
+
+        var refused = admin.post("/admin/agents", Map.of("email", email, "name", "Deon Carter", "role", "agent", "password", "iloveyou1234"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#password-error").text())
+                .isEqualTo("is one of the most common passwords, or one of them with digits or symbols added; choose another");
+        assertThat(anonymous().withBasic(email, "iloveyou1234").post("/api/v1/tokens", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void aRefusedNewAgentComesBackWithTheErrorsBesideTheFieldsAndWhatWasTyped() {
         var taken = newAgent("agent");
         admin.get("/admin/agents/new");

@@ -74,6 +74,29 @@ class PasswordPagesTests extends ApiTestBase {
     }
 
     @Test
+    void aCommonRepeatedOrSequentialNewPasswordIsRefusedSayingWhyBesideTheField() {
+        var agent = newAgent("agent");
+        var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
+        browser.get("/account");
+
+        var common = browser.post("/account/password", Map.of(
+                "currentPassword", PASSWORD, "newPassword", "password1234", "repeatPassword", "password1234"));
+        var repeated = browser.post("/account/password", Map.of(
+                "currentPassword", PASSWORD, "newPassword", "aaaaaaaaaaaa", "repeatPassword", "aaaaaaaaaaaa"));
+        var sequence = browser.post("/account/password", Map.of(
+                "currentPassword", PASSWORD, "newPassword", "123456789012", "repeatPassword", "123456789012"));
+
+        assertThat(common.status()).isEqualTo(422);
+        assertThat(common.html().select("#new-password-error").text())
+                .isEqualTo("is one of the most common passwords, or one of them with digits or symbols added; choose another");
+        assertThat(repeated.html().select("#new-password-error").text())
+                .isEqualTo("repeats itself (like aaaaa or abcabc); choose something less predictable");
+        assertThat(sequence.html().select("#new-password-error").text())
+                .isEqualTo("contains a simple sequence (like 12345, abcde or qwerty); choose something less predictable");
+        assertThat(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(201);
+    }
+
+    @Test
     void anAdminResetsAPasswordShownOnceAndTheAgentsSignInsEnd() {
         var agent = newAgent("agent");
         var theirs = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);

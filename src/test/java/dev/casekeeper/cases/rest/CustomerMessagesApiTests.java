@@ -80,6 +80,29 @@ class CustomerMessagesApiTests extends CasesApiTestBase {
     }
 
     @Test
+    void aFollowUpMovedToAnotherTeamDoesNotNameTheClosedCaseItsNewTeamMayNotOpen() {
+        var team = newTeam();
+        var agent = newAgent("agent", team);
+        var otherTeam = newTeam();
+        var otherAgent = newAgent("agent", otherTeam);
+        String closedId = idOf(open(agent.api(), aCase().team(team).subject("Activation key lost")));
+        bringTo(agent.api(), closedId, "closed");
+        String followUpId = idOf(customerWrites(agent.api(), closedId, "The new key stopped working after the update."));
+        var moved = agent.api().post("/api/v1/cases/" + followUpId + "/transfers",
+                Map.of("toTeamId", otherTeam, "reason", "Licensing is theirs", "summary", "Key stopped working after the update"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(201);
+        assertThat(otherAgent.api().get("/api/v1/cases/" + closedId).status()).isEqualTo(404);
+
+        var seenByNewTeam = otherAgent.api().get("/api/v1/cases/" + followUpId);
+        var listedForNewTeam = otherAgent.api().get("/api/v1/cases?requesterId=" + read(agent.api(), closedId).get("requesterId").asString());
+
+        assertThat(seenByNewTeam.json().get("followUpOf").isNull()).isTrue();
+        assertThat(seenByNewTeam.text()).doesNotContain(closedId);
+        assertThat(listedForNewTeam.text()).contains(followUpId).doesNotContain(closedId);
+        assertThat(read(admin(), followUpId).get("followUpOf").asString()).as("named to who may open it").isEqualTo(closedId);
+    }
+
+    @Test
     void aFollowUpKeepsTheCustomersHtmlSanitized() {
         var agent = newAgent("agent");
         String closedId = idOf(open(agent.api(), aCase()));

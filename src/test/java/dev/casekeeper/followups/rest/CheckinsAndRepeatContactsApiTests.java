@@ -97,6 +97,40 @@ class CheckinsAndRepeatContactsApiTests extends ApiTestBase {
     }
 
     @Test
+    void anEarlierCaseOfAnotherTeamIsOnlySaidToExistWithNothingThatWouldOpenIt() {
+        String email = "customer-" + UUID.randomUUID() + "@example.com";
+        var otherTeam = newTeam();
+        var otherAgent = newAgent("agent", otherTeam);
+        var earlier = SlaFixture.openCase(otherAgent.api(), otherTeam, "Return: socks in the wrong size", email);
+        otherAgent.api().post("/api/v1/cases/" + earlier + "/assignment", Map.of("ownerId", otherAgent.id()));
+        otherAgent.api().post("/api/v1/cases/" + earlier + "/replies", Map.of("body", "A new pair is on its way."));
+        assertThat(otherAgent.api().patch("/api/v1/cases/" + earlier, Map.of("status", "solved")).status()).isEqualTo(200);
+        var earlierNumber = otherAgent.api().get("/api/v1/cases/" + earlier).json().get("number").asString();
+        assertThat(owner.api().get("/api/v1/cases/" + earlier).status()).isEqualTo(404);
+
+        var again = SlaFixture.openCase(owner.api(), team, "Socks again", email);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            var response = owner.api().get("/api/v1/cases/" + again + "/followups");
+            var repeat = response.json().get("repeats").get(0);
+            assertThat(response.json().get("repeatContact").asBoolean()).isTrue();
+            assertThat(repeat.get("byAnotherTeam").asBoolean()).isTrue();
+            assertThat(repeat.get("earlierCaseId").isNull()).isTrue();
+            assertThat(repeat.get("earlierNumber").isNull()).isTrue();
+            assertThat(repeat.get("solvedBy").isNull()).isTrue();
+            // When, to the day: enough to say "solved 3 days ago", not the moment.
+            assertThat(repeat.get("earlierSolvedAt").asString()).endsWith("T00:00:00Z");
+            assertThat(response.text()).doesNotContain(earlier.toString(), otherAgent.id().toString(), otherTeam.toString());
+        });
+        // Whoever may open the earlier case still gets it named.
+        var named = supervisor.api().get("/api/v1/cases/" + again + "/followups").json().get("repeats").get(0);
+        assertThat(named.get("byAnotherTeam").asBoolean()).isFalse();
+        assertThat(named.get("earlierCaseId").asString()).isEqualTo(earlier.toString());
+        assertThat(named.get("earlierNumber").asString()).isEqualTo(earlierNumber);
+        assertThat(named.get("solvedBy").asString()).isEqualTo(otherAgent.id().toString());
+    }
+
+    @Test
     void repeatContactCountsAreForSupervisorsAndRefuseAnEmptyPeriod() {
         assertProblem(owner.api().get("/api/v1/repeat-contacts"), 403, "forbidden");
         assertProblem(supervisor.api().get("/api/v1/repeat-contacts?since=2026-02-01T00:00:00Z&until=2026-01-01T00:00:00Z"),

@@ -160,6 +160,30 @@ class CasePromisesPageTests extends ApiTestBase {
     }
 
     @Test
+    void anEarlierCaseOfAnotherTeamIsShownOnlyAsSolvedByAnotherTeamWithoutItsNumberOrALink() {
+        String email = "customer-" + UUID.randomUUID() + "@example.com";
+        var otherTeam = newTeam();
+        var otherAgent = newAgent("agent", otherTeam);
+        var earlier = SlaFixture.openCase(otherAgent.api(), otherTeam, "Socks, first time", email);
+        otherAgent.api().post("/api/v1/cases/" + earlier + "/assignment", Map.of("ownerId", otherAgent.id()));
+        otherAgent.api().post("/api/v1/cases/" + earlier + "/replies", Map.of("body", "The blue ones ship today."));
+        assertThat(otherAgent.api().patch("/api/v1/cases/" + earlier, Map.of("status", "solved")).status()).isEqualTo(200);
+        long earlierNumber = otherAgent.api().get("/api/v1/cases/" + earlier).json().get("number").asLong();
+
+        var again = SlaFixture.openCase(owner.api(), team, "Socks again", email);
+        long againNumber = owner.api().get("/api/v1/cases/" + again).json().get("number").asLong();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            var panel = browser.getPart("/cases/" + againNumber + "/followups").html();
+            var flag = panel.select("#repeat-contact");
+            assertThat(flag.text()).contains("Repeat contact", "by another team");
+            assertThat(flag.select("a")).isEmpty();
+            assertThat(panel.html()).doesNotContain("#" + earlierNumber, "/cases/" + earlierNumber, earlier.toString());
+        });
+        assertThat(browser.getPart("/cases/" + earlierNumber).status()).isEqualTo(404);
+    }
+
+    @Test
     void anAgentOfAnotherTeamCanNeitherSeeNorRecordPromises() {
         var stranger = newAgent("agent", newTeam());
         var other = WebSession.anonymous(port).signIn(stranger.email(), PASSWORD);
