@@ -245,7 +245,7 @@ class CaseActionsController {
                 }
             });
         } catch (StatusChangeRefused e) {
-            errors.reject("case.status.refused", new Object[] {status(e.from()), status(e.to())}, e.getMessage());
+            errors.reject("conflict.status", new Object[] {status(e.from()), status(e.to())}, e.getMessage());
         } catch (ConflictException e) {
             errors.reject("conflict", e.getMessage());
         } catch (AccessDeniedException e) {
