@@ -65,7 +65,7 @@ class CaseAssistBrowserTests extends ApiTestBase {
         HeadlessChromium.signIn(browser, port, agent.email(), PASSWORD);
         browser.get("http://localhost:" + port + "/cases/" + number);
         assertThat(browser.findElement(By.cssSelector("#timeline .entry-customer .frustration summary")).getText())
-                .matches("\\d+\\s+(Frustrated|Heated)");
+                .matches("(?s)\\d+\\s+(Frustrated|Heated).*");
         assertThat(browser.findElement(By.id("template-offer")).isDisplayed()).isTrue();
 
         browser.findElement(By.id("reply-body")).sendKeys(BLAMING);
