@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.HeadlessChromium;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -19,15 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * An agent types a blaming reply to a frustrated customer: the tone finding shows up beside the
  * box as they pause, naming the words and a rewrite; they send it anyway, and it is kept for
- * coaching. Saves the screenshot docs/assist.md shows.
+ * coaching. Saves the screenshot docs/assist.md shows in target/screenshots.
  */
 class CaseAssistBrowserTests extends ApiTestBase {
 
@@ -48,7 +42,7 @@ class CaseAssistBrowserTests extends ApiTestBase {
     }
 
     @Test
-    void aBlamingDraftShowsItsFindingInlineAndCanBeSentAnyway() throws IOException {
+    void aBlamingDraftShowsItsFindingInlineAndCanBeSentAnyway() {
         var team = newTeam();
         var agent = newAgent("agent", team);
         var created = admin().post("/api/v1/cases", Map.of(
@@ -67,6 +61,7 @@ class CaseAssistBrowserTests extends ApiTestBase {
         assertThat(browser.findElement(By.cssSelector("#timeline .entry-customer .frustration summary")).getText())
                 .matches("(?s)\\d+\\s+(Frustrated|Heated).*");
         assertThat(browser.findElement(By.id("template-offer")).isDisplayed()).isTrue();
+        HeadlessChromium.assertAccessible(browser);
 
         browser.findElement(By.id("reply-body")).sendKeys(BLAMING);
 
@@ -77,7 +72,8 @@ class CaseAssistBrowserTests extends ApiTestBase {
         // Tall enough for the header's trend, the scored message and the findings in one picture.
         browser.manage().window().setSize(new Dimension(1280, 1900));
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        screenshot("case-assist.png");
+        HeadlessChromium.screenshot(browser, "case-assist.png");
+        HeadlessChromium.assertAccessible(browser);
 
         browser.findElement(By.id("tone-send-anyway")).click();
 
@@ -87,12 +83,5 @@ class CaseAssistBrowserTests extends ApiTestBase {
         assertThat(browser.findElements(By.cssSelector("#tone-findings .tone-finding"))).isEmpty();
         await().atMost(Duration.ofSeconds(10)).until(
                 () -> agent.api().get("/api/v1/assist/coaching").json().get("counts").path("blame").asInt(0) > 0);
-    }
-
-    private void screenshot(String name) throws IOException {
-        Path dir = Path.of("docs/screenshots");
-        Files.createDirectories(dir);
-        var shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -3,6 +3,7 @@ package dev.casekeeper.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.support.ApiTestBase;
+import dev.casekeeper.support.HeadlessChromium;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
  * without reloading, take it, reply, hand it over with a reason and a summary; the colleague, in a
  * browser of their own, finds it under My open cases with the summary on top, and cannot change
  * what the customer declared about themselves. Runs on a database of its own holding the demo desk,
- * and saves the screenshots the docs show.
+ * and saves the screenshots the docs show in target/screenshots (docs/workspace.md says how to copy them).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -42,7 +43,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final String DEMO_PASSWORD = "casekeeper-demo";
 
     private WebDriver priya;
@@ -93,6 +94,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
                 By.cssSelector("#results tr[data-number='" + number + "']")));
         assertThat(row.getText()).contains(subject, "Rosa Diaz");
         assertThat(priya.getCurrentUrl()).endsWith("/views/unassigned");
+        HeadlessChromium.assertAccessible(priya);
 
         // Priya takes it and replies.
         row.findElement(By.cssSelector("a.case-link")).click();
@@ -104,6 +106,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
         waitFor(priya).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#timeline .entry-reply"), "I am on it now."));
         assertThat(priya.findElement(By.id("reply-body")).getAttribute("value")).isEmpty();
+        HeadlessChromium.assertAccessible(priya);
 
         // She hands it to Tom, with the reason and a summary drafted from what Rosa said.
         priya.findElement(By.cssSelector("#transfer > summary")).click();
@@ -127,6 +130,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
                 .as("the summary is above the conversation")
                 .isLessThan(tom.findElement(By.id("timeline")).getLocation().getY());
         screenshot(tom, "case.png");
+        HeadlessChromium.assertAccessible(tom);
 
         // What Rosa declared about herself is locked; a change Tom tries anyway is refused.
         tom.findElement(By.cssSelector("#edit-profile > summary")).click();
@@ -145,6 +149,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
         priya.get(base() + "/views/open");
         waitFor(priya).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results tr[data-number='" + number + "']")));
         screenshot(priya, "workspace.png");
+        HeadlessChromium.assertAccessible(priya);
     }
 
     @Test
@@ -165,6 +170,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
 
         waitFor(priya).until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "CRITICAL_PROCESS_DIED"));
         waitFor(priya).until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-landed-live")));
+        HeadlessChromium.assertAccessible(priya);
         assertThat(priya.findElement(By.id("reply-body")).getAttribute("value"))
                 .as("the draft is kept").isEqualTo("Could you tell me the error code on the blue screen?");
     }
@@ -181,6 +187,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
         body.sendKeys("?");
 
         assertThat(priya.findElement(By.id("help")).isDisplayed()).isTrue();
+        HeadlessChromium.assertAccessible(priya);
         priya.findElement(By.cssSelector("#help button")).click();
         priya.switchTo().activeElement().sendKeys("j");
         assertThat(priya.findElement(By.cssSelector("#results tr.case-row.selected")).getAttribute("data-number"))

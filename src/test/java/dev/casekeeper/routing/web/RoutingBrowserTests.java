@@ -25,11 +25,11 @@ import org.openqa.selenium.support.ui.Select;
  * What an agent and a supervisor click, in Debian's Chromium: the agent goes available, an offer
  * card arrives live with the customer's context, they accept it, the case opens, they put the
  * customer on hold and the timer runs; the supervisor's live queues page shows the hold. Saves the
- * screenshots docs/workspace.md shows.
+ * screenshots docs/workspace.md shows in target/screenshots.
  */
 class RoutingBrowserTests extends ApiTestBase {
 
-    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private WebDriver agentBrowser;
     private WebDriver supervisorBrowser;
@@ -77,6 +77,7 @@ class RoutingBrowserTests extends ApiTestBase {
         assertThat(card).contains("#" + number, "Activation key lost after reinstall", "My activation key is gone");
         waitFor(agentBrowser).until(ExpectedConditions.textMatches(By.cssSelector(".offer-card [data-countdown]"), java.util.regex.Pattern.compile("0:[0-3]\\d")));
         screenshot(agentBrowser, "offer-card.png");
+        HeadlessChromium.assertAccessible(agentBrowser);
 
         // Accepting opens the case; the customer goes on hold and the timer runs.
         waitFor(agentBrowser).until(browser -> {
@@ -90,6 +91,7 @@ class RoutingBrowserTests extends ApiTestBase {
         });
         waitFor(agentBrowser).until(ExpectedConditions.visibilityOfElementLocated(By.id("hold-timer")));
         waitFor(agentBrowser).until(ExpectedConditions.textMatches(By.id("hold-timer"), java.util.regex.Pattern.compile("0:0[1-9]")));
+        HeadlessChromium.assertAccessible(agentBrowser);
 
         // The supervisor's live page shows the hold with its timer.
         supervisorBrowser = HeadlessChromium.start();
@@ -102,6 +104,7 @@ class RoutingBrowserTests extends ApiTestBase {
         });
         assertThat(hold).contains("#" + number, agent.email().substring(0, 12)).containsPattern("\\| 0:\\d\\d$");
         screenshot(supervisorBrowser, "supervisor-queues.png");
+        HeadlessChromium.assertAccessible(supervisorBrowser);
 
         // Resuming takes it off the supervisor's page, live.
         agentBrowser.findElement(By.id("resume-button")).click();

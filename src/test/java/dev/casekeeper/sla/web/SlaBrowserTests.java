@@ -36,11 +36,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * What an agent sees and clicks on the case page, in Debian's Chromium: the SLA panel, a promise
  * recorded in place, solving refused because of it, the promise kept; and the bell counting up
- * live when they are told something. Saves the screenshot docs/sla.md shows.
+ * live when they are told something. Saves the screenshot docs/sla.md shows in target/screenshots.
  */
 class SlaBrowserTests extends ApiTestBase {
 
-    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     @Autowired
     NotificationManagement notifications;
@@ -82,6 +82,7 @@ class SlaBrowserTests extends ApiTestBase {
                 By.cssSelector("#sla-panel [data-target=first_response] .sla-badge"), "Met"));
         assertThat(browser.findElement(By.cssSelector("#sla-panel [data-target=resolution] .sla-time")).getText()).endsWith("left");
         assertThat(browser.findElement(By.id("bell")).getAttribute("data-unread")).isEqualTo("0");
+        HeadlessChromium.assertAccessible(browser);
 
         // A promise, recorded in place with its due time in the browser's zone.
         int entries = Integer.parseInt(browser.findElement(By.id("timeline")).getAttribute("data-entries"));
@@ -108,6 +109,7 @@ class SlaBrowserTests extends ApiTestBase {
                 "Email the tracking number of the blue socks"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sla-panel [data-target=resolution]")));
         screenshot("case-sla.png");
+        HeadlessChromium.assertAccessible(browser);
 
         // Kept, with a note; the team sees what was done.
         browser.findElement(By.cssSelector("#promises .promise-open .promise-actions details:first-child > summary")).click();
@@ -124,6 +126,7 @@ class SlaBrowserTests extends ApiTestBase {
         browser.findElement(By.id("bell")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notification-unread .notification-text"),
                 "resolution is due in 1 h"));
+        HeadlessChromium.assertAccessible(browser);
         browser.findElement(By.cssSelector(".notification-unread .mark-read")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("bell"), "data-unread", "0"));
     }
