@@ -187,7 +187,6 @@ class WorkspaceBrowserTests extends ApiTestBase {
         body.sendKeys("?");
 
         assertThat(priya.findElement(By.id("help")).isDisplayed()).isTrue();
-        HeadlessChromium.assertAccessible(priya);
         priya.findElement(By.cssSelector("#help button")).click();
         priya.switchTo().activeElement().sendKeys("j");
         assertThat(priya.findElement(By.cssSelector("#results tr.case-row.selected")).getAttribute("data-number"))
@@ -196,6 +195,12 @@ class WorkspaceBrowserTests extends ApiTestBase {
         waitFor(priya).until(ExpectedConditions.urlContains("/cases/"));
         priya.findElement(By.tagName("body")).sendKeys("r");
         assertThat(priya.switchTo().activeElement().getAttribute("id")).isEqualTo("reply-body");
+
+        // The help, open over the case page, passes axe-core too.
+        priya.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        priya.findElement(By.tagName("body")).sendKeys("?");
+        assertThat(priya.findElement(By.id("help")).isDisplayed()).isTrue();
+        HeadlessChromium.assertAccessible(priya);
     }
 
     private void signIn(WebDriver browser, String email) {
