@@ -65,7 +65,8 @@
     var header = el('header', {}, panel);
     var title = el('h2', {id: 'ck-title'}, header);
     var close = el('button', {type: 'button', 'class': 'close', text: '×'}, header);
-    var log = el('ol', {'class': 'log', role: 'log', 'aria-live': 'polite'}, panel);
+    // A list (role=log would make its items orphans), live, and focusable so a keyboard can scroll it.
+    var log = el('ol', {'class': 'log', 'aria-live': 'polite', tabindex: '0', 'aria-label': texts.title}, panel);
     var status = el('p', {'class': 'status', role: 'status'}, panel);
     var offline = el('div', {'class': 'offline', hidden: ''}, panel);
     var offlineText = el('p', {}, offline);

@@ -35,6 +35,14 @@
         if (box) box.hidden = true;
     }
 
+    // The menu button of narrow screens: the views and the rest of the top bar fold out below it.
+    document.addEventListener('click', function (event) {
+        const toggle = event.target.closest('[data-menu-toggle]');
+        if (!toggle) return;
+        const open = body.classList.toggle('nav-open');
+        toggle.setAttribute('aria-expanded', String(open));
+    });
+
     // Every state-changing htmx request carries the CSRF token, as every form does.
     document.addEventListener('htmx:configRequest', function (event) {
         const header = meta('csrf-header');

@@ -25,7 +25,7 @@ final class HandoverNotes {
             return lexicon.text("handover.reason.calm");
         }
         return Texts.fill(lexicon, "handover.reason",
-                Map.of("score", String.valueOf(latest.score()), "signals", String.join(", ", latest.signals())));
+                Map.of("score", String.valueOf(latest.score()), "signals", SignalWords.of(latest.signals())));
     }
 
     static String summary(Lexicon lexicon, List<String> customerMessages, @Nullable String note, String agentName) {

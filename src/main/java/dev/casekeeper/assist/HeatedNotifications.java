@@ -32,7 +32,7 @@ class HeatedNotifications {
         var kase = cases.summary(heated.caseId());
         String why = heated.supervisorRequested()
                 ? "the customer asked for a supervisor"
-                : "frustration " + heated.score() + "/100 (" + String.join(", ", heated.signals()) + ")";
+                : "frustration " + heated.score() + "/100 (" + SignalWords.of(heated.signals()) + ")";
         String text = "Case #%d \"%s\" is heated: %s".formatted(kase.number(), kase.subject(), why);
         notifications.notify(Notify.of(heated.supervisorIds(), KIND, heated.caseId().value(), text,
                 "assist:" + heated.caseId().value() + ":heated:" + heated.entryId()));

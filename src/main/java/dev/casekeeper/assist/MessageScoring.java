@@ -74,6 +74,6 @@ class MessageScoring {
 
     private static String reason(FrustrationScore score) {
         return (score.supervisorRequested() ? "The customer asked for a supervisor; " : "")
-                + "frustration " + score.score() + "/100 (" + String.join(", ", score.signals()) + ")";
+                + "frustration " + score.score() + "/100 (" + SignalWords.of(score.signals()) + ")";
     }
 }

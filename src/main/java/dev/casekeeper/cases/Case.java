@@ -102,10 +102,7 @@ final class Case {
             String allowed = status.next().isEmpty()
                     ? "none, a closed case is final"
                     : status.next().stream().map(CaseStatus::value).sorted().collect(Collectors.joining(", "));
-            throw new ConflictException(
-                    "status-transition",
-                    "Case " + number + " is " + status.value() + " and cannot become " + next.value()
-                            + " (allowed: " + allowed + ")");
+            throw new StatusChangeRefused(number, status, next, allowed);
         }
         record("status", status.value(), next.value());
         if (next == CaseStatus.SOLVED || next == CaseStatus.CLOSED) {

@@ -20,8 +20,10 @@ final class ReturnsStories implements DemoStory {
     static final String SOCKS_SUBJECT = "Return: Nike Elite socks in the wrong colour";
     static final String SOCKS_NEXT_STEPS = """
             Alright, Deon. I have processed your return. We'll go ahead and ship the blue Nike Elite socks, \
-            and you should have those within 4-7 business days. You can check the status of your return by \
-            logging into our website. Thanks so much for calling, Deon, and have a great rest of your week!""";
+            and you should have those within 4-7 business days. I'll email you the return label today, and the \
+            tracking number as soon as they ship. Thanks so much for calling, Deon, and have a great rest of your week!""";
+
+    static final String RETURN_REFUSED_SUBJECT = "Return refused at the service desk";
 
     static final String SOCKS_PROMISE = "Email Deon the return label and the tracking number of the blue socks";
 
@@ -58,9 +60,11 @@ final class ReturnsStories implements DemoStory {
         desk.cases.change(socks.id(), new ChangeCase(CaseStatus.CLOSED, null, null), dana);
 
         var rhonda = desk.customer("Rhonda Pryor", "rhonda.pryor@demo.example", null, Map.of());
-        desk.open(rhonda, "Return refused at the service desk", """
+        var refused = desk.open(rhonda, RETURN_REFUSED_SUBJECT, """
                 I brought back clothing I bought here and was told "We're not taking that junk back!" Twice. \
                 I want to talk to someone who will actually help me, not someone who argues with me.""",
                 Channel.COUNTER, Priority.URGENT, List.of("return", "escalation"), staff.team(RETURNS), null);
+        // Still waiting at the counter, she asks for a manager: the case is heated and goes to the supervisors.
+        desk.customerWrites(refused, "I have been standing here for twenty minutes. This is RIDICULOUS. Get me a manager NOW!");
     }
 }

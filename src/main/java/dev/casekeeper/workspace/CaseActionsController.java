@@ -10,6 +10,7 @@ import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.ChangeCase;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.cases.StatusChangeRefused;
 import dev.casekeeper.cases.TransferCase;
 import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.ConflictException;
@@ -27,6 +28,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -241,6 +244,8 @@ class CaseActionsController {
                     errors.reject("invalid", message);
                 }
             });
+        } catch (StatusChangeRefused e) {
+            errors.reject("conflict.status", new Object[] {status(e.from()), status(e.to())}, e.getMessage());
         } catch (ConflictException e) {
             errors.reject("conflict", e.getMessage());
         } catch (AccessDeniedException e) {
@@ -248,6 +253,10 @@ class CaseActionsController {
         } catch (NotFoundException e) {
             errors.reject("notFound", e.getMessage());
         }
+    }
+
+    private static MessageSourceResolvable status(CaseStatus status) {
+        return new DefaultMessageSourceResolvable("status." + status.value());
     }
 
     private static <T> @Nullable T parse(@Nullable String value, String field, BindingResult errors, java.util.function.Function<String, T> parser) {

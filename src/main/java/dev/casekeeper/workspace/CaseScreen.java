@@ -117,7 +117,7 @@ class CaseScreen {
 
     /** A rule refused the action (409), or the input was invalid (422). */
     static HttpStatus statusOf(BindingResult errors) {
-        return errors.getGlobalErrors().stream().anyMatch(e -> "conflict".equals(e.getCode()))
+        return errors.getGlobalErrors().stream().anyMatch(e -> e.getCode() != null && e.getCode().startsWith("conflict"))
                 ? HttpStatus.CONFLICT
                 : HttpStatus.UNPROCESSABLE_CONTENT;
     }

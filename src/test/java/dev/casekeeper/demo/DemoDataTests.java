@@ -3,7 +3,13 @@ package dev.casekeeper.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.assist.AssistManagement;
+import dev.casekeeper.assist.HeatedCase;
+import dev.casekeeper.cases.Channel;
+import dev.casekeeper.cases.DeliveryState;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseFilter;
@@ -18,6 +24,10 @@ import dev.casekeeper.customers.Customer;
 import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.customers.IdentityKind;
 import dev.casekeeper.shared.ConflictException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +54,9 @@ class DemoDataTests {
 
     @Autowired
     CaseManagement cases;
+
+    @Autowired
+    AssistManagement assist;
 
     @Test
     void transfersTheActivationKeyCaseWithASummarySoTheCustomerNeedNotRepeatHerself() {
@@ -105,6 +118,47 @@ class DemoDataTests {
     }
 
     @Test
+    void everyCaseTheDemoGuideCallsHeatedIsInTheSupervisorsHeatedView() throws IOException {
+        // The rows of the table in docs/demo.md: | subject | status | what it shows |
+        var heatedInTheGuide = Files.readAllLines(Path.of("docs/demo.md")).stream()
+                .filter(line -> line.startsWith("| ") && line.split("\\|").length > 3 && line.split("\\|")[3].contains("heated"))
+                .map(line -> line.split("\\|")[1].strip())
+                .toList();
+        assertThat(heatedInTheGuide).contains(ReturnsStories.RETURN_REFUSED_SUBJECT);
+
+        for (String subject : heatedInTheGuide) {
+            var id = detail(subject).summary().id();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(assist.heatedCases(supervisor(), 1000))
+                    .as("the Heated view holds “%s”", subject)
+                    .extracting(HeatedCase::caseId)
+                    .contains(id));
+        }
+    }
+
+    @Test
+    void answersNoCaseOnAChannelTheDemoDeskCannotSendOn() {
+        // The demo desk has no mailbox: a reply on an email case would show "Not delivered".
+        assertThat(storyCases()).filteredOn(c -> c.channel() == Channel.EMAIL).extracting(CaseSummary::subject).isEmpty();
+        assertThat(storyCases().stream().flatMap(c -> cases.find(c.id(), supervisor()).timeline().stream()))
+                .filteredOn(e -> e.kind() == EntryKind.MESSAGE_OUT && e.delivery() != null)
+                .extracting(e -> e.delivery().state())
+                .doesNotContain(DeliveryState.FAILED);
+    }
+
+    @Test
+    void promisesTheCustomerOnlyWhatTheDeskDoes() {
+        // Next steps tell the customer how they will hear, with what the desk does: the promised email,
+        // not a status page that does not exist.
+        var socks = detail(ReturnsStories.SOCKS_SUBJECT);
+        assertThat(ReturnsStories.SOCKS_NEXT_STEPS).contains("email you the return label").doesNotContainIgnoringCase("website");
+        assertThat(storyCases().stream().flatMap(c -> cases.find(c.id(), supervisor()).timeline().stream()))
+                .filteredOn(e -> e.kind() == EntryKind.MESSAGE_OUT)
+                .extracting(TimelineEntry::bodyText)
+                .noneMatch(text -> text.toLowerCase(java.util.Locale.ROOT).contains("check the status"));
+        assertThat(socks.timeline()).filteredOn(e -> "promise_kept".equals(e.eventType())).hasSize(1);
+    }
+
+    @Test
     void loadsNothingTheSecondTime() {
         int agentsBefore = agents.list().size();
         int teamsBefore = agents.teams().size();
@@ -123,6 +177,16 @@ class DemoDataTests {
         var found = cases.list(new CaseFilter(null, null, null, null, null, subject), supervisor(), null, 10).items();
         assertThat(found).as(subject).hasSize(1);
         return cases.find(found.getFirst().id(), supervisor());
+    }
+
+    /** The cases the demo's stories tell (other tests write as demo customers too, in the shared database). */
+    private List<CaseSummary> storyCases() {
+        var subjects = java.util.Set.of(ActivationKeyStory.SUBJECT, OrderStories.WRONG_ORDER_SUBJECT, OrderStories.DOUBLE_CHARGE_SUBJECT,
+                "How do I change my delivery address?", SupportStories.CABLE_SUBJECT, "All my photos are blurry",
+                "Shower curtain in the wrong colour", ReturnsStories.SOCKS_SUBJECT, ReturnsStories.RETURN_REFUSED_SUBJECT);
+        var told = demoCases().stream().filter(c -> subjects.contains(c.subject())).toList();
+        assertThat(told).extracting(CaseSummary::subject).containsExactlyInAnyOrderElementsOf(subjects);
+        return told;
     }
 
     /** The demo's cases: those of the demo customers, whatever other tests put in the shared database. */

@@ -1,11 +1,19 @@
 package dev.casekeeper.support;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -47,5 +55,75 @@ public final class HeadlessChromium {
 
     public static WebDriverWait waitFor(WebDriver browser) {
         return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    /**
+     * Gives the page a viewport of exactly this size. Not emulated as a mobile device on purpose: a
+     * mobile browser zooms out to fit a page that is too wide, which would hide the overflow.
+     */
+    public static void viewport(WebDriver browser, int width, int height) {
+        ((ChromiumDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    /** Nothing on the page is wider than the viewport: the page never scrolls sideways. */
+    public static void assertNoHorizontalOverflow(WebDriver browser) {
+        var js = (JavascriptExecutor) browser;
+        Object wider = js.executeScript("""
+                const width = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= Math.min(window.innerWidth, width)) return null;
+                return [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== 'fixed')
+                    .slice(0, 8)
+                    .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).trim().replace(/\\s+/g, '.') : '')
+                        + ' ends at ' + Math.round(e.getBoundingClientRect().right))
+                    .join('; ') + ' (page ' + document.documentElement.scrollWidth + ' wide, viewport ' + window.innerWidth + ')';
+                """);
+        if (wider != null) {
+            throw new AssertionError(browser.getCurrentUrl() + " is wider than its viewport: " + wider);
+        }
+    }
+
+    /**
+     * Runs axe-core (vendored in the test resources, see {@code axe/README.md}) on the page as it is
+     * now and fails on every serious or critical violation, naming the rule and the elements.
+     */
+    public static void assertAccessible(WebDriver browser) {
+        var js = (JavascriptExecutor) browser;
+        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe !== 'undefined'"))) {
+            js.executeScript(AXE.get());
+        }
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object violations = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                    .then(r => done(r.violations
+                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                            + v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' [' + (n.failureSummary || '').replace(/\\s+/g, ' ') + ']').join(', '))))
+                    .catch(e => done(['axe failed: ' + e]));
+                """);
+        if (violations instanceof List<?> found && !found.isEmpty()) {
+            throw new AssertionError("axe-core on " + browser.getCurrentUrl() + ":\n" + found.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining("\n")));
+        }
+    }
+
+
+
+    private static final Supplier<String> AXE = memoize(() -> {
+        try (var in = HeadlessChromium.class.getResourceAsStream("/axe/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe/axe.min.js is missing from the test resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    });
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        var value = new java.util.concurrent.atomic.AtomicReference<T>();
+        return () -> value.updateAndGet(v -> v != null ? v : supplier.get());
     }
 }

@@ -7,19 +7,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.cases.CaseFilter;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.cases.Channel;
+import dev.casekeeper.cases.OpenCase;
+import dev.casekeeper.cases.Priority;
+import dev.casekeeper.notifications.NotificationManagement;
+import dev.casekeeper.notifications.Notify;
+import dev.casekeeper.support.ApiTestBase;
+import dev.casekeeper.support.CodeCatalog;
+import dev.casekeeper.support.WebSession;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every text a page shows comes from the message bundle: no template holds words of its own, in
  * its text or in attributes people read (placeholder, title, labels), and every message key a
- * template names exists.
+ * template names exists. The messages are ICU patterns that say a case number without grouping and
+ * a count without "(s)"; and the pages as they render, on the demo desk with every kind of timeline
+ * event and notification, show no internal key, no unresolved message and no grouped case number.
  */
 class TemplateTextTests {
 
@@ -73,6 +95,167 @@ class TemplateTextTests {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyMessageIsAnIcuPatternThatSaysCaseNumbersWithoutGroupingAndCountsWithoutParentheses() throws IOException {
+        var wrong = new ArrayList<String>();
+        messages().forEach((key, value) -> {
+            String text = value.toString();
+            if (text.contains("(s)")) {
+                wrong.add(key + ": a plural is written “(s)”; use {n, plural, one {…} other {…}}");
+            }
+            // "#{0}" is a case number; ICU would write 1010 as "1,010".
+            var number = CASE_NUMBER_ARGUMENT.matcher(text);
+            while (number.find()) {
+                if (!number.group(2).equals(",number,::group-off") && !number.group(2).equals(",number,#")) {
+                    wrong.add(key + ": case number " + number.group() + " is grouped; write #{" + number.group(1) + ",number,::group-off}");
+                }
+            }
+            try {
+                // A message with no argument is shown as written, never parsed.
+                if (ARGUMENT.matcher(text).find()) {
+                    new com.ibm.icu.text.MessageFormat(text, java.util.Locale.ENGLISH);
+                }
+            } catch (IllegalArgumentException e) {
+                wrong.add(key + ": not an ICU message pattern: " + e.getMessage());
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Every notification kind and timeline event type the code writes has words on the page. */
+    @Test
+    void everyNotificationKindHasALabel() throws IOException {
+        var messages = messages();
+        assertThat(CodeCatalog.notificationKinds()).filteredOn(kind -> !messages.containsKey("notifications.kind." + kind)).isEmpty();
+    }
+
+    @Test
+    void everyTimelineEventTypeHasALineOfItsOwn() throws IOException {
+        String casePage = Files.readString(TEMPLATES.resolve("workspace/case.html"));
+        assertThat(CodeCatalog.timelineEventTypes()).filteredOn(type -> !casePage.contains("th:case=\"'" + type + "'\"")).isEmpty();
+    }
+
+    /**
+     * The pages as a supervisor of the demo desk sees them, with one timeline event of every type
+     * and one notification of every kind. Every case number of the demo is past 1000.
+     */
+    @Nested
+    @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    @ActiveProfiles({"test", "demo"})
+    class RenderedPages {
+
+        private static final Pattern EVENT_KEY = Pattern.compile("\\b[a-z]+_[a-z_]+\\b");
+        private static final Pattern GROUPED_CASE_NUMBER = Pattern.compile("#\\d{1,3},\\d{3}");
+        private static final Pattern UNRESOLVED = Pattern.compile("\\?\\?[\\w.\\-]+\\?\\?");
+        private static final Pattern PERSON = Pattern.compile("\\bYou (holds|has|is|was)\\b");
+
+        @LocalServerPort
+        int port;
+
+        @Autowired
+        AgentManagement agents;
+
+        @Autowired
+        CaseManagement cases;
+
+        @Autowired
+        NotificationManagement notifications;
+
+        @Test
+        void showNoKeyNoUnresolvedMessageNoGroupedCaseNumberAndNoHedgedPlural() throws IOException {
+            var grace = agents.authenticate("grace@demo.casekeeper.local", "casekeeper-demo").orElseThrow();
+            var kase = cases.open(new OpenCase("Every kind of event", "events-" + UUID.randomUUID() + "@example.com", "Eve Vent",
+                    "Show me every event.", null, Channel.API, Priority.NORMAL, List.of(), null), grace, null);
+            for (String type : CodeCatalog.timelineEventTypes()) {
+                cases.recordEvent(kase.id(), grace.actor(), type, eventData(type));
+            }
+            cases.recordEvent(kase.id(), grace.actor(), "something_new", Map.of());
+            for (String kind : CodeCatalog.notificationKinds()) {
+                notifications.notify(Notify.of(Set.of(grace.id()), kind, kase.id().value(), "Case #" + kase.number() + ": something to know",
+                        "test:" + UUID.randomUUID()));
+            }
+            notifications.notify(Notify.of(Set.of(grace.id()), "something_new", kase.id().value(), "Case #" + kase.number(),
+                    "test:" + UUID.randomUUID()));
+
+            var web = WebSession.anonymous(port).signIn("grace@demo.casekeeper.local", "casekeeper-demo");
+            var admin = WebSession.anonymous(port).signIn(ApiTestBase.ADMIN_EMAIL, ApiTestBase.ADMIN_PASSWORD);
+            var paths = new ArrayList<>(List.of("/", "/views/open", "/views/mine", "/views/unassigned", "/views/all", "/views/heated",
+                    "/notifications", "/followups", "/supervisor/queues", "/account"));
+            var adminPaths = List.of("/admin/agents", "/admin/teams", "/admin/tokens", "/admin/calendars", "/admin/policies",
+                    "/admin/macros", "/admin/mailboxes");
+            paths.addAll(adminPaths);
+            for (var c : cases.list(CaseFilter.none(), grace, null, 200).items()) {
+                if (c.number() == kase.number() || c.requesterId() != null && isDemo(c)) {
+                    for (String part : List.of("", "/contact", "/sla", "/followups")) {
+                        paths.add("/cases/" + c.number() + part);
+                    }
+                }
+            }
+            var signalKeys = messages().keySet().stream().map(Object::toString)
+                    .filter(k -> k.startsWith("assist.signal.") && k.contains("-")).map(k -> k.substring("assist.signal.".length()))
+                    .toList();
+            var leaks = new ArrayList<String>();
+            for (String path : paths) {
+                var page = (adminPaths.contains(path) ? admin : web).get(path);
+                assertThat(page.status()).as(path).isEqualTo(200);
+                var html = page.html();
+                html.select("script, style, template, textarea, input").remove();
+                var shown = new ArrayList<String>();
+                shown.add(html.body().text());
+                html.select("[aria-label], [title], [placeholder], [alt]").forEach(e -> {
+                    for (String attribute : List.of("aria-label", "title", "placeholder", "alt")) {
+                        shown.add(e.attr(attribute));
+                    }
+                });
+                for (String text : shown) {
+                    for (var pattern : List.of(EVENT_KEY, GROUPED_CASE_NUMBER, UNRESOLVED, PERSON)) {
+                        var found = pattern.matcher(text);
+                        while (found.find()) {
+                            leaks.add(path + ": " + found.group());
+                        }
+                    }
+                    if (text.contains("(s)")) {
+                        leaks.add(path + ": (s)");
+                    }
+                    signalKeys.stream().filter(text::contains).forEach(k -> leaks.add(path + ": " + k));
+                }
+            }
+            assertThat(leaks).isEmpty();
+        }
+
+        private boolean isDemo(CaseSummary c) {
+            return c.subject() != null && DEMO_SUBJECTS.stream().anyMatch(c.subject()::startsWith);
+        }
+
+        private static Map<String, Object> eventData(String type) {
+            return switch (type) {
+                case "status_changed" -> Map.of("field", "status", "from", "new", "to", "open");
+                case "priority_changed" -> Map.of("field", "priority", "from", "normal", "to", "high");
+                case "tags_changed" -> Map.of("field", "tags", "from", "", "to", "printer,update");
+                case "assigned", "transferred" -> Map.of("toAgentName", "Grace Okafor", "reason", "She knows it", "summary", "All of it");
+                case "sla_warning", "sla_breached" -> Map.of("target", "first_response", "cycle", 1, "dueAt", "2026-01-01T00:00:00Z");
+                default -> Map.of("text", "Email the tracking number", "note", "Sent", "reason", "Not needed", "source", "customer");
+            };
+        }
+    }
+
+    private static final List<String> DEMO_SUBJECTS = List.of("Software stopped", "What I ordered", "Cable technician", "Shower curtain",
+            "Return", "Charged twice", "All my photos", "How do I change");
+    private static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
+    private static final Pattern CASE_NUMBER_ARGUMENT = Pattern.compile("#\\{(\\d+)([^}]*)}");
+
+    private static Properties messages() throws IOException {
+        var messages = new Properties();
+        try (Stream<Path> bundles = Files.list(Path.of("src/main/resources/i18n"))) {
+            for (Path bundle : bundles.filter(f -> f.toString().endsWith(".properties")).toList()) {
+                try (var in = Files.newBufferedReader(bundle)) {
+                    messages.load(in);
+                }
+            }
+        }
+        return messages;
     }
 
     /**

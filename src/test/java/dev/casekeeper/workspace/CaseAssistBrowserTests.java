@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * An agent types a blaming reply to a frustrated customer: the tone finding shows up beside the
  * box as they pause, naming the words and a rewrite; they send it anyway, and it is kept for
- * coaching. Saves the screenshot docs/assist.md shows.
+ * coaching. Saves the screenshot docs/assist.md shows (into target/docs/screenshots).
  */
 class CaseAssistBrowserTests extends ApiTestBase {
 
@@ -44,7 +44,7 @@ class CaseAssistBrowserTests extends ApiTestBase {
     }
 
     @Test
-    void aBlamingDraftShowsItsFindingInlineAndCanBeSentAnyway() throws IOException {
+    void aBlamingDraftShowsItsFindingInlineAndCanBeSentAnyway() {
         var team = newTeam();
         var agent = newAgent("agent", team);
         var created = admin().post("/api/v1/cases", Map.of(
@@ -61,8 +61,9 @@ class CaseAssistBrowserTests extends ApiTestBase {
         HeadlessChromium.signIn(browser, port, agent.email(), PASSWORD);
         browser.get("http://localhost:" + port + "/cases/" + number);
         assertThat(browser.findElement(By.cssSelector("#timeline .entry-customer .frustration summary")).getText())
-                .matches("\\d+\\s+(Frustrated|Heated)");
+                .matches("(?s)\\d+\\s+(Frustrated|Heated).*");
         assertThat(browser.findElement(By.id("template-offer")).isDisplayed()).isTrue();
+        HeadlessChromium.assertAccessible(browser);
 
         browser.findElement(By.id("reply-body")).sendKeys(BLAMING);
 
@@ -74,6 +75,7 @@ class CaseAssistBrowserTests extends ApiTestBase {
         browser.manage().window().setSize(new Dimension(1280, 1900));
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         Screenshots.save(browser, "case-assist.png");
+        HeadlessChromium.assertAccessible(browser);
 
         browser.findElement(By.id("tone-send-anyway")).click();
 

@@ -46,7 +46,8 @@ class CaseAssistPageTests extends ApiTestBase {
         var score = page.select("#timeline .entry-customer .frustration");
         assertThat(score).hasSize(1);
         assertThat(score.hasClass("frustration-frustrated") || score.hasClass("frustration-heated")).isTrue();
-        assertThat(score.select("summary").text()).matches("\\d+ (Frustrated|Heated)");
+        // Its name starts with what it shows, then says what the number is (axe: label-content-name-mismatch).
+        assertThat(score.select("summary").text()).matches("\\d+ (Frustrated|Heated): frustration score out of 100\\. Show why\\.");
         assertThat(score.select(".frustration-reasons").text()).contains("Capitals", "Punctuation");
         assertThat(page.select("#timeline .entry-reply .frustration")).isEmpty();
         assertThat(page.select("#assist-trend svg.sparkline polyline").attr("points")).isNotBlank();

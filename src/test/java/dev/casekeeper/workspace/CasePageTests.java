@@ -121,7 +121,7 @@ class CasePageTests extends ApiTestBase {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.html().select("#change-form .form-error").text())
-                .contains("is new and cannot become closed");
+                .isEqualTo("A case that is “New” cannot be set to “Closed”.");
         assertThat(caseJson().get("status").asString()).isEqualTo("new");
     }
 

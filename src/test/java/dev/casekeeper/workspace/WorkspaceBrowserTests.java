@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.Screenshots;
+import dev.casekeeper.support.HeadlessChromium;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
  * without reloading, take it, reply, hand it over with a reason and a summary; the colleague, in a
  * browser of their own, finds it under My open cases with the summary on top, and cannot change
  * what the customer declared about themselves. Runs on a database of its own holding the demo desk,
- * and saves the screenshots the docs show.
+ * and saves the screenshots the docs show (into target/docs/screenshots).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -90,6 +92,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
                 By.cssSelector("#results tr[data-number='" + number + "']")));
         assertThat(row.getText()).contains(subject, "Rosa Diaz");
         assertThat(priya.getCurrentUrl()).endsWith("/views/unassigned");
+        HeadlessChromium.assertAccessible(priya);
 
         // Priya takes it and replies.
         row.findElement(By.cssSelector("a.case-link")).click();
@@ -101,6 +104,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
         waitFor(priya).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#timeline .entry-reply"), "I am on it now."));
         assertThat(priya.findElement(By.id("reply-body")).getAttribute("value")).isEmpty();
+        HeadlessChromium.assertAccessible(priya);
 
         // She hands it to Tom, with the reason and a summary drafted from what Rosa said.
         priya.findElement(By.cssSelector("#transfer > summary")).click();
@@ -124,6 +128,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
                 .as("the summary is above the conversation")
                 .isLessThan(tom.findElement(By.id("timeline")).getLocation().getY());
         Screenshots.save(tom, "case.png");
+        HeadlessChromium.assertAccessible(tom);
 
         // What Rosa declared about herself is locked; a change Tom tries anyway is refused.
         tom.findElement(By.cssSelector("#edit-profile > summary")).click();
@@ -142,6 +147,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
         priya.get(base() + "/views/open");
         waitFor(priya).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results tr[data-number='" + number + "']")));
         Screenshots.save(priya, "workspace.png");
+        HeadlessChromium.assertAccessible(priya);
     }
 
     @Test
@@ -162,6 +168,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
 
         waitFor(priya).until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "CRITICAL_PROCESS_DIED"));
         waitFor(priya).until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-landed-live")));
+        HeadlessChromium.assertAccessible(priya);
         assertThat(priya.findElement(By.id("reply-body")).getAttribute("value"))
                 .as("the draft is kept").isEqualTo("Could you tell me the error code on the blue screen?");
     }
@@ -186,6 +193,12 @@ class WorkspaceBrowserTests extends ApiTestBase {
         waitFor(priya).until(ExpectedConditions.urlContains("/cases/"));
         priya.findElement(By.tagName("body")).sendKeys("r");
         assertThat(priya.switchTo().activeElement().getAttribute("id")).isEqualTo("reply-body");
+
+        // The help, open over the case page, passes axe-core too.
+        priya.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        priya.findElement(By.tagName("body")).sendKeys("?");
+        assertThat(priya.findElement(By.id("help")).isDisplayed()).isTrue();
+        HeadlessChromium.assertAccessible(priya);
     }
 
     private void signIn(WebDriver browser, String email) {

@@ -66,6 +66,7 @@ class ChatBrowserTests extends ChatTestBase {
         widget.findElement(By.id("ck-message")).sendKeys("My router keeps rebooting.", Keys.ENTER);
         // Acknowledged: stored as the case's first message.
         wait.until(b -> widget.findElement(By.cssSelector(".log .customer:not(.pending)")).getText().contains("My router keeps rebooting."));
+        HeadlessChromium.assertAccessible(browser);
 
         String token = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "return JSON.parse(localStorage.getItem('casekeeper.chat." + desk.mailbox() + "')).token");
@@ -83,6 +84,7 @@ class ChatBrowserTests extends ChatTestBase {
         browser.get("http://localhost:" + port + "/cases/" + chat.caseNumber());
         wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("My router keeps rebooting."));
         wait.until(b -> b.findElement(By.id("chat-input")).isDisplayed());
+        HeadlessChromium.assertAccessible(browser);
 
         browser.findElement(By.id("chat-input")).sendKeys("I am sorry about that");
         browser.switchTo().window(customerTab);
@@ -190,6 +192,7 @@ class ChatBrowserTests extends ChatTestBase {
             // The invitation shows what the customer already said before Sam joins the conversation.
             var card = samWait.until(b -> b.findElement(By.cssSelector(".invitation-card")));
             assertThat(card.getText()).contains("Second router from order 4471 broken");
+            HeadlessChromium.assertAccessible(samBrowser);
             card.findElement(By.cssSelector("[data-invitation-accept]")).click();
             wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains(sam.name() + " joined the chat."));
 
@@ -202,6 +205,7 @@ class ChatBrowserTests extends ChatTestBase {
             samBrowser.get("http://localhost:" + port + "/cases/" + chat.caseNumber());
             samWait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("order 4471"));
             samWait.until(b -> b.findElement(By.id("chat-input")).isDisplayed());
+            HeadlessChromium.assertAccessible(samBrowser);
             samBrowser.findElement(By.id("chat-input")).sendKeys("Maria, I have the whole story; a new model ships today.", Keys.ENTER);
             wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains("a new model ships today"));
             assertThat(cases.detail(new dev.casekeeper.cases.CaseId(chat.caseId())).summary().ownerId()).isEqualTo(sam.id());

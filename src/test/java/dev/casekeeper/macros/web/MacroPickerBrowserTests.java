@@ -55,6 +55,7 @@ class MacroPickerBrowserTests extends ApiTestBase {
         var search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("macro-search")));
         search.sendKeys(name.substring(0, 20));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#macro-results[data-q='" + name.substring(0, 20) + "']")));
+        HeadlessChromium.assertAccessible(browser);
         assertThat(browser.findElement(By.cssSelector("#macro-results .macro-name")).getText()).isEqualTo(name);
         search.sendKeys(Keys.ARROW_DOWN);
         assertThat(browser.switchTo().activeElement().getAttribute("data-macro-insert")).isNotNull();

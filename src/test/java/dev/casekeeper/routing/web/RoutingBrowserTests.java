@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.Select;
  * What an agent and a supervisor click, in Debian's Chromium: the agent goes available, an offer
  * card arrives live with the customer's context, they accept it, the case opens, they put the
  * customer on hold and the timer runs; the supervisor's live queues page shows the hold. Saves the
- * screenshots docs/workspace.md shows.
+ * screenshots docs/workspace.md shows (into target/docs/screenshots).
  */
 class RoutingBrowserTests extends ApiTestBase {
 
@@ -71,6 +71,7 @@ class RoutingBrowserTests extends ApiTestBase {
         assertThat(card).contains("#" + number, "Activation key lost after reinstall", "My activation key is gone");
         waitFor(agentBrowser).until(ExpectedConditions.textMatches(By.cssSelector(".offer-card [data-countdown]"), java.util.regex.Pattern.compile("0:[0-3]\\d")));
         Screenshots.save(agentBrowser, "offer-card.png");
+        HeadlessChromium.assertAccessible(agentBrowser);
 
         // Accepting opens the case; the customer goes on hold and the timer runs.
         waitFor(agentBrowser).until(browser -> {
@@ -84,6 +85,7 @@ class RoutingBrowserTests extends ApiTestBase {
         });
         waitFor(agentBrowser).until(ExpectedConditions.visibilityOfElementLocated(By.id("hold-timer")));
         waitFor(agentBrowser).until(ExpectedConditions.textMatches(By.id("hold-timer"), java.util.regex.Pattern.compile("0:0[1-9]")));
+        HeadlessChromium.assertAccessible(agentBrowser);
 
         // The supervisor's live page shows the hold with its timer.
         supervisorBrowser = HeadlessChromium.start();
@@ -96,6 +98,7 @@ class RoutingBrowserTests extends ApiTestBase {
         });
         assertThat(hold).contains("#" + number, agent.email().substring(0, 12)).containsPattern("\\| 0:\\d\\d$");
         Screenshots.save(supervisorBrowser, "supervisor-queues.png");
+        HeadlessChromium.assertAccessible(supervisorBrowser);
 
         // Resuming takes it off the supervisor's page, live.
         agentBrowser.findElement(By.id("resume-button")).click();

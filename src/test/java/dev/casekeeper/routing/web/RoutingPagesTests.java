@@ -94,7 +94,7 @@ class RoutingPagesTests extends ApiTestBase {
 
         var resumed = browser.postPart("/cases/" + offer.number() + "/contact/resume", Map.of());
         assertThat(resumed.html().select("#hold-timer")).isEmpty();
-        assertThat(resumed.html().text()).contains("Held 1 time(s)");
+        assertThat(resumed.html().text()).contains("Held once");
     }
 
     @Test

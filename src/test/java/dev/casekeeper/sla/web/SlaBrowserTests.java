@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * What an agent sees and clicks on the case page, in Debian's Chromium: the SLA panel, a promise
  * recorded in place, solving refused because of it, the promise kept; and the bell counting up
- * live when they are told something. Saves the screenshot docs/sla.md shows.
+ * live when they are told something. Saves the screenshot docs/sla.md shows (into target/docs/screenshots).
  */
 class SlaBrowserTests extends ApiTestBase {
 
@@ -76,6 +76,7 @@ class SlaBrowserTests extends ApiTestBase {
                 By.cssSelector("#sla-panel [data-target=first_response] .sla-badge"), "Met"));
         assertThat(browser.findElement(By.cssSelector("#sla-panel [data-target=resolution] .sla-time")).getText()).endsWith("left");
         assertThat(browser.findElement(By.id("bell")).getAttribute("data-unread")).isEqualTo("0");
+        HeadlessChromium.assertAccessible(browser);
 
         // A promise, recorded in place with its due time in the browser's zone.
         int entries = Integer.parseInt(browser.findElement(By.id("timeline")).getAttribute("data-entries"));
@@ -102,6 +103,7 @@ class SlaBrowserTests extends ApiTestBase {
                 "Email the tracking number of the blue socks"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sla-panel [data-target=resolution]")));
         Screenshots.save(browser, "case-sla.png");
+        HeadlessChromium.assertAccessible(browser);
 
         // Kept, with a note; the team sees what was done.
         browser.findElement(By.cssSelector("#promises .promise-open .promise-actions details:first-child > summary")).click();
@@ -118,6 +120,7 @@ class SlaBrowserTests extends ApiTestBase {
         browser.findElement(By.id("bell")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notification-unread .notification-text"),
                 "resolution is due in 1 h"));
+        HeadlessChromium.assertAccessible(browser);
         browser.findElement(By.cssSelector(".notification-unread .mark-read")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("bell"), "data-unread", "0"));
     }
