@@ -234,7 +234,10 @@ class Conversations {
         queries.ofCase(caseId.value()).filter(c -> !c.ended()).ifPresent(c -> queries.waiting(c.id(), teamId.value()));
     }
 
-    /** A reply written in the case page's reply box, not the chat panel, reaches the customer's chat too. */
+    /**
+     * A reply written in the case page's composer reaches the customer's chat. Someone other than the
+     * agent holding the chat (a supervisor) joins it by writing, so the customer sees who came in.
+     */
     void replied(CaseId caseId, UUID entryId, dev.casekeeper.agents.AgentId authorId, @Nullable String text) {
         var found = queries.ofCase(caseId.value()).filter(c -> !c.ended());
         if (found.isEmpty() || text == null || queries.hasEntry(entryId)) {
@@ -245,7 +248,28 @@ class Conversations {
             return;
         }
         String name = agents.find(authorId).name();
-        publish(queries.append(conversation, ChatMessage.AGENT, authorId.value(), name, null, null, text, entryId, clock.instant()));
+        Instant now = clock.instant();
+        if (!authorId.value().equals(conversation.agentId()) && !queries.hasJoined(conversation.id(), authorId.value())) {
+            publish(queries.append(conversation, ChatMessage.SYSTEM, authorId.value(), name, null, "joined", null, null, now));
+        }
+        publish(queries.append(conversation, ChatMessage.AGENT, authorId.value(), name, null, null, text, entryId, now));
+    }
+
+    /**
+     * A line from another part of Casekeeper (on hold, resumed, hold limit, transferred, a colleague
+     * invited), numbered among the messages so that every client shows it in its place, after a
+     * reconnect too. {@code once} names the occasion: a listener that runs again adds nothing.
+     */
+    void notice(CaseId caseId, String key, @Nullable String once) {
+        var found = queries.ofCase(caseId.value()).filter(c -> !c.ended());
+        if (found.isEmpty()) {
+            return;
+        }
+        var conversation = queries.lock(found.get().id()).orElseThrow();
+        if (conversation.ended() || (once != null && queries.byClientId(conversation.id(), ChatMessage.SYSTEM, once).isPresent())) {
+            return;
+        }
+        publish(queries.append(conversation, ChatMessage.SYSTEM, null, null, once, key, null, null, clock.instant()));
     }
 
     /**
