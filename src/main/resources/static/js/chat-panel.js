@@ -25,8 +25,21 @@
     function toBottom() {
         if (stuck) log.scrollTop = log.scrollHeight;
     }
-    log.addEventListener('scroll', () => { stuck = log.scrollTop + log.clientHeight >= log.scrollHeight - 8; });
+    log.addEventListener('scroll', () => {
+        if (!swapping) stuck = log.scrollTop + log.clientHeight >= log.scrollHeight - 8;
+    });
     if (window.ResizeObserver) new ResizeObserver(toBottom).observe(log);
+    // The case page reloads the column around the panel when the case changes; the panel is kept
+    // (hx-preserve) but moved, which resets its scroll position: put it back where the agent had it.
+    let swapping = false, kept = 0;
+    const keep = () => { if (!swapping) { swapping = true; kept = log.scrollTop; } };
+    const restore = () => {
+        if (!swapping || !log.isConnected) return;
+        swapping = false;
+        if (stuck) log.scrollTop = log.scrollHeight; else log.scrollTop = kept;
+    };
+    ['htmx:beforeSwap', 'htmx:oobBeforeSwap'].forEach(name => document.addEventListener(name, keep));
+    ['htmx:afterSwap', 'htmx:oobAfterSwap', 'htmx:afterSettle'].forEach(name => document.addEventListener(name, restore));
 
     /** A numbered line goes before the first line with a higher number. */
     function line(seq, css, who, body) {

@@ -68,4 +68,48 @@ class ChatPagesTests extends ChatTestBase {
         assertThat(WebSession.anonymous(port).signIn(outsider.email(), PASSWORD).get("/cases/" + number).status()).isEqualTo(404);
         widget.close();
     }
+    @Test
+    void aChatCaseWithoutAChatOnAWidgetShowsNoLivePanelAndTheOrdinaryComposer() {
+        var desk = desk();
+        var member = agent(desk.team(), Role.AGENT, false);
+        // As the demo's stories and other channels' tests open them: channel chat, no widget behind it.
+        var kase = cases.open(new dev.casekeeper.cases.OpenCase("All my photos are blurry", "alex-" + java.util.UUID.randomUUID() + "@example.org",
+                "Alex Kim", "Every photo on my phone shows up blurry.", null, dev.casekeeper.cases.Channel.CHAT,
+                dev.casekeeper.cases.Priority.HIGH, java.util.List.of(), desk.team()), dev.casekeeper.shared.Actor.SYSTEM, null);
+        var page = WebSession.anonymous(port).signIn(member.email(), PASSWORD).get("/cases/" + kase.number()).html();
+        assertThat(page.select("#chat-panel, [data-chat-case]")).isEmpty();
+        assertThat(page.select("#reply-form #reply-body")).hasSize(1);
+        assertThat(page.select("#reply-channel")).isEmpty();
+    }
+
+    @Test
+    void leavingTheContactIsOfferedOnlyToWhoeverMayLeaveIt() {
+        var desk = desk();
+        var alex = agent(desk.team(), Role.AGENT, true);
+        var sam = agent(desk.team(), Role.AGENT, false);
+        try (var widget = widget()) {
+            String token = hello(widget, desk, null, 0).next("welcome").get("token").asString();
+            widget.send(Map.of("type", "message", "id", "c-1", "text", "Hello"));
+            widget.next("ack");
+            var chat = chatOf(token, desk);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> contactOf(chat).state() == dev.casekeeper.routing.ContactState.OFFERED);
+            routing.accept(contactOf(chat).offerId(), alex.id());
+            var alexPage = WebSession.anonymous(port).signIn(alex.email(), PASSWORD);
+            String contactPanel = "/cases/" + chat.caseNumber() + "/contact";
+            // The only agent on the contact: routing would refuse them leaving, so it is not offered.
+            assertThat(alexPage.getPart(contactPanel).html().select("#end-contact-button")).hasSize(1);
+            assertThat(alexPage.getPart(contactPanel).html().select("#leave-button")).isEmpty();
+
+            var contact = new dev.casekeeper.routing.ContactId(chat.contactId());
+            var invitation = routing.invite(contact, new dev.casekeeper.routing.InviteColleague(sam.id(), "Refunds are Sam's", "Order 4471"),
+                    agents.signedIn(alex.id()).orElseThrow());
+            assertThat(alexPage.getPart(contactPanel).html().select("#leave-button")).isEmpty();
+            routing.acceptInvitation(invitation.id(), agents.signedIn(sam.id()).orElseThrow());
+            // A colleague joined: now Alex may hand the chat over by leaving, and Sam may leave too.
+            assertThat(alexPage.getPart(contactPanel).html().select("#leave-button")).hasSize(1);
+            var samPage = WebSession.anonymous(port).signIn(sam.email(), PASSWORD);
+            assertThat(samPage.getPart(contactPanel).html().select("#leave-button")).hasSize(1);
+        }
+    }
 }
