@@ -8,7 +8,7 @@ import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.OpenCase;
 import dev.casekeeper.cases.Priority;
-import dev.casekeeper.channels.chat.ChatManagement;
+import dev.casekeeper.channels.ChannelManagement;
 import dev.casekeeper.customers.ChangeCustomer;
 import dev.casekeeper.customers.CreateCustomer;
 import dev.casekeeper.customers.Customer;
@@ -35,16 +35,16 @@ class DemoDesk {
     final CustomerManagement customers;
     final CaseManagement cases;
     final FollowupManagement followups;
-    final ChatManagement chats;
+    final ChannelManagement channels;
     final Clock clock;
 
     DemoDesk(AgentManagement agents, CustomerManagement customers, CaseManagement cases, FollowupManagement followups,
-            ChatManagement chats, Clock clock) {
+            ChannelManagement channels, Clock clock) {
         this.agents = agents;
         this.customers = customers;
         this.cases = cases;
         this.followups = followups;
-        this.chats = chats;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -96,7 +96,7 @@ class DemoDesk {
      * never as a live one waiting for a customer who is not there.
      */
     void chatEnded(CaseSummary kase) {
-        chats.recordEndedChat(kase.id(), "demo");
+        channels.recordEndedChat(kase.id(), "demo");
     }
 
     /** The agent takes the case as its owner. */

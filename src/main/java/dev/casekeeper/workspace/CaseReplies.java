@@ -3,8 +3,8 @@ package dev.casekeeper.workspace;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseManagement;
-import dev.casekeeper.channels.chat.CaseChat;
-import dev.casekeeper.channels.chat.ChatManagement;
+import dev.casekeeper.channels.CaseChat;
+import dev.casekeeper.channels.ChannelManagement;
 import dev.casekeeper.shared.ConflictException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -23,23 +23,23 @@ class CaseReplies {
     static final String BY_EMAIL = "email";
 
     private final CaseManagement cases;
-    private final ChatManagement chats;
+    private final ChannelManagement channels;
     private final MessageSource messages;
 
-    CaseReplies(CaseManagement cases, ChatManagement chats, MessageSource messages) {
+    CaseReplies(CaseManagement cases, ChannelManagement channels, MessageSource messages) {
         this.cases = cases;
-        this.chats = chats;
+        this.channels = channels;
         this.messages = messages;
     }
 
     /** The case's chat as this agent sees it, or null for a case without one. */
     @Nullable CaseChat chat(CaseId caseId, SignedInAgent me) {
-        return chats.ofCase(caseId, me).orElse(null);
+        return channels.chatOfCase(caseId, me).orElse(null);
     }
 
     void send(CaseId caseId, String body, @Nullable String via, SignedInAgent me) {
         if (BY_EMAIL.equals(via)) {
-            chats.replyByEmail(caseId, body, me);
+            channels.replyByEmail(caseId, body, me);
             return;
         }
         var chat = chat(caseId, me);

@@ -8,13 +8,15 @@ import dev.casekeeper.routing.ContactId;
 import dev.casekeeper.routing.RoutingManagement;
 import dev.casekeeper.shared.ConflictException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The chat channel's verbs for the rest of Casekeeper: a case's chat as the case page shows it, and
- * the ways to answer a customer who left the chat (email to the address they gave, a callback task
- * for the team). A case without a chat has none of these.
+ * The chat channel's verbs for the rest of Casekeeper, offered through the channels module's
+ * {@link dev.casekeeper.channels.ChannelManagement} (a nested module is reached through its parent):
+ * a case's chat as the case page shows it, and the ways to answer a customer who left the chat
+ * (email to the address they gave, a callback task for the team). A case without a chat has none.
  */
 @Service
 @Transactional
@@ -32,10 +34,36 @@ public class ChatManagement {
         this.transcripts = transcripts;
     }
 
+    /**
+     * A case's chat as one agent sees it: its state ({@code new}, {@code waiting}, {@code chatting},
+     * {@code ended}), whether they may write in it, the email and phone the customer gave, whether it
+     * reached the team's queue, and whether the team has a callback task for it.
+     */
+    public record ChatOfCase(
+            String state, boolean mayWrite, @Nullable String email, @Nullable String phone, boolean queued, boolean callback) {
+
+        // The composer's template reads these, as it reads them on the channels module's CaseChat.
+        public boolean live() {
+            return !ended();
+        }
+
+        public boolean ended() {
+            return "ended".equals(state);
+        }
+
+        public boolean offersEmail() {
+            return ended() && email != null;
+        }
+
+        public boolean offersCallback() {
+            return ended() && queued && !callback && (email != null || phone != null);
+        }
+    }
+
     /** The case's latest chat, for the agent looking at the case; empty when the case has no chat. */
     @Transactional(readOnly = true)
-    public Optional<CaseChat> ofCase(CaseId caseId, SignedInAgent viewer) {
-        return conversations.ofCase(caseId).map(c -> new CaseChat(c.state().value(), conversations.mayWrite(c, viewer), c.email(),
+    public Optional<ChatOfCase> ofCase(CaseId caseId, SignedInAgent viewer) {
+        return conversations.ofCase(caseId).map(c -> new ChatOfCase(c.state().value(), conversations.mayWrite(c, viewer), c.email(),
                 c.phone(), c.contactId() != null, c.contactId() != null && routing.callbackOf(new ContactId(c.contactId())).isPresent()));
     }
 

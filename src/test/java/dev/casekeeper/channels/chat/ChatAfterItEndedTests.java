@@ -129,6 +129,12 @@ class ChatAfterItEndedTests extends ChatTestBase {
         stranger.get("/");
         assertThat(stranger.postPart("/cases/" + left.number() + "/chat/callback", Map.of()).status()).isEqualTo(404);
         assertThat(stranger.getPart("/cases/" + left.number() + "/chat/reply-channel").status()).isEqualTo(404);
+        var signedOut = WebSession.anonymous(port).get("/cases/" + left.number() + "/chat/reply-channel");
+        assertThat(signedOut.status()).isEqualTo(302);
+        assertThat(signedOut.location()).endsWith("/login");
+        assertThat(WebSession.anonymous(port).post("/cases/" + left.number() + "/chat/callback", Map.of()).status()).isIn(302, 403);
+        assertThat(jdbc.sql("select count(*) from routing.callback where contact_id = :c").param("c", left.chat().contactId())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

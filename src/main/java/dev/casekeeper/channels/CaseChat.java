@@ -1,4 +1,4 @@
-package dev.casekeeper.channels.chat;
+package dev.casekeeper.channels;
 
 import org.jspecify.annotations.Nullable;
 
@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
  * A case's chat as the case page shows it to one agent: whether it is live (waiting for an agent or
  * chatting) or ended, whether this agent may write in it, and the ways to reach a customer who
  * left: the email and phone they gave in the chat, whether it reached the team's queue ({@code
- * queued}), and whether the team has a callback task for them.
+ * queued}), and whether the team has a callback task for them. (The chat module's own
+ * {@code ChatManagement.ChatOfCase} says the same inside the channels: a nested module cannot hand
+ * its types to modules outside its parent.)
  */
 public record CaseChat(
         String state, boolean mayWrite, @Nullable String email, @Nullable String phone, boolean queued, boolean callback) {
