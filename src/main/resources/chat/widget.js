@@ -13,7 +13,8 @@
     var saved = load();
     var texts = {open: 'Chat', close: '×'};
     var socket = null, ready = false, retry = 0, pingTimer = null, typingTimer = null, typingSent = 0, typingOff = null;
-    var seen = {}, after = 0, shown = 0, history = 0, counter = 0, state = 'new', available = true, started = false, startFrame = null;
+    var seen = {}, after = 0, shown = 0, history = 0, counter = 0, state = 'new', available = true, started = false, startFrame = null,
+        offlineFrame = null;
     window.casekeeperChat = {version: 1};
 
     function load() {
@@ -293,7 +294,11 @@
                 if (f.code === 'rate-limited') setTimeout(function () { resend(f.id); }, 3000);
                 // The message stays pending and goes again when the limit allows.
                 if (f.code === 'too-soon' || f.code === 'too-many-chats') {
-                    setTimeout(function () { if (f.id) resend(f.id); else if (startFrame) transmit(startFrame); }, Math.max(f.retryIn || 0, 500));
+                    setTimeout(function () {
+                        if (offlineFrame && f.id === offlineFrame.id) transmit(offlineFrame);
+                        else if (f.id) resend(f.id);
+                        else if (startFrame) transmit(startFrame);
+                    }, Math.max(f.retryIn || 0, 500));
                 }
                 if (f.code === 'too-long' || f.code === 'invalid' || f.code === 'rate-limited' || f.code === 'too-many-chats') {
                     system(t('error.' + f.code));
@@ -397,8 +402,9 @@
         var email = contactMode === 'message' ? contactEmail.input.value.trim() : '';
         var phone = contactMode === 'callback' ? contactPhone.input.value.trim() : '';
         if (!email && !phone) { system(t('needContact')); return; }
-        transmit({type: 'offline', id: nextId(), text: contactMessage.input.value.trim() || t(contactMode === 'message' ? 'leaveMessage' : 'callback'),
-            name: nameField.input.value, email: email, phone: phone});
+        offlineFrame = {type: 'offline', id: nextId(), text: contactMessage.input.value.trim() || t(contactMode === 'message' ? 'leaveMessage' : 'callback'),
+            name: nameField.input.value, email: email, phone: phone};
+        transmit(offlineFrame);
         contact.hidden = true;
         state = 'ended';
         show();
