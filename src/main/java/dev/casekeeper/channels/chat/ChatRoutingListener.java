@@ -66,14 +66,11 @@ class ChatRoutingListener {
         if (chat == null) {
             return;
         }
-        if (chat.ended()) {
-            undelivered.mark(chat, event.entryId());
-            return;
-        }
         cases.detail(event.caseId()).timeline().stream()
                 .filter(entry -> entry.id().equals(event.entryId()))
                 .findFirst()
-                .ifPresent(entry -> conversations.replied(event.caseId(), entry.id(), event.authorId(), entry.bodyText()));
+                .filter(entry -> !conversations.replied(event.caseId(), entry.id(), event.authorId(), entry.bodyText(), entry.createdAt()))
+                .ifPresent(entry -> undelivered.mark(chat, entry.id()));
     }
 
     @ApplicationModuleListener

@@ -236,23 +236,34 @@ class Conversations {
 
     /**
      * A reply written in the case page's composer reaches the customer's chat. Someone other than the
-     * agent holding the chat (a supervisor) joins it by writing, so the customer sees who came in.
+     * agent holding the chat (a supervisor) joins it by writing, so the customer sees who came in. A
+     * reply written while the chat was live reaches it even when the chat ended a moment before this
+     * runs (a farewell sent as the case is solved); one written after it ended never reaches the
+     * customer: answers false, so it is marked as not delivered.
      */
-    void replied(CaseId caseId, UUID entryId, dev.casekeeper.agents.AgentId authorId, @Nullable String text) {
-        var found = queries.ofCase(caseId.value()).filter(c -> !c.ended());
+    boolean replied(CaseId caseId, UUID entryId, dev.casekeeper.agents.AgentId authorId, @Nullable String text, Instant writtenAt) {
+        var found = queries.ofCase(caseId.value());
         if (found.isEmpty() || text == null || queries.hasEntry(entryId)) {
-            return;
+            return true;
         }
         var conversation = queries.lock(found.get().id()).orElseThrow();
         if (queries.hasEntry(entryId)) {
-            return;
+            return true;
+        }
+        if (conversation.ended()) {
+            var endedAt = queries.endedAt(conversation.id());
+            if (endedAt.isEmpty() || writtenAt.isAfter(endedAt.get())) {
+                return false;
+            }
         }
         String name = agents.find(authorId).name();
         Instant now = clock.instant();
-        if (!authorId.value().equals(conversation.agentId()) && !queries.hasJoined(conversation.id(), authorId.value())) {
+        if (!conversation.ended() && !authorId.value().equals(conversation.agentId())
+                && !queries.hasJoined(conversation.id(), authorId.value())) {
             publish(queries.append(conversation, ChatMessage.SYSTEM, authorId.value(), name, null, "joined", null, null, now));
         }
         publish(queries.append(conversation, ChatMessage.AGENT, authorId.value(), name, null, null, text, entryId, now));
+        return true;
     }
 
     /**

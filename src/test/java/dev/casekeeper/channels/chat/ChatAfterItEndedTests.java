@@ -145,6 +145,26 @@ class ChatAfterItEndedTests extends ChatTestBase {
         assertThat(composer.select("#reply-by-email, #reply-callback")).isEmpty();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Conversations conversations;
+
+    @Test
+    void aReplyWrittenWhileTheChatWasLiveStillReachesItWhenTheChatEndedBeforeItWasHandedOn() {
+        var left = aChatTheCustomerLeft(null);
+        var alex = jdbc.sql("select agent_id from chat.conversation where id = :id").param("id", left.chat().id()).query(UUID.class).single();
+        var endedAt = jdbc.sql("select ended_at from chat.conversation where id = :id").param("id", left.chat().id())
+                .query(java.sql.Timestamp.class).single().toInstant();
+        // A farewell sent as the case was solved: written before the chat ended, handed on after.
+        var farewell = UUID.randomUUID();
+        assertThat(conversations.replied(left.caseId(), farewell, new dev.casekeeper.agents.AgentId(alex), "Goodbye, Maria.",
+                endedAt.minusMillis(5))).isTrue();
+        assertThat(jdbc.sql("select count(*) from chat.message where entry_id = :e").param("e", farewell).query(Long.class).single())
+                .isEqualTo(1);
+        // Written after it ended: it reaches nobody, and the caller marks it.
+        assertThat(conversations.replied(left.caseId(), UUID.randomUUID(), new dev.casekeeper.agents.AgentId(alex), "Hello?",
+                endedAt.plusMillis(5))).isFalse();
+    }
+
     private static String recipient(jakarta.mail.internet.MimeMessage message) {
         try {
             return message.getRecipients(Message.RecipientType.TO)[0].toString();
