@@ -13,7 +13,8 @@
     var saved = load();
     var texts = {open: 'Chat', close: '×'};
     var socket = null, ready = false, retry = 0, pingTimer = null, typingTimer = null, typingSent = 0, typingOff = null;
-    var seen = {}, after = 0, counter = 0, state = 'new', available = true, started = false;
+    var seen = {}, after = 0, shown = 0, history = 0, counter = 0, state = 'new', available = true, started = false, startFrame = null,
+        offlineFrame = null;
     window.casekeeperChat = {version: 1};
 
     function load() {
@@ -34,8 +35,12 @@
         '.launcher:focus-visible,button:focus-visible,input:focus-visible,textarea:focus-visible{outline:3px solid #f5a623;outline-offset:2px}' +
         '.panel{position:fixed;right:20px;bottom:88px;width:340px;max-width:calc(100vw - 40px);height:480px;max-height:calc(100vh - 110px);' +
         'display:flex;flex-direction:column;background:#fff;color:#1a1a1a;border-radius:10px;box-shadow:0 4px 20px rgba(0,0,0,.25);' +
-        'z-index:2147483647;overflow:hidden}.panel[hidden],[hidden]{display:none!important}' +
-        'header{display:flex;align-items:center;justify-content:space-between;padding:10px 12px;background:#1f5fbf;color:#fff}' +
+        'z-index:2147483647;overflow-y:auto;overscroll-behavior:contain}.panel[hidden],[hidden]{display:none!important}' +
+        '.panel>*{flex:0 0 auto}.panel>.log{flex:1 1 0;min-height:4em}' +
+        '@media (max-width:480px),(max-height:560px){.panel{top:0;left:0;right:0;bottom:0;width:100%;height:100%;max-width:none;' +
+        'max-height:none;border-radius:0}}' +
+        'header{position:sticky;top:0;z-index:1;display:flex;align-items:center;justify-content:space-between;padding:10px 12px;' +
+        'background:#1f5fbf;color:#fff}' +
         'header h2{margin:0;font-size:16px;font-weight:600}header button{background:none;border:0;color:#fff;font-size:20px;cursor:pointer}' +
         '.log{flex:1;overflow-y:auto;padding:10px 12px;margin:0;list-style:none}.log li{margin:6px 0;max-width:85%;padding:6px 10px;' +
         'border-radius:8px;white-space:pre-wrap;word-wrap:break-word}.log .customer{margin-left:auto;background:#e3edfb}' +
@@ -138,21 +143,27 @@
         newChat.hidden = state !== 'ended';
     }
 
+    // Every line has a place: a numbered one (seq) its number; a line of this widget alone (a
+    // notice, an error) half a step after the highest number shown when it came; a message not yet
+    // acknowledged the very end, until its acknowledgement gives it its number.
+    function place(item, order) {
+        item.setAttribute('data-order', order);
+        var later = null;
+        Array.prototype.some.call(log.children, function (other) {
+            if (other !== item && +other.getAttribute('data-order') > order) { later = other; return true; }
+            return false;
+        });
+        log.insertBefore(item, later);
+        log.scrollTop = log.scrollHeight;
+    }
+
     function line(seq, cls, who, text) {
         var item = el('li', {'class': cls});
         if (seq) item.setAttribute('data-seq', seq);
         if (who) el('span', {'class': 'who', text: who}, item);
         item.appendChild(document.createTextNode(text));
-        var later = null;
-        if (seq) {
-            Array.prototype.some.call(log.children, function (other) {
-                var s = +other.getAttribute('data-seq');
-                if (!s || s > seq) { later = other; return true; }
-                return false;
-            });
-        }
-        log.insertBefore(item, later);
-        log.scrollTop = log.scrollHeight;
+        if (seq) shown = Math.max(shown, seq);
+        place(item, seq || (cls.indexOf('pending') >= 0 ? Number.MAX_SAFE_INTEGER : shown + 0.5));
         return item;
     }
 
@@ -173,7 +184,9 @@
         } else if (m.event === 'joined' || m.event === 'agent-left') {
             line(m.seq, 'system', null, t(m.event === 'joined' ? 'joined' : 'agentLeft', m.name));
         } else if (m.event) {
-            line(m.seq, 'system', null, t(m.event === 'supervisor-requested' ? 'event.supervisor-requested' : m.event));
+            // Notices from the desk (on hold, transferred…) are numbered lines too, shown with the notice's text.
+            var key = m.event === 'supervisor-requested' ? 'event.supervisor-requested' : (texts['notice.' + m.event] ? 'notice.' + m.event : m.event);
+            line(m.seq, 'system', null, t(key));
         }
     }
 
@@ -205,15 +218,18 @@
             ready = false;
             clearInterval(pingTimer);
             if (state === 'ended' && !saved.pending.length) return;
-            status.textContent = t('reconnecting');
+            if (!refusedUntil) status.textContent = t('reconnecting');
             retry = Math.min(retry + 1, 5);
-            setTimeout(connect, 500 * Math.pow(2, retry));
+            var delay = Math.max(500 * Math.pow(2, retry), refusedUntil - Date.now());
+            refusedUntil = 0;
+            setTimeout(connect, delay);
         };
     }
 
     function transmit(frame) {
         if (socket && ready) socket.send(JSON.stringify(frame));
     }
+    var refusedUntil = 0;
 
     function handle(f) {
         switch (f.type) {
@@ -224,6 +240,7 @@
                 save();
                 state = f.state;
                 available = f.available;
+                history = f.last || 0;
                 ready = true;
                 status.textContent = '';
                 saved.pending.forEach(function (p) { transmit({type: 'message', id: p.id, text: p.text}); });
@@ -241,6 +258,8 @@
                         item.setAttribute('data-seq', f.seq);
                         seen[f.seq] = true;
                         while (seen[after + 1]) after++;
+                        shown = Math.max(shown, f.seq);
+                        place(item, f.seq);
                     } else if (item) {
                         item.remove();
                     }
@@ -250,10 +269,15 @@
             case 'queue':
                 available = f.available;
                 if (state === 'waiting') {
-                    status.textContent = t('position', f.position) + ' ' +
+                    status.textContent = f.offered ? t('offered') : t('position', f.position) + ' ' +
                         (f.waitSeconds < 60 ? t('wait') : t('waitMinutes', Math.round(f.waitSeconds / 60)));
                 }
                 show();
+                break;
+            case 'refused':
+                // A limit refused the connection: say so (the text came with the refusal) and come back later.
+                status.textContent = f.text || '';
+                refusedUntil = Date.now() + (f.retryIn || 0);
                 break;
             case 'typing':
                 clearTimeout(typingTimer);
@@ -269,10 +293,23 @@
                 break;
             case 'error':
                 if (f.code === 'rate-limited') setTimeout(function () { resend(f.id); }, 3000);
-                if (f.code === 'too-long' || f.code === 'invalid' || f.code === 'rate-limited') system(t('error.' + f.code));
+                // The message stays pending and goes again when the limit allows.
+                if (f.code === 'too-soon' || f.code === 'too-many-chats') {
+                    setTimeout(function () {
+                        if (offlineFrame && f.id === offlineFrame.id) transmit(offlineFrame);
+                        else if (f.id) resend(f.id);
+                        else if (startFrame) transmit(startFrame);
+                    }, Math.max(f.retryIn || 0, 500));
+                }
+                if (f.code === 'too-long' || f.code === 'invalid' || f.code === 'rate-limited' || f.code === 'too-many-chats') {
+                    system(t('error.' + f.code));
+                }
                 break;
         }
-        if (f.type === 'message' && f.event === 'joined') { state = 'chatting'; status.textContent = ''; show(); }
+        // Live only: a "joined" replayed from the history after a reload says nothing about the chat now.
+        if (f.type === 'message' && f.event === 'joined' && f.seq > history && state !== 'ended') {
+            state = 'chatting'; status.textContent = ''; show();
+        }
     }
 
     function resend(id) {
@@ -305,7 +342,8 @@
 
     intro.addEventListener('submit', function (event) {
         event.preventDefault();
-        transmit({type: 'start', name: nameField.input.value, email: emailField.input.value, topic: topicField.input.value});
+        startFrame = {type: 'start', name: nameField.input.value, email: emailField.input.value, topic: topicField.input.value};
+        transmit(startFrame);
         started = true;
         show();
         messageField.input.focus();
@@ -341,6 +379,8 @@
         log.textContent = '';
         seen = {};
         after = 0;
+        shown = 0;
+        history = 0;
         status.textContent = '';
         show();
     });
@@ -363,8 +403,9 @@
         var email = contactMode === 'message' ? contactEmail.input.value.trim() : '';
         var phone = contactMode === 'callback' ? contactPhone.input.value.trim() : '';
         if (!email && !phone) { system(t('needContact')); return; }
-        transmit({type: 'offline', id: nextId(), text: contactMessage.input.value.trim() || t(contactMode === 'message' ? 'leaveMessage' : 'callback'),
-            name: nameField.input.value, email: email, phone: phone});
+        offlineFrame = {type: 'offline', id: nextId(), text: contactMessage.input.value.trim() || t(contactMode === 'message' ? 'leaveMessage' : 'callback'),
+            name: nameField.input.value, email: email, phone: phone};
+        transmit(offlineFrame);
         contact.hidden = true;
         state = 'ended';
         show();

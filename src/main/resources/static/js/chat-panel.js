@@ -1,31 +1,51 @@
-// The chat panel of a chat case's page: a WebSocket to /chat/agent/ws (protocol in docs/chat.md).
-// Messages are shown once each, in their numbered order; the agent's messages are kept until the
-// server acknowledges them and sent again after a reconnect. All text is set as text, never HTML.
+// The chat panel of a case that has a chat: a WebSocket to /chat/agent/ws (protocol in docs/chat.md).
+// Every line is shown once, in the server's numbered order (seq), whenever it arrives: after a
+// reconnect or a reload too. Replies are written in the case page's composer; the panel tells the
+// customer that the agent is typing there. All text is set as text, never HTML.
 (function () {
     'use strict';
     const panel = document.querySelector('[data-chat-case]');
     if (!panel || panel.dataset.chatStarted) return;
     panel.dataset.chatStarted = 'true';
+    const number = panel.dataset.chatCase;
     const log = panel.querySelector('[data-chat-log]');
-    const stateLine = panel.querySelector('[data-chat-state]');
+    const stateLine = panel.querySelector('p[data-chat-state]');
     const typingLine = panel.querySelector('[data-chat-typing]');
-    const form = panel.querySelector('[data-chat-form]');
-    const input = panel.querySelector('[data-chat-input]');
-    const watching = panel.querySelector('[data-chat-watching]');
-    const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/chat/agent/ws?case=' + panel.dataset.chatCase;
+    const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/chat/agent/ws?case=' + number;
     const seen = new Set();
-    let after = 0, socket = null, ready = false, retry = 0, counter = 0, typingSent = 0, typingOff = null, typingClear = null;
-    const pending = [];
+    let after = 0, history = 0, socket = null, retry = 0, typingSent = 0, typingOff = null, typingClear = null, mayWrite = false;
+    // Whether the newest line is in view: then new lines keep it so, also when the log's size changes.
+    let stuck = true;
 
     function text(name, arg) {
         const value = panel.dataset['text' + name.replace(/(^|-)([a-z])/g, (m, d, c) => c.toUpperCase())] || '';
         return arg === undefined ? value : value.replace('{0}', arg);
     }
 
+    function toBottom() {
+        if (stuck) log.scrollTop = log.scrollHeight;
+    }
+    log.addEventListener('scroll', () => {
+        if (!swapping) stuck = log.scrollTop + log.clientHeight >= log.scrollHeight - 8;
+    });
+    if (window.ResizeObserver) new ResizeObserver(toBottom).observe(log);
+    // The case page reloads the column around the panel when the case changes; the panel is kept
+    // (hx-preserve) but moved, which resets its scroll position: put it back where the agent had it.
+    let swapping = false, kept = 0;
+    const keep = () => { if (!swapping) { swapping = true; kept = log.scrollTop; } };
+    const restore = () => {
+        if (!swapping || !log.isConnected) return;
+        swapping = false;
+        if (stuck) log.scrollTop = log.scrollHeight; else log.scrollTop = kept;
+    };
+    ['htmx:beforeSwap', 'htmx:oobBeforeSwap'].forEach(name => document.addEventListener(name, keep));
+    ['htmx:afterSwap', 'htmx:oobAfterSwap', 'htmx:afterSettle'].forEach(name => document.addEventListener(name, restore));
+
+    /** A numbered line goes before the first line with a higher number. */
     function line(seq, css, who, body) {
         const item = document.createElement('li');
         item.className = 'chat-line chat-' + css;
-        if (seq) item.dataset.seq = seq;
+        item.dataset.seq = seq;
         if (who) {
             const name = document.createElement('strong');
             name.className = 'chat-who';
@@ -33,9 +53,10 @@
             item.append(name, ' ');
         }
         item.append(document.createTextNode(body));
-        const later = Array.from(log.children).find(other => !other.dataset.seq || +other.dataset.seq > seq);
-        log.insertBefore(item, seq ? later || null : null);
-        log.scrollTop = log.scrollHeight;
+        const later = Array.from(log.children).find(other => +other.dataset.seq > seq);
+        log.insertBefore(item, later || null);
+        toBottom();
+        requestAnimationFrame(toBottom);
         return item;
     }
 
@@ -44,12 +65,9 @@
         seen.add(m.seq);
         while (seen.has(after + 1)) after++;
         if (m.from === 'customer') line(m.seq, 'customer', m.name || text('customer'), m.text);
-        else if (m.from === 'agent') {
-            const mine = m.id && log.querySelector('[data-id="' + CSS.escape(m.id) + '"]');
-            if (mine) mine.remove();
-            line(m.seq, 'agent', m.name, m.text);
-        } else if (m.event === 'joined' || m.event === 'agent-left') line(m.seq, 'system', null, text(m.event, m.name));
-        else if (m.event) line(m.seq, 'system', null, text(m.event));
+        else if (m.from === 'agent') line(m.seq, 'agent', m.name, m.text);
+        else if (m.event === 'joined' || m.event === 'agent-left') line(m.seq, 'system', null, text(m.event, m.name));
+        else if (m.event) line(m.seq, 'system', null, text(m.event) || m.event);
     }
 
     function connect() {
@@ -57,7 +75,6 @@
         socket.onopen = () => socket.send(JSON.stringify({type: 'hello', after: after}));
         socket.onmessage = event => handle(JSON.parse(event.data));
         socket.onclose = () => {
-            ready = false;
             socket = null;
             if (stateLine.dataset.state === 'ended') return;
             stateLine.textContent = text('reconnecting');
@@ -67,89 +84,56 @@
     }
 
     function transmit(frame) {
-        if (socket && ready) socket.send(JSON.stringify(frame));
+        if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(frame));
     }
 
+    /** The chat's state as the server says it; an ended chat stays ended, whatever history replays. */
     function setState(state) {
+        const before = stateLine.dataset.state;
+        if (before === 'ended' && state !== 'ended') return;
         stateLine.dataset.state = state;
         stateLine.textContent = text('state-' + state);
-        if (state === 'ended') form.hidden = true;
+        // The composer says where a reply goes: it reloads when the chat changes.
+        if (before !== state) document.body.dispatchEvent(new CustomEvent('chat-changed-' + number, {bubbles: true}));
     }
 
     function handle(f) {
         switch (f.type) {
             case 'welcome':
-                ready = true;
                 retry = 0;
+                history = f.last || 0;
+                mayWrite = f.mayWrite && f.state !== 'ended';
                 setState(f.state);
-                form.hidden = !f.mayWrite || f.state === 'ended';
-                watching.hidden = f.mayWrite || f.state === 'ended';
-                pending.forEach(p => transmit({type: 'message', id: p.id, text: p.text}));
                 break;
             case 'message':
                 received(f);
-                if (f.event === 'joined') setState('chatting');
                 break;
-            case 'ack': {
-                const index = pending.findIndex(p => p.id === f.id);
-                if (index >= 0) pending.splice(index, 1);
-                const item = log.querySelector('[data-id="' + CSS.escape(f.id) + '"]');
-                if (item && !seen.has(f.seq)) {
-                    item.classList.remove('chat-pending');
-                    item.removeAttribute('title');
-                    item.dataset.seq = f.seq;
-                    seen.add(f.seq);
-                    while (seen.has(after + 1)) after++;
-                } else if (item) item.remove();
-                break;
-            }
             case 'typing':
                 clearTimeout(typingClear);
                 typingLine.textContent = f.on ? (f.name ? text('colleague-typing', f.name) : text('typing')) : '';
                 if (f.on) typingClear = setTimeout(() => { typingLine.textContent = ''; }, 5000);
                 break;
             case 'queue':
-                if (stateLine.dataset.state === 'waiting') stateLine.textContent = text('state-waiting') + ' · ' + text('position', f.position);
-                break;
-            case 'ended': setState('ended'); break;
-            case 'error': {
-                const item = f.id && log.querySelector('[data-id="' + CSS.escape(f.id) + '"]');
-                if (item) item.title = text('refused', f.code);
-                if (f.id && f.code !== 'rate-limited') {
-                    const index = pending.findIndex(p => p.id === f.id);
-                    if (index >= 0) pending.splice(index, 1);
+                if (stateLine.dataset.state === 'waiting') {
+                    stateLine.textContent = text('state-waiting') + ' · ' + (f.offered ? text('offered') : text('position', f.position));
                 }
                 break;
-            }
+            case 'ended': setState('ended'); break;
         }
+        // Live only: a "joined" replayed from the history says nothing about the chat now.
+        if (f.type === 'message' && f.event === 'joined' && f.seq > history && stateLine.dataset.state === 'waiting') setState('chatting');
     }
 
-    form.addEventListener('submit', event => {
-        event.preventDefault();
-        const body = input.value.trim();
-        if (!body) return;
-        counter++;
-        const p = {id: 'a-' + Date.now().toString(36) + Math.random().toString(36).slice(2, 8) + '-' + counter, text: body};
-        pending.push(p);
-        const item = line(0, 'agent chat-pending', text('you'), body);
-        item.dataset.id = p.id;
-        item.title = text('not-sent');
-        input.value = '';
-        transmit({type: 'message', id: p.id, text: p.text});
-        transmit({type: 'typing', on: false});
-        typingSent = 0;
-    });
-    input.addEventListener('keydown', event => {
-        if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-            event.preventDefault();
-            form.requestSubmit();
-        }
-    });
-    input.addEventListener('input', () => {
+    // The customer sees the agent typing in the case page's composer.
+    document.addEventListener('input', event => {
+        if (!mayWrite || !event.target.matches || !event.target.matches('#reply-body')) return;
         const now = Date.now();
         if (now - typingSent > 2000) { transmit({type: 'typing', on: true}); typingSent = now; }
         clearTimeout(typingOff);
         typingOff = setTimeout(() => { transmit({type: 'typing', on: false}); typingSent = 0; }, 3000);
     });
+    document.addEventListener('submit', event => {
+        if (mayWrite && event.target.id === 'reply-form') { transmit({type: 'typing', on: false}); typingSent = 0; }
+    }, true);
     connect();
 })();

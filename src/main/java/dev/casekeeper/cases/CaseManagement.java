@@ -386,12 +386,21 @@ public class CaseManagement {
 
     /** A public reply to the customer. */
     public TimelineEntry reply(CaseId id, String body, @Nullable String html, SignedInAgent by) {
+        return reply(id, body, html, by, null);
+    }
+
+    /**
+     * A public reply to the customer that goes by email to the given address, whatever the case's
+     * channel: the agent's choice when the channel cannot reach the customer any more (a chat they
+     * left). Without an address, as {@link #reply(CaseId, String, String, SignedInAgent)}.
+     */
+    public TimelineEntry reply(CaseId id, String body, @Nullable String html, SignedInAgent by, @Nullable String emailTo) {
         var kase = lockVisible(id, by);
         Instant now = clock.instant();
         kase.replied(now);
         var entry = cases.insertEntry(kase.id, EntryKind.MESSAGE_OUT, by.actor(), body, MessageBodies.sanitize(html), null, null, now);
         save(kase, by.actor(), now);
-        events.publishEvent(new ReplyPosted(id, entry, by.id(), kase.channel));
+        events.publishEvent(new ReplyPosted(id, entry, by.id(), kase.channel, emailTo));
         return entryOf(kase.id, entry, by);
     }
 

@@ -2,6 +2,16 @@ package dev.casekeeper.cases;
 
 import dev.casekeeper.agents.AgentId;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** An agent replied to the customer; channels deliver it. */
-public record ReplyPosted(CaseId caseId, UUID entryId, AgentId authorId, Channel channel) {}
+/**
+ * An agent replied to the customer; channels deliver it. {@code channel} is the case's;
+ * {@code emailTo} is an address the agent chose to send this reply to by email instead (a chat
+ * customer who left gave it), which the email channel delivers whatever the case's channel.
+ */
+public record ReplyPosted(CaseId caseId, UUID entryId, AgentId authorId, Channel channel, @Nullable String emailTo) {
+
+    public ReplyPosted(CaseId caseId, UUID entryId, AgentId authorId, Channel channel) {
+        this(caseId, entryId, authorId, channel, null);
+    }
+}

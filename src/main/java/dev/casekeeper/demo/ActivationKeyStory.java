@@ -77,5 +77,6 @@ final class ActivationKeyStory implements DemoStory {
                 told my colleagues, so you won't need to repeat any of it - and you won't need a new email \
                 account. I can restore your licence on your existing account without the activation key. \
                 I'll call you tomorrow at 10:00 to reinstall the software together; it takes about 20 minutes.""");
+        desk.chatEnded(kase);
     }
 }

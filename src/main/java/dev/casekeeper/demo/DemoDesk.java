@@ -8,6 +8,7 @@ import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.OpenCase;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.channels.ChannelManagement;
 import dev.casekeeper.customers.ChangeCustomer;
 import dev.casekeeper.customers.CreateCustomer;
 import dev.casekeeper.customers.Customer;
@@ -34,14 +35,16 @@ class DemoDesk {
     final CustomerManagement customers;
     final CaseManagement cases;
     final FollowupManagement followups;
+    final ChannelManagement channels;
     final Clock clock;
 
     DemoDesk(AgentManagement agents, CustomerManagement customers, CaseManagement cases, FollowupManagement followups,
-            Clock clock) {
+            ChannelManagement channels, Clock clock) {
         this.agents = agents;
         this.customers = customers;
         this.cases = cases;
         this.followups = followups;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -86,6 +89,14 @@ class DemoDesk {
 
     void note(CaseSummary kase, SignedInAgent by, String body) {
         cases.note(kase.id(), body, by);
+    }
+
+    /**
+     * The chat the story told is over: the case shows it as an ended chat (its messages, numbered),
+     * never as a live one waiting for a customer who is not there.
+     */
+    void chatEnded(CaseSummary kase) {
+        channels.recordEndedChat(kase.id(), "demo");
     }
 
     /** The agent takes the case as its owner. */

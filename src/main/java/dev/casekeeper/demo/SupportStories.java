@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Technical support: the cable technician three hours late, answered by listening, validating and
- * committing, then handed to Billing for a credit; and a fresh chat nobody has taken yet.
+ * committing, then handed to Billing for a credit; and a chat whose customer left before anyone
+ * answered it.
  */
 final class SupportStories implements DemoStory {
 
@@ -47,9 +48,11 @@ final class SupportStories implements DemoStory {
                 "preferredName", "Alex",
                 "pronouns", "they/them",
                 "preferredChannel", "chat"));
-        desk.open(alex, "All my photos are blurry", """
+        var photos = desk.open(alex, "All my photos are blurry", """
                 Every photo on my phone shows up blurry, not just the ones I took today but every picture I \
                 have, including the whole trip to New York. Please tell me they're not lost.""",
                 Channel.CHAT, Priority.HIGH, List.of("photos", "device"), staff.team(TECHNICAL_SUPPORT), null);
+        // Alex left the chat before anyone answered: the case page offers to answer by email.
+        desk.chatEnded(photos);
     }
 }

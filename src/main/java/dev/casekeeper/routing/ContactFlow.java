@@ -217,6 +217,32 @@ class ContactFlow {
         dispatcher.dispatchAfterCommit(dispatch);
     }
 
+    /**
+     * The customer of a contact that is over (a chat they left after an agent answered) can only be
+     * reached another way: a callback task for the team, once per contact.
+     */
+    UUID callback(UUID contactId, @Nullable String email, @Nullable String phone) {
+        return transaction.execute(status -> {
+            var contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("Contact", contactId));
+            if (contact.state() != ContactState.ENDED && contact.state() != ContactState.ABANDONED) {
+                throw new ConflictException("contact-live", "The contact is still live: answer the customer there");
+            }
+            var existing = contacts.callbackOf(contactId);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            if (email == null && phone == null) {
+                throw new ConflictException("no-way-back", "The customer left no email address or phone number to call back");
+            }
+            var callbackId = UUID.randomUUID();
+            contacts.insertCallback(callbackId, contact, email, phone, clock.instant());
+            log.info("Case {}: callback {} for contact {}", contact.caseId(), callbackId, contactId);
+            events.publishEvent(new CallbackRequested(callbackId, new ContactId(contactId), new CaseId(contact.caseId()),
+                    new TeamId(contact.teamId()), email, phone));
+            return callbackId;
+        });
+    }
+
     /** Moves contacts that waited past their team's overflow wait, then offers every waiting contact that can be offered. */
     void sweep() {
         for (var id : contacts.dueForOverflow(clock.instant())) {

@@ -259,8 +259,9 @@ class ContactQueries {
                 .update();
     }
 
-    void insertCallback(UUID id, ContactRow contact, @Nullable String email, @Nullable String phone, Instant now) {
-        jdbc.sql("""
+    /** One callback task per contact: false when the contact has one already. */
+    boolean insertCallback(UUID id, ContactRow contact, @Nullable String email, @Nullable String phone, Instant now) {
+        return jdbc.sql("""
                         insert into routing.callback (id, contact_id, case_id, team_id, email, phone, created_at)
                         values (:id, :contact, :case, :team, :email, :phone, :now)
                         on conflict (contact_id) do nothing
@@ -272,7 +273,12 @@ class ContactQueries {
                 .param("email", email)
                 .param("phone", phone)
                 .param("now", Timestamp.from(now))
-                .update();
+                .update() == 1;
+    }
+
+    /** The contact's callback task, if the team has one. */
+    Optional<UUID> callbackOf(UUID contactId) {
+        return jdbc.sql("select id from routing.callback where contact_id = :c").param("c", contactId).query(UUID.class).optional();
     }
 
     /** Contacts waiting or offered in the team, in the order they are served, with their offer's expiry. */

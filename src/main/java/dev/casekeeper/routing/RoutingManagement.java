@@ -198,6 +198,19 @@ public class RoutingManagement {
         return contact(id);
     }
 
+    /**
+     * A callback task for the team, for the customer of a contact that is over (ended or
+     * abandoned), to the email or phone they gave; a contact that has one answers it.
+     */
+    public UUID requestCallback(ContactId id, @Nullable String email, @Nullable String phone) {
+        return flow.callback(id.value(), blankToNull(email), blankToNull(phone));
+    }
+
+    /** The contact's callback task, if the team has one. */
+    public java.util.Optional<UUID> callbackOf(ContactId id) {
+        return contacts.callbackOf(id.value());
+    }
+
     /** Contacts abandoned since the given moment, latest first, of the viewer's teams (every team for supervisors). */
     public List<AbandonedContact> abandoned(SignedInAgent viewer, Instant since) {
         Collection<UUID> teams = viewer.role().seesAllTeams() ? null : viewer.teamIds().stream().map(TeamId::value).toList();

@@ -52,12 +52,14 @@ class CaseActionsController {
     private final CasePages pages;
     private final CaseScreen screens;
     private final AssistManagement assist;
+    private final CaseReplies replies;
 
-    CaseActionsController(CaseManagement cases, CasePages pages, CaseScreen screens, AssistManagement assist) {
+    CaseActionsController(CaseManagement cases, CasePages pages, CaseScreen screens, AssistManagement assist, CaseReplies replies) {
         this.cases = cases;
         this.pages = pages;
         this.screens = screens;
         this.assist = assist;
+        this.replies = replies;
     }
 
     @PostMapping("/cases/{number}/replies")
@@ -89,7 +91,7 @@ class CaseActionsController {
             }
         }
         if (!errors.hasErrors()) {
-            run(errors, () -> cases.reply(detail.summary().id(), form.body(), null, me));
+            run(errors, () -> replies.send(detail.summary().id(), form.body(), form.via(), me));
         }
         if (errors.hasErrors()) {
             return screens.refused(number, "reply-form", CaseScreen.statusOf(errors), me, request, response, model);

@@ -15,14 +15,16 @@ final class CaseForms {
     /**
      * A reply to the customer. {@code seen}: how many timeline entries the agent had in front of
      * them; a message that landed since is shown before the reply goes, unless sent anyway.
+     * {@code via}: {@code email} sends it by email to the address the customer gave in a chat they left.
      */
     record ReplyForm(
             @NotBlank(message = "{form.reply.blank}") @Size(max = 200_000, message = "{form.tooLong}") @Nullable String body,
             @Nullable Integer seen,
-            @Nullable Boolean sendAnyway) {
+            @Nullable Boolean sendAnyway,
+            @Nullable String via) {
 
         static ReplyForm empty(int seen) {
-            return new ReplyForm("", seen, false);
+            return new ReplyForm("", seen, false, null);
         }
     }
 

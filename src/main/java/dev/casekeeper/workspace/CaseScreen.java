@@ -27,11 +27,13 @@ class CaseScreen {
     private final CasePages pages;
     private final CaseLists lists;
     private final AssistViews assist;
+    private final CaseReplies replies;
 
-    CaseScreen(CasePages pages, CaseLists lists, AssistViews assist) {
+    CaseScreen(CasePages pages, CaseLists lists, AssistViews assist, CaseReplies replies) {
         this.pages = pages;
         this.lists = lists;
         this.assist = assist;
+        this.replies = replies;
     }
 
     CasePageModel fill(Model model, long number, SignedInAgent me) {
@@ -56,6 +58,8 @@ class CaseScreen {
         putIfAbsent(model, "closingForm", AssistForms.ClosingForm.startingWith(assisted.farewell()));
         putIfAbsent(model, "colleagueForm", new AssistForms.ColleagueForm(null, ""));
         model.addAttribute("counts", lists.counts(me));
+        // The case's chat, if it has one: its panel, and where the composer's reply goes.
+        model.addAttribute("chat", replies.chat(kase.id(), me));
     }
 
     /** A refused form: its part of the page (or, without htmx, the whole page) with the errors. */

@@ -72,6 +72,25 @@ class DemoDataTests {
                 .containsExactly("assigned", "transferred");
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void everyChatOfTheDemoLooksAsItIsAnEndedChatNeverALiveOneWaitingForNobody() {
+        var chats = demoCases().stream().filter(c -> c.channel() == dev.casekeeper.cases.Channel.CHAT).toList();
+        assertThat(chats).hasSizeGreaterThanOrEqualTo(2);
+        for (var kase : chats) {
+            var states = jdbc.sql("select state from chat.conversation where case_id = :c").param("c", kase.id().value())
+                    .query(String.class).list();
+            assertThat(states).as(kase.subject()).containsExactly("ended");
+            // Its transcript holds the case's messages and replies, numbered, then the end.
+            var lines = jdbc.sql("select coalesce(event, author) from chat.message m join chat.conversation c on c.id = m.conversation_id "
+                    + "where c.case_id = :c order by seq").param("c", kase.id().value()).query(String.class).list();
+            assertThat(lines).first().isEqualTo("customer");
+            assertThat(lines).last().isEqualTo("ended");
+        }
+    }
+
     @Test
     void keepsTheGenderTheCustomerDeclaredAgainstAnAgent() {
         var customer = customers.findByIdentity(IdentityKind.EMAIL, ActivationKeyStory.EMAIL).orElseThrow();

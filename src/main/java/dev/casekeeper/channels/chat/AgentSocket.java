@@ -78,7 +78,7 @@ class AgentSocket extends TextWebSocketHandler implements HandshakeInterceptor {
         var peer = new ChatHub.Peer(new ConcurrentWebSocketSessionDecorator(session, (int) settings.sendTimeLimit().toMillis(),
                 settings.sendBufferBytes()), true);
         session.getAttributes().put(PEER, peer);
-        session.getAttributes().put(LIMIT, new RateLimit(settings.messagesPerMinute() * 2));
+        session.getAttributes().put(LIMIT, ChatLimits.forSocket(settings.messagesPerMinute() * 2));
         var conversation = conversations.ofCase((CaseId) session.getAttributes().get(CASE));
         if (conversation.isEmpty()) {
             session.close(CloseStatus.POLICY_VIOLATION.withReason("not a chat"));
@@ -112,7 +112,7 @@ class AgentSocket extends TextWebSocketHandler implements HandshakeInterceptor {
             case "typing" -> hub.publish(new Outgoing(chat, Outgoing.Audience.ALL,
                     frames.of("typing", "on", frame.path("on").asBoolean(false), "name", agent.name()), 0, session.getId()));
             case "message" -> {
-                if (((RateLimit) session.getAttributes().get(LIMIT)).take()) {
+                if (((io.github.bucket4j.Bucket) session.getAttributes().get(LIMIT)).tryConsume(1)) {
                     message(session, peer, agent, chat, frame);
                 } else {
                     send(peer, frames.of("error", "code", "rate-limited", "id", Frames.text(frame, "id")));
@@ -126,7 +126,7 @@ class AgentSocket extends TextWebSocketHandler implements HandshakeInterceptor {
     private void hello(ChatHub.Peer peer, SignedInAgent agent, UUID chat, JsonNode frame) {
         var conversation = conversations.find(chat).orElseThrow();
         send(peer, frames.of("welcome", "state", conversation.state().value(), "agent", conversation.agentName(),
-                "mayWrite", conversations.mayWrite(conversation, agent), "customer", conversation.name()));
+                "mayWrite", conversations.mayWrite(conversation, agent), "customer", conversation.name(), "last", conversation.lastSeq()));
         conversations.after(chat, Math.max(0, frame.path("after").asLong(0))).forEach(m -> send(peer, frames.message(m)));
     }
 

@@ -1,6 +1,5 @@
 package dev.casekeeper.channels.chat;
 
-import dev.casekeeper.cases.CaseId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -107,16 +106,6 @@ class ChatHub {
         } else {
             publish(out);
         }
-    }
-
-    /**
-     * Shows the customer of the case's open chat a notice (a key of the widget's texts, such as
-     * {@code on-hold}, {@code resumed}, {@code transferred}), on whichever node they are connected.
-     * For routing's hold and transfer events: one call each.
-     */
-    void notifyCustomer(CaseId caseId, String noticeKey) {
-        conversations.ofCase(caseId.value()).filter(c -> !c.ended()).ifPresent(c -> publishAfterCommit(
-                Outgoing.to(c.id(), Outgoing.Audience.ALL, frames.of("notice", "key", noticeKey))));
     }
 
     /** Tells every node (this one too) that a team's queue changed. */

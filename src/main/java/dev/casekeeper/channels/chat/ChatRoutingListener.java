@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * contact ended (the chat is over), a queue changed (waiting customers get their new position), a
  * reply was written in the case page (it reaches the chat too); the agent put the customer on hold,
  * came back, or reached the hold limit, or the chat moves to a colleague (the customer is told, so
- * nobody waits unseen). Each is safe to run twice: a notice shown twice says the same thing.
+ * nobody waits unseen, in a numbered line of the chat); a reply on a chat the customer already left
+ * is marked as not delivered. Each is safe to run twice.
  */
 @Component
 class ChatRoutingListener {
@@ -30,11 +31,13 @@ class ChatRoutingListener {
     private final Conversations conversations;
     private final ChatHub hub;
     private final CaseManagement cases;
+    private final UndeliveredReplies undelivered;
 
-    ChatRoutingListener(Conversations conversations, ChatHub hub, CaseManagement cases) {
+    ChatRoutingListener(Conversations conversations, ChatHub hub, CaseManagement cases, UndeliveredReplies undelivered) {
         this.conversations = conversations;
         this.hub = hub;
         this.cases = cases;
+        this.undelivered = undelivered;
     }
 
     @ApplicationModuleListener
@@ -58,39 +61,42 @@ class ChatRoutingListener {
 
     @ApplicationModuleListener
     void on(ReplyPosted event) {
-        if (event.channel() != Channel.CHAT || conversations.ofCase(event.caseId()).filter(c -> !c.ended()).isEmpty()) {
+        // A reply the agent sent by email is the email channel's; a case without a chat is not a widget's.
+        var chat = event.channel() != Channel.CHAT || event.emailTo() != null ? null : conversations.ofCase(event.caseId()).orElse(null);
+        if (chat == null) {
             return;
         }
         cases.detail(event.caseId()).timeline().stream()
                 .filter(entry -> entry.id().equals(event.entryId()))
                 .findFirst()
-                .ifPresent(entry -> conversations.replied(event.caseId(), entry.id(), event.authorId(), entry.bodyText()));
+                .filter(entry -> !conversations.replied(event.caseId(), entry.id(), event.authorId(), entry.bodyText(), entry.createdAt()))
+                .ifPresent(entry -> undelivered.mark(chat, entry.id()));
     }
 
     @ApplicationModuleListener
     void on(ContactHeld event) {
-        hub.notifyCustomer(event.caseId(), "on-hold");
+        conversations.notice(event.caseId(), "on-hold", "on-hold:" + event.since().toEpochMilli());
     }
 
     @ApplicationModuleListener
     void on(ContactResumed event) {
-        hub.notifyCustomer(event.caseId(), "resumed");
+        conversations.notice(event.caseId(), "resumed", "resumed:" + event.contactId().value() + ":" + event.heldFor().toMillis());
     }
 
     @ApplicationModuleListener
     void on(HoldLimitReached event) {
-        hub.notifyCustomer(event.caseId(), "hold-limit");
+        conversations.notice(event.caseId(), "hold-limit", "hold-limit:" + event.since().toEpochMilli());
     }
 
     @ApplicationModuleListener
     void on(ContactTransferred event) {
         conversations.requeued(event.caseId(), event.toTeamId());
-        hub.notifyCustomer(event.caseId(), "transferred");
+        conversations.notice(event.caseId(), "transferred", null);
     }
 
     @ApplicationModuleListener
     void on(ColleagueInvited event) {
-        hub.notifyCustomer(event.caseId(), "colleague-invited");
+        conversations.notice(event.caseId(), "colleague-invited", "colleague-invited:" + event.invitationId().value());
     }
 
     @ApplicationModuleListener

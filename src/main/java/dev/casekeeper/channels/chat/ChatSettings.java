@@ -16,6 +16,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param grace how long after the last connection of a waiting customer drops they count as gone
  * @param sendTimeLimit how long sending to one slow connection may take before it is closed
  * @param sendBufferBytes how much may wait to be sent to one slow connection before it is closed
+ * @param trustedProxies addresses or ranges ({@code 10.0.0.0/8}) of reverse proxies in front of
+ *     Casekeeper: only a connection from one of them is taken to come from the address it names in
+ *     {@code X-Forwarded-For}
+ * @param perAddress what one client address may open: widget connections and new chats
+ * @param perProxy what a trusted proxy that names no client may open, for everyone behind it together
+ * @param minTimeBeforeCase how long a widget must have been connected (or its chat begun) before
+ *     its first message opens a case: people take longer than that to write one, scripts need not
  */
 @ConfigurationProperties("casekeeper.chat")
 public record ChatSettings(
@@ -25,4 +32,22 @@ public record ChatSettings(
         @DefaultValue("30") int messagesPerMinute,
         @DefaultValue("60s") Duration grace,
         @DefaultValue("5s") Duration sendTimeLimit,
-        @DefaultValue("65536") int sendBufferBytes) {}
+        @DefaultValue("65536") int sendBufferBytes,
+        @DefaultValue List<String> trustedProxies,
+        @DefaultValue PerAddress perAddress,
+        @DefaultValue PerProxy perProxy,
+        @DefaultValue("3s") Duration minTimeBeforeCase) {
+
+    /** What one client may open: widget connections per minute (a page load or a reconnect is one), new chats per hour. */
+    interface Allowance {
+        int socketsPerMinute();
+
+        int chatsPerHour();
+    }
+
+    /** The allowance of one client address. */
+    public record PerAddress(@DefaultValue("30") int socketsPerMinute, @DefaultValue("10") int chatsPerHour) implements Allowance {}
+
+    /** The allowance of a trusted proxy that names no client: everyone behind it shares it. */
+    public record PerProxy(@DefaultValue("600") int socketsPerMinute, @DefaultValue("200") int chatsPerHour) implements Allowance {}
+}

@@ -28,16 +28,18 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
     private final CustomerSocket customers;
     private final AgentSocket agents;
     private final ChatSettings settings;
+    private final ClientAddresses clients;
 
-    ChatSocketConfiguration(CustomerSocket customers, AgentSocket agents, ChatSettings settings) {
+    ChatSocketConfiguration(CustomerSocket customers, AgentSocket agents, ChatSettings settings, ClientAddresses clients) {
         this.customers = customers;
         this.agents = agents;
         this.settings = settings;
+        this.clients = clients;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        var widget = registry.addHandler(customers, "/chat/ws");
+        var widget = registry.addHandler(customers, "/chat/ws").addInterceptors(clients);
         if (!settings.allowedOrigins().isEmpty()) {
             widget.setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
         }

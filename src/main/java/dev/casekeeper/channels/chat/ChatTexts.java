@@ -19,13 +19,18 @@ class ChatTexts {
             "leave", "unavailable", "leaveMessage", "callback", "leaveMessageSend", "callbackSend", "needContact",
             "newChat", "you", "reconnecting", "notice.on-hold", "notice.resumed", "notice.hold-limit", "notice.transferred",
             "notice.colleague-invited", "notice.colleague-joined", "notice.supervisor-requested", "notice.message-left",
-            "error.too-long", "error.rate-limited", "error.invalid", "event.supervisor-requested");
+            "error.too-long", "error.rate-limited", "error.invalid", "error.too-many-chats", "event.supervisor-requested", "offered");
 
     private final MessageSource messages;
     private final Map<Locale, Map<String, String>> byLocale = new ConcurrentHashMap<>();
 
     ChatTexts(MessageSource messages) {
         this.messages = messages;
+    }
+
+    /** What the widget shows when a limit refused its connection, before it has any other text. */
+    String refusal(ChatLimits.Refusal refusal, Locale locale) {
+        return messages.getMessage("widget.refused." + refusal.code, null, refusal.code, locale);
     }
 
     Map<String, String> of(Locale locale) {

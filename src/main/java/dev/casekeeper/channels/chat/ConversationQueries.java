@@ -171,6 +171,11 @@ class ConversationQueries {
                 .param("now", Timestamp.from(now)).update();
     }
 
+    Optional<Instant> endedAt(UUID conversationId) {
+        return jdbc.sql("select ended_at from chat.conversation where id = :id").param("id", conversationId)
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();
+    }
+
     Optional<Instant> disconnectedAt(UUID conversationId) {
         return jdbc.sql("select disconnected_at from chat.conversation where id = :id").param("id", conversationId)
                 .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).optional();

@@ -234,18 +234,53 @@ class Conversations {
         queries.ofCase(caseId.value()).filter(c -> !c.ended()).ifPresent(c -> queries.waiting(c.id(), teamId.value()));
     }
 
-    /** A reply written in the case page's reply box, not the chat panel, reaches the customer's chat too. */
-    void replied(CaseId caseId, UUID entryId, dev.casekeeper.agents.AgentId authorId, @Nullable String text) {
-        var found = queries.ofCase(caseId.value()).filter(c -> !c.ended());
+    /**
+     * A reply written in the case page's composer reaches the customer's chat. Someone other than the
+     * agent holding the chat (a supervisor) joins it by writing, so the customer sees who came in. A
+     * reply written while the chat was live reaches it even when the chat ended a moment before this
+     * runs (a farewell sent as the case is solved); one written after it ended never reaches the
+     * customer: answers false, so it is marked as not delivered.
+     */
+    boolean replied(CaseId caseId, UUID entryId, dev.casekeeper.agents.AgentId authorId, @Nullable String text, Instant writtenAt) {
+        var found = queries.ofCase(caseId.value());
         if (found.isEmpty() || text == null || queries.hasEntry(entryId)) {
-            return;
+            return true;
         }
         var conversation = queries.lock(found.get().id()).orElseThrow();
         if (queries.hasEntry(entryId)) {
-            return;
+            return true;
+        }
+        if (conversation.ended()) {
+            var endedAt = queries.endedAt(conversation.id());
+            if (endedAt.isEmpty() || writtenAt.isAfter(endedAt.get())) {
+                return false;
+            }
         }
         String name = agents.find(authorId).name();
-        publish(queries.append(conversation, ChatMessage.AGENT, authorId.value(), name, null, null, text, entryId, clock.instant()));
+        Instant now = clock.instant();
+        if (!conversation.ended() && !authorId.value().equals(conversation.agentId())
+                && !queries.hasJoined(conversation.id(), authorId.value())) {
+            publish(queries.append(conversation, ChatMessage.SYSTEM, authorId.value(), name, null, "joined", null, null, now));
+        }
+        publish(queries.append(conversation, ChatMessage.AGENT, authorId.value(), name, null, null, text, entryId, now));
+        return true;
+    }
+
+    /**
+     * A line from another part of Casekeeper (on hold, resumed, hold limit, transferred, a colleague
+     * invited), numbered among the messages so that every client shows it in its place, after a
+     * reconnect too. {@code once} names the occasion: a listener that runs again adds nothing.
+     */
+    void notice(CaseId caseId, String key, @Nullable String once) {
+        var found = queries.ofCase(caseId.value()).filter(c -> !c.ended());
+        if (found.isEmpty()) {
+            return;
+        }
+        var conversation = queries.lock(found.get().id()).orElseThrow();
+        if (conversation.ended() || (once != null && queries.byClientId(conversation.id(), ChatMessage.SYSTEM, once).isPresent())) {
+            return;
+        }
+        publish(queries.append(conversation, ChatMessage.SYSTEM, null, null, once, key, null, null, clock.instant()));
     }
 
     /**

@@ -29,6 +29,7 @@ class CustomerSocket extends TextWebSocketHandler {
     private static final String PEER = "chat.peer";
     private static final String LIMIT = "chat.limit";
     private static final String TYPING = "chat.typing";
+    private static final String SINCE = "chat.since";
     private static final int MAX_ID = 64;
     private static final int MAX_FIELD = 200;
 
@@ -43,11 +44,12 @@ class CustomerSocket extends TextWebSocketHandler {
     private final GraceTimers grace;
     private final Frames frames;
     private final ChatSettings settings;
+    private final ChatLimits limits;
     private final java.time.Clock clock;
 
     CustomerSocket(Conversations conversations, ChatHub hub, ChatBus bus, ChatMailboxes mailboxes, ChatTexts texts,
             QueuePositions positions, SupervisorButton supervisors, OfflineMessages offline, GraceTimers grace, Frames frames,
-            ChatSettings settings, java.time.Clock clock) {
+            ChatSettings settings, ChatLimits limits, java.time.Clock clock) {
         this.conversations = conversations;
         this.hub = hub;
         this.bus = bus;
@@ -59,6 +61,7 @@ class CustomerSocket extends TextWebSocketHandler {
         this.grace = grace;
         this.frames = frames;
         this.settings = settings;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -67,7 +70,16 @@ class CustomerSocket extends TextWebSocketHandler {
         var peer = new ChatHub.Peer(new ConcurrentWebSocketSessionDecorator(session, (int) settings.sendTimeLimit().toMillis(),
                 settings.sendBufferBytes()), false);
         session.getAttributes().put(PEER, peer);
-        session.getAttributes().put(LIMIT, new RateLimit(settings.messagesPerMinute()));
+        session.getAttributes().put(LIMIT, ChatLimits.forSocket(settings.messagesPerMinute()));
+        session.getAttributes().put(SINCE, System.nanoTime());
+        var allowed = limits.socket(ClientAddresses.of(session));
+        if (!allowed.allowed()) {
+            // Told in the visitor's language before closing, so the widget can say it and come back later.
+            var locale = locale(session, null);
+            send(peer, frames.of("refused", "code", ChatLimits.Refusal.SOCKETS.code, "retryIn", allowed.retryIn().toMillis(),
+                    "text", texts.refusal(ChatLimits.Refusal.SOCKETS, locale)));
+            close(session, CloseStatus.SERVICE_OVERLOAD);
+        }
     }
 
     @Override
@@ -98,7 +110,7 @@ class CustomerSocket extends TextWebSocketHandler {
                 send(peer, frames.of("error", "code", "hello-first"));
             } else if ("typing".equals(type)) {
                 typing(session, frame);
-            } else if (!((RateLimit) session.getAttributes().get(LIMIT)).take()) {
+            } else if (!limits.message((io.github.bucket4j.Bucket) session.getAttributes().get(LIMIT))) {
                 send(peer, frames.of("error", "code", "rate-limited", "id", Frames.text(frame, "id")));
             } else {
                 switch (type == null ? "" : type) {
@@ -106,7 +118,7 @@ class CustomerSocket extends TextWebSocketHandler {
                     case "message" -> message(session, peer, visitor, frame);
                     case "supervisor" -> supervisor(session, peer);
                     case "leave" -> leave(session, frame);
-                    case "offline" -> offline(peer, visitor, frame);
+                    case "offline" -> offline(session, peer, visitor, frame);
                     default -> send(peer, frames.of("error", "code", "bad-frame"));
                 }
             }
@@ -143,6 +155,7 @@ class CustomerSocket extends TextWebSocketHandler {
                 "state", open.map(c -> c.state().value()).orElse("new"),
                 "agent", open.map(Conversation::agentName).map(Object.class::cast).orElse(""),
                 "available", available,
+                "last", open.map(Conversation::lastSeq).orElse(0L),
                 "texts", texts.of(locale))));
         if (open.isPresent()) {
             attach(session, peer, open.get().id());
@@ -157,6 +170,9 @@ class CustomerSocket extends TextWebSocketHandler {
         if (email != null && !email.contains("@")) {
             throw new InvalidInputException("email", "is not an email address");
         }
+        if (refused(session, peer, visitor, frame, false)) {
+            return;
+        }
         var conversation = conversations.profile(visitor, field(frame, "name"), email, field(frame, "phone"), field(frame, "topic"));
         attach(session, peer, conversation.id());
         send(peer, frames.of("started"));
@@ -165,6 +181,9 @@ class CustomerSocket extends TextWebSocketHandler {
     private void message(WebSocketSession session, ChatHub.Peer peer, Visitor visitor, JsonNode frame) {
         String id = id(frame);
         String text = text(frame);
+        if (refused(session, peer, visitor, frame, true)) {
+            return;
+        }
         boolean wasWaiting = session.getAttributes().get(CHAT) != null;
         var sent = conversations.fromCustomer(visitor, id, text);
         // The socket joins the chat before the ack, so nothing published from then on passes it by.
@@ -213,11 +232,45 @@ class CustomerSocket extends TextWebSocketHandler {
         }
     }
 
-    private void offline(ChatHub.Peer peer, Visitor visitor, JsonNode frame) {
+    private void offline(WebSocketSession session, ChatHub.Peer peer, Visitor visitor, JsonNode frame) {
         String id = id(frame);
+        if (refused(session, peer, visitor, frame, true)) {
+            return;
+        }
         offline.leave(visitor, id, text(frame), field(frame, "name"), field(frame, "email"), field(frame, "phone"));
         send(peer, frames.of("ack", "id", id));
         send(peer, frames.of("notice", "key", "message-left"));
+    }
+
+    /**
+     * Whether the limits refuse what the frame would begin (and the widget was told so, with when to
+     * try again): a new chat counts against the client address's allowance; a first message, which
+     * opens a case, must come at least {@code min-time-before-case} after the widget connected.
+     */
+    private boolean refused(WebSocketSession session, ChatHub.Peer peer, Visitor visitor, JsonNode frame, boolean opensCase) {
+        var open = conversations.open(visitor);
+        if (open.isPresent() && open.get().caseId() != null) {
+            return false;
+        }
+        if (opensCase) {
+            long waited = System.nanoTime() - (long) session.getAttributes().get(SINCE);
+            long missing = settings.minTimeBeforeCase().toNanos() - waited;
+            if (missing > 0) {
+                limits.refused(ChatLimits.Refusal.TOO_SOON);
+                send(peer, frames.of("error", "code", ChatLimits.Refusal.TOO_SOON.code, "id", Frames.text(frame, "id"),
+                        "retryIn", java.time.Duration.ofNanos(missing).toMillis() + 1));
+                return true;
+            }
+        }
+        if (open.isEmpty()) {
+            var allowed = limits.chat(ClientAddresses.of(session));
+            if (!allowed.allowed()) {
+                send(peer, frames.of("error", "code", ChatLimits.Refusal.CHATS.code, "id", Frames.text(frame, "id"),
+                        "retryIn", allowed.retryIn().toMillis()));
+                return true;
+            }
+        }
+        return false;
     }
 
     private void attach(WebSocketSession session, ChatHub.Peer peer, UUID chat) {

@@ -1,6 +1,7 @@
 package dev.casekeeper.channels.chat;
 
 import dev.casekeeper.routing.ContactId;
+import dev.casekeeper.routing.ContactState;
 import dev.casekeeper.routing.Presence;
 import dev.casekeeper.routing.RoutingManagement;
 import java.util.Set;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Waiting customers' positions and estimated waits, pushed when their team's queue changes. Changes
+ * Waiting customers' positions and estimated waits (or that an agent is being offered the chat now),
+ * pushed when their team's queue changes. Changes
  * of one team close together are answered once (after {@value #COALESCE_MILLIS} ms), and only for
  * the chats with a customer connected to this node: one query for those chats, one routing look-up
  * for each of them, no polling.
@@ -84,12 +86,21 @@ class QueuePositions {
         return available;
     }
 
-    /** Sends the chat's position and estimate to its sockets on this node, if it still waits. */
+    /**
+     * Sends the chat's position and estimate to its sockets on this node, if it still waits; while
+     * an agent is being offered it, that it is offered.
+     */
     void push(Conversation conversation, boolean available) {
         if (conversation.contactId() == null) {
             return;
         }
         var contact = routing.contact(new ContactId(conversation.contactId()));
+        if (contact.state() == ContactState.OFFERED) {
+            // An agent is being asked now: a wait estimate for the queue would say the opposite.
+            hub.deliver(Outgoing.to(conversation.id(), Outgoing.Audience.ALL,
+                    frames.of("queue", "offered", true, "available", available)));
+            return;
+        }
         if (contact.position() == null) {
             return;
         }

@@ -62,7 +62,7 @@ class EmailReplies {
 
     @ApplicationModuleListener
     void on(ReplyPosted reply) {
-        if (reply.channel() != Channel.EMAIL || outbound.isQueued(reply.entryId())) {
+        if ((reply.channel() != Channel.EMAIL && reply.emailTo() == null) || outbound.isQueued(reply.entryId())) {
             return;
         }
         var detail = cases.detail(reply.caseId());
@@ -74,8 +74,9 @@ class EmailReplies {
             refuse(reply, "No mailbox to send from: the case did not come in by email and no mailbox routes to its team");
             return;
         }
-        String to = thread.map(ThreadQueries.CaseThread::customerAddress).filter(a -> !a.isBlank())
-                .orElseGet(() -> customerEmail(kase));
+        // An address the agent chose for this reply (a chat customer who left gave it) comes first.
+        String to = reply.emailTo() != null ? reply.emailTo() : thread.map(ThreadQueries.CaseThread::customerAddress)
+                .filter(a -> !a.isBlank()).orElseGet(() -> customerEmail(kase));
         if (to == null || to.endsWith(".invalid")) {
             refuse(reply, "The customer has no email address to reply to");
             return;

@@ -6,6 +6,7 @@ import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.routing.ContactState;
+import dev.casekeeper.routing.Participant;
 import dev.casekeeper.routing.RoutingManagement;
 import dev.casekeeper.routing.SupervisorRequest;
 import java.time.Instant;
@@ -61,8 +62,13 @@ class ContactPanels {
         model.addAttribute("invited", live == null ? List.of() : live.invitations().stream()
                 .map(i -> new Invited(i.id().value().toString(), names.getOrDefault(i.toAgentId(), "?"), i.at()))
                 .toList());
-        model.addAttribute("mine", live != null && me.id().equals(live.contact().agentId()));
-        model.addAttribute("onIt", live != null && live.participants().stream().anyMatch(p -> p.agentId().equals(me.id())));
+        boolean mine = live != null && me.id().equals(live.contact().agentId());
+        boolean onIt = live != null && live.participants().stream().anyMatch(p -> p.agentId().equals(me.id()));
+        model.addAttribute("mine", mine);
+        model.addAttribute("onIt", onIt);
+        // Routing lets the contact's own agent leave only to a colleague who joined (a warm transfer);
+        // anyone else on it may leave at any time. Offering more would be refused.
+        model.addAttribute("mayLeave", onIt && (!mine || live.participants().stream().anyMatch(p -> Participant.COLLEAGUE.equals(p.role()))));
         model.addAttribute("request", request == null ? null : view(request, names));
         model.addAttribute("supervisor", me.role().seesAllTeams());
         if (live != null && live.contact().state() == ContactState.ACCEPTED) {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 
@@ -75,38 +74,24 @@ class ChatBrowserTests extends ChatTestBase {
         routing.accept(contactOf(chat).offerId(), alex.id());
         wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains(alex.name() + " joined the chat."));
 
-        String macro = "Chat patience " + java.util.UUID.randomUUID().toString().substring(0, 6);
-        assertThat(admin().post("/api/v1/macros", java.util.Map.of("name", macro, "body", "Thank you for your patience.")).status())
-                .isEqualTo(201);
         browser.switchTo().newWindow(WindowType.TAB);
         String agentTab = browser.getWindowHandle();
         HeadlessChromium.signIn(browser, port, alex.email(), PASSWORD);
         browser.get("http://localhost:" + port + "/cases/" + chat.caseNumber());
         wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("My router keeps rebooting."));
-        wait.until(b -> b.findElement(By.id("chat-input")).isDisplayed());
+        // One composer, the case's, which says where the reply goes; the customer sees the agent type in it.
+        assertThat(browser.findElements(By.cssSelector("#chat-panel textarea, #chat-input"))).isEmpty();
+        assertThat(browser.findElement(By.id("reply-channel")).getText()).contains("Your reply goes to the customer's chat.");
+        wait.until(b -> b.findElement(By.cssSelector("[data-chat-state]")).getText().equals("Chatting"));
         HeadlessChromium.assertAccessible(browser);
-
-        browser.findElement(By.id("chat-input")).sendKeys("I am sorry about that");
+        browser.findElement(By.id("reply-body")).sendKeys("I am sorry about that");
         browser.switchTo().window(customerTab);
         wait.until(b -> widget.findElement(By.cssSelector(".status")).getText().contains(alex.name() + " is typing"));
 
         browser.switchTo().window(agentTab);
-        browser.findElement(By.id("chat-input")).sendKeys(", Maria. Let us fix it.", Keys.ENTER);
-        wait.until(b -> b.findElement(By.cssSelector("[data-chat-log] .chat-agent:not(.chat-pending)")).isDisplayed());
-
-        // A canned response from the same picker as the reply box lands in the chat's send box.
-        browser.findElement(By.cssSelector("#chat-macro-picker summary")).click();
-        browser.findElement(By.id("chat-macro-search")).sendKeys(macro);
-        // The results are swapped in as the search is typed, and earlier lists match other canned
-        // responses: click the option that names this one, in the list that stays.
-        wait.ignoring(StaleElementReferenceException.class).until(b -> {
-            var option = b.findElements(By.cssSelector("#chat-macro-results [data-macro-insert]")).stream()
-                    .filter(o -> o.getText().contains(macro)).findFirst();
-            option.ifPresent(org.openqa.selenium.WebElement::click);
-            return option.isPresent();
-        });
-        wait.until(b -> b.findElement(By.id("chat-input")).getDomProperty("value").contains("Thank you for your patience."));
-        browser.findElement(By.id("chat-input")).clear();
+        browser.findElement(By.id("reply-body")).sendKeys(", Maria. Let us fix it.");
+        browser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
+        wait.until(b -> b.findElement(By.cssSelector("[data-chat-log] .chat-agent")).getText().contains("Let us fix it."));
         browser.switchTo().window(customerTab);
         wait.until(b -> widget.findElement(By.cssSelector(".log .agent")).getText().contains("I am sorry about that, Maria. Let us fix it."));
         widget.findElement(By.id("ck-message")).sendKeys("Thank you");
@@ -117,6 +102,52 @@ class ChatBrowserTests extends ChatTestBase {
         widget.findElement(By.id("ck-message")).sendKeys("!", Keys.ENTER);
         browser.switchTo().window(agentTab);
         wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("Thank you!"));
+    }
+
+    @Test
+    void theChatPanelKeepsTheNewestLineInViewAndAnEndedChatSaysItEndedAfterAReload() {
+        var desk = desk();
+        var alex = agent(desk.team(), Role.AGENT, true);
+        try (var customer = widget()) {
+            String token = hello(customer, desk, null, 0).next("welcome").get("token").asString();
+            customer.send(java.util.Map.of("type", "message", "id", "c-1", "text", "My router keeps rebooting."));
+            customer.next("ack");
+            var chat = chatOf(token, desk);
+            await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
+            routing.accept(contactOf(chat).offerId(), alex.id());
+            var signedIn = agents.signedIn(alex.id()).orElseThrow();
+            var caseId = new dev.casekeeper.cases.CaseId(chat.caseId());
+            for (int i = 1; i <= 25; i++) {
+                cases.reply(caseId, "Step " + i + " of 25: unplug it, wait, plug it in again.", null, signedIn);
+            }
+            customer.next("message", f -> f.path("text").asString("").startsWith("Step 25 of 25"));
+
+            browser = HeadlessChromium.start();
+            var wait = HeadlessChromium.waitFor(browser);
+            HeadlessChromium.signIn(browser, port, alex.email(), PASSWORD);
+            browser.get("http://localhost:" + port + "/cases/" + chat.caseNumber());
+            wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("Step 25 of 25"));
+            String atTheBottom = """
+                    const log = document.querySelector('[data-chat-log]');
+                    return log.scrollHeight > log.clientHeight && log.scrollTop + log.clientHeight >= log.scrollHeight - 2;""";
+            wait.until(b -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) b).executeScript(atTheBottom));
+            // A new message also reloads the page's parts around the panel (the timeline, the context
+            // column): the panel keeps its connection, and its log stays at the newest line.
+            customer.send(java.util.Map.of("type", "message", "id", "c-2", "text", "Done, it is still rebooting."));
+            wait.until(b -> b.findElement(By.id("timeline")).getText().contains("Done, it is still rebooting."));
+            wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("Done, it is still rebooting."));
+            assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(atTheBottom)).isTrue();
+
+            routing.end(new dev.casekeeper.routing.ContactId(chat.contactId()), signedIn);
+            wait.until(b -> b.findElement(By.cssSelector("p[data-chat-state]")).getText().equals("Ended"));
+            // The composer follows: it says the chat ended, without a reload.
+            wait.until(b -> b.findElement(By.id("reply-channel")).getText().contains("The chat has ended"));
+
+            browser.navigate().refresh();
+            wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("Step 25 of 25"));
+            assertThat(browser.findElement(By.cssSelector("p[data-chat-state]")).getText()).isEqualTo("Ended");
+            assertThat(browser.findElement(By.cssSelector("[data-chat-log]")).getText()).contains("The chat has ended.");
+        }
     }
 
     /** Another site's page with the widget's one script tag, served by the test. */
@@ -204,9 +235,9 @@ class ChatBrowserTests extends ChatTestBase {
 
             samBrowser.get("http://localhost:" + port + "/cases/" + chat.caseNumber());
             samWait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("order 4471"));
-            samWait.until(b -> b.findElement(By.id("chat-input")).isDisplayed());
             HeadlessChromium.assertAccessible(samBrowser);
-            samBrowser.findElement(By.id("chat-input")).sendKeys("Maria, I have the whole story; a new model ships today.", Keys.ENTER);
+            samBrowser.findElement(By.id("reply-body")).sendKeys("Maria, I have the whole story; a new model ships today.");
+            samBrowser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
             wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains("a new model ships today"));
             assertThat(cases.detail(new dev.casekeeper.cases.CaseId(chat.caseId())).summary().ownerId()).isEqualTo(sam.id());
         } finally {

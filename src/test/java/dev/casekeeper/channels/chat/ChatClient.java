@@ -48,6 +48,11 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
         return connect(URI.create("ws://localhost:" + port + "/chat/ws"), origin, null);
     }
 
+    /** The widget's socket through a proxy in front of Casekeeper, which says whom it forwards for. */
+    static ChatClient customerFrom(int port, String origin, String forwardedFor) {
+        return connect(URI.create("ws://localhost:" + port + "/chat/ws"), origin, null, forwardedFor);
+    }
+
     static ChatClient agent(int port, long caseNumber, String cookie) {
         return connect(URI.create("ws://localhost:" + port + "/chat/agent/ws?case=" + caseNumber), "http://localhost:" + port, cookie);
     }
@@ -65,8 +70,15 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     }
 
     private static ChatClient connect(URI uri, @Nullable String origin, @Nullable String cookie) {
+        return connect(uri, origin, cookie, null);
+    }
+
+    private static ChatClient connect(URI uri, @Nullable String origin, @Nullable String cookie, @Nullable String forwardedFor) {
         var client = new ChatClient();
         var builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
+        }
         if (origin != null) {
             builder.header("Origin", origin);
         }
@@ -133,6 +145,26 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
     JsonNode next(String type) {
         return next(type, f -> true);
+    }
+
+    /** The next frame of any of these types. */
+    JsonNode nextOf(String... types) {
+        var wanted = java.util.Set.of(types);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        try {
+            while (System.nanoTime() < until) {
+                var frame = frames.poll(100, TimeUnit.MILLISECONDS);
+                if (frame != null) {
+                    seen.add(frame);
+                    if (wanted.contains(frame.path("type").asString(""))) {
+                        return frame;
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("no frame of " + wanted + " came; saw " + seen);
     }
 
     /** Every frame received so far (waits a moment for stragglers). */

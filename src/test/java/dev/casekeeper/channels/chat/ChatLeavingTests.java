@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ChatLeavingTests extends ChatTestBase {
 
     @Autowired
-    ChatHub hub;
+    Conversations conversations;
 
     @Test
     void aCustomerWhoLeavesWhileWaitingIsAbandonedWithACallbackToTheEmailTheyGave() {
@@ -146,8 +146,11 @@ class ChatLeavingTests extends ChatTestBase {
             String token = widget.next("welcome").get("token").asString();
             widget.send(Map.of("type", "message", "id", "c-1", "text", "Hello"));
             widget.next("ack");
-            hub.notifyCustomer(new CaseId(chatOf(token, desk).caseId()), "on-hold");
-            assertThat(widget.next("notice").get("key").asString()).isEqualTo("on-hold");
+            conversations.notice(new CaseId(chatOf(token, desk).caseId()), "on-hold", "test-hold");
+            conversations.notice(new CaseId(chatOf(token, desk).caseId()), "on-hold", "test-hold");
+            // A numbered line after the customer's message; the same occasion twice is one line.
+            assertThat(numberedNotice(widget, "on-hold").get("seq").asLong()).isEqualTo(2);
+            assertThat(widget.drain()).filteredOn(f -> "on-hold".equals(f.path("event").asString(""))).hasSize(1);
         }
     }
 

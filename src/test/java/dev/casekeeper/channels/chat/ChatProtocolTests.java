@@ -62,6 +62,23 @@ class ChatProtocolTests extends ChatTestBase {
     }
 
     @Test
+    void whileAnAgentIsBeingOfferedTheChatTheWidgetIsToldSoInsteadOfAWaitEstimate() {
+        var desk = desk();
+        var alex = agent(desk.team(), dev.casekeeper.agents.Role.AGENT, true);
+        try (var widget = widget()) {
+            String token = hello(widget, desk, null, 0).next("welcome").get("token").asString();
+            widget.send(Map.of("type", "message", "id", "c-1", "text", "My activation key is gone."));
+            widget.next("ack");
+            var offered = widget.next("queue", f -> f.path("offered").asBoolean(false));
+            assertThat(offered.has("waitSeconds")).isFalse();
+            assertThat(offered.has("position")).isFalse();
+            assertThat(contactOf(chatOf(token, desk)).agentId()).isEqualTo(alex.id());
+            assertThat(widget.drain()).filteredOn(f -> "welcome".equals(f.path("type").asString("")))
+                    .allSatisfy(w -> assertThat(w.get("texts").get("offered").asString()).isEqualTo("An agent is being asked to take your chat now."));
+        }
+    }
+
+    @Test
     void aWaitingCustomersPositionMovesUpLiveWhenTheCustomerAheadLeaves() {
         var desk = desk();
         try (var first = widget(); var second = widget()) {

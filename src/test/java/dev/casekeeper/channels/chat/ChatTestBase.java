@@ -88,6 +88,11 @@ abstract class ChatTestBase extends ApiTestBase {
         return routing.contact(new dev.casekeeper.routing.ContactId(chat.contactId()));
     }
 
+    /** The next line of the chat from Casekeeper itself with this event (a notice such as on-hold), numbered like every message. */
+    static tools.jackson.databind.JsonNode numberedNotice(ChatClient client, String event) {
+        return client.next("message", f -> "system".equals(f.path("from").asString("")) && event.equals(f.path("event").asString("")));
+    }
+
     long customerMessages(CaseId caseId) {
         return cases.detail(caseId).timeline().stream().filter(e -> e.kind().value().equals("message_in")).count();
     }
