@@ -1,13 +1,15 @@
 package dev.casekeeper.routing;
 
-import dev.casekeeper.assist.CaseHeated;
+import dev.casekeeper.assist.SupervisorAskedFor;
 import dev.casekeeper.shared.Actor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * A customer message asking for a manager (assist detects the phrases) ends in the supervisors'
- * queue like any other request. Idempotent: while the case's request is open, another changes nothing.
+ * queue like any other request, on every message that asks, heated case or not. Idempotent: while
+ * the case's request is open, another changes nothing; the same message delivered again finds the
+ * request it opened, even after a supervisor took it.
  */
 @Component
 class SupervisorRequestListener {
@@ -19,10 +21,8 @@ class SupervisorRequestListener {
     }
 
     @ApplicationModuleListener
-    void on(CaseHeated heated) {
-        if (heated.supervisorRequested()) {
-            // Assist's heated alert has told the supervisors already ("the customer asked for a supervisor").
-            requests.request(heated.caseId(), "message", Actor.SYSTEM, false);
-        }
+    void on(SupervisorAskedFor asked) {
+        // When the message also turned the case heated, assist's alert has told the supervisors already.
+        requests.fromMessage(asked.caseId(), asked.entryId(), !asked.supervisorsAlerted());
     }
 }

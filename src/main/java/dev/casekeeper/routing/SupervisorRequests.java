@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,16 +66,27 @@ class SupervisorRequests {
     }
 
     SupervisorRequest request(CaseId caseId, String source, Actor by) {
-        return request(caseId, source, by, true);
+        return request(caseId, source, by, true, null);
     }
 
-    /** As {@link #request(CaseId, String, Actor)}; {@code notify} false when the supervisors were already told (assist's heated alert). */
-    SupervisorRequest request(CaseId caseId, String source, Actor by, boolean notify) {
+    /**
+     * A customer message asked for a supervisor; {@code notify} false when the supervisors were already
+     * told (assist's heated alert). The message opens at most one request, however often it is delivered.
+     */
+    SupervisorRequest fromMessage(CaseId caseId, UUID messageId, boolean notify) {
+        return request(caseId, "message", Actor.SYSTEM, notify, messageId);
+    }
+
+    private SupervisorRequest request(CaseId caseId, String source, Actor by, boolean notify, @Nullable UUID messageId) {
         if (source == null || !SOURCE.matcher(source).matches()) {
             throw new InvalidInputException("source", "must be a short lower-case name such as widget, message or agent");
         }
         return transaction.execute(status -> {
             var kase = cases.detail(caseId).summary();
+            var earlier = messageId == null ? Optional.<SupervisorRequest>empty() : ofMessage(messageId);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
             var open = openOf(caseId);
             if (open.isPresent()) {
                 return open.get();
@@ -82,9 +94,10 @@ class SupervisorRequests {
             var id = UUID.randomUUID();
             var now = clock.instant();
             int inserted = jdbc.sql("""
-                            insert into routing.supervisor_request (id, case_id, team_id, source, requested_by, requester_id, requested_at)
-                            values (:id, :case, :team, :source, :by, :requester, :now)
-                            on conflict (case_id) where taken_at is null do nothing
+                            insert into routing.supervisor_request (id, case_id, team_id, source, requested_by, requester_id, requested_at,
+                                message_id)
+                            values (:id, :case, :team, :source, :by, :requester, :now, :message)
+                            on conflict do nothing
                             """)
                     .param("id", id)
                     .param("case", caseId.value())
@@ -93,9 +106,12 @@ class SupervisorRequests {
                     .param("by", by.kind().value())
                     .param("requester", by.id())
                     .param("now", Timestamp.from(now))
+                    .param("message", messageId)
                     .update();
             if (inserted == 0) {
-                return openOf(caseId).orElseThrow();
+                return (messageId == null ? Optional.<SupervisorRequest>empty() : ofMessage(messageId))
+                        .or(() -> openOf(caseId))
+                        .orElseThrow();
             }
             cases.escalateTo(caseId, Priority.HIGH, "A supervisor was requested (" + source + ")", by);
             var teams = kase.teamId() == null ? List.<TeamId>of() : List.of(kase.teamId());
@@ -167,6 +183,13 @@ class SupervisorRequests {
     private Optional<SupervisorRequest> openOf(CaseId caseId) {
         return jdbc.sql("select * from routing.supervisor_request where case_id = :case and taken_at is null")
                 .param("case", caseId.value())
+                .query(SupervisorRequests::row)
+                .optional();
+    }
+
+    private Optional<SupervisorRequest> ofMessage(UUID messageId) {
+        return jdbc.sql("select * from routing.supervisor_request where message_id = :message")
+                .param("message", messageId)
                 .query(SupervisorRequests::row)
                 .optional();
     }
