@@ -1,6 +1,7 @@
 package dev.casekeeper.routing;
 
 import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
@@ -35,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Requests for a supervisor (promise 5: always honoured). A request escalates the case to high
  * priority at least, puts it in the supervisors' queue and tells them; while it is open, asking
  * again changes nothing. A supervisor takes it: they join the live contact, or own the case when
- * nobody does, and the timeline records it.
+ * nobody does, and the timeline records it. A supervisor who becomes the case's owner or answers the
+ * customer has taken it too.
  */
 @Component
 class SupervisorRequests {
@@ -47,17 +49,20 @@ class SupervisorRequests {
     private final JdbcClient jdbc;
     private final CaseManagement cases;
     private final NotificationManagement notifications;
+    private final AgentManagement agents;
     private final ContactQueries contacts;
     private final LiveContactQueries live;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    SupervisorRequests(JdbcClient jdbc, CaseManagement cases, NotificationManagement notifications, ContactQueries contacts,
-            LiveContactQueries live, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+    SupervisorRequests(JdbcClient jdbc, CaseManagement cases, NotificationManagement notifications, AgentManagement agents,
+            ContactQueries contacts, LiveContactQueries live, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.notifications = notifications;
+        this.agents = agents;
         this.contacts = contacts;
         this.live = live;
         this.events = events;
@@ -142,11 +147,7 @@ class SupervisorRequests {
                 throw new ConflictException("request-taken", "Another supervisor already took this request");
             }
             var now = clock.instant();
-            jdbc.sql("update routing.supervisor_request set taken_by = :by, taken_at = :now where id = :id")
-                    .param("id", id.value())
-                    .param("by", by.id().value())
-                    .param("now", Timestamp.from(now))
-                    .update();
+            markTaken(request, by.id());
             var kase = cases.detail(request.caseId()).summary();
             var contact = contacts.liveOfCase(request.caseId().value()).filter(c -> c.state() == ContactState.ACCEPTED);
             if (contact.isPresent() && !by.id().value().equals(contact.get().agentId())) {
@@ -162,6 +163,38 @@ class SupervisorRequests {
             events.publishEvent(new SupervisorRequestTaken(id, request.caseId(), by.id()));
             return find(id.value()).orElseThrow();
         });
+    }
+
+    /**
+     * A supervisor (or admin) became the case's owner or answered the customer: the open request for a
+     * supervisor is theirs, as if they had taken it from the queue, so it no longer waits there. Anyone
+     * else, or a case without an open request, changes nothing; so does the same news delivered again.
+     */
+    void honouredBy(CaseId caseId, AgentId agentId) {
+        var agent = agents.findActive(agentId).filter(a -> a.role().seesAllTeams());
+        if (agent.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> jdbc.sql(
+                        "select * from routing.supervisor_request where case_id = :case and taken_at is null for update")
+                .param("case", caseId.value())
+                .query(SupervisorRequests::row)
+                .optional()
+                .ifPresent(request -> {
+                    markTaken(request, agentId);
+                    cases.recordEvent(caseId, Actor.agent(agentId.value()), "supervisor_joined", Map.of("supervisorId",
+                            agentId.toString(), "supervisorName", agent.get().name(), "source", request.source()));
+                    log.info("Case {}: supervisor {} owns or answered it, the request for a supervisor is theirs", caseId, agentId);
+                    events.publishEvent(new SupervisorRequestTaken(request.id(), caseId, agentId));
+                }));
+    }
+
+    private void markTaken(SupervisorRequest request, AgentId by) {
+        jdbc.sql("update routing.supervisor_request set taken_by = :by, taken_at = :now where id = :id")
+                .param("id", request.id().value())
+                .param("by", by.value())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** Open requests, oldest first: the supervisors' escalation queue. */

@@ -198,4 +198,37 @@ class SupervisorRequestTests extends ApiTestBase {
         assertThat(routing.supervisorRequestOf(caseId).orElseThrow().id()).isEqualTo(first.id());
         assertThat(routing.supervisorRequests(supervisor)).extracting(SupervisorRequest::caseId).doesNotContain(caseId);
     }
+
+    /** Issue 15, item 9: a supervisor who owns the case and answers the customer has the request; it leaves the queue. */
+    @Test
+    void aSupervisorWhoAnswersTheCustomerHasTakenTheRequest() {
+        var team = given.team();
+        var supervisor = supervisorOf(team);
+        var caseId = given.openCase(team, Priority.NORMAL);
+        var request = routing.requestSupervisor(caseId, "widget", Actor.SYSTEM);
+
+        cases.reply(caseId, "I'm Sam, the team's supervisor. I have your case now and will sort out the key today.", null, supervisor);
+
+        var taken = await().atMost(Duration.ofSeconds(20)).until(() -> routing.supervisorRequestOf(caseId).orElseThrow(), r -> !r.open());
+        assertThat(taken.id()).isEqualTo(request.id());
+        assertThat(taken.takenBy()).isEqualTo(supervisor.id());
+        assertThat(routing.supervisorRequests(supervisor)).extracting(SupervisorRequest::caseId).doesNotContain(caseId);
+        assertThat(cases.detail(caseId).timeline().stream().filter(e -> "supervisor_joined".equals(e.eventType()))).hasSize(1);
+    }
+
+    @Test
+    void anAgentWhoOwnsOrAnswersTheCaseLeavesTheRequestWaitingForASupervisor() {
+        var team = given.team();
+        var agent = given.agent(team, 3);
+        var caseId = given.openCase(team, Priority.NORMAL);
+        var request = routing.requestSupervisor(caseId, "widget", Actor.SYSTEM);
+
+        // What the listeners do when the agent is assigned the case or replies.
+        requests.honouredBy(caseId, agent);
+
+        assertThat(routing.supervisorRequestOf(caseId).orElseThrow()).satisfies(r -> {
+            assertThat(r.id()).isEqualTo(request.id());
+            assertThat(r.open()).isTrue();
+        });
+    }
 }
