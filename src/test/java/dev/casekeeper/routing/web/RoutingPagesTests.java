@@ -211,4 +211,25 @@ class RoutingPagesTests extends ApiTestBase {
         assertThat(supervisor.get("/").html().select("#view-queues").attr("href")).isEqualTo("/supervisor/queues");
         assertThat(admin.get("/supervisor/queues").status()).isEqualTo(200);
     }
+
+    /** Issue 15, item 11: the board listed only agents whose presence changed since start. */
+    @Test
+    void theSupervisorsPageListsEveryMemberOfTheTeamWithTheirPresenceAndOfflineForThoseNeverSeen() {
+        var team = newTeam();
+        var available = newAgent("agent", team);
+        var neverSeen = newAgent("agent", team);
+        var supervisor = newAgent("supervisor", team);
+        available.api().send("PUT", "/api/v1/routing/me/presence", Map.of("presence", "available"));
+
+        var agents = signedIn(supervisor).getPart("/supervisor/queues").html().select("#team-" + team + " table.agents tr.agent-row");
+
+        assertThat(agents.stream().map(row -> row.select("td").eachText()))
+                .contains(java.util.List.of(name(available), "Available", "0 / 3", "0 / 0"),
+                        java.util.List.of(name(neverSeen), "Offline", "—", "—"));
+        assertThat(agents.stream().map(row -> row.select("td").first().text())).contains(name(supervisor));
+    }
+
+    private String name(Caller agent) {
+        return admin().get("/api/v1/agents/" + agent.id()).json().get("name").asString();
+    }
 }
