@@ -30,6 +30,14 @@
         });
     }
 
+    // A handover summary's hint says whether the box holds the draft or nothing yet, as the agent edits it.
+    document.addEventListener('input', function (event) {
+        const box = event.target;
+        if (!(box instanceof HTMLTextAreaElement) || !box.dataset.hintEmpty) return;
+        const hint = document.getElementById(box.id + '-hint');
+        if (hint) hint.textContent = box.value.trim() === '' ? box.dataset.hintEmpty : box.dataset.hintDrafted;
+    });
+
     window.setInterval(tick, 1000);
     document.addEventListener('htmx:afterSettle', tick);
     document.addEventListener('DOMContentLoaded', tick);

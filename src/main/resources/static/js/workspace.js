@@ -224,6 +224,59 @@
         if (target && target.id === 'context' && target.querySelector('details[open] form')) {
             event.detail.shouldSwap = false;
         }
+        if (target && event.detail.shouldSwap && event.detail.fragment) {
+            carry(typedIn(target, null), event.detail.fragment);
+        }
+    });
+
+    // What the agent typed is theirs. A part of the page that loads afresh (the case changed: a promise
+    // kept, a message arrived) keeps every field typed into and not sent, by id, with the disclosure
+    // around it open: only the form the agent sent shows what the server answered.
+    function typedIn(root, sent) {
+        const typed = [];
+        root.querySelectorAll('input[id], textarea[id], select[id]').forEach(function (field) {
+            if (sent && sent.contains(field)) return;
+            if (field.type === 'hidden' || field.type === 'submit' || field.type === 'button') return;
+            const changed = field.tagName === 'SELECT' ? chosen(field)
+                : (field.type === 'checkbox' || field.type === 'radio') ? field.checked !== field.defaultChecked
+                    : field.value !== field.defaultValue;
+            const around = field.closest('details');
+            if (changed) typed.push({id: field.id, tag: field.tagName, value: field.value, checked: field.checked,
+                open: !!(around && around.open)});
+        });
+        return typed;
+    }
+
+    // Whether another option than the page's own is chosen: the one marked selected, else the first.
+    function chosen(select) {
+        if (select.multiple) {
+            return Array.prototype.some.call(select.options, function (o) { return o.selected !== o.defaultSelected; });
+        }
+        const marked = Array.prototype.findIndex.call(select.options, function (o) { return o.defaultSelected; });
+        return select.selectedIndex !== (marked < 0 ? 0 : marked);
+    }
+
+    function carry(typed, root) {
+        typed.forEach(function (kept) {
+            const fresh = root.querySelector('#' + CSS.escape(kept.id));
+            if (!fresh || fresh.tagName !== kept.tag) return;
+            if (fresh.type === 'checkbox' || fresh.type === 'radio') fresh.checked = kept.checked;
+            else fresh.value = kept.value;
+            const around = fresh.closest('details');
+            if (around && kept.open) around.open = true;
+        });
+    }
+
+    let typedBeforeSwap = [];
+    document.addEventListener('htmx:beforeSwap', function (event) {
+        const target = event.detail.target;
+        const issuer = event.detail.requestConfig && event.detail.requestConfig.elt;
+        const sent = issuer && issuer.closest ? issuer.closest('form') : null;
+        typedBeforeSwap = target ? typedIn(target, sent) : [];
+    });
+    document.addEventListener('htmx:afterSwap', function () {
+        carry(typedBeforeSwap, document);
+        typedBeforeSwap = [];
     });
 
     // Presence: whether this agent is writing a reply, and leaving when the page goes.

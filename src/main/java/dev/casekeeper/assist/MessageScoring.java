@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Scores each inbound customer message and, when it makes the case heated, raises the case one
  * priority step (an {@code escalated} event on its timeline), alerts the supervisors and publishes
- * {@link CaseHeated}. Runs once per message: the stored score is the mark that it ran, so a
+ * {@link CaseHeated}; a message asking for a supervisor publishes {@link SupervisorAskedFor} whether
+ * the case was heated before or not. Runs once per message: the stored score is the mark that it ran, so a
  * redelivered event changes nothing; a case already heated is not raised again until a
  * supervisor clears it.
  */
@@ -59,6 +60,10 @@ class MessageScoring {
             return;
         }
         if (!queries.flagHeated(caseId.value(), entryId, score, now)) {
+            // Already heated: no second alert, but a request for a supervisor still reaches routing.
+            if (score.supervisorRequested()) {
+                events.publishEvent(new SupervisorAskedFor(caseId, entryId, false));
+            }
             return;
         }
         log.info("Case {} is heated: frustration {} ({}){}", caseId, score.score(), String.join(", ", score.signals()),
@@ -70,6 +75,9 @@ class MessageScoring {
         var alerted = supervisors.of(team);
         alerted.forEach(supervisor -> queries.insertAlert(supervisor.value(), caseId.value(), entryId, score, now));
         events.publishEvent(new CaseHeated(caseId, entryId, score.score(), score.supervisorRequested(), score.signals(), team, alerted));
+        if (score.supervisorRequested()) {
+            events.publishEvent(new SupervisorAskedFor(caseId, entryId, !alerted.isEmpty()));
+        }
     }
 
     private static String reason(FrustrationScore score) {

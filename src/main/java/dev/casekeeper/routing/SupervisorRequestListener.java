@@ -1,13 +1,18 @@
 package dev.casekeeper.routing;
 
-import dev.casekeeper.assist.CaseHeated;
+import dev.casekeeper.assist.SupervisorAskedFor;
+import dev.casekeeper.cases.OwnerChanged;
+import dev.casekeeper.cases.ReplyPosted;
 import dev.casekeeper.shared.Actor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * A customer message asking for a manager (assist detects the phrases) ends in the supervisors'
- * queue like any other request. Idempotent: while the case's request is open, another changes nothing.
+ * queue like any other request, on every message that asks, heated case or not. Idempotent: while
+ * the case's request is open, another changes nothing; the same message delivered again finds the
+ * request it opened, even after a supervisor took it. A supervisor who takes the case over or answers
+ * the customer has the request: it leaves the queue.
  */
 @Component
 class SupervisorRequestListener {
@@ -19,10 +24,22 @@ class SupervisorRequestListener {
     }
 
     @ApplicationModuleListener
-    void on(CaseHeated heated) {
-        if (heated.supervisorRequested()) {
-            // Assist's heated alert has told the supervisors already ("the customer asked for a supervisor").
-            requests.request(heated.caseId(), "message", Actor.SYSTEM, false);
+    void on(SupervisorAskedFor asked) {
+        // When the message also turned the case heated, assist's alert has told the supervisors already.
+        requests.fromMessage(asked.caseId(), asked.entryId(), !asked.supervisorsAlerted());
+    }
+
+    /** A supervisor took the case over (the Heated view's "Take over", an assignment): the request is theirs. */
+    @ApplicationModuleListener(condition = "#event.ownerId() != null")
+    void on(OwnerChanged event) {
+        if (event.ownerId() != null) {
+            requests.honouredBy(event.caseId(), event.ownerId());
         }
+    }
+
+    /** A supervisor answered the customer: the request was honoured. */
+    @ApplicationModuleListener
+    void on(ReplyPosted event) {
+        requests.honouredBy(event.caseId(), event.authorId());
     }
 }

@@ -1,6 +1,7 @@
 package dev.casekeeper.routing;
 
 import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Requests for a supervisor (promise 5: always honoured). A request escalates the case to high
  * priority at least, puts it in the supervisors' queue and tells them; while it is open, asking
  * again changes nothing. A supervisor takes it: they join the live contact, or own the case when
- * nobody does, and the timeline records it.
+ * nobody does, and the timeline records it. A supervisor who becomes the case's owner or answers the
+ * customer has taken it too.
  */
 @Component
 class SupervisorRequests {
@@ -46,17 +49,20 @@ class SupervisorRequests {
     private final JdbcClient jdbc;
     private final CaseManagement cases;
     private final NotificationManagement notifications;
+    private final AgentManagement agents;
     private final ContactQueries contacts;
     private final LiveContactQueries live;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    SupervisorRequests(JdbcClient jdbc, CaseManagement cases, NotificationManagement notifications, ContactQueries contacts,
-            LiveContactQueries live, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+    SupervisorRequests(JdbcClient jdbc, CaseManagement cases, NotificationManagement notifications, AgentManagement agents,
+            ContactQueries contacts, LiveContactQueries live, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.notifications = notifications;
+        this.agents = agents;
         this.contacts = contacts;
         this.live = live;
         this.events = events;
@@ -65,16 +71,27 @@ class SupervisorRequests {
     }
 
     SupervisorRequest request(CaseId caseId, String source, Actor by) {
-        return request(caseId, source, by, true);
+        return request(caseId, source, by, true, null);
     }
 
-    /** As {@link #request(CaseId, String, Actor)}; {@code notify} false when the supervisors were already told (assist's heated alert). */
-    SupervisorRequest request(CaseId caseId, String source, Actor by, boolean notify) {
+    /**
+     * A customer message asked for a supervisor; {@code notify} false when the supervisors were already
+     * told (assist's heated alert). The message opens at most one request, however often it is delivered.
+     */
+    SupervisorRequest fromMessage(CaseId caseId, UUID messageId, boolean notify) {
+        return request(caseId, "message", Actor.SYSTEM, notify, messageId);
+    }
+
+    private SupervisorRequest request(CaseId caseId, String source, Actor by, boolean notify, @Nullable UUID messageId) {
         if (source == null || !SOURCE.matcher(source).matches()) {
             throw new InvalidInputException("source", "must be a short lower-case name such as widget, message or agent");
         }
         return transaction.execute(status -> {
             var kase = cases.detail(caseId).summary();
+            var earlier = messageId == null ? Optional.<SupervisorRequest>empty() : ofMessage(messageId);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
             var open = openOf(caseId);
             if (open.isPresent()) {
                 return open.get();
@@ -82,9 +99,10 @@ class SupervisorRequests {
             var id = UUID.randomUUID();
             var now = clock.instant();
             int inserted = jdbc.sql("""
-                            insert into routing.supervisor_request (id, case_id, team_id, source, requested_by, requester_id, requested_at)
-                            values (:id, :case, :team, :source, :by, :requester, :now)
-                            on conflict (case_id) where taken_at is null do nothing
+                            insert into routing.supervisor_request (id, case_id, team_id, source, requested_by, requester_id, requested_at,
+                                message_id)
+                            values (:id, :case, :team, :source, :by, :requester, :now, :message)
+                            on conflict do nothing
                             """)
                     .param("id", id)
                     .param("case", caseId.value())
@@ -93,9 +111,12 @@ class SupervisorRequests {
                     .param("by", by.kind().value())
                     .param("requester", by.id())
                     .param("now", Timestamp.from(now))
+                    .param("message", messageId)
                     .update();
             if (inserted == 0) {
-                return openOf(caseId).orElseThrow();
+                return (messageId == null ? Optional.<SupervisorRequest>empty() : ofMessage(messageId))
+                        .or(() -> openOf(caseId))
+                        .orElseThrow();
             }
             cases.escalateTo(caseId, Priority.HIGH, "A supervisor was requested (" + source + ")", by);
             var teams = kase.teamId() == null ? List.<TeamId>of() : List.of(kase.teamId());
@@ -126,11 +147,7 @@ class SupervisorRequests {
                 throw new ConflictException("request-taken", "Another supervisor already took this request");
             }
             var now = clock.instant();
-            jdbc.sql("update routing.supervisor_request set taken_by = :by, taken_at = :now where id = :id")
-                    .param("id", id.value())
-                    .param("by", by.id().value())
-                    .param("now", Timestamp.from(now))
-                    .update();
+            markTaken(request, by.id());
             var kase = cases.detail(request.caseId()).summary();
             var contact = contacts.liveOfCase(request.caseId().value()).filter(c -> c.state() == ContactState.ACCEPTED);
             if (contact.isPresent() && !by.id().value().equals(contact.get().agentId())) {
@@ -146,6 +163,38 @@ class SupervisorRequests {
             events.publishEvent(new SupervisorRequestTaken(id, request.caseId(), by.id()));
             return find(id.value()).orElseThrow();
         });
+    }
+
+    /**
+     * A supervisor (or admin) became the case's owner or answered the customer: the open request for a
+     * supervisor is theirs, as if they had taken it from the queue, so it no longer waits there. Anyone
+     * else, or a case without an open request, changes nothing; so does the same news delivered again.
+     */
+    void honouredBy(CaseId caseId, AgentId agentId) {
+        var agent = agents.findActive(agentId).filter(a -> a.role().seesAllTeams());
+        if (agent.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> jdbc.sql(
+                        "select * from routing.supervisor_request where case_id = :case and taken_at is null for update")
+                .param("case", caseId.value())
+                .query(SupervisorRequests::row)
+                .optional()
+                .ifPresent(request -> {
+                    markTaken(request, agentId);
+                    cases.recordEvent(caseId, Actor.agent(agentId.value()), "supervisor_joined", Map.of("supervisorId",
+                            agentId.toString(), "supervisorName", agent.get().name(), "source", request.source()));
+                    log.info("Case {}: supervisor {} owns or answered it, the request for a supervisor is theirs", caseId, agentId);
+                    events.publishEvent(new SupervisorRequestTaken(request.id(), caseId, agentId));
+                }));
+    }
+
+    private void markTaken(SupervisorRequest request, AgentId by) {
+        jdbc.sql("update routing.supervisor_request set taken_by = :by, taken_at = :now where id = :id")
+                .param("id", request.id().value())
+                .param("by", by.value())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** Open requests, oldest first: the supervisors' escalation queue. */
@@ -167,6 +216,13 @@ class SupervisorRequests {
     private Optional<SupervisorRequest> openOf(CaseId caseId) {
         return jdbc.sql("select * from routing.supervisor_request where case_id = :case and taken_at is null")
                 .param("case", caseId.value())
+                .query(SupervisorRequests::row)
+                .optional();
+    }
+
+    private Optional<SupervisorRequest> ofMessage(UUID messageId) {
+        return jdbc.sql("select * from routing.supervisor_request where message_id = :message")
+                .param("message", messageId)
                 .query(SupervisorRequests::row)
                 .optional();
     }

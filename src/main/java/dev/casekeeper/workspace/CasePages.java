@@ -10,6 +10,7 @@ import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseFilter;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.Handover;
+import dev.casekeeper.cases.HandoverDrafts;
 import dev.casekeeper.cases.OwnerChange;
 import dev.casekeeper.customers.Customer;
 import dev.casekeeper.customers.CustomerManagement;
@@ -36,7 +37,7 @@ class CasePages {
     private final CustomerManagement customers;
     private final AgentManagement agents;
     private final CaseLists lists;
-    private final HandoverDraft drafts;
+    private final HandoverDrafts drafts;
     private final HandoverDismissals dismissals;
     private final MessageSource messages;
 
@@ -45,7 +46,7 @@ class CasePages {
             CustomerManagement customers,
             AgentManagement agents,
             CaseLists lists,
-            HandoverDraft drafts,
+            HandoverDrafts drafts,
             HandoverDismissals dismissals,
             MessageSource messages) {
         this.cases = cases;

@@ -40,6 +40,9 @@ class SupervisorRequestTests extends ApiTestBase {
     @Autowired
     NotificationManagement notifications;
 
+    @Autowired
+    SupervisorRequests requests;
+
     RoutingFixture given;
 
     @BeforeEach
@@ -138,5 +141,94 @@ class SupervisorRequestTests extends ApiTestBase {
                 .filter(r -> r.open() && r.source().equals("message")).isPresent());
         assertThat(routing.supervisorRequests(supervisor)).extracting(SupervisorRequest::caseId).contains(caseId);
         assertThat(cases.detail(caseId).timeline().stream().filter(e -> "escalated".equals(e.eventType()))).hasSize(1);
+    }
+
+    /**
+     * Issue 15, item 10: the request used to reach routing only through the heated event, which fires
+     * once per heated case. A request written on a case already heated is routed all the same, tells
+     * the supervisors (no heated alert did), and after it was taken the next one opens a new request.
+     */
+    @Test
+    void aCustomerAskingForSomeoneElseOnACaseAlreadyHeatedEndsInTheSupervisorsQueueEveryTime() {
+        UUID team = newTeam();
+        var agent = newAgent("agent", team);
+        var supervisorCaller = newAgent("supervisor", team);
+        var supervisor = agents.signedIn(new dev.casekeeper.agents.AgentId(supervisorCaller.id())).orElseThrow();
+        var created = agent.api().post("/api/v1/cases", java.util.Map.of(
+                "subject", "Gender on the account form",
+                "teamId", team,
+                "requester", java.util.Map.of("email", "successful-" + UUID.randomUUID() + "@example.com", "name", "Successful Jones"),
+                "message", java.util.Map.of("body", "This is a f***ing joke, you changed my gender to male AGAIN!!!")));
+        var caseId = new CaseId(UUID.fromString(created.json().get("id").asString()));
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> agent.api().get("/api/v1/cases/" + caseId.value() + "/frustration").json().get("heated").asBoolean());
+        assertThat(routing.supervisorRequestOf(caseId)).isEmpty();
+
+        agent.api().post("/api/v1/cases/" + caseId.value() + "/messages",
+                java.util.Map.of("body", "I want to talk to someone who will actually help me"));
+
+        var request = await().atMost(Duration.ofSeconds(20)).until(() -> routing.supervisorRequestOf(caseId), r -> r.isPresent()).orElseThrow();
+        assertThat(request.open()).isTrue();
+        assertThat(request.source()).isEqualTo("message");
+        assertThat(notifications.inbox(supervisor, null, 50).page().items().stream()
+                .filter(n -> n.kind().equals(SupervisorRequests.NOTIFICATION) && caseId.value().equals(n.caseId()))).hasSize(1);
+
+        routing.takeSupervisorRequest(request.id(), supervisor);
+        agent.api().post("/api/v1/cases/" + caseId.value() + "/messages",
+                java.util.Map.of("body", "Is there someone higher up I can speak to? This is going nowhere."));
+
+        var second = await().atMost(Duration.ofSeconds(20)).until(() -> routing.supervisorRequestOf(caseId), r -> r.isPresent() && r.get().open())
+                .orElseThrow();
+        assertThat(second.id()).isNotEqualTo(request.id());
+    }
+
+    @Test
+    void theSameMessageDeliveredAgainOpensNoSecondRequestEvenAfterTheFirstWasTaken() {
+        var team = given.team();
+        var supervisor = supervisorOf(team);
+        var caseId = given.openCase(team, Priority.NORMAL);
+        var message = UUID.randomUUID();
+
+        // What the listener does with each delivery of SupervisorAskedFor(caseId, message, false).
+        var first = requests.fromMessage(caseId, message, true);
+        routing.takeSupervisorRequest(first.id(), supervisor);
+        var again = requests.fromMessage(caseId, message, true);
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(routing.supervisorRequestOf(caseId).orElseThrow().id()).isEqualTo(first.id());
+        assertThat(routing.supervisorRequests(supervisor)).extracting(SupervisorRequest::caseId).doesNotContain(caseId);
+    }
+
+    /** Issue 15, item 9: a supervisor who owns the case and answers the customer has the request; it leaves the queue. */
+    @Test
+    void aSupervisorWhoAnswersTheCustomerHasTakenTheRequest() {
+        var team = given.team();
+        var supervisor = supervisorOf(team);
+        var caseId = given.openCase(team, Priority.NORMAL);
+        var request = routing.requestSupervisor(caseId, "widget", Actor.SYSTEM);
+
+        cases.reply(caseId, "I'm Sam, the team's supervisor. I have your case now and will sort out the key today.", null, supervisor);
+
+        var taken = await().atMost(Duration.ofSeconds(20)).until(() -> routing.supervisorRequestOf(caseId).orElseThrow(), r -> !r.open());
+        assertThat(taken.id()).isEqualTo(request.id());
+        assertThat(taken.takenBy()).isEqualTo(supervisor.id());
+        assertThat(routing.supervisorRequests(supervisor)).extracting(SupervisorRequest::caseId).doesNotContain(caseId);
+        assertThat(cases.detail(caseId).timeline().stream().filter(e -> "supervisor_joined".equals(e.eventType()))).hasSize(1);
+    }
+
+    @Test
+    void anAgentWhoOwnsOrAnswersTheCaseLeavesTheRequestWaitingForASupervisor() {
+        var team = given.team();
+        var agent = given.agent(team, 3);
+        var caseId = given.openCase(team, Priority.NORMAL);
+        var request = routing.requestSupervisor(caseId, "widget", Actor.SYSTEM);
+
+        // What the listeners do when the agent is assigned the case or replies.
+        requests.honouredBy(caseId, agent);
+
+        assertThat(routing.supervisorRequestOf(caseId).orElseThrow()).satisfies(r -> {
+            assertThat(r.id()).isEqualTo(request.id());
+            assertThat(r.open()).isTrue();
+        });
     }
 }

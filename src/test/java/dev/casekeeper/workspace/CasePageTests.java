@@ -189,6 +189,22 @@ class CasePageTests extends ApiTestBase {
         assertThat(caseJson().get("teamId").asString()).isEqualTo(billing.toString());
     }
 
+    /** Issue 15, item 8: the hint says what the box holds, a draft or nothing. */
+    @Test
+    void aTransferRefusedForAnEmptySummaryNoLongerCallsTheEmptyBoxADraft() {
+        var colleague = newAgent("agent", team);
+        var page = casePage();
+        assertThat(page.select("#transfer-summary-hint").text()).startsWith("Drafted from the conversation");
+
+        var refused = browser.postPart("/cases/" + number + "/transfers",
+                Map.of("target", "agent:" + colleague.id(), "reason", "Needs licence tools", "summary", ""));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#transfer-summary").text()).isEmpty();
+        assertThat(refused.html().select("#transfer-summary-hint").text())
+                .isEqualTo("Write what the customer already said and tried, so nobody asks them again.");
+    }
+
     @Test
     void theTransferSummaryIsDraftedFromWhatTheCustomerSaid() {
         var page = casePage();

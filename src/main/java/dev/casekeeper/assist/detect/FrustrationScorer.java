@@ -19,8 +19,13 @@ public final class FrustrationScorer {
 
     static final int ANNOYANCE_CAP = 45;
 
+    /** A sentence in capitals inside an ordinary message: frustrated on its own, heated only beside hostility. */
+    static final int SHOUTED_SENTENCE = 25;
+
+    private static final int AFTER_CAPITALS = 5;
+
     private static final java.util.Set<String> ANNOYANCE =
-            java.util.Set.of("negative-words", "repeats-themselves", "punctuation", "shouting");
+            java.util.Set.of("negative-words", "repeats-themselves", "punctuation", "shouting", "sarcasm");
 
     private final Lexicon lexicon;
     private final Thresholds thresholds;
@@ -43,42 +48,51 @@ public final class FrustrationScorer {
         var reasons = new ArrayList<Reason>();
         var taken = new BitSet(tokens.size());
 
-        var shouting = Shouting.measure(tokens, lexicon);
+        var shouting = Shouting.measure(text, tokens, lexicon);
         shouting(text, tokens, shouting, reasons);
         punctuation(text, shouting, reasons);
+        int loud = reasons.size();
         int profane = profanity(text, tokens, taken, reasons);
         int insults = phrases("insult", "insults", 40, 10, 50, false, text, tokens, taken, reasons);
         var abusive = (BitSet) taken.clone();
         int threats = phrases("threat", "threats", 20, 10, 50, false, text, tokens, taken, reasons);
         int requests = phrases("supervisor-request", "escalation", 40, 0, 40, false, text, tokens, taken, reasons);
-        phrases("negative-words", "negative", 25, 10, 40, true, text, tokens, taken, reasons);
+        var negative = matches("negative", true, tokens, taken);
         phrases("repeats-themselves", "repetition", 25, 8, 35, false, text, tokens, taken, reasons);
+        int sarcasm = sarcasm(text, tokens, taken, !negative.isEmpty(), reasons);
         if (profane + insults > 0) {
             aimed(text, tokens, abusive, reasons);
         }
         new CaseSignals(context).add(text, tokens, reasons);
-        if (profane + insults + threats + requests == 0 && !shouting.whole()) {
+        negativeWords(text, tokens, negative, reasons);
+        // Capitals of delight ("THANK YOU SO MUCH!") are shouting only in a message that complains of something else.
+        boolean joy = shouting.whole() && shouting.delighted() && reasons.subList(loud, reasons.size()).stream().noneMatch(r -> r.points() > 0);
+        if (joy) {
+            reasons.removeIf(r -> r.signal().equals("shouting") || (r.signal().equals("punctuation") && r.points() == AFTER_CAPITALS));
+        }
+        boolean shouted = !joy && (shouting.whole() || !shouting.sentences().isEmpty());
+        if (profane + insults + threats + requests + sarcasm == 0 && !shouted) {
             politeness(text, tokens, taken, reasons);
         }
 
-        var capped = capAnnoyance(reasons);
+        var capped = capAnnoyance(reasons, shouting.whole() && !joy);
         int score = Math.clamp(capped.stream().mapToInt(Reason::points).sum(), 0, 100);
         boolean supervisor = requests > 0;
         return new FrustrationScore(score, thresholds.level(score, supervisor), supervisor, lexicon.language(), capped);
     }
 
     /**
-     * Signs of annoyance (negative words, saying they repeat themselves, runs of ! and ?, a few
-     * words in capitals) make a message frustrated, but on their own never heated: together they
+     * Signs of annoyance (negative words, saying they repeat themselves, runs of ! and ?, words or
+     * a sentence in capitals, sarcasm) make a message frustrated, but on their own never heated: together they
      * add at most {@value #ANNOYANCE_CAP} points. Hostility (swearing, insults, threats, a whole
      * message in capitals, asking for a supervisor) or the case (contacts, transfers, waiting)
      * take it further. A reason cut by the cap shows the points it actually added.
      */
-    private static List<Reason> capAnnoyance(List<Reason> reasons) {
+    private static List<Reason> capAnnoyance(List<Reason> reasons, boolean wholeInCapitals) {
         int budget = ANNOYANCE_CAP;
         var capped = new ArrayList<Reason>(reasons.size());
         for (var reason : reasons) {
-            if (ANNOYANCE.contains(reason.signal()) && !(reason.signal().equals("shouting") && reason.points() > 15)) {
+            if (ANNOYANCE.contains(reason.signal()) && !(reason.signal().equals("shouting") && wholeInCapitals)) {
                 int points = Math.min(reason.points(), budget);
                 budget -= points;
                 if (points > 0) {
@@ -92,7 +106,7 @@ public final class FrustrationScorer {
     }
 
     private void shouting(String text, List<Token> tokens, Shouting shouting, List<Reason> reasons) {
-        if (shouting.words().isEmpty()) {
+        if (!shouting.any()) {
             return;
         }
         var spans = Spans.ofTokens(text, tokens, shouting.spanTokens(tokens));
@@ -100,6 +114,11 @@ public final class FrustrationScorer {
             int points = 30 + (int) Math.round(30 * (shouting.share() - 0.5));
             reasons.add(new Reason("shouting", points,
                     Math.round(shouting.share() * 100) + "% of the letters in capitals", spans));
+        } else if (!shouting.sentences().isEmpty()) {
+            int more = shouting.sentences().size() - 1 + shouting.words().size();
+            int count = shouting.sentences().size();
+            reasons.add(new Reason("shouting", Math.min(SHOUTED_SENTENCE + 5, SHOUTED_SENTENCE + 5 * more),
+                    count == 1 ? "a sentence in capitals" : count + " sentences in capitals", spans));
         } else {
             reasons.add(new Reason("shouting", Math.min(15, 5 * shouting.words().size()),
                     shouting.words().size() == 1 ? "a word in capitals" : shouting.words().size() + " words in capitals", spans));
@@ -108,7 +127,7 @@ public final class FrustrationScorer {
 
     /**
      * Runs of two or more {@code !} or {@code ?}: "Hello??", "Unbelievable!!!", "Really?!". A single
-     * {@code !} counts when the message is in capitals: "I AM A WOMAN!".
+     * {@code !} counts after capitals: "I AM A WOMAN!".
      */
     private static void punctuation(String text, Shouting shouting, List<Reason> reasons) {
         var spans = new ArrayList<Span>();
@@ -126,9 +145,9 @@ public final class FrustrationScorer {
         if (!spans.isEmpty()) {
             reasons.add(new Reason("punctuation", Math.min(20, 10 + 5 * (spans.size() - 1)),
                     spans.size() == 1 ? "a run of ! or ?" : spans.size() + " runs of ! or ?", spans));
-        } else if (shouting.whole() && text.indexOf('!') >= 0) {
+        } else if ((shouting.whole() || shouting.exclaimed() > 0) && text.indexOf('!') >= 0) {
             int at = text.indexOf('!');
-            reasons.add(new Reason("punctuation", 5, "an exclamation mark after capitals", List.of(Span.of(text, at, at + 1))));
+            reasons.add(new Reason("punctuation", AFTER_CAPITALS, "an exclamation mark after capitals", List.of(Span.of(text, at, at + 1))));
         }
     }
 
@@ -171,26 +190,116 @@ public final class FrustrationScorer {
      */
     private int phrases(String signal, String list, int first, int more, int cap, boolean negatable,
             String text, List<Token> tokens, BitSet taken, List<Reason> reasons) {
-        var spans = new ArrayList<Span>();
-        var seen = new ArrayList<String>();
-        int strongest = 0;
+        return reason(signal, first, more, cap, matches(list, negatable, tokens, taken), text, tokens, reasons);
+    }
+
+    /**
+     * The list's matches that count, their words marked as taken. A line marked {@code ignore=yes}
+     * is a harmless phrase that shadows a word of the list ("junk folder" is no complaint about junk);
+     * one marked {@code start=yes} counts only at the start of a sentence ("As if I don't know").
+     */
+    private List<PhraseList.Match> matches(String list, boolean negatable, List<Token> tokens, BitSet taken) {
+        var found = new ArrayList<PhraseList.Match>();
         for (var match : lexicon.list(list).find(tokens)) {
-            if (!taken.get(match.from(), match.to()).isEmpty() || (negatable && negated(tokens, match.from()))) {
+            if (!taken.get(match.from(), match.to()).isEmpty() || (negatable && negated(tokens, match.from()))
+                    || "yes".equals(match.entry().attribute("ignore")) || !startsWhereItMay(match, tokens)) {
                 continue;
             }
             taken.set(match.from(), match.to());
+            found.add(match);
+        }
+        return found;
+    }
+
+    private static boolean startsWhereItMay(PhraseList.Match match, List<Token> tokens) {
+        return !"yes".equals(match.entry().attribute("start"))
+                || match.from() == 0 || tokens.get(match.from() - 1).sentence() != tokens.get(match.from()).sentence();
+    }
+
+    private static int reason(String signal, int first, int more, int cap, List<PhraseList.Match> matches, String text,
+            List<Token> tokens, List<Reason> reasons) {
+        if (matches.isEmpty()) {
+            return 0;
+        }
+        var spans = new ArrayList<Span>();
+        var seen = new ArrayList<String>();
+        int strongest = 0;
+        for (var match : matches) {
             String own = match.entry().attribute("points");
             strongest = Math.max(strongest, own == null ? first : Integer.parseInt(own));
             var span = Spans.of(text, tokens, match.from(), match.to());
             spans.add(span);
             seen.add("\u201c" + span.text() + "\u201d");
         }
-        if (spans.isEmpty()) {
-            return 0;
-        }
         int points = Math.min(cap, strongest + more * (spans.size() - 1));
         reasons.add(new Reason(signal, points, String.join(", ", seen.stream().distinct().toList()), spans));
         return spans.size();
+    }
+
+    /**
+     * Negative words. A phrase marked {@code fault=yes} ("keeps dropping", "still doesn't", "cut off")
+     * describes a fault, and a calm report of a fault is no frustration: it counts only beside another
+     * sign, in the message or on the case ("My router keeps dropping the connection and this is the
+     * third time I'm reporting it").
+     */
+    private static void negativeWords(String text, List<Token> tokens, List<PhraseList.Match> negative, List<Reason> reasons) {
+        boolean otherSign = reasons.stream().anyMatch(r -> r.points() > 0)
+                || negative.stream().anyMatch(m -> !isFault(m));
+        var counted = otherSign ? negative : negative.stream().filter(m -> !isFault(m)).toList();
+        reason("negative-words", 25, 10, 40, counted, text, tokens, reasons);
+    }
+
+    private static boolean isFault(PhraseList.Match match) {
+        return "yes".equals(match.entry().attribute("fault"));
+    }
+
+    /**
+     * Sarcasm and rhetorical questions ({@code sarcasm.txt}). A rhetorical line counts as it is ("Who
+     * does that?", "Is it too much to ask"). Praise at the start of a sentence ("Oh good", "Very
+     * helpful", "Brilliant") counts only when the message also says something went wrong (a cue such as
+     * "another", "again", "a fourth", "won't", or a negative word), says nothing is fixed or working
+     * now, and thanks nobody besides: "Great, another password reset link that doesn't work" is
+     * sarcasm, "Great, that worked! Thanks" is not.
+     */
+    private int sarcasm(String text, List<Token> tokens, BitSet taken, boolean negativeWords, List<Reason> reasons) {
+        var praise = new ArrayList<PhraseList.Match>();
+        var counted = new ArrayList<PhraseList.Match>();
+        boolean cue = negativeWords || reasons.stream().anyMatch(r -> r.signal().equals("repeats-themselves"));
+        boolean resolved = false;
+        boolean grateful = false;
+        for (var match : lexicon.list("sarcasm").find(tokens)) {
+            String kind = match.entry().attribute("kind");
+            if ("yes".equals(match.entry().attribute("ignore")) || kind == null) {
+                continue;
+            }
+            boolean free = taken.get(match.from(), match.to()).isEmpty();
+            switch (kind) {
+                case "cue" -> cue = true;
+                case "resolution" -> resolved |= !negated(tokens, match.from());
+                case "gratitude" -> grateful |= free;
+                case "praise" -> {
+                    if (free && startsSentence(match, tokens)) {
+                        praise.add(match);
+                    }
+                }
+                case "rhetorical" -> {
+                    if (free && startsWhereItMay(match, tokens)) {
+                        counted.add(match);
+                    }
+                }
+                default -> {}
+            }
+        }
+        if (cue && !resolved && !grateful) {
+            counted.addAll(praise);
+        }
+        counted.sort(java.util.Comparator.comparingInt(PhraseList.Match::from));
+        counted.forEach(match -> taken.set(match.from(), match.to()));
+        return reason("sarcasm", 25, 10, 35, counted, text, tokens, reasons);
+    }
+
+    private static boolean startsSentence(PhraseList.Match match, List<Token> tokens) {
+        return match.from() == 0 || tokens.get(match.from() - 1).sentence() != tokens.get(match.from()).sentence();
     }
 
     /** Swearing or an insult with "you" close by is aimed at a person, usually the agent: 15 more points. */

@@ -27,18 +27,22 @@ public final class Lexicon {
     private final Set<String> acronyms;
     private final Set<String> emphasis;
     private final Set<String> negators;
+    private final Set<String> delight;
+    private final Set<String> persons;
     private final Properties texts;
 
     private Lexicon(String language) {
         this.language = language;
         String folder = "assist/" + language + "/";
         for (String name : List.of("insults", "negative", "threats", "escalation", "repetition", "politeness", "blame",
-                "condescension", "refusal", "alternatives", "jargon", "acknowledgement")) {
+                "condescension", "refusal", "alternatives", "jargon", "acknowledgement", "sarcasm")) {
             lists.put(name, PhraseList.load(folder + name + ".txt"));
         }
         this.acronyms = words(folder + "acronyms.txt");
         this.emphasis = words(folder + "emphasis.txt");
         this.negators = words(folder + "negators.txt");
+        this.delight = words(folder + "delight.txt");
+        this.persons = words(folder + "persons.txt");
         this.texts = properties(folder + "texts.properties");
         this.profanities = profanities(folder);
         if (profanities.isEmpty() && lists.values().stream().allMatch(PhraseList::isEmpty)) {
@@ -75,6 +79,16 @@ public final class Lexicon {
     /** Short words that, in capitals, are emphasis (NOW, NEVER, AGAIN), never acronyms. */
     public boolean isEmphasis(String norm) {
         return emphasis.contains(norm);
+    }
+
+    /** Words of joy or thanks: a sentence in capitals with one of them is delight, not shouting. */
+    public boolean isDelight(String norm) {
+        return delight.contains(norm);
+    }
+
+    /** Words of the first and second person (I, my, you, your): a sentence in capitals with one speaks to or about someone. */
+    public boolean isPerson(String norm) {
+        return persons.contains(norm);
     }
 
     /** Words that turn the meaning of what follows around (not, never, no). */

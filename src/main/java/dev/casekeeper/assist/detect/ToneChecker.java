@@ -63,7 +63,7 @@ public final class ToneChecker {
     }
 
     private void shouting(String draft, List<Token> tokens, List<ToneFinding> findings) {
-        var shouting = Shouting.measure(tokens, lexicon);
+        var shouting = Shouting.measure(draft, tokens, lexicon);
         for (var span : Spans.ofTokens(draft, tokens, shouting.spanTokens(tokens))) {
             findings.add(new ToneFinding("shouting", span, lexicon.text("tone.shouting.message"),
                     lexicon.text("tone.shouting.suggestion"), span.text().toLowerCase(Locale.ROOT)));

@@ -37,8 +37,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class ContactPanelController {
 
-    /** The transfer and invitation forms as typed, kept when a change is refused. */
-    record ContactForm(@Nullable UUID teamId, @Nullable UUID agentId, @Nullable String reason, @Nullable String summary) {}
+    /**
+     * The transfer and invitation forms as typed, kept when a change is refused; {@code form} says which
+     * of the two was sent ({@code transfer} or {@code invite}), so the other one starts afresh.
+     */
+    record ContactForm(@Nullable String form, @Nullable UUID teamId, @Nullable UUID agentId, @Nullable String reason,
+            @Nullable String summary) {
+
+        static final ContactForm NONE = new ContactForm(null, null, null, null, null);
+
+        public boolean isFor(String which) {
+            return which.equals(form);
+        }
+    }
 
     private final RoutingManagement routing;
     private final CaseManagement cases;
@@ -53,7 +64,7 @@ class ContactPanelController {
     @GetMapping("/cases/{number}/contact")
     String panel(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
         panels.fill(cases.findByNumber(number, me), me, model);
-        model.addAttribute("form", new ContactForm(null, null, null, null));
+        model.addAttribute("form", ContactForm.NONE);
         return "routing/contact :: panel";
     }
 
@@ -90,7 +101,8 @@ class ContactPanelController {
     @PostMapping("/cases/{number}/contact/transfer")
     String transfer(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @ModelAttribute("form") ContactForm form,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        model.addAttribute("form", form);
+        var sent = new ContactForm("transfer", form.teamId(), null, form.reason(), form.summary());
+        model.addAttribute("form", sent);
         return onContact(number, me, request, response, model, id -> {
             if (form.teamId() == null) {
                 throw new InvalidInputException("teamId", "choose the team whose queue the contact goes to");
@@ -102,7 +114,8 @@ class ContactPanelController {
     @PostMapping("/cases/{number}/contact/invitations")
     String invite(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @ModelAttribute("form") ContactForm form,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        model.addAttribute("form", form);
+        var sent = new ContactForm("invite", null, form.agentId(), form.reason(), form.summary());
+        model.addAttribute("form", sent);
         return onContact(number, me, request, response, model, id -> {
             if (form.agentId() == null) {
                 throw new InvalidInputException("agentId", "choose the colleague to invite");
@@ -140,7 +153,7 @@ class ContactPanelController {
             change.accept(contact.get().contact().id());
             response.setHeader("HX-Trigger", "case-changed-" + number);
             if (fragment.endsWith("panel")) {
-                model.addAttribute("form", new ContactForm(null, null, null, null));
+                model.addAttribute("form", ContactForm.NONE);
             }
         } catch (InvalidInputException e) {
             response.setStatus(422);

@@ -5,6 +5,7 @@ import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseDetail;
+import dev.casekeeper.cases.HandoverDrafts;
 import dev.casekeeper.routing.ContactState;
 import dev.casekeeper.routing.Participant;
 import dev.casekeeper.routing.RoutingManagement;
@@ -31,10 +32,12 @@ class ContactPanels {
 
     private final RoutingManagement routing;
     private final AgentManagement agents;
+    private final HandoverDrafts drafts;
 
-    ContactPanels(RoutingManagement routing, AgentManagement agents) {
+    ContactPanels(RoutingManagement routing, AgentManagement agents, HandoverDrafts drafts) {
         this.routing = routing;
         this.agents = agents;
+        this.drafts = drafts;
     }
 
     void fill(CaseDetail detail, SignedInAgent me, Model model) {
@@ -72,12 +75,15 @@ class ContactPanels {
         model.addAttribute("request", request == null ? null : view(request, names));
         model.addAttribute("supervisor", me.role().seesAllTeams());
         if (live != null && live.contact().state() == ContactState.ACCEPTED) {
+            // Both handovers start from what the customer already said, like the case's own transfer.
+            model.addAttribute("draft", drafts.draft(detail));
             model.addAttribute("teams", agents.teams().stream().filter(t -> !t.id().equals(live.contact().teamId())).toList());
             model.addAttribute("colleagues", agents.list().stream()
                     .filter(Agent::active)
                     .filter(a -> !a.id().equals(me.id()) && live.participants().stream().noneMatch(p -> p.agentId().equals(a.id())))
                     .toList());
         } else {
+            model.addAttribute("draft", "");
             model.addAttribute("teams", List.of());
             model.addAttribute("colleagues", List.of());
         }

@@ -90,6 +90,12 @@ class RoutingPages {
         return agents.teams();
     }
 
+    /** The agents who may sign in now. */
+    java.util.Set<AgentId> activeAgents() {
+        return agents.list().stream().filter(dev.casekeeper.agents.Agent::active).map(dev.casekeeper.agents.Agent::id)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     long number(CaseId caseId) {
         return cases.byId(caseId).orElseThrow().number();
     }

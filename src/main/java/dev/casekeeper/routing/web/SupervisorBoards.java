@@ -2,6 +2,7 @@ package dev.casekeeper.routing.web;
 
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.agents.Team;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseManagement;
@@ -27,13 +28,16 @@ class SupervisorBoards {
 
     static final Duration ABANDONED_WINDOW = Duration.ofHours(24);
 
+    /** What the board shows for a member routing has not heard of since it started: not a presence they can set. */
+    static final String OFFLINE = "offline";
+
     record CaseRef(long number, String subject) {}
 
     record ContactRow(CaseRef kase, String channel, Instant arrivedAt, @Nullable Integer position, @Nullable Duration estimate,
             @Nullable String agentName, @Nullable Instant expiresAt) {}
 
-    record AgentRow(String name, String presence, Instant presenceSince, int chatLoad, int chatCapacity, int emailLoad,
-            int emailCapacity) {}
+    /** A member of the team; {@code seen} false for one routing has not heard of since it started (offline, no load). */
+    record AgentRow(String name, String presence, boolean seen, int chatLoad, int chatCapacity, int emailLoad, int emailCapacity) {}
 
     record HoldRow(CaseRef kase, String agentName, Instant since, Instant limitAt, boolean limitReached) {}
 
@@ -67,12 +71,15 @@ class SupervisorBoards {
         var holds = routing.holds(me);
         var queues = teams.stream().map(t -> routing.queue(t.id(), me)).toList();
         var agentIds = new HashSet<AgentId>();
+        teams.forEach(t -> agentIds.addAll(t.memberIds()));
         queues.forEach(q -> {
             q.agents().forEach(a -> agentIds.add(a.agentId()));
             q.contacts().stream().filter(c -> c.agentId() != null).forEach(c -> agentIds.add(c.agentId()));
         });
         holds.forEach(h -> agentIds.add(h.agentId()));
         var names = pages.names(agentIds);
+        var known = new HashMap<AgentId, AgentRouting>();
+        routing.agents().forEach(a -> known.put(a.agentId(), a));
         var refs = new HashMap<CaseId, CaseRef>();
         var boards = new ArrayList<TeamBoard>();
         for (int i = 0; i < teams.size(); i++) {
@@ -80,7 +87,7 @@ class SupervisorBoards {
             var queue = queues.get(i);
             var waiting = queue.contacts().stream().filter(c -> c.state() == ContactState.WAITING).map(c -> row(c, refs, names)).toList();
             var offered = queue.contacts().stream().filter(c -> c.state() == ContactState.OFFERED).map(c -> row(c, refs, names)).toList();
-            var agents = queue.agents().stream().map(a -> agent(a, names)).toList();
+            var agents = agents(team, queue.agents(), known, names);
             var teamHolds = holds.stream()
                     .filter(h -> h.teamId().equals(team.id()))
                     .map(h -> new HoldRow(ref(h.caseId(), refs), names.getOrDefault(h.agentId(), "?"), h.since(), h.limitAt(), h.limitReached()))
@@ -104,8 +111,30 @@ class SupervisorBoards {
                 c.agentId() == null ? null : names.getOrDefault(c.agentId(), "?"), c.offerExpiresAt());
     }
 
+    /**
+     * Everyone who serves the team's queue (longest idle first), then every other member of the team with
+     * the presence routing knows for them, then the members routing has not heard of since it started, by
+     * name: offline. Deactivated agents are left out.
+     */
+    private List<AgentRow> agents(Team team, List<AgentRouting> serving, Map<AgentId, AgentRouting> known, Map<AgentId, String> names) {
+        var rows = new ArrayList<AgentRow>();
+        var listed = new HashSet<AgentId>();
+        serving.forEach(a -> {
+            rows.add(agent(a, names));
+            listed.add(a.agentId());
+        });
+        var active = pages.activeAgents();
+        var members = team.memberIds().stream().filter(id -> !listed.contains(id) && active.contains(id)).toList();
+        members.stream().filter(known::containsKey).forEach(id -> rows.add(agent(known.get(id), names)));
+        members.stream().filter(id -> !known.containsKey(id))
+                .map(id -> new AgentRow(names.getOrDefault(id, "?"), OFFLINE, false, 0, 0, 0, 0))
+                .sorted(java.util.Comparator.comparing(AgentRow::name))
+                .forEach(rows::add);
+        return List.copyOf(rows);
+    }
+
     private static AgentRow agent(AgentRouting a, Map<AgentId, String> names) {
-        return new AgentRow(names.getOrDefault(a.agentId(), "?"), a.presence().value(), a.presenceSince(), a.chatLoad(), a.chatCapacity(),
+        return new AgentRow(names.getOrDefault(a.agentId(), "?"), a.presence().value(), true, a.chatLoad(), a.chatCapacity(),
                 a.emailLoad(), a.emailCapacity());
     }
 

@@ -26,6 +26,94 @@ class FrustrationScorerTests {
     }
 
     @Test
+    void aShortSentenceInCapitalsInsideAnOrdinaryMessageIsShouting() {
+        String text = "She changed it to male again. I AM A WOMAN!";
+
+        var score = scorer.score(text);
+
+        assertThat(score.level()).isEqualTo(FrustrationLevel.FRUSTRATED);
+        assertThat(reason(score, "shouting").detail()).isEqualTo("a sentence in capitals");
+        assertThat(reason(score, "shouting").spans()).containsExactly(new Span(30, 42, "I AM A WOMAN"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "I get an error after the reinstall. INVALID ACTIVATION KEY. What does it mean?",
+            "It says SESSION EXPIRED. PLEASE LOG IN AGAIN. Is there a way to stay signed in longer?",
+            "THANK YOU SO MUCH! The new key works.",
+            "THANK YOU SO MUCH!",
+            "RE: ORDER 48213. Could you confirm the delivery date?"})
+    void errorTextsLabelsAndCapitalsOfDelightAreNotShouting(String text) {
+        var score = scorer.score(text);
+
+        assertThat(score.level()).as(text).isEqualTo(FrustrationLevel.CALM);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "my router keeps dropping the connection",
+            "The software keeps crashing when I open the activation window. I'm on Windows 11.",
+            "The call was cut off after the transfer, could someone call me back on 555-0188?",
+            "I found your reply in my junk folder, sorry for the late answer!"})
+    void aCalmReportOfAFaultIsNoFrustration(String text) {
+        assertThat(scorer.score(text).level()).as(text).isEqualTo(FrustrationLevel.CALM);
+    }
+
+    @Test
+    void aFaultReportedWithAnotherSignOfAnnoyanceIsFrustrated() {
+        var score = scorer.score("My router keeps dropping the connection and this is the third time I'm reporting it.");
+
+        assertThat(score.level()).isEqualTo(FrustrationLevel.FRUSTRATED);
+        assertThat(reason(score, "negative-words").detail()).contains("keeps dropping");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "I want to talk to someone who will actually help me",
+            "Can I speak to someone else please? You keep telling me nothing can be done.",
+            "Is there someone higher up I can speak to?",
+            "Please put me through to someone with the authority to refund me."})
+    void askingForSomeoneElseOrSomeoneWhoWillActuallyHelpIsARequestForASupervisor(String text) {
+        assertThat(scorer.score(text).supervisorRequested()).as(text).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Can I talk to someone in billing about a payment plan?",
+            "Is there someone who can help me set up the printer over the phone?",
+            "I spoke to someone else yesterday and they said the refund is on its way, just checking.",
+            "Can you put me through to someone who handles warranty claims?"})
+    void askingForADepartmentOrAHandIsNoRequestForASupervisor(String text) {
+        var score = scorer.score(text);
+
+        assertThat(score.supervisorRequested()).as(text).isFalse();
+        assertThat(score.level()).as(text).isEqualTo(FrustrationLevel.CALM);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Oh good, a fourth form to fill in. Very helpful.",
+            "Great, another password reset link that doesn't work.",
+            "Who does that? You can't change your password or the account stops working?",
+            "As if I don't know my own gender!"})
+    void sarcasmAndRhetoricalQuestionsAreFrustration(String text) {
+        var score = scorer.score(text);
+
+        assertThat(score.level()).as(text).isEqualTo(FrustrationLevel.FRUSTRATED);
+        assertThat(score.signals()).as(text).contains("sarcasm");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Great, that worked! Thanks for the quick help.",
+            "Perfect, I'll order another one for my daughter.",
+            "Fantastic, the photos are sharp again after the update.",
+            "It looks as if the parcel was opened before it reached me, can you check?"})
+    void theSameWordsMeantSincerelyStayCalm(String text) {
+        assertThat(scorer.score(text).level()).as(text).isEqualTo(FrustrationLevel.CALM);
+    }
+
+    @Test
     void aMaskedSwearWordAimedAtTheAgentIsHeated() {
         var score = scorer.score("Little B$#&@, yes you will!");
 

@@ -59,6 +59,38 @@ class HeatedCasesPageTests extends ApiTestBase {
         assertThat(transferred).singleElement().satisfies(e -> assertThat(e.get("data").get("summary").asString()).isNotBlank());
     }
 
+    /**
+     * Issue 15, item 9: after the supervisor took the case over, its request for a supervisor still
+     * waited in the supervisors' queue, and the Heated view still offered to take over their own case.
+     */
+    @Test
+    void takingAHeatedCaseOverAnswersItsRequestForASupervisorAndIsNotOfferedOnOnesOwnCase() {
+        var team = newTeam();
+        var agent = newAgent("agent", team);
+        var supervisor = newAgent("supervisor", team);
+        var kase = heatedCase(agent, team);
+        var browser = WebSession.anonymous(port).signIn(supervisor.email(), PASSWORD);
+        await().atMost(Duration.ofSeconds(20)).until(() -> openRequest(supervisor, kase));
+        assertThat(browser.get("/views/heated").html().select("tr[data-number=" + kase.number() + "] form[action$=/takeover]")).hasSize(1);
+
+        browser.post("/views/heated/" + kase.number() + "/takeover", Map.of());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !openRequest(supervisor, kase));
+        var row = browser.get("/views/heated").html().select("tr[data-number=" + kase.number() + "]");
+        assertThat(row.select("form[action$=/takeover]")).isEmpty();
+        assertThat(row.select(".heated-yours").text()).isEqualTo("Yours");
+        var panel = browser.get("/cases/" + kase.number() + "/contact/state").html();
+        assertThat(panel.select("#supervisor-request").text()).doesNotContain("waits in the supervisors' queue")
+                .contains("took the request for a supervisor");
+        assertThat(browser.get("/supervisor/queues").html().select("#supervisor-requests .request-row td:first-child").eachText())
+                .doesNotContain("#" + kase.number());
+    }
+
+    private boolean openRequest(Caller supervisor, Opened kase) {
+        return supervisor.api().get("/api/v1/routing/supervisor-requests").json().valueStream()
+                .anyMatch(r -> r.get("caseId").asString().equals(kase.id().toString()));
+    }
+
     @Test
     void aSupervisorAssignsTheHeatedCaseToAColleague() {
         var team = newTeam();

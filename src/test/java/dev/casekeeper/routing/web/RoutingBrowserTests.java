@@ -106,6 +106,26 @@ class RoutingBrowserTests extends ApiTestBase {
         waitFor(supervisorBrowser).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#team-" + team + " .hold-row")));
     }
 
+    /** Issue 15, item 11: "Waiting (0)" was larger than the team name above it. */
+    @Test
+    void onTheLiveQueuesTheTeamNameHeadsItsSectionAboveWaitingOfferedAndAgents() {
+        var team = newTeam();
+        var supervisor = newAgent("supervisor", team);
+
+        supervisorBrowser = HeadlessChromium.start();
+        HeadlessChromium.signIn(supervisorBrowser, port, supervisor.email(), PASSWORD);
+        supervisorBrowser.get("http://localhost:" + port + "/supervisor/queues");
+        var section = waitFor(supervisorBrowser).until(ExpectedConditions.visibilityOfElementLocated(By.id("team-" + team)));
+
+        double teamName = pixels(section.findElement(By.tagName("h2")).getCssValue("font-size"));
+        assertThat(section.findElements(By.tagName("h3"))).isNotEmpty().allSatisfy(
+                heading -> assertThat(pixels(heading.getCssValue("font-size"))).as(heading.getText()).isLessThan(teamName));
+    }
+
+    private static double pixels(String cssSize) {
+        return Double.parseDouble(cssSize.replace("px", ""));
+    }
+
     /** Waits that look again when htmx replaced the element under them (live reloads swap whole parts). */
     private static org.openqa.selenium.support.ui.FluentWait<WebDriver> waitFor(WebDriver browser) {
         return HeadlessChromium.waitFor(browser).ignoring(StaleElementReferenceException.class);

@@ -148,6 +148,49 @@ class RoutingPagesTests extends ApiTestBase {
         await().atMost(Duration.ofSeconds(10)).until(() -> agentsPage.stream().anyMatch(e -> e.startsWith("routing ")));
     }
 
+    /**
+     * Issue 15, item 8: the warm transfer's summary started empty (the case's own transfer is drafted
+     * from the conversation), and after a refused empty submit the empty box still said "Drafted from
+     * the conversation".
+     */
+    @Test
+    void bothHandoversOfTheLiveContactStartFromADraftAndTheHintSaysWhatTheBoxHolds() {
+        var team = newTeam();
+        var agent = newAgent("agent", team);
+        var colleague = newAgent("agent", team);
+        var offer = offered(agent, team, "Activation key lost after reinstall");
+        agent.api().post("/api/v1/routing/offers/" + offer.offerId() + "/accept", null);
+        var browser = signedIn(agent);
+
+        var panel = browser.getPart("/cases/" + offer.number() + "/contact").html();
+
+        assertThat(panel.select("#contact-invite-summary").text()).contains("Maria Lopez", "My activation key is gone since I reinstalled.");
+        assertThat(panel.select("#contact-transfer-summary").text()).isEqualTo(panel.select("#contact-invite-summary").text());
+        assertThat(panel.select("#contact-invite-summary-hint").text()).startsWith("Drafted from the conversation");
+        assertThat(panel.select("#contact-transfer-summary-hint").text()).startsWith("Drafted from the conversation");
+
+        var refused = browser.postPart("/cases/" + offer.number() + "/contact/invitations",
+                Map.of("agentId", colleague.id().toString(), "reason", "Licence tools", "summary", ""));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("details#contact-invite").hasAttr("open")).isTrue();
+        assertThat(refused.html().select("#contact-invite-reason").attr("value")).isEqualTo("Licence tools");
+        assertThat(refused.html().select("#contact-invite-summary").text()).isEmpty();
+        assertThat(refused.html().select("#contact-invite-summary-hint").text())
+                .isEqualTo("Write what the customer already said and tried, so nobody asks them again.");
+        // The form not sent starts afresh from the draft.
+        assertThat(refused.html().select("#contact-transfer-summary").text()).contains("Maria Lopez");
+        assertThat(refused.html().select("#contact-transfer-summary-hint").text()).startsWith("Drafted from the conversation");
+        assertThat(colleague.api().get("/api/v1/routing/me/invitations").json()).isEmpty();
+
+        var refusedTransfer = browser.postPart("/cases/" + offer.number() + "/contact/transfer",
+                Map.of("reason", "Billing", "summary", "Charged twice for order 4411"));
+        assertThat(refusedTransfer.status()).isEqualTo(422);
+        assertThat(refusedTransfer.html().select("#contact-transfer-summary").text()).isEqualTo("Charged twice for order 4411");
+        assertThat(refusedTransfer.html().select("details#contact-transfer").hasAttr("open")).isTrue();
+        assertThat(admin().get("/api/v1/cases/" + offer.caseId()).json().get("teamId").asString()).isEqualTo(team.toString());
+    }
+
     @Test
     void aTransferWithoutASummaryShowsWhyAndChangesNothing() {
         var team = newTeam();
@@ -210,5 +253,26 @@ class RoutingPagesTests extends ApiTestBase {
         assertThat(page.html().select("#queues-board[hx-trigger*=queues-changed]")).isNotEmpty();
         assertThat(supervisor.get("/").html().select("#view-queues").attr("href")).isEqualTo("/supervisor/queues");
         assertThat(admin.get("/supervisor/queues").status()).isEqualTo(200);
+    }
+
+    /** Issue 15, item 11: the board listed only agents whose presence changed since start. */
+    @Test
+    void theSupervisorsPageListsEveryMemberOfTheTeamWithTheirPresenceAndOfflineForThoseNeverSeen() {
+        var team = newTeam();
+        var available = newAgent("agent", team);
+        var neverSeen = newAgent("agent", team);
+        var supervisor = newAgent("supervisor", team);
+        available.api().send("PUT", "/api/v1/routing/me/presence", Map.of("presence", "available"));
+
+        var agents = signedIn(supervisor).getPart("/supervisor/queues").html().select("#team-" + team + " table.agents tr.agent-row");
+
+        assertThat(agents.stream().map(row -> row.select("td").eachText()))
+                .contains(java.util.List.of(name(available), "Available", "0 / 3", "0 / 0"),
+                        java.util.List.of(name(neverSeen), "Offline", "—", "—"));
+        assertThat(agents.stream().map(row -> row.select("td").first().text())).contains(name(supervisor));
+    }
+
+    private String name(Caller agent) {
+        return admin().get("/api/v1/agents/" + agent.id()).json().get("name").asString();
     }
 }

@@ -1,9 +1,7 @@
-package dev.casekeeper.workspace;
+package dev.casekeeper.cases;
 
-import dev.casekeeper.cases.CaseDetail;
-import dev.casekeeper.cases.EntryKind;
-import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.customers.Customer;
+import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.customers.DeclaredField;
 import dev.casekeeper.customers.IdentityKind;
 import java.text.BreakIterator;
@@ -19,12 +17,13 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * A first draft of the transfer summary, gathered from the timeline so the next agent never makes
+ * A first draft of a handover summary, gathered from the timeline so the next agent never makes
  * the customer repeat themselves: who they are, what they asked, the numbers and keys they gave,
- * what they already tried, and what we last told them. The agent edits it before transferring.
+ * what they already tried, and what we last told them. Every form that hands a case or a live
+ * contact on (a transfer, a colleague invited) starts from it; the agent edits it before sending.
  */
 @Component
-class HandoverDraft {
+public class HandoverDrafts {
 
     static final int MAX_LENGTH = 4000;
 
@@ -44,12 +43,20 @@ class HandoverDraft {
                     + "called|went to|found|changed|cleared|updated|returned|sent)\\b");
 
     private final MessageSource messages;
+    private final CustomerManagement customers;
 
-    HandoverDraft(MessageSource messages) {
+    HandoverDrafts(MessageSource messages, CustomerManagement customers) {
         this.messages = messages;
+        this.customers = customers;
     }
 
-    String draft(CaseDetail detail, Customer customer) {
+    /** The draft for a case the caller has already read (and may see). */
+    public String draft(CaseDetail detail) {
+        return draft(detail, customers.find(detail.summary().requesterId()));
+    }
+
+    /** The draft, for a caller who has the case's requester at hand already. */
+    public String draft(CaseDetail detail, Customer customer) {
         var lines = new ArrayList<String>();
         lines.add(text("handover.draft.customer", who(customer), detail.summary().subject()));
         var said = detail.timeline().stream().filter(e -> e.kind() == EntryKind.MESSAGE_IN).toList();
