@@ -92,7 +92,7 @@ public final class MimeParser {
         }
         var repaired = HeaderBlocks.repair(normalizeLoneCarriageReturns(raw));
         if (!repaired.hasHeaders()) {
-            return headerless(raw, limits);
+            return headerless(repaired.raw(), limits);
         }
         try {
             var message = new MimeMessage(SESSION, new ByteArrayInputStream(repaired.raw()));
