@@ -62,6 +62,22 @@ public final class Corpora {
                 .raw();
     }
 
+    /**
+     * One message by its corpus name ({@code mail-gem-fixtures/…/x.eml}, an mbox message as
+     * {@code sisimai-mail/mailbox/mbox-1#1}).
+     */
+    public static byte[] message(String name) {
+        int hash = name.indexOf('#');
+        Path file = ROOT.resolve(hash < 0 ? name : name.substring(0, hash));
+        assumeTrue(Files.isRegularFile(file), "The mail corpora are not at " + ROOT + " (no " + name + ")");
+        try {
+            byte[] raw = Files.readAllBytes(file);
+            return hash < 0 ? raw : splitMbox(raw).get(Integer.parseInt(name.substring(hash + 1)) - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static List<Sample> all() {
         var all = new ArrayList<>(gemFixtures());
         all.addAll(sisimai());
@@ -90,6 +106,15 @@ public final class Corpora {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The message as SMTP carries it: every line ends in CRLF, the last one too. */
+    static byte[] withCrlf(byte[] raw) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace('\r', '\n');
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            text = text + "\n";
+        }
+        return text.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Messages of an mbox file: each starts at a "From " line at the start or after a line end. */

@@ -42,7 +42,7 @@ class CorpusIngestionTests extends EmailTestBase {
         }
 
         var distinct = new HashSet<String>();
-        samples.forEach(s -> distinct.add(HexFormat.of().formatHex(RawHeaders.of(withCrlf(s.raw())).contentHash())));
+        samples.forEach(s -> distinct.add(HexFormat.of().formatHex(RawHeaders.of(Corpora.withCrlf(s.raw())).contentHash())));
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(rows(mailbox)).hasSize(distinct.size()).allSatisfy(r -> assertThat(r.state()).isEqualTo("processed")));
 
@@ -65,7 +65,7 @@ class CorpusIngestionTests extends EmailTestBase {
         var missed = new ArrayList<String>();
         var ordinaryControls = new ArrayList<String>();
         for (var sample : Corpora.sisimai()) {
-            var row = byHash.get(HexFormat.of().formatHex(RawHeaders.of(withCrlf(sample.raw())).contentHash()));
+            var row = byHash.get(HexFormat.of().formatHex(RawHeaders.of(Corpora.withCrlf(sample.raw())).contentHash()));
             boolean ordinary = (sample.isControl() && !sample.name().endsWith("rb-issue-368-bug.eml"))
                     || FORWARDED_BY_A_PERSON.contains(sample.name());
             if (ordinary && row.automatic() != null) {
@@ -94,14 +94,5 @@ class CorpusIngestionTests extends EmailTestBase {
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("state"), rs.getString("automatic"),
                         rs.getObject("entry_id", UUID.class), rs.getString("hash")))
                 .list();
-    }
-
-    /** What SMTP carries: every line ends in CRLF, the last one too. */
-    private static byte[] withCrlf(byte[] raw) {
-        String text = new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace('\r', '\n');
-        if (!text.isEmpty() && !text.endsWith("\n")) {
-            text = text + "\n";
-        }
-        return text.replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 }

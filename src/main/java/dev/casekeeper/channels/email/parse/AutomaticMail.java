@@ -29,7 +29,8 @@ public final class AutomaticMail {
     private static final Set<String> LIST_HEADERS = Set.of(
             "list-id", "list-unsubscribe", "list-subscribe", "list-post", "list-help", "mailing-list", "x-mlserver",
             "x-ml-name", "x-mailing-list");
-    private static final Pattern NO_REPLY = Pattern.compile("(?i)^(no-?reply|do-?not-?reply|donotreply|noreply-\\S*)$");
+    /** "no reply" as a word of the local part, however spelt: noreply, no_reply, gmail-noreply, do-not-reply.billing. */
+    private static final Pattern NO_REPLY = Pattern.compile("(?i)(^|[._+-])(no[._-]?reply|do[._-]?not[._-]?reply)([._+-]|$)");
     /** Senders of mailbox providers' complaint feedback loops that carry no report markers. */
     private static final Set<String> FEEDBACK_LOOPS = Set.of("staff@hotmail.com", "feedbackloop@comcastfbl.senderscore.net");
     /** Only a clear prefix with a colon: "Auto reply: …", "Out of Office: …", "Automatische Antwort: …". */
@@ -89,7 +90,7 @@ public final class AutomaticMail {
         if (fromHeader != null && fromHeader.replaceAll("\\s", "").equals("<>")) {
             return "bounce: sent with an empty From <>";
         }
-        if (from != null && NO_REPLY.matcher(from.address().substring(0, from.address().indexOf('@'))).matches()) {
+        if (from != null && NO_REPLY.matcher(from.address().substring(0, from.address().indexOf('@'))).find()) {
             return "notification from a no-reply address " + from.address();
         }
         if (from != null && FEEDBACK_LOOPS.contains(from.address())) {

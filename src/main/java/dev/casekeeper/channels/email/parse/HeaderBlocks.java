@@ -19,15 +19,31 @@ import java.util.regex.Pattern;
  *       the header block, as the sender meant it;
  *   <li>an empty parameter in {@code Content-Type} or {@code Content-Disposition} ({@code ;;}) is left
  *       out, so the rest of the field still counts;
- *   <li>a message whose first line is no header field has no header block: it is all text.
+ *   <li>a message whose first line is no header field has no header block: it is all text. So is one
+ *       that starts with the trace fields servers add on the way ({@code Received}, {@code Return-Path}
+ *       …; the SMTP listener adds a {@code Received} to every message) and then text: the trace fields
+ *       are the servers', not the sender's, and the text is all that the sender wrote.
  * </ul>
  *
  * Works on the bytes as ISO-8859-1 (one char per byte), so nothing else of the message changes.
  */
 final class HeaderBlocks {
 
-    /** The message, repaired, and whether it had a header block at all. */
+    /**
+     * The message, repaired, and whether it had a header block at all; without one, {@code raw} is the
+     * text the sender wrote (without trace fields that servers put before it).
+     */
     record Repaired(byte[] raw, boolean hasHeaders) {}
+
+    /** Fields every sender's header block has some of; text does not start its lines with them. */
+    private static final Set<String> MESSAGE_FIELDS = Set.of(
+            "from", "to", "cc", "subject", "date", "message-id", "mime-version", "content-type", "content-transfer-encoding",
+            "in-reply-to", "references", "reply-to", "sender");
+
+    /** Header fields that servers add in front of a message on its way. */
+    private static final Set<String> TRACE = Set.of(
+            "received", "return-path", "delivered-to", "x-original-to", "envelope-to", "x-envelope-from", "x-envelope-to",
+            "x-received", "received-spf", "authentication-results", "delivery-date");
 
     private static final Pattern FIELD = Pattern.compile("^[\\x21-\\x39\\x3b-\\x7e]+[ \\t]*:");
     private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary[ \\t]*=[ \\t]*(?:\"([^\"\\r\\n]+)\"|([^\\s;\"]+))");
@@ -38,8 +54,9 @@ final class HeaderBlocks {
     static Repaired repair(byte[] raw) {
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         List<String> lines = lines(text);
-        if (!startsWithHeaders(lines)) {
-            return new Repaired(raw, false);
+        int textStart = textStart(lines);
+        if (textStart >= 0) {
+            return new Repaired(String.join("", lines.subList(textStart, lines.size())).getBytes(StandardCharsets.ISO_8859_1), false);
         }
         var boundaries = boundaries(text);
         var out = new StringBuilder(text.length() + 16);
@@ -88,16 +105,40 @@ final class HeaderBlocks {
         return new Repaired(changed ? out.toString().getBytes(StandardCharsets.ISO_8859_1) : raw, true);
     }
 
-    /** Whether the message starts with a header field (or an mbox "From " line before one). */
-    private static boolean startsWithHeaders(List<String> lines) {
-        for (int i = 0; i < lines.size(); i++) {
-            String content = content(lines.get(i));
-            if (i == 0 && content.startsWith("From ")) {
-                continue;
+    /**
+     * Where the text starts in a message that has no header block of its own, or -1 when it has one:
+     * the sender's header block starts with a field, after an mbox "From " line and the trace fields
+     * of servers, if any.
+     */
+    private static int textStart(List<String> lines) {
+        int i = !lines.isEmpty() && content(lines.get(0)).startsWith("From ") ? 1 : 0;
+        int trace = i;
+        while (trace < lines.size() && TRACE.contains(fieldName(content(lines.get(trace))))) {
+            trace++;
+            while (trace < lines.size() && isContinuation(content(lines.get(trace)))) {
+                trace++;
             }
-            return FIELD.matcher(content).find();
         }
-        return false;
+        if (trace == i) {
+            return i < lines.size() && FIELD.matcher(content(lines.get(i))).find() ? -1 : 0;
+        }
+        // Trace fields, then a field or the empty line that ends the headers: a header block.
+        if (trace >= lines.size() || content(lines.get(trace)).isEmpty() || FIELD.matcher(content(lines.get(trace))).find()) {
+            return -1;
+        }
+        // A line that is no field: text, unless the sender's fields follow it (then it is one broken line among them).
+        for (int next = trace + 1; next < lines.size() && !content(lines.get(next)).isEmpty(); next++) {
+            String name = fieldName(content(lines.get(next)));
+            if (TRACE.contains(name) || MESSAGE_FIELDS.contains(name)) {
+                return -1;
+            }
+        }
+        return trace;
+    }
+
+    private static String fieldName(String content) {
+        Matcher m = FIELD.matcher(content);
+        return m.find() ? m.group().substring(0, m.group().length() - 1).strip().toLowerCase(Locale.ROOT) : "";
     }
 
     private static boolean isFieldOrContinuation(String content) {

@@ -92,7 +92,7 @@ public final class MimeParser {
         }
         var repaired = HeaderBlocks.repair(normalizeLoneCarriageReturns(raw));
         if (!repaired.hasHeaders()) {
-            return headerless(raw, limits);
+            return headerless(repaired.raw(), limits);
         }
         try {
             var message = new MimeMessage(SESSION, new ByteArrayInputStream(repaired.raw()));
@@ -588,12 +588,43 @@ public final class MimeParser {
                 // no name
             }
         }
+        if (name == null) {
+            name = locationName(header(part, "Content-Location"));
+        }
         name = name == null ? fallback : HeaderText.decode(name);
         if (name == null || name.isBlank()) {
             name = "attachment" + extension(type);
         }
         name = name.replaceAll("[\\\\/\\p{Cc}]", "_").strip();
         return name.length() > 255 ? name.substring(name.length() - 255) : name;
+    }
+
+    /**
+     * The name a Content-Location gives a part (Apple Mail and MHTML name parts only so): its last
+     * path segment, without query or fragment; null when it names no file.
+     */
+    static @Nullable String locationName(@Nullable String location) {
+        if (location == null) {
+            return null;
+        }
+        String value = location.replaceAll("\\s+", "").replaceAll("^[\"<]+|[\">]+$", "");
+        int end = value.length();
+        for (char stop : new char[] {'?', '#'}) {
+            int at = value.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        value = value.substring(0, end);
+        String segment = value.substring(Math.max(value.lastIndexOf('/'), value.lastIndexOf('\\')) + 1);
+        if (segment.isEmpty() || segment.contains(":")) {
+            return null;
+        }
+        try {
+            return java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
     }
 
     private static String extension(String type) {

@@ -79,6 +79,29 @@ class HardCaseParsingTests {
         assertThat(parsed.from().name()).isEqualTo("support@shop.example");
     }
 
+    /**
+     * Apple Mail and MHTML writers name a part only by its Content-Location; a person sees that name
+     * (Photo25.jpg), not a made-up one. A URL counts by its last path segment.
+     */
+    @Test
+    void aFileNamedOnlyByItsContentLocationKeepsThatName() {
+        String raw = multipart("Maria <maria@example.org>", "Photos",
+                part("text/plain; charset=utf-8", null, "Two photos of the damage."),
+                "Content-Type: image/jpeg\r\nContent-Location: Photo25.jpg\r\nContent-Disposition: inline\r\n"
+                        + "Content-Transfer-Encoding: base64\r\n\r\n/9j/4AAQ",
+                "Content-Type: image/png\r\nContent-Location: \"https://cdn.shop.example/img/dent%201.png?size=2#top\"\r\n"
+                        + "Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=",
+                "Content-Type: image/gif; name=\"named.gif\"\r\nContent-Location: other.gif\r\n"
+                        + "Content-Transfer-Encoding: base64\r\n\r\nR0lGODlh",
+                "Content-Type: image/png\r\nContent-Location: https://cdn.shop.example/\r\n"
+                        + "Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=");
+
+        var parsed = MimeParser.parse(raw.getBytes(StandardCharsets.US_ASCII), LIMITS);
+
+        assertThat(parsed.attachments()).extracting(ParsedMessage.Attachment::filename)
+                .containsExactly("Photo25.jpg", "dent 1.png", "named.gif", "attachment.png");
+    }
+
     private static String message(String from, String subject, String type, String body) {
         return "From: " + from + "\r\nTo: support@desk.example.com\r\nSubject: " + subject
                 + "\r\nMessage-ID: <" + java.util.UUID.randomUUID() + "@example.org>\r\nMIME-Version: 1.0\r\n"

@@ -120,6 +120,30 @@ class ReproParsingTests {
         assertThat(parsed.warnings()).singleElement().asString().contains("no header");
     }
 
+    /**
+     * As stored: the SMTP listener adds a Received field, as RFC 5321 asks of it, and an IMAP server
+     * hands over the trace fields of the servers the mail passed. They are not the sender's headers.
+     */
+    @Test
+    void aMessageWithoutAHeaderBlockIsTextAlsoBehindTheTraceFieldsOfTheServersItPassed() {
+        String trace = "Return-Path: <repro.aba5a@cust.test>\r\nReceived: from client.cust.test (client.cust.test [192.0.2.7])\r\n"
+                + "        by desk.test with SMTP; Sun, 6 Dec 2026 07:00:00 +0000\r\n";
+
+        var parsed = parse(trace + new String(Corpora.repro("R7-"), StandardCharsets.UTF_8));
+
+        assertThat(parsed.text()).isEqualTo(
+                "Visible plain text R7 aba5a: a message with no header fields at all.\nSecond line.");
+        assertThat(parsed.warnings()).singleElement().asString().contains("no header");
+
+        var onlyTrace = parse(trace + "\r\nText after a header block of trace fields only.\r\n");
+        assertThat(onlyTrace.text()).isEqualTo("Text after a header block of trace fields only.");
+        assertThat(onlyTrace.warnings()).isEmpty();
+
+        var brokenLine = parse(trace + "quite Delivered-To: a@example.org\r\nFrom: a@example.org\r\nSubject: one broken line\r\n\r\nHi\r\n");
+        assertThat(brokenLine.subject()).as("a line that is no field among the sender's fields").isEqualTo("one broken line");
+        assertThat(brokenLine.text()).isEqualTo("Hi");
+    }
+
     @Test
     void aUtf8AddressIsReadAsUtf8AndItsLocalPartKeptAsWritten() {
         var parsed = repro("R8-");
