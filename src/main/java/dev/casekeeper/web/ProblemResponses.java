@@ -138,17 +138,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = null;
+        String message = null;
         // Only a value that does not fit its field names one; a syntax error part way through names nothing.
         if (e.getCause() instanceof DatabindException jackson && !jackson.getPath().isEmpty()) {
             field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                     .orElse(null);
+            message = BodyValues.whatIsWrong(jackson);
         }
         var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input",
-                field == null ? "The request body is not valid JSON for this call" : "The field " + field + " has a value of the wrong type");
+                field == null ? "The request body is not valid JSON for this call" : "The field " + field + " " + message);
         if (field != null) {
-            problem.setProperty("errors", List.of(new FieldError(field, "has a value of the wrong type")));
+            problem.setProperty("errors", List.of(new FieldError(field, message)));
         }
         return ResponseEntity.badRequest().body(problem);
     }
