@@ -84,8 +84,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Nothing is known by the id '" + e.getValue() + "'");
         }
-        var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "The parameter " + e.getName() + " is malformed");
-        problem.setProperty("errors", List.of(new FieldError(e.getName(), "'" + e.getValue() + "' is not valid here")));
+        String wrong = ParameterValues.whatIsWrong(e);
+        var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "The parameter " + e.getName() + " " + wrong);
+        problem.setProperty("errors", List.of(new FieldError(e.getName(), wrong)));
         return problem;
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -124,12 +125,20 @@ class CaseScreen {
 
     /**
      * A form that could not even be built from the request (a value of the wrong type, which only a
-     * tampered form sends) is shown afresh; the response still says the request was refused.
+     * tampered form sends, or text with a character Casekeeper cannot store) is shown afresh, with
+     * why each refused value was refused and what was typed there; the response still says the
+     * request was refused.
      */
     private static void putIfAbsent(Model model, String name, Object value) {
         if (model.containsAttribute(name) && model.getAttribute(name) == null) {
-            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + name);
+            var refused = (BindingResult) model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + name);
             model.asMap().remove(name);
+            if (refused != null && refused.hasFieldErrors()) {
+                var kept = new BeanPropertyBindingResult(value, name);
+                refused.getFieldErrors().forEach(kept::addError);
+                model.addAttribute(name, value);
+                model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, kept);
+            }
         }
         if (!model.containsAttribute(name)) {
             model.addAttribute(name, value);

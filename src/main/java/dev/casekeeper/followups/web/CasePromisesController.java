@@ -9,6 +9,7 @@ import dev.casekeeper.followups.Followup;
 import dev.casekeeper.followups.FollowupId;
 import dev.casekeeper.followups.FollowupManagement;
 import dev.casekeeper.followups.RecordPromise;
+import dev.casekeeper.shared.AcceptedDates;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
@@ -83,6 +84,9 @@ class CasePromisesController {
         }
         if (due == null) {
             model.addAttribute("dueError", "promises.error.due");
+        } else if (!AcceptedDates.contains(due)) {
+            model.addAttribute("dueError", "promises.error.range");
+            due = null;
         }
         if (!text.isBlank() && due != null) {
             try {
