@@ -76,7 +76,10 @@ class PageErrors implements HandlerExceptionResolver {
 
     /** Everything but the JSON API, the actuator and the API document is a page. */
     static boolean isPage(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return isPagePath(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    static boolean isPagePath(String path) {
         return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")
                 || path.startsWith("/v3/api-docs"));
     }
