@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.Nulls;
 import dev.casekeeper.shared.AcceptedDates;
 import dev.casekeeper.shared.StorableText;
 import java.time.temporal.TemporalAccessor;
-import org.springframework.context.annotation.Bean;
+import java.util.List;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
@@ -35,11 +37,19 @@ import tools.jackson.databind.type.LogicalType;
  * named. The application's own mapper (events, stored JSON) is left as it is.
  */
 @Configuration(proxyBeanMethods = false)
-class RequestJson {
+class RequestJson implements WebMvcConfigurer {
 
-    @Bean
-    JacksonJsonHttpMessageConverter jacksonJsonHttpMessageConverter(JsonMapper json) {
-        return new JacksonJsonHttpMessageConverter(strict(json));
+    private final JsonMapper json;
+
+    RequestJson(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** Spring MVC's JSON converter, in its place among the others, reads with the strict mapper. */
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        var strict = new JacksonJsonHttpMessageConverter(strict(json));
+        converters.replaceAll(converter -> converter.getClass() == JacksonJsonHttpMessageConverter.class ? strict : converter);
     }
 
     static JsonMapper strict(JsonMapper json) {
