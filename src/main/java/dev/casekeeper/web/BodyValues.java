@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Map;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -13,7 +14,10 @@ final class BodyValues {
 
     private BodyValues() {}
 
-    static String whatIsWrong(DatabindException e) {
+    static String whatIsWrong(JacksonException e) {
+        if (e instanceof InputCoercionException) {
+            return "is a number too large or too small for this field";
+        }
         if (e instanceof RequestJson.UnacceptableValueException unacceptable) {
             return unacceptable.reason();
         }

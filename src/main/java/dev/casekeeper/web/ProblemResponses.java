@@ -24,6 +24,8 @@ import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 
 /** Turns refusals into problem details: the status says what kind, {@code code} which rule, and fields name the input. */
@@ -141,7 +143,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         String field = null;
         String message = null;
         // Only a value that does not fit its field names one; a syntax error part way through names nothing.
-        if (e.getCause() instanceof DatabindException jackson && !jackson.getPath().isEmpty()) {
+        if ((e.getCause() instanceof DatabindException || e.getCause() instanceof InputCoercionException)
+                && e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)

@@ -92,6 +92,8 @@ class RequestBodyValuesTests extends ApiTestBase {
         var quoted = admin.patch("/api/v1/routing/agents/" + agent.id(), "{\"chatCapacity\": \"3\"}");
         assertThat(fieldsNamed(quoted)).containsExactly("chatCapacity");
         assertThat(quoted.json().get("errors").get(0).get("message").asString()).isEqualTo("must be a whole number");
+        var huge = admin.patch("/api/v1/routing/agents/" + agent.id(), "{\"chatCapacity\": 1180591620717411303424}");
+        assertThat(fieldsNamed(huge)).containsExactly("chatCapacity");
     }
 
     @Test
