@@ -8,7 +8,7 @@ import java.time.temporal.TemporalAccessor;
 /**
  * The dates Casekeeper takes: 1970-01-01 to 9999-12-31 (UTC for times). Anything outside is a
  * typing mistake or a probe, not a promise or a holiday; PostgreSQL and {@code java.sql.Timestamp}
- * would refuse or shift it (docs/adr/0014-characters-casekeeper-stores.md).
+ * would refuse or shift it (docs/adr/0014-bad-input-at-the-edges.md).
  */
 public final class AcceptedDates {
 

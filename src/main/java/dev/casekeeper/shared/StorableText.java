@@ -7,7 +7,7 @@ import java.util.Locale;
  * of a UTF-16 surrogate pair, which is no character at all and cannot be written as UTF-8. Every
  * other character is kept as given. Input from agents and the API is refused when it breaks this
  * rule; input from a channel that must not be lost (chat) has the offending characters removed
- * with a recorded warning (docs/adr/0014-characters-casekeeper-stores.md).
+ * with a recorded warning (docs/adr/0014-bad-input-at-the-edges.md).
  */
 public final class StorableText {
 
