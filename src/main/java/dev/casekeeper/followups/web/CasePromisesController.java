@@ -15,6 +15,7 @@ import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -71,7 +72,7 @@ class CasePromisesController {
     @PostMapping("/cases/{number}/promises")
     String record(
             @PathVariable long number,
-            @ModelAttribute("promiseForm") PromiseForm form,
+            @Valid @ModelAttribute("promiseForm") PromiseForm form,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response,
