@@ -7,6 +7,7 @@ import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
+import dev.casekeeper.shared.AcceptedDates;
 import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.Cursor;
@@ -77,6 +78,9 @@ public class FollowupManagement {
         Instant now = clock.instant();
         if (!promise.dueAt().isAfter(now)) {
             throw new InvalidInputException("dueAt", "must be in the future");
+        }
+        if (!AcceptedDates.contains(promise.dueAt())) {
+            throw new InvalidInputException("dueAt", AcceptedDates.PROBLEM);
         }
         var kase = cases.find(caseId, by).summary();
         if (kase.status() == CaseStatus.CLOSED) {

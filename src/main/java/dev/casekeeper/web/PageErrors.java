@@ -10,7 +10,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.BindException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
@@ -49,9 +51,19 @@ class PageErrors implements HandlerExceptionResolver {
         if (e instanceof ConflictException) {
             return page(response, HttpStatus.CONFLICT, "error/4xx", e.getMessage());
         }
-        if (e instanceof InvalidInputException || e instanceof MethodArgumentTypeMismatchException
-                || e instanceof MissingServletRequestParameterException) {
+        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            return page(response, HttpStatus.BAD_REQUEST, "error/4xx",
+                    "The parameter " + mismatch.getName() + " " + ParameterValues.whatIsWrong(mismatch));
+        }
+        if (e instanceof InvalidInputException || e instanceof MissingServletRequestParameterException) {
             return page(response, HttpStatus.BAD_REQUEST, "error/4xx", e.getMessage());
+        }
+        if (e instanceof BindException binding && !binding.getFieldErrors().isEmpty()) {
+            // A form without a place for its errors: the first field that could not be taken, in words.
+            var error = binding.getFieldErrors().getFirst();
+            var mismatch = error.contains(TypeMismatchException.class) ? error.unwrap(TypeMismatchException.class) : null;
+            return page(response, HttpStatus.BAD_REQUEST, "error/4xx", "The field " + error.getField() + " "
+                    + (mismatch != null ? ParameterValues.whatIsWrong(mismatch) : error.getDefaultMessage()));
         }
         if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
             // Spring's own refusals: a method, media type or parameter the page does not take.
@@ -64,7 +76,10 @@ class PageErrors implements HandlerExceptionResolver {
 
     /** Everything but the JSON API, the actuator and the API document is a page. */
     static boolean isPage(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return isPagePath(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    static boolean isPagePath(String path) {
         return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")
                 || path.startsWith("/v3/api-docs"));
     }

@@ -2,6 +2,7 @@ package dev.casekeeper.web;
 
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.shared.StorableText;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -28,6 +29,10 @@ class PasswordSignIn {
         String address = attempt.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
                 ? web.getRemoteAddress()
                 : "unknown";
+        if (!StorableText.isStorable(email) || !StorableText.isStorable(password)) {
+            // No agent has such an email or password (both are refused when set), so nothing to look up or count.
+            throw new BadCredentialsException("Wrong email or password, or the agent is deactivated");
+        }
         var locked = throttle.lockedFor(email, address);
         if (locked.isPresent()) {
             throw new SignInLockedException(locked.get());

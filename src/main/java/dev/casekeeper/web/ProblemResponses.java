@@ -24,6 +24,8 @@ import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 
 /** Turns refusals into problem details: the status says what kind, {@code code} which rule, and fields name the input. */
@@ -84,8 +86,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Nothing is known by the id '" + e.getValue() + "'");
         }
-        var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "The parameter " + e.getName() + " is malformed");
-        problem.setProperty("errors", List.of(new FieldError(e.getName(), "'" + e.getValue() + "' is not valid here")));
+        String wrong = ParameterValues.whatIsWrong(e);
+        var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "The parameter " + e.getName() + " " + wrong);
+        problem.setProperty("errors", List.of(new FieldError(e.getName(), wrong)));
         return problem;
     }
 
@@ -138,17 +141,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = null;
+        String message = null;
         // Only a value that does not fit its field names one; a syntax error part way through names nothing.
-        if (e.getCause() instanceof DatabindException jackson && !jackson.getPath().isEmpty()) {
+        if ((e.getCause() instanceof DatabindException || e.getCause() instanceof InputCoercionException)
+                && e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                     .orElse(null);
+            message = BodyValues.whatIsWrong(jackson);
         }
         var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input",
-                field == null ? "The request body is not valid JSON for this call" : "The field " + field + " has a value of the wrong type");
+                field == null ? "The request body is not valid JSON for this call" : "The field " + field + " " + message);
         if (field != null) {
-            problem.setProperty("errors", List.of(new FieldError(field, "has a value of the wrong type")));
+            problem.setProperty("errors", List.of(new FieldError(field, message)));
         }
         return ResponseEntity.badRequest().body(problem);
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -52,6 +53,15 @@ class CaseScreen {
         putIfAbsent(model, "transferForm", new TransferForm(null, "", page.transferDraft()));
         var fields = new LinkedHashMap<String, String>();
         page.fields().forEach(field -> fields.put(field.key(), field.value() == null ? "" : field.value()));
+        if (model.getAttribute("profileForm") instanceof ProfileForm sent
+                && (sent.fields() == null || !sent.fields().keySet().containsAll(fields.keySet()))) {
+            // Posted without some of its fields (never by the page itself): shown with all of them, the sent ones as sent.
+            var complete = new LinkedHashMap<>(fields);
+            if (sent.fields() != null) {
+                complete.putAll(sent.fields());
+            }
+            replaceKeepingErrors(model, "profileForm", new ProfileForm(sent.displayName(), complete));
+        }
         putIfAbsent(model, "profileForm", new ProfileForm(page.requester().displayName(), fields));
         var assisted = assist.of(page, me);
         model.addAttribute("assist", assisted);
@@ -128,15 +138,28 @@ class CaseScreen {
 
     /**
      * A form that could not even be built from the request (a value of the wrong type, which only a
-     * tampered form sends) is shown afresh; the response still says the request was refused.
+     * tampered form sends, or text with a character Casekeeper cannot store) is shown afresh, with
+     * why each refused value was refused and what was typed there; the response still says the
+     * request was refused.
      */
     private static void putIfAbsent(Model model, String name, Object value) {
         if (model.containsAttribute(name) && model.getAttribute(name) == null) {
-            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + name);
-            model.asMap().remove(name);
+            replaceKeepingErrors(model, name, value);
         }
         if (!model.containsAttribute(name)) {
             model.addAttribute(name, value);
+        }
+    }
+
+    /** The form in the model replaced by {@code value}, with the refusals (and refused values) of the one it replaces. */
+    private static void replaceKeepingErrors(Model model, String name, Object value) {
+        var refused = (BindingResult) model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + name);
+        model.asMap().remove(name);
+        model.addAttribute(name, value);
+        if (refused != null && refused.hasErrors()) {
+            var kept = new BeanPropertyBindingResult(value, name);
+            refused.getAllErrors().forEach(kept::addError);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, kept);
         }
     }
 }

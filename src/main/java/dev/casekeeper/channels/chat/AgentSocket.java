@@ -5,6 +5,7 @@ import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.NotFoundException;
+import dev.casekeeper.shared.StorableText;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -133,8 +134,10 @@ class AgentSocket extends TextWebSocketHandler implements HandshakeInterceptor {
     private void message(WebSocketSession session, ChatHub.Peer peer, SignedInAgent agent, UUID chat, JsonNode frame) {
         String id = Frames.text(frame, "id");
         String text = Frames.text(frame, "text");
-        if (id == null || id.isBlank() || id.length() > 64 || text == null || text.isBlank()) {
-            send(peer, frames.of("error", "code", "invalid", "id", id));
+        // An agent's text with NUL or half a surrogate pair is refused, as agent input is everywhere (ADR 0014).
+        if (id == null || id.isBlank() || id.length() > 64 || text == null || text.isBlank() || !StorableText.isStorable(text)
+                || !StorableText.isStorable(id)) {
+            send(peer, frames.of("error", "code", "invalid", "id", id == null ? null : StorableText.strip(id)));
             return;
         }
         if (text.length() > settings.maxMessageLength()) {

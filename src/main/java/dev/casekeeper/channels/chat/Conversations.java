@@ -42,6 +42,8 @@ class Conversations {
 
     private static final Logger log = LoggerFactory.getLogger(Conversations.class);
     private static final int SUBJECT_LENGTH = 80;
+    /** On a customer's timeline entry: how many characters that cannot be stored were removed from the message. */
+    static final String REMOVED = "removedCharacters";
 
     /** A message stored (or found stored already, when its client sent it again). */
     record Sent(ChatMessage message, boolean duplicate) {}
@@ -118,6 +120,14 @@ class Conversations {
      * case and queues it for the mailbox's team.
      */
     Sent fromCustomer(Visitor visitor, String clientId, String text) {
+        return fromCustomer(visitor, clientId, text, 0);
+    }
+
+    /**
+     * A customer's message; {@code removed} characters that cannot be stored were taken out of it
+     * on the way in, which its timeline entry says ({@code removedCharacters}).
+     */
+    Sent fromCustomer(Visitor visitor, String clientId, String text, int removed) {
         var conversation = queries.lock(begin(visitor).id()).orElseThrow();
         var earlier = queries.byClientId(conversation.id(), ChatMessage.CUSTOMER, clientId);
         if (earlier.isPresent()) {
@@ -125,7 +135,8 @@ class Conversations {
         }
         var customer = new CustomerId(conversation.customerId());
         var inbound = new InboundMessage("", conversation.name(), subject(conversation, text), text, null, Channel.CHAT, false,
-                Map.of("chat", conversation.id().toString()), visitor.teamId(), List.of());
+                removed > 0 ? Map.of("chat", conversation.id().toString(), REMOVED, removed) : Map.of("chat", conversation.id().toString()),
+                visitor.teamId(), List.of());
         Received received = conversation.caseId() == null
                 ? cases.open(inbound, customer, Actor.customer(customer.value()))
                 : cases.receive(new CaseId(conversation.caseId()), inbound, customer, Actor.customer(customer.value()));

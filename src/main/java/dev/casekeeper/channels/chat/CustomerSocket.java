@@ -94,11 +94,13 @@ class CustomerSocket extends TextWebSocketHandler {
             return;
         }
         var peer = (ChatHub.Peer) session.getAttributes().get(PEER);
-        var frame = frames.read(payload);
-        if (frame == null) {
+        var read = frames.read(payload);
+        if (read == null) {
             send(peer, frames.of("error", "code", "bad-frame"));
             return;
         }
+        var storable = frames.storable(read, session.getId());
+        var frame = storable.frame();
         String type = Frames.text(frame, "type");
         var visitor = (Visitor) session.getAttributes().get(VISITOR);
         try {
@@ -115,10 +117,10 @@ class CustomerSocket extends TextWebSocketHandler {
             } else {
                 switch (type == null ? "" : type) {
                     case "start" -> start(session, peer, visitor, frame);
-                    case "message" -> message(session, peer, visitor, frame);
+                    case "message" -> message(session, peer, visitor, frame, storable.removed());
                     case "supervisor" -> supervisor(session, peer);
                     case "leave" -> leave(session, frame);
-                    case "offline" -> offline(session, peer, visitor, frame);
+                    case "offline" -> offline(session, peer, visitor, frame, storable.removed());
                     default -> send(peer, frames.of("error", "code", "bad-frame"));
                 }
             }
@@ -178,14 +180,14 @@ class CustomerSocket extends TextWebSocketHandler {
         send(peer, frames.of("started"));
     }
 
-    private void message(WebSocketSession session, ChatHub.Peer peer, Visitor visitor, JsonNode frame) {
+    private void message(WebSocketSession session, ChatHub.Peer peer, Visitor visitor, JsonNode frame, int removed) {
         String id = id(frame);
         String text = text(frame);
         if (refused(session, peer, visitor, frame, true)) {
             return;
         }
         boolean wasWaiting = session.getAttributes().get(CHAT) != null;
-        var sent = conversations.fromCustomer(visitor, id, text);
+        var sent = conversations.fromCustomer(visitor, id, text, removed);
         // The socket joins the chat before the ack, so nothing published from then on passes it by.
         attach(session, peer, sent.message().conversationId());
         send(peer, frames.of("ack", "id", id, "seq", sent.message().seq()));
@@ -232,12 +234,12 @@ class CustomerSocket extends TextWebSocketHandler {
         }
     }
 
-    private void offline(WebSocketSession session, ChatHub.Peer peer, Visitor visitor, JsonNode frame) {
+    private void offline(WebSocketSession session, ChatHub.Peer peer, Visitor visitor, JsonNode frame, int removed) {
         String id = id(frame);
         if (refused(session, peer, visitor, frame, true)) {
             return;
         }
-        offline.leave(visitor, id, text(frame), field(frame, "name"), field(frame, "email"), field(frame, "phone"));
+        offline.leave(visitor, id, text(frame), removed, field(frame, "name"), field(frame, "email"), field(frame, "phone"));
         send(peer, frames.of("ack", "id", id));
         send(peer, frames.of("notice", "key", "message-left"));
     }

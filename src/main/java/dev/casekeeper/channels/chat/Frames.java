@@ -2,20 +2,63 @@ package dev.casekeeper.channels.chat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.casekeeper.shared.StorableText;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The JSON frames of the chat protocol (docs/chat.md): reading what clients send, writing what they get. */
 @Component
 class Frames {
 
-    private final JsonMapper json;
+    private static final Logger log = LoggerFactory.getLogger(Frames.class);
 
-    Frames(JsonMapper json) {
+    private final JsonMapper json;
+    private final Counter removed;
+
+    Frames(JsonMapper json, MeterRegistry meters) {
         this.json = json;
+        this.removed = Counter.builder("casekeeper.chat.characters.removed")
+                .description("Characters Casekeeper cannot store (NUL, half a surrogate pair) removed from what chat widgets sent")
+                .register(meters);
+    }
+
+    /** A widget's frame with its text as Casekeeper can store it, and how many characters that took away. */
+    record Storable(JsonNode frame, int removed) {}
+
+    /**
+     * The frame with every text value holding NUL or half a surrogate pair stripped of them: what a
+     * customer writes must not be lost for a character no one can see (ADR 0014). Each removal is
+     * logged and counted.
+     */
+    Storable storable(JsonNode frame, String socket) {
+        if (!(frame instanceof ObjectNode object)) {
+            return new Storable(frame, 0);
+        }
+        int count = 0;
+        var copy = object.deepCopy();
+        for (var field : object.properties()) {
+            if (field.getValue().isString()) {
+                String text = field.getValue().asString();
+                String kept = StorableText.strip(text);
+                if (kept.length() != text.length()) {
+                    count += text.length() - kept.length();
+                    copy.put(field.getKey(), kept);
+                }
+            }
+        }
+        if (count > 0) {
+            removed.increment(count);
+            log.warn("Chat socket {}: removed {} characters that cannot be stored from a {} frame", socket, count, text(copy, "type"));
+        }
+        return new Storable(copy, count);
     }
 
     /** The frame as an object, or null when it is not a JSON object with a {@code type}. */

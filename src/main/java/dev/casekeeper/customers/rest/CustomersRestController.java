@@ -1,5 +1,7 @@
 package dev.casekeeper.customers.rest;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.customers.ChangeCustomer;
 import dev.casekeeper.customers.CreateCustomer;
@@ -46,11 +48,13 @@ class CustomersRestController {
             @Size(max = 200) @Nullable String displayName,
             @Nullable List<@NotBlank String> emails,
             @Nullable List<@NotBlank String> phones,
-            @Nullable Map<String, String> fields) {}
+            // A field given as null is left empty, as "" is: the one place a request body takes a null inside.
+            @JsonSetter(contentNulls = Nulls.SET) @Nullable Map<String, String> fields) {}
 
     record ChangeCustomerRequest(
             @Size(min = 1, max = 200) @Nullable String displayName,
-            @Nullable Map<String, String> fields,
+            // A field set to null is removed, as with "".
+            @JsonSetter(contentNulls = Nulls.SET) @Nullable Map<String, String> fields,
             @Nullable String declaredBy) {}
 
     record AddIdentityRequest(@NotBlank String kind, @NotBlank @Size(max = 320) String value, @Nullable Boolean verified) {}

@@ -9,11 +9,13 @@ import dev.casekeeper.followups.Followup;
 import dev.casekeeper.followups.FollowupId;
 import dev.casekeeper.followups.FollowupManagement;
 import dev.casekeeper.followups.RecordPromise;
+import dev.casekeeper.shared.AcceptedDates;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -70,7 +72,7 @@ class CasePromisesController {
     @PostMapping("/cases/{number}/promises")
     String record(
             @PathVariable long number,
-            @ModelAttribute("promiseForm") PromiseForm form,
+            @Valid @ModelAttribute("promiseForm") PromiseForm form,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -83,6 +85,9 @@ class CasePromisesController {
         }
         if (due == null) {
             model.addAttribute("dueError", "promises.error.due");
+        } else if (!AcceptedDates.contains(due)) {
+            model.addAttribute("dueError", "promises.error.range");
+            due = null;
         }
         if (!text.isBlank() && due != null) {
             try {

@@ -15,6 +15,7 @@ import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -99,7 +100,7 @@ class ContactPanelController {
     }
 
     @PostMapping("/cases/{number}/contact/transfer")
-    String transfer(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @ModelAttribute("form") ContactForm form,
+    String transfer(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @Valid @ModelAttribute("form") ContactForm form,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         var sent = new ContactForm("transfer", form.teamId(), null, form.reason(), form.summary());
         model.addAttribute("form", sent);
@@ -112,7 +113,7 @@ class ContactPanelController {
     }
 
     @PostMapping("/cases/{number}/contact/invitations")
-    String invite(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @ModelAttribute("form") ContactForm form,
+    String invite(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @Valid @ModelAttribute("form") ContactForm form,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         var sent = new ContactForm("invite", null, form.agentId(), form.reason(), form.summary());
         model.addAttribute("form", sent);

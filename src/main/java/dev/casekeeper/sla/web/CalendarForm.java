@@ -1,5 +1,6 @@
 package dev.casekeeper.sla.web;
 
+import dev.casekeeper.shared.AcceptedDates;
 import dev.casekeeper.sla.Holiday;
 import dev.casekeeper.sla.OpeningHours;
 import dev.casekeeper.sla.SaveCalendar;
@@ -85,6 +86,9 @@ record CalendarForm(@Nullable String name, @Nullable String zone, @Nullable Map<
             var parts = line.split("\\s+", 2);
             try {
                 var date = LocalDate.parse(parts[0]);
+                if (!AcceptedDates.contains(date)) {
+                    throw new DateTimeParseException("outside the accepted dates", parts[0], 0);
+                }
                 String rest = parts.length > 1 ? parts[1].strip() : "";
                 boolean yearly = rest.toLowerCase(Locale.ROOT).startsWith("yearly");
                 String label = yearly ? rest.substring("yearly".length()).strip() : rest;

@@ -6,6 +6,7 @@ import dev.casekeeper.sla.SlaManagement;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +50,7 @@ class CalendarsAdminController {
 
     @PostMapping("/admin/calendars")
     String create(
-            @ModelAttribute("calendarForm") CalendarForm form,
+            @Valid @ModelAttribute("calendarForm") CalendarForm form,
             BindingResult errors,
             HttpServletResponse response,
             RedirectAttributes redirect,
@@ -73,7 +74,7 @@ class CalendarsAdminController {
     @PostMapping("/admin/calendars/{id}")
     String change(
             @PathVariable UUID id,
-            @ModelAttribute("calendarForm") CalendarForm form,
+            @Valid @ModelAttribute("calendarForm") CalendarForm form,
             BindingResult errors,
             HttpServletResponse response,
             RedirectAttributes redirect,

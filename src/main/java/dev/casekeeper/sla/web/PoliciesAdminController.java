@@ -11,6 +11,7 @@ import dev.casekeeper.sla.SlaPolicy;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -62,7 +63,7 @@ class PoliciesAdminController {
 
     @PostMapping("/admin/policies")
     String create(
-            @ModelAttribute("policyForm") PolicyForm form,
+            @Valid @ModelAttribute("policyForm") PolicyForm form,
             BindingResult errors,
             HttpServletResponse response,
             RedirectAttributes redirect,
@@ -86,7 +87,7 @@ class PoliciesAdminController {
     @PostMapping("/admin/policies/{id}")
     String change(
             @PathVariable UUID id,
-            @ModelAttribute("policyForm") PolicyForm form,
+            @Valid @ModelAttribute("policyForm") PolicyForm form,
             BindingResult errors,
             HttpServletResponse response,
             RedirectAttributes redirect,

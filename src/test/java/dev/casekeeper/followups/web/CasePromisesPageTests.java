@@ -87,6 +87,17 @@ class CasePromisesPageTests extends ApiTestBase {
     }
 
     @Test
+    void aPromiseDueAfterTheYear9999IsRefusedBesideTheField() {
+        var refused = browser.postPart("/cases/" + number + "/promises",
+                Map.of("text", "Send the tracking number", "dueAt", "+999999999-12-31T23:59", "zone", "UTC"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#promise-due-error").text()).isEqualTo("Give a due date between 1970 and 9999.");
+        assertThat(refused.html().select("#promise-text").val()).isEqualTo("Send the tracking number");
+        assertThat(promises()).isEmpty();
+    }
+
+    @Test
     void solvingWithAnOpenPromiseIsRefusedNamingThePromiseAndKeepingItLetsTheCaseBeSolved() {
         String promiseId = promise("Email the tracking number <b>today</b>");
 
