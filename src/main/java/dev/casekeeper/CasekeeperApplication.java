@@ -1,11 +1,11 @@
 package dev.casekeeper;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import java.time.Clock;
-import java.time.Duration;
 
 /** Casekeeper: one case per problem, one owner per case, carried through to a solved, followed-up end. */
 @SpringBootApplication

@@ -21,7 +21,10 @@ class DocumentedKindsTests {
         var kinds = CodeCatalog.notificationKinds();
         assertThat(kinds).contains("sla_warning", "case_heated", "supervisor_requested", "hold_limit");
         String docs = docs();
-        assertThat(kinds).as("notification kinds no page of docs/ names").filteredOn(kind -> !docs.contains("`" + kind + "`")).isEmpty();
+        assertThat(kinds)
+                .as("notification kinds no page of docs/ names")
+                .filteredOn(kind -> !docs.contains("`" + kind + "`"))
+                .isEmpty();
     }
 
     @Test
@@ -29,18 +32,23 @@ class DocumentedKindsTests {
         var types = CodeCatalog.timelineEventTypes();
         assertThat(types).contains("assigned", "status_changed", "promise_recorded", "promise_kept", "sla_breached");
         String docs = docs();
-        assertThat(types).as("timeline event types no page of docs/ names").filteredOn(type -> !docs.contains("`" + type + "`")).isEmpty();
+        assertThat(types)
+                .as("timeline event types no page of docs/ names")
+                .filteredOn(type -> !docs.contains("`" + type + "`"))
+                .isEmpty();
     }
 
     private static String docs() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("docs"))) {
-            return files.filter(f -> f.toString().endsWith(".md")).map(f -> {
-                try {
-                    return Files.readString(f);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).collect(Collectors.joining("\n"));
+            return files.filter(f -> f.toString().endsWith(".md"))
+                    .map(f -> {
+                        try {
+                            return Files.readString(f);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .collect(Collectors.joining("\n"));
         }
     }
 }

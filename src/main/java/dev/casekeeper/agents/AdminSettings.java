@@ -8,7 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code CASEKEEPER_ADMIN_PASSWORD}). Without a password, one is generated and logged once.
  */
 @ConfigurationProperties("casekeeper.admin")
-record AdminSettings(@Nullable String email, @Nullable String password, @Nullable String name) {
+record AdminSettings(
+        @Nullable String email,
+        @Nullable String password,
+        @Nullable String name) {
 
     String emailOrDefault() {
         return email == null || email.isBlank() ? "admin@casekeeper.local" : email;

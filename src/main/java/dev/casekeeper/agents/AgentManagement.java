@@ -57,7 +57,12 @@ public class AgentManagement {
         var id = UUID.randomUUID();
         // Checked again by the insert: another request may have taken the email while the password was hashed.
         if (!agents.insertAgent(
-                id, email, command.name().strip(), passwords.hash(command.password()), command.role(), clock.instant())) {
+                id,
+                email,
+                command.name().strip(),
+                passwords.hash(command.password()),
+                command.role(),
+                clock.instant())) {
             throw emailTaken(email);
         }
         log.info("Agent {} created with role {}", id, command.role().value());
@@ -93,7 +98,9 @@ public class AgentManagement {
         }
         boolean active = change.active() == null ? agent.active() : change.active();
         var role = change.role() == null ? agent.role() : change.role();
-        if (agent.role() == Role.ADMIN && agent.active() && (role != Role.ADMIN || !active)
+        if (agent.role() == Role.ADMIN
+                && agent.active()
+                && (role != Role.ADMIN || !active)
                 && agents.lockActiveAdmins() <= 1) {
             throw new ConflictException(
                     "last-admin", "Agent " + agent.email() + " is the last active admin; make another admin first");
@@ -209,7 +216,12 @@ public class AgentManagement {
         }
         String token = TokenDigest.newToken();
         var id = UUID.randomUUID();
-        tokens.insert(id, agentId.value(), name.isBlank() ? "API token" : name.strip(), TokenDigest.digest(token), clock.instant());
+        tokens.insert(
+                id,
+                agentId.value(),
+                name.isBlank() ? "API token" : name.strip(),
+                TokenDigest.digest(token),
+                clock.instant());
         return new IssuedToken(tokens.find(id).orElseThrow(), token);
     }
 

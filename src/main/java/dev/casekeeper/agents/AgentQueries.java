@@ -34,13 +34,14 @@ class AgentQueries {
                         values (:id, :email, :name, :hash, :role, true, :now, :now)
                         on conflict (email) do nothing
                         """)
-                .param("id", id)
-                .param("email", email)
-                .param("name", name)
-                .param("hash", passwordHash)
-                .param("role", role.value())
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+                        .param("id", id)
+                        .param("email", email)
+                        .param("name", name)
+                        .param("hash", passwordHash)
+                        .param("role", role.value())
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     boolean emailTaken(String email) {
@@ -78,7 +79,9 @@ class AgentQueries {
     }
 
     List<Agent> listAgents() {
-        return jdbc.sql(SELECT_AGENT + " group by a.id order by a.name, a.id").query(AgentQueries::agent).list();
+        return jdbc.sql(SELECT_AGENT + " group by a.id order by a.name, a.id")
+                .query(AgentQueries::agent)
+                .list();
     }
 
     void updateAgent(UUID id, String name, Role role, boolean active, Instant now) {
@@ -139,10 +142,11 @@ class AgentQueries {
                         update agents.agent set email = :email, updated_at = :now
                         where id = :id and not exists (select 1 from agents.agent o where o.email = :email and o.id <> :id)
                         """)
-                .param("id", id)
-                .param("email", email)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+                        .param("id", id)
+                        .param("email", email)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** Renames the team; false when another team has the name, in any case. */
@@ -150,15 +154,14 @@ class AgentQueries {
         return jdbc.sql("""
                         update agents.team set name = :name
                         where id = :id and not exists (select 1 from agents.team o where lower(o.name) = lower(:name) and o.id <> :id)
-                        """)
-                .param("id", id)
-                .param("name", name)
-                .update() == 1;
+                        """).param("id", id).param("name", name).update() == 1;
     }
 
     /** Makes the agent a member of exactly these teams. */
     void replaceMemberships(UUID agentId, Collection<UUID> teamIds) {
-        jdbc.sql("delete from agents.team_member where agent_id = :agent").param("agent", agentId).update();
+        jdbc.sql("delete from agents.team_member where agent_id = :agent")
+                .param("agent", agentId)
+                .update();
         for (UUID team : teamIds) {
             addMember(team, agentId);
         }
@@ -169,16 +172,21 @@ class AgentQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id from agents.team where id in (:ids)").param("ids", ids).query(UUID.class).list();
+        return jdbc.sql("select id from agents.team where id in (:ids)")
+                .param("ids", ids)
+                .query(UUID.class)
+                .list();
     }
 
     /** Inserts the team unless another one has the name, in any case; whether it did. */
     boolean insertTeam(UUID id, String name, Instant now) {
-        return jdbc.sql("insert into agents.team (id, name, created_at) values (:id, :name, :now) on conflict do nothing")
-                .param("id", id)
-                .param("name", name)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+        return jdbc.sql(
+                                "insert into agents.team (id, name, created_at) values (:id, :name, :now) on conflict do nothing")
+                        .param("id", id)
+                        .param("name", name)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     boolean teamNameTaken(String name) {
@@ -196,7 +204,9 @@ class AgentQueries {
     }
 
     List<Team> listTeams() {
-        return jdbc.sql(SELECT_TEAM + " group by t.id order by t.name").query(AgentQueries::team).list();
+        return jdbc.sql(SELECT_TEAM + " group by t.id order by t.name")
+                .query(AgentQueries::team)
+                .list();
     }
 
     void addMember(UUID teamId, UUID agentId) {
@@ -217,7 +227,8 @@ class AgentQueries {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select id, name from agents.agent where id in (:ids)")
+        return jdbc
+                .sql("select id, name from agents.agent where id in (:ids)")
                 .param("ids", ids)
                 .query((rs, n) -> Map.entry(rs.getObject("id", UUID.class), rs.getString("name")))
                 .list()

@@ -6,4 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /** An API token as listed: its secret is never shown again after it was issued. */
 public record ApiToken(
-        UUID id, AgentId agentId, String name, Instant createdAt, @Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {}
+        UUID id,
+        AgentId agentId,
+        String name,
+        Instant createdAt,
+        @Nullable Instant lastUsedAt,
+        @Nullable Instant revokedAt) {}

@@ -22,7 +22,8 @@ class ApiTokenQueries {
         this.jdbc = jdbc;
     }
 
-    record Bearer(SignedInAgent agent, UUID tokenId, @Nullable Instant lastUsedAt) {}
+    record Bearer(
+            SignedInAgent agent, UUID tokenId, @Nullable Instant lastUsedAt) {}
 
     void insert(UUID id, UUID agentId, String name, String digest, Instant now) {
         jdbc.sql("""

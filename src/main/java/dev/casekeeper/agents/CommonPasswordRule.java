@@ -77,15 +77,16 @@ final class CommonPasswordRule implements Rule {
     private static String unswapped(String word, char one) {
         var letters = new StringBuilder(word.length());
         for (char c : word.toLowerCase(Locale.ROOT).toCharArray()) {
-            letters.append(switch (c) {
-                case '@', '4' -> 'a';
-                case '3' -> 'e';
-                case '0' -> 'o';
-                case '$', '5' -> 's';
-                case '7' -> 't';
-                case '1', '!' -> one;
-                default -> c;
-            });
+            letters.append(
+                    switch (c) {
+                        case '@', '4' -> 'a';
+                        case '3' -> 'e';
+                        case '0' -> 'o';
+                        case '$', '5' -> 's';
+                        case '7' -> 't';
+                        case '1', '!' -> one;
+                        default -> c;
+                    });
         }
         return letters.toString();
     }

@@ -37,11 +37,15 @@ class FirstAdmin implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         transactions.executeWithoutResult(status -> {
             // Two nodes starting on an empty database at once create one admin, not two.
-            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().singleRow();
+            jdbc.sql("select pg_advisory_xact_lock(:key)")
+                    .param("key", LOCK_KEY)
+                    .query()
+                    .singleRow();
             if (agents.hasAgents()) {
                 return;
             }
-            boolean generated = settings.password() == null || settings.password().isBlank();
+            boolean generated =
+                    settings.password() == null || settings.password().isBlank();
             String password = generated ? Passwords.generate() : settings.password();
             // Refused with what to do rather than a stack trace: the operator set it, and nobody can sign in yet.
             PasswordPolicy.refusal(password).ifPresent(reason -> {

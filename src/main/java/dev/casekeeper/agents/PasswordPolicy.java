@@ -57,7 +57,9 @@ final class PasswordPolicy {
         if (result.isValid()) {
             return Optional.empty();
         }
-        var codes = result.getDetails().stream().map(detail -> detail.getErrorCode()).toList();
+        var codes = result.getDetails().stream()
+                .map(detail -> detail.getErrorCode())
+                .toList();
         if (codes.contains(CommonPasswordRule.ERROR_CODE)) {
             return Optional.of(Reason.COMMON);
         }
@@ -67,6 +69,7 @@ final class PasswordPolicy {
         if (codes.stream().anyMatch(code -> code.startsWith("ILLEGAL_") && code.endsWith("_SEQUENCE"))) {
             return Optional.of(Reason.SEQUENCE);
         }
-        throw new IllegalStateException("A password rule refused with codes " + codes + " that the policy does not name");
+        throw new IllegalStateException(
+                "A password rule refused with codes " + codes + " that the policy does not name");
     }
 }

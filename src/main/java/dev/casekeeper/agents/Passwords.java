@@ -18,7 +18,11 @@ class Passwords {
 
     private final PasswordEncoder encoder = new DelegatingPasswordEncoder(
             "argon2",
-            Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder()));
+            Map.of(
+                    "argon2",
+                    Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                    "bcrypt",
+                    new BCryptPasswordEncoder()));
 
     /** Hash of a password nobody has, checked against when the email is unknown so timing says nothing. */
     private final String decoy = encoder.encode("decoy password that matches no agent");

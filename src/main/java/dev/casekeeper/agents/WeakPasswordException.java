@@ -11,9 +11,13 @@ public class WeakPasswordException extends InvalidInputException {
     /** Why a password is refused; each has a text under {@code password.refused.<code>} in the message bundle. */
     public enum Reason {
         TOO_SHORT("too-short", "must be at least " + PasswordPolicy.MINIMUM_LENGTH + " characters long"),
-        COMMON("common", "is one of the most common passwords, or one of them with digits or symbols added; choose another"),
+        COMMON(
+                "common",
+                "is one of the most common passwords, or one of them with digits or symbols added; choose another"),
         REPEATED("repeated", "repeats itself (like aaaaa or abcabc); choose something less predictable"),
-        SEQUENCE("sequence", "contains a simple sequence (like 12345, abcde or qwerty); choose something less predictable");
+        SEQUENCE(
+                "sequence",
+                "contains a simple sequence (like 12345, abcde or qwerty); choose something less predictable");
 
         private final String code;
         private final String message;

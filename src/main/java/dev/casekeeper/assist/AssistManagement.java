@@ -38,8 +38,13 @@ public class AssistManagement {
     private final AssistSettings settings;
     private final Clock clock;
 
-    AssistManagement(CaseManagement cases, Customers customers, Detectors detectors, AssistQueries queries,
-            AssistSettings settings, Clock clock) {
+    AssistManagement(
+            CaseManagement cases,
+            Customers customers,
+            Detectors detectors,
+            AssistQueries queries,
+            AssistSettings settings,
+            Clock clock) {
         this.cases = cases;
         this.customers = customers;
         this.detectors = detectors;
@@ -55,14 +60,17 @@ public class AssistManagement {
      * @param language word lists to use; without, the customer's declared language or the default
      */
     @Transactional(readOnly = true)
-    public FrustrationScore frustration(String text, @Nullable CaseId caseId, @Nullable String language, SignedInAgent viewer) {
+    public FrustrationScore frustration(
+            String text, @Nullable CaseId caseId, @Nullable String language, SignedInAgent viewer) {
         requireText(text);
         String wanted = detectors.requireLanguage(language);
         if (caseId == null) {
             return detectors.scorer(wanted).score(text);
         }
         var detail = cases.find(caseId, viewer);
-        String lang = language != null ? wanted : detectors.language(customers.languageOf(detail.summary().requesterId()));
+        String lang = language != null
+                ? wanted
+                : detectors.language(customers.languageOf(detail.summary().requesterId()));
         return detectors.scorer(lang).score(text, CaseContexts.now(detail, clock.instant()));
     }
 
@@ -78,7 +86,9 @@ public class AssistManagement {
             return new ToneCheck(detectors.checker(wanted).check(draft, List.of(), null), null);
         }
         var detail = cases.find(caseId, viewer);
-        String lang = language != null ? wanted : detectors.language(customers.languageOf(detail.summary().requesterId()));
+        String lang = language != null
+                ? wanted
+                : detectors.language(customers.languageOf(detail.summary().requesterId()));
         var last = latestCustomerScore(detail, lang);
         var level = last == null ? null : last.level();
         var findings = detectors.checker(lang).check(draft, CaseContexts.customerMessages(detail.timeline()), level);
@@ -90,7 +100,10 @@ public class AssistManagement {
     public FrustrationTrend trend(CaseId caseId, SignedInAgent viewer) {
         cases.find(caseId, viewer);
         var heated = queries.heated(caseId.value());
-        return new FrustrationTrend(caseId, heated.isPresent(), heated.map(HeatedCase::heatedAt).orElse(null),
+        return new FrustrationTrend(
+                caseId,
+                heated.isPresent(),
+                heated.map(HeatedCase::heatedAt).orElse(null),
                 queries.scores(caseId.value()));
     }
 
@@ -124,7 +137,8 @@ public class AssistManagement {
      * Tone findings on an agent's sent replies. Agents see their own; supervisors and admins anyone's.
      */
     @Transactional(readOnly = true)
-    public CoachingReport coaching(@Nullable AgentId agentId, SignedInAgent viewer, @Nullable String cursor, int limit) {
+    public CoachingReport coaching(
+            @Nullable AgentId agentId, SignedInAgent viewer, @Nullable String cursor, int limit) {
         var agent = agentId == null ? viewer.id() : agentId;
         if (!agent.equals(viewer.id()) && !viewer.role().seesAllTeams()) {
             throw new AccessDeniedException("Only supervisors and admins may see other agents' coaching findings");
@@ -134,7 +148,8 @@ public class AssistManagement {
         String next = rows.size() > limit
                 ? new Cursor(page.getLast().at(), new UUID(0, page.getLast().id())).encode()
                 : null;
-        return new CoachingReport(agent, queries.checkedReplies(agent.value()), queries.findingCounts(agent.value()), page, next);
+        return new CoachingReport(
+                agent, queries.checkedReplies(agent.value()), queries.findingCounts(agent.value()), page, next);
     }
 
     /**
@@ -154,8 +169,13 @@ public class AssistManagement {
                 "number", String.valueOf(detail.summary().number()),
                 "subject", detail.summary().subject(),
                 "agent", viewer.name(),
-                "details", references.isEmpty() ? "" : Texts.fill(lexicon, "template.details",
-                        Map.of("references", String.join(", ", references))));
+                "details",
+                        references.isEmpty()
+                                ? ""
+                                : Texts.fill(
+                                        lexicon,
+                                        "template.details",
+                                        Map.of("references", String.join(", ", references))));
         var context = CaseContexts.now(detail, clock.instant());
         boolean offered = last != null && last.level().atLeast(FrustrationLevel.FRUSTRATED);
         return new ReplySuggestions(offered, last, ReplyTemplates.build(lexicon, last, context, facts));
@@ -168,7 +188,8 @@ public class AssistManagement {
     @Transactional(readOnly = true)
     public String farewell(CaseId caseId, SignedInAgent viewer) {
         var detail = cases.find(caseId, viewer);
-        return compose(detail, new CloseCase(new NextSteps("", "", ""), null, false, false), viewer).farewell();
+        return compose(detail, new CloseCase(new NextSteps("", "", ""), null, false, false), viewer)
+                .farewell();
     }
 
     /** The closing message as it would be sent, without storing or sending anything. */
@@ -177,8 +198,16 @@ public class AssistManagement {
         var detail = cases.find(caseId, viewer);
         requireSteps(close.nextSteps());
         var composed = compose(detail, close, viewer);
-        return new Closing(null, caseId, viewer.id(), trimmed(close.nextSteps()), composed.farewell(), composed.message(),
-                null, detail.summary().status(), clock.instant());
+        return new Closing(
+                null,
+                caseId,
+                viewer.id(),
+                trimmed(close.nextSteps()),
+                composed.farewell(),
+                composed.message(),
+                null,
+                detail.summary().status(),
+                clock.instant());
     }
 
     /**
@@ -190,12 +219,23 @@ public class AssistManagement {
         var detail = cases.find(caseId, viewer);
         requireSteps(close.nextSteps());
         var composed = compose(detail, close, viewer);
-        UUID entryId = close.send() ? cases.reply(caseId, composed.message(), null, viewer).id() : null;
+        UUID entryId = close.send()
+                ? cases.reply(caseId, composed.message(), null, viewer).id()
+                : null;
         var status = close.solve()
-                ? cases.change(caseId, new ChangeCase(CaseStatus.SOLVED, null, null), viewer).status()
+                ? cases.change(caseId, new ChangeCase(CaseStatus.SOLVED, null, null), viewer)
+                        .status()
                 : cases.find(caseId, viewer).summary().status();
-        var closing = new Closing(UUID.randomUUID(), caseId, viewer.id(), trimmed(close.nextSteps()), composed.farewell(),
-                composed.message(), entryId, status, clock.instant());
+        var closing = new Closing(
+                UUID.randomUUID(),
+                caseId,
+                viewer.id(),
+                trimmed(close.nextSteps()),
+                composed.farewell(),
+                composed.message(),
+                entryId,
+                status,
+                clock.instant());
         queries.insertClosing(closing);
         return closing;
     }
@@ -204,7 +244,8 @@ public class AssistManagement {
     @Transactional(readOnly = true)
     public Optional<Closing> closing(CaseId caseId, SignedInAgent viewer) {
         var detail = cases.find(caseId, viewer);
-        return queries.latestClosing(caseId.value()).map(c -> withStatus(c, detail.summary().status()));
+        return queries.latestClosing(caseId.value())
+                .map(c -> withStatus(c, detail.summary().status()));
     }
 
     /** The next steps the customer was last told on this case, for the customer portal. */
@@ -225,15 +266,22 @@ public class AssistManagement {
         var latest = latestCustomerScore(detail, lang);
         boolean heated = queries.heated(caseId.value()).isPresent();
         String reason = HandoverNotes.reason(lexicon, latest, heated);
-        String summary = HandoverNotes.summary(lexicon, CaseContexts.customerMessages(detail.timeline()), handOver.note(), viewer.name());
-        var moved = cases.transfer(caseId, new TransferCase(handOver.toAgentId(), handOver.toTeamId(), reason, summary), viewer);
+        String summary = HandoverNotes.summary(
+                lexicon, CaseContexts.customerMessages(detail.timeline()), handOver.note(), viewer.name());
+        var moved = cases.transfer(
+                caseId, new TransferCase(handOver.toAgentId(), handOver.toTeamId(), reason, summary), viewer);
         return new HandedOver(moved.summary(), reason, summary);
     }
 
     private ClosingComposer.Composed compose(CaseDetail detail, CloseCase close, SignedInAgent viewer) {
         String lang = detectors.language(customers.languageOf(detail.summary().requesterId()));
-        return ClosingComposer.compose(detectors.scorer(lang).lexicon(), close.nextSteps(), close.farewell(),
-                detail.summary().number(), customers.nameOf(detail.summary().requesterId()), viewer.name());
+        return ClosingComposer.compose(
+                detectors.scorer(lang).lexicon(),
+                close.nextSteps(),
+                close.farewell(),
+                detail.summary().number(),
+                customers.nameOf(detail.summary().requesterId()),
+                viewer.name());
     }
 
     private @Nullable FrustrationScore latestCustomerScore(CaseDetail detail, String language) {
@@ -266,11 +314,15 @@ public class AssistManagement {
     }
 
     private static NextSteps trimmed(NextSteps steps) {
-        return new NextSteps(steps.whatHappens().strip(), steps.byWhen().strip(), steps.howToCheck().strip());
+        return new NextSteps(
+                steps.whatHappens().strip(),
+                steps.byWhen().strip(),
+                steps.howToCheck().strip());
     }
 
     private static Closing withStatus(Closing c, CaseStatus status) {
-        return new Closing(c.id(), c.caseId(), c.agentId(), c.nextSteps(), c.farewell(), c.message(), c.entryId(), status, c.at());
+        return new Closing(
+                c.id(), c.caseId(), c.agentId(), c.nextSteps(), c.farewell(), c.message(), c.entryId(), status, c.at());
     }
 
     private static void requireSupervisor(SignedInAgent viewer, String what) {

@@ -94,7 +94,8 @@ class AssistQueries {
     }
 
     List<HeatedCase> heatedCases(int limit) {
-        return jdbc.sql("select * from assist.heated_case where cleared_at is null order by heated_at desc limit :limit")
+        return jdbc.sql(
+                        "select * from assist.heated_case where cleared_at is null order by heated_at desc limit :limit")
                 .param("limit", limit)
                 .query((rs, n) -> heatedCase(rs))
                 .list();
@@ -219,7 +220,8 @@ class AssistQueries {
     /** How many findings of each kind an agent's sent replies had, and how many replies were checked. */
     Map<String, Integer> findingCounts(UUID agentId) {
         var counts = new LinkedHashMap<String, Integer>();
-        jdbc.sql("select kind, count(*) as n from assist.reply_finding where agent_id = :agent group by kind order by kind")
+        jdbc.sql(
+                        "select kind, count(*) as n from assist.reply_finding where agent_id = :agent group by kind order by kind")
                 .param("agent", agentId)
                 .query((rs, n) -> counts.put(rs.getString("kind"), rs.getInt("n")))
                 .list();
@@ -259,7 +261,8 @@ class AssistQueries {
                         rs.getObject("id", UUID.class),
                         new CaseId(rs.getObject("case_id", UUID.class)),
                         new AgentId(rs.getObject("agent_id", UUID.class)),
-                        new NextSteps(rs.getString("what_happens"), rs.getString("by_when"), rs.getString("how_to_check")),
+                        new NextSteps(
+                                rs.getString("what_happens"), rs.getString("by_when"), rs.getString("how_to_check")),
                         rs.getString("farewell"),
                         rs.getString("message"),
                         rs.getObject("entry_id", UUID.class),
@@ -275,7 +278,10 @@ class AssistQueries {
                 rs.getBoolean("supervisor_requested"),
                 rs.getString("language"),
                 json.readValue(rs.getString("reasons"), REASONS));
-        return new MessageFrustration(rs.getObject("entry_id", UUID.class), rs.getTimestamp("message_at").toInstant(), score);
+        return new MessageFrustration(
+                rs.getObject("entry_id", UUID.class),
+                rs.getTimestamp("message_at").toInstant(),
+                score);
     }
 
     private static HeatedCase heatedCase(ResultSet rs) throws SQLException {
@@ -306,6 +312,9 @@ class AssistQueries {
         if (array == null) {
             return List.of();
         }
-        return Arrays.stream((Object[]) array.getArray()).map(String.class::cast).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream((Object[]) array.getArray())
+                .map(String.class::cast)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

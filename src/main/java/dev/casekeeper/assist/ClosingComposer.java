@@ -15,15 +15,22 @@ final class ClosingComposer {
 
     record Composed(String farewell, String message) {}
 
-    static Composed compose(Lexicon lexicon, NextSteps steps, @Nullable String farewell, long caseNumber,
-            String customerName, String agentName) {
+    static Composed compose(
+            Lexicon lexicon,
+            NextSteps steps,
+            @Nullable String farewell,
+            long caseNumber,
+            String customerName,
+            String agentName) {
         var values = Map.of(
                 "name", customerName,
                 "agent", agentName,
                 "whatHappens", sentence(steps.whatHappens()),
                 "byWhen", sentence(steps.byWhen()),
                 "howToCheck", sentence(steps.howToCheck()));
-        String chosen = farewell != null && !farewell.isBlank() ? farewell.strip() : defaultFarewell(lexicon, caseNumber, values);
+        String chosen = farewell != null && !farewell.isBlank()
+                ? farewell.strip()
+                : defaultFarewell(lexicon, caseNumber, values);
         String message = Texts.fill(lexicon, "closing.greeting", values) + "\n\n"
                 + Texts.fill(lexicon, "closing.what-happens", values) + "\n"
                 + Texts.fill(lexicon, "closing.by-when", values) + "\n"
@@ -38,7 +45,9 @@ final class ClosingComposer {
         while (lexicon.hasText("closing.farewell." + (count + 1))) {
             count++;
         }
-        return count == 0 ? "" : Texts.fill(lexicon, "closing.farewell." + (1 + Math.floorMod(caseNumber, count)), values);
+        return count == 0
+                ? ""
+                : Texts.fill(lexicon, "closing.farewell." + (1 + Math.floorMod(caseNumber, count)), values);
     }
 
     /** Trimmed, starting with a capital and ending with a full stop unless it already ends a sentence. */

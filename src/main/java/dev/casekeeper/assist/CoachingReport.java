@@ -10,4 +10,8 @@ import org.jspecify.annotations.Nullable;
  * replies were checked and how many findings of each kind they had over all time.
  */
 public record CoachingReport(
-        AgentId agentId, int checkedReplies, Map<String, Integer> counts, List<CoachingFinding> items, @Nullable String nextCursor) {}
+        AgentId agentId,
+        int checkedReplies,
+        Map<String, Integer> counts,
+        List<CoachingFinding> items,
+        @Nullable String nextCursor) {}

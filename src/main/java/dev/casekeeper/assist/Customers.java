@@ -24,14 +24,16 @@ class Customers {
         if (preferred != null && !preferred.isBlank()) {
             return preferred.strip();
         }
-        String display = customer.displayName() == null ? "" : customer.displayName().strip();
+        String display =
+                customer.displayName() == null ? "" : customer.displayName().strip();
         if (display.isEmpty() || display.contains("@")) {
             return "there";
         }
         return display.split("\\s+")[0];
     }
 
-    @Nullable String languageOf(CustomerId id) {
+    @Nullable
+    String languageOf(CustomerId id) {
         return customers.declaredField(id, "language").map(DeclaredField::value).orElse(null);
     }
 

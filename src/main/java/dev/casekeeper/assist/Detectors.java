@@ -2,8 +2,8 @@ package dev.casekeeper.assist;
 
 import dev.casekeeper.assist.detect.FrustrationScorer;
 import dev.casekeeper.assist.detect.Lexicon;
-import dev.casekeeper.assist.detect.ToneChecker;
 import dev.casekeeper.assist.detect.Thresholds;
+import dev.casekeeper.assist.detect.ToneChecker;
 import dev.casekeeper.shared.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -57,7 +57,8 @@ class Detectors {
         }
         String primary = asked.strip().toLowerCase(Locale.ROOT);
         if (!scorers.containsKey(primary)) {
-            throw new InvalidInputException("language", "no word lists for '" + asked + "'; loaded: " + scorers.keySet());
+            throw new InvalidInputException(
+                    "language", "no word lists for '" + asked + "'; loaded: " + scorers.keySet());
         }
         return primary;
     }

@@ -9,4 +9,7 @@ import org.jspecify.annotations.Nullable;
  * the customer already said are written for the agent. A supervisor takes a case over by handing
  * it to themselves.
  */
-public record HandOver(@Nullable AgentId toAgentId, @Nullable TeamId toTeamId, @Nullable String note) {}
+public record HandOver(
+        @Nullable AgentId toAgentId,
+        @Nullable TeamId toTeamId,
+        @Nullable String note) {}

@@ -24,20 +24,24 @@ final class HandoverNotes {
         if (latest == null || (!heated && latest.level() == FrustrationLevel.CALM)) {
             return lexicon.text("handover.reason.calm");
         }
-        return Texts.fill(lexicon, "handover.reason",
+        return Texts.fill(
+                lexicon,
+                "handover.reason",
                 Map.of("score", String.valueOf(latest.score()), "signals", SignalWords.of(latest.signals())));
     }
 
     static String summary(Lexicon lexicon, List<String> customerMessages, @Nullable String note, String agentName) {
         var lines = new ArrayList<String>();
-        lines.add(Texts.fill(lexicon, "handover.summary.header", Map.of("count", String.valueOf(customerMessages.size()))));
+        lines.add(Texts.fill(
+                lexicon, "handover.summary.header", Map.of("count", String.valueOf(customerMessages.size()))));
         int from = Math.max(0, customerMessages.size() - MESSAGES);
         for (int i = from; i < customerMessages.size(); i++) {
             lines.add((i + 1) + ". " + excerpt(customerMessages.get(i)));
         }
         var references = References.in(customerMessages, 10);
         if (!references.isEmpty()) {
-            lines.add(Texts.fill(lexicon, "handover.summary.references", Map.of("references", String.join(", ", references))));
+            lines.add(Texts.fill(
+                    lexicon, "handover.summary.references", Map.of("references", String.join(", ", references))));
         }
         if (note != null && !note.isBlank()) {
             lines.add(Texts.fill(lexicon, "handover.summary.note", Map.of("agent", agentName, "note", note.strip())));

@@ -34,7 +34,11 @@ class HeatedNotifications {
                 ? "the customer asked for a supervisor"
                 : "frustration " + heated.score() + "/100 (" + SignalWords.of(heated.signals()) + ")";
         String text = "Case #%d \"%s\" is heated: %s".formatted(kase.number(), kase.subject(), why);
-        notifications.notify(Notify.of(heated.supervisorIds(), KIND, heated.caseId().value(), text,
+        notifications.notify(Notify.of(
+                heated.supervisorIds(),
+                KIND,
+                heated.caseId().value(),
+                text,
                 "assist:" + heated.caseId().value() + ":heated:" + heated.entryId()));
     }
 }

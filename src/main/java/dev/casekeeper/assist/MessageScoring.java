@@ -34,8 +34,15 @@ class MessageScoring {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MessageScoring(CaseManagement cases, Customers customers, Detectors detectors, Supervisors supervisors,
-            AssistQueries queries, AssistSettings settings, ApplicationEventPublisher events, Clock clock) {
+    MessageScoring(
+            CaseManagement cases,
+            Customers customers,
+            Detectors detectors,
+            Supervisors supervisors,
+            AssistQueries queries,
+            AssistSettings settings,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.cases = cases;
         this.customers = customers;
         this.detectors = detectors;
@@ -49,7 +56,10 @@ class MessageScoring {
     @Transactional
     public void score(CaseId caseId, UUID entryId) {
         var detail = cases.outline(caseId);
-        var entry = detail.timeline().stream().filter(e -> e.id().equals(entryId)).findFirst().orElse(null);
+        var entry = detail.timeline().stream()
+                .filter(e -> e.id().equals(entryId))
+                .findFirst()
+                .orElse(null);
         if (entry == null || entry.kind() != EntryKind.MESSAGE_IN || entry.bodyText() == null) {
             return;
         }
@@ -66,7 +76,11 @@ class MessageScoring {
             }
             return;
         }
-        log.info("Case {} is heated: frustration {} ({}){}", caseId, score.score(), String.join(", ", score.signals()),
+        log.info(
+                "Case {} is heated: frustration {} ({}){}",
+                caseId,
+                score.score(),
+                String.join(", ", score.signals()),
                 score.supervisorRequested() ? ", supervisor requested" : "");
         if (settings.raisesPriority()) {
             cases.escalate(caseId, reason(score), Actor.SYSTEM);
@@ -74,14 +88,15 @@ class MessageScoring {
         var team = detail.summary().teamId();
         var alerted = supervisors.of(team);
         alerted.forEach(supervisor -> queries.insertAlert(supervisor.value(), caseId.value(), entryId, score, now));
-        events.publishEvent(new CaseHeated(caseId, entryId, score.score(), score.supervisorRequested(), score.signals(), team, alerted));
+        events.publishEvent(new CaseHeated(
+                caseId, entryId, score.score(), score.supervisorRequested(), score.signals(), team, alerted));
         if (score.supervisorRequested()) {
             events.publishEvent(new SupervisorAskedFor(caseId, entryId, !alerted.isEmpty()));
         }
     }
 
     private static String reason(FrustrationScore score) {
-        return (score.supervisorRequested() ? "The customer asked for a supervisor; " : "")
-                + "frustration " + score.score() + "/100 (" + SignalWords.of(score.signals()) + ")";
+        return (score.supervisorRequested() ? "The customer asked for a supervisor; " : "") + "frustration "
+                + score.score() + "/100 (" + SignalWords.of(score.signals()) + ")";
     }
 }

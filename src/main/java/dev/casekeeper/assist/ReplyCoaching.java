@@ -38,7 +38,8 @@ class ReplyCoaching {
         while (index < timeline.size() && !timeline.get(index).id().equals(entryId)) {
             index++;
         }
-        if (index == timeline.size() || timeline.get(index).kind() != EntryKind.MESSAGE_OUT
+        if (index == timeline.size()
+                || timeline.get(index).kind() != EntryKind.MESSAGE_OUT
                 || timeline.get(index).bodyText() == null) {
             return;
         }
@@ -47,8 +48,12 @@ class ReplyCoaching {
         var last = CaseContexts.lastCustomerMessage(before);
         var level = last == null || last.bodyText() == null
                 ? null
-                : detectors.scorer(language).score(last.bodyText(), CaseContexts.before(detail, last.id())).level();
-        var findings = detectors.checker(language)
+                : detectors
+                        .scorer(language)
+                        .score(last.bodyText(), CaseContexts.before(detail, last.id()))
+                        .level();
+        var findings = detectors
+                .checker(language)
                 .check(timeline.get(index).bodyText(), CaseContexts.customerMessages(before), level);
         var now = clock.instant();
         if (queries.insertReplyCheck(entryId, caseId.value(), author.value(), findings.size(), now)) {

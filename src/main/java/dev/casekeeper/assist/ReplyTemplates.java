@@ -16,8 +16,8 @@ final class ReplyTemplates {
 
     private ReplyTemplates() {}
 
-    static List<ReplyTemplate> build(Lexicon lexicon, @Nullable FrustrationScore last, CaseContext context,
-            Map<String, String> facts) {
+    static List<ReplyTemplate> build(
+            Lexicon lexicon, @Nullable FrustrationScore last, CaseContext context, Map<String, String> facts) {
         var ids = new ArrayList<String>();
         var signals = last == null ? List.<String>of() : last.signals();
         if (last != null && last.supervisorRequested()) {
@@ -43,7 +43,12 @@ final class ReplyTemplates {
         String acknowledge = Texts.fill(lexicon, prefix + "acknowledge", values);
         String validate = Texts.fill(lexicon, prefix + "validate", values);
         String commit = Texts.fill(lexicon, prefix + "commit", values);
-        return new ReplyTemplate(id, lexicon.text(prefix + "title"), acknowledge, validate, commit,
+        return new ReplyTemplate(
+                id,
+                lexicon.text(prefix + "title"),
+                acknowledge,
+                validate,
+                commit,
                 acknowledge + " " + validate + " " + commit);
     }
 }

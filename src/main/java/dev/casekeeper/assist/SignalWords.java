@@ -14,6 +14,8 @@ final class SignalWords {
     private SignalWords() {}
 
     static String of(List<String> signals) {
-        return signals.stream().map(s -> s.replace('-', ' ').toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        return signals.stream()
+                .map(s -> s.replace('-', ' ').toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
     }
 }

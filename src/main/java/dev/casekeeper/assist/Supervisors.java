@@ -25,14 +25,20 @@ class Supervisors {
 
     List<AgentId> of(@Nullable TeamId team) {
         var active = agents.list().stream().filter(Agent::active).toList();
-        var supervisors = active.stream().filter(a -> a.role() == Role.SUPERVISOR).toList();
-        var ofTeam = team == null ? List.<Agent>of() : supervisors.stream().filter(a -> a.teamIds().contains(team)).toList();
+        var supervisors =
+                active.stream().filter(a -> a.role() == Role.SUPERVISOR).toList();
+        var ofTeam = team == null
+                ? List.<Agent>of()
+                : supervisors.stream().filter(a -> a.teamIds().contains(team)).toList();
         if (!ofTeam.isEmpty()) {
             return ofTeam.stream().map(Agent::id).toList();
         }
         if (!supervisors.isEmpty()) {
             return supervisors.stream().map(Agent::id).toList();
         }
-        return active.stream().filter(a -> a.role() == Role.ADMIN).map(Agent::id).toList();
+        return active.stream()
+                .filter(a -> a.role() == Role.ADMIN)
+                .map(Agent::id)
+                .toList();
     }
 }

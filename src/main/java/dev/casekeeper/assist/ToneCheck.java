@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param customerLevel how frustrated the customer's latest message on the case reads; null
  *     without a case or a customer message
  */
-public record ToneCheck(List<ToneFinding> findings, @Nullable FrustrationLevel customerLevel) {
+public record ToneCheck(
+        List<ToneFinding> findings, @Nullable FrustrationLevel customerLevel) {
 
     public boolean clean() {
         return findings.isEmpty();

@@ -12,4 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param suggestion how to say it instead
  * @param replacement words that can stand in for the span as they are, when there are such words
  */
-public record ToneFinding(String kind, Span span, String message, String suggestion, @Nullable String replacement) {}
+public record ToneFinding(
+        String kind,
+        Span span,
+        String message,
+        String suggestion,
+        @Nullable String replacement) {}

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Case {
 
-    record FieldChange(String field, @Nullable String before, @Nullable String after) {}
+    record FieldChange(
+            String field, @Nullable String before, @Nullable String after) {}
 
     final UUID id;
     final long number;
@@ -28,15 +29,28 @@ final class Case {
     CaseStatus status;
     Priority priority;
     List<String> tags;
-    @Nullable UUID teamId;
-    @Nullable UUID ownerId;
+
+    @Nullable
+    UUID teamId;
+
+    @Nullable
+    UUID ownerId;
+
     final @Nullable UUID followUpOf;
     final Instant createdAt;
     Instant updatedAt;
-    @Nullable Instant firstResponseAt;
-    @Nullable Instant solvedAt;
-    @Nullable Instant closedAt;
-    @Nullable Instant waitingSince;
+
+    @Nullable
+    Instant firstResponseAt;
+
+    @Nullable
+    Instant solvedAt;
+
+    @Nullable
+    Instant closedAt;
+
+    @Nullable
+    Instant waitingSince;
 
     private final List<FieldChange> changes = new ArrayList<>();
 
@@ -165,7 +179,8 @@ final class Case {
     void transferToTeam(TeamId team) {
         requireOpenFor("a transfer");
         if (team.value().equals(teamId) && ownerId == null) {
-            throw new ConflictException("transfer-to-same-queue", "Case " + number + " is already waiting in that team's queue");
+            throw new ConflictException(
+                    "transfer-to-same-queue", "Case " + number + " is already waiting in that team's queue");
         }
         if (ownerId != null) {
             record("owner", str(ownerId), null);

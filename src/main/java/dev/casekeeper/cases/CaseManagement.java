@@ -96,7 +96,8 @@ public class CaseManagement {
                 return cases.find(earlier.caseId()).orElseThrow().summary();
             }
             var opened = open(command, by.actor(), null);
-            cases.completeIdempotencyKey(by.id().value(), idempotencyKey, opened.id().value());
+            cases.completeIdempotencyKey(
+                    by.id().value(), idempotencyKey, opened.id().value());
             return opened;
         }
         return open(command, by.actor(), null);
@@ -113,8 +114,19 @@ public class CaseManagement {
      * its case without a {@link MessageReceived}: nobody is waiting for an answer.
      */
     public Received open(InboundMessage message, Actor by) {
-        return create(openCase(message, message.subject(), message.channel(), Priority.NORMAL, message.tags(),
-                message.teamId()), message.data(), message.automatic(), by, null, null);
+        return create(
+                openCase(
+                        message,
+                        message.subject(),
+                        message.channel(),
+                        Priority.NORMAL,
+                        message.tags(),
+                        message.teamId()),
+                message.data(),
+                message.automatic(),
+                by,
+                null,
+                null);
     }
 
     /**
@@ -122,8 +134,19 @@ public class CaseManagement {
      * like {@link #open(InboundMessage, Actor)}, but the message's sender email is not looked at.
      */
     public Received open(InboundMessage message, CustomerId requester, Actor by) {
-        return create(openCase(message, message.subject(), message.channel(), Priority.NORMAL, message.tags(),
-                message.teamId()), message.data(), message.automatic(), by, null, requester);
+        return create(
+                openCase(
+                        message,
+                        message.subject(),
+                        message.channel(),
+                        Priority.NORMAL,
+                        message.tags(),
+                        message.teamId()),
+                message.data(),
+                message.automatic(),
+                by,
+                null,
+                requester);
     }
 
     /** Like {@link #receive(CaseId, InboundMessage, Actor)}, from a customer the channel already identified. */
@@ -140,10 +163,16 @@ public class CaseManagement {
         return receive(id, message, null, recordedBy, false);
     }
 
-    private Received receive(CaseId id, InboundMessage message, @Nullable CustomerId known, Actor recordedBy, boolean identified) {
+    private Received receive(
+            CaseId id, InboundMessage message, @Nullable CustomerId known, Actor recordedBy, boolean identified) {
         var kase = cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
         if (kase.isClosed() && !message.automatic()) {
-            var followUp = openCase(message, kase.subject, kase.channel, kase.priority, kase.tags,
+            var followUp = openCase(
+                    message,
+                    kase.subject,
+                    kase.channel,
+                    kase.priority,
+                    kase.tags,
                     kase.teamId == null ? null : new TeamId(kase.teamId));
             return create(followUp, message.data(), false, recordedBy, id, known);
         }
@@ -152,8 +181,15 @@ public class CaseManagement {
                 : requester(openCase(message, kase.subject, kase.channel, kase.priority, kase.tags, null));
         var statusBefore = kase.status;
         Instant now = clock.instant();
-        var entry = cases.insertEntry(kase.id, EntryKind.MESSAGE_IN, Actor.customer(sender.value()), message.body(),
-                MessageBodies.sanitize(message.html()), null, json.write(message.data()), now);
+        var entry = cases.insertEntry(
+                kase.id,
+                EntryKind.MESSAGE_IN,
+                Actor.customer(sender.value()),
+                message.body(),
+                MessageBodies.sanitize(message.html()),
+                null,
+                json.write(message.data()),
+                now);
         if (!message.automatic()) {
             kase.customerWrote(now);
             save(kase, recordedBy, now);
@@ -181,8 +217,13 @@ public class CaseManagement {
         }
     }
 
-    private Received create(OpenCase command, @Nullable Map<String, Object> data, boolean automatic, Actor by,
-            @Nullable CaseId followUpOf, @Nullable CustomerId knownRequester) {
+    private Received create(
+            OpenCase command,
+            @Nullable Map<String, Object> data,
+            boolean automatic,
+            Actor by,
+            @Nullable CaseId followUpOf,
+            @Nullable CustomerId knownRequester) {
         if (command.teamId() != null) {
             team(command.teamId(), "teamId");
         }
@@ -201,28 +242,64 @@ public class CaseManagement {
                 followUpOf == null ? null : followUpOf.value(),
                 now);
         var customer = Actor.customer(requester.value());
-        var entry = cases.insertEntry(id, EntryKind.MESSAGE_IN, customer, command.body(),
-                MessageBodies.sanitize(command.html()), null, data == null ? null : json.write(data), now);
+        var entry = cases.insertEntry(
+                id,
+                EntryKind.MESSAGE_IN,
+                customer,
+                command.body(),
+                MessageBodies.sanitize(command.html()),
+                null,
+                data == null ? null : json.write(data),
+                now);
         cases.recordHistory(id, by, "created", null, "new", now);
-        log.info("Case {} (#{}) opened through {}", id, number, command.channel().value());
-        events.publishEvent(new CaseOpened(new CaseId(id), number, requester, command.channel(), !automatic, command.teamId()));
+        log.info(
+                "Case {} (#{}) opened through {}", id, number, command.channel().value());
+        events.publishEvent(
+                new CaseOpened(new CaseId(id), number, requester, command.channel(), !automatic, command.teamId()));
         if (!automatic) {
             events.publishEvent(new MessageReceived(new CaseId(id), entry, null));
         }
         var team = command.teamId();
         events.publishEvent(new CaseUpdated(new CaseId(id), number, team, null, team, null));
-        var summary = new Case(id, number, command.subject().strip(), requester.value(), command.channel(), CaseStatus.NEW,
-                        command.priority(), tags, command.teamId() == null ? null : command.teamId().value(), null,
-                        followUpOf == null ? null : followUpOf.value(), now, now, null, null, null, now)
+        var summary = new Case(
+                        id,
+                        number,
+                        command.subject().strip(),
+                        requester.value(),
+                        command.channel(),
+                        CaseStatus.NEW,
+                        command.priority(),
+                        tags,
+                        command.teamId() == null ? null : command.teamId().value(),
+                        null,
+                        followUpOf == null ? null : followUpOf.value(),
+                        now,
+                        now,
+                        null,
+                        null,
+                        null,
+                        now)
                 .summary();
         return new Received(summary, entry, true);
     }
 
     private static OpenCase openCase(
-            InboundMessage message, String subject, Channel channel, Priority priority, List<String> tags,
+            InboundMessage message,
+            String subject,
+            Channel channel,
+            Priority priority,
+            List<String> tags,
             @Nullable TeamId teamId) {
-        return new OpenCase(subject, message.senderEmail(), message.senderName(), message.body(), message.html(),
-                channel, priority, tags, teamId);
+        return new OpenCase(
+                subject,
+                message.senderEmail(),
+                message.senderName(),
+                message.body(),
+                message.html(),
+                channel,
+                priority,
+                tags,
+                teamId);
     }
 
     @Transactional(readOnly = true)
@@ -260,7 +337,8 @@ public class CaseManagement {
                         .map(CustomerId::value)
                         .collect(Collectors.toSet());
         var found = searches.search(search, visibility(viewer), customers, clock.instant());
-        return new CasePage(found.cases().stream().map(Case::summary).toList(), found.total(), search.page(), search.size());
+        return new CasePage(
+                found.cases().stream().map(Case::summary).toList(), found.total(), search.page(), search.size());
     }
 
     /** How many cases each view holds for the viewer right now. */
@@ -277,7 +355,8 @@ public class CaseManagement {
     @Transactional(readOnly = true)
     public CaseDetail detail(CaseId id) {
         var kase = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
-        var timeline = cases.timeline(id.value(), null).stream().map(json::entry).toList();
+        var timeline =
+                cases.timeline(id.value(), null).stream().map(json::entry).toList();
         return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
     }
 
@@ -287,7 +366,9 @@ public class CaseManagement {
      */
     @Transactional(readOnly = true)
     public CaseSummary summary(CaseId id) {
-        return cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id)).summary();
+        return cases.find(id.value())
+                .orElseThrow(() -> new NotFoundException("Case", id))
+                .summary();
     }
 
     /**
@@ -310,7 +391,8 @@ public class CaseManagement {
      */
     public TimelineEntry recordEvent(CaseId id, Actor by, String eventType, Map<String, ?> data) {
         cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
-        var entry = cases.insertEntry(id.value(), EntryKind.EVENT, by, null, null, eventType, json.write(data), clock.instant());
+        var entry = cases.insertEntry(
+                id.value(), EntryKind.EVENT, by, null, null, eventType, json.write(data), clock.instant());
         return authors.named(cases.timeline(id.value(), Set.of(eventType)).stream()
                         .filter(row -> row.id().equals(entry))
                         .map(json::entry)
@@ -380,7 +462,9 @@ public class CaseManagement {
     public Slice<CaseSummary> list(CaseFilter filter, SignedInAgent viewer, @Nullable String cursor, int limit) {
         var rows = cases.list(filter, visibility(viewer), cursor == null ? null : Cursor.decode(cursor), limit + 1);
         var page = rows.stream().limit(limit).map(Case::summary).toList();
-        String next = rows.size() > limit ? new Cursor(page.getLast().createdAt(), page.getLast().id().value()).encode() : null;
+        String next = rows.size() > limit
+                ? new Cursor(page.getLast().createdAt(), page.getLast().id().value()).encode()
+                : null;
         return new Slice<>(page, next);
     }
 
@@ -394,11 +478,13 @@ public class CaseManagement {
      * channel: the agent's choice when the channel cannot reach the customer any more (a chat they
      * left). Without an address, as {@link #reply(CaseId, String, String, SignedInAgent)}.
      */
-    public TimelineEntry reply(CaseId id, String body, @Nullable String html, SignedInAgent by, @Nullable String emailTo) {
+    public TimelineEntry reply(
+            CaseId id, String body, @Nullable String html, SignedInAgent by, @Nullable String emailTo) {
         var kase = lockVisible(id, by);
         Instant now = clock.instant();
         kase.replied(now);
-        var entry = cases.insertEntry(kase.id, EntryKind.MESSAGE_OUT, by.actor(), body, MessageBodies.sanitize(html), null, null, now);
+        var entry = cases.insertEntry(
+                kase.id, EntryKind.MESSAGE_OUT, by.actor(), body, MessageBodies.sanitize(html), null, null, now);
         save(kase, by.actor(), now);
         events.publishEvent(new ReplyPosted(id, entry, by.id(), kase.channel, emailTo));
         return entryOf(kase.id, entry, by);
@@ -465,7 +551,8 @@ public class CaseManagement {
         var kase = lockVisible(id, by);
         var owner = agent(ownerId, "ownerId");
         if (!owner.active()) {
-            throw new ConflictException("agent-inactive", "Agent " + owner.name() + " is deactivated and cannot own cases");
+            throw new ConflictException(
+                    "agent-inactive", "Agent " + owner.name() + " is deactivated and cannot own cases");
         }
         var previous = kase.ownerId;
         kase.assign(ownerId);
@@ -501,18 +588,26 @@ public class CaseManagement {
                     "summary", "summarise what the customer already said, so they need not repeat it");
         }
         var kase = lockVisible(id, by);
-        if (kase.ownerId != null && !kase.ownerId.equals(by.id().value()) && !by.role().seesAllTeams()) {
-            throw new AccessDeniedException("Only the owner of case " + kase.number + ", or a supervisor, may transfer it");
+        if (kase.ownerId != null
+                && !kase.ownerId.equals(by.id().value())
+                && !by.role().seesAllTeams()) {
+            throw new AccessDeniedException(
+                    "Only the owner of case " + kase.number + ", or a supervisor, may transfer it");
         }
         var data = new LinkedHashMap<String, Object>();
         data.put("fromOwnerId", kase.ownerId == null ? null : kase.ownerId.toString());
         if (transfer.toAgentId() != null) {
             var target = agent(transfer.toAgentId(), "toAgentId");
             if (!target.active()) {
-                throw new ConflictException("agent-inactive", "Agent " + target.name() + " is deactivated and cannot own cases");
+                throw new ConflictException(
+                        "agent-inactive", "Agent " + target.name() + " is deactivated and cannot own cases");
             }
             var keepTeam = kase.teamId != null && target.teamIds().contains(new TeamId(kase.teamId));
-            kase.transferToAgent(target.id(), keepTeam || target.teamIds().isEmpty() ? null : target.teamIds().getFirst());
+            kase.transferToAgent(
+                    target.id(),
+                    keepTeam || target.teamIds().isEmpty()
+                            ? null
+                            : target.teamIds().getFirst());
             data.put("toAgentId", target.id().toString());
             data.put("toAgentName", target.name());
         } else {
@@ -526,8 +621,13 @@ public class CaseManagement {
         Instant now = clock.instant();
         cases.insertEntry(kase.id, EntryKind.EVENT, by.actor(), null, null, "transferred", json.write(data), now);
         save(kase, by.actor(), now);
-        log.info("Case {} transferred to {} by {}", id, transfer.toAgentId() != null ? transfer.toAgentId() : transfer.toTeamId(), by.id());
-        events.publishEvent(new OwnerChanged(id, kase.ownerId == null ? null : new AgentId(kase.ownerId), teamOf(kase), true));
+        log.info(
+                "Case {} transferred to {} by {}",
+                id,
+                transfer.toAgentId() != null ? transfer.toAgentId() : transfer.toTeamId(),
+                by.id());
+        events.publishEvent(
+                new OwnerChanged(id, kase.ownerId == null ? null : new AgentId(kase.ownerId), teamOf(kase), true));
         return detail(kase);
     }
 
@@ -544,15 +644,30 @@ public class CaseManagement {
                     .map(Identity::value)
                     .findFirst()
                     .orElseThrow(() -> new ConflictException("case-closed", "Case " + kase.number + " is closed"));
-            var followUp = new OpenCase(kase.subject, email, null, body, html, kase.channel, kase.priority, kase.tags,
+            var followUp = new OpenCase(
+                    kase.subject,
+                    email,
+                    null,
+                    body,
+                    html,
+                    kase.channel,
+                    kase.priority,
+                    kase.tags,
                     kase.teamId == null ? null : new TeamId(kase.teamId));
             return open(followUp, recordedBy, id);
         }
         Instant now = clock.instant();
         var statusBefore = kase.status;
         kase.customerWrote(now);
-        var entry = cases.insertEntry(kase.id, EntryKind.MESSAGE_IN, Actor.customer(kase.requesterId), body,
-                MessageBodies.sanitize(html), null, null, now);
+        var entry = cases.insertEntry(
+                kase.id,
+                EntryKind.MESSAGE_IN,
+                Actor.customer(kase.requesterId),
+                body,
+                MessageBodies.sanitize(html),
+                null,
+                null,
+                now);
         save(kase, recordedBy, now);
         events.publishEvent(new MessageReceived(id, entry, statusBefore));
         return kase.summary();
@@ -576,7 +691,8 @@ public class CaseManagement {
     }
 
     private CaseDetail detail(Case kase) {
-        var timeline = authors.named(cases.timeline(kase.id, null).stream().map(json::entry).toList());
+        var timeline = authors.named(
+                cases.timeline(kase.id, null).stream().map(json::entry).toList());
         return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
     }
 
@@ -622,7 +738,15 @@ public class CaseManagement {
                 data.put("field", change.field());
                 data.put("from", change.before());
                 data.put("to", change.after());
-                cases.insertEntry(kase.id, EntryKind.EVENT, actor, null, null, change.field() + "_changed", json.write(data), now);
+                cases.insertEntry(
+                        kase.id,
+                        EntryKind.EVENT,
+                        actor,
+                        null,
+                        null,
+                        change.field() + "_changed",
+                        json.write(data),
+                        now);
             }
         }
         cases.update(kase);
@@ -676,7 +800,8 @@ public class CaseManagement {
 
     private static String hash(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -11,5 +11,9 @@ import org.jspecify.annotations.Nullable;
  * team need not be called (nor read the case) for the others.
  */
 public record CaseOpened(
-        CaseId caseId, long number, CustomerId requesterId, Channel channel, boolean withCustomerMessage,
+        CaseId caseId,
+        long number,
+        CustomerId requesterId,
+        Channel channel,
+        boolean withCustomerMessage,
         @Nullable TeamId teamId) {}

@@ -107,8 +107,7 @@ class CaseQueries {
                 .update();
     }
 
-    List<Case> list(
-            CaseFilter filter, Visibility visibility, @Nullable Cursor after, int limit) {
+    List<Case> list(CaseFilter filter, Visibility visibility, @Nullable Cursor after, int limit) {
         var sql = new StringBuilder("select * from cases.support_case c where true");
         Map<String, Object> params = new HashMap<>();
         if (!visibility.all()) {
@@ -158,7 +157,10 @@ class CaseQueries {
         }
         sql.append(" order by c.created_at desc, c.id desc limit :limit");
         params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> aggregate(rs)).list();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> aggregate(rs))
+                .list();
     }
 
     UUID insertEntry(
@@ -208,8 +210,7 @@ class CaseQueries {
                         select e.*, d.state as delivery_state, d.detail as delivery_detail, d.updated_at as delivery_at
                         from cases.timeline_entry e left join cases.delivery d on d.entry_id = e.id
                         where e.case_id = :case
-                        """ + where + " order by e.position")
-                .param("case", caseId);
+                        """ + where + " order by e.position").param("case", caseId);
         if (eventTypes != null) {
             spec = spec.param("types", eventTypes);
         }
@@ -275,10 +276,14 @@ class CaseQueries {
         String state = rs.getString("delivery_state");
         return state == null
                 ? null
-                : new Delivery(DeliveryState.from(state), rs.getString("delivery_detail"), rs.getTimestamp("delivery_at").toInstant());
+                : new Delivery(
+                        DeliveryState.from(state),
+                        rs.getString("delivery_detail"),
+                        rs.getTimestamp("delivery_at").toInstant());
     }
 
-    void recordHistory(UUID caseId, Actor actor, String field, @Nullable String before, @Nullable String after, Instant now) {
+    void recordHistory(
+            UUID caseId, Actor actor, String field, @Nullable String before, @Nullable String after, Instant now) {
         jdbc.sql("""
                         insert into cases.history (case_id, actor_kind, actor_id, field, before, after, at)
                         values (:case, :kind, :actorId, :field, :before, :after, :now)
@@ -325,10 +330,12 @@ class CaseQueries {
     record IdempotentResult(String requestHash, @Nullable UUID caseId) {}
 
     IdempotentResult idempotentResult(UUID agentId, String key) {
-        return jdbc.sql("select request_hash, case_id from cases.idempotency_key where agent_id = :agent and key = :key")
+        return jdbc.sql(
+                        "select request_hash, case_id from cases.idempotency_key where agent_id = :agent and key = :key")
                 .param("agent", agentId)
                 .param("key", key)
-                .query((rs, n) -> new IdempotentResult(rs.getString("request_hash"), rs.getObject("case_id", UUID.class)))
+                .query((rs, n) ->
+                        new IdempotentResult(rs.getString("request_hash"), rs.getObject("case_id", UUID.class)))
                 .single();
     }
 
@@ -370,7 +377,9 @@ class CaseQueries {
         if (array == null) {
             return List.of();
         }
-        return new ArrayList<>(Arrays.stream((Object[]) array.getArray()).map(String.class::cast).toList());
+        return new ArrayList<>(Arrays.stream((Object[]) array.getArray())
+                .map(String.class::cast)
+                .toList());
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

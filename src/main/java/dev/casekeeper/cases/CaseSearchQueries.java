@@ -48,13 +48,15 @@ class CaseSearchQueries {
             where.and("c.status = :status").param("status", search.status().value());
         }
         if (search.priority() != null) {
-            where.and("c.priority = :priority").param("priority", search.priority().value());
+            where.and("c.priority = :priority")
+                    .param("priority", search.priority().value());
         }
         if (search.channel() != null) {
             where.and("c.channel = :channel").param("channel", search.channel().value());
         }
         if (search.tag() != null && !search.tag().isBlank()) {
-            where.and("c.tags @> array[cast(:tag as text)]").param("tag", search.tag().strip().toLowerCase(Locale.ROOT));
+            where.and("c.tags @> array[cast(:tag as text)]")
+                    .param("tag", search.tag().strip().toLowerCase(Locale.ROOT));
         }
         if (search.q() != null && !search.q().isBlank()) {
             text(where, search.q().strip(), matchingCustomers);
@@ -64,10 +66,13 @@ class CaseSearchQueries {
                 + " limit :limit offset :offset";
         where.param("limit", search.size()).param("offset", (long) search.page() * search.size());
         var total = new long[] {0};
-        var cases = jdbc.sql(sql).params(where.params()).query((rs, n) -> {
-            total[0] = rs.getLong("total");
-            return CaseQueries.aggregate(rs);
-        }).list();
+        var cases = jdbc.sql(sql)
+                .params(where.params())
+                .query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return CaseQueries.aggregate(rs);
+                })
+                .list();
         if (cases.isEmpty() && search.page() > 0) {
             // Past the last page (the list shrank): count what there is, so the pager can lead back.
             var count = new Where(new StringBuilder(where.sql()), new HashMap<>(where.params()));
@@ -100,17 +105,20 @@ class CaseSearchQueries {
                 + " count(*) filter (where c.status = 'on_hold') as on_hold,"
                 + " count(*) filter (where c.status in ('solved', 'closed') and c.solved_at >= :solvedSince) as solved"
                 + " from cases.support_case c where " + where.sql();
-        return jdbc.sql(sql).params(where.params()).query((rs, n) -> {
-            var counts = new EnumMap<CaseView, Long>(CaseView.class);
-            counts.put(CaseView.MINE, rs.getLong("mine"));
-            counts.put(CaseView.UNASSIGNED, rs.getLong("unassigned"));
-            counts.put(CaseView.MY_TEAMS, rs.getLong("team"));
-            counts.put(CaseView.ALL_OPEN, rs.getLong("open"));
-            counts.put(CaseView.PENDING, rs.getLong("pending"));
-            counts.put(CaseView.ON_HOLD, rs.getLong("on_hold"));
-            counts.put(CaseView.RECENTLY_SOLVED, rs.getLong("solved"));
-            return (Map<CaseView, Long>) counts;
-        }).single();
+        return jdbc.sql(sql)
+                .params(where.params())
+                .query((rs, n) -> {
+                    var counts = new EnumMap<CaseView, Long>(CaseView.class);
+                    counts.put(CaseView.MINE, rs.getLong("mine"));
+                    counts.put(CaseView.UNASSIGNED, rs.getLong("unassigned"));
+                    counts.put(CaseView.MY_TEAMS, rs.getLong("team"));
+                    counts.put(CaseView.ALL_OPEN, rs.getLong("open"));
+                    counts.put(CaseView.PENDING, rs.getLong("pending"));
+                    counts.put(CaseView.ON_HOLD, rs.getLong("on_hold"));
+                    counts.put(CaseView.RECENTLY_SOLVED, rs.getLong("solved"));
+                    return (Map<CaseView, Long>) counts;
+                })
+                .single();
     }
 
     /** The same rule as {@link CaseManagement}: everything, or own teams', team-less and owned cases. */
@@ -143,8 +151,9 @@ class CaseSearchQueries {
             case ALL_OPEN -> where.and(UNSOLVED);
             case PENDING -> where.and("c.status = 'pending'");
             case ON_HOLD -> where.and("c.status = 'on_hold'");
-            case RECENTLY_SOLVED -> where.and("c.status in ('solved', 'closed') and c.solved_at >= :solvedSince")
-                    .param("solvedSince", Timestamp.from(solvedSince(now)));
+            case RECENTLY_SOLVED ->
+                where.and("c.status in ('solved', 'closed') and c.solved_at >= :solvedSince")
+                        .param("solvedSince", Timestamp.from(solvedSince(now)));
             case ALL -> {}
         }
     }
@@ -159,7 +168,8 @@ class CaseSearchQueries {
         any.add("c.subject ilike :like escape '\\'");
         any.add("exists (select 1 from cases.timeline_entry t where t.case_id = c.id and t.kind <> 'event'"
                 + " and t.search @@ websearch_to_tsquery('english', :q))");
-        where.param("q", q).param("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        where.param("q", q)
+                .param("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         if (!matchingCustomers.isEmpty()) {
             any.add("c.requester_id in (:customers)");
             where.param("customers", matchingCustomers);
@@ -179,10 +189,11 @@ class CaseSearchQueries {
             case CREATED -> "c.created_at " + direction;
             case NUMBER -> "c.number " + direction;
             case SUBJECT -> "lower(c.subject) " + direction;
-            case STATUS -> "array_position(array['new', 'open', 'pending', 'on_hold', 'solved', 'closed'], c.status) "
-                    + direction;
-            case PRIORITY -> "array_position(array['low', 'normal', 'high', 'urgent'], c.priority) " + direction
-                    + ", c.updated_at desc";
+            case STATUS ->
+                "array_position(array['new', 'open', 'pending', 'on_hold', 'solved', 'closed'], c.status) " + direction;
+            case PRIORITY ->
+                "array_position(array['low', 'normal', 'high', 'urgent'], c.priority) " + direction
+                        + ", c.updated_at desc";
             // A longer wait is an earlier start; nobody waiting counts as the shortest wait of all.
             case WAITING -> "coalesce(c.waiting_since, 'infinity') " + (ascending ? "desc" : "asc");
         };

@@ -58,8 +58,11 @@ public class HandoverDrafts {
     /** The draft, for a caller who has the case's requester at hand already. */
     public String draft(CaseDetail detail, Customer customer) {
         var lines = new ArrayList<String>();
-        lines.add(text("handover.draft.customer", who(customer), detail.summary().subject()));
-        var said = detail.timeline().stream().filter(e -> e.kind() == EntryKind.MESSAGE_IN).toList();
+        lines.add(
+                text("handover.draft.customer", who(customer), detail.summary().subject()));
+        var said = detail.timeline().stream()
+                .filter(e -> e.kind() == EntryKind.MESSAGE_IN)
+                .toList();
         if (!said.isEmpty()) {
             lines.add(text("handover.draft.asked", shorten(firstSentences(body(said.getFirst()), 2), 400)));
         }
@@ -78,17 +81,22 @@ public class HandoverDrafts {
         }
         facts.removeAll(ownAddresses(customer));
         if (!facts.isEmpty()) {
-            lines.add(text("handover.draft.facts", String.join("; ", facts.stream().limit(12).toList())));
+            lines.add(text(
+                    "handover.draft.facts",
+                    String.join("; ", facts.stream().limit(12).toList())));
         }
         if (!tried.isEmpty()) {
             lines.add(text("handover.draft.tried"));
             tried.stream().limit(6).forEach(sentence -> lines.add("- " + sentence));
         }
-        var replies = detail.timeline().stream().filter(e -> e.kind() == EntryKind.MESSAGE_OUT).toList();
+        var replies = detail.timeline().stream()
+                .filter(e -> e.kind() == EntryKind.MESSAGE_OUT)
+                .toList();
         if (!replies.isEmpty()) {
             lines.add(text("handover.draft.lastReply", shorten(body(replies.getLast()), 300)));
         }
-        lines.add(text("handover.draft.state",
+        lines.add(text(
+                "handover.draft.state",
                 text("status." + detail.summary().status().value()),
                 text("priority." + detail.summary().priority().value()),
                 said.size()));
@@ -110,12 +118,16 @@ public class HandoverDrafts {
 
     private static Set<String> ownAddresses(Customer customer) {
         var own = new LinkedHashSet<String>();
-        customer.identities().stream().filter(i -> i.kind() == IdentityKind.EMAIL).forEach(i -> own.add(i.value()));
+        customer.identities().stream()
+                .filter(i -> i.kind() == IdentityKind.EMAIL)
+                .forEach(i -> own.add(i.value()));
         return own;
     }
 
     private static String body(TimelineEntry entry) {
-        return entry.bodyText() == null ? "" : entry.bodyText().replaceAll("\\s+", " ").strip();
+        return entry.bodyText() == null
+                ? ""
+                : entry.bodyText().replaceAll("\\s+", " ").strip();
     }
 
     private static List<String> sentences(String text) {

@@ -22,7 +22,9 @@ final class Handovers {
                         team(data.get("toTeamId")),
                         String.valueOf(data.get("reason")),
                         String.valueOf(data.get("summary")),
-                        entry.author().id() == null ? null : new AgentId(entry.author().id()),
+                        entry.author().id() == null
+                                ? null
+                                : new AgentId(entry.author().id()),
                         entry.createdAt());
             }
         }

@@ -39,6 +39,7 @@ final class MessageBodies {
 
     private static boolean showsAnything(String safe) {
         var body = Jsoup.parseBodyFragment(safe).body();
-        return !body.text().replace('\u00a0', ' ').isBlank() || !body.select("img[src]").isEmpty();
+        return !body.text().replace('\u00a0', ' ').isBlank()
+                || !body.select("img[src]").isEmpty();
     }
 }

@@ -8,4 +8,5 @@ import org.jspecify.annotations.Nullable;
  * arrived (a solved, pending or on-hold case opens again with it); null when the message opened the
  * case. Listeners use it to skip what cannot apply; what they record they read from the case.
  */
-public record MessageReceived(CaseId caseId, UUID entryId, @Nullable CaseStatus statusBefore) {}
+public record MessageReceived(
+        CaseId caseId, UUID entryId, @Nullable CaseStatus statusBefore) {}

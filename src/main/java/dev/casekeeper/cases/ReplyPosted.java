@@ -9,7 +9,12 @@ import org.jspecify.annotations.Nullable;
  * {@code emailTo} is an address the agent chose to send this reply to by email instead (a chat
  * customer who left gave it), which the email channel delivers whatever the case's channel.
  */
-public record ReplyPosted(CaseId caseId, UUID entryId, AgentId authorId, Channel channel, @Nullable String emailTo) {
+public record ReplyPosted(
+        CaseId caseId,
+        UUID entryId,
+        AgentId authorId,
+        Channel channel,
+        @Nullable String emailTo) {
 
     public ReplyPosted(CaseId caseId, UUID entryId, AgentId authorId, Channel channel) {
         this(caseId, entryId, authorId, channel, null);

@@ -12,8 +12,10 @@ public class StatusChangeRefused extends ConflictException {
     private final CaseStatus to;
 
     StatusChangeRefused(long number, CaseStatus from, CaseStatus to, String allowed) {
-        super("status-transition", "Case " + number + " is " + from.value() + " and cannot become " + to.value()
-                + " (allowed: " + allowed + ")");
+        super(
+                "status-transition",
+                "Case " + number + " is " + from.value() + " and cannot become " + to.value() + " (allowed: " + allowed
+                        + ")");
         this.from = from;
         this.to = to;
     }

@@ -27,16 +27,23 @@ class TimelineAuthors {
     }
 
     List<TimelineEntry> named(List<TimelineEntry> timeline) {
-        var agentNames = agents.names(ids(timeline, Actor.Kind.AGENT).stream().map(AgentId::new).toList());
-        var customerNames = customers.findAll(ids(timeline, Actor.Kind.CUSTOMER).stream().map(CustomerId::new).toList())
-                .stream()
-                .collect(Collectors.toMap(c -> c.id().value(), Customer::displayName));
+        var agentNames = agents.names(
+                ids(timeline, Actor.Kind.AGENT).stream().map(AgentId::new).toList());
+        var customerNames =
+                customers
+                        .findAll(ids(timeline, Actor.Kind.CUSTOMER).stream()
+                                .map(CustomerId::new)
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(c -> c.id().value(), Customer::displayName));
         return timeline.stream()
-                .map(entry -> entry.withAuthorName(switch (entry.author().kind()) {
-                    case AGENT -> agentNames.get(new AgentId(entry.author().id()));
-                    case CUSTOMER -> customerNames.get(entry.author().id());
-                    case SYSTEM -> SYSTEM;
-                }))
+                .map(entry -> entry.withAuthorName(
+                        switch (entry.author().kind()) {
+                            case AGENT ->
+                                agentNames.get(new AgentId(entry.author().id()));
+                            case CUSTOMER -> customerNames.get(entry.author().id());
+                            case SYSTEM -> SYSTEM;
+                        }))
                 .toList();
     }
 

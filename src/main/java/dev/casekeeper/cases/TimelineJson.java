@@ -29,7 +29,15 @@ class TimelineJson {
 
     TimelineEntry entry(CaseQueries.EntryRow row) {
         return new TimelineEntry(
-                row.id(), row.kind(), row.author(), row.text(), row.html(), row.eventType(), read(row.dataJson()), row.createdAt(),
-                null, row.delivery());
+                row.id(),
+                row.kind(),
+                row.author(),
+                row.text(),
+                row.html(),
+                row.eventType(),
+                read(row.dataJson()),
+                row.createdAt(),
+                null,
+                row.delivery());
     }
 }

@@ -8,4 +8,5 @@ import org.jspecify.annotations.Nullable;
  * Moves a case to another agent or to a team's queue. The reason and the summary of what the
  * customer already said are required: they travel with the case to the receiver.
  */
-public record TransferCase(@Nullable AgentId toAgentId, @Nullable TeamId toTeamId, String reason, String summary) {}
+public record TransferCase(
+        @Nullable AgentId toAgentId, @Nullable TeamId toTeamId, String reason, String summary) {}

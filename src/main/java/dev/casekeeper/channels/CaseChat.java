@@ -11,7 +11,12 @@ import org.jspecify.annotations.Nullable;
  * its types to modules outside its parent.)
  */
 public record CaseChat(
-        String state, boolean mayWrite, @Nullable String email, @Nullable String phone, boolean queued, boolean callback) {
+        String state,
+        boolean mayWrite,
+        @Nullable String email,
+        @Nullable String phone,
+        boolean queued,
+        boolean callback) {
 
     public boolean live() {
         return !ended();

@@ -5,4 +5,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** One recorded change to a customer: who, what, before and after. */
-public record CustomerChange(Actor actor, String field, @Nullable String before, @Nullable String after, Instant at) {}
+public record CustomerChange(
+        Actor actor,
+        String field,
+        @Nullable String before,
+        @Nullable String after,
+        Instant at) {}

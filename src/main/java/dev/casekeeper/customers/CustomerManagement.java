@@ -85,10 +85,12 @@ public class CustomerManagement {
         }
         var identities = new ArrayList<Identity>();
         for (int i = 0; i < command.emails().size(); i++) {
-            identities.add(new Identity(IdentityKind.EMAIL, IdentityValues.email(command.emails().get(i), "emails[" + i + "]"), false));
+            identities.add(new Identity(
+                    IdentityKind.EMAIL, IdentityValues.email(command.emails().get(i), "emails[" + i + "]"), false));
         }
         for (int i = 0; i < command.phones().size(); i++) {
-            identities.add(new Identity(IdentityKind.PHONE, IdentityValues.phone(command.phones().get(i), "phones[" + i + "]"), false));
+            identities.add(new Identity(
+                    IdentityKind.PHONE, IdentityValues.phone(command.phones().get(i), "phones[" + i + "]"), false));
         }
         var fields = parseFields(command.fields());
         for (var identity : identities) {
@@ -98,10 +100,14 @@ public class CustomerManagement {
         }
         var id = UUID.randomUUID();
         Instant now = clock.instant();
-        String name = command.displayName().isBlank() ? identities.getFirst().value() : command.displayName().strip();
+        String name = command.displayName().isBlank()
+                ? identities.getFirst().value()
+                : command.displayName().strip();
         customers.insertCustomer(id, name, now);
         for (var identity : identities) {
-            if (!customers.insertIdentityOrFindOwner(id, identity.kind(), identity.value(), false, now).equals(id)) {
+            if (!customers
+                    .insertIdentityOrFindOwner(id, identity.kind(), identity.value(), false, now)
+                    .equals(id)) {
                 throw identityTaken(identity.kind(), identity.value());
             }
         }
@@ -132,7 +138,9 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     public List<Customer> findAll(Collection<CustomerId> ids) {
         var byId = new java.util.HashMap<UUID, CustomerQueries.Row>();
-        customers.findAll(ids.stream().map(CustomerId::value).distinct().toList()).forEach(row -> byId.put(row.id(), row));
+        customers
+                .findAll(ids.stream().map(CustomerId::value).distinct().toList())
+                .forEach(row -> byId.put(row.id(), row));
         var rows = new ArrayList<CustomerQueries.Row>();
         for (var id : ids) {
             var row = byId.get(id.value());
@@ -152,12 +160,16 @@ public class CustomerManagement {
         if (q.isBlank()) {
             return List.of();
         }
-        return customers.matching(q.strip(), limit).stream().map(CustomerId::new).toList();
+        return customers.matching(q.strip(), limit).stream()
+                .map(CustomerId::new)
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<Customer> findByIdentity(IdentityKind kind, String value) {
-        return customers.findOwner(kind, IdentityValues.normalize(kind, value, kind.value())).map(id -> find(new CustomerId(id)));
+        return customers
+                .findOwner(kind, IdentityValues.normalize(kind, value, kind.value()))
+                .map(id -> find(new CustomerId(id)));
     }
 
     /** Customers whose name, email or phone contains {@code q} (any customer when null), newest first. */
@@ -184,7 +196,9 @@ public class CustomerManagement {
         var fields = parseFields(change.fields());
         for (var entry : fields.entrySet()) {
             var current = customer.fields().get(entry.getKey().key());
-            boolean changes = current == null ? !entry.getValue().isEmpty() : !current.value().equals(entry.getValue());
+            boolean changes = current == null
+                    ? !entry.getValue().isEmpty()
+                    : !current.value().equals(entry.getValue());
             if (changes && current != null && current.declaredByCustomer() && actor.kind() != Actor.Kind.CUSTOMER) {
                 throw new ConflictException(
                         "customer-declared-field",
@@ -193,10 +207,17 @@ public class CustomerManagement {
             }
         }
         Instant now = clock.instant();
-        if (change.displayName() != null && !change.displayName().isBlank()
+        if (change.displayName() != null
+                && !change.displayName().isBlank()
                 && !change.displayName().strip().equals(customer.displayName())) {
             customers.updateDisplayName(id.value(), change.displayName().strip(), now);
-            customers.recordHistory(id.value(), actor, "displayName", customer.displayName(), change.displayName().strip(), now);
+            customers.recordHistory(
+                    id.value(),
+                    actor,
+                    "displayName",
+                    customer.displayName(),
+                    change.displayName().strip(),
+                    now);
         }
         for (var entry : fields.entrySet()) {
             String key = entry.getKey().key();
@@ -275,10 +296,13 @@ public class CustomerManagement {
     }
 
     private static String displayNameOr(@Nullable String displayName, String email) {
-        return displayName == null || displayName.isBlank() ? email.substring(0, email.indexOf('@')) : displayName.strip();
+        return displayName == null || displayName.isBlank()
+                ? email.substring(0, email.indexOf('@'))
+                : displayName.strip();
     }
 
     private static ConflictException identityTaken(IdentityKind kind, String value) {
-        return new ConflictException("identity-taken", "The " + kind.value() + " " + value + " belongs to another customer");
+        return new ConflictException(
+                "identity-taken", "The " + kind.value() + " " + value + " belongs to another customer");
     }
 }

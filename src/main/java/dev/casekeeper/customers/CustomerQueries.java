@@ -40,7 +40,9 @@ class CustomerQueries {
     }
 
     void deleteCustomer(UUID id) {
-        jdbc.sql("delete from customers.customer where id = :id").param("id", id).update();
+        jdbc.sql("delete from customers.customer where id = :id")
+                .param("id", id)
+                .update();
     }
 
     /** Inserts the identity unless another customer has it; returns the customer that owns it now. */
@@ -94,7 +96,9 @@ class CustomerQueries {
      */
     List<UUID> matching(String q, int limit) {
         String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', '0.4', true)").query().singleValue();
+        jdbc.sql("select set_config('pg_trgm.word_similarity_threshold', '0.4', true)")
+                .query()
+                .singleValue();
         return jdbc.sql("""
                         select c.id from customers.customer c
                         where c.display_name ilike :like
@@ -127,7 +131,9 @@ class CustomerQueries {
                         limit :limit
                         """)
                 .param("q", q)
-                .param("digits", q == null ? "" : q.replaceAll("[^0-9]", "").length() >= 4 ? q.replaceAll("[^0-9]", "") : "")
+                .param(
+                        "digits",
+                        q == null ? "" : q.replaceAll("[^0-9]", "").length() >= 4 ? q.replaceAll("[^0-9]", "") : "")
                 .param("afterAt", after == null ? null : Timestamp.from(after.createdAt()))
                 .param("afterId", after == null ? null : after.id())
                 .param("limit", limit)
@@ -153,7 +159,8 @@ class CustomerQueries {
     }
 
     Optional<DeclaredField> field(UUID customerId, String field) {
-        return jdbc.sql("select value, set_by_kind, set_at from customers.declared_field where customer_id = :id and field = :field")
+        return jdbc.sql(
+                        "select value, set_by_kind, set_at from customers.declared_field where customer_id = :id and field = :field")
                 .param("id", customerId)
                 .param("field", field)
                 .query((rs, n) -> new DeclaredField(
@@ -176,7 +183,8 @@ class CustomerQueries {
                                     rs.getString("field"),
                                     new DeclaredField(
                                             rs.getString("value"),
-                                            Actor.Kind.valueOf(rs.getString("set_by_kind").toUpperCase()),
+                                            Actor.Kind.valueOf(
+                                                    rs.getString("set_by_kind").toUpperCase()),
                                             rs.getTimestamp("set_at").toInstant()));
                 });
         return result;
@@ -233,7 +241,8 @@ class CustomerQueries {
                 .update();
     }
 
-    void recordHistory(UUID customerId, Actor actor, String field, @Nullable String before, @Nullable String after, Instant now) {
+    void recordHistory(
+            UUID customerId, Actor actor, String field, @Nullable String before, @Nullable String after, Instant now) {
         jdbc.sql("""
                         insert into customers.history (customer_id, actor_kind, actor_id, field, before, after, at)
                         values (:customer, :kind, :actorId, :field, :before, :after, :now)

@@ -34,14 +34,17 @@ final class ApplicationRole {
     private static void ensureRole(Connection connection, String password) throws SQLException {
         try (var statement = connection.createStatement()) {
             boolean exists;
-            try (var result = statement.executeQuery("select 1 from pg_roles where rolname = '" + APPLICATION_ROLE + "'")) {
+            try (var result =
+                    statement.executeQuery("select 1 from pg_roles where rolname = '" + APPLICATION_ROLE + "'")) {
                 exists = result.next();
             }
             statement.execute((exists ? "alter" : "create") + " role " + APPLICATION_ROLE
                     + " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls");
         }
         // Hashed (SCRAM) before it leaves the JVM: the password itself is never in a statement.
-        connection.unwrap(PGConnection.class).alterUserPassword(APPLICATION_ROLE, password.toCharArray(), "scram-sha-256");
+        connection
+                .unwrap(PGConnection.class)
+                .alterUserPassword(APPLICATION_ROLE, password.toCharArray(), "scram-sha-256");
     }
 
     private static void ensureDatabase(Connection connection) throws SQLException {
@@ -50,9 +53,10 @@ final class ApplicationRole {
             try (var result = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 exists = result.next();
             }
-            statement.execute(exists
-                    ? "alter database " + DATABASE + " owner to " + APPLICATION_ROLE
-                    : "create database " + DATABASE + " owner " + APPLICATION_ROLE + " encoding 'UTF8'");
+            statement.execute(
+                    exists
+                            ? "alter database " + DATABASE + " owner to " + APPLICATION_ROLE
+                            : "create database " + DATABASE + " owner " + APPLICATION_ROLE + " encoding 'UTF8'");
         }
     }
 

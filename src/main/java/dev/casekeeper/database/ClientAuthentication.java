@@ -35,7 +35,8 @@ final class ClientAuthentication {
     private static void write(Path dataDirectory, boolean superuserOverTcp) throws IOException {
         var lines = new ArrayList<String>();
         lines.add("# Written by Casekeeper at every start of its embedded PostgreSQL; changes made here are lost.");
-        lines.add("# The passwords are in " + DatabasePasswords.FILE_NAME + " beside this file (see docs/operations.md).");
+        lines.add("# The passwords are in " + DatabasePasswords.FILE_NAME
+                + " beside this file (see docs/operations.md).");
         lines.add("# TYPE  DATABASE  USER  ADDRESS  METHOD");
         lines.add("local all all scram-sha-256");
         for (var loopback : new String[] {"127.0.0.1/32", "::1/128"}) {

@@ -32,7 +32,8 @@ class EmbeddedPostgresDataSourceConfiguration {
     static final class EmbeddedPostgresDataSource extends HikariDataSource {
 
         private final Path dataDirectory;
-        private final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicBoolean released =
+                new java.util.concurrent.atomic.AtomicBoolean();
 
         EmbeddedPostgresDataSource(Path dataDirectory) {
             this.dataDirectory = dataDirectory;

@@ -2,8 +2,8 @@ package dev.casekeeper.database;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.springframework.boot.EnvironmentPostProcessor;
 import org.apache.commons.logging.Log;
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -53,9 +53,13 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                 .addFirst(new MapPropertySource(
                         "casekeeperEmbeddedPostgres",
                         Map.of(
-                                "spring.datasource.url", server.jdbcUrl(),
-                                "spring.datasource.username", server.username(),
-                                "spring.datasource.password", server.password(),
-                                ACTIVE_DATA_DIR, server.dataDirectory().toString())));
+                                "spring.datasource.url",
+                                server.jdbcUrl(),
+                                "spring.datasource.username",
+                                server.username(),
+                                "spring.datasource.password",
+                                server.password(),
+                                ACTIVE_DATA_DIR,
+                                server.dataDirectory().toString())));
     }
 }

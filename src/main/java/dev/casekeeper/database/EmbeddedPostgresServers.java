@@ -39,7 +39,8 @@ final class EmbeddedPostgresServers {
 
     private EmbeddedPostgresServers() {}
 
-    static synchronized Server acquire(Path dataDirectory, boolean durable, Map<String, String> serverConfig, Log startLog) {
+    static synchronized Server acquire(
+            Path dataDirectory, boolean durable, Map<String, String> serverConfig, Log startLog) {
         var current = running.get(dataDirectory);
         if (current != null) {
             running.put(dataDirectory, new Running(current.postgres(), current.server(), current.users() + 1));
@@ -98,8 +99,10 @@ final class EmbeddedPostgresServers {
             var kept = DatabasePasswords.read(dataDirectory);
             boolean earlierVersion = kept.isEmpty() && Files.exists(dataDirectory.resolve("PG_VERSION"));
             if (earlierVersion) {
-                startLog.warn("The embedded PostgreSQL in " + dataDirectory + " accepts connections without a password (set up"
-                        + " by an earlier version of Casekeeper); it now gets passwords and a role of Casekeeper's own");
+                startLog.warn(
+                        "The embedded PostgreSQL in " + dataDirectory
+                                + " accepts connections without a password (set up"
+                                + " by an earlier version of Casekeeper); it now gets passwords and a role of Casekeeper's own");
             }
             var passwords = kept.orElseGet(DatabasePasswords::generate);
             var builder = EmbeddedPostgres.builder()
@@ -128,9 +131,12 @@ final class EmbeddedPostgresServers {
             try {
                 postgres = builder.start();
             } catch (IOException e) {
-                throw new IOException("The embedded PostgreSQL in " + dataDirectory + " did not accept Casekeeper's"
-                        + " connection. If its passwords in " + dataDirectory.resolve(DatabasePasswords.FILE_NAME)
-                        + " do not belong to this data directory, remove that file: the next start sets new ones", e);
+                throw new IOException(
+                        "The embedded PostgreSQL in " + dataDirectory + " did not accept Casekeeper's"
+                                + " connection. If its passwords in "
+                                + dataDirectory.resolve(DatabasePasswords.FILE_NAME)
+                                + " do not belong to this data directory, remove that file: the next start sets new ones",
+                        e);
             }
             try {
                 ApplicationRole.prepare(postgres, passwords);
@@ -168,7 +174,8 @@ final class EmbeddedPostgresServers {
     }
 
     /** Once the application role is ready, the superuser may connect over the Unix socket only. */
-    private static void closeSuperuserTcpAccess(EmbeddedPostgres postgres, Path dataDirectory) throws IOException, SQLException {
+    private static void closeSuperuserTcpAccess(EmbeddedPostgres postgres, Path dataDirectory)
+            throws IOException, SQLException {
         ClientAuthentication.writeForRunning(dataDirectory);
         try (var connection = postgres.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {

@@ -38,7 +38,9 @@ final class OwnerOnlyFiles {
     }
 
     private static FileAttribute<?>[] ownerOnly() {
-        return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];
+        return posix()
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
     }
 
     private static boolean posix() {

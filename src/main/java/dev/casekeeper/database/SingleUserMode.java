@@ -23,7 +23,10 @@ final class SingleUserMode {
     private SingleUserMode() {}
 
     static void setSuperuserPassword(Path dataDirectory, String password) throws IOException {
-        run(dataDirectory, "alter role " + EmbeddedPostgresServers.SUPERUSER + " password '" + password + "';", password);
+        run(
+                dataDirectory,
+                "alter role " + EmbeddedPostgresServers.SUPERUSER + " password '" + password + "';",
+                password);
     }
 
     private static void run(Path dataDirectory, String statement, String secret) throws IOException {
@@ -62,7 +65,8 @@ final class SingleUserMode {
      */
     private static Path binaries() throws IOException {
         try {
-            var prepare = EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class, File.class);
+            var prepare =
+                    EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class, File.class);
             prepare.setAccessible(true);
             return ((File) prepare.invoke(null, DefaultPostgresBinaryResolver.INSTANCE, null)).toPath();
         } catch (ReflectiveOperationException | RuntimeException e) {

@@ -39,6 +39,9 @@ final class StalePostmaster {
     }
 
     private static boolean isPostgres(ProcessHandle handle) {
-        return handle.info().command().map(command -> command.endsWith("postgres")).orElse(true);
+        return handle.info()
+                .command()
+                .map(command -> command.endsWith("postgres"))
+                .orElse(true);
     }
 }

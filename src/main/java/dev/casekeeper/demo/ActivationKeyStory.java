@@ -34,17 +34,27 @@ final class ActivationKeyStory implements DemoStory {
         var tom = staff.agent("tom");
         var grace = staff.agent("grace");
         var priya = staff.agent("priya");
-        var customer = desk.customer("Successful Moore", EMAIL, "+1 555 0142", Map.of(
-                "preferredName", "Successful",
-                "pronouns", "she/her",
-                "gender", "female",
-                "preferredChannel", "phone"));
+        var customer = desk.customer(
+                "Successful Moore",
+                EMAIL,
+                "+1 555 0142",
+                Map.of(
+                        "preferredName", "Successful",
+                        "pronouns", "she/her",
+                        "gender", "female",
+                        "preferredChannel", "phone"));
 
-        var kase = desk.open(customer, SUBJECT, """
+        var kase = desk.open(
+                customer,
+                SUBJECT,
+                """
                 The software I originally downloaded has stopped working and I can no longer access it. \
                 I need my computer to work.""",
-                Channel.CHAT, Priority.NORMAL, List.of("activation-key", "license"),
-                staff.team(TECHNICAL_SUPPORT), null);
+                Channel.CHAT,
+                Priority.NORMAL,
+                List.of("activation-key", "license"),
+                staff.team(TECHNICAL_SUPPORT),
+                null);
         desk.take(kase, tom);
         desk.reply(kase, tom, """
                 Do you have the activation key that originally came with your software download? \
@@ -66,9 +76,14 @@ final class ActivationKeyStory implements DemoStory {
 
         var tags = List.of("activation-key", "license", "at-risk");
         desk.cases.change(kase.id(), new ChangeCase(null, Priority.HIGH, tags), grace);
-        desk.cases.transfer(kase.id(), new TransferCase(priya.id(), null,
-                "Customer about to leave us after two bad contacts; Priya can restore a licence without the key",
-                HANDOVER_SUMMARY), grace);
+        desk.cases.transfer(
+                kase.id(),
+                new TransferCase(
+                        priya.id(),
+                        null,
+                        "Customer about to leave us after two bad contacts; Priya can restore a licence without the key",
+                        HANDOVER_SUMMARY),
+                grace);
         desk.note(kase, grace, """
                 Coaching for Tom: we never ask a customer to open a new email account, and her gender is hers \
                 to state - Casekeeper now locks fields the customer declared.""");

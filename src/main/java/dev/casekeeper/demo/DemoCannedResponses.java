@@ -97,6 +97,7 @@ class DemoCannedResponses implements ApplicationRunner {
     }
 
     private boolean there(SaveMacro response) {
-        return macros.search(response.name(), 50).stream().anyMatch(macro -> macro.name().equalsIgnoreCase(response.name()));
+        return macros.search(response.name(), 50).stream()
+                .anyMatch(macro -> macro.name().equalsIgnoreCase(response.name()));
     }
 }

@@ -43,7 +43,10 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Boolean loaded = transactions.execute(status -> {
             // Two nodes starting on the same database at once load the demo once, not twice.
-            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().singleRow();
+            jdbc.sql("select pg_advisory_xact_lock(:key)")
+                    .param("key", LOCK_KEY)
+                    .query()
+                    .singleRow();
             if (isLoaded()) {
                 return false;
             }
@@ -51,7 +54,8 @@ class DemoData implements ApplicationRunner {
             STORIES.forEach(story -> story.tell(desk, staff));
             return true;
         });
-        log.warn("""
+        log.warn(
+                """
 
                 ==============================================================
                   Demo profile: {}
@@ -63,8 +67,8 @@ class DemoData implements ApplicationRunner {
                 Boolean.TRUE.equals(loaded) ? "loaded the demo workspace" : "already loaded, nothing added",
                 DemoStaff.PASSWORD,
                 DemoStaff.PEOPLE.stream()
-                        .map(p -> "    " + p.email() + "  " + p.name() + " (" + p.role().value() + ", "
-                                + String.join(", ", p.teams()) + ")")
+                        .map(p -> "    " + p.email() + "  " + p.name() + " ("
+                                + p.role().value() + ", " + String.join(", ", p.teams()) + ")")
                         .collect(Collectors.joining("\n")));
     }
 

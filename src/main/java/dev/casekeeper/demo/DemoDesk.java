@@ -38,8 +38,13 @@ class DemoDesk {
     final ChannelManagement channels;
     final Clock clock;
 
-    DemoDesk(AgentManagement agents, CustomerManagement customers, CaseManagement cases, FollowupManagement followups,
-            ChannelManagement channels, Clock clock) {
+    DemoDesk(
+            AgentManagement agents,
+            CustomerManagement customers,
+            CaseManagement cases,
+            FollowupManagement followups,
+            ChannelManagement channels,
+            Clock clock) {
         this.agents = agents;
         this.customers = customers;
         this.cases = cases;
@@ -60,12 +65,22 @@ class DemoDesk {
         if (declared.isEmpty()) {
             return created;
         }
-        return customers.change(created.id(), new ChangeCustomer(null, declared), Actor.customer(created.id().value()));
+        return customers.change(
+                created.id(),
+                new ChangeCustomer(null, declared),
+                Actor.customer(created.id().value()));
     }
 
     /** The customer's first message opens the case; a call or a visit is written down by the agent who took it. */
-    CaseSummary open(Customer customer, String subject, String body, Channel channel, Priority priority,
-            List<String> tags, @Nullable TeamId team, @Nullable SignedInAgent takenBy) {
+    CaseSummary open(
+            Customer customer,
+            String subject,
+            String body,
+            Channel channel,
+            Priority priority,
+            List<String> tags,
+            @Nullable TeamId team,
+            @Nullable SignedInAgent takenBy) {
         String email = customer.identities().stream()
                 .filter(i -> i.kind() == IdentityKind.EMAIL)
                 .findFirst()
@@ -80,7 +95,8 @@ class DemoDesk {
 
     /** A further message from the case's customer. */
     CaseSummary customerWrites(CaseSummary kase, String body) {
-        return cases.receive(kase.id(), body, null, Actor.customer(kase.requesterId().value()));
+        return cases.receive(
+                kase.id(), body, null, Actor.customer(kase.requesterId().value()));
     }
 
     void reply(CaseSummary kase, SignedInAgent by, String body) {

@@ -63,7 +63,9 @@ final class DemoStaff {
             var agent = management.create(new CreateAgent(person.email(), person.name(), PASSWORD, person.role()));
             person.teams().forEach(team -> management.addMember(teams.get(team), agent.id()));
             // Signed in after joining the teams: the sign-in carries the agent's teams.
-            agents.put(person.key(), management.authenticate(person.email(), PASSWORD).orElseThrow());
+            agents.put(
+                    person.key(),
+                    management.authenticate(person.email(), PASSWORD).orElseThrow());
         }
         return new DemoStaff(Map.copyOf(teams), Map.copyOf(agents));
     }

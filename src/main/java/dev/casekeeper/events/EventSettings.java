@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recovery how publications whose listener failed, or whose node died, are run again
  */
 @ConfigurationProperties("casekeeper.events")
-public record EventSettings(@DefaultValue("4") int listenerThreads, @DefaultValue Recovery recovery) {
+public record EventSettings(
+        @DefaultValue("4") int listenerThreads,
+        @DefaultValue Recovery recovery) {
 
     public EventSettings {
         if (listenerThreads < 1 || listenerThreads > 64) {
@@ -39,7 +41,10 @@ public record EventSettings(@DefaultValue("4") int listenerThreads, @DefaultValu
             @DefaultValue("15m") Duration alertAfter) {
 
         public Recovery {
-            if (interval.isNegative() || interval.isZero() || firstRetry.isNegative() || maxRetryDelay.compareTo(firstRetry) < 0) {
+            if (interval.isNegative()
+                    || interval.isZero()
+                    || firstRetry.isNegative()
+                    || maxRetryDelay.compareTo(firstRetry) < 0) {
                 throw new IllegalArgumentException(
                         "casekeeper.events.recovery: interval must be positive and max-retry-delay at least first-retry");
             }

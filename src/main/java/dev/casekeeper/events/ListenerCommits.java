@@ -30,7 +30,9 @@ class ListenerCommits {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof DataSource dataSource && !(bean instanceof CommitModes) ? new CommitModes(dataSource) : bean;
+                return bean instanceof DataSource dataSource && !(bean instanceof CommitModes)
+                        ? new CommitModes(dataSource)
+                        : bean;
             }
         };
     }

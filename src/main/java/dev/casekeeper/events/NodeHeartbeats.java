@@ -35,8 +35,8 @@ class NodeHeartbeats implements DisposableBean {
     private final JdbcClient jdbc;
     private final IncompleteEventPublications incomplete;
     private final Instant startedAt;
-    private final ScheduledExecutorService beats =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("node-heartbeat").factory());
+    private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("node-heartbeat").factory());
 
     NodeHeartbeats(JdbcClient jdbc, IncompleteEventPublications incomplete, Clock clock) {
         this.jdbc = jdbc;
@@ -51,14 +51,16 @@ class NodeHeartbeats implements DisposableBean {
         beats.scheduleWithFixedDelay(this::beat, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
         if (alone) {
             // Published before this node started, by the application clock the registry stamps them with.
-            incomplete.resubmitIncompletePublications(publication -> publication.getPublicationDate().isBefore(startedAt));
+            incomplete.resubmitIncompletePublications(
+                    publication -> publication.getPublicationDate().isBefore(startedAt));
         } else {
             log.info("Other nodes are running: unfinished event publications are left to the recovery job");
         }
     }
 
     int othersAlive() {
-        return jdbc.sql("select count(*) from events.node where id <> :id and seen_at > now() - make_interval(secs => :alive)")
+        return jdbc.sql(
+                        "select count(*) from events.node where id <> :id and seen_at > now() - make_interval(secs => :alive)")
                 .param("id", id)
                 .param("alive", ALIVE.toSeconds())
                 .query(Integer.class)
@@ -67,8 +69,11 @@ class NodeHeartbeats implements DisposableBean {
 
     private void beat() {
         try {
-            jdbc.sql("update events.node set seen_at = now() where id = :id").param("id", id).update();
-            jdbc.sql("delete from events.node where seen_at < now() - interval '1 day'").update();
+            jdbc.sql("update events.node set seen_at = now() where id = :id")
+                    .param("id", id)
+                    .update();
+            jdbc.sql("delete from events.node where seen_at < now() - interval '1 day'")
+                    .update();
         } catch (RuntimeException e) {
             log.warn("Could not record this node's heartbeat: {}", e.getMessage());
         }

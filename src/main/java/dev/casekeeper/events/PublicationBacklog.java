@@ -36,13 +36,22 @@ class PublicationBacklog {
         this.jdbc = jdbc;
         this.clock = clock;
         this.alertAfter = settings.recovery().alertAfter();
-        Gauge.builder("casekeeper.events.incomplete", this, backlog -> backlog.snapshot().incomplete())
+        Gauge.builder(
+                        "casekeeper.events.incomplete",
+                        this,
+                        backlog -> backlog.snapshot().incomplete())
                 .description("Event publications whose listener has not completed yet")
                 .register(meters);
-        Gauge.builder("casekeeper.events.failed", this, backlog -> backlog.snapshot().failed())
+        Gauge.builder(
+                        "casekeeper.events.failed",
+                        this,
+                        backlog -> backlog.snapshot().failed())
                 .description("Event publications whose listener failed and that wait to run again")
                 .register(meters);
-        Gauge.builder("casekeeper.events.oldest.incomplete.age", this, backlog -> backlog.snapshot().oldestAge().toMillis() / 1000.0)
+        Gauge.builder(
+                        "casekeeper.events.oldest.incomplete.age",
+                        this,
+                        backlog -> backlog.snapshot().oldestAge().toMillis() / 1000.0)
                 .baseUnit("seconds")
                 .description("Age of the oldest event publication not completed yet")
                 .register(meters);
@@ -62,8 +71,11 @@ class PublicationBacklog {
         var read = read(now);
         last.set(read);
         if (read.oldestAge().compareTo(alertAfter) > 0) {
-            log.warn("The oldest of {} incomplete event publications ({} failed) is {} old: reactions lag or keep failing",
-                    read.incomplete(), read.failed(), read.oldestAge().withNanos(0));
+            log.warn(
+                    "The oldest of {} incomplete event publications ({} failed) is {} old: reactions lag or keep failing",
+                    read.incomplete(),
+                    read.failed(),
+                    read.oldestAge().withNanos(0));
         }
         return read;
     }
@@ -79,7 +91,11 @@ class PublicationBacklog {
                 .query((rs, row) -> {
                     Timestamp oldest = rs.getTimestamp("oldest");
                     var age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), now);
-                    return new Snapshot(rs.getLong("incomplete"), rs.getLong("failed"), age.isNegative() ? Duration.ZERO : age, now);
+                    return new Snapshot(
+                            rs.getLong("incomplete"),
+                            rs.getLong("failed"),
+                            age.isNegative() ? Duration.ZERO : age,
+                            now);
                 })
                 .single();
     }

@@ -37,7 +37,11 @@ class PublicationRecovery {
     private final Clock clock;
 
     PublicationRecovery(
-            JdbcClient jdbc, FailedEventPublications failed, PublicationBacklog backlog, EventSettings settings, Clock clock) {
+            JdbcClient jdbc,
+            FailedEventPublications failed,
+            PublicationBacklog backlog,
+            EventSettings settings,
+            Clock clock) {
         this.jdbc = jdbc;
         this.failed = failed;
         this.backlog = backlog;
@@ -61,7 +65,10 @@ class PublicationRecovery {
         Instant now = clock.instant();
         int stale = markStaleFailed(now.minus(settings.staleAfter()));
         if (stale > 0) {
-            log.warn("{} event publications were not completed within {} and are taken as failed", stale, settings.staleAfter());
+            log.warn(
+                    "{} event publications were not completed within {} and are taken as failed",
+                    stale,
+                    settings.staleAfter());
         }
         failed.resubmit(ResubmissionOptions.defaults()
                 .withBatchSize(BATCH)
@@ -69,11 +76,15 @@ class PublicationRecovery {
                 .withFilter(publication -> {
                     boolean due = backoff.due(
                             publication.getCompletionAttempts(),
-                            RetryBackoff.lastAttempt(publication.getPublicationDate(), publication.getLastResubmissionDate()),
+                            RetryBackoff.lastAttempt(
+                                    publication.getPublicationDate(), publication.getLastResubmissionDate()),
                             now);
                     if (due) {
-                        log.info("Running event publication {} ({}) again, attempt {}", publication.getIdentifier(),
-                                publication.getEvent().getClass().getSimpleName(), publication.getCompletionAttempts() + 1);
+                        log.info(
+                                "Running event publication {} ({}) again, attempt {}",
+                                publication.getIdentifier(),
+                                publication.getEvent().getClass().getSimpleName(),
+                                publication.getCompletionAttempts() + 1);
                     }
                     return due;
                 }));
@@ -87,8 +98,6 @@ class PublicationRecovery {
                          where completion_date is null
                            and (status in ('PUBLISHED', 'PROCESSING') and publication_date < :before
                                 or status = 'RESUBMITTED' and coalesce(last_resubmission_date, publication_date) < :before)
-                        """)
-                .param("before", Timestamp.from(before))
-                .update();
+                        """).param("before", Timestamp.from(before)).update();
     }
 }

@@ -69,17 +69,30 @@ class Checkins {
         var id = UUID.randomUUID();
         Instant now = clock.instant();
         String text = "Check in with the customer: did the problem stay solved?";
-        if (!followups.insert(id, caseId, kase.number(), kase.subject(), Followup.Kind.CHECKIN, kase.ownerId(), text, now, null,
-                now, "checkin:" + caseId + ":" + solvedAt.toEpochMilli())) {
+        if (!followups.insert(
+                id,
+                caseId,
+                kase.number(),
+                kase.subject(),
+                Followup.Kind.CHECKIN,
+                kase.ownerId(),
+                text,
+                now,
+                null,
+                now,
+                "checkin:" + caseId + ":" + solvedAt.toEpochMilli())) {
             return;
         }
         var data = new LinkedHashMap<String, Object>();
         data.put("followupId", id.toString());
         data.put("solvedAt", solvedAt.toString());
         cases.recordEvent(caseId, Actor.SYSTEM, "checkin_due", data);
-        notifications.notify(Notify.of(Set.of(kase.ownerId()), "checkin_due", caseId.value(),
-                "Case #%d \"%s\" was solved %s: check in with the customer".formatted(
-                        kase.number(), kase.subject(), Texts.time(solvedAt)),
+        notifications.notify(Notify.of(
+                Set.of(kase.ownerId()),
+                "checkin_due",
+                caseId.value(),
+                "Case #%d \"%s\" was solved %s: check in with the customer"
+                        .formatted(kase.number(), kase.subject(), Texts.time(solvedAt)),
                 "checkin:" + id));
         log.info("Case {}: check-in due for its owner {}", caseId, kase.ownerId());
     }

@@ -24,8 +24,10 @@ class FollowupCloseGuard implements CaseCloseGuard {
         }
         var first = open.getFirst();
         String more = open.size() > 1 ? " (and " + (open.size() - 1) + " more)" : "";
-        return Optional.of(new Refusal("open-promise", "Case " + first.caseNumber() + " cannot become " + target.value()
-                + " while the promise \"" + first.text() + "\" (due " + Texts.time(first.dueAt()) + ")" + more
-                + " is open; keep it or withdraw it first"));
+        return Optional.of(new Refusal(
+                "open-promise",
+                "Case " + first.caseNumber() + " cannot become " + target.value()
+                        + " while the promise \"" + first.text() + "\" (due " + Texts.time(first.dueAt()) + ")" + more
+                        + " is open; keep it or withdraw it first"));
     }
 }

@@ -84,12 +84,23 @@ public class FollowupManagement {
         }
         var kase = cases.find(caseId, by).summary();
         if (kase.status() == CaseStatus.CLOSED) {
-            throw new ConflictException("case-closed", "Case " + kase.number() + " is closed and cannot take a promise");
+            throw new ConflictException(
+                    "case-closed", "Case " + kase.number() + " is closed and cannot take a promise");
         }
         var owner = kase.ownerId() != null ? kase.ownerId() : by.id();
         var id = new FollowupId(UUID.randomUUID());
-        followups.insert(id.value(), caseId, kase.number(), kase.subject(), Followup.Kind.PROMISE, owner, text, promise.dueAt(),
-                by.id(), now, null);
+        followups.insert(
+                id.value(),
+                caseId,
+                kase.number(),
+                kase.subject(),
+                Followup.Kind.PROMISE,
+                owner,
+                text,
+                promise.dueAt(),
+                by.id(),
+                now,
+                null);
         var data = new LinkedHashMap<String, Object>();
         data.put("followupId", id.toString());
         data.put("text", text);
@@ -123,14 +134,20 @@ public class FollowupManagement {
      */
     @Transactional(readOnly = true)
     public Slice<Followup> ofOwner(
-            @Nullable AgentId owner, Followup.@Nullable State state, SignedInAgent viewer, @Nullable String cursor, int limit) {
+            @Nullable AgentId owner,
+            Followup.@Nullable State state,
+            SignedInAgent viewer,
+            @Nullable String cursor,
+            int limit) {
         var whose = owner == null ? viewer.id() : owner;
         if (!whose.equals(viewer.id()) && !viewer.role().seesAllTeams()) {
             throw new AccessDeniedException("Only supervisors and admins may see another agent's follow-ups");
         }
         var rows = followups.ofOwner(whose, state, cursor == null ? null : Cursor.decode(cursor), limit + 1);
         var page = rows.stream().limit(limit).toList();
-        String next = rows.size() > limit ? new Cursor(page.getLast().dueAt(), page.getLast().id().value()).encode() : null;
+        String next = rows.size() > limit
+                ? new Cursor(page.getLast().dueAt(), page.getLast().id().value()).encode()
+                : null;
         return new Slice<>(page, next);
     }
 
@@ -165,12 +182,16 @@ public class FollowupManagement {
                 until,
                 repeats.total(since, until),
                 byAgent.entrySet().stream()
-                        .map(e -> new RepeatContactCounts.PerAgent(new AgentId(e.getKey()), names.getOrDefault(new AgentId(e.getKey()), ""), e.getValue()))
-                        .sorted(Comparator.comparingLong(RepeatContactCounts.PerAgent::count).reversed())
+                        .map(e -> new RepeatContactCounts.PerAgent(
+                                new AgentId(e.getKey()), names.getOrDefault(new AgentId(e.getKey()), ""), e.getValue()))
+                        .sorted(Comparator.comparingLong(RepeatContactCounts.PerAgent::count)
+                                .reversed())
                         .toList(),
                 byTeam.entrySet().stream()
-                        .map(e -> new RepeatContactCounts.PerTeam(new TeamId(e.getKey()), teamNames.getOrDefault(e.getKey(), ""), e.getValue()))
-                        .sorted(Comparator.comparingLong(RepeatContactCounts.PerTeam::count).reversed())
+                        .map(e -> new RepeatContactCounts.PerTeam(
+                                new TeamId(e.getKey()), teamNames.getOrDefault(e.getKey(), ""), e.getValue()))
+                        .sorted(Comparator.comparingLong(RepeatContactCounts.PerTeam::count)
+                                .reversed())
                         .toList());
     }
 
@@ -182,8 +203,10 @@ public class FollowupManagement {
             throw new NotFoundException("Follow-up", id);
         }
         if (followup.state() != Followup.State.OPEN) {
-            throw new ConflictException("followup-closed", "The " + followup.kind().value() + " \"" + followup.text()
-                    + "\" was already " + followup.state().value());
+            throw new ConflictException(
+                    "followup-closed",
+                    "The " + followup.kind().value() + " \"" + followup.text() + "\" was already "
+                            + followup.state().value());
         }
         followups.close(id.value(), state, outcome, by.id(), clock.instant());
         var data = new LinkedHashMap<String, Object>();

@@ -26,8 +26,18 @@ class FollowupQueries {
     }
 
     /** False when a follow-up with the same {@code onceKey} exists. */
-    boolean insert(UUID id, CaseId caseId, long number, String subject, Followup.Kind kind, @Nullable AgentId owner,
-            String text, Instant dueAt, @Nullable AgentId createdBy, Instant now, @Nullable String onceKey) {
+    boolean insert(
+            UUID id,
+            CaseId caseId,
+            long number,
+            String subject,
+            Followup.Kind kind,
+            @Nullable AgentId owner,
+            String text,
+            Instant dueAt,
+            @Nullable AgentId createdBy,
+            Instant now,
+            @Nullable String onceKey) {
         return jdbc.sql("""
                         insert into followups.followup (id, case_id, case_number, case_subject, kind, owner_id, text, due_at,
                                                         state, created_by, created_at, once_key)
@@ -80,7 +90,8 @@ class FollowupQueries {
 
     /** Marks an open follow-up overdue; false when it was marked before or is not open. */
     boolean markOverdue(UUID id, Instant now) {
-        return jdbc.sql("update followups.followup set overdue_at = :now where id = :id and state = 'open' and overdue_at is null")
+        return jdbc.sql(
+                                "update followups.followup set overdue_at = :now where id = :id and state = 'open' and overdue_at is null")
                         .param("id", id)
                         .param("now", Timestamp.from(now))
                         .update()
@@ -106,7 +117,8 @@ class FollowupQueries {
 
     /** Open follow-ups of a case move to its new owner. */
     int moveOpen(CaseId caseId, AgentId newOwner) {
-        return jdbc.sql("update followups.followup set owner_id = :owner where case_id = :case and state = 'open' and owner_id is distinct from :owner")
+        return jdbc.sql(
+                        "update followups.followup set owner_id = :owner where case_id = :case and state = 'open' and owner_id is distinct from :owner")
                 .param("case", caseId.value())
                 .param("owner", newOwner.value())
                 .update();

@@ -51,8 +51,8 @@ class FollowupTimers {
     OneTimeTask<String> checkinTimerTask(ObjectProvider<Checkins> checkins, TransactionTemplate transactions) {
         return Tasks.oneTime(CHECKIN).execute((instance, context) -> {
             var parts = instance.getData().split("\\|", 2);
-            transactions.executeWithoutResult(status ->
-                    checkins.getObject().due(new CaseId(UUID.fromString(parts[0])), Instant.parse(parts[1])));
+            transactions.executeWithoutResult(
+                    status -> checkins.getObject().due(new CaseId(UUID.fromString(parts[0])), Instant.parse(parts[1])));
         });
     }
 
@@ -61,9 +61,13 @@ class FollowupTimers {
         var client = scheduler.getObject();
         Instant remindAt = dueAt.minus(lead);
         if (remindAt.isAfter(now) && !lead.isZero()) {
-            client.scheduleIfNotExists(PROMISE.instance("promise-" + id + "-reminder").data(id.toString()).scheduledTo(remindAt));
+            client.scheduleIfNotExists(PROMISE.instance("promise-" + id + "-reminder")
+                    .data(id.toString())
+                    .scheduledTo(remindAt));
         }
-        client.scheduleIfNotExists(PROMISE.instance("promise-" + id + "-overdue").data(id.toString()).scheduledTo(dueAt));
+        client.scheduleIfNotExists(PROMISE.instance("promise-" + id + "-overdue")
+                .data(id.toString())
+                .scheduledTo(dueAt));
     }
 
     /** A kept or withdrawn promise needs no reminder; one already running finds it closed and does nothing. */
@@ -78,8 +82,10 @@ class FollowupTimers {
     }
 
     void scheduleCheckin(CaseId caseId, Instant solvedAt, Instant at) {
-        scheduler.getObject().scheduleIfNotExists(CHECKIN.instance("case-" + caseId + "-checkin-" + solvedAt.toEpochMilli())
-                .data(caseId + "|" + solvedAt)
-                .scheduledTo(at));
+        scheduler
+                .getObject()
+                .scheduleIfNotExists(CHECKIN.instance("case-" + caseId + "-checkin-" + solvedAt.toEpochMilli())
+                        .data(caseId + "|" + solvedAt)
+                        .scheduledTo(at));
     }
 }

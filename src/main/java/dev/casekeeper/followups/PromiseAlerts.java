@@ -38,14 +38,20 @@ class PromiseAlerts {
         if (promise == null || promise.state() != Followup.State.OPEN || promise.ownerId() == null) {
             return;
         }
-        notifications.notify(Notify.of(Set.of(promise.ownerId()), "promise_reminder", promise.caseId().value(),
-                "Case #%d: your promise \"%s\" is due %s".formatted(promise.caseNumber(), promise.text(), Texts.time(promise.dueAt())),
+        notifications.notify(Notify.of(
+                Set.of(promise.ownerId()),
+                "promise_reminder",
+                promise.caseId().value(),
+                "Case #%d: your promise \"%s\" is due %s"
+                        .formatted(promise.caseNumber(), promise.text(), Texts.time(promise.dueAt())),
                 "promise:" + id + ":reminder"));
     }
 
     void overdue(UUID id) {
         var promise = followups.lock(id).orElse(null);
-        if (promise == null || promise.state() != Followup.State.OPEN || clock.instant().isBefore(promise.dueAt())) {
+        if (promise == null
+                || promise.state() != Followup.State.OPEN
+                || clock.instant().isBefore(promise.dueAt())) {
             return;
         }
         if (!followups.markOverdue(id, clock.instant())) {
@@ -63,9 +69,12 @@ class PromiseAlerts {
         } else {
             recipients.addAll(notifications.supervisorsOf(List.of()));
         }
-        notifications.notify(Notify.of(recipients, "promise_overdue", promise.caseId().value(),
-                "Case #%d: the promise \"%s\" was due %s and is not kept".formatted(
-                        promise.caseNumber(), promise.text(), Texts.time(promise.dueAt())),
+        notifications.notify(Notify.of(
+                recipients,
+                "promise_overdue",
+                promise.caseId().value(),
+                "Case #%d: the promise \"%s\" was due %s and is not kept"
+                        .formatted(promise.caseNumber(), promise.text(), Texts.time(promise.dueAt())),
                 "promise:" + id + ":overdue"));
         log.info("Case {}: promise {} is overdue", promise.caseId(), id);
     }

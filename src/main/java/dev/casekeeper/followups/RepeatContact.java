@@ -29,6 +29,7 @@ public record RepeatContact(
 
     /** What may be said of it to someone who may not open the earlier case. */
     RepeatContact withoutEarlierCase() {
-        return new RepeatContact(caseId, null, null, earlierSolvedAt.truncatedTo(ChronoUnit.DAYS), null, null, detectedAt);
+        return new RepeatContact(
+                caseId, null, null, earlierSolvedAt.truncatedTo(ChronoUnit.DAYS), null, null, detectedAt);
     }
 }

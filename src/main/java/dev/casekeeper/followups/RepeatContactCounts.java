@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** How many repeat contacts fell to each agent and team between two instants. */
-public record RepeatContactCounts(Instant since, Instant until, long total, List<PerAgent> byAgent, List<PerTeam> byTeam) {
+public record RepeatContactCounts(
+        Instant since, Instant until, long total, List<PerAgent> byAgent, List<PerTeam> byTeam) {
 
     public record PerAgent(AgentId agentId, String name, long count) {}
 

@@ -21,7 +21,12 @@ import org.springframework.stereotype.Repository;
 class RepeatContactQueries {
 
     /** One solving of a case, which a repeat contact is measured against. */
-    record Solution(CaseId caseId, long number, Instant solvedAt, @Nullable AgentId ownerId, @Nullable TeamId teamId) {}
+    record Solution(
+            CaseId caseId,
+            long number,
+            Instant solvedAt,
+            @Nullable AgentId ownerId,
+            @Nullable TeamId teamId) {}
 
     private final JdbcClient jdbc;
 
@@ -42,8 +47,16 @@ class RepeatContactQueries {
                         .param("number", earlier.number())
                         .param("solved", Timestamp.from(earlier.solvedAt()))
                         .param("customer", customer.value())
-                        .param("agent", earlier.ownerId() == null ? null : earlier.ownerId().value())
-                        .param("team", earlier.teamId() == null ? null : earlier.teamId().value())
+                        .param(
+                                "agent",
+                                earlier.ownerId() == null
+                                        ? null
+                                        : earlier.ownerId().value())
+                        .param(
+                                "team",
+                                earlier.teamId() == null
+                                        ? null
+                                        : earlier.teamId().value())
                         .param("now", Timestamp.from(now))
                         .update()
                 == 1;
@@ -72,7 +85,8 @@ class RepeatContactQueries {
     }
 
     long total(Instant since, Instant until) {
-        return jdbc.sql("select count(*) from followups.repeat_contact where detected_at >= :since and detected_at < :until")
+        return jdbc.sql(
+                        "select count(*) from followups.repeat_contact where detected_at >= :since and detected_at < :until")
                 .param("since", Timestamp.from(since))
                 .param("until", Timestamp.from(until))
                 .query(Long.class)
@@ -80,7 +94,8 @@ class RepeatContactQueries {
     }
 
     private Map<UUID, Long> count(String column, Instant since, Instant until) {
-        return jdbc.sql("select " + column + " as who, count(*) as n from followups.repeat_contact"
+        return jdbc
+                .sql("select " + column + " as who, count(*) as n from followups.repeat_contact"
                         + " where detected_at >= :since and detected_at < :until and " + column + " is not null"
                         + " group by " + column)
                 .param("since", Timestamp.from(since))

@@ -34,7 +34,11 @@ class RepeatContacts {
     private final Clock clock;
 
     RepeatContacts(
-            CaseManagement cases, RepeatContactQueries repeats, SlaSettings settings, ApplicationEventPublisher events, Clock clock) {
+            CaseManagement cases,
+            RepeatContactQueries repeats,
+            SlaSettings settings,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.cases = cases;
         this.repeats = repeats;
         this.settings = settings;
@@ -62,15 +66,19 @@ class RepeatContacts {
     }
 
     /** The customer's other case solved most recently within the window before {@code opened}. */
-    private Optional<RepeatContactQueries.Solution> latestSolvedBefore(CustomerId customer, CaseId except, Instant opened) {
+    private Optional<RepeatContactQueries.Solution> latestSolvedBefore(
+            CustomerId customer, CaseId except, Instant opened) {
         RepeatContactQueries.Solution latest = null;
         for (var other : cases.ofRequester(customer, RECENT_CASES)) {
-            if (other.id().equals(except) || (other.status() != CaseStatus.SOLVED && other.status() != CaseStatus.CLOSED)) {
+            if (other.id().equals(except)
+                    || (other.status() != CaseStatus.SOLVED && other.status() != CaseStatus.CLOSED)) {
                 continue;
             }
             var detail = cases.outline(other.id());
             var solvedAt = Timelines.lastSolvedAt(detail);
-            if (solvedAt != null && within(solvedAt, opened) && (latest == null || solvedAt.isAfter(latest.solvedAt()))) {
+            if (solvedAt != null
+                    && within(solvedAt, opened)
+                    && (latest == null || solvedAt.isAfter(latest.solvedAt()))) {
                 latest = solution(detail, solvedAt);
             }
         }
@@ -81,8 +89,11 @@ class RepeatContacts {
     void messageReceived(CaseId caseId, UUID entryId) {
         var detail = cases.outline(caseId);
         var solvedAt = Timelines.solvedWhenArrived(detail, entryId);
-        var message = detail.timeline().stream().filter(e -> e.id().equals(entryId)).findFirst();
-        if (solvedAt != null && message.isPresent() && within(solvedAt, message.get().createdAt())) {
+        var message =
+                detail.timeline().stream().filter(e -> e.id().equals(entryId)).findFirst();
+        if (solvedAt != null
+                && message.isPresent()
+                && within(solvedAt, message.get().createdAt())) {
             flag(detail, solution(detail, solvedAt));
         }
     }
@@ -104,6 +115,7 @@ class RepeatContacts {
         // A flag beside the case, not a timeline entry: the timeline holds what happened to the
         // customer's problem, and a repeat contact is a finding about it.
         events.publishEvent(new RepeatContactDetected(kase.id(), earlier.caseId()));
-        log.info("Case {}: repeat contact after case {} was solved {}", kase.id(), earlier.caseId(), earlier.solvedAt());
+        log.info(
+                "Case {}: repeat contact after case {} was solved {}", kase.id(), earlier.caseId(), earlier.solvedAt());
     }
 }

@@ -8,7 +8,8 @@ import java.util.Locale;
 /** How follow-up notifications and refusals write a time. */
 final class Texts {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
+                    "EEE d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
     private Texts() {}

@@ -54,12 +54,15 @@ public class CasePresence {
                 .param("now", Timestamp.from(now))
                 .query((rs, n) -> new Object[] {rs.getObject("was_drafting"), rs.getTimestamp("was_seen")})
                 .single();
-        boolean arrived = before[1] == null || ((Timestamp) before[1]).toInstant().isBefore(now.minus(FRESH));
+        boolean arrived =
+                before[1] == null || ((Timestamp) before[1]).toInstant().isBefore(now.minus(FRESH));
         if (arrived || !Boolean.valueOf(drafting).equals(before[0])) {
             bus.publishAfterCommit(LiveSignal.presence(caseId.value(), number));
         }
         // Rows of pages long closed count for nothing; dropping them keeps the table small.
-        jdbc.sql("delete from live.presence where seen_at < :old").param("old", Timestamp.from(now.minus(Duration.ofHours(1)))).update();
+        jdbc.sql("delete from live.presence where seen_at < :old")
+                .param("old", Timestamp.from(now.minus(Duration.ofHours(1))))
+                .update();
     }
 
     /** The agent closed the case page. */

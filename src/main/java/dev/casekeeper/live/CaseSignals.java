@@ -33,8 +33,16 @@ class CaseSignals {
                 LiveSignal.CASE,
                 event.caseId().value(),
                 event.number(),
-                Stream.of(event.teamId(), event.previousTeamId()).filter(Objects::nonNull).map(TeamId::value).distinct().toList(),
-                Stream.of(event.ownerId(), event.previousOwnerId()).filter(Objects::nonNull).map(AgentId::value).distinct().toList(),
+                Stream.of(event.teamId(), event.previousTeamId())
+                        .filter(Objects::nonNull)
+                        .map(TeamId::value)
+                        .distinct()
+                        .toList(),
+                Stream.of(event.ownerId(), event.previousOwnerId())
+                        .filter(Objects::nonNull)
+                        .map(AgentId::value)
+                        .distinct()
+                        .toList(),
                 event.teamId() == null || event.previousTeamId() == null,
                 null));
     }

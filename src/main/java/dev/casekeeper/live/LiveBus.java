@@ -31,6 +31,7 @@ class LiveBus implements SmartLifecycle {
     static final String CHANNEL = "casekeeper_live";
     /** PostgreSQL takes payloads under 8000 bytes; signals are split well below that. */
     private static final int MAX_PAYLOAD = 7000;
+
     private static final long COALESCE_MILLIS = 50;
     private static final TypeReference<List<LiveSignal>> SIGNALS = new TypeReference<>() {};
     private static final Logger log = LoggerFactory.getLogger(LiveBus.class);
@@ -84,7 +85,10 @@ class LiveBus implements SmartLifecycle {
         }
         try {
             for (String payload : payloads(batch)) {
-                jdbc.sql("select pg_notify('" + CHANNEL + "', :payload)").param("payload", payload).query().listOfRows();
+                jdbc.sql("select pg_notify('" + CHANNEL + "', :payload)")
+                        .param("payload", payload)
+                        .query()
+                        .listOfRows();
             }
         } catch (RuntimeException e) {
             // Live updates are a convenience: a lost one is made good by the next change or a reload.
@@ -97,7 +101,8 @@ class LiveBus implements SmartLifecycle {
         var chunk = new ArrayList<LiveSignal>();
         for (var signal : batch) {
             chunk.add(signal);
-            if (json.writeValueAsString(chunk).getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD && chunk.size() > 1) {
+            if (json.writeValueAsString(chunk).getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD
+                    && chunk.size() > 1) {
                 chunk.removeLast();
                 payloads.add(json.writeValueAsString(chunk));
                 chunk = new ArrayList<>(List.of(signal));
@@ -113,7 +118,8 @@ class LiveBus implements SmartLifecycle {
     @Override
     public void start() {
         synchronized (pending) {
-            sender = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-notify").daemon().factory());
+            sender = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("live-notify").daemon().factory());
             flushScheduled = false;
             running = true;
         }

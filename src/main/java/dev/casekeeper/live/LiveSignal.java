@@ -63,8 +63,14 @@ record LiveSignal(
 
     /** One signal for two about the same thing: whoever may hear of either hears of it. */
     LiveSignal merge(LiveSignal other) {
-        return new LiveSignal(type, caseId, number, union(teamIds, other.teamIds), union(ownerIds, other.ownerIds),
-                teamless || other.teamless, agentId);
+        return new LiveSignal(
+                type,
+                caseId,
+                number,
+                union(teamIds, other.teamIds),
+                union(ownerIds, other.ownerIds),
+                teamless || other.teamless,
+                agentId);
     }
 
     private static List<UUID> union(List<UUID> a, List<UUID> b) {

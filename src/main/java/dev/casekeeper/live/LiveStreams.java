@@ -2,6 +2,7 @@ package dev.casekeeper.live;
 
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -66,12 +66,16 @@ class LiveStreams implements SmartLifecycle {
     static boolean mayHear(Subscriber subscriber, LiveSignal signal) {
         var agent = subscriber.agent();
         return switch (signal.type()) {
-            case LiveSignal.CASE -> agent.role().seesAllTeams()
-                    || signal.teamless()
-                    || signal.ownerIds().contains(agent.id().value())
-                    || signal.teamIds().stream().anyMatch(team -> agent.teamIds().contains(new TeamId(team)));
-            case LiveSignal.PRESENCE, LiveSignal.CONTACT -> subscriber.caseNumber() != null && subscriber.caseNumber() == signal.number();
-            case LiveSignal.SIGNED_OUT, LiveSignal.NOTIFICATION, LiveSignal.ROUTING -> agent.id().value().equals(signal.agentId());
+            case LiveSignal.CASE ->
+                agent.role().seesAllTeams()
+                        || signal.teamless()
+                        || signal.ownerIds().contains(agent.id().value())
+                        || signal.teamIds().stream()
+                                .anyMatch(team -> agent.teamIds().contains(new TeamId(team)));
+            case LiveSignal.PRESENCE, LiveSignal.CONTACT ->
+                subscriber.caseNumber() != null && subscriber.caseNumber() == signal.number();
+            case LiveSignal.SIGNED_OUT, LiveSignal.NOTIFICATION, LiveSignal.ROUTING ->
+                agent.id().value().equals(signal.agentId());
             case LiveSignal.QUEUES -> agent.role().seesAllTeams();
             default -> false;
         };
@@ -91,13 +95,16 @@ class LiveStreams implements SmartLifecycle {
     }
 
     private void keepAlive() {
-        open.keySet().forEach(emitter -> senders.execute(() -> send(emitter, SseEmitter.event().comment("keep-alive"))));
+        open.keySet()
+                .forEach(emitter ->
+                        senders.execute(() -> send(emitter, SseEmitter.event().comment("keep-alive"))));
     }
 
     /** Starts, and after a stop starts again (test contexts are paused and resumed). */
     @Override
     public void start() {
-        var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("live-keep-alive").daemon().factory());
+        var scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("live-keep-alive").daemon().factory());
         scheduler.scheduleAtFixedRate(this::keepAlive, KEEP_ALIVE_SECONDS, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
         keepAlive = scheduler;
         running = true;

@@ -1,5 +1,7 @@
 package dev.casekeeper.live;
 
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.routing.AgentLeftContact;
 import dev.casekeeper.routing.ColleagueInvited;
 import dev.casekeeper.routing.ColleagueJoined;
@@ -17,8 +19,6 @@ import dev.casekeeper.routing.PresenceChanged;
 import dev.casekeeper.routing.QueueChanged;
 import dev.casekeeper.routing.SupervisorRequestTaken;
 import dev.casekeeper.routing.SupervisorRequested;
-import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 

@@ -34,7 +34,12 @@ record MacroFacts(
 
     /** Made-up facts about a made-up case, for previewing a text while it is written. */
     static MacroFacts sample(SignedInAgent agent) {
-        return new MacroFacts("Maria Lopez", "Maria", "maria.lopez@example.com", 1042,
-                "My activation key is gone since I reinstalled", agent.name());
+        return new MacroFacts(
+                "Maria Lopez",
+                "Maria",
+                "maria.lopez@example.com",
+                1042,
+                "My activation key is gone since I reinstalled",
+                agent.name());
     }
 }

@@ -88,7 +88,9 @@ public class MacroManagement {
 
     @Transactional(readOnly = true)
     public Macro find(MacroId id) {
-        return macros.find(id.value()).map(MacroManagement::macro).orElseThrow(() -> new NotFoundException("Canned response", id));
+        return macros.find(id.value())
+                .map(MacroManagement::macro)
+                .orElseThrow(() -> new NotFoundException("Canned response", id));
     }
 
     /** Canned responses whose name or text contains {@code q} (all without it), names matching first. */
@@ -109,7 +111,9 @@ public class MacroManagement {
     @Transactional(readOnly = true)
     public List<RenderedMacro> renderMatching(@Nullable String q, long caseNumber, SignedInAgent agent, int limit) {
         var facts = facts(cases.findByNumber(caseNumber, agent), agent);
-        return macros.search(q, limit).stream().map(row -> rendered(new MacroId(row.id()), row.name(), row.body(), facts)).toList();
+        return macros.search(q, limit).stream()
+                .map(row -> rendered(new MacroId(row.id()), row.name(), row.body(), facts))
+                .toList();
     }
 
     /** A text being written, filled in with made-up facts; refused like a save would be. */
@@ -175,7 +179,9 @@ public class MacroManagement {
                 row.name(),
                 row.body(),
                 // Read leniently: a stored text is listed even if a placeholder it uses were ever retired.
-                MacroText.placeholders(row.body()).stream().map(Placeholder::key).toList(),
+                MacroText.placeholders(row.body()).stream()
+                        .map(Placeholder::key)
+                        .toList(),
                 row.createdAt(),
                 row.updatedAt(),
                 row.updatedBy());

@@ -29,12 +29,13 @@ class MacroQueries {
                         values (:id, :name, :body, :now, :now, :by, :by)
                         on conflict do nothing
                         """)
-                .param("id", id)
-                .param("name", name)
-                .param("body", body)
-                .param("by", by)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+                        .param("id", id)
+                        .param("name", name)
+                        .param("body", body)
+                        .param("by", by)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** Whether it was updated: false when another response has the name. */
@@ -44,12 +45,13 @@ class MacroQueries {
                         where id = :id and not exists (
                             select 1 from macros.macro o where lower(o.name) = lower(:name) and o.id <> :id)
                         """)
-                .param("id", id)
-                .param("name", name)
-                .param("body", body)
-                .param("by", by)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+                        .param("id", id)
+                        .param("name", name)
+                        .param("body", body)
+                        .param("by", by)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     boolean nameTaken(String name, @Nullable UUID except) {
@@ -64,11 +66,17 @@ class MacroQueries {
     }
 
     boolean delete(UUID id) {
-        return jdbc.sql("delete from macros.macro where id = :id").param("id", id).update() == 1;
+        return jdbc.sql("delete from macros.macro where id = :id")
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     Optional<Row> find(UUID id) {
-        return jdbc.sql("select * from macros.macro where id = :id").param("id", id).query(MacroQueries::row).optional();
+        return jdbc.sql("select * from macros.macro where id = :id")
+                .param("id", id)
+                .query(MacroQueries::row)
+                .optional();
     }
 
     /** Responses whose name or text contains the words, names matching first, then by name. */
@@ -86,7 +94,13 @@ class MacroQueries {
                 .list();
     }
 
-    record Row(UUID id, String name, String body, Instant createdAt, Instant updatedAt, @Nullable AgentId updatedBy) {}
+    record Row(
+            UUID id,
+            String name,
+            String body,
+            Instant createdAt,
+            Instant updatedAt,
+            @Nullable AgentId updatedBy) {}
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         UUID by = rs.getObject("updated_by", UUID.class);

@@ -35,12 +35,15 @@ final class MacroText {
             Placeholder.fromKey(matcher.group(1)).ifPresentOrElse(used::add, () -> unknown.add(matcher.group(1)));
         }
         if (!unknown.isEmpty()) {
-            throw new InvalidInputException("body", (unknown.size() == 1 ? "uses an unknown placeholder " : "uses unknown placeholders ")
-                    + unknown.stream().map(key -> "{{" + key + "}}").collect(Collectors.joining(", "))
-                    + "; the known ones are " + known());
+            throw new InvalidInputException(
+                    "body",
+                    (unknown.size() == 1 ? "uses an unknown placeholder " : "uses unknown placeholders ")
+                            + unknown.stream().map(key -> "{{" + key + "}}").collect(Collectors.joining(", "))
+                            + "; the known ones are " + known());
         }
         if (PLACEHOLDER.matcher(body).replaceAll("").contains("{{")) {
-            throw new InvalidInputException("body", "has a {{ that is not closed with }}; placeholders are written like {{customer.name}}");
+            throw new InvalidInputException(
+                    "body", "has a {{ that is not closed with }}; placeholders are written like {{customer.name}}");
         }
         return new ArrayList<>(used);
     }
@@ -60,7 +63,9 @@ final class MacroText {
         Matcher matcher = PLACEHOLDER.matcher(body);
         var out = new StringBuilder();
         while (matcher.find()) {
-            String value = Placeholder.fromKey(matcher.group(1)).map(p -> p.valueFor(facts)).orElse(matcher.group());
+            String value = Placeholder.fromKey(matcher.group(1))
+                    .map(p -> p.valueFor(facts))
+                    .orElse(matcher.group());
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(out);
@@ -70,7 +75,8 @@ final class MacroText {
     /** Plain text as HTML: everything escaped, blank lines as paragraphs, line breaks kept. */
     static String html(String text) {
         return Arrays.stream(text.strip().replace("\r\n", "\n").split("\n\\s*\n"))
-                .map(paragraph -> "<p>" + HtmlUtils.htmlEscape(paragraph.strip()).replace("\n", "<br>") + "</p>")
+                .map(paragraph ->
+                        "<p>" + HtmlUtils.htmlEscape(paragraph.strip()).replace("\n", "<br>") + "</p>")
                 .collect(Collectors.joining());
     }
 

@@ -11,8 +11,12 @@ import java.util.function.Function;
 public enum Placeholder {
     CUSTOMER_NAME("customer.name", MacroFacts::customerName),
     /** What the customer asked to be called, or else their name. */
-    CUSTOMER_PREFERRED_NAME("customer.preferredName", facts -> facts.customerPreferredName() == null
-            || facts.customerPreferredName().isBlank() ? facts.customerName() : facts.customerPreferredName()),
+    CUSTOMER_PREFERRED_NAME(
+            "customer.preferredName",
+            facts -> facts.customerPreferredName() == null
+                            || facts.customerPreferredName().isBlank()
+                    ? facts.customerName()
+                    : facts.customerPreferredName()),
     CUSTOMER_EMAIL("customer.email", MacroFacts::customerEmail),
     CASE_NUMBER("case.number", facts -> Long.toString(facts.caseNumber())),
     CASE_SUBJECT("case.subject", MacroFacts::caseSubject),

@@ -7,5 +7,10 @@ import org.jspecify.annotations.Nullable;
 
 /** One thing an agent was told, about a case or not; unread until they mark it read. */
 public record Notification(
-        UUID id, AgentId recipientId, String kind, @Nullable UUID caseId, String text, Instant createdAt,
+        UUID id,
+        AgentId recipientId,
+        String kind,
+        @Nullable UUID caseId,
+        String text,
+        Instant createdAt,
         @Nullable Instant readAt) {}

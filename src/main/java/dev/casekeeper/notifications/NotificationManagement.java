@@ -57,9 +57,11 @@ public class NotificationManagement {
         Instant now = clock.instant();
         for (var recipient : notify.recipients()) {
             var id = UUID.randomUUID();
-            if (notifications.insert(id, recipient.value(), notify.kind(), notify.caseId(), notify.text(), notify.onceKey(), now)) {
+            if (notifications.insert(
+                    id, recipient.value(), notify.kind(), notify.caseId(), notify.text(), notify.onceKey(), now)) {
                 told++;
-                events.publishEvent(new NotificationCreated(id, recipient, notify.kind(), notify.caseId(), notify.text()));
+                events.publishEvent(
+                        new NotificationCreated(id, recipient, notify.kind(), notify.caseId(), notify.text()));
             }
         }
         if (told > 0) {
@@ -82,14 +84,19 @@ public class NotificationManagement {
         if (!ofTeams.isEmpty()) {
             return ofTeams;
         }
-        var supervisors = ids(active.stream().filter(a -> a.role() == Role.SUPERVISOR).toList());
-        return supervisors.isEmpty() ? ids(active.stream().filter(a -> a.role() == Role.ADMIN).toList()) : supervisors;
+        var supervisors =
+                ids(active.stream().filter(a -> a.role() == Role.SUPERVISOR).toList());
+        return supervisors.isEmpty()
+                ? ids(active.stream().filter(a -> a.role() == Role.ADMIN).toList())
+                : supervisors;
     }
 
     /** Active members of a team, whatever their role. */
     @Transactional(readOnly = true)
     public Set<AgentId> membersOf(TeamId team) {
-        return ids(agents.list().stream().filter(a -> a.active() && a.teamIds().contains(team)).toList());
+        return ids(agents.list().stream()
+                .filter(a -> a.active() && a.teamIds().contains(team))
+                .toList());
     }
 
     /** The teams an agent belongs to. */
@@ -109,7 +116,8 @@ public class NotificationManagement {
 
     /** Marks one of the caller's notifications read; someone else's is not found. */
     public Notification markRead(UUID id, SignedInAgent me) {
-        var found = notifications.find(id)
+        var found = notifications
+                .find(id)
                 .filter(n -> n.recipientId().equals(me.id()))
                 .orElseThrow(() -> new NotFoundException("Notification", id));
         notifications.markRead(found.id(), clock.instant());
@@ -142,7 +150,8 @@ public class NotificationManagement {
     private static NotificationQueries.Position decode(String cursor) {
         try {
             var parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 3);
-            return new NotificationQueries.Position(parts[0].equals("1"), Instant.parse(parts[1]), UUID.fromString(parts[2]));
+            return new NotificationQueries.Position(
+                    parts[0].equals("1"), Instant.parse(parts[1]), UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
             throw new InvalidInputException("cursor", "is not a cursor this API returned");
         }

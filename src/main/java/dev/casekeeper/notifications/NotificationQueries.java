@@ -23,7 +23,8 @@ class NotificationQueries {
     }
 
     /** False when this recipient already has a notification with this key. */
-    boolean insert(UUID id, UUID recipient, String kind, @Nullable UUID caseId, String text, String onceKey, Instant now) {
+    boolean insert(
+            UUID id, UUID recipient, String kind, @Nullable UUID caseId, String text, String onceKey, Instant now) {
         return jdbc.sql("""
                         insert into notifications.notification (id, recipient_id, kind, case_id, text, dedup_key, created_at)
                         values (:id, :recipient, :kind, :case, :text, :key, :now)
@@ -53,9 +54,7 @@ class NotificationQueries {
 
                         order by (read_at is null) desc, created_at desc, id desc
                         limit :limit
-                        """)
-                .param("recipient", recipient)
-                .param("limit", limit);
+                        """).param("recipient", recipient).param("limit", limit);
         if (after != null) {
             spec = spec.param("unread", after.unread() ? 1 : 0)
                     .param("at", Timestamp.from(after.createdAt()))
@@ -86,7 +85,8 @@ class NotificationQueries {
     }
 
     int markAllRead(UUID recipient, Instant now) {
-        return jdbc.sql("update notifications.notification set read_at = :now where recipient_id = :r and read_at is null")
+        return jdbc.sql(
+                        "update notifications.notification set read_at = :now where recipient_id = :r and read_at is null")
                 .param("r", recipient)
                 .param("now", Timestamp.from(now))
                 .update();

@@ -34,8 +34,14 @@ class AgentPresence {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    AgentPresence(AgentStateQueries states, AgentManagement agents, ContactFlow flow, Dispatcher dispatcher,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+    AgentPresence(
+            AgentStateQueries states,
+            AgentManagement agents,
+            ContactFlow flow,
+            Dispatcher dispatcher,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.states = states;
         this.agents = agents;
         this.flow = flow;
@@ -43,14 +49,17 @@ class AgentPresence {
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-        // Committed by itself even inside a caller's transaction: offers are withdrawn after the presence is visible to every node.
+        // Committed by itself even inside a caller's transaction: offers are withdrawn after the presence is visible to
+        // every node.
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The agent's routing row, created on first use (away, default capacities, no skills). */
     AgentRouting ensure(AgentId agentId) {
         return transaction.execute(status -> {
-            states.find(agentId.value()).ifPresentOrElse(found -> {}, () -> states.ensure(agentId.value(), teamsOf(agentId), clock.instant()));
+            states.find(agentId.value())
+                    .ifPresentOrElse(
+                            found -> {}, () -> states.ensure(agentId.value(), teamsOf(agentId), clock.instant()));
             return states.find(agentId.value()).orElseThrow();
         });
     }
@@ -73,15 +82,26 @@ class AgentPresence {
         }
     }
 
-    void change(AgentId agentId, List<String> skills, Integer chatCapacity, Integer emailCapacity, boolean keepChat, boolean keepEmail,
+    void change(
+            AgentId agentId,
+            List<String> skills,
+            Integer chatCapacity,
+            Integer emailCapacity,
+            boolean keepChat,
+            boolean keepEmail,
             boolean keepSkills) {
         var teams = teamsOf(agentId);
         transaction.executeWithoutResult(status -> {
             states.ensure(agentId.value(), teams, clock.instant());
             states.lock(agentId.value());
             var stored = states.stored(agentId.value());
-            states.update(agentId.value(), keepSkills ? stored.skills() : skills, keepChat ? stored.chatCapacity() : chatCapacity,
-                    keepEmail ? stored.emailCapacity() : emailCapacity, teams, clock.instant());
+            states.update(
+                    agentId.value(),
+                    keepSkills ? stored.skills() : skills,
+                    keepChat ? stored.chatCapacity() : chatCapacity,
+                    keepEmail ? stored.emailCapacity() : emailCapacity,
+                    teams,
+                    clock.instant());
         });
         // A smaller capacity takes nothing away: contacts already offered or accepted stay; new offers wait for room.
         dispatcher.dispatchAfterCommit(ids(teams));

@@ -66,7 +66,8 @@ class AgentStateQueries {
 
     /** The agent's capacity on the channel, the configured default unless set for them. */
     int capacity(UUID agentId, RoutedChannel channel) {
-        return jdbc.sql("select coalesce(" + capacityColumn(channel) + ", :default) from routing.agent_state where agent_id = :agent")
+        return jdbc.sql("select coalesce(" + capacityColumn(channel)
+                        + ", :default) from routing.agent_state where agent_id = :agent")
                 .param("agent", agentId)
                 .param("default", settings.capacity(channel))
                 .query(Integer.class)
@@ -103,8 +104,13 @@ class AgentStateQueries {
                 .update();
     }
 
-    void update(UUID agentId, List<String> skills, @Nullable Integer chatCapacity, @Nullable Integer emailCapacity,
-            Collection<TeamId> teams, Instant now) {
+    void update(
+            UUID agentId,
+            List<String> skills,
+            @Nullable Integer chatCapacity,
+            @Nullable Integer emailCapacity,
+            Collection<TeamId> teams,
+            Instant now) {
         jdbc.sql("""
                         update routing.agent_state set skills = string_to_array(:skills, ','), chat_capacity = :chat,
                             email_capacity = :email, team_ids = cast(string_to_array(:teams, ',') as uuid[]), updated_at = :now
@@ -120,12 +126,16 @@ class AgentStateQueries {
     }
 
     /** The raw per-agent capacities (null: the default), for a change that keeps one of them. */
-    record Stored(List<String> skills, @Nullable Integer chatCapacity, @Nullable Integer emailCapacity) {}
+    record Stored(
+            List<String> skills,
+            @Nullable Integer chatCapacity,
+            @Nullable Integer emailCapacity) {}
 
     Stored stored(UUID agentId) {
         return jdbc.sql("select skills, chat_capacity, email_capacity from routing.agent_state where agent_id = :agent")
                 .param("agent", agentId)
-                .query((rs, n) -> new Stored(strings(rs), (Integer) rs.getObject("chat_capacity"), (Integer) rs.getObject("email_capacity")))
+                .query((rs, n) -> new Stored(
+                        strings(rs), (Integer) rs.getObject("chat_capacity"), (Integer) rs.getObject("email_capacity")))
                 .single();
     }
 

@@ -7,4 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /** A customer who left the queue gave a way to reach them: the team owes them a callback. */
 public record CallbackRequested(
-        UUID callbackId, ContactId contactId, CaseId caseId, TeamId teamId, @Nullable String email, @Nullable String phone) {}
+        UUID callbackId,
+        ContactId contactId,
+        CaseId caseId,
+        TeamId teamId,
+        @Nullable String email,
+        @Nullable String phone) {}

@@ -41,7 +41,11 @@ class CaseOwnership {
                 }
             });
         } catch (RuntimeException e) {
-            log.warn("Case {}: agent {} accepted its contact but could not become its owner: {}", caseId, agentId, e.getMessage());
+            log.warn(
+                    "Case {}: agent {} accepted its contact but could not become its owner: {}",
+                    caseId,
+                    agentId,
+                    e.getMessage());
         }
     }
 }

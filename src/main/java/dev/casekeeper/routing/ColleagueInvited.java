@@ -4,4 +4,5 @@ import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.cases.CaseId;
 
 /** The contact's agent invited a colleague into the live contact (a warm transfer). */
-public record ColleagueInvited(InvitationId invitationId, ContactId contactId, CaseId caseId, AgentId fromAgentId, AgentId toAgentId) {}
+public record ColleagueInvited(
+        InvitationId invitationId, ContactId contactId, CaseId caseId, AgentId fromAgentId, AgentId toAgentId) {}

@@ -7,7 +7,6 @@ import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,8 +38,15 @@ class ContactFlow {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    ContactFlow(ContactQueries contacts, TeamSettingsQueries teams, Dispatcher dispatcher, OfferTimers timers, LiveContactQueries live,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+    ContactFlow(
+            ContactQueries contacts,
+            TeamSettingsQueries teams,
+            Dispatcher dispatcher,
+            OfferTimers timers,
+            LiveContactQueries live,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.live = live;
         this.contacts = contacts;
         this.teams = teams;
@@ -52,12 +58,19 @@ class ContactFlow {
     }
 
     /** Queues the contact; a case already waiting or being handled keeps its contact, which is answered. */
-    UUID enqueue(UUID caseId, RoutedChannel channel, UUID teamId, List<String> skills, int priority,
-            @Nullable String callbackEmail, @Nullable String callbackPhone) {
+    UUID enqueue(
+            UUID caseId,
+            RoutedChannel channel,
+            UUID teamId,
+            List<String> skills,
+            int priority,
+            @Nullable String callbackEmail,
+            @Nullable String callbackPhone) {
         var id = UUID.randomUUID();
         var dispatch = new HashSet<UUID>();
         var queued = transaction.execute(status -> {
-            if (!contacts.insert(id, caseId, channel, teamId, skills, priority, callbackEmail, callbackPhone, clock.instant())) {
+            if (!contacts.insert(
+                    id, caseId, channel, teamId, skills, priority, callbackEmail, callbackPhone, clock.instant())) {
                 return contacts.liveOfCase(caseId).orElseThrow().id();
             }
             log.debug("Case {}: contact {} queued for team {} on {}", caseId, id, teamId, channel.value());
@@ -81,15 +94,26 @@ class ContactFlow {
             refuseAnswered(offer);
             var now = clock.instant();
             if (!now.isBefore(offer.expiresAt())) {
-                throw new ConflictException("offer-expired", "The offer expired at " + offer.expiresAt() + " and moves to another agent");
+                throw new ConflictException(
+                        "offer-expired", "The offer expired at " + offer.expiresAt() + " and moves to another agent");
             }
             var waited = Duration.between(contact.arrivedAt(), now);
             contacts.answerOffer(offerId, "accepted", now);
             contacts.accepted(contact.id(), now, waited.toMillis());
             timers.cancelExpiry(offerId);
-            log.info("Case {}: contact {} accepted by agent {} after {} s", contact.caseId(), contact.id(), agentId, waited.toSeconds());
-            events.publishEvent(new ContactAccepted(new OfferId(offerId), new ContactId(contact.id()), new CaseId(contact.caseId()),
-                    new AgentId(agentId), contact.channel(), waited));
+            log.info(
+                    "Case {}: contact {} accepted by agent {} after {} s",
+                    contact.caseId(),
+                    contact.id(),
+                    agentId,
+                    waited.toSeconds());
+            events.publishEvent(new ContactAccepted(
+                    new OfferId(offerId),
+                    new ContactId(contact.id()),
+                    new CaseId(contact.caseId()),
+                    new AgentId(agentId),
+                    contact.channel(),
+                    waited));
             events.publishEvent(new QueueChanged(new TeamId(contact.teamId())));
             return contact.caseId();
         });
@@ -114,7 +138,8 @@ class ContactFlow {
     void expire(OfferId offerId) {
         var dispatch = new HashSet<UUID>();
         transaction.executeWithoutResult(status -> contacts.lockByOffer(offerId.value())
-                .filter(contact -> contact.state() == ContactState.OFFERED && offerId.value().equals(contact.offerId()))
+                .filter(contact -> contact.state() == ContactState.OFFERED
+                        && offerId.value().equals(contact.offerId()))
                 .ifPresent(contact -> backToWaiting(contact, offerId.value(), OfferEnded.Outcome.EXPIRED, dispatch)));
         dispatcher.dispatchAfterCommit(dispatch);
     }
@@ -136,8 +161,14 @@ class ContactFlow {
         if (outcome != OfferEnded.Outcome.EXPIRED) {
             timers.cancelExpiry(offerId);
         }
-        log.debug("Case {}: offer {} {}; contact {} waits again", contact.caseId(), offerId, outcome.value(), contact.id());
-        events.publishEvent(new OfferEnded(new OfferId(offerId), new ContactId(contact.id()), new AgentId(contact.agentId()), outcome));
+        log.debug(
+                "Case {}: offer {} {}; contact {} waits again",
+                contact.caseId(),
+                offerId,
+                outcome.value(),
+                contact.id());
+        events.publishEvent(new OfferEnded(
+                new OfferId(offerId), new ContactId(contact.id()), new AgentId(contact.agentId()), outcome));
         events.publishEvent(new QueueChanged(new TeamId(contact.teamId())));
         dispatch.add(contact.teamId());
     }
@@ -155,16 +186,26 @@ class ContactFlow {
                 case ACCEPTED -> {
                     contacts.releaseAccepted(contact.offerId(), now);
                     // A contact that ends on hold is off hold; whoever was on it leaves it.
-                    live.endHold(contactId, now).ifPresent(hold -> events.publishEvent(new ContactResumed(new ContactId(contactId),
-                            new CaseId(contact.caseId()), hold.agentId(), Duration.between(hold.since(), now))));
+                    live.endHold(contactId, now)
+                            .ifPresent(hold -> events.publishEvent(new ContactResumed(
+                                    new ContactId(contactId),
+                                    new CaseId(contact.caseId()),
+                                    hold.agentId(),
+                                    Duration.between(hold.since(), now))));
                     live.clear(contactId, now);
-                    events.publishEvent(new ContactEnded(new ContactId(contactId), new CaseId(contact.caseId()),
-                            new AgentId(contact.agentId()), contact.channel()));
+                    events.publishEvent(new ContactEnded(
+                            new ContactId(contactId),
+                            new CaseId(contact.caseId()),
+                            new AgentId(contact.agentId()),
+                            contact.channel()));
                 }
                 case OFFERED -> {
                     contacts.answerOffer(contact.offerId(), "withdrawn", now);
                     timers.cancelExpiry(contact.offerId());
-                    events.publishEvent(new OfferEnded(new OfferId(contact.offerId()), new ContactId(contactId), new AgentId(contact.agentId()),
+                    events.publishEvent(new OfferEnded(
+                            new OfferId(contact.offerId()),
+                            new ContactId(contactId),
+                            new AgentId(contact.agentId()),
                             OfferEnded.Outcome.WITHDRAWN));
                     events.publishEvent(new QueueChanged(new TeamId(contact.teamId())));
                 }
@@ -189,8 +230,9 @@ class ContactFlow {
                 case ENDED, ABANDONED -> {
                     return;
                 }
-                case ACCEPTED -> throw new ConflictException("contact-accepted",
-                        "An agent already answered this contact; end it instead");
+                case ACCEPTED ->
+                    throw new ConflictException(
+                            "contact-accepted", "An agent already answered this contact; end it instead");
                 default -> {}
             }
             var now = clock.instant();
@@ -204,13 +246,22 @@ class ContactFlow {
             log.info("Case {}: contact {} abandoned after {} s", contact.caseId(), contactId, waited.toSeconds());
             var callbackEmail = email != null ? email : contact.callbackEmail();
             var callbackPhone = phone != null ? phone : contact.callbackPhone();
-            events.publishEvent(new ContactAbandoned(new ContactId(contactId), new CaseId(contact.caseId()), new TeamId(contact.teamId()),
-                    contact.channel(), waited));
+            events.publishEvent(new ContactAbandoned(
+                    new ContactId(contactId),
+                    new CaseId(contact.caseId()),
+                    new TeamId(contact.teamId()),
+                    contact.channel(),
+                    waited));
             if (callbackEmail != null || callbackPhone != null) {
                 var callbackId = UUID.randomUUID();
                 contacts.insertCallback(callbackId, contact, callbackEmail, callbackPhone, now);
-                events.publishEvent(new CallbackRequested(callbackId, new ContactId(contactId), new CaseId(contact.caseId()),
-                        new TeamId(contact.teamId()), callbackEmail, callbackPhone));
+                events.publishEvent(new CallbackRequested(
+                        callbackId,
+                        new ContactId(contactId),
+                        new CaseId(contact.caseId()),
+                        new TeamId(contact.teamId()),
+                        callbackEmail,
+                        callbackPhone));
             }
             events.publishEvent(new QueueChanged(new TeamId(contact.teamId())));
         });
@@ -232,13 +283,19 @@ class ContactFlow {
                 return existing.get();
             }
             if (email == null && phone == null) {
-                throw new ConflictException("no-way-back", "The customer left no email address or phone number to call back");
+                throw new ConflictException(
+                        "no-way-back", "The customer left no email address or phone number to call back");
             }
             var callbackId = UUID.randomUUID();
             contacts.insertCallback(callbackId, contact, email, phone, clock.instant());
             log.info("Case {}: callback {} for contact {}", contact.caseId(), callbackId, contactId);
-            events.publishEvent(new CallbackRequested(callbackId, new ContactId(contactId), new CaseId(contact.caseId()),
-                    new TeamId(contact.teamId()), email, phone));
+            events.publishEvent(new CallbackRequested(
+                    callbackId,
+                    new ContactId(contactId),
+                    new CaseId(contact.caseId()),
+                    new TeamId(contact.teamId()),
+                    email,
+                    phone));
             return callbackId;
         });
     }
@@ -260,17 +317,27 @@ class ContactFlow {
         var contact = contacts.lock(contactId).orElseThrow();
         var team = teams.find(contact.teamId());
         var now = clock.instant();
-        if (contact.state() != ContactState.WAITING || team.overflowTeamId() == null
+        if (contact.state() != ContactState.WAITING
+                || team.overflowTeamId() == null
                 || contact.queuedAt().plus(team.overflowAfter()).isAfter(now)) {
             return;
         }
         var to = team.overflowTeamId().value();
         var waited = Duration.between(contact.queuedAt(), now);
         contacts.overflow(contact, to, waited.toMillis(), now);
-        log.info("Case {}: contact {} overflowed from team {} to team {} after {} s", contact.caseId(), contactId, contact.teamId(), to,
+        log.info(
+                "Case {}: contact {} overflowed from team {} to team {} after {} s",
+                contact.caseId(),
+                contactId,
+                contact.teamId(),
+                to,
                 waited.toSeconds());
-        events.publishEvent(new ContactOverflowed(new ContactId(contactId), new CaseId(contact.caseId()), new TeamId(contact.teamId()),
-                new TeamId(to), waited));
+        events.publishEvent(new ContactOverflowed(
+                new ContactId(contactId),
+                new CaseId(contact.caseId()),
+                new TeamId(contact.teamId()),
+                new TeamId(to),
+                waited));
         events.publishEvent(new QueueChanged(new TeamId(contact.teamId())));
         events.publishEvent(new QueueChanged(new TeamId(to)));
     }
@@ -290,5 +357,4 @@ class ContactFlow {
             throw new ConflictException("offer-" + offer.outcome(), "The offer was already " + offer.outcome());
         }
     }
-
 }

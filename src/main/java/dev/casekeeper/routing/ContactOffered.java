@@ -6,4 +6,9 @@ import java.time.Instant;
 
 /** A contact was offered to an agent, who has until {@code expiresAt} to accept it. */
 public record ContactOffered(
-        OfferId offerId, ContactId contactId, CaseId caseId, AgentId agentId, RoutedChannel channel, Instant expiresAt) {}
+        OfferId offerId,
+        ContactId contactId,
+        CaseId caseId,
+        AgentId agentId,
+        RoutedChannel channel,
+        Instant expiresAt) {}

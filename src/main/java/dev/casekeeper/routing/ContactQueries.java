@@ -42,36 +42,49 @@ class ContactQueries {
     }
 
     /** False when the case already has a live contact (the unique index decides, also across nodes). */
-    boolean insert(UUID id, UUID caseId, RoutedChannel channel, UUID teamId, List<String> skills, int priority,
-            @Nullable String callbackEmail, @Nullable String callbackPhone, Instant now) {
+    boolean insert(
+            UUID id,
+            UUID caseId,
+            RoutedChannel channel,
+            UUID teamId,
+            List<String> skills,
+            int priority,
+            @Nullable String callbackEmail,
+            @Nullable String callbackPhone,
+            Instant now) {
         return jdbc.sql("""
                         insert into routing.contact (id, case_id, channel, team_id, required_skills, priority, arrived_at, queued_at,
                             state, callback_email, callback_phone)
                         values (:id, :case, :channel, :team, string_to_array(:skills, ','), :priority, :now, :now, 'waiting', :email, :phone)
                         on conflict (case_id) where state in ('waiting', 'offered', 'accepted') do nothing
                         """)
-                .param("id", id)
-                .param("case", caseId)
-                .param("channel", channel.value())
-                .param("team", teamId)
-                .param("skills", String.join(",", skills))
-                .param("priority", priority)
-                .param("email", callbackEmail)
-                .param("phone", callbackPhone)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+                        .param("id", id)
+                        .param("case", caseId)
+                        .param("channel", channel.value())
+                        .param("team", teamId)
+                        .param("skills", String.join(",", skills))
+                        .param("priority", priority)
+                        .param("email", callbackEmail)
+                        .param("phone", callbackPhone)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** The case's contact that is still waiting, offered or accepted. */
     Optional<ContactRow> liveOfCase(UUID caseId) {
-        return jdbc.sql("select * from routing.contact where case_id = :case and state in ('waiting', 'offered', 'accepted')")
+        return jdbc.sql(
+                        "select * from routing.contact where case_id = :case and state in ('waiting', 'offered', 'accepted')")
                 .param("case", caseId)
                 .query(ContactQueries::row)
                 .optional();
     }
 
     Optional<ContactRow> find(UUID id) {
-        return jdbc.sql("select * from routing.contact where id = :id").param("id", id).query(ContactQueries::row).optional();
+        return jdbc.sql("select * from routing.contact where id = :id")
+                .param("id", id)
+                .query(ContactQueries::row)
+                .optional();
     }
 
     Optional<ContactRow> lock(UUID id) {
@@ -87,10 +100,7 @@ class ContactQueries {
                         select c.* from routing.contact c
                         where c.id = (select o.contact_id from routing.offer o where o.id = :offer)
                         for update
-                        """)
-                .param("offer", offerId)
-                .query(ContactQueries::row)
-                .optional();
+                        """).param("offer", offerId).query(ContactQueries::row).optional();
     }
 
     /**
@@ -114,7 +124,8 @@ class ContactQueries {
 
     /** Contacts offered to the agent, locked. */
     List<ContactRow> lockOfferedTo(UUID agentId) {
-        return jdbc.sql("select * from routing.contact where agent_id = :agent and state = 'offered' order by id for update")
+        return jdbc.sql(
+                        "select * from routing.contact where agent_id = :agent and state = 'offered' order by id for update")
                 .param("agent", agentId)
                 .query(ContactQueries::row)
                 .list();
@@ -134,7 +145,9 @@ class ContactQueries {
 
     /** Teams with contacts waiting now. */
     List<UUID> teamsWithWaiting() {
-        return jdbc.sql("select distinct team_id from routing.contact where state = 'waiting'").query(UUID.class).list();
+        return jdbc.sql("select distinct team_id from routing.contact where state = 'waiting'")
+                .query(UUID.class)
+                .list();
     }
 
     /** Waiting contacts that have been in their team's queue longer than the team's overflow wait. */
@@ -143,10 +156,7 @@ class ContactQueries {
                         select c.id from routing.contact c join routing.team_settings t on t.team_id = c.team_id
                         where c.state = 'waiting' and t.overflow_team_id is not null
                           and c.queued_at <= cast(:now as timestamptz) - make_interval(secs => t.overflow_after_s)
-                        """)
-                .param("now", Timestamp.from(now))
-                .query(UUID.class)
-                .list();
+                        """).param("now", Timestamp.from(now)).query(UUID.class).list();
     }
 
     /** Records a new offer and marks the contact offered; the offer's place in time comes from the sequence. */
@@ -170,13 +180,22 @@ class ContactQueries {
     }
 
     /** An offer as stored: to whom, until when, and what became of it (null while open). */
-    record OfferRow(UUID id, UUID contactId, UUID agentId, Instant expiresAt, @Nullable String outcome) {}
+    record OfferRow(
+            UUID id,
+            UUID contactId,
+            UUID agentId,
+            Instant expiresAt,
+            @Nullable String outcome) {}
 
     Optional<OfferRow> offer(UUID offerId) {
         return jdbc.sql("select id, contact_id, agent_id, expires_at, outcome from routing.offer where id = :id")
                 .param("id", offerId)
-                .query((rs, n) -> new OfferRow(rs.getObject("id", UUID.class), rs.getObject("contact_id", UUID.class),
-                        rs.getObject("agent_id", UUID.class), rs.getTimestamp("expires_at").toInstant(), rs.getString("outcome")))
+                .query((rs, n) -> new OfferRow(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("contact_id", UUID.class),
+                        rs.getObject("agent_id", UUID.class),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        rs.getString("outcome")))
                 .optional();
     }
 
@@ -199,10 +218,7 @@ class ContactQueries {
         jdbc.sql("""
                         update routing.offer set released_seq = nextval('routing.offer_seq'), released_at = :now
                         where id = :id and released_seq is null
-                        """)
-                .param("id", offerId)
-                .param("now", Timestamp.from(now))
-                .update();
+                        """).param("id", offerId).param("now", Timestamp.from(now)).update();
     }
 
     void backToWaiting(UUID contactId) {
@@ -212,7 +228,8 @@ class ContactQueries {
     }
 
     void accepted(UUID contactId, Instant now, long waitedMs) {
-        jdbc.sql("update routing.contact set state = 'accepted', accepted_at = :now, waited_ms = :waited where id = :id")
+        jdbc.sql(
+                        "update routing.contact set state = 'accepted', accepted_at = :now, waited_ms = :waited where id = :id")
                 .param("id", contactId)
                 .param("now", Timestamp.from(now))
                 .param("waited", waitedMs)
@@ -266,19 +283,23 @@ class ContactQueries {
                         values (:id, :contact, :case, :team, :email, :phone, :now)
                         on conflict (contact_id) do nothing
                         """)
-                .param("id", id)
-                .param("contact", contact.id())
-                .param("case", contact.caseId())
-                .param("team", contact.teamId())
-                .param("email", email)
-                .param("phone", phone)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+                        .param("id", id)
+                        .param("contact", contact.id())
+                        .param("case", contact.caseId())
+                        .param("team", contact.teamId())
+                        .param("email", email)
+                        .param("phone", phone)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** The contact's callback task, if the team has one. */
     Optional<UUID> callbackOf(UUID contactId) {
-        return jdbc.sql("select id from routing.callback where contact_id = :c").param("c", contactId).query(UUID.class).optional();
+        return jdbc.sql("select id from routing.callback where contact_id = :c")
+                .param("c", contactId)
+                .query(UUID.class)
+                .optional();
     }
 
     /** Contacts waiting or offered in the team, in the order they are served, with their offer's expiry. */
@@ -292,12 +313,18 @@ class ContactQueries {
                         order by c.state = 'waiting', c.priority desc, c.arrived_at, c.id
                         """)
                 .param("team", teamId)
-                .query((rs, n) -> new Queued(row(rs, n), instant(rs, "offer_expires_at"), rs.getObject("position") == null ? null : rs.getInt("position")))
+                .query((rs, n) -> new Queued(
+                        row(rs, n),
+                        instant(rs, "offer_expires_at"),
+                        rs.getObject("position") == null ? null : rs.getInt("position")))
                 .list();
     }
 
     /** A contact of the queue with its offer's expiry (when offered) and its position (when waiting). */
-    record Queued(ContactRow contact, @Nullable Instant offerExpiresAt, @Nullable Integer position) {}
+    record Queued(
+            ContactRow contact,
+            @Nullable Instant offerExpiresAt,
+            @Nullable Integer position) {}
 
     /** How many waiting contacts of the team and channel are served before this one. */
     int ahead(ContactRow contact) {
@@ -330,7 +357,11 @@ class ContactQueries {
                 .optional();
     }
 
-    record Abandoned(ContactRow contact, @Nullable UUID callbackId, @Nullable String email, @Nullable String phone) {}
+    record Abandoned(
+            ContactRow contact,
+            @Nullable UUID callbackId,
+            @Nullable String email,
+            @Nullable String phone) {}
 
     /** Abandoned contacts, latest first, of the given teams (every team when null). */
     List<Abandoned> abandoned(@Nullable Collection<UUID> teams, Instant since, int limit) {
@@ -345,8 +376,11 @@ class ContactQueries {
                 .param("since", Timestamp.from(since))
                 .param("teams", teams == null ? null : ids(teams))
                 .param("limit", limit)
-                .query((rs, n) -> new Abandoned(row(rs, n), rs.getObject("callback_id", UUID.class),
-                        rs.getString("cb_email"), rs.getString("cb_phone")))
+                .query((rs, n) -> new Abandoned(
+                        row(rs, n),
+                        rs.getObject("callback_id", UUID.class),
+                        rs.getString("cb_email"),
+                        rs.getString("cb_phone")))
                 .list();
     }
 

@@ -33,6 +33,7 @@ class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /** Waiting contacts looked at per transaction, so one contact nobody can take does not block those behind it. */
     private static final int CONTACTS_PER_ROUND = 20;
+
     private static final int AGENTS_PER_CONTACT = 5;
     /** A guard against a loop that never ends; the sweep picks up whatever is left. */
     private static final int MAX_OFFERS_PER_CALL = 1_000;
@@ -45,8 +46,14 @@ class Dispatcher {
     private final Clock clock;
     private final TransactionTemplate alone;
 
-    Dispatcher(ContactQueries contacts, AgentStateQueries agents, OfferTimers timers, RoutingSettings settings,
-            ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+    Dispatcher(
+            ContactQueries contacts,
+            AgentStateQueries agents,
+            OfferTimers timers,
+            RoutingSettings settings,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.contacts = contacts;
         this.agents = agents;
         this.timers = timers;
@@ -114,7 +121,8 @@ class Dispatcher {
      * two nodes from waiting on each other.
      */
     private Optional<UUID> claimAgent(ContactRow contact, boolean[] mayWait) {
-        var candidates = agents.candidates(contact.teamId(), contact.requiredSkills(), contact.channel(), contact.id(), AGENTS_PER_CONTACT);
+        var candidates = agents.candidates(
+                contact.teamId(), contact.requiredSkills(), contact.channel(), contact.id(), AGENTS_PER_CONTACT);
         for (var candidate : candidates) {
             var presence = mayWait[0] ? agents.lock(candidate) : agents.lockIfFree(candidate);
             mayWait[0] = false;
@@ -134,9 +142,15 @@ class Dispatcher {
         contacts.offer(offerId, contact, agentId, now, expiresAt);
         agents.offered(agentId, now);
         timers.scheduleExpiry(offerId, expiresAt);
-        log.debug("Case {}: contact {} offered to agent {} until {}", contact.caseId(), contact.id(), agentId, expiresAt);
-        events.publishEvent(new ContactOffered(new OfferId(offerId), new ContactId(contact.id()), new CaseId(contact.caseId()),
-                new AgentId(agentId), contact.channel(), expiresAt));
+        log.debug(
+                "Case {}: contact {} offered to agent {} until {}", contact.caseId(), contact.id(), agentId, expiresAt);
+        events.publishEvent(new ContactOffered(
+                new OfferId(offerId),
+                new ContactId(contact.id()),
+                new CaseId(contact.caseId()),
+                new AgentId(agentId),
+                contact.channel(),
+                expiresAt));
         events.publishEvent(new QueueChanged(new TeamId(contact.teamId())));
     }
 

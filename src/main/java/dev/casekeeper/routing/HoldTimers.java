@@ -28,10 +28,15 @@ class HoldTimers {
 
     @Bean
     OneTimeTask<String> routingHoldLimitTask(ObjectProvider<LiveContacts> contacts) {
-        return Tasks.oneTime(LIMIT).execute((instance, context) -> contacts.getObject().holdLimit(UUID.fromString(instance.getData())));
+        return Tasks.oneTime(LIMIT)
+                .execute((instance, context) -> contacts.getObject().holdLimit(UUID.fromString(instance.getData())));
     }
 
     void scheduleLimit(UUID holdId, Instant at) {
-        scheduler.getObject().scheduleIfNotExists(LIMIT.instance(holdId.toString()).data(holdId.toString()).scheduledTo(at));
+        scheduler
+                .getObject()
+                .scheduleIfNotExists(LIMIT.instance(holdId.toString())
+                        .data(holdId.toString())
+                        .scheduledTo(at));
     }
 }

@@ -9,4 +9,9 @@ import dev.casekeeper.cases.CaseId;
  * {@link ColleagueJoined}. Both agents' pages drop it.
  */
 public record InvitationAnswered(
-        InvitationId invitationId, ContactId contactId, CaseId caseId, AgentId fromAgentId, AgentId toAgentId, String outcome) {}
+        InvitationId invitationId,
+        ContactId contactId,
+        CaseId caseId,
+        AgentId fromAgentId,
+        AgentId toAgentId,
+        String outcome) {}

@@ -71,20 +71,27 @@ class LiveContactQueries {
     }
 
     Optional<Hold> hold(UUID holdId) {
-        return jdbc.sql(HOLD + " where h.id = :id and h.ended_at is null").param("id", holdId).query(LiveContactQueries::hold).optional();
+        return jdbc.sql(HOLD + " where h.id = :id and h.ended_at is null")
+                .param("id", holdId)
+                .query(LiveContactQueries::hold)
+                .optional();
     }
 
     /** Marks the limit reached; false when it already was (a timer run twice prompts once). */
     boolean limitReached(UUID holdId, Instant now) {
-        return jdbc.sql("update routing.hold set limit_reached_at = :now where id = :id and ended_at is null and limit_reached_at is null")
-                .param("id", holdId)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+        return jdbc.sql(
+                                "update routing.hold set limit_reached_at = :now where id = :id and ended_at is null and limit_reached_at is null")
+                        .param("id", holdId)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** Every hold open now, oldest first; of one agent when given. */
     List<Hold> openHolds(@Nullable UUID agentId) {
-        return jdbc.sql(HOLD + " where h.ended_at is null and (cast(:agent as uuid) is null or h.agent_id = cast(:agent as uuid)) order by h.started_at")
+        return jdbc.sql(
+                        HOLD
+                                + " where h.ended_at is null and (cast(:agent as uuid) is null or h.agent_id = cast(:agent as uuid)) order by h.started_at")
                 .param("agent", agentId)
                 .query(LiveContactQueries::hold)
                 .list();
@@ -101,7 +108,10 @@ class LiveContactQueries {
 
     /** How many times the case's live contacts were transferred, cold or warm. */
     int transfersOfCase(UUID caseId) {
-        return jdbc.sql("select count(*) from routing.transfer where case_id = :case").param("case", caseId).query(Integer.class).single();
+        return jdbc.sql("select count(*) from routing.transfer where case_id = :case")
+                .param("case", caseId)
+                .query(Integer.class)
+                .single();
     }
 
     boolean join(UUID contactId, UUID agentId, String role, Instant now) {
@@ -109,26 +119,32 @@ class LiveContactQueries {
                         insert into routing.participant (contact_id, agent_id, role, joined_at) values (:contact, :agent, :role, :now)
                         on conflict (contact_id, agent_id) where left_at is null do nothing
                         """)
-                .param("contact", contactId)
-                .param("agent", agentId)
-                .param("role", role)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+                        .param("contact", contactId)
+                        .param("agent", agentId)
+                        .param("role", role)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     boolean leave(UUID contactId, UUID agentId, Instant now) {
-        return jdbc.sql("update routing.participant set left_at = :now where contact_id = :contact and agent_id = :agent and left_at is null")
-                .param("contact", contactId)
-                .param("agent", agentId)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+        return jdbc.sql(
+                                "update routing.participant set left_at = :now where contact_id = :contact and agent_id = :agent and left_at is null")
+                        .param("contact", contactId)
+                        .param("agent", agentId)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /** Agents on the contact besides its agent, who joined first first. */
     List<Participant> participants(UUID contactId) {
-        return jdbc.sql("select agent_id, role, joined_at from routing.participant where contact_id = :contact and left_at is null order by joined_at")
+        return jdbc.sql(
+                        "select agent_id, role, joined_at from routing.participant where contact_id = :contact and left_at is null order by joined_at")
                 .param("contact", contactId)
-                .query((rs, n) -> new Participant(new AgentId(rs.getObject("agent_id", UUID.class)), rs.getString("role"),
+                .query((rs, n) -> new Participant(
+                        new AgentId(rs.getObject("agent_id", UUID.class)),
+                        rs.getString("role"),
                         rs.getTimestamp("joined_at").toInstant()))
                 .list();
     }
@@ -139,7 +155,8 @@ class LiveContactQueries {
                 .param("contact", contactId)
                 .param("now", Timestamp.from(now))
                 .update();
-        jdbc.sql("update routing.invitation set outcome = 'withdrawn', answered_at = :now where contact_id = :contact and outcome is null")
+        jdbc.sql(
+                        "update routing.invitation set outcome = 'withdrawn', answered_at = :now where contact_id = :contact and outcome is null")
                 .param("contact", contactId)
                 .param("now", Timestamp.from(now))
                 .update();
@@ -152,23 +169,28 @@ class LiveContactQueries {
                         values (:id, :contact, :case, :from, :to, :reason, :summary, :now)
                         on conflict (contact_id, to_agent_id) where outcome is null do nothing
                         """)
-                .param("id", id)
-                .param("contact", contact.id())
-                .param("case", contact.caseId())
-                .param("from", from)
-                .param("to", to)
-                .param("reason", reason)
-                .param("summary", summary)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+                        .param("id", id)
+                        .param("contact", contact.id())
+                        .param("case", contact.caseId())
+                        .param("from", from)
+                        .param("to", to)
+                        .param("reason", reason)
+                        .param("summary", summary)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     Optional<Invitation> invitation(UUID id) {
-        return jdbc.sql("select * from routing.invitation where id = :id").param("id", id).query(LiveContactQueries::invitation).optional();
+        return jdbc.sql("select * from routing.invitation where id = :id")
+                .param("id", id)
+                .query(LiveContactQueries::invitation)
+                .optional();
     }
 
     void answer(UUID invitationId, String outcome, Instant now) {
-        jdbc.sql("update routing.invitation set outcome = :outcome, answered_at = :now where id = :id and outcome is null")
+        jdbc.sql(
+                        "update routing.invitation set outcome = :outcome, answered_at = :now where id = :id and outcome is null")
                 .param("id", invitationId)
                 .param("outcome", outcome)
                 .param("now", Timestamp.from(now))
@@ -177,7 +199,8 @@ class LiveContactQueries {
 
     /** Open invitations to the agent, oldest first. */
     List<Invitation> invitationsTo(UUID agentId) {
-        return jdbc.sql("select * from routing.invitation where to_agent_id = :agent and outcome is null order by created_at")
+        return jdbc.sql(
+                        "select * from routing.invitation where to_agent_id = :agent and outcome is null order by created_at")
                 .param("agent", agentId)
                 .query(LiveContactQueries::invitation)
                 .list();
@@ -185,14 +208,22 @@ class LiveContactQueries {
 
     /** Invitations of the contact still open, or accepted while the colleague is still on it: the last accepted is the warm transfer's. */
     List<Invitation> invitationsOf(UUID contactId) {
-        return jdbc.sql("select * from routing.invitation where contact_id = :contact and (outcome is null or outcome = 'accepted') order by created_at")
+        return jdbc.sql(
+                        "select * from routing.invitation where contact_id = :contact and (outcome is null or outcome = 'accepted') order by created_at")
                 .param("contact", contactId)
                 .query(LiveContactQueries::invitation)
                 .list();
     }
 
-    void recordTransfer(ContactRow contact, String kind, UUID from, @Nullable UUID toTeam, @Nullable UUID toAgent, String reason,
-            String summary, Instant now) {
+    void recordTransfer(
+            ContactRow contact,
+            String kind,
+            UUID from,
+            @Nullable UUID toTeam,
+            @Nullable UUID toAgent,
+            String reason,
+            String summary,
+            Instant now) {
         jdbc.sql("""
                         insert into routing.transfer (id, contact_id, case_id, kind, from_agent_id, to_team_id, to_agent_id, reason, summary, at)
                         values (:id, :contact, :case, :kind, :from, :team, :agent, :reason, :summary, :now)
@@ -208,7 +239,9 @@ class LiveContactQueries {
                 .param("summary", summary)
                 .param("now", Timestamp.from(now))
                 .update();
-        jdbc.sql("update routing.contact set transfers = transfers + 1 where id = :id").param("id", contact.id()).update();
+        jdbc.sql("update routing.contact set transfers = transfers + 1 where id = :id")
+                .param("id", contact.id())
+                .update();
     }
 
     /** A cold transfer: the accepted contact waits again, in the other team's queue, keeping its arrival (the customer's wait goes on). */
@@ -226,19 +259,33 @@ class LiveContactQueries {
 
     /** The warm transfer completes: the colleague holds the contact now, and it counts on their load. */
     void handTo(UUID contactId, UUID agentId) {
-        jdbc.sql("update routing.contact set agent_id = :agent where id = :id").param("id", contactId).param("agent", agentId).update();
+        jdbc.sql("update routing.contact set agent_id = :agent where id = :id")
+                .param("id", contactId)
+                .param("agent", agentId)
+                .update();
     }
 
     private static Hold hold(ResultSet rs, int n) throws SQLException {
-        return new Hold(new ContactId(rs.getObject("contact_id", UUID.class)), new CaseId(rs.getObject("case_id", UUID.class)),
-                new TeamId(rs.getObject("team_id", UUID.class)), new AgentId(rs.getObject("agent_id", UUID.class)),
-                rs.getTimestamp("started_at").toInstant(), Duration.ofSeconds(rs.getInt("limit_s")), rs.getTimestamp("limit_reached_at") != null);
+        return new Hold(
+                new ContactId(rs.getObject("contact_id", UUID.class)),
+                new CaseId(rs.getObject("case_id", UUID.class)),
+                new TeamId(rs.getObject("team_id", UUID.class)),
+                new AgentId(rs.getObject("agent_id", UUID.class)),
+                rs.getTimestamp("started_at").toInstant(),
+                Duration.ofSeconds(rs.getInt("limit_s")),
+                rs.getTimestamp("limit_reached_at") != null);
     }
 
     private static Invitation invitation(ResultSet rs, int n) throws SQLException {
-        return new Invitation(new InvitationId(rs.getObject("id", UUID.class)), new ContactId(rs.getObject("contact_id", UUID.class)),
-                new CaseId(rs.getObject("case_id", UUID.class)), new AgentId(rs.getObject("from_agent_id", UUID.class)),
-                new AgentId(rs.getObject("to_agent_id", UUID.class)), rs.getString("reason"), rs.getString("summary"),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("outcome"));
+        return new Invitation(
+                new InvitationId(rs.getObject("id", UUID.class)),
+                new ContactId(rs.getObject("contact_id", UUID.class)),
+                new CaseId(rs.getObject("case_id", UUID.class)),
+                new AgentId(rs.getObject("from_agent_id", UUID.class)),
+                new AgentId(rs.getObject("to_agent_id", UUID.class)),
+                rs.getString("reason"),
+                rs.getString("summary"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getString("outcome"));
     }
 }

@@ -52,9 +52,18 @@ class LiveContacts {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    LiveContacts(ContactQueries contacts, LiveContactQueries live, HoldTimers timers, Dispatcher dispatcher, CaseManagement cases,
-            AgentManagement agents, NotificationManagement notifications, RoutingSettings settings, ApplicationEventPublisher events,
-            Clock clock, PlatformTransactionManager transactions) {
+    LiveContacts(
+            ContactQueries contacts,
+            LiveContactQueries live,
+            HoldTimers timers,
+            Dispatcher dispatcher,
+            CaseManagement cases,
+            AgentManagement agents,
+            NotificationManagement notifications,
+            RoutingSettings settings,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.contacts = contacts;
         this.live = live;
         this.timers = timers;
@@ -94,7 +103,11 @@ class LiveContacts {
             var now = clock.instant();
             live.endHold(contact.id(), now).ifPresent(hold -> {
                 var heldFor = Duration.between(hold.since(), now);
-                log.debug("Case {}: contact {} resumed after {} s on hold", contact.caseId(), contact.id(), heldFor.toSeconds());
+                log.debug(
+                        "Case {}: contact {} resumed after {} s on hold",
+                        contact.caseId(),
+                        contact.id(),
+                        heldFor.toSeconds());
                 events.publishEvent(new ContactResumed(id, new CaseId(contact.caseId()), hold.agentId(), heldFor));
             });
         });
@@ -107,12 +120,20 @@ class LiveContacts {
                 return;
             }
             var kase = cases.detail(hold.caseId()).summary();
-            log.info("Case {}: contact {} on hold for {} s, agent {} prompted", hold.caseId(), hold.contactId(), hold.limit().toSeconds(),
+            log.info(
+                    "Case {}: contact {} on hold for {} s, agent {} prompted",
+                    hold.caseId(),
+                    hold.contactId(),
+                    hold.limit().toSeconds(),
                     hold.agentId());
             events.publishEvent(new HoldLimitReached(hold.contactId(), hold.caseId(), hold.agentId(), hold.since()));
-            notifications.notify(Notify.of(Set.of(hold.agentId()), HOLD_NOTIFICATION, hold.caseId().value(),
-                    "Case #%d \"%s\": the customer has been on hold for %d s; return to them or offer a callback".formatted(
-                            kase.number(), kase.subject(), hold.limit().toSeconds()),
+            notifications.notify(Notify.of(
+                    Set.of(hold.agentId()),
+                    HOLD_NOTIFICATION,
+                    hold.caseId().value(),
+                    "Case #%d \"%s\": the customer has been on hold for %d s; return to them or offer a callback"
+                            .formatted(
+                                    kase.number(), kase.subject(), hold.limit().toSeconds()),
                     "routing:hold:" + holdId));
         }));
     }
@@ -120,7 +141,10 @@ class LiveContacts {
     /** A cold transfer: the case moves to the team's queue with the handover, and the live contact waits there for its agents. */
     void transfer(ContactId id, TransferContact transfer, SignedInAgent by) {
         var reason = required(transfer.reason(), "reason", "say why the contact moves", MAX_REASON);
-        var summary = required(transfer.summary(), "summary", "summarise what the customer already said, so they need not repeat it",
+        var summary = required(
+                transfer.summary(),
+                "summary",
+                "summarise what the customer already said, so they need not repeat it",
                 MAX_SUMMARY);
         var dispatch = new ArrayList<UUID>();
         transaction.executeWithoutResult(status -> {
@@ -137,15 +161,22 @@ class LiveContacts {
                 throw new InvalidInputException("toTeamId", "names a team that does not exist");
             }
             var now = clock.instant();
-            cases.transfer(new CaseId(contact.caseId()), new TransferCase(null, transfer.toTeamId(), reason, summary), by);
+            cases.transfer(
+                    new CaseId(contact.caseId()), new TransferCase(null, transfer.toTeamId(), reason, summary), by);
             endHold(contact, now);
             live.clear(contact.id(), now);
             contacts.releaseAccepted(contact.offerId(), now);
             live.requeue(contact, transfer.toTeamId().value(), now);
-            live.recordTransfer(contact, "cold", contact.agentId(), transfer.toTeamId().value(), null, reason, summary, now);
-            log.info("Case {}: contact {} transferred from agent {} to team {}", contact.caseId(), contact.id(), contact.agentId(),
+            live.recordTransfer(
+                    contact, "cold", contact.agentId(), transfer.toTeamId().value(), null, reason, summary, now);
+            log.info(
+                    "Case {}: contact {} transferred from agent {} to team {}",
+                    contact.caseId(),
+                    contact.id(),
+                    contact.agentId(),
                     transfer.toTeamId());
-            events.publishEvent(new ContactTransferred(id, new CaseId(contact.caseId()), new AgentId(contact.agentId()), transfer.toTeamId()));
+            events.publishEvent(new ContactTransferred(
+                    id, new CaseId(contact.caseId()), new AgentId(contact.agentId()), transfer.toTeamId()));
             events.publishEvent(new QueueChanged(new TeamId(contact.teamId())));
             events.publishEvent(new QueueChanged(transfer.toTeamId()));
             dispatch.add(contact.teamId());
@@ -157,7 +188,10 @@ class LiveContacts {
     /** Invites a colleague into the contact; inviting the same colleague again answers the open invitation. */
     Invitation invite(ContactId id, InviteColleague invite, SignedInAgent by) {
         var reason = required(invite.reason(), "reason", "say why you bring in a colleague", MAX_REASON);
-        var summary = required(invite.summary(), "summary", "summarise what the customer already said, so they need not repeat it",
+        var summary = required(
+                invite.summary(),
+                "summary",
+                "summarise what the customer already said, so they need not repeat it",
                 MAX_SUMMARY);
         return transaction.execute(status -> {
             var contact = lockLive(id);
@@ -166,14 +200,22 @@ class LiveContacts {
             }
             var colleague = agents.findActive(invite.toAgentId())
                     .orElseThrow(() -> new InvalidInputException("toAgentId", "names no active agent"));
-            if (colleague.id().equals(by.id()) || live.participants(contact.id()).stream().anyMatch(p -> p.agentId().equals(colleague.id()))) {
+            if (colleague.id().equals(by.id())
+                    || live.participants(contact.id()).stream()
+                            .anyMatch(p -> p.agentId().equals(colleague.id()))) {
                 throw new InvalidInputException("toAgentId", "is already on the contact");
             }
             var invitationId = UUID.randomUUID();
-            if (live.invite(invitationId, contact, by.id().value(), colleague.id().value(), reason, summary, clock.instant())) {
-                events.publishEvent(new ColleagueInvited(new InvitationId(invitationId), id, new CaseId(contact.caseId()), by.id(),
-                        colleague.id()));
-                log.info("Case {}: agent {} invited agent {} into contact {}", contact.caseId(), by.id(), colleague.id(), contact.id());
+            if (live.invite(
+                    invitationId, contact, by.id().value(), colleague.id().value(), reason, summary, clock.instant())) {
+                events.publishEvent(new ColleagueInvited(
+                        new InvitationId(invitationId), id, new CaseId(contact.caseId()), by.id(), colleague.id()));
+                log.info(
+                        "Case {}: agent {} invited agent {} into contact {}",
+                        contact.caseId(),
+                        by.id(),
+                        colleague.id(),
+                        contact.id());
             }
             return live.invitationsOf(contact.id()).stream()
                     .filter(i -> i.toAgentId().equals(colleague.id()) && i.outcome() == null)
@@ -205,22 +247,29 @@ class LiveContacts {
      */
     private void answerInvitation(InvitationId id, Predicate<Invitation> mayAnswer, String outcome, SignedInAgent by) {
         transaction.executeWithoutResult(status -> {
-            var found = live.invitation(id.value()).filter(mayAnswer).orElseThrow(() -> new NotFoundException("Invitation", id));
+            var found = live.invitation(id.value())
+                    .filter(mayAnswer)
+                    .orElseThrow(() -> new NotFoundException("Invitation", id));
             var contact = contacts.lock(found.contactId().value()).orElseThrow();
             var invitation = live.invitation(id.value()).orElseThrow();
             if (outcome.equals(invitation.outcome())) {
                 return;
             }
             if (invitation.outcome() != null) {
-                throw new ConflictException("invitation-" + invitation.outcome(), "The invitation was already " + invitation.outcome());
+                throw new ConflictException(
+                        "invitation-" + invitation.outcome(), "The invitation was already " + invitation.outcome());
             }
             var now = clock.instant();
             live.answer(id.value(), outcome, now);
             if (!"accepted".equals(outcome)) {
-                log.info("Case {}: the invitation of agent {} into contact {} was {}", contact.caseId(), found.toAgentId(),
-                        contact.id(), outcome);
-                events.publishEvent(new InvitationAnswered(id, found.contactId(), found.caseId(), found.fromAgentId(), found.toAgentId(),
-                        outcome));
+                log.info(
+                        "Case {}: the invitation of agent {} into contact {} was {}",
+                        contact.caseId(),
+                        found.toAgentId(),
+                        contact.id(),
+                        outcome);
+                events.publishEvent(new InvitationAnswered(
+                        id, found.contactId(), found.caseId(), found.fromAgentId(), found.toAgentId(), outcome));
                 return;
             }
             if (contact.state() != ContactState.ACCEPTED) {
@@ -248,19 +297,40 @@ class LiveContacts {
                 events.publishEvent(new AgentLeftContact(id, new CaseId(contact.caseId()), by.id()));
                 return;
             }
-            var joined = live.participants(contact.id()).stream().filter(p -> p.role().equals(Participant.COLLEAGUE)).toList();
+            var joined = live.participants(contact.id()).stream()
+                    .filter(p -> p.role().equals(Participant.COLLEAGUE))
+                    .toList();
             var invitation = live.invitationsOf(contact.id()).stream()
-                    .filter(i -> "accepted".equals(i.outcome()) && joined.stream().anyMatch(p -> p.agentId().equals(i.toAgentId())))
+                    .filter(i -> "accepted".equals(i.outcome())
+                            && joined.stream().anyMatch(p -> p.agentId().equals(i.toAgentId())))
                     .reduce((first, second) -> second)
-                    .orElseThrow(() -> new ConflictException("no-colleague",
-                            "No colleague has joined this contact yet: wait for them, transfer it to a queue, or end it"));
+                    .orElseThrow(
+                            () -> new ConflictException(
+                                    "no-colleague",
+                                    "No colleague has joined this contact yet: wait for them, transfer it to a queue, or end it"));
             var colleague = invitation.toAgentId();
-            cases.transfer(new CaseId(contact.caseId()), new TransferCase(colleague, null, invitation.reason(), invitation.summary()), by);
+            cases.transfer(
+                    new CaseId(contact.caseId()),
+                    new TransferCase(colleague, null, invitation.reason(), invitation.summary()),
+                    by);
             endHold(contact, now);
             live.leave(contact.id(), colleague.value(), now);
             live.handTo(contact.id(), colleague.value());
-            live.recordTransfer(contact, "warm", by.id().value(), null, colleague.value(), invitation.reason(), invitation.summary(), now);
-            log.info("Case {}: agent {} left contact {} to agent {}", contact.caseId(), by.id(), contact.id(), colleague);
+            live.recordTransfer(
+                    contact,
+                    "warm",
+                    by.id().value(),
+                    null,
+                    colleague.value(),
+                    invitation.reason(),
+                    invitation.summary(),
+                    now);
+            log.info(
+                    "Case {}: agent {} left contact {} to agent {}",
+                    contact.caseId(),
+                    by.id(),
+                    contact.id(),
+                    colleague);
             events.publishEvent(new AgentLeftContact(id, new CaseId(contact.caseId()), by.id()));
         });
     }
@@ -278,21 +348,28 @@ class LiveContacts {
     }
 
     private void endHold(ContactRow contact, java.time.Instant now) {
-        live.endHold(contact.id(), now).ifPresent(hold -> events.publishEvent(new ContactResumed(new ContactId(contact.id()),
-                new CaseId(contact.caseId()), hold.agentId(), Duration.between(hold.since(), now))));
+        live.endHold(contact.id(), now)
+                .ifPresent(hold -> events.publishEvent(new ContactResumed(
+                        new ContactId(contact.id()),
+                        new CaseId(contact.caseId()),
+                        hold.agentId(),
+                        Duration.between(hold.since(), now))));
     }
 
     private ContactRow lockLive(ContactId id) {
         var contact = contacts.lock(id.value()).orElseThrow(() -> new NotFoundException("Contact", id));
         if (contact.state() != ContactState.ACCEPTED) {
-            throw new ConflictException("contact-not-live", "Contact " + id + " is " + contact.state().value() + ", not being handled by an agent");
+            throw new ConflictException(
+                    "contact-not-live",
+                    "Contact " + id + " is " + contact.state().value() + ", not being handled by an agent");
         }
         return contact;
     }
 
     private void requireOn(ContactRow contact, SignedInAgent by) {
         if (!by.id().value().equals(contact.agentId())
-                && live.participants(contact.id()).stream().noneMatch(p -> p.agentId().equals(by.id()))) {
+                && live.participants(contact.id()).stream()
+                        .noneMatch(p -> p.agentId().equals(by.id()))) {
             throw new AccessDeniedException("Only an agent on the contact may put it on hold or resume it");
         }
     }

@@ -33,16 +33,23 @@ class OfferTimers {
 
     @Bean
     OneTimeTask<String> routingOfferExpiryTask(ObjectProvider<ContactFlow> flow) {
-        return Tasks.oneTime(EXPIRY).execute((instance, context) -> flow.getObject().expire(new OfferId(UUID.fromString(instance.getData()))));
+        return Tasks.oneTime(EXPIRY)
+                .execute((instance, context) ->
+                        flow.getObject().expire(new OfferId(UUID.fromString(instance.getData()))));
     }
 
     @Bean
     RecurringTask<Void> routingSweepTask(ObjectProvider<ContactFlow> flow, RoutingSettings settings) {
-        return Tasks.recurring(SWEEP, FixedDelay.of(settings.sweepInterval())).execute((instance, context) -> flow.getObject().sweep());
+        return Tasks.recurring(SWEEP, FixedDelay.of(settings.sweepInterval()))
+                .execute((instance, context) -> flow.getObject().sweep());
     }
 
     void scheduleExpiry(UUID offerId, Instant at) {
-        scheduler.getObject().scheduleIfNotExists(EXPIRY.instance(offerId.toString()).data(offerId.toString()).scheduledTo(at));
+        scheduler
+                .getObject()
+                .scheduleIfNotExists(EXPIRY.instance(offerId.toString())
+                        .data(offerId.toString())
+                        .scheduledTo(at));
     }
 
     /** The offer was answered: its expiry has nothing left to do. */

@@ -26,8 +26,14 @@ class RoutingListener {
     private final CaseManagement cases;
     private final RoutingSettings settings;
 
-    RoutingListener(AgentStateQueries states, AgentPresence presence, ContactQueries contacts, ContactFlow flow,
-            RoutingManagement routing, CaseManagement cases, RoutingSettings settings) {
+    RoutingListener(
+            AgentStateQueries states,
+            AgentPresence presence,
+            ContactQueries contacts,
+            ContactFlow flow,
+            RoutingManagement routing,
+            CaseManagement cases,
+            RoutingSettings settings) {
         this.states = states;
         this.presence = presence;
         this.contacts = contacts;
@@ -46,8 +52,9 @@ class RoutingListener {
     }
 
     /** A solved or closed case needs nobody any more: its contact ends and frees its agent's slot. */
-    @ApplicationModuleListener(condition = "#event.to() == T(dev.casekeeper.cases.CaseStatus).SOLVED"
-            + " or #event.to() == T(dev.casekeeper.cases.CaseStatus).CLOSED")
+    @ApplicationModuleListener(
+            condition = "#event.to() == T(dev.casekeeper.cases.CaseStatus).SOLVED"
+                    + " or #event.to() == T(dev.casekeeper.cases.CaseStatus).CLOSED")
     void on(StatusChanged event) {
         if (event.to() == CaseStatus.SOLVED || event.to() == CaseStatus.CLOSED) {
             contacts.liveOfCase(event.caseId().value()).ifPresent(contact -> flow.end(contact.id()));
@@ -60,17 +67,24 @@ class RoutingListener {
      * recorded for this listener; it names the settings bean as {@code @ConfigurationPropertiesScan}
      * registers it.
      */
-    @ApplicationModuleListener(condition = "#event.teamId() != null"
-            + " and #event.channel() == T(dev.casekeeper.cases.Channel).EMAIL"
-            + " and @'casekeeper.routing-dev.casekeeper.routing.RoutingSettings'.emailPushAssignment()")
+    @ApplicationModuleListener(
+            condition = "#event.teamId() != null"
+                    + " and #event.channel() == T(dev.casekeeper.cases.Channel).EMAIL"
+                    + " and @'casekeeper.routing-dev.casekeeper.routing.RoutingSettings'.emailPushAssignment()")
     void on(CaseOpened event) {
         if (!settings.emailPushAssignment() || event.channel() != Channel.EMAIL) {
             return;
         }
         var kase = cases.summary(event.caseId());
         if (kase.teamId() != null && kase.ownerId() == null) {
-            routing.enqueue(new EnqueueContact(new CaseId(event.caseId().value()), RoutedChannel.EMAIL, kase.teamId(), Set.of(), null,
-                    null, null));
+            routing.enqueue(new EnqueueContact(
+                    new CaseId(event.caseId().value()),
+                    RoutedChannel.EMAIL,
+                    kase.teamId(),
+                    Set.of(),
+                    null,
+                    null,
+                    null));
         }
     }
 }

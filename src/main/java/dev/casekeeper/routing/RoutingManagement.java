@@ -47,9 +47,20 @@ public class RoutingManagement {
     private final SupervisorRequests requests;
     private final Clock clock;
 
-    RoutingManagement(AgentPresence presence, ContactFlow flow, AgentStateQueries agentStates, ContactQueries contacts,
-            TeamSettingsQueries teamSettings, WaitEstimates estimates, CaseOwnership ownership, AgentManagement agents,
-            CaseManagement cases, LiveContacts live, LiveContactQueries liveQueries, SupervisorRequests requests, Clock clock) {
+    RoutingManagement(
+            AgentPresence presence,
+            ContactFlow flow,
+            AgentStateQueries agentStates,
+            ContactQueries contacts,
+            TeamSettingsQueries teamSettings,
+            WaitEstimates estimates,
+            CaseOwnership ownership,
+            AgentManagement agents,
+            CaseManagement cases,
+            LiveContacts live,
+            LiveContactQueries liveQueries,
+            SupervisorRequests requests,
+            Clock clock) {
         this.live = live;
         this.liveQueries = liveQueries;
         this.requests = requests;
@@ -81,8 +92,13 @@ public class RoutingManagement {
     public AgentRouting change(AgentId agentId, ChangeAgentRouting change) {
         agents.find(agentId);
         var skills = change.skills() == null ? List.<String>of() : Skills.normalize(change.skills(), "skills");
-        presence.change(agentId, skills, capacity(change.chatCapacity(), "chatCapacity"),
-                capacity(change.emailCapacity(), "emailCapacity"), change.chatCapacity() == null, change.emailCapacity() == null,
+        presence.change(
+                agentId,
+                skills,
+                capacity(change.chatCapacity(), "chatCapacity"),
+                capacity(change.emailCapacity(), "emailCapacity"),
+                change.chatCapacity() == null,
+                change.emailCapacity() == null,
                 change.skills() == null);
         return agent(agentId);
     }
@@ -110,8 +126,14 @@ public class RoutingManagement {
         agents.findTeam(team);
         var skills = Skills.normalize(command.requiredSkills(), "requiredSkills");
         var priority = command.priority() != null ? command.priority() : kase.priority();
-        var id = flow.enqueue(command.caseId().value(), command.channel(), team.value(), skills, priority.ordinal(),
-                blankToNull(command.callbackEmail()), blankToNull(command.callbackPhone()));
+        var id = flow.enqueue(
+                command.caseId().value(),
+                command.channel(),
+                team.value(),
+                skills,
+                priority.ordinal(),
+                blankToNull(command.callbackEmail()),
+                blankToNull(command.callbackPhone()));
         return contact(new ContactId(id));
     }
 
@@ -124,7 +146,11 @@ public class RoutingManagement {
             position = contacts.ahead(row) + 1;
             estimate = estimates.of(row.teamId(), row.channel()).estimate(position);
         }
-        var expiresAt = row.offerId() == null ? null : contacts.offer(row.offerId()).map(ContactQueries.OfferRow::expiresAt).orElse(null);
+        var expiresAt = row.offerId() == null
+                ? null
+                : contacts.offer(row.offerId())
+                        .map(ContactQueries.OfferRow::expiresAt)
+                        .orElse(null);
         return view(row, expiresAt, position, estimate);
     }
 
@@ -144,18 +170,24 @@ public class RoutingManagement {
             throw new NotFoundException("Team", teamId);
         }
         var estimators = new HashMap<RoutedChannel, WaitEstimates.Estimator>();
-        var queued = contacts.queue(teamId.value()).stream().map(q -> {
-            Duration estimate = q.position() == null
-                    ? null
-                    : estimators.computeIfAbsent(q.contact().channel(), c -> estimates.of(teamId.value(), c)).estimate(q.position());
-            return view(q.contact(), q.offerExpiresAt(), q.position(), estimate);
-        }).toList();
+        var queued = contacts.queue(teamId.value()).stream()
+                .map(q -> {
+                    Duration estimate = q.position() == null
+                            ? null
+                            : estimators
+                                    .computeIfAbsent(q.contact().channel(), c -> estimates.of(teamId.value(), c))
+                                    .estimate(q.position());
+                    return view(q.contact(), q.offerExpiresAt(), q.position(), estimate);
+                })
+                .toList();
         return new QueueView(teamId, queued, agentStates.list(teamId.value()));
     }
 
     /** What the agent has on their plate: contacts offered to them (with the offer's expiry) and those they accepted. */
     public List<Contact> contactsOf(AgentId agentId) {
-        return contacts.ofAgent(agentId.value()).stream().map(q -> view(q.contact(), q.offerExpiresAt(), null, null)).toList();
+        return contacts.ofAgent(agentId.value()).stream()
+                .map(q -> view(q.contact(), q.offerExpiresAt(), null, null))
+                .toList();
     }
 
     /** The agent takes the offered contact and, when the case has no owner yet, becomes its owner. */
@@ -213,11 +245,21 @@ public class RoutingManagement {
 
     /** Contacts abandoned since the given moment, latest first, of the viewer's teams (every team for supervisors). */
     public List<AbandonedContact> abandoned(SignedInAgent viewer, Instant since) {
-        Collection<UUID> teams = viewer.role().seesAllTeams() ? null : viewer.teamIds().stream().map(TeamId::value).toList();
+        Collection<UUID> teams = viewer.role().seesAllTeams()
+                ? null
+                : viewer.teamIds().stream().map(TeamId::value).toList();
         return contacts.abandoned(teams, since, ABANDONED_LIMIT).stream()
-                .map(a -> new AbandonedContact(new ContactId(a.contact().id()), new CaseId(a.contact().caseId()), a.contact().channel(),
-                        new TeamId(a.contact().teamId()), a.contact().arrivedAt(), a.contact().endedAt(),
-                        Duration.ofMillis(a.contact().waitedMs()), a.callbackId(), a.email(), a.phone()))
+                .map(a -> new AbandonedContact(
+                        new ContactId(a.contact().id()),
+                        new CaseId(a.contact().caseId()),
+                        a.contact().channel(),
+                        new TeamId(a.contact().teamId()),
+                        a.contact().arrivedAt(),
+                        a.contact().endedAt(),
+                        Duration.ofMillis(a.contact().waitedMs()),
+                        a.callbackId(),
+                        a.email(),
+                        a.phone()))
                 .toList();
     }
 
@@ -227,10 +269,12 @@ public class RoutingManagement {
     }
 
     /** Sets where the team's contacts overflow to and after how long; both null turns overflow off. */
-    public TeamRouting setTeamRouting(TeamId teamId, @Nullable TeamId overflowTeamId, @Nullable Duration overflowAfter) {
+    public TeamRouting setTeamRouting(
+            TeamId teamId, @Nullable TeamId overflowTeamId, @Nullable Duration overflowAfter) {
         agents.findTeam(teamId);
         if ((overflowTeamId == null) != (overflowAfter == null)) {
-            throw new InvalidInputException("overflowAfterSeconds", "give both an overflow team and a wait, or neither");
+            throw new InvalidInputException(
+                    "overflowAfterSeconds", "give both an overflow team and a wait, or neither");
         }
         if (overflowTeamId != null) {
             if (overflowTeamId.equals(teamId)) {
@@ -245,7 +289,8 @@ public class RoutingManagement {
                 throw new InvalidInputException("overflowTeamId", "names a team that does not exist");
             }
         }
-        teamSettings.save(teamId.value(), overflowTeamId == null ? null : overflowTeamId.value(), overflowAfter, clock.instant());
+        teamSettings.save(
+                teamId.value(), overflowTeamId == null ? null : overflowTeamId.value(), overflowAfter, clock.instant());
         return teamSettings.find(teamId.value());
     }
 
@@ -329,7 +374,8 @@ public class RoutingManagement {
 
     /** Holds open now: every one for supervisors and admins, the caller's own for agents. */
     public List<Hold> holds(SignedInAgent viewer) {
-        return liveQueries.openHolds(viewer.role().seesAllTeams() ? null : viewer.id().value());
+        return liveQueries.openHolds(
+                viewer.role().seesAllTeams() ? null : viewer.id().value());
     }
 
     /** The agent's holds open now. */
@@ -375,18 +421,26 @@ public class RoutingManagement {
         if (hold != null) {
             held = held.plus(Duration.between(hold.since(), clock.instant()));
         }
-        var invitations = contact.state() == ContactState.ACCEPTED ? liveQueries.invitationsOf(id.value()).stream()
-                .filter(i -> i.outcome() == null).toList() : List.<Invitation>of();
-        return new LiveContact(contact, hold, totals.holdCount(), held, totals.transfers(), live.participants(id), invitations);
+        var invitations = contact.state() == ContactState.ACCEPTED
+                ? liveQueries.invitationsOf(id.value()).stream()
+                        .filter(i -> i.outcome() == null)
+                        .toList()
+                : List.<Invitation>of();
+        return new LiveContact(
+                contact, hold, totals.holdCount(), held, totals.transfers(), live.participants(id), invitations);
     }
 
     private Invitation invitation(InvitationId id, SignedInAgent by) {
-        return liveQueries.invitation(id.value()).filter(i -> i.toAgentId().equals(by.id()) || i.fromAgentId().equals(by.id()))
+        return liveQueries
+                .invitation(id.value())
+                .filter(i -> i.toAgentId().equals(by.id()) || i.fromAgentId().equals(by.id()))
                 .orElseThrow(() -> new NotFoundException("Invitation", id));
     }
 
     private ContactId contactOf(OfferId offerId) {
-        return new ContactId(contacts.offer(offerId.value()).orElseThrow(() -> new NotFoundException("Offer", offerId)).contactId());
+        return new ContactId(contacts.offer(offerId.value())
+                .orElseThrow(() -> new NotFoundException("Offer", offerId))
+                .contactId());
     }
 
     private static boolean mayWatch(SignedInAgent viewer, TeamId team) {
@@ -407,13 +461,26 @@ public class RoutingManagement {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private Contact view(ContactRow row, @Nullable Instant offerExpiresAt, @Nullable Integer position, @Nullable Duration estimate) {
+    private Contact view(
+            ContactRow row, @Nullable Instant offerExpiresAt, @Nullable Integer position, @Nullable Duration estimate) {
         var waited = row.waitedMs() != null
                 ? Duration.ofMillis(row.waitedMs())
                 : Duration.between(row.arrivedAt(), row.endedAt() != null ? row.endedAt() : clock.instant());
-        return new Contact(new ContactId(row.id()), new CaseId(row.caseId()), row.channel(), new TeamId(row.teamId()), row.requiredSkills(),
-                Priority.values()[row.priority()], row.state(), row.arrivedAt(), waited,
-                row.agentId() == null ? null : new AgentId(row.agentId()), row.offerId() == null ? null : new OfferId(row.offerId()),
-                offerExpiresAt, position, estimate, row.overflowed());
+        return new Contact(
+                new ContactId(row.id()),
+                new CaseId(row.caseId()),
+                row.channel(),
+                new TeamId(row.teamId()),
+                row.requiredSkills(),
+                Priority.values()[row.priority()],
+                row.state(),
+                row.arrivedAt(),
+                waited,
+                row.agentId() == null ? null : new AgentId(row.agentId()),
+                row.offerId() == null ? null : new OfferId(row.offerId()),
+                offerExpiresAt,
+                position,
+                estimate,
+                row.overflowed());
     }
 }

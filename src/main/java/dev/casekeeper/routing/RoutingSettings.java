@@ -32,8 +32,12 @@ public record RoutingSettings(
         @DefaultValue("60s") Duration holdLimit) {
 
     public RoutingSettings {
-        if (!offerTimeout.isPositive() || !sweepInterval.isPositive() || !defaultHandleTime.isPositive() || holdLimit.toSeconds() < 1) {
-            throw new IllegalArgumentException("casekeeper.routing durations must be positive (the hold limit at least 1s)");
+        if (!offerTimeout.isPositive()
+                || !sweepInterval.isPositive()
+                || !defaultHandleTime.isPositive()
+                || holdLimit.toSeconds() < 1) {
+            throw new IllegalArgumentException(
+                    "casekeeper.routing durations must be positive (the hold limit at least 1s)");
         }
         if (chatCapacity < 0 || emailCapacity < 0 || chatCapacity > 100 || emailCapacity > 100) {
             throw new IllegalArgumentException("casekeeper.routing capacities must be between 0 and 100");

@@ -20,7 +20,8 @@ final class Skills {
         for (var skill : skills) {
             var name = skill == null ? "" : skill.strip().toLowerCase(Locale.ROOT);
             if (!NAME.matcher(name).matches()) {
-                throw new InvalidInputException(field,
+                throw new InvalidInputException(
+                        field,
                         "each skill is 1 to 40 letters, digits, '.', '_', ':' or '-', starting with a letter or digit");
             }
             normalized.add(name);

@@ -3,7 +3,6 @@ package dev.casekeeper.routing;
 import dev.casekeeper.assist.SupervisorAskedFor;
 import dev.casekeeper.cases.OwnerChanged;
 import dev.casekeeper.cases.ReplyPosted;
-import dev.casekeeper.shared.Actor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 

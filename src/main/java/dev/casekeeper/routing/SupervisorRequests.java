@@ -56,8 +56,15 @@ class SupervisorRequests {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    SupervisorRequests(JdbcClient jdbc, CaseManagement cases, NotificationManagement notifications, AgentManagement agents,
-            ContactQueries contacts, LiveContactQueries live, ApplicationEventPublisher events, Clock clock,
+    SupervisorRequests(
+            JdbcClient jdbc,
+            CaseManagement cases,
+            NotificationManagement notifications,
+            AgentManagement agents,
+            ContactQueries contacts,
+            LiveContactQueries live,
+            ApplicationEventPublisher events,
+            Clock clock,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.cases = cases;
@@ -82,9 +89,11 @@ class SupervisorRequests {
         return request(caseId, "message", Actor.SYSTEM, notify, messageId);
     }
 
-    private SupervisorRequest request(CaseId caseId, String source, Actor by, boolean notify, @Nullable UUID messageId) {
+    private SupervisorRequest request(
+            CaseId caseId, String source, Actor by, boolean notify, @Nullable UUID messageId) {
         if (source == null || !SOURCE.matcher(source).matches()) {
-            throw new InvalidInputException("source", "must be a short lower-case name such as widget, message or agent");
+            throw new InvalidInputException(
+                    "source", "must be a short lower-case name such as widget, message or agent");
         }
         return transaction.execute(status -> {
             var kase = cases.detail(caseId).summary();
@@ -121,8 +130,12 @@ class SupervisorRequests {
             cases.escalateTo(caseId, Priority.HIGH, "A supervisor was requested (" + source + ")", by);
             var teams = kase.teamId() == null ? List.<TeamId>of() : List.of(kase.teamId());
             if (notify) {
-                notifications.notify(Notify.of(notifications.supervisorsOf(teams), NOTIFICATION, caseId.value(),
-                    "Case #%d \"%s\": a supervisor was requested (%s)".formatted(kase.number(), kase.subject(), source),
+                notifications.notify(Notify.of(
+                        notifications.supervisorsOf(teams),
+                        NOTIFICATION,
+                        caseId.value(),
+                        "Case #%d \"%s\": a supervisor was requested (%s)"
+                                .formatted(kase.number(), kase.subject(), source),
                         "routing:supervisor-request:" + id));
             }
             log.info("Case {}: supervisor requested ({})", caseId, source);
@@ -152,13 +165,23 @@ class SupervisorRequests {
             var contact = contacts.liveOfCase(request.caseId().value()).filter(c -> c.state() == ContactState.ACCEPTED);
             if (contact.isPresent() && !by.id().value().equals(contact.get().agentId())) {
                 if (live.join(contact.get().id(), by.id().value(), Participant.SUPERVISOR, now)) {
-                    events.publishEvent(new ColleagueJoined(new ContactId(contact.get().id()), request.caseId(), by.id()));
+                    events.publishEvent(
+                            new ColleagueJoined(new ContactId(contact.get().id()), request.caseId(), by.id()));
                 }
             } else if (kase.ownerId() == null) {
                 cases.assign(request.caseId(), by.id(), by);
             }
-            cases.recordEvent(request.caseId(), by.actor(), "supervisor_joined",
-                    Map.of("supervisorId", by.id().toString(), "supervisorName", by.name(), "source", request.source()));
+            cases.recordEvent(
+                    request.caseId(),
+                    by.actor(),
+                    "supervisor_joined",
+                    Map.of(
+                            "supervisorId",
+                            by.id().toString(),
+                            "supervisorName",
+                            by.name(),
+                            "source",
+                            request.source()));
             log.info("Case {}: supervisor {} took the request", request.caseId(), by.id());
             events.publishEvent(new SupervisorRequestTaken(id, request.caseId(), by.id()));
             return find(id.value()).orElseThrow();
@@ -182,9 +205,21 @@ class SupervisorRequests {
                 .optional()
                 .ifPresent(request -> {
                     markTaken(request, agentId);
-                    cases.recordEvent(caseId, Actor.agent(agentId.value()), "supervisor_joined", Map.of("supervisorId",
-                            agentId.toString(), "supervisorName", agent.get().name(), "source", request.source()));
-                    log.info("Case {}: supervisor {} owns or answered it, the request for a supervisor is theirs", caseId, agentId);
+                    cases.recordEvent(
+                            caseId,
+                            Actor.agent(agentId.value()),
+                            "supervisor_joined",
+                            Map.of(
+                                    "supervisorId",
+                                    agentId.toString(),
+                                    "supervisorName",
+                                    agent.get().name(),
+                                    "source",
+                                    request.source()));
+                    log.info(
+                            "Case {}: supervisor {} owns or answered it, the request for a supervisor is theirs",
+                            caseId,
+                            agentId);
                     events.publishEvent(new SupervisorRequestTaken(request.id(), caseId, agentId));
                 }));
     }
@@ -200,14 +235,16 @@ class SupervisorRequests {
     /** Open requests, oldest first: the supervisors' escalation queue. */
     List<SupervisorRequest> open(SignedInAgent viewer) {
         requireSupervisor(viewer);
-        return jdbc.sql("select * from routing.supervisor_request where taken_at is null order by requested_at, id limit 500")
+        return jdbc.sql(
+                        "select * from routing.supervisor_request where taken_at is null order by requested_at, id limit 500")
                 .query(SupervisorRequests::row)
                 .list();
     }
 
     /** The case's request still open, or the latest taken one. */
     Optional<SupervisorRequest> latestOf(CaseId caseId) {
-        return jdbc.sql("select * from routing.supervisor_request where case_id = :case order by taken_at is null desc, requested_at desc limit 1")
+        return jdbc.sql(
+                        "select * from routing.supervisor_request where case_id = :case order by taken_at is null desc, requested_at desc limit 1")
                 .param("case", caseId.value())
                 .query(SupervisorRequests::row)
                 .optional();
@@ -228,7 +265,10 @@ class SupervisorRequests {
     }
 
     private Optional<SupervisorRequest> find(UUID id) {
-        return jdbc.sql("select * from routing.supervisor_request where id = :id").param("id", id).query(SupervisorRequests::row).optional();
+        return jdbc.sql("select * from routing.supervisor_request where id = :id")
+                .param("id", id)
+                .query(SupervisorRequests::row)
+                .optional();
     }
 
     static void requireSupervisor(SignedInAgent viewer) {
@@ -241,8 +281,13 @@ class SupervisorRequests {
         var team = rs.getObject("team_id", UUID.class);
         var takenBy = rs.getObject("taken_by", UUID.class);
         var takenAt = rs.getTimestamp("taken_at");
-        return new SupervisorRequest(new SupervisorRequestId(rs.getObject("id", UUID.class)), new CaseId(rs.getObject("case_id", UUID.class)),
-                team == null ? null : new TeamId(team), rs.getString("source"), rs.getTimestamp("requested_at").toInstant(),
-                takenBy == null ? null : new AgentId(takenBy), takenAt == null ? null : takenAt.toInstant());
+        return new SupervisorRequest(
+                new SupervisorRequestId(rs.getObject("id", UUID.class)),
+                new CaseId(rs.getObject("case_id", UUID.class)),
+                team == null ? null : new TeamId(team),
+                rs.getString("source"),
+                rs.getTimestamp("requested_at").toInstant(),
+                takenBy == null ? null : new AgentId(takenBy),
+                takenAt == null ? null : takenAt.toInstant());
     }
 }

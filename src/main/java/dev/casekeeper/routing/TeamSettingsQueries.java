@@ -24,7 +24,9 @@ class TeamSettingsQueries {
                 .param("team", teamId)
                 .query((rs, n) -> {
                     var to = rs.getObject("overflow_team_id", UUID.class);
-                    return new TeamRouting(new TeamId(teamId), to == null ? null : new TeamId(to),
+                    return new TeamRouting(
+                            new TeamId(teamId),
+                            to == null ? null : new TeamId(to),
                             to == null ? null : Duration.ofSeconds(rs.getInt("overflow_after_s")));
                 })
                 .optional()

@@ -29,7 +29,11 @@ class WaitEstimates {
         var handle = contacts.averageHandleMs(teamId, channel, settings.handleTimeSample())
                 .map(ms -> Duration.ofMillis(Math.round(ms)))
                 .orElse(settings.defaultHandleTime());
-        return new Estimator(handle, agents.servingCapacity(teamId, channel), settings.waitEstimateFloor(), settings.waitEstimateCap());
+        return new Estimator(
+                handle,
+                agents.servingCapacity(teamId, channel),
+                settings.waitEstimateFloor(),
+                settings.waitEstimateCap());
     }
 
     record Estimator(Duration averageHandleTime, int servingCapacity, Duration floor, Duration cap) {

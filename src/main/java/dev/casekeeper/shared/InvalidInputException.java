@@ -14,7 +14,11 @@ public class InvalidInputException extends RuntimeException {
 
     /** Several fields at once, so a form or request learns everything wrong with it in one answer. */
     public InvalidInputException(Map<String, String> fieldErrors) {
-        super(String.join("; ", fieldErrors.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        super(String.join(
+                "; ",
+                fieldErrors.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .toList()));
         this.fieldErrors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fieldErrors));
     }
 

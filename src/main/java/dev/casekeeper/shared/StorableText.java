@@ -46,7 +46,8 @@ public final class StorableText {
         char c = text.charAt(at);
         String what = c == '\0'
                 ? "a NUL character (U+0000)"
-                : "half of a surrogate pair (U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + "), which is not a character";
+                : "half of a surrogate pair (U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
+                        + "), which is not a character";
         return "contains " + what + " at position " + (at + 1) + "; Casekeeper does not store it";
     }
 

@@ -86,7 +86,9 @@ class CalendarQueries {
     }
 
     List<SlaCalendar> list() {
-        return jdbc.sql("select * from sla.calendar order by lower(name)").query((rs, n) -> calendar(rs)).list();
+        return jdbc.sql("select * from sla.calendar order by lower(name)")
+                .query((rs, n) -> calendar(rs))
+                .list();
     }
 
     long count() {

@@ -9,7 +9,13 @@ import org.jspecify.annotations.Nullable;
  * One SLA clock of a case as worked out from its timeline: the stretches of wall-clock time in
  * which it counted (the last one open while it still counts), and how it ended if it did.
  */
-record CaseClock(Target target, int cycle, Duration budget, Instant startedAt, List<Segment> segments, Phase phase,
+record CaseClock(
+        Target target,
+        int cycle,
+        Duration budget,
+        Instant startedAt,
+        List<Segment> segments,
+        Phase phase,
         @Nullable Instant endedAt) {
 
     /** Wall-clock time in which the clock counted; {@code end} is null while it still counts. */
@@ -37,7 +43,8 @@ record CaseClock(Target target, int cycle, Duration budget, Instant startedAt, L
     }
 
     /** When the clock has counted {@code amount} of business time; null if it stopped or paused before. */
-    @Nullable Instant whenUsed(BusinessCalendar calendar, Duration amount) {
+    @Nullable
+    Instant whenUsed(BusinessCalendar calendar, Duration amount) {
         Duration left = amount;
         for (var segment : segments) {
             if (segment.end() == null) {
@@ -53,17 +60,20 @@ record CaseClock(Target target, int cycle, Duration budget, Instant startedAt, L
     }
 
     /** When {@code share} of the target has passed (the warning), or null if it never will with what is known. */
-    @Nullable Instant whenShareUsed(BusinessCalendar calendar, double share) {
+    @Nullable
+    Instant whenShareUsed(BusinessCalendar calendar, double share) {
         return whenUsed(calendar, Duration.ofMillis(Math.round(budget.toMillis() * share)));
     }
 
     /** When the target was missed, if it was by {@code now}. */
-    @Nullable Instant breachedBy(BusinessCalendar calendar, Instant now) {
+    @Nullable
+    Instant breachedBy(BusinessCalendar calendar, Instant now) {
         return reachedBy(whenUsed(calendar, budget), now);
     }
 
     /** When the warning share was passed, if it was by {@code now}. */
-    @Nullable Instant warnedBy(BusinessCalendar calendar, double share, Instant now) {
+    @Nullable
+    Instant warnedBy(BusinessCalendar calendar, double share, Instant now) {
         return reachedBy(whenShareUsed(calendar, share), now);
     }
 

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * The SLA of one case now: the policy that applies, the calendar its time counts in, and each
  * clock with its due time and the business time left (negative once the target is missed).
  */
-public record CaseSla(CaseId caseId, @Nullable PolicyRef policy, @Nullable CalendarRef calendar, List<Clock> clocks) {
+public record CaseSla(
+        CaseId caseId, @Nullable PolicyRef policy, @Nullable CalendarRef calendar, List<Clock> clocks) {
 
     public record PolicyRef(PolicyId id, String name) {}
 

@@ -52,16 +52,32 @@ class CaseSlaQueries {
 
     /** Cases whose clocks may still change: every case not closed. */
     List<UUID> openCases() {
-        return jdbc.sql("select case_id from sla.case_sla where not closed order by case_id").query(UUID.class).list();
+        return jdbc.sql("select case_id from sla.case_sla where not closed order by case_id")
+                .query(UUID.class)
+                .list();
     }
 
     /** False when it was recorded before: each warning, breach or alert happens once. */
-    boolean record(UUID caseId, Target target, int cycle, String kind, Instant dueAt, @Nullable UUID teamId, @Nullable UUID ownerId,
+    boolean record(
+            UUID caseId,
+            Target target,
+            int cycle,
+            String kind,
+            Instant dueAt,
+            @Nullable UUID teamId,
+            @Nullable UUID ownerId,
             Instant now) {
         return record(caseId, target.value(), cycle, kind, dueAt, teamId, ownerId, now);
     }
 
-    boolean record(UUID caseId, String target, int cycle, String kind, Instant dueAt, @Nullable UUID teamId, @Nullable UUID ownerId,
+    boolean record(
+            UUID caseId,
+            String target,
+            int cycle,
+            String kind,
+            Instant dueAt,
+            @Nullable UUID teamId,
+            @Nullable UUID ownerId,
             Instant now) {
         return jdbc.sql("""
                         insert into sla.clock_event (case_id, target, cycle, kind, due_at, recorded_at, team_id, owner_id)
@@ -82,7 +98,8 @@ class CaseSlaQueries {
 
     /** What was recorded for a case, keyed {@code target:cycle:kind}, with when it was recorded. */
     Map<String, Instant> recorded(UUID caseId) {
-        return jdbc.sql("select target, cycle, kind, recorded_at from sla.clock_event where case_id = :case")
+        return jdbc
+                .sql("select target, cycle, kind, recorded_at from sla.clock_event where case_id = :case")
                 .param("case", caseId)
                 .query((rs, n) -> Map.entry(
                         rs.getString("target") + ":" + rs.getInt("cycle") + ":" + rs.getString("kind"),
@@ -96,6 +113,9 @@ class CaseSlaQueries {
         if (array == null) {
             return List.of();
         }
-        return Arrays.stream((Object[]) array.getArray()).map(String.class::cast).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream((Object[]) array.getArray())
+                .map(String.class::cast)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -30,7 +30,8 @@ final class ClockMath {
     private static final Set<CaseStatus> DONE = EnumSet.of(CaseStatus.SOLVED, CaseStatus.CLOSED);
 
     /** A span of time in one status; {@code to} is null for the current one. */
-    record StatusPeriod(CaseStatus status, Instant from, @Nullable Instant to) {}
+    record StatusPeriod(
+            CaseStatus status, Instant from, @Nullable Instant to) {}
 
     /** Since when a case has waited for an owner, and which wait this is (1 for the first). */
     record Unowned(int cycle, Instant since) {}
@@ -51,7 +52,9 @@ final class ClockMath {
         CaseStatus status = CaseStatus.NEW;
         Instant from = detail.summary().createdAt();
         for (var entry : detail.timeline()) {
-            if (entry.kind() == EntryKind.EVENT && "status_changed".equals(entry.eventType()) && entry.data().get("to") instanceof String to) {
+            if (entry.kind() == EntryKind.EVENT
+                    && "status_changed".equals(entry.eventType())
+                    && entry.data().get("to") instanceof String to) {
                 periods.add(new StatusPeriod(status, from, entry.createdAt()));
                 status = CaseStatus.from(to);
                 from = entry.createdAt();
@@ -97,7 +100,13 @@ final class ClockMath {
         for (var entry : detail.timeline()) {
             if (entry.kind() == EntryKind.MESSAGE_OUT) {
                 if (waitingSince != null) {
-                    clocks.add(responseClock(Target.NEXT_RESPONSE, clocks.size() + 1, targets, waitingSince, entry.createdAt(), periods));
+                    clocks.add(responseClock(
+                            Target.NEXT_RESPONSE,
+                            clocks.size() + 1,
+                            targets,
+                            waitingSince,
+                            entry.createdAt(),
+                            periods));
                     waitingSince = null;
                 }
                 replied = true;
@@ -112,19 +121,26 @@ final class ClockMath {
     }
 
     private static CaseClock responseClock(
-            Target target, int cycle, Targets targets, Instant start, @Nullable Instant reply, List<StatusPeriod> periods) {
+            Target target,
+            int cycle,
+            Targets targets,
+            Instant start,
+            @Nullable Instant reply,
+            List<StatusPeriod> periods) {
         var segments = segments(periods, start, reply, status -> !DONE.contains(status));
         if (reply != null) {
             return new CaseClock(target, cycle, targets.of(target), start, segments, CaseClock.Phase.MET, reply);
         }
         var current = periods.getLast();
         if (DONE.contains(current.status())) {
-            return new CaseClock(target, cycle, targets.of(target), start, segments, CaseClock.Phase.STOPPED, solvedAt(periods));
+            return new CaseClock(
+                    target, cycle, targets.of(target), start, segments, CaseClock.Phase.STOPPED, solvedAt(periods));
         }
         return new CaseClock(target, cycle, targets.of(target), start, segments, CaseClock.Phase.RUNNING, null);
     }
 
-    private static CaseClock resolution(CaseDetail detail, Targets targets, List<StatusPeriod> periods, boolean pauseOnHold) {
+    private static CaseClock resolution(
+            CaseDetail detail, Targets targets, List<StatusPeriod> periods, boolean pauseOnHold) {
         Instant start = detail.summary().createdAt();
         var segments = segments(periods, start, null, status -> counts(status, pauseOnHold));
         var current = periods.getLast();

@@ -48,22 +48,38 @@ class DefaultSla implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         transactions.executeWithoutResult(status -> {
             // Two nodes starting together on an empty database create one default, not two.
-            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().singleRow();
+            jdbc.sql("select pg_advisory_xact_lock(:key)")
+                    .param("key", LOCK_KEY)
+                    .query()
+                    .singleRow();
             if (calendars.count() > 0) {
                 return;
             }
             var zone = ZoneId.systemDefault();
-            var calendar = sla.createCalendar(new SaveCalendar(CALENDAR, zone.getId(),
+            var calendar = sla.createCalendar(new SaveCalendar(
+                    CALENDAR,
+                    zone.getId(),
                     List.of(MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY).stream()
                             .map(day -> new OpeningHours(day, 9 * 60, 17 * 60))
                             .toList(),
                     List.of()));
-            sla.createPolicy(new SavePolicy(POLICY, 1000, calendar.id(), PolicyConditions.ANY, Map.of(
-                    Priority.URGENT, new Targets(60, 60, 4 * 60),
-                    Priority.HIGH, new Targets(4 * 60, 4 * 60, 8 * 60),
-                    Priority.NORMAL, new Targets(8 * 60, 8 * 60, 3 * 8 * 60),
-                    Priority.LOW, new Targets(8 * 60, 8 * 60, 5 * 8 * 60)), false, 3));
-            log.info("Created the default SLA: calendar '{}' (Mon-Fri 09:00-17:00, {}) and policy '{}'", CALENDAR, zone, POLICY);
+            sla.createPolicy(new SavePolicy(
+                    POLICY,
+                    1000,
+                    calendar.id(),
+                    PolicyConditions.ANY,
+                    Map.of(
+                            Priority.URGENT, new Targets(60, 60, 4 * 60),
+                            Priority.HIGH, new Targets(4 * 60, 4 * 60, 8 * 60),
+                            Priority.NORMAL, new Targets(8 * 60, 8 * 60, 3 * 8 * 60),
+                            Priority.LOW, new Targets(8 * 60, 8 * 60, 5 * 8 * 60)),
+                    false,
+                    3));
+            log.info(
+                    "Created the default SLA: calendar '{}' (Mon-Fri 09:00-17:00, {}) and policy '{}'",
+                    CALENDAR,
+                    zone,
+                    POLICY);
         });
     }
 }

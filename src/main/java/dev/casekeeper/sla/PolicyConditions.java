@@ -18,7 +18,8 @@ public record PolicyConditions(
         List<String> customerTags,
         List<String> mailboxes) {
 
-    public static final PolicyConditions ANY = new PolicyConditions(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    public static final PolicyConditions ANY =
+            new PolicyConditions(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
     public PolicyConditions {
         priorities = List.copyOf(priorities);

@@ -46,13 +46,17 @@ class PolicyMatcher {
     }
 
     private Snapshot current() {
-        long version = jdbc.sql("select version from sla.config_version").query(Long.class).single();
+        long version = jdbc.sql("select version from sla.config_version")
+                .query(Long.class)
+                .single();
         var kept = snapshot;
         if (kept != null && kept.version() == version) {
             return kept;
         }
         var byId = calendars.list().stream().collect(Collectors.toMap(c -> c.id().value(), Function.identity()));
-        var listed = policies.list().stream().filter(p -> byId.containsKey(p.calendarId().value())).toList();
+        var listed = policies.list().stream()
+                .filter(p -> byId.containsKey(p.calendarId().value()))
+                .toList();
         var matches = listed.stream().collect(Collectors.toMap(p -> p.id().value(), p -> {
             var calendar = byId.get(p.calendarId().value());
             return new Match(p, calendar, BusinessCalendar.of(calendar));
@@ -64,7 +68,8 @@ class PolicyMatcher {
 
     static boolean matches(PolicyConditions when, CaseSummary kase) {
         return anyOrContains(when.priorities(), kase.priority())
-                && (when.teamIds().isEmpty() || (kase.teamId() != null && when.teamIds().contains(kase.teamId())))
+                && (when.teamIds().isEmpty()
+                        || (kase.teamId() != null && when.teamIds().contains(kase.teamId())))
                 && anyOrContains(when.channels(), kase.channel())
                 && (when.caseTags().isEmpty() || when.caseTags().stream().anyMatch(kase.tags()::contains))
                 // Cases do not carry customer tags or a mailbox yet: a policy that asks for them matches none.

@@ -89,7 +89,9 @@ class PolicyQueries {
 
     /** In the order they are tried: by position, then name. */
     List<SlaPolicy> list() {
-        return jdbc.sql("select * from sla.policy order by position, lower(name)").query((rs, n) -> policy(rs)).list();
+        return jdbc.sql("select * from sla.policy order by position, lower(name)")
+                .query((rs, n) -> policy(rs))
+                .list();
     }
 
     private SlaPolicy policy(ResultSet rs) throws SQLException {

@@ -57,11 +57,16 @@ class SlaAlerts {
             return;
         }
         timeline(kase, "sla_warning", clock, dueAt);
-        String text = "Case #%d \"%s\": %s is due %s".formatted(
-                kase.number(), kase.subject(), words(clock.target()), TIME.format(dueAt.atZone(zone)));
-        notifications.notify(Notify.of(ownerOrTeam(kase), "sla_warning", kase.id().value(), text, key(kase, clock, "warning")));
+        String text = "Case #%d \"%s\": %s is due %s"
+                .formatted(kase.number(), kase.subject(), words(clock.target()), TIME.format(dueAt.atZone(zone)));
+        notifications.notify(
+                Notify.of(ownerOrTeam(kase), "sla_warning", kase.id().value(), text, key(kase, clock, "warning")));
         events.publishEvent(new SlaWarned(kase.id(), clock.target(), clock.cycle(), dueAt));
-        log.info("Case {}: {} warning recorded, due {}", kase.id(), clock.target().value(), dueAt);
+        log.info(
+                "Case {}: {} warning recorded, due {}",
+                kase.id(),
+                clock.target().value(),
+                dueAt);
     }
 
     void breach(CaseDetail detail, CaseClock clock, Instant dueAt, ZoneId zone) {
@@ -70,8 +75,8 @@ class SlaAlerts {
             return;
         }
         timeline(kase, "sla_breached", clock, dueAt);
-        String text = "Case #%d \"%s\": %s target missed (was due %s)".formatted(
-                kase.number(), kase.subject(), words(clock.target()), TIME.format(dueAt.atZone(zone)));
+        String text = "Case #%d \"%s\": %s target missed (was due %s)"
+                .formatted(kase.number(), kase.subject(), words(clock.target()), TIME.format(dueAt.atZone(zone)));
         var recipients = new LinkedHashSet<>(ownerOrTeam(kase));
         recipients.addAll(notifications.supervisorsOf(teams(kase)));
         notifications.notify(Notify.of(recipients, "sla_breach", kase.id().value(), text, key(kase, clock, "breach")));
@@ -87,16 +92,26 @@ class SlaAlerts {
         var data = new LinkedHashMap<String, Object>();
         data.put("unownedSince", wait.since().toString());
         cases.recordEvent(kase.id(), Actor.SYSTEM, "unowned_alert", data);
-        String text = "Case #%d \"%s\" has had no owner since %s".formatted(
-                kase.number(), kase.subject(), TIME.format(wait.since().atZone(zone)));
-        notifications.notify(Notify.of(notifications.supervisorsOf(teams(kase)), "case_unowned", kase.id().value(), text,
+        String text = "Case #%d \"%s\" has had no owner since %s"
+                .formatted(
+                        kase.number(), kase.subject(), TIME.format(wait.since().atZone(zone)));
+        notifications.notify(Notify.of(
+                notifications.supervisorsOf(teams(kase)),
+                "case_unowned",
+                kase.id().value(),
+                text,
                 "sla:" + kase.id() + ":unowned:" + wait.cycle()));
         events.publishEvent(new CaseUnownedTooLong(kase.id(), wait.cycle(), wait.since()));
         log.info("Case {}: no owner since {}, supervisors told", kase.id(), wait.since());
     }
 
     private boolean record(CaseSummary kase, String target, int cycle, String kind, Instant dueAt) {
-        return records.record(kase.id().value(), target, cycle, kind, dueAt,
+        return records.record(
+                kase.id().value(),
+                target,
+                cycle,
+                kind,
+                dueAt,
                 kase.teamId() == null ? null : kase.teamId().value(),
                 kase.ownerId() == null ? null : kase.ownerId().value(),
                 clock.instant());

@@ -6,5 +6,10 @@ import java.util.List;
 
 /** A named business calendar: its time zone, weekly opening hours and holidays. SLA time counts only while it is open. */
 public record SlaCalendar(
-        CalendarId id, String name, ZoneId zone, List<OpeningHours> hours, List<Holiday> holidays, Instant createdAt,
+        CalendarId id,
+        String name,
+        ZoneId zone,
+        List<OpeningHours> hours,
+        List<Holiday> holidays,
+        Instant createdAt,
         Instant updatedAt) {}

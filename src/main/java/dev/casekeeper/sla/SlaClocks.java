@@ -95,9 +95,14 @@ class SlaClocks {
         }
         // One timer, at the earliest moment: it only asks for this refresh again, which records
         // what is due then and leaves the timer for the next moment.
-        var timer = timers.replace(caseId, scheduled, moments.stream().min(Instant::compareTo).orElse(null));
-        rows.save(caseId.value(), match.map(m -> m.policy().id().value()).orElse(null),
-                detail.summary().status() == CaseStatus.CLOSED, timer, now);
+        var timer = timers.replace(
+                caseId, scheduled, moments.stream().min(Instant::compareTo).orElse(null));
+        rows.save(
+                caseId.value(),
+                match.map(m -> m.policy().id().value()).orElse(null),
+                detail.summary().status() == CaseStatus.CLOSED,
+                timer,
+                now);
     }
 
     /** {@link #refresh} in a transaction of its own, so one case's failure leaves the others' work in place. */

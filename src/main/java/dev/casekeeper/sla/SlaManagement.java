@@ -89,7 +89,8 @@ public class SlaManagement {
     public void deleteCalendar(CalendarId id) {
         var calendar = calendar(id);
         if (calendars.usedByPolicy(id.value())) {
-            throw new ConflictException("calendar-in-use",
+            throw new ConflictException(
+                    "calendar-in-use",
                     "Calendar " + calendar.name() + " is used by a policy; give the policy another calendar first");
         }
         calendars.delete(id.value());
@@ -170,7 +171,8 @@ public class SlaManagement {
                 throw new InvalidInputException(field, "give targets for every priority (low, normal, high, urgent)");
             }
             if (targets.firstResponseMinutes() <= 0) {
-                throw new InvalidInputException(field + ".firstResponseMinutes", "must be a positive number of minutes");
+                throw new InvalidInputException(
+                        field + ".firstResponseMinutes", "must be a positive number of minutes");
             }
             if (targets.nextResponseMinutes() <= 0) {
                 throw new InvalidInputException(field + ".nextResponseMinutes", "must be a positive number of minutes");
@@ -181,7 +183,8 @@ public class SlaManagement {
         }
         var checkin = command.checkinAfterBusinessDays();
         if (checkin != null && (checkin < 1 || checkin > 90)) {
-            throw new InvalidInputException("checkinAfterBusinessDays", "must be between 1 and 90, or left out for no check-in");
+            throw new InvalidInputException(
+                    "checkinAfterBusinessDays", "must be between 1 and 90, or left out for no check-in");
         }
         for (var team : command.conditions().teamIds()) {
             if (agents.teams().stream().noneMatch(t -> t.id().equals(team))) {

@@ -21,7 +21,8 @@ public record SlaSettings(
 
     public SlaSettings {
         if (!(warningShare > 0 && warningShare < 1)) {
-            throw new IllegalArgumentException("casekeeper.sla.warning-share must be between 0 and 1 (exclusive), was " + warningShare);
+            throw new IllegalArgumentException(
+                    "casekeeper.sla.warning-share must be between 0 and 1 (exclusive), was " + warningShare);
         }
         if (unownedAlertAfter.isNegative() || unownedAlertAfter.isZero()) {
             throw new IllegalArgumentException("casekeeper.sla.unowned-alert-after must be positive");

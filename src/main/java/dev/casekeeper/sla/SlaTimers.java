@@ -76,7 +76,8 @@ class SlaTimers {
             return List.of();
         }
         if (!scheduled.contains(wanted)) {
-            client.scheduleIfNotExists(TASK.instance(wanted).data(caseId.toString()).scheduledTo(next));
+            client.scheduleIfNotExists(
+                    TASK.instance(wanted).data(caseId.toString()).scheduledTo(next));
         }
         return List.of(wanted);
     }

@@ -6,10 +6,11 @@ import java.time.Duration;
 public record Targets(int firstResponseMinutes, int nextResponseMinutes, int resolutionMinutes) {
 
     Duration of(Target target) {
-        return Duration.ofMinutes(switch (target) {
-            case FIRST_RESPONSE -> firstResponseMinutes;
-            case NEXT_RESPONSE -> nextResponseMinutes;
-            case RESOLUTION -> resolutionMinutes;
-        });
+        return Duration.ofMinutes(
+                switch (target) {
+                    case FIRST_RESPONSE -> firstResponseMinutes;
+                    case NEXT_RESPONSE -> nextResponseMinutes;
+                    case RESOLUTION -> resolutionMinutes;
+                });
     }
 }

@@ -12,6 +12,8 @@ final class AgentAuthentication {
 
     static UsernamePasswordAuthenticationToken of(SignedInAgent agent) {
         return UsernamePasswordAuthenticationToken.authenticated(
-                agent, null, List.of(new SimpleGrantedAuthority("ROLE_" + agent.role().name())));
+                agent,
+                null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + agent.role().name())));
     }
 }

@@ -37,8 +37,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
         var agent = agents.authenticateToken(header.substring(BEARER.length()).strip());
         if (agent.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "invalid-token",
-                    "The API token is unknown, revoked, or its agent is deactivated"));
+            problems.write(
+                    response,
+                    Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "invalid-token",
+                            "The API token is unknown, revoked, or its agent is deactivated"));
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();

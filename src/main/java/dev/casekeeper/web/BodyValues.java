@@ -37,7 +37,11 @@ final class BodyValues {
         if (type == Boolean.class || type == boolean.class) {
             return "must be true or false";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
                 || type == short.class) {
             return "must be a whole number";
         }

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class CurrentAgentModel {
 
     @ModelAttribute("me")
-    @Nullable SignedInAgent me(@AuthenticationPrincipal @Nullable SignedInAgent me) {
+    @Nullable
+    SignedInAgent me(@AuthenticationPrincipal @Nullable SignedInAgent me) {
         return me;
     }
 }

@@ -16,11 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 class ErrorReportConfiguration {
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReport(JsonMapper json, MessageSource messages) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReport(
+            JsonMapper json, MessageSource messages) {
         return factory -> factory.addContextCustomizers(context -> {
             if (!(context.getParent() instanceof StandardHost host)) {
-                throw new IllegalStateException("Tomcat's error report is replaced on its host, but the context's parent is "
-                        + context.getParent());
+                throw new IllegalStateException(
+                        "Tomcat's error report is replaced on its host, but the context's parent is "
+                                + context.getParent());
             }
             host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             host.getPipeline().addValve(new ProblemErrorReportValve(json, messages));

@@ -88,7 +88,11 @@ class FormText {
                 return StorableText.isStorable(text) ? null : text;
             }
             if (value instanceof Collection<?> values) {
-                return values.stream().map(StorableFields::unstorable).filter(v -> v != null).findFirst().orElse(null);
+                return values.stream()
+                        .map(StorableFields::unstorable)
+                        .filter(v -> v != null)
+                        .findFirst()
+                        .orElse(null);
             }
             if (value instanceof Map<?, ?> map) {
                 return map.entrySet().stream()

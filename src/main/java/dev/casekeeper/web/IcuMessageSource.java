@@ -20,7 +20,8 @@ class IcuMessageSource extends ResourceBundleMessageSource {
     private final Map<PatternInLocale, MessageFormat> formats = new ConcurrentHashMap<>();
 
     @Override
-    protected @Nullable String getMessageInternal(@Nullable String code, @Nullable Object @Nullable [] args, @Nullable Locale locale) {
+    protected @Nullable String getMessageInternal(
+            @Nullable String code, @Nullable Object @Nullable [] args, @Nullable Locale locale) {
         if (code == null || args == null || args.length == 0) {
             return super.getMessageInternal(code, args, locale);
         }
@@ -42,7 +43,8 @@ class IcuMessageSource extends ResourceBundleMessageSource {
     }
 
     private String format(String pattern, @Nullable Object[] args, Locale locale) {
-        var format = formats.computeIfAbsent(new PatternInLocale(pattern, locale), key -> new MessageFormat(key.pattern(), key.locale()));
+        var format = formats.computeIfAbsent(
+                new PatternInLocale(pattern, locale), key -> new MessageFormat(key.pattern(), key.locale()));
         // An ICU MessageFormat is not safe for two threads at once; formatting is quick.
         synchronized (format) {
             return format.format(args);

@@ -23,7 +23,10 @@ class MessageConfiguration {
     MessageSource messageSource(MessageSourceProperties properties) {
         var source = new IcuMessageSource();
         source.setBasenames(properties.getBasename().toArray(String[]::new));
-        source.setDefaultEncoding(properties.getEncoding() == null ? "UTF-8" : properties.getEncoding().name());
+        source.setDefaultEncoding(
+                properties.getEncoding() == null
+                        ? "UTF-8"
+                        : properties.getEncoding().name());
         source.setFallbackToSystemLocale(properties.isFallbackToSystemLocale());
         if (properties.getCacheDuration() != null) {
             source.setCacheMillis(properties.getCacheDuration().toMillis());

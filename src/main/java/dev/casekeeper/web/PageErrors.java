@@ -40,9 +40,11 @@ class PageErrors implements HandlerExceptionResolver {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             return null;
         }
-        if (e instanceof NotFoundException || e instanceof NoResourceFoundException
+        if (e instanceof NotFoundException
+                || e instanceof NoResourceFoundException
                 || (e instanceof MethodArgumentTypeMismatchException mismatch
-                        && mismatch.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class))) {
+                        && mismatch.getParameter()
+                                .hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class))) {
             return page(response, HttpStatus.NOT_FOUND, "error/404", null);
         }
         if (e instanceof AccessDeniedException) {
@@ -52,7 +54,10 @@ class PageErrors implements HandlerExceptionResolver {
             return page(response, HttpStatus.CONFLICT, "error/4xx", e.getMessage());
         }
         if (e instanceof MethodArgumentTypeMismatchException mismatch) {
-            return page(response, HttpStatus.BAD_REQUEST, "error/4xx",
+            return page(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "error/4xx",
                     "The parameter " + mismatch.getName() + " " + ParameterValues.whatIsWrong(mismatch));
         }
         if (e instanceof InvalidInputException || e instanceof MissingServletRequestParameterException) {
@@ -61,9 +66,14 @@ class PageErrors implements HandlerExceptionResolver {
         if (e instanceof BindException binding && !binding.getFieldErrors().isEmpty()) {
             // A form without a place for its errors: the first field that could not be taken, in words.
             var error = binding.getFieldErrors().getFirst();
-            var mismatch = error.contains(TypeMismatchException.class) ? error.unwrap(TypeMismatchException.class) : null;
-            return page(response, HttpStatus.BAD_REQUEST, "error/4xx", "The field " + error.getField() + " "
-                    + (mismatch != null ? ParameterValues.whatIsWrong(mismatch) : error.getDefaultMessage()));
+            var mismatch =
+                    error.contains(TypeMismatchException.class) ? error.unwrap(TypeMismatchException.class) : null;
+            return page(
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "error/4xx",
+                    "The field " + error.getField() + " "
+                            + (mismatch != null ? ParameterValues.whatIsWrong(mismatch) : error.getDefaultMessage()));
         }
         if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
             // Spring's own refusals: a method, media type or parameter the page does not take.
@@ -76,15 +86,19 @@ class PageErrors implements HandlerExceptionResolver {
 
     /** Everything but the JSON API, the actuator and the API document is a page. */
     static boolean isPage(HttpServletRequest request) {
-        return isPagePath(request.getRequestURI().substring(request.getContextPath().length()));
+        return isPagePath(
+                request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     static boolean isPagePath(String path) {
-        return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator")
+        return !(path.startsWith("/api/")
+                || path.equals("/api")
+                || path.startsWith("/actuator")
                 || path.startsWith("/v3/api-docs"));
     }
 
-    private static ModelAndView page(HttpServletResponse response, HttpStatus status, String view, @Nullable String message) {
+    private static ModelAndView page(
+            HttpServletResponse response, HttpStatus status, String view, @Nullable String message) {
         response.setStatus(status.value());
         var model = new java.util.HashMap<String, Object>(Map.of("status", status.value()));
         if (message != null) {

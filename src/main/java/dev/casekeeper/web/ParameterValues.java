@@ -9,7 +9,8 @@ final class ParameterValues {
 
     static String whatIsWrong(TypeMismatchException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof FormText.UnstorableTextException || cause instanceof AcceptedDateConverter.OutOfRangeException) {
+            if (cause instanceof FormText.UnstorableTextException
+                    || cause instanceof AcceptedDateConverter.OutOfRangeException) {
                 return cause.getMessage();
             }
         }

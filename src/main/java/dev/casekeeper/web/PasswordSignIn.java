@@ -25,7 +25,8 @@ class PasswordSignIn {
 
     SignedInAgent check(Authentication attempt) {
         String email = attempt.getName() == null ? "" : attempt.getName();
-        String password = attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
+        String password =
+                attempt.getCredentials() == null ? "" : attempt.getCredentials().toString();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
                 ? web.getRemoteAddress()
                 : "unknown";

@@ -27,15 +27,24 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if (e instanceof SignInLockedException locked) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1, locked.retryAfter().toSeconds())));
-            write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "sign-in-locked",
-                    "Too many failed sign-ins for this account or from this address; try again in "
-                            + locked.retryAfterMinutes() + " minutes"));
+            response.setHeader(
+                    "Retry-After", Long.toString(Math.max(1, locked.retryAfter().toSeconds())));
+            write(
+                    response,
+                    Problems.of(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "sign-in-locked",
+                            "Too many failed sign-ins for this account or from this address; try again in "
+                                    + locked.retryAfterMinutes() + " minutes"));
             return;
         }
         response.setHeader("WWW-Authenticate", challenge);
-        write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
-                "Sign in first: send 'Authorization: Bearer <token>' (tokens come from POST /api/v1/tokens)"));
+        write(
+                response,
+                Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthorized",
+                        "Sign in first: send 'Authorization: Bearer <token>' (tokens come from POST /api/v1/tokens)"));
     }
 
     @Override

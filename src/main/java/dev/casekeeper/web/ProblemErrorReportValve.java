@@ -52,7 +52,9 @@ final class ProblemErrorReportValve extends ErrorReportValve {
                 response.setCharacterEncoding("UTF-8");
                 writer.write(page(status, locale(request)));
             } else {
-                var problem = Problems.of(known == null ? HttpStatus.BAD_REQUEST : known, Problems.codeFor(HttpStatus.valueOf(status)),
+                var problem = Problems.of(
+                        known == null ? HttpStatus.BAD_REQUEST : known,
+                        Problems.codeFor(HttpStatus.valueOf(status)),
                         detail(status));
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
@@ -78,9 +80,10 @@ final class ProblemErrorReportValve extends ErrorReportValve {
             case 413 -> "The request is larger than Casekeeper takes";
             case 414 -> "The URL is longer than Casekeeper takes";
             case 431 -> "The request's headers are larger than Casekeeper takes";
-            default -> status >= 500
-                    ? "Something went wrong on our side; nothing was changed. The error is in the server log."
-                    : "The request could not be carried out";
+            default ->
+                status >= 500
+                        ? "Something went wrong on our side; nothing was changed. The error is in the server log."
+                        : "The request could not be carried out";
         };
     }
 
@@ -91,9 +94,11 @@ final class ProblemErrorReportValve extends ErrorReportValve {
         String back = HtmlUtils.htmlEscape(messages.getMessage("error.back", null, locale));
         String name = HtmlUtils.htmlEscape(messages.getMessage("app.name", null, locale));
         return "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + " · " + name
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + " · "
+                + name
                 + "</title><link rel=\"stylesheet\" href=\"/css/workspace.css\"></head><body class=\"plain\"><main class=\"plain-main\">"
-                + "<section class=\"card error-page\"><p class=\"error-code\">" + status + "</p><h1>" + title + "</h1><p>" + text
+                + "<section class=\"card error-page\"><p class=\"error-code\">" + status + "</p><h1>" + title
+                + "</h1><p>" + text
                 + "</p><p><a class=\"button\" href=\"/\">" + back + "</a></p></section></main></body></html>";
     }
 

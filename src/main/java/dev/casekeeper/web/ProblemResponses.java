@@ -15,12 +15,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -47,7 +47,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             throw e;
         }
         log.error("Unexpected error", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+        return Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
                 "Something went wrong on our side; nothing was changed. The error is in the server log.");
     }
 
@@ -64,9 +66,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail invalid(InvalidInputException e) {
         var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", e.getMessage());
-        problem.setProperty("errors", e.fieldErrors().entrySet().stream()
-                .map(error -> new FieldError(error.getKey(), error.getValue()))
-                .toList());
+        problem.setProperty(
+                "errors",
+                e.fieldErrors().entrySet().stream()
+                        .map(error -> new FieldError(error.getKey(), error.getValue()))
+                        .toList());
         return problem;
     }
 
@@ -87,7 +91,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Nothing is known by the id '" + e.getValue() + "'");
         }
         String wrong = ParameterValues.whatIsWrong(e);
-        var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "The parameter " + e.getName() + " " + wrong);
+        var problem =
+                Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "The parameter " + e.getName() + " " + wrong);
         problem.setProperty("errors", List.of(new FieldError(e.getName(), wrong)));
         return problem;
     }
@@ -96,14 +101,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return badRequest(e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()))
+                .map(error -> new FieldError(
+                        error.getField(), error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()))
                 .toList());
     }
 
     private static ResponseEntity<Object> badRequest(List<FieldError> errors) {
-        var sorted = errors.stream().sorted(Comparator.comparing(FieldError::field)).toList();
-        var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid fields: "
-                + String.join(", ", sorted.stream().map(FieldError::field).distinct().toList()));
+        var sorted =
+                errors.stream().sorted(Comparator.comparing(FieldError::field)).toList();
+        var problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-input",
+                "The request has invalid fields: "
+                        + String.join(
+                                ", ",
+                                sorted.stream()
+                                        .map(FieldError::field)
+                                        .distinct()
+                                        .toList()));
         problem.setProperty("errors", sorted);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -115,13 +130,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         var errors = new ArrayList<FieldError>();
         for (var result : e.getParameterValidationResults()) {
             if (result instanceof ParameterErrors bean) {
-                bean.getFieldErrors().forEach(error -> errors.add(new FieldError(
-                        error.getField(), error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())));
+                bean.getFieldErrors()
+                        .forEach(error -> errors.add(new FieldError(
+                                error.getField(),
+                                error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())));
             } else {
                 String name = result.getMethodParameter().getParameterName();
-                result.getResolvableErrors().forEach(error -> errors.add(new FieldError(
-                        name == null ? "parameter" : name,
-                        error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())));
+                result.getResolvableErrors()
+                        .forEach(error -> errors.add(new FieldError(
+                                name == null ? "parameter" : name,
+                                error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())));
             }
         }
         return badRequest(errors);
@@ -144,15 +162,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         String message = null;
         // Only a value that does not fit its field names one; a syntax error part way through names nothing.
         if ((e.getCause() instanceof DatabindException || e.getCause() instanceof InputCoercionException)
-                && e.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                && e.getCause() instanceof JacksonException jackson
+                && !jackson.getPath().isEmpty()) {
             field = jackson.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                     .orElse(null);
             message = BodyValues.whatIsWrong(jackson);
         }
-        var problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-input",
-                field == null ? "The request body is not valid JSON for this call" : "The field " + field + " " + message);
+        var problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "invalid-input",
+                field == null
+                        ? "The request body is not valid JSON for this call"
+                        : "The field " + field + " " + message);
         if (field != null) {
             problem.setProperty("errors", List.of(new FieldError(field, message)));
         }

@@ -49,7 +49,8 @@ class RequestJson implements WebMvcConfigurer {
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         var strict = new JacksonJsonHttpMessageConverter(strict(json));
-        converters.replaceAll(converter -> converter.getClass() == JacksonJsonHttpMessageConverter.class ? strict : converter);
+        converters.replaceAll(
+                converter -> converter.getClass() == JacksonJsonHttpMessageConverter.class ? strict : converter);
     }
 
     static JsonMapper strict(JsonMapper json) {
@@ -62,9 +63,11 @@ class RequestJson implements WebMvcConfigurer {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .withCoercionConfig(LogicalType.Textual, text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL))
                 .build();
     }
@@ -115,8 +118,8 @@ class RequestJson implements WebMvcConfigurer {
         @Override
         public Object deserializeKey(String key, DeserializationContext context) {
             if (!StorableText.isStorable(key)) {
-                throw new UnacceptableValueException(context.getParser(), "has a key that " + StorableText.problem(key), key,
-                        String.class);
+                throw new UnacceptableValueException(
+                        context.getParser(), "has a key that " + StorableText.problem(key), key, String.class);
             }
             return key;
         }

@@ -41,17 +41,28 @@ class RequestParameters extends OncePerRequestFilter {
             parameters = request.getParameterMap();
         } catch (IllegalStateException e) {
             boolean tooLarge = e instanceof InvalidParameterException invalid && invalid.getErrorCode() == 413;
-            refuse(request, response, tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST, tooLarge
-                    ? "The form is larger than Casekeeper takes"
-                    : "The request's parameters are not valid percent-encoded UTF-8", null);
+            refuse(
+                    request,
+                    response,
+                    tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                    tooLarge
+                            ? "The form is larger than Casekeeper takes"
+                            : "The request's parameters are not valid percent-encoded UTF-8",
+                    null);
             return;
         }
         if (!isPageForm(request)) {
             for (var parameter : parameters.entrySet()) {
-                String bad = !StorableText.isStorable(parameter.getKey()) ? parameter.getKey() : firstUnstorable(parameter.getValue());
+                String bad = !StorableText.isStorable(parameter.getKey())
+                        ? parameter.getKey()
+                        : firstUnstorable(parameter.getValue());
                 if (bad != null) {
                     String problem = StorableText.problem(bad);
-                    refuse(request, response, HttpStatus.BAD_REQUEST, "The parameter " + parameter.getKey() + " " + problem,
+                    refuse(
+                            request,
+                            response,
+                            HttpStatus.BAD_REQUEST,
+                            "The parameter " + parameter.getKey() + " " + problem,
                             new ProblemResponses.FieldError(parameter.getKey(), problem));
                     return;
                 }
@@ -71,18 +82,27 @@ class RequestParameters extends OncePerRequestFilter {
 
     private static boolean isPageForm(HttpServletRequest request) {
         String type = request.getContentType();
-        return PageErrors.isPage(request) && !"GET".equals(request.getMethod()) && type != null
-                && (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE) || type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE));
+        return PageErrors.isPage(request)
+                && !"GET".equals(request.getMethod())
+                && type != null
+                && (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+                        || type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE));
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
-            ProblemResponses.@Nullable FieldError error) throws IOException {
+    private void refuse(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String detail,
+            ProblemResponses.@Nullable FieldError error)
+            throws IOException {
         if (PageErrors.isPage(request)) {
             request.setAttribute(DETAIL, detail);
             response.sendError(status.value());
             return;
         }
-        var problem = Problems.of(status, status == HttpStatus.BAD_REQUEST ? "invalid-input" : Problems.codeFor(status), detail);
+        var problem = Problems.of(
+                status, status == HttpStatus.BAD_REQUEST ? "invalid-input" : Problems.codeFor(status), detail);
         if (error != null) {
             problem.setProperty("errors", List.of(error));
         }

@@ -15,12 +15,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,8 +45,12 @@ class SecurityConfiguration {
     @Bean
     RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
         var problems = new ProblemAuthenticationEntryPoint(json, "Bearer");
-        return (request, response, e) -> problems.write(response, Problems.of(HttpStatus.BAD_REQUEST, "invalid-input",
-                "The request URL contains something Casekeeper does not accept in a path"));
+        return (request, response, e) -> problems.write(
+                response,
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-input",
+                        "The request URL contains something Casekeeper does not accept in a path"));
     }
 
     @Bean
@@ -72,8 +76,13 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/agents/me/password")
                         .authenticated()
-                        .requestMatchers("/api/v1/agents", "/api/v1/agents/**", "/api/v1/teams", "/api/v1/teams/**",
-                                "/api/v1/mailboxes", "/api/v1/mailboxes/**")
+                        .requestMatchers(
+                                "/api/v1/agents",
+                                "/api/v1/agents/**",
+                                "/api/v1/teams",
+                                "/api/v1/teams/**",
+                                "/api/v1/mailboxes",
+                                "/api/v1/mailboxes/**")
                         .hasRole("ADMIN")
                         // Every agent reads and renders canned responses; admins write them.
                         .requestMatchers(HttpMethod.POST, "/api/v1/macros")
@@ -92,7 +101,10 @@ class SecurityConfiguration {
                         // supervisors set skills and capacities and see abandoned contacts; admins set overflow.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/routing/teams/*")
                         .hasRole("ADMIN")
-                        .requestMatchers("/api/v1/routing/agents", "/api/v1/routing/agents/**", "/api/v1/routing/teams/*",
+                        .requestMatchers(
+                                "/api/v1/routing/agents",
+                                "/api/v1/routing/agents/**",
+                                "/api/v1/routing/teams/*",
                                 "/api/v1/routing/abandoned")
                         .hasRole("SUPERVISOR")
                         // Supervisor requests: any agent asks for one; supervisors list and take them.
@@ -133,11 +145,22 @@ class SecurityConfiguration {
         var accessDenied = new AccessDeniedHandlerImpl();
         accessDenied.setErrorPage(ErrorPagesController.FORBIDDEN_PATH);
         return http.authenticationManager(new ProviderManager(new SessionSignIn(signIn)))
-                .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR, DispatcherType.ASYNC)
+                .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(
+                                DispatcherType.FORWARD, DispatcherType.ERROR, DispatcherType.ASYNC)
                         .permitAll()
                         .requestMatchers(
-                                "/login", "/error", "/favicon.ico", "/css/**", "/js/**", "/images/**", "/webjars/**",
-                                "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+                                "/login",
+                                "/error",
+                                "/favicon.ico",
+                                "/css/**",
+                                "/js/**",
+                                "/images/**",
+                                "/webjars/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/v3/api-docs.yaml",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/admin", "/admin/**")
                         .hasRole("ADMIN")
@@ -155,7 +178,8 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(new PageAuthenticationEntryPoint())
                         .accessDeniedHandler(accessDenied))
                 .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                request -> !request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui"),
+                                request ->
+                                        !request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui"),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterAfter(new SessionAgentFilter(agents), AnonymousAuthenticationFilter.class)
@@ -176,7 +200,8 @@ class SecurityConfiguration {
         var cache = new HttpSessionRequestCache();
         cache.setRequestMatcher(request -> "GET".equals(request.getMethod())
                 && request.getHeader("HX-Request") == null
-                && (request.getHeader("Accept") == null || request.getHeader("Accept").contains("text/html")));
+                && (request.getHeader("Accept") == null
+                        || request.getHeader("Accept").contains("text/html")));
         return cache;
     }
 

@@ -19,7 +19,8 @@ class SessionSignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         var agent = signIn.check(authentication);
         var token = UsernamePasswordAuthenticationToken.authenticated(
-                new SessionAgent(agent.id().value()), null,
+                new SessionAgent(agent.id().value()),
+                null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + agent.role().name())));
         token.setDetails(authentication.getDetails());
         return token;

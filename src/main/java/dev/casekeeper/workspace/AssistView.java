@@ -34,11 +34,20 @@ record AssistView(
     static final int SPARK_WIDTH = 120;
     static final int SPARK_HEIGHT = 28;
 
-    AssistView(FrustrationTrend trend, @Nullable ReplySuggestions suggestions, @Nullable Closing closing, String farewell,
+    AssistView(
+            FrustrationTrend trend,
+            @Nullable ReplySuggestions suggestions,
+            @Nullable Closing closing,
+            String farewell,
             boolean solvable) {
-        this(trend, trend.messages().stream()
+        this(
+                trend,
+                trend.messages().stream()
                         .collect(Collectors.toMap(MessageFrustration::entryId, MessageFrustration::score, (a, b) -> b)),
-                suggestions, closing, farewell, solvable);
+                suggestions,
+                closing,
+                farewell,
+                solvable);
     }
 
     /** The score of a customer message, or null while it is not scored yet (scoring runs after the message is stored). */
@@ -72,7 +81,9 @@ record AssistView(
         var all = points.size() == 1 ? List.of(points.getFirst(), points.getFirst()) : points;
         double step = (double) (SPARK_WIDTH - 4) / (all.size() - 1);
         Function<Integer, String> at = i -> fmt(2 + i * step) + "," + fmt(y(all.get(i)));
-        return java.util.stream.IntStream.range(0, all.size()).mapToObj(at::apply).collect(Collectors.joining(" "));
+        return java.util.stream.IntStream.range(0, all.size())
+                .mapToObj(at::apply)
+                .collect(Collectors.joining(" "));
     }
 
     /** Where the latest score sits, for the dot at the end of the line. */
@@ -90,7 +101,9 @@ record AssistView(
 
     /** Templates are offered when the customer's latest message reads frustrated or heated. */
     public boolean offered() {
-        return suggestions != null && suggestions.offered() && !suggestions.templates().isEmpty();
+        return suggestions != null
+                && suggestions.offered()
+                && !suggestions.templates().isEmpty();
     }
 
     public List<ReplyTemplate> templates() {

@@ -18,7 +18,9 @@ class AssistViews {
     AssistView of(CasePageModel page, SignedInAgent me) {
         var id = page.kase().id();
         boolean open = !page.closed();
-        boolean solvable = open && page.kase().status() != CaseStatus.SOLVED && page.statuses().contains(CaseStatus.SOLVED);
+        boolean solvable = open
+                && page.kase().status() != CaseStatus.SOLVED
+                && page.statuses().contains(CaseStatus.SOLVED);
         return new AssistView(
                 assist.trend(id, me),
                 open ? assist.templatesFor(id, me) : null,

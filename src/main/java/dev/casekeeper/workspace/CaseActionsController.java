@@ -2,9 +2,9 @@ package dev.casekeeper.workspace;
 
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.assist.AssistManagement;
 import dev.casekeeper.assist.ToneCheck;
-import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
@@ -54,7 +54,8 @@ class CaseActionsController {
     private final AssistManagement assist;
     private final CaseReplies replies;
 
-    CaseActionsController(CaseManagement cases, CasePages pages, CaseScreen screens, AssistManagement assist, CaseReplies replies) {
+    CaseActionsController(
+            CaseManagement cases, CasePages pages, CaseScreen screens, AssistManagement assist, CaseReplies replies) {
         this.cases = cases;
         this.pages = pages;
         this.screens = screens;
@@ -134,7 +135,9 @@ class CaseActionsController {
         var priority = parse(form.priority(), "priority", errors, Priority::from);
         var tags = form.tags() == null || form.tags().isBlank()
                 ? List.<String>of()
-                : Arrays.stream(form.tags().split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
+                : Arrays.stream(form.tags().split("[,\\s]+"))
+                        .filter(t -> !t.isBlank())
+                        .toList();
         if (!errors.hasErrors()) {
             run(errors, () -> cases.change(detail.summary().id(), new ChangeCase(status, priority, tags), me));
         }
@@ -261,7 +264,8 @@ class CaseActionsController {
         return new DefaultMessageSourceResolvable("status." + status.value());
     }
 
-    private static <T> @Nullable T parse(@Nullable String value, String field, BindingResult errors, java.util.function.Function<String, T> parser) {
+    private static <T> @Nullable T parse(
+            @Nullable String value, String field, BindingResult errors, java.util.function.Function<String, T> parser) {
         if (value == null || value.isBlank()) {
             return null;
         }

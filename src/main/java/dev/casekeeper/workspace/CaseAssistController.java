@@ -97,7 +97,9 @@ class CaseAssistController {
         var detail = pages.detail(number, me);
         if (!errors.hasErrors()) {
             var steps = new NextSteps(form.whatHappens(), form.byWhen(), form.howToCheck());
-            run(errors, () -> assist.close(detail.summary().id(), new CloseCase(steps, form.farewell(), true, true), me));
+            run(
+                    errors,
+                    () -> assist.close(detail.summary().id(), new CloseCase(steps, form.farewell(), true, true), me));
         }
         if (errors.hasErrors()) {
             return screens.refused(number, "case-header", CaseScreen.statusOf(errors), me, request, response, model);

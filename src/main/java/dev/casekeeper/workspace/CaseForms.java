@@ -18,7 +18,9 @@ final class CaseForms {
      * {@code via}: {@code email} sends it by email to the address the customer gave in a chat they left.
      */
     record ReplyForm(
-            @NotBlank(message = "{form.reply.blank}") @Size(max = 200_000, message = "{form.tooLong}") @Nullable String body,
+            @NotBlank(message = "{form.reply.blank}") @Size(max = 200_000, message = "{form.tooLong}") @Nullable
+            String body,
+
             @Nullable Integer seen,
             @Nullable Boolean sendAnyway,
             @Nullable String via) {
@@ -28,7 +30,9 @@ final class CaseForms {
         }
     }
 
-    record NoteForm(@NotBlank(message = "{form.note.blank}") @Size(max = 200_000, message = "{form.tooLong}") @Nullable String body) {
+    record NoteForm(
+            @NotBlank(message = "{form.note.blank}") @Size(max = 200_000, message = "{form.tooLong}") @Nullable
+            String body) {
 
         static NoteForm empty() {
             return new NoteForm("");
@@ -36,18 +40,32 @@ final class CaseForms {
     }
 
     /** Status, priority and tags (comma-separated); each as the case has it unless changed. */
-    record ChangeCaseForm(@Nullable String status, @Nullable String priority, @Size(max = 2000, message = "{form.tooLong}") @Nullable String tags) {}
+    record ChangeCaseForm(
+            @Nullable String status,
+            @Nullable String priority,
 
-    record AssignForm(@NotNull(message = "{form.assign.agent}") @Nullable UUID agentId) {}
+            @Size(max = 2000, message = "{form.tooLong}") @Nullable
+            String tags) {}
+
+    record AssignForm(
+            @NotNull(message = "{form.assign.agent}") @Nullable
+            UUID agentId) {}
 
     /** {@code target} is {@code agent:<id>} or {@code team:<id>}. */
     record TransferForm(
-            @NotBlank(message = "{form.transfer.target}") @Nullable String target,
-            @NotBlank(message = "{form.transfer.reason}") @Size(max = 2000, message = "{form.tooLong}") @Nullable String reason,
-            @NotBlank(message = "{form.transfer.summary}") @Size(max = 20_000, message = "{form.tooLong}") @Nullable String summary) {}
+            @NotBlank(message = "{form.transfer.target}") @Nullable
+            String target,
+
+            @NotBlank(message = "{form.transfer.reason}") @Size(max = 2000, message = "{form.tooLong}") @Nullable
+            String reason,
+
+            @NotBlank(message = "{form.transfer.summary}") @Size(max = 20_000, message = "{form.tooLong}") @Nullable
+            String summary) {}
 
     /** The customer's display name and the fields they may declare, keyed by field. */
     record ProfileForm(
-            @Size(max = 200, message = "{form.tooLong}") @Nullable String displayName,
+            @Size(max = 200, message = "{form.tooLong}") @Nullable
+            String displayName,
+
             @Nullable Map<String, String> fields) {}
 }

@@ -9,7 +9,6 @@ import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CasePage;
 import dev.casekeeper.cases.CaseSearch;
 import dev.casekeeper.cases.CaseSummary;
-import dev.casekeeper.cases.CaseView;
 import dev.casekeeper.customers.Customer;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.customers.CustomerManagement;
@@ -50,12 +49,23 @@ class CaseLists {
     }
 
     List<CaseRow> rows(List<CaseSummary> summaries, SignedInAgent me) {
-        var requesters = customers.findAll(summaries.stream().map(CaseSummary::requesterId).distinct().toList())
-                .stream()
-                .collect(Collectors.toMap(Customer::id, Function.identity()));
-        var owners = agents.names(summaries.stream().map(CaseSummary::ownerId).filter(Objects::nonNull).distinct().toList());
+        var requesters =
+                customers
+                        .findAll(summaries.stream()
+                                .map(CaseSummary::requesterId)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(Customer::id, Function.identity()));
+        var owners = agents.names(summaries.stream()
+                .map(CaseSummary::ownerId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
         var teams = agents.teams().stream().collect(Collectors.toMap(Team::id, Team::name));
-        return summaries.stream().map(c -> row(c, requesters, owners, teams, me)).toList();
+        return summaries.stream()
+                .map(c -> row(c, requesters, owners, teams, me))
+                .toList();
     }
 
     private static CaseRow row(
@@ -65,11 +75,13 @@ class CaseLists {
             Map<TeamId, String> teams,
             SignedInAgent me) {
         var requester = requesters.get(c.requesterId());
-        String email = requester == null ? null : requester.identities().stream()
-                .filter(i -> i.kind() == IdentityKind.EMAIL)
-                .map(dev.casekeeper.customers.Identity::value)
-                .findFirst()
-                .orElse(null);
+        String email = requester == null
+                ? null
+                : requester.identities().stream()
+                        .filter(i -> i.kind() == IdentityKind.EMAIL)
+                        .map(dev.casekeeper.customers.Identity::value)
+                        .findFirst()
+                        .orElse(null);
         return new CaseRow(
                 c.number(),
                 c.subject(),

@@ -93,8 +93,10 @@ class CasePages {
         boolean banner = detail.handover() != null
                 && receives(detail.handover(), kase.ownerId(), me)
                 && !dismissals.dismissed(me.id(), kase.id(), detail.handover().at());
-        var history = owners.stream().map(step -> ownerStep(step, names, teamNames)).toList();
-        var others = cases.list(new CaseFilter(null, null, null, null, kase.requesterId(), null), me, null, OTHER_CASES + 1)
+        var history =
+                owners.stream().map(step -> ownerStep(step, names, teamNames)).toList();
+        var others = cases
+                .list(new CaseFilter(null, null, null, null, kase.requesterId(), null), me, null, OTHER_CASES + 1)
                 .items()
                 .stream()
                 .filter(other -> !other.id().equals(kase.id()))
@@ -133,13 +135,18 @@ class CasePages {
 
     private String author(Actor author, Customer requester, Map<AgentId, String> names) {
         return switch (author.kind()) {
-            case CUSTOMER -> requester.id().value().equals(author.id()) ? requester.displayName() : text("author.customer");
-            case AGENT -> author.id() == null ? text("author.agent") : names.getOrDefault(new AgentId(author.id()), text("author.agent"));
+            case CUSTOMER ->
+                requester.id().value().equals(author.id()) ? requester.displayName() : text("author.customer");
+            case AGENT ->
+                author.id() == null
+                        ? text("author.agent")
+                        : names.getOrDefault(new AgentId(author.id()), text("author.agent"));
             case SYSTEM -> text("author.system");
         };
     }
 
-    private @Nullable HandoverView handover(@Nullable Handover h, Map<AgentId, String> names, Map<TeamId, String> teams) {
+    private @Nullable HandoverView handover(
+            @Nullable Handover h, Map<AgentId, String> names, Map<TeamId, String> teams) {
         if (h == null) {
             return null;
         }

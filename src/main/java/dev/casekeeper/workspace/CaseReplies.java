@@ -33,7 +33,8 @@ class CaseReplies {
     }
 
     /** The case's chat as this agent sees it, or null for a case without one. */
-    @Nullable CaseChat chat(CaseId caseId, SignedInAgent me) {
+    @Nullable
+    CaseChat chat(CaseId caseId, SignedInAgent me) {
         return channels.chatOfCase(caseId, me).orElse(null);
     }
 
@@ -44,7 +45,9 @@ class CaseReplies {
         }
         var chat = chat(caseId, me);
         if (chat != null && chat.live() && !chat.mayWrite()) {
-            throw new ConflictException("not-joined", messages.getMessage("chat.composer.notJoined", null, LocaleContextHolder.getLocale()));
+            throw new ConflictException(
+                    "not-joined",
+                    messages.getMessage("chat.composer.notJoined", null, LocaleContextHolder.getLocale()));
         }
         cases.reply(caseId, body, null, me);
     }

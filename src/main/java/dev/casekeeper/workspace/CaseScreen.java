@@ -48,14 +48,18 @@ class CaseScreen {
         var kase = page.kase();
         putIfAbsent(model, "replyForm", ReplyForm.empty(page.entries()));
         putIfAbsent(model, "noteForm", NoteForm.empty());
-        putIfAbsent(model, "changeForm", new ChangeCaseForm(kase.status().value(), kase.priority().value(), page.tags()));
+        putIfAbsent(
+                model,
+                "changeForm",
+                new ChangeCaseForm(kase.status().value(), kase.priority().value(), page.tags()));
         putIfAbsent(model, "assignForm", new AssignForm(null));
         putIfAbsent(model, "transferForm", new TransferForm(null, "", page.transferDraft()));
         var fields = new LinkedHashMap<String, String>();
         page.fields().forEach(field -> fields.put(field.key(), field.value() == null ? "" : field.value()));
         if (model.getAttribute("profileForm") instanceof ProfileForm sent
                 && (sent.fields() == null || !sent.fields().keySet().containsAll(fields.keySet()))) {
-            // Posted without some of its fields (never by the page itself): shown with all of them, the sent ones as sent.
+            // Posted without some of its fields (never by the page itself): shown with all of them, the sent ones as
+            // sent.
             var complete = new LinkedHashMap<>(fields);
             if (sent.fields() != null) {
                 complete.putAll(sent.fields());
@@ -131,7 +135,8 @@ class CaseScreen {
 
     /** A rule refused the action (409), or the input was invalid (422). */
     static HttpStatus statusOf(BindingResult errors) {
-        return errors.getGlobalErrors().stream().anyMatch(e -> e.getCode() != null && e.getCode().startsWith("conflict"))
+        return errors.getGlobalErrors().stream()
+                        .anyMatch(e -> e.getCode() != null && e.getCode().startsWith("conflict"))
                 ? HttpStatus.CONFLICT
                 : HttpStatus.UNPROCESSABLE_CONTENT;
     }

@@ -58,10 +58,12 @@ class CustomerProfileController {
                 continue;
             }
             var current = customer.fields().get(field.key());
-            boolean changes = current == null ? !value.isBlank() : !current.value().equals(value.strip());
+            boolean changes =
+                    current == null ? !value.isBlank() : !current.value().equals(value.strip());
             // Checked here too, so the refusal can stand beside the very field the agent changed.
             if (changes && current != null && current.declaredByCustomer()) {
-                errors.rejectValue("fields[" + field.key() + "]", "profile.locked", new Object[] {current.value()}, null);
+                errors.rejectValue(
+                        "fields[" + field.key() + "]", "profile.locked", new Object[] {current.value()}, null);
             }
             fields.put(field.key(), value);
         }

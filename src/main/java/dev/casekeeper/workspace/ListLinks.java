@@ -20,7 +20,10 @@ record ListLinks(CaseView view, ListQuery query, CaseSort sort, boolean ascendin
 
     /** How a column is sorted now, for {@code aria-sort}: ascending, descending or none. */
     public String ariaSort(String key) {
-        return CaseSort.fromKey(key).filter(column -> column == sort).map(c -> ascending ? "ascending" : "descending").orElse("none");
+        return CaseSort.fromKey(key)
+                .filter(column -> column == sort)
+                .map(c -> ascending ? "ascending" : "descending")
+                .orElse("none");
     }
 
     public String page(int page) {

@@ -57,7 +57,9 @@ record ListQuery(
     }
 
     public boolean filtered() {
-        return blankToNull(status) != null || blankToNull(priority) != null || blankToNull(channel) != null
+        return blankToNull(status) != null
+                || blankToNull(priority) != null
+                || blankToNull(channel) != null
                 || blankToNull(tag) != null;
     }
 

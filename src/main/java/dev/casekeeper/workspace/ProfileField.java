@@ -6,4 +6,8 @@ import org.jspecify.annotations.Nullable;
  * A field customers declare about themselves, as the context panel shows it. {@code locked}: the
  * customer set it, so only the customer may change it.
  */
-record ProfileField(String key, @Nullable String value, boolean locked, @Nullable String setBy) {}
+record ProfileField(
+        String key,
+        @Nullable String value,
+        boolean locked,
+        @Nullable String setBy) {}

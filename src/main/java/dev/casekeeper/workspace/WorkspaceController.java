@@ -72,7 +72,8 @@ class WorkspaceController {
             @RequestParam(required = false) @Nullable String current,
             Model model) {
         model.addAttribute("counts", lists.counts(me));
-        model.addAttribute("view", current == null ? null : CaseView.fromKey(current).orElse(null));
+        model.addAttribute(
+                "view", current == null ? null : CaseView.fromKey(current).orElse(null));
         return "workspace/nav :: views";
     }
 

@@ -68,7 +68,8 @@ class FirstAdminTests extends ApiTestBase {
     @Test
     void anotherNodeStartingWithOtherSettingsCreatesNoAdmin() {
         long before = agentCount();
-        var otherNode = new FirstAdmin(agents, new AdminSettings("second-admin@casekeeper.test", null, null), transactions, jdbc);
+        var otherNode = new FirstAdmin(
+                agents, new AdminSettings("second-admin@casekeeper.test", null, null), transactions, jdbc);
 
         otherNode.run(new DefaultApplicationArguments());
 
@@ -98,6 +99,9 @@ class FirstAdminTests extends ApiTestBase {
     }
 
     private long agentsWithEmail(String email) {
-        return jdbc.sql("select count(*) from agents.agent where email = :email").param("email", email).query(Long.class).single();
+        return jdbc.sql("select count(*) from agents.agent where email = :email")
+                .param("email", email)
+                .query(Long.class)
+                .single();
     }
 }

@@ -20,9 +20,14 @@ class LastAdminTests {
     @Test
     void refusesToDemoteOrDeactivateTheLastActiveAdmin() {
         try (var app = new SpringApplicationBuilder(CasekeeperApplication.class)
-                .run("--casekeeper.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN",
-                        "--casekeeper.admin.email=only@admin.test", "--casekeeper.admin.password=only-admin-password")) {
-            var api = Api.anonymous(((WebServerApplicationContext) app).getWebServer().getPort());
+                .run(
+                        "--casekeeper.data-dir=" + dataDir,
+                        "--server.port=0",
+                        "--logging.level.root=WARN",
+                        "--casekeeper.admin.email=only@admin.test",
+                        "--casekeeper.admin.password=only-admin-password")) {
+            var api = Api.anonymous(
+                    ((WebServerApplicationContext) app).getWebServer().getPort());
             var token = api.withBasic("only@admin.test", "only-admin-password").post("/api/v1/tokens", null);
             var admin = api.withToken(token.json().get("token").asString());
             String id = admin.get("/api/v1/agents/me").json().get("id").asString();
@@ -37,10 +42,21 @@ class LastAdminTests {
             assertThat(me.get("role").asString()).isEqualTo("admin");
             assertThat(me.get("active").asBoolean()).isTrue();
 
-            var second = admin.post("/api/v1/agents", Map.of("email", "second@admin.test", "name", "Second",
-                    "password", "second-admin-password", "role", "admin"));
+            var second = admin.post(
+                    "/api/v1/agents",
+                    Map.of(
+                            "email",
+                            "second@admin.test",
+                            "name",
+                            "Second",
+                            "password",
+                            "second-admin-password",
+                            "role",
+                            "admin"));
             assertThat(second.status()).isEqualTo(201);
-            assertThat(admin.patch("/api/v1/agents/" + id, Map.of("role", "supervisor")).status()).isEqualTo(200);
+            assertThat(admin.patch("/api/v1/agents/" + id, Map.of("role", "supervisor"))
+                            .status())
+                    .isEqualTo(200);
         }
     }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.casekeeper.agents.WeakPasswordException.Reason;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Long enough is not enough: common, breached-style, repeated and sequential passwords are refused, saying why. */
 class PasswordPolicyTests {
@@ -45,16 +45,17 @@ class PasswordPolicyTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "correct horse battery staple",
-        "admin-password-for-tests",
-        "casekeeper-demo",
-        "twelve chars",
-        "restart-test-password",
-        "liberty bell rings at noon",
-        "Brrrr, it is cold outside",
-        "Ünïcode pässwörd ßtraße"
-    })
+    @ValueSource(
+            strings = {
+                "correct horse battery staple",
+                "admin-password-for-tests",
+                "casekeeper-demo",
+                "twelve chars",
+                "restart-test-password",
+                "liberty bell rings at noon",
+                "Brrrr, it is cold outside",
+                "Ünïcode pässwörd ßtraße"
+            })
     void acceptsALongPasswordThatIsNeitherCommonNorAPattern(String password) {
         assertThat(PasswordPolicy.refusal(password)).isEmpty();
     }
@@ -68,6 +69,8 @@ class PasswordPolicyTests {
 
     @Test
     void generatedPasswordsAlwaysMeetThePolicy() {
-        IntStream.range(0, 2000).forEach(i -> assertThat(PasswordPolicy.refusal(Passwords.generate())).isEmpty());
+        IntStream.range(0, 2000)
+                .forEach(i ->
+                        assertThat(PasswordPolicy.refusal(Passwords.generate())).isEmpty());
     }
 }

@@ -50,8 +50,10 @@ class CaseStatusTests {
         // Guards the parsing above: an empty or renamed table must not make every cell "refused".
         var documented = documentedTransitions();
         assertThat(documented).hasSizeGreaterThan(10);
-        assertThat(documented).contains(new Transition(CaseStatus.NEW, CaseStatus.OPEN),
-                new Transition(CaseStatus.SOLVED, CaseStatus.CLOSED));
+        assertThat(documented)
+                .contains(
+                        new Transition(CaseStatus.NEW, CaseStatus.OPEN),
+                        new Transition(CaseStatus.SOLVED, CaseStatus.CLOSED));
     }
 
     @ParameterizedTest
@@ -74,7 +76,8 @@ class CaseStatusTests {
 
     @Test
     void theSetOfNextStatusesCannotBeChangedByACaller() {
-        assertThatThrownBy(() -> CaseStatus.NEW.next().add(CaseStatus.CLOSED)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> CaseStatus.NEW.next().add(CaseStatus.CLOSED))
+                .isInstanceOf(UnsupportedOperationException.class);
         assertThat(CaseStatus.NEW.canBecome(CaseStatus.CLOSED)).isFalse();
     }
 

@@ -56,7 +56,8 @@ class CaseTests {
         var kase = aCase().status(CaseStatus.CLOSED).build();
 
         assertThatThrownBy(() -> kase.moveTo(CaseStatus.OPEN, LATER))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.getMessage()).contains("final"));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.getMessage()).contains("final"));
         assertThat(kase.status).isEqualTo(CaseStatus.CLOSED);
     }
 
@@ -117,9 +118,13 @@ class CaseTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CaseStatus.class, names = {"PENDING", "ON_HOLD", "SOLVED"})
+    @EnumSource(
+            value = CaseStatus.class,
+            names = {"PENDING", "ON_HOLD", "SOLVED"})
     void aCustomerMessageOpensACaseThatWaitedOrWasSolved(CaseStatus status) {
-        var kase = aCase().status(status).solvedAt(status == CaseStatus.SOLVED ? OPENED : null).build();
+        var kase = aCase().status(status)
+                .solvedAt(status == CaseStatus.SOLVED ? OPENED : null)
+                .build();
 
         kase.customerWrote(LATER);
 
@@ -129,7 +134,9 @@ class CaseTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CaseStatus.class, names = {"NEW", "OPEN"})
+    @EnumSource(
+            value = CaseStatus.class,
+            names = {"NEW", "OPEN"})
     void aCustomerMessageLeavesACaseNobodyWaitsOnAsItIs(CaseStatus status) {
         var kase = aCase().status(status).build();
 
@@ -149,7 +156,8 @@ class CaseTests {
                 () -> kase.transferToAgent(priya, null),
                 () -> kase.transferToTeam(billing))) {
             assertThatThrownBy(change::run)
-                    .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("case-closed"));
+                    .isInstanceOfSatisfying(
+                            ConflictException.class, e -> assertThat(e.code()).isEqualTo("case-closed"));
         }
         assertThat(kase.ownerId).isEqualTo(maria.value());
         assertThat(kase.firstResponseAt).isNull();
@@ -170,11 +178,10 @@ class CaseTests {
     void refusesToAssignAnOwnedCaseToSomeoneElse() {
         var kase = aCase().owner(maria).build();
 
-        assertThatThrownBy(() -> kase.assign(priya))
-                .isInstanceOfSatisfying(ConflictException.class, e -> {
-                    assertThat(e.code()).isEqualTo("case-owned");
-                    assertThat(e.getMessage()).contains("transfer");
-                });
+        assertThatThrownBy(() -> kase.assign(priya)).isInstanceOfSatisfying(ConflictException.class, e -> {
+            assertThat(e.code()).isEqualTo("case-owned");
+            assertThat(e.getMessage()).contains("transfer");
+        });
         assertThat(kase.ownerId).isEqualTo(maria.value());
         assertThat(kase.changes()).isEmpty();
     }
@@ -197,7 +204,8 @@ class CaseTests {
 
         assertThat(kase.ownerId).isEqualTo(priya.value());
         assertThat(kase.teamId).isEqualTo(billing.value());
-        assertThat(kase.changes()).extracting(Case.FieldChange::field, Case.FieldChange::before, Case.FieldChange::after)
+        assertThat(kase.changes())
+                .extracting(Case.FieldChange::field, Case.FieldChange::before, Case.FieldChange::after)
                 .containsExactly(
                         tuple("owner", maria.toString(), priya.toString()),
                         tuple("team", support.toString(), billing.toString()));
@@ -218,7 +226,8 @@ class CaseTests {
         var kase = aCase().owner(maria).team(support).build();
 
         assertThatThrownBy(() -> kase.transferToAgent(maria, billing))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("transfer-to-owner"));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("transfer-to-owner"));
         assertThat(kase.teamId).isEqualTo(support.value());
         assertThat(kase.changes()).isEmpty();
     }
@@ -231,10 +240,10 @@ class CaseTests {
 
         assertThat(kase.ownerId).isNull();
         assertThat(kase.teamId).isEqualTo(billing.value());
-        assertThat(kase.changes()).extracting(Case.FieldChange::field, Case.FieldChange::before, Case.FieldChange::after)
+        assertThat(kase.changes())
+                .extracting(Case.FieldChange::field, Case.FieldChange::before, Case.FieldChange::after)
                 .containsExactly(
-                        tuple("owner", maria.toString(), null),
-                        tuple("team", support.toString(), billing.toString()));
+                        tuple("owner", maria.toString(), null), tuple("team", support.toString(), billing.toString()));
     }
 
     @Test
@@ -253,7 +262,8 @@ class CaseTests {
         var kase = aCase().team(support).build();
 
         assertThatThrownBy(() -> kase.transferToTeam(support))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("transfer-to-same-queue"));
+                .isInstanceOfSatisfying(
+                        ConflictException.class, e -> assertThat(e.code()).isEqualTo("transfer-to-same-queue"));
         assertThat(kase.changes()).isEmpty();
     }
 
@@ -268,9 +278,10 @@ class CaseTests {
 
         assertThat(kase.priority).isEqualTo(Priority.URGENT);
         assertThat(kase.tags).containsExactly("license", "vip");
-        assertThat(kase.changes()).containsExactly(
-                new Case.FieldChange("priority", "normal", "urgent"),
-                new Case.FieldChange("tags", "license", "license,vip"));
+        assertThat(kase.changes())
+                .containsExactly(
+                        new Case.FieldChange("priority", "normal", "urgent"),
+                        new Case.FieldChange("tags", "license", "license,vip"));
     }
 
     @Test
@@ -298,7 +309,9 @@ class CaseTests {
 
         kase.customerWrote(LATER.plusSeconds(60));
         kase.customerWrote(LATER.plusSeconds(120));
-        assertThat(kase.waitingSince).as("the wait runs from the first unanswered message").isEqualTo(LATER.plusSeconds(60));
+        assertThat(kase.waitingSince)
+                .as("the wait runs from the first unanswered message")
+                .isEqualTo(LATER.plusSeconds(60));
     }
 
     @Test
@@ -345,9 +358,24 @@ class CaseTests {
         /** A new case keeps its customer waiting since it was opened; a solved or closed one keeps nobody waiting. */
         Case build() {
             boolean waiting = status != CaseStatus.SOLVED && status != CaseStatus.CLOSED;
-            return new Case(UUID.randomUUID(), 1042, "Activation key lost", UUID.randomUUID(), Channel.EMAIL, status,
-                    Priority.NORMAL, List.of("license"), team, owner, null, OPENED, OPENED, null, solvedAt,
-                    status == CaseStatus.CLOSED ? OPENED : null, waiting ? OPENED : null);
+            return new Case(
+                    UUID.randomUUID(),
+                    1042,
+                    "Activation key lost",
+                    UUID.randomUUID(),
+                    Channel.EMAIL,
+                    status,
+                    Priority.NORMAL,
+                    List.of("license"),
+                    team,
+                    owner,
+                    null,
+                    OPENED,
+                    OPENED,
+                    null,
+                    solvedAt,
+                    status == CaseStatus.CLOSED ? OPENED : null,
+                    waiting ? OPENED : null);
         }
     }
 }

@@ -31,8 +31,9 @@ class MessageBodiesTests {
 
     @Test
     void dropsStylesFramesAndForms() {
-        String stored = MessageBodies.sanitize("<style>body{display:none}</style><iframe src=\"https://evil.example\"></iframe>"
-                + "<form action=\"https://evil.example\"><input name=\"password\"></form><table><tr><td>Order 4471</td></tr></table>");
+        String stored = MessageBodies.sanitize(
+                "<style>body{display:none}</style><iframe src=\"https://evil.example\"></iframe>"
+                        + "<form action=\"https://evil.example\"><input name=\"password\"></form><table><tr><td>Order 4471</td></tr></table>");
 
         assertThat(stored).doesNotContain("<style", "display:none", "<iframe", "<form", "<input");
         assertThat(stored).contains("<td>Order 4471</td>");
@@ -47,14 +48,21 @@ class MessageBodiesTests {
 
     /** Stored, it would be shown instead of the message's text, and show nothing. */
     @ParameterizedTest
-    @ValueSource(strings = {"<html><body></body></html>", "<script>track()</script>", "<p>&nbsp;</p><div> </div>",
-        "<style>p{color:red}</style>", "<iframe src=\"https://evil.example\"></iframe>"})
+    @ValueSource(
+            strings = {
+                "<html><body></body></html>",
+                "<script>track()</script>",
+                "<p>&nbsp;</p><div> </div>",
+                "<style>p{color:red}</style>",
+                "<iframe src=\"https://evil.example\"></iframe>"
+            })
     void keepsNoHtmlThatSanitizesToNothingVisible(String html) {
         assertThat(MessageBodies.sanitize(html)).isNull();
     }
 
     @Test
     void keepsHtmlThatIsOnlyAnImage() {
-        assertThat(MessageBodies.sanitize("<img src=\"/email/attachments/1\" alt=\"\">")).contains("<img");
+        assertThat(MessageBodies.sanitize("<img src=\"/email/attachments/1\" alt=\"\">"))
+                .contains("<img");
     }
 }

@@ -27,7 +27,9 @@ class TagsTests {
     @ValueSource(strings = {"", "  ", "two words", "-leading-dash", "semi;colon", "<b>", "#hash"})
     void refusesWhatIsNotATagNamingTheTags(String tag) {
         assertThatThrownBy(() -> Tags.normalize(List.of("fine", tag)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("tags"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("tags"));
     }
 
     @Test
@@ -43,6 +45,8 @@ class TagsTests {
 
         assertThat(Tags.normalize(thirty)).hasSize(30);
         assertThatThrownBy(() -> Tags.normalize(thirtyOne))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors()).containsOnlyKeys("tags"));
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsOnlyKeys("tags"));
     }
 }

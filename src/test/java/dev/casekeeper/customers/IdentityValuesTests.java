@@ -23,11 +23,22 @@ class IdentityValuesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "paula", "paula@", "@example.com", "paula@example", "paula at example.com",
-        "paula@@example.com", "Paula <paula@example.com>", "paula@exa mple.com"})
+    @ValueSource(
+            strings = {
+                "",
+                "paula",
+                "paula@",
+                "@example.com",
+                "paula@example",
+                "paula at example.com",
+                "paula@@example.com",
+                "Paula <paula@example.com>",
+                "paula@exa mple.com"
+            })
     void refusesWhatIsClearlyNotAnEmail(String typed) {
         assertThatThrownBy(() -> IdentityValues.email(typed, "emails[0]"))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsOnlyKeys("emails[0]"));
     }
 
@@ -39,14 +50,16 @@ class IdentityValuesTests {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "+1 (555) 010-2030 | +15550102030",
-        "+15550102030      | +15550102030",
-        "+1.555.010.2030   | +15550102030",
-        "+44 20 7946 0958  | +442079460958",
-        "030/1234567       | 0301234567",
-        "555-0102          | 5550102",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "+1 (555) 010-2030 | +15550102030",
+                "+15550102030      | +15550102030",
+                "+1.555.010.2030   | +15550102030",
+                "+44 20 7946 0958  | +442079460958",
+                "030/1234567       | 0301234567",
+                "555-0102          | 5550102",
+            })
     void keepsTheLeadingPlusAndTheDigitsOfAPhone(String typed, String stored) {
         assertThat(IdentityValues.phone(typed, "phone")).isEqualTo(stored);
     }
@@ -58,11 +71,22 @@ class IdentityValuesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "+", "1234", "call me maybe", "+1 555 CALL NOW", "++15550102030", "555+0102",
-        "1234567890123456", "+1 555 010 2030 ext. 12"})
+    @ValueSource(
+            strings = {
+                "",
+                "+",
+                "1234",
+                "call me maybe",
+                "+1 555 CALL NOW",
+                "++15550102030",
+                "555+0102",
+                "1234567890123456",
+                "+1 555 010 2030 ext. 12"
+            })
     void refusesWhatIsNotAPhoneNumber(String typed) {
         assertThatThrownBy(() -> IdentityValues.phone(typed, "phones[1]"))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsOnlyKeys("phones[1]"));
     }
 

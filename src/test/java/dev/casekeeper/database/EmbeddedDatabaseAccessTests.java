@@ -36,7 +36,8 @@ class EmbeddedDatabaseAccessTests extends ApiTestBase {
 
     @Test
     void refusesTheSuperuserOverTcpEvenWithItsPassword() throws Exception {
-        var superuserPassword = DatabasePasswords.read(dataDirectory()).orElseThrow().superuser();
+        var superuserPassword =
+                DatabasePasswords.read(dataDirectory()).orElseThrow().superuser();
 
         assertThatThrownBy(() -> connect("postgres", superuserPassword, "postgres"))
                 .isInstanceOf(SQLException.class)
@@ -66,14 +67,16 @@ class EmbeddedDatabaseAccessTests extends ApiTestBase {
     void keepsThePasswordsReadableByTheirOwnerOnly() throws Exception {
         var file = dataDirectory().resolve(DatabasePasswords.FILE_NAME);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Files.readString(file)).doesNotContain("::");
     }
 
     @Test
     void connectsAsARoleThatCanNeitherRunProgramsNorReadServerFilesNorMakeRoles() {
         assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("casekeeper");
-        assertThat(jdbc.queryForObject("select rolsuper or rolcreaterole or rolcreatedb from pg_roles where rolname = current_user",
+        assertThat(jdbc.queryForObject(
+                        "select rolsuper or rolcreaterole or rolcreatedb from pg_roles where rolname = current_user",
                         Boolean.class))
                 .isFalse();
         assertThatThrownBy(() -> jdbc.execute("copy (select 1) to program 'true'"))
@@ -89,18 +92,17 @@ class EmbeddedDatabaseAccessTests extends ApiTestBase {
 
     @Test
     void ownsEveryTableOfItsDatabase() {
-        var ownedBySomeoneElse = jdbc.queryForList(
-                """
+        var ownedBySomeoneElse = jdbc.queryForList("""
                 select schemaname || '.' || tablename from pg_tables
                 where schemaname not in ('pg_catalog', 'information_schema') and tableowner <> current_user
-                """,
-                String.class);
+                """, String.class);
 
         assertThat(ownedBySomeoneElse).isEmpty();
     }
 
     private java.sql.Connection connect(String user, String password, String database) throws SQLException {
-        var url = URI.create(environment.getRequiredProperty("spring.datasource.url").substring("jdbc:".length()));
+        var url = URI.create(
+                environment.getRequiredProperty("spring.datasource.url").substring("jdbc:".length()));
         var properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.casekeeper.CasekeeperApplication;
 import dev.casekeeper.support.Api;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.UUID;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,11 +33,15 @@ class EmbeddedDatabaseTests {
         String caseId;
         try (var first = start("--casekeeper.data-dir=" + dataDir)) {
             var api = signIn(first);
-            caseId = api.post("/api/v1/cases", Map.of(
-                            "subject", "Cable technician three hours late",
-                            "requester", Map.of("email", "waiting@example.com"),
-                            "message", Map.of("body", "I took the morning off and nobody came.")))
-                    .json().get("id").asString();
+            caseId = api.post(
+                            "/api/v1/cases",
+                            Map.of(
+                                    "subject", "Cable technician three hours late",
+                                    "requester", Map.of("email", "waiting@example.com"),
+                                    "message", Map.of("body", "I took the morning off and nobody came.")))
+                    .json()
+                    .get("id")
+                    .asString();
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
 
@@ -58,8 +62,10 @@ class EmbeddedDatabaseTests {
 
             // What an acknowledged write needs to survive a power cut, not only a crash of the process.
             assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
-            assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
-            assertThat(jdbc.queryForObject("SHOW full_page_writes", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class))
+                    .isEqualTo("on");
+            assertThat(jdbc.queryForObject("SHOW full_page_writes", String.class))
+                    .isEqualTo("on");
         }
     }
 
@@ -74,11 +80,13 @@ class EmbeddedDatabaseTests {
                     "--casekeeper.data-dir=" + unused,
                     "--spring.datasource.url=" + url,
                     "--spring.datasource.username=" + owner.getEnvironment().getProperty("spring.datasource.username"),
-                    "--spring.datasource.password=" + owner.getEnvironment().getProperty("spring.datasource.password"))) {
+                    "--spring.datasource.password="
+                            + owner.getEnvironment().getProperty("spring.datasource.password"))) {
                 var response = signIn(external).get("/api/v1/cases");
 
                 assertThat(response.status()).isEqualTo(200);
-                assertThat(external.getEnvironment().getProperty(EmbeddedPostgresEnvironment.ACTIVE_DATA_DIR)).isNull();
+                assertThat(external.getEnvironment().getProperty(EmbeddedPostgresEnvironment.ACTIVE_DATA_DIR))
+                        .isNull();
                 assertThat(Files.exists(unused.resolve("postgres"))).isFalse();
             }
         }
@@ -102,11 +110,19 @@ class EmbeddedDatabaseTests {
                     "--casekeeper.data-dir=" + dataDir.resolve("unused"),
                     "--spring.datasource.url=" + trusting.getJdbcUrl("postgres", "casekeeper"),
                     "--spring.datasource.username=postgres")) {
-                caseId = signIn(earlier).post("/api/v1/cases", Map.of(
-                                "subject", "Router reboots every night",
-                                "requester", Map.of("email", "night@example.com"),
-                                "message", Map.of("body", "Every night at three the lights blink and it restarts.")))
-                        .json().get("id").asString();
+                caseId = signIn(earlier)
+                        .post(
+                                "/api/v1/cases",
+                                Map.of(
+                                        "subject", "Router reboots every night",
+                                        "requester", Map.of("email", "night@example.com"),
+                                        "message",
+                                                Map.of(
+                                                        "body",
+                                                        "Every night at three the lights blink and it restarts.")))
+                        .json()
+                        .get("id")
+                        .asString();
             }
         }
         assertThat(Files.readString(postgresDir.resolve("pg_hba.conf"))).contains("trust");
@@ -117,10 +133,12 @@ class EmbeddedDatabaseTests {
 
             assertThat(api.get("/api/v1/cases/" + caseId).json().get("subject").asString())
                     .isEqualTo("Router reboots every night");
-            assertThat(api.post("/api/v1/cases", Map.of(
-                                    "subject", "Still rebooting",
-                                    "requester", Map.of("email", "night@example.com"),
-                                    "message", Map.of("body", "It happened again.")))
+            assertThat(api.post(
+                                    "/api/v1/cases",
+                                    Map.of(
+                                            "subject", "Still rebooting",
+                                            "requester", Map.of("email", "night@example.com"),
+                                            "message", Map.of("body", "It happened again.")))
                             .status())
                     .isEqualTo(201);
             assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("casekeeper");
@@ -132,7 +150,8 @@ class EmbeddedDatabaseTests {
             assertThat(Files.readString(postgresDir.resolve("pg_hba.conf"))).doesNotContain("trust");
             String url = upgraded.getEnvironment().getRequiredProperty("spring.datasource.url");
             String port = url.replaceAll("^jdbc:postgresql://[^:]+:(\\d+)/.*$", "$1");
-            assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/casekeeper", "postgres", ""))
+            assertThatThrownBy(() -> DriverManager.getConnection(
+                            "jdbc:postgresql://localhost:" + port + "/casekeeper", "postgres", ""))
                     .isInstanceOf(SQLException.class);
         }
     }
@@ -152,7 +171,8 @@ class EmbeddedDatabaseTests {
     private static Api signIn(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         var api = Api.anonymous(port);
-        var token = api.withBasic(EMAIL, PASSWORD).post("/api/v1/tokens", Map.of("name", "restart-" + UUID.randomUUID()));
+        var token =
+                api.withBasic(EMAIL, PASSWORD).post("/api/v1/tokens", Map.of("name", "restart-" + UUID.randomUUID()));
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
         return api.withToken(token.json().get("token").asString());
     }

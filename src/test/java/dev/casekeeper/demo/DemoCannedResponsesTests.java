@@ -26,7 +26,9 @@ class DemoCannedResponsesTests {
         demo.run(new DefaultApplicationArguments());
 
         for (var response : DemoCannedResponses.RESPONSES) {
-            assertThat(macros.search(response.name(), 50).stream().map(Macro::name).filter(response.name()::equals))
+            assertThat(macros.search(response.name(), 50).stream()
+                            .map(Macro::name)
+                            .filter(response.name()::equals))
                     .as(response.name())
                     .hasSize(1);
         }

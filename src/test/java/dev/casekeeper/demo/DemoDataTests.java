@@ -2,20 +2,19 @@ package dev.casekeeper.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import static org.awaitility.Awaitility.await;
 
 import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.assist.AssistManagement;
 import dev.casekeeper.assist.HeatedCase;
-import dev.casekeeper.cases.Channel;
-import dev.casekeeper.cases.DeliveryState;
-import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseFilter;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.cases.Channel;
+import dev.casekeeper.cases.DeliveryState;
 import dev.casekeeper.cases.EntryKind;
 import dev.casekeeper.cases.OwnerChange;
 import dev.casekeeper.cases.TimelineEntry;
@@ -77,15 +76,23 @@ class DemoDataTests {
 
     @Test
     void everyChatOfTheDemoLooksAsItIsAnEndedChatNeverALiveOneWaitingForNobody() {
-        var chats = demoCases().stream().filter(c -> c.channel() == dev.casekeeper.cases.Channel.CHAT).toList();
+        var chats = demoCases().stream()
+                .filter(c -> c.channel() == dev.casekeeper.cases.Channel.CHAT)
+                .toList();
         assertThat(chats).hasSizeGreaterThanOrEqualTo(2);
         for (var kase : chats) {
-            var states = jdbc.sql("select state from chat.conversation where case_id = :c").param("c", kase.id().value())
-                    .query(String.class).list();
+            var states = jdbc.sql("select state from chat.conversation where case_id = :c")
+                    .param("c", kase.id().value())
+                    .query(String.class)
+                    .list();
             assertThat(states).as(kase.subject()).containsExactly("ended");
             // Its transcript holds the case's messages and replies, numbered, then the end.
-            var lines = jdbc.sql("select coalesce(event, author) from chat.message m join chat.conversation c on c.id = m.conversation_id "
-                    + "where c.case_id = :c order by seq").param("c", kase.id().value()).query(String.class).list();
+            var lines = jdbc.sql(
+                            "select coalesce(event, author) from chat.message m join chat.conversation c on c.id = m.conversation_id "
+                                    + "where c.case_id = :c order by seq")
+                    .param("c", kase.id().value())
+                    .query(String.class)
+                    .list();
             assertThat(lines).first().isEqualTo("customer");
             assertThat(lines).last().isEqualTo("ended");
         }
@@ -93,12 +100,16 @@ class DemoDataTests {
 
     @Test
     void keepsTheGenderTheCustomerDeclaredAgainstAnAgent() {
-        var customer = customers.findByIdentity(IdentityKind.EMAIL, ActivationKeyStory.EMAIL).orElseThrow();
+        var customer = customers
+                .findByIdentity(IdentityKind.EMAIL, ActivationKeyStory.EMAIL)
+                .orElseThrow();
         assertThat(customer.fields().get("gender").value()).isEqualTo("female");
         assertThat(customer.fields().get("gender").declaredByCustomer()).isTrue();
 
         assertThatThrownBy(() -> customers.change(
-                        customer.id(), new ChangeCustomer(null, Map.of("gender", "male")), signIn("tom").actor()))
+                        customer.id(),
+                        new ChangeCustomer(null, Map.of("gender", "male")),
+                        signIn("tom").actor()))
                 .isInstanceOf(ConflictException.class);
 
         assertThat(customers.find(customer.id()).fields().get("gender").value()).isEqualTo("female");
@@ -110,7 +121,10 @@ class DemoDataTests {
 
         assertThat(demo).extracting(CaseSummary::status).containsAll(List.of(CaseStatus.values()));
         assertThat(demo).filteredOn(c -> c.ownerId() == null).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(demo.stream().map(CaseSummary::teamId).filter(Objects::nonNull).distinct())
+        assertThat(demo.stream()
+                        .map(CaseSummary::teamId)
+                        .filter(Objects::nonNull)
+                        .distinct())
                 .hasSizeGreaterThanOrEqualTo(4);
         assertThat(demo.stream().map(CaseSummary::priority).distinct()).hasSizeGreaterThanOrEqualTo(3);
     }
@@ -127,7 +141,9 @@ class DemoDataTests {
                 .extracting(TimelineEntry::bodyText)
                 .containsExactly(ReturnsStories.SOCKS_NEXT_STEPS);
         assertThat(socks.timeline())
-                .filteredOn(e -> e.kind() == EntryKind.EVENT && e.eventType() != null && e.eventType().startsWith("promise_"))
+                .filteredOn(e -> e.kind() == EntryKind.EVENT
+                        && e.eventType() != null
+                        && e.eventType().startsWith("promise_"))
                 .extracting(TimelineEntry::eventType)
                 .containsExactly("promise_recorded", "promise_kept");
         assertThat(socks.timeline())
@@ -140,24 +156,30 @@ class DemoDataTests {
     void everyCaseTheDemoGuideCallsHeatedIsInTheSupervisorsHeatedView() throws IOException {
         // The rows of the table in docs/demo.md: | subject | status | what it shows |
         var heatedInTheGuide = Files.readAllLines(Path.of("docs/demo.md")).stream()
-                .filter(line -> line.startsWith("| ") && line.split("\\|").length > 3 && line.split("\\|")[3].contains("heated"))
+                .filter(line -> line.startsWith("| ")
+                        && line.split("\\|").length > 3
+                        && line.split("\\|")[3].contains("heated"))
                 .map(line -> line.split("\\|")[1].strip())
                 .toList();
         assertThat(heatedInTheGuide).contains(ReturnsStories.RETURN_REFUSED_SUBJECT);
 
         for (String subject : heatedInTheGuide) {
             var id = detail(subject).summary().id();
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(assist.heatedCases(supervisor(), 1000))
-                    .as("the Heated view holds “%s”", subject)
-                    .extracting(HeatedCase::caseId)
-                    .contains(id));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(assist.heatedCases(supervisor(), 1000))
+                            .as("the Heated view holds “%s”", subject)
+                            .extracting(HeatedCase::caseId)
+                            .contains(id));
         }
     }
 
     @Test
     void answersNoCaseOnAChannelTheDemoDeskCannotSendOn() {
         // The demo desk has no mailbox: a reply on an email case would show "Not delivered".
-        assertThat(storyCases()).filteredOn(c -> c.channel() == Channel.EMAIL).extracting(CaseSummary::subject).isEmpty();
+        assertThat(storyCases())
+                .filteredOn(c -> c.channel() == Channel.EMAIL)
+                .extracting(CaseSummary::subject)
+                .isEmpty();
         assertThat(storyCases().stream().flatMap(c -> cases.find(c.id(), supervisor()).timeline().stream()))
                 .filteredOn(e -> e.kind() == EntryKind.MESSAGE_OUT && e.delivery() != null)
                 .extracting(e -> e.delivery().state())
@@ -169,12 +191,16 @@ class DemoDataTests {
         // Next steps tell the customer how they will hear, with what the desk does: the promised email,
         // not a status page that does not exist.
         var socks = detail(ReturnsStories.SOCKS_SUBJECT);
-        assertThat(ReturnsStories.SOCKS_NEXT_STEPS).contains("email you the return label").doesNotContainIgnoringCase("website");
+        assertThat(ReturnsStories.SOCKS_NEXT_STEPS)
+                .contains("email you the return label")
+                .doesNotContainIgnoringCase("website");
         assertThat(storyCases().stream().flatMap(c -> cases.find(c.id(), supervisor()).timeline().stream()))
                 .filteredOn(e -> e.kind() == EntryKind.MESSAGE_OUT)
                 .extracting(TimelineEntry::bodyText)
                 .noneMatch(text -> text.toLowerCase(java.util.Locale.ROOT).contains("check the status"));
-        assertThat(socks.timeline()).filteredOn(e -> "promise_kept".equals(e.eventType())).hasSize(1);
+        assertThat(socks.timeline())
+                .filteredOn(e -> "promise_kept".equals(e.eventType()))
+                .hasSize(1);
     }
 
     @Test
@@ -193,17 +219,26 @@ class DemoDataTests {
     }
 
     private CaseDetail detail(String subject) {
-        var found = cases.list(new CaseFilter(null, null, null, null, null, subject), supervisor(), null, 10).items();
+        var found = cases.list(new CaseFilter(null, null, null, null, null, subject), supervisor(), null, 10)
+                .items();
         assertThat(found).as(subject).hasSize(1);
         return cases.find(found.getFirst().id(), supervisor());
     }
 
     /** The cases the demo's stories tell (other tests write as demo customers too, in the shared database). */
     private List<CaseSummary> storyCases() {
-        var subjects = java.util.Set.of(ActivationKeyStory.SUBJECT, OrderStories.WRONG_ORDER_SUBJECT, OrderStories.DOUBLE_CHARGE_SUBJECT,
-                "How do I change my delivery address?", SupportStories.CABLE_SUBJECT, "All my photos are blurry",
-                "Shower curtain in the wrong colour", ReturnsStories.SOCKS_SUBJECT, ReturnsStories.RETURN_REFUSED_SUBJECT);
-        var told = demoCases().stream().filter(c -> subjects.contains(c.subject())).toList();
+        var subjects = java.util.Set.of(
+                ActivationKeyStory.SUBJECT,
+                OrderStories.WRONG_ORDER_SUBJECT,
+                OrderStories.DOUBLE_CHARGE_SUBJECT,
+                "How do I change my delivery address?",
+                SupportStories.CABLE_SUBJECT,
+                "All my photos are blurry",
+                "Shower curtain in the wrong colour",
+                ReturnsStories.SOCKS_SUBJECT,
+                ReturnsStories.RETURN_REFUSED_SUBJECT);
+        var told =
+                demoCases().stream().filter(c -> subjects.contains(c.subject())).toList();
         assertThat(told).extracting(CaseSummary::subject).containsExactlyInAnyOrderElementsOf(subjects);
         return told;
     }
@@ -213,7 +248,9 @@ class DemoDataTests {
         var demoCustomers = customers.search("@demo.example", null, 1000).items().stream()
                 .map(Customer::id)
                 .collect(Collectors.toSet());
-        return allCases().stream().filter(c -> demoCustomers.contains(c.requesterId())).toList();
+        return allCases().stream()
+                .filter(c -> demoCustomers.contains(c.requesterId()))
+                .toList();
     }
 
     private List<CaseSummary> allCases() {
@@ -232,6 +269,7 @@ class DemoDataTests {
     }
 
     private SignedInAgent signIn(String key) {
-        return agents.authenticate(key + "@demo.casekeeper.local", DemoStaff.PASSWORD).orElseThrow();
+        return agents.authenticate(key + "@demo.casekeeper.local", DemoStaff.PASSWORD)
+                .orElseThrow();
     }
 }

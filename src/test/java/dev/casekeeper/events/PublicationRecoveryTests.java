@@ -58,8 +58,9 @@ class PublicationRecoveryTests {
         publish(probe);
         await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(status(probe)));
         // As a node that died while running the listener leaves it: processing, published long ago.
-        jdbc.sql("update event_publication set status = 'PROCESSING', publication_date = publication_date - interval '1 hour'"
-                        + " where serialized_event like :probe")
+        jdbc.sql(
+                        "update event_publication set status = 'PROCESSING', publication_date = publication_date - interval '1 hour'"
+                                + " where serialized_event like :probe")
                 .param("probe", "%" + probe.id() + "%")
                 .update();
         FlakyListener.FAILING.remove(probe.id());

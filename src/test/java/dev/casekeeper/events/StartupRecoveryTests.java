@@ -59,8 +59,7 @@ class StartupRecoveryTests {
     private FlakyListener.Probe leaveUnfinishedOn(ConfigurableApplicationContext node) {
         var probe = new FlakyListener.Probe(UUID.randomUUID());
         FlakyListener.FAILING.add(probe.id());
-        node.getBean(TransactionTemplate.class)
-                .executeWithoutResult(status -> node.publishEvent(probe));
+        node.getBean(TransactionTemplate.class).executeWithoutResult(status -> node.publishEvent(probe));
         var jdbc = node.getBean(JdbcClient.class);
         await().atMost(Duration.ofSeconds(10)).until(() -> FlakyListener.runs(probe.id()) == 1);
         assertThat(unfinished(jdbc, probe)).isEqualTo(1);
@@ -68,7 +67,8 @@ class StartupRecoveryTests {
     }
 
     private static long unfinished(JdbcClient jdbc, FlakyListener.Probe probe) {
-        return jdbc.sql("select count(*) from event_publication where completion_date is null and serialized_event like :probe")
+        return jdbc.sql(
+                        "select count(*) from event_publication where completion_date is null and serialized_event like :probe")
                 .param("probe", "%" + probe.id() + "%")
                 .query(Long.class)
                 .single();
@@ -77,7 +77,10 @@ class StartupRecoveryTests {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(CasekeeperApplication.class, FlakyListener.class)
                 .profiles("test")
-                .run("--casekeeper.data-dir=" + dataDir, "--server.port=0", "--casekeeper.mail.smtp.port=0",
+                .run(
+                        "--casekeeper.data-dir=" + dataDir,
+                        "--server.port=0",
+                        "--casekeeper.mail.smtp.port=0",
                         "--logging.level.root=WARN");
     }
 }

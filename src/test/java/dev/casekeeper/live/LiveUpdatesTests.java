@@ -126,17 +126,28 @@ class LiveUpdatesTests extends ApiTestBase {
     }
 
     private long open(UUID team, String subject) {
-        var created = admin().post("/api/v1/cases", Map.of(
-                "subject", subject,
-                "requester", Map.of("email", "live-" + UUID.randomUUID() + "@example.com", "name", "Sam Okoro"),
-                "message", Map.of("body", "Please help: " + subject),
-                "teamId", team));
+        var created = admin().post(
+                        "/api/v1/cases",
+                        Map.of(
+                                "subject",
+                                subject,
+                                "requester",
+                                Map.of("email", "live-" + UUID.randomUUID() + "@example.com", "name", "Sam Okoro"),
+                                "message",
+                                Map.of("body", "Please help: " + subject),
+                                "teamId",
+                                team));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("number").asLong();
     }
 
     private String caseId(long number) {
-        return admin().get("/api/v1/cases?q=" + number).json().get("items").get(0).get("id").asString();
+        return admin().get("/api/v1/cases?q=" + number)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
     }
 
     private static String next(BlockingQueue<String> stream) throws InterruptedException {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Placeholders in canned responses: filled in once, unknown ones refused, HTML escaped. */
 class MacroTextTests {
 
-    private final MacroFacts maria = new MacroFacts("Maria Lopez", null, "maria@example.com", 1042, "Activation key lost", "Sam Okafor");
+    private final MacroFacts maria =
+            new MacroFacts("Maria Lopez", null, "maria@example.com", 1042, "Activation key lost", "Sam Okafor");
 
     @Test
     void fillsInEveryPlaceholder() {
@@ -17,7 +18,8 @@ class MacroTextTests {
                 "Hi {{customer.name}} ({{ customer.email }}), case #{{case.number}} “{{case.subject}}” — {{agent.name}}, {{agent.firstName}}",
                 maria);
 
-        assertThat(text).isEqualTo("Hi Maria Lopez (maria@example.com), case #1042 “Activation key lost” — Sam Okafor, Sam");
+        assertThat(text)
+                .isEqualTo("Hi Maria Lopez (maria@example.com), case #1042 “Activation key lost” — Sam Okafor, Sam");
     }
 
     @Test
@@ -32,7 +34,8 @@ class MacroTextTests {
     void aValueThatLooksLikeAPlaceholderStaysAsItIs() {
         var odd = new MacroFacts("{{agent.name}}", null, "", 1, "$1 \\ refund", "Sam");
 
-        assertThat(MacroText.render("{{customer.name}}: {{case.subject}}", odd)).isEqualTo("{{agent.name}}: $1 \\ refund");
+        assertThat(MacroText.render("{{customer.name}}: {{case.subject}}", odd))
+                .isEqualTo("{{agent.name}}: $1 \\ refund");
     }
 
     @Test
@@ -41,7 +44,8 @@ class MacroTextTests {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.fieldErrors()).containsOnlyKeys("body");
                     assertThat(e.fieldErrors().get("body"))
-                            .startsWith("uses unknown placeholders {{customer.nmae}}, {{case.id}}; the known ones are {{customer.name}}");
+                            .startsWith(
+                                    "uses unknown placeholders {{customer.nmae}}, {{case.id}}; the known ones are {{customer.name}}");
                 });
     }
 
@@ -61,6 +65,7 @@ class MacroTextTests {
     @Test
     void asHtmlEverythingIsEscapedAndParagraphsKept() {
         assertThat(MacroText.html("Hi <b>Bob</b> & co,\nthanks.\n\n<script>alert(1)</script>"))
-                .isEqualTo("<p>Hi &lt;b&gt;Bob&lt;/b&gt; &amp; co,<br>thanks.</p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+                .isEqualTo(
+                        "<p>Hi &lt;b&gt;Bob&lt;/b&gt; &amp; co,<br>thanks.</p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
     }
 }

@@ -63,7 +63,8 @@ class AssignmentTests extends ApiTestBase {
         var four = given.chat(team);
 
         assertThat(List.of(one, two, three, four)).allMatch(c -> c.state() == ContactState.OFFERED);
-        assertThat(List.of(one.agentId(), two.agentId(), three.agentId(), four.agentId())).containsExactly(first, second, third, first);
+        assertThat(List.of(one.agentId(), two.agentId(), three.agentId(), four.agentId()))
+                .containsExactly(first, second, third, first);
     }
 
     @Test
@@ -159,7 +160,9 @@ class AssignmentTests extends ApiTestBase {
 
         TestClock.INSTANCE.advance(settings.offerTimeout().plusSeconds(1));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(routing.contact(contact.id()).agentId()).isEqualTo(second));
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(routing.contact(contact.id()).agentId()).isEqualTo(second));
         assertThat(outcome(contact.offerId())).isEqualTo("expired");
         assertThatThrownBy(() -> routing.accept(contact.offerId(), first))
                 .isInstanceOf(ConflictException.class)
@@ -231,18 +234,22 @@ class AssignmentTests extends ApiTestBase {
         routing.change(both, new ChangeAgentRouting(null, null, 1));
 
         var chat = given.chat(team);
-        var email = routing.enqueue(new EnqueueContact(given.openCase(team, Priority.NORMAL), RoutedChannel.EMAIL, team, Set.of(), null,
-                null, null));
-        var secondEmail = routing.enqueue(new EnqueueContact(given.openCase(team, Priority.NORMAL), RoutedChannel.EMAIL, team, Set.of(),
-                null, null, null));
+        var email = routing.enqueue(new EnqueueContact(
+                given.openCase(team, Priority.NORMAL), RoutedChannel.EMAIL, team, Set.of(), null, null, null));
+        var secondEmail = routing.enqueue(new EnqueueContact(
+                given.openCase(team, Priority.NORMAL), RoutedChannel.EMAIL, team, Set.of(), null, null, null));
 
         assertThat(chat.agentId()).isEqualTo(chatOnly);
-        assertThat(email.agentId()).as("push assignment is off for an agent with email capacity 0").isEqualTo(both);
+        assertThat(email.agentId())
+                .as("push assignment is off for an agent with email capacity 0")
+                .isEqualTo(both);
         assertThat(secondEmail.state()).isEqualTo(ContactState.WAITING);
         var load = routing.agent(both);
         assertThat(load.emailLoad()).isEqualTo(1);
         assertThat(load.chatLoad()).isZero();
-        assertThat(given.chat(team).agentId()).as("a full email capacity leaves the chat slot free").isEqualTo(both);
+        assertThat(given.chat(team).agentId())
+                .as("a full email capacity leaves the chat slot free")
+                .isEqualTo(both);
     }
 
     @Test
@@ -262,6 +269,9 @@ class AssignmentTests extends ApiTestBase {
     }
 
     private String outcome(OfferId offer) {
-        return jdbc.sql("select outcome from routing.offer where id = :id").param("id", offer.value()).query(String.class).single();
+        return jdbc.sql("select outcome from routing.offer where id = :id")
+                .param("id", offer.value())
+                .query(String.class)
+                .single();
     }
 }

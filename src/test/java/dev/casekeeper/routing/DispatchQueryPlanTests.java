@@ -24,7 +24,9 @@ class DispatchQueryPlanTests extends ApiTestBase {
 
     @Test
     void theWaitingContactsOfATeamAreReadInServingOrderFromTheQueueIndex() {
-        var plan = explain(ContactQueries.WAITING_IN_TEAM.replace(":team", "'" + UUID.randomUUID() + "'").replace(":limit", "20"));
+        var plan = explain(ContactQueries.WAITING_IN_TEAM
+                .replace(":team", "'" + UUID.randomUUID() + "'")
+                .replace(":limit", "20"));
 
         assertThat(plan).contains("contact_queue").doesNotContain("Sort");
     }
@@ -33,7 +35,10 @@ class DispatchQueryPlanTests extends ApiTestBase {
     void theWaitingContactsOfSeveralTeamsAreFoundByTheQueueIndex() {
         var teams = UUID.randomUUID() + "," + UUID.randomUUID();
 
-        assertThat(explain(ContactQueries.WAITING.replace(":teams", "'" + teams + "'").replace(":limit", "20"))).contains("contact_queue");
+        assertThat(explain(ContactQueries.WAITING
+                        .replace(":teams", "'" + teams + "'")
+                        .replace(":limit", "20")))
+                .contains("contact_queue");
     }
 
     @Test

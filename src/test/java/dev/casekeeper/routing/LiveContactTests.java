@@ -22,7 +22,8 @@ import org.springframework.security.access.AccessDeniedException;
 /** Holds, cold and warm transfers of live contacts, on the real database with the durable hold timer. */
 class LiveContactTests extends ApiTestBase {
 
-    // Moving the shared clock makes earlier tests' timers due at once: allow for that backlog (an upper bound, not a wait).
+    // Moving the shared clock makes earlier tests' timers due at once: allow for that backlog (an upper bound, not a
+    // wait).
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     @Autowired
@@ -52,7 +53,8 @@ class LiveContactTests extends ApiTestBase {
     private Contact accepted(dev.casekeeper.agents.TeamId team, AgentId agent) {
         var queued = given.chat(team);
         // A sweep dispatching at the same moment may hold the contact's lock and make the offer itself.
-        var offered = await().atMost(WAIT).until(() -> routing.contact(queued.id()), c -> c.state() == ContactState.OFFERED);
+        var offered =
+                await().atMost(WAIT).until(() -> routing.contact(queued.id()), c -> c.state() == ContactState.OFFERED);
         assertThat(offered.agentId()).isEqualTo(agent);
         return routing.accept(offered.offerId(), agent);
     }
@@ -74,11 +76,14 @@ class LiveContactTests extends ApiTestBase {
 
         TestClock.INSTANCE.advance(Duration.ofSeconds(61));
 
-        await().atMost(WAIT).until(() -> routing.liveContact(contact.id(), me).hold().limitReached());
-        await().atMost(WAIT).until(() -> notifications.inbox(me, null, 20).page().items().stream()
-                .anyMatch(n -> n.kind().equals(LiveContacts.HOLD_NOTIFICATION)));
+        await().atMost(WAIT)
+                .until(() -> routing.liveContact(contact.id(), me).hold().limitReached());
+        await().atMost(WAIT)
+                .until(() -> notifications.inbox(me, null, 20).page().items().stream()
+                        .anyMatch(n -> n.kind().equals(LiveContacts.HOLD_NOTIFICATION)));
         assertThat(notifications.inbox(me, null, 20).page().items().stream()
-                .filter(n -> n.kind().equals(LiveContacts.HOLD_NOTIFICATION))).hasSize(1);
+                        .filter(n -> n.kind().equals(LiveContacts.HOLD_NOTIFICATION)))
+                .hasSize(1);
 
         var resumed = routing.resume(contact.id(), me);
         assertThat(resumed.hold()).isNull();
@@ -109,7 +114,8 @@ class LiveContactTests extends ApiTestBase {
         routing.end(contact.id());
 
         assertThat(routing.holdsOf(agent)).isEmpty();
-        assertThat(routing.liveContact(contact.id(), signedIn(agent)).holdCount()).isEqualTo(1);
+        assertThat(routing.liveContact(contact.id(), signedIn(agent)).holdCount())
+                .isEqualTo(1);
     }
 
     @Test
@@ -120,8 +126,13 @@ class LiveContactTests extends ApiTestBase {
         var contact = accepted(first, agent);
         var receiver = given.available(second, 3);
 
-        var moved = routing.transfer(contact.id(), new TransferContact(second, "Billing question",
-                "Order 4411 charged twice; card ending 0042; already tried a refund form."), signedIn(agent));
+        var moved = routing.transfer(
+                contact.id(),
+                new TransferContact(
+                        second,
+                        "Billing question",
+                        "Order 4411 charged twice; card ending 0042; already tried a refund form."),
+                signedIn(agent));
 
         assertThat(moved.teamId()).isEqualTo(second);
         assertThat(moved.state()).isEqualTo(ContactState.OFFERED);
@@ -144,9 +155,11 @@ class LiveContactTests extends ApiTestBase {
         var agent = given.available(first, 3);
         var contact = accepted(first, agent);
 
-        assertThatThrownBy(() -> routing.transfer(contact.id(), new TransferContact(second, "Billing", " "), signedIn(agent)))
+        assertThatThrownBy(() ->
+                        routing.transfer(contact.id(), new TransferContact(second, "Billing", " "), signedIn(agent)))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> routing.transfer(contact.id(), new TransferContact(first, "Billing", "Said things"), signedIn(agent)))
+        assertThatThrownBy(() -> routing.transfer(
+                        contact.id(), new TransferContact(first, "Billing", "Said things"), signedIn(agent)))
                 .isInstanceOf(InvalidInputException.class);
 
         var unchanged = routing.contact(contact.id());
@@ -166,14 +179,21 @@ class LiveContactTests extends ApiTestBase {
 
         assertThatThrownBy(() -> routing.leave(contact.id(), me)).isInstanceOf(ConflictException.class);
 
-        var invitation = routing.invite(contact.id(), new InviteColleague(colleague, "Needs a router specialist",
-                "Model X200 reboots every 5 min; firmware 2.1 already reinstalled."), me);
-        assertThat(routing.invitationsTo(colleague)).singleElement()
+        var invitation = routing.invite(
+                contact.id(),
+                new InviteColleague(
+                        colleague,
+                        "Needs a router specialist",
+                        "Model X200 reboots every 5 min; firmware 2.1 already reinstalled."),
+                me);
+        assertThat(routing.invitationsTo(colleague))
+                .singleElement()
                 .satisfies(i -> assertThat(i.summary()).contains("X200"));
 
         var joined = routing.acceptInvitation(invitation.id(), signedIn(colleague));
         assertThat(joined.participants()).extracting(Participant::agentId).containsExactly(agent, colleague);
-        assertThat(routing.participants(contact.id())).extracting(Participant::role)
+        assertThat(routing.participants(contact.id()))
+                .extracting(Participant::role)
                 .containsExactly(Participant.AGENT, Participant.COLLEAGUE);
         assertThat(routing.invitationsTo(colleague)).isEmpty();
 
@@ -196,13 +216,18 @@ class LiveContactTests extends ApiTestBase {
         var colleague = given.agent(team, 3);
         var stranger = given.agent(team, 3);
         var contact = accepted(team, agent);
-        var invitation = routing.invite(contact.id(), new InviteColleague(colleague, "Second opinion", "Customer said a lot."),
+        var invitation = routing.invite(
+                contact.id(),
+                new InviteColleague(colleague, "Second opinion", "Customer said a lot."),
                 signedIn(agent));
 
         assertThatThrownBy(() -> routing.acceptInvitation(invitation.id(), signedIn(stranger)))
                 .isInstanceOf(dev.casekeeper.shared.NotFoundException.class);
         routing.declineInvitation(invitation.id(), signedIn(colleague));
-        assertThatThrownBy(() -> routing.acceptInvitation(invitation.id(), signedIn(colleague))).isInstanceOf(ConflictException.class);
-        assertThat(routing.participants(contact.id())).extracting(Participant::agentId).containsExactly(agent);
+        assertThatThrownBy(() -> routing.acceptInvitation(invitation.id(), signedIn(colleague)))
+                .isInstanceOf(ConflictException.class);
+        assertThat(routing.participants(contact.id()))
+                .extracting(Participant::agentId)
+                .containsExactly(agent);
     }
 }

@@ -27,7 +27,8 @@ class OfferExpiryRestartTests {
         dev.casekeeper.agents.AgentId second;
         try (var node = start()) {
             var routing = node.getBean(RoutingManagement.class);
-            var given = new RoutingFixture(node.getBean(AgentManagement.class), node.getBean(CaseManagement.class), routing);
+            var given = new RoutingFixture(
+                    node.getBean(AgentManagement.class), node.getBean(CaseManagement.class), routing);
             var team = given.team();
             var first = given.available(team, 3);
             var contact = given.chat(team);

@@ -64,7 +64,8 @@ class QueueTests extends ApiTestBase {
             assertThat(moved.overflowed()).isTrue();
             assertThat(moved.agentId()).isEqualTo(helper);
         });
-        var recorded = jdbc.sql("select from_team_id, to_team_id, waited_ms from routing.overflow where contact_id = :id")
+        var recorded = jdbc.sql(
+                        "select from_team_id, to_team_id, waited_ms from routing.overflow where contact_id = :id")
                 .param("id", contact.id().value())
                 .query((rs, n) -> new Object[] {rs.getObject(1), rs.getObject(2), rs.getLong(3)})
                 .single();
@@ -90,20 +91,27 @@ class QueueTests extends ApiTestBase {
     void aCustomerWhoLeavesIsRecordedAsAbandonedWithTheWaitAndGetsACallbackTask() {
         var team = given.team();
         var caseId = given.openCase(team, Priority.NORMAL);
-        var contact = routing.enqueue(new EnqueueContact(caseId, RoutedChannel.CHAT, team, Set.of(), null, null, "+31 20 555 0100"));
+        var contact = routing.enqueue(
+                new EnqueueContact(caseId, RoutedChannel.CHAT, team, Set.of(), null, null, "+31 20 555 0100"));
         TestClock.INSTANCE.advance(Duration.ofSeconds(45));
 
         var left = routing.abandon(contact.id(), null, null);
 
         assertThat(left.state()).isEqualTo(ContactState.ABANDONED);
         assertThat(left.waited()).isBetween(Duration.ofSeconds(45), Duration.ofSeconds(60));
-        var listed = routing.abandoned(supervisor(), Instant.EPOCH).stream().filter(a -> a.id().equals(contact.id())).findFirst()
+        var listed = routing.abandoned(supervisor(), Instant.EPOCH).stream()
+                .filter(a -> a.id().equals(contact.id()))
+                .findFirst()
                 .orElseThrow();
         assertThat(listed.callbackId()).isNotNull();
         assertThat(listed.callbackPhone()).isEqualTo("+31 20 555 0100");
         assertThat(listed.waited()).isEqualTo(left.waited());
         assertThat(jdbc.sql("select count(*) from routing.callback where contact_id = :id and team_id = :team")
-                .param("id", contact.id().value()).param("team", team.value()).query(Integer.class).single()).isEqualTo(1);
+                        .param("id", contact.id().value())
+                        .param("team", team.value())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -116,7 +124,9 @@ class QueueTests extends ApiTestBase {
         routing.abandon(contact.id(), null, null);
         routing.abandon(contact.id(), null, null);
 
-        var listed = routing.abandoned(supervisor(), Instant.EPOCH).stream().filter(a -> a.id().equals(contact.id())).toList();
+        var listed = routing.abandoned(supervisor(), Instant.EPOCH).stream()
+                .filter(a -> a.id().equals(contact.id()))
+                .toList();
         assertThat(listed).hasSize(1);
         assertThat(listed.getFirst().callbackId()).isNull();
         assertThat(routing.agent(agent).chatLoad()).isZero();
@@ -138,10 +148,13 @@ class QueueTests extends ApiTestBase {
         assertThat(routing.contact(urgent.id()).position()).isEqualTo(1);
         assertThat(routing.contact(third.id()).position()).isEqualTo(2);
         assertThat(routing.contact(fourth.id()).position()).isEqualTo(3);
-        assertThat(routing.contact(fourth.id()).estimatedWait()).isEqualTo(handle.multipliedBy(3).dividedBy(2));
+        assertThat(routing.contact(fourth.id()).estimatedWait())
+                .isEqualTo(handle.multipliedBy(3).dividedBy(2));
         var queue = routing.queue(team, supervisor());
         assertThat(queue.contacts()).hasSize(5);
-        assertThat(queue.contacts().stream().filter(c -> c.state() == ContactState.WAITING).map(Contact::id))
+        assertThat(queue.contacts().stream()
+                        .filter(c -> c.state() == ContactState.WAITING)
+                        .map(Contact::id))
                 .containsExactly(urgent.id(), third.id(), fourth.id());
         assertThat(queue.agents()).hasSize(2).allMatch(a -> a.chatLoad() == 1);
     }
@@ -161,7 +174,8 @@ class QueueTests extends ApiTestBase {
         var behind = given.chat(team);
 
         assertThat(routing.contact(behind.id()).position()).isEqualTo(1);
-        assertThat(routing.contact(behind.id()).estimatedWait()).isBetween(Duration.ofMinutes(2), Duration.ofSeconds(125));
+        assertThat(routing.contact(behind.id()).estimatedWait())
+                .isBetween(Duration.ofMinutes(2), Duration.ofSeconds(125));
     }
 
     @Test
@@ -174,8 +188,8 @@ class QueueTests extends ApiTestBase {
     }
 
     private SignedInAgent supervisor() {
-        var agent = agents.create(new dev.casekeeper.agents.CreateAgent("sup-" + java.util.UUID.randomUUID() + "@casekeeper.test", "Sup",
-                PASSWORD, Role.SUPERVISOR));
+        var agent = agents.create(new dev.casekeeper.agents.CreateAgent(
+                "sup-" + java.util.UUID.randomUUID() + "@casekeeper.test", "Sup", PASSWORD, Role.SUPERVISOR));
         return agents.signedIn(agent.id()).orElseThrow();
     }
 }

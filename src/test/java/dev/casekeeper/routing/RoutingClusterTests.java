@@ -59,7 +59,10 @@ class RoutingClusterTests extends ApiTestBase {
 
     @BeforeAll
     void startASecondNode() {
-        secondNode = new SpringApplicationBuilder(CasekeeperApplication.class).profiles("test").properties("server.port=0").run();
+        secondNode = new SpringApplicationBuilder(CasekeeperApplication.class)
+                .profiles("test")
+                .properties("server.port=0")
+                .run();
         otherRouting = secondNode.getBean(RoutingManagement.class);
     }
 
@@ -96,27 +99,34 @@ class RoutingClusterTests extends ApiTestBase {
             Concurrently.run(CONTACTS, () -> {
                 int n = arrivals.getAndIncrement();
                 var node = n % 2 == 0 ? routing : otherRouting;
-                return node.enqueue(new EnqueueContact(caseIds.get(n), RoutedChannel.CHAT, team, Set.of(), null, null, null));
+                return node.enqueue(
+                        new EnqueueContact(caseIds.get(n), RoutedChannel.CHAT, team, Set.of(), null, null, null));
             });
         }
 
         assertThat(handled.get()).as("contacts accepted and ended").isEqualTo(CONTACTS);
         var teamContacts = "select id from routing.contact where team_id = '" + team.value() + "'";
-        assertThat(count("select count(*) from routing.contact where state = 'ended' and id in (" + teamContacts + ")")).isEqualTo(CONTACTS);
+        assertThat(count("select count(*) from routing.contact where state = 'ended' and id in (" + teamContacts + ")"))
+                .isEqualTo(CONTACTS);
         assertThat(count("""
                 select count(*) from routing.offer a join routing.offer b on a.contact_id = b.contact_id and a.id <> b.id
                 where a.contact_id in (%s)
                   and a.seq < coalesce(b.released_seq, 9223372036854775807)
                   and b.seq < coalesce(a.released_seq, 9223372036854775807)
-                """.formatted(teamContacts))).as("pairs of offers of one contact open at once").isZero();
+                """.formatted(teamContacts)))
+                .as("pairs of offers of one contact open at once")
+                .isZero();
         assertThat(count("""
                 select count(*) from routing.offer o
                 where o.contact_id in (%s)
                   and (select count(*) from routing.offer p
                        where p.agent_id = o.agent_id and p.channel = o.channel
                          and p.seq <= o.seq and (p.released_seq is null or p.released_seq > o.seq)) > %d
-                """.formatted(teamContacts, CAPACITY))).as("offers that took an agent past capacity").isZero();
-        assertThat(count("select count(*) from routing.offer where outcome = 'accepted' and contact_id in (" + teamContacts + ")"))
+                """.formatted(teamContacts, CAPACITY)))
+                .as("offers that took an agent past capacity")
+                .isZero();
+        assertThat(count("select count(*) from routing.offer where outcome = 'accepted' and contact_id in ("
+                        + teamContacts + ")"))
                 .isEqualTo(CONTACTS);
         assertThat(count("select count(*) from routing.offer where contact_id in (" + teamContacts + ")"))
                 .as("some offers were declined or withdrawn and made again")
@@ -131,7 +141,8 @@ class RoutingClusterTests extends ApiTestBase {
      * also takes short breaks, which withdraws its open offers. Alternates nothing: each agent works
      * through one node, half of them through each.
      */
-    private Void work(AgentId agent, RoutingManagement through, boolean takesBreaks, AtomicInteger handled, Instant deadline) {
+    private Void work(
+            AgentId agent, RoutingManagement through, boolean takesBreaks, AtomicInteger handled, Instant deadline) {
         var random = ThreadLocalRandom.current();
         through.setPresence(agent, dev.casekeeper.routing.Presence.AVAILABLE);
         while (handled.get() < CONTACTS && Instant.now().isBefore(deadline)) {

@@ -34,7 +34,10 @@ final class RoutingFixture {
 
     /** An agent of the team with the skills and chat capacity given, still away. */
     AgentId agent(TeamId team, int chatCapacity, String... skills) {
-        var agent = agents.create(new CreateAgent("routing-" + UUID.randomUUID() + "@casekeeper.test", "Agent", "correct horse battery staple",
+        var agent = agents.create(new CreateAgent(
+                "routing-" + UUID.randomUUID() + "@casekeeper.test",
+                "Agent",
+                "correct horse battery staple",
                 Role.AGENT));
         agents.setTeams(agent.id(), List.of(team));
         routing.change(agent.id(), new ChangeAgentRouting(Set.of(skills), chatCapacity, null));
@@ -49,8 +52,20 @@ final class RoutingFixture {
     }
 
     CaseId openCase(TeamId team, Priority priority) {
-        return cases.open(new OpenCase("Chat " + UUID.randomUUID(), "chat-" + UUID.randomUUID() + "@example.com", "Maria Lopez",
-                "Hello, my router keeps rebooting.", null, Channel.CHAT, priority, List.of(), team), Actor.SYSTEM, null).id();
+        return cases.open(
+                        new OpenCase(
+                                "Chat " + UUID.randomUUID(),
+                                "chat-" + UUID.randomUUID() + "@example.com",
+                                "Maria Lopez",
+                                "Hello, my router keeps rebooting.",
+                                null,
+                                Channel.CHAT,
+                                priority,
+                                List.of(),
+                                team),
+                        Actor.SYSTEM,
+                        null)
+                .id();
     }
 
     /** A chat contact for a new case in the team's queue. */
@@ -59,6 +74,7 @@ final class RoutingFixture {
     }
 
     Contact chat(TeamId team, Priority priority, String... skills) {
-        return routing.enqueue(new EnqueueContact(openCase(team, priority), RoutedChannel.CHAT, team, Set.of(skills), null, null, null));
+        return routing.enqueue(new EnqueueContact(
+                openCase(team, priority), RoutedChannel.CHAT, team, Set.of(skills), null, null, null));
     }
 }

@@ -11,23 +11,35 @@ class RoutingSettingsTests {
     @Test
     void refusesANegativeCapacity() {
         assertThatThrownBy(() -> settings(Duration.ofSeconds(30), -1, Duration.ofMinutes(30)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capacities");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("capacities");
     }
 
     @Test
     void refusesAZeroOfferTimeout() {
         assertThatThrownBy(() -> settings(Duration.ZERO, 3, Duration.ofMinutes(30)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("positive");
     }
 
     @Test
     void refusesACapBelowTheFloor() {
         assertThatThrownBy(() -> settings(Duration.ofSeconds(30), 3, Duration.ofSeconds(10)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cap");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cap");
     }
 
     private static RoutingSettings settings(Duration offerTimeout, int chatCapacity, Duration cap) {
-        return new RoutingSettings(offerTimeout, chatCapacity, 0, false, Duration.ofSeconds(5), Duration.ofMinutes(5), 50,
-                Duration.ofSeconds(30), cap, Duration.ofSeconds(60));
+        return new RoutingSettings(
+                offerTimeout,
+                chatCapacity,
+                0,
+                false,
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(5),
+                50,
+                Duration.ofSeconds(30),
+                cap,
+                Duration.ofSeconds(60));
     }
 }

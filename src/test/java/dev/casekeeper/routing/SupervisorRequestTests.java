@@ -51,8 +51,11 @@ class SupervisorRequestTests extends ApiTestBase {
     }
 
     private SignedInAgent supervisorOf(TeamId team) {
-        var created = agents.create(new CreateAgent("sup-" + UUID.randomUUID() + "@casekeeper.test", "Sam Supervisor",
-                "correct horse battery staple", Role.SUPERVISOR));
+        var created = agents.create(new CreateAgent(
+                "sup-" + UUID.randomUUID() + "@casekeeper.test",
+                "Sam Supervisor",
+                "correct horse battery staple",
+                Role.SUPERVISOR));
         agents.setTeams(created.id(), List.of(team));
         return agents.signedIn(created.id()).orElseThrow();
     }
@@ -69,10 +72,15 @@ class SupervisorRequestTests extends ApiTestBase {
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(first.open()).isTrue();
         assertThat(cases.detail(caseId).summary().priority()).isEqualTo(Priority.HIGH);
-        assertThat(cases.detail(caseId).timeline().stream().filter(e -> "escalated".equals(e.eventType()))).hasSize(1);
-        assertThat(routing.supervisorRequests(supervisor)).extracting(SupervisorRequest::caseId).contains(caseId);
+        assertThat(cases.detail(caseId).timeline().stream().filter(e -> "escalated".equals(e.eventType())))
+                .hasSize(1);
+        assertThat(routing.supervisorRequests(supervisor))
+                .extracting(SupervisorRequest::caseId)
+                .contains(caseId);
         assertThat(notifications.inbox(supervisor, null, 50).page().items().stream()
-                .filter(n -> n.kind().equals(SupervisorRequests.NOTIFICATION) && caseId.value().equals(n.caseId()))).hasSize(1);
+                        .filter(n -> n.kind().equals(SupervisorRequests.NOTIFICATION)
+                                && caseId.value().equals(n.caseId())))
+                .hasSize(1);
     }
 
     @Test
@@ -91,19 +99,29 @@ class SupervisorRequestTests extends ApiTestBase {
         var supervisor = supervisorOf(team);
         var agent = given.available(team, 3);
         var queued = given.chat(team);
-        var offered = await().atMost(Duration.ofSeconds(20)).until(() -> routing.contact(queued.id()), c -> c.state() == ContactState.OFFERED);
+        var offered = await().atMost(Duration.ofSeconds(20))
+                .until(() -> routing.contact(queued.id()), c -> c.state() == ContactState.OFFERED);
         var contact = routing.accept(offered.offerId(), agent);
 
-        var request = routing.requestSupervisor(contact.caseId(), agents.signedIn(agent).orElseThrow());
+        var request = routing.requestSupervisor(
+                contact.caseId(), agents.signedIn(agent).orElseThrow());
         var taken = routing.takeSupervisorRequest(request.id(), supervisor);
 
         assertThat(taken.open()).isFalse();
         assertThat(taken.takenBy()).isEqualTo(supervisor.id());
-        assertThat(routing.participants(contact.id())).extracting(Participant::agentId).containsExactly(agent, supervisor.id());
-        assertThat(routing.supervisorRequests(supervisor)).extracting(SupervisorRequest::id).doesNotContain(request.id());
-        assertThat(cases.detail(contact.caseId()).timeline().stream().filter(e -> "supervisor_joined".equals(e.eventType()))).hasSize(1);
+        assertThat(routing.participants(contact.id()))
+                .extracting(Participant::agentId)
+                .containsExactly(agent, supervisor.id());
+        assertThat(routing.supervisorRequests(supervisor))
+                .extracting(SupervisorRequest::id)
+                .doesNotContain(request.id());
+        assertThat(cases.detail(contact.caseId()).timeline().stream()
+                        .filter(e -> "supervisor_joined".equals(e.eventType())))
+                .hasSize(1);
         // Once taken, a new request opens a new one.
-        assertThat(routing.requestSupervisor(contact.caseId(), "widget", Actor.SYSTEM).id()).isNotEqualTo(request.id());
+        assertThat(routing.requestSupervisor(contact.caseId(), "widget", Actor.SYSTEM)
+                        .id())
+                .isNotEqualTo(request.id());
     }
 
     @Test
@@ -125,7 +143,8 @@ class SupervisorRequestTests extends ApiTestBase {
         var request = routing.requestSupervisor(given.openCase(team, Priority.NORMAL), "widget", Actor.SYSTEM);
 
         assertThatThrownBy(() -> routing.supervisorRequests(agent)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> routing.takeSupervisorRequest(request.id(), agent)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> routing.takeSupervisorRequest(request.id(), agent))
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(request.open()).isTrue();
     }
 
@@ -133,14 +152,30 @@ class SupervisorRequestTests extends ApiTestBase {
     void aCustomerAskingForAManagerEndsInTheSupervisorsQueue() {
         var team = given.team();
         var supervisor = supervisorOf(team);
-        var caseId = cases.open(new OpenCase("Refund", "angry-" + UUID.randomUUID() + "@example.com", "Rosa Diaz",
-                "Could I please speak to a supervisor about my refund?", null, Channel.CHAT, Priority.NORMAL, List.of(), team),
-                Actor.SYSTEM, null).id();
+        var caseId = cases.open(
+                        new OpenCase(
+                                "Refund",
+                                "angry-" + UUID.randomUUID() + "@example.com",
+                                "Rosa Diaz",
+                                "Could I please speak to a supervisor about my refund?",
+                                null,
+                                Channel.CHAT,
+                                Priority.NORMAL,
+                                List.of(),
+                                team),
+                        Actor.SYSTEM,
+                        null)
+                .id();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> routing.supervisorRequestOf(new CaseId(caseId.value()))
-                .filter(r -> r.open() && r.source().equals("message")).isPresent());
-        assertThat(routing.supervisorRequests(supervisor)).extracting(SupervisorRequest::caseId).contains(caseId);
-        assertThat(cases.detail(caseId).timeline().stream().filter(e -> "escalated".equals(e.eventType()))).hasSize(1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> routing.supervisorRequestOf(new CaseId(caseId.value()))
+                        .filter(r -> r.open() && r.source().equals("message"))
+                        .isPresent());
+        assertThat(routing.supervisorRequests(supervisor))
+                .extracting(SupervisorRequest::caseId)
+                .contains(caseId);
+        assertThat(cases.detail(caseId).timeline().stream().filter(e -> "escalated".equals(e.eventType())))
+                .hasSize(1);
     }
 
     /**
@@ -153,31 +188,59 @@ class SupervisorRequestTests extends ApiTestBase {
         UUID team = newTeam();
         var agent = newAgent("agent", team);
         var supervisorCaller = newAgent("supervisor", team);
-        var supervisor = agents.signedIn(new dev.casekeeper.agents.AgentId(supervisorCaller.id())).orElseThrow();
-        var created = agent.api().post("/api/v1/cases", java.util.Map.of(
-                "subject", "Gender on the account form",
-                "teamId", team,
-                "requester", java.util.Map.of("email", "successful-" + UUID.randomUUID() + "@example.com", "name", "Successful Jones"),
-                "message", java.util.Map.of("body", "This is a f***ing joke, you changed my gender to male AGAIN!!!")));
+        var supervisor = agents.signedIn(new dev.casekeeper.agents.AgentId(supervisorCaller.id()))
+                .orElseThrow();
+        var created = agent.api()
+                .post(
+                        "/api/v1/cases",
+                        java.util.Map.of(
+                                "subject",
+                                "Gender on the account form",
+                                "teamId",
+                                team,
+                                "requester",
+                                java.util.Map.of(
+                                        "email",
+                                        "successful-" + UUID.randomUUID() + "@example.com",
+                                        "name",
+                                        "Successful Jones"),
+                                "message",
+                                java.util.Map.of(
+                                        "body", "This is a f***ing joke, you changed my gender to male AGAIN!!!")));
         var caseId = new CaseId(UUID.fromString(created.json().get("id").asString()));
-        await().atMost(Duration.ofSeconds(20)).until(
-                () -> agent.api().get("/api/v1/cases/" + caseId.value() + "/frustration").json().get("heated").asBoolean());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> agent.api()
+                        .get("/api/v1/cases/" + caseId.value() + "/frustration")
+                        .json()
+                        .get("heated")
+                        .asBoolean());
         assertThat(routing.supervisorRequestOf(caseId)).isEmpty();
 
-        agent.api().post("/api/v1/cases/" + caseId.value() + "/messages",
-                java.util.Map.of("body", "I want to talk to someone who will actually help me"));
+        agent.api()
+                .post(
+                        "/api/v1/cases/" + caseId.value() + "/messages",
+                        java.util.Map.of("body", "I want to talk to someone who will actually help me"));
 
-        var request = await().atMost(Duration.ofSeconds(20)).until(() -> routing.supervisorRequestOf(caseId), r -> r.isPresent()).orElseThrow();
+        var request = await().atMost(Duration.ofSeconds(20))
+                .until(() -> routing.supervisorRequestOf(caseId), r -> r.isPresent())
+                .orElseThrow();
         assertThat(request.open()).isTrue();
         assertThat(request.source()).isEqualTo("message");
         assertThat(notifications.inbox(supervisor, null, 50).page().items().stream()
-                .filter(n -> n.kind().equals(SupervisorRequests.NOTIFICATION) && caseId.value().equals(n.caseId()))).hasSize(1);
+                        .filter(n -> n.kind().equals(SupervisorRequests.NOTIFICATION)
+                                && caseId.value().equals(n.caseId())))
+                .hasSize(1);
 
         routing.takeSupervisorRequest(request.id(), supervisor);
-        agent.api().post("/api/v1/cases/" + caseId.value() + "/messages",
-                java.util.Map.of("body", "Is there someone higher up I can speak to? This is going nowhere."));
+        agent.api()
+                .post(
+                        "/api/v1/cases/" + caseId.value() + "/messages",
+                        java.util.Map.of("body", "Is there someone higher up I can speak to? This is going nowhere."));
 
-        var second = await().atMost(Duration.ofSeconds(20)).until(() -> routing.supervisorRequestOf(caseId), r -> r.isPresent() && r.get().open())
+        var second = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> routing.supervisorRequestOf(caseId),
+                        r -> r.isPresent() && r.get().open())
                 .orElseThrow();
         assertThat(second.id()).isNotEqualTo(request.id());
     }
@@ -196,7 +259,9 @@ class SupervisorRequestTests extends ApiTestBase {
 
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(routing.supervisorRequestOf(caseId).orElseThrow().id()).isEqualTo(first.id());
-        assertThat(routing.supervisorRequests(supervisor)).extracting(SupervisorRequest::caseId).doesNotContain(caseId);
+        assertThat(routing.supervisorRequests(supervisor))
+                .extracting(SupervisorRequest::caseId)
+                .doesNotContain(caseId);
     }
 
     /** Issue 15, item 9: a supervisor who owns the case and answers the customer has the request; it leaves the queue. */
@@ -207,13 +272,21 @@ class SupervisorRequestTests extends ApiTestBase {
         var caseId = given.openCase(team, Priority.NORMAL);
         var request = routing.requestSupervisor(caseId, "widget", Actor.SYSTEM);
 
-        cases.reply(caseId, "I'm Sam, the team's supervisor. I have your case now and will sort out the key today.", null, supervisor);
+        cases.reply(
+                caseId,
+                "I'm Sam, the team's supervisor. I have your case now and will sort out the key today.",
+                null,
+                supervisor);
 
-        var taken = await().atMost(Duration.ofSeconds(20)).until(() -> routing.supervisorRequestOf(caseId).orElseThrow(), r -> !r.open());
+        var taken = await().atMost(Duration.ofSeconds(20))
+                .until(() -> routing.supervisorRequestOf(caseId).orElseThrow(), r -> !r.open());
         assertThat(taken.id()).isEqualTo(request.id());
         assertThat(taken.takenBy()).isEqualTo(supervisor.id());
-        assertThat(routing.supervisorRequests(supervisor)).extracting(SupervisorRequest::caseId).doesNotContain(caseId);
-        assertThat(cases.detail(caseId).timeline().stream().filter(e -> "supervisor_joined".equals(e.eventType()))).hasSize(1);
+        assertThat(routing.supervisorRequests(supervisor))
+                .extracting(SupervisorRequest::caseId)
+                .doesNotContain(caseId);
+        assertThat(cases.detail(caseId).timeline().stream().filter(e -> "supervisor_joined".equals(e.eventType())))
+                .hasSize(1);
     }
 
     @Test

@@ -20,16 +20,19 @@ class WaitEstimatesTests {
 
     @Test
     void neverEstimatesLessThanTheFloor() {
-        assertThat(new WaitEstimates.Estimator(Duration.ofSeconds(20), 6, FLOOR, CAP).estimate(1)).isEqualTo(FLOOR);
+        assertThat(new WaitEstimates.Estimator(Duration.ofSeconds(20), 6, FLOOR, CAP).estimate(1))
+                .isEqualTo(FLOOR);
     }
 
     @Test
     void neverEstimatesMoreThanTheCap() {
-        assertThat(new WaitEstimates.Estimator(Duration.ofMinutes(10), 1, FLOOR, CAP).estimate(10)).isEqualTo(CAP);
+        assertThat(new WaitEstimates.Estimator(Duration.ofMinutes(10), 1, FLOOR, CAP).estimate(10))
+                .isEqualTo(CAP);
     }
 
     @Test
     void estimatesTheCapWhenNobodyServesTheQueue() {
-        assertThat(new WaitEstimates.Estimator(Duration.ofMinutes(1), 0, FLOOR, CAP).estimate(1)).isEqualTo(CAP);
+        assertThat(new WaitEstimates.Estimator(Duration.ofMinutes(1), 0, FLOOR, CAP).estimate(1))
+                .isEqualTo(CAP);
     }
 }

@@ -9,7 +9,8 @@ class StorableTextTests {
 
     @Test
     void keepsEveryCharacterButNulAndHalfSurrogates() {
-        assertThat(StorableText.isStorable("Grüße \t\n\r\u0001\u007f\u0085\uFFFE 😀 ✓")).isTrue();
+        assertThat(StorableText.isStorable("Grüße \t\n\r\u0001\u007f\u0085\uFFFE 😀 ✓"))
+                .isTrue();
         assertThat(StorableText.isStorable("")).isTrue();
     }
 

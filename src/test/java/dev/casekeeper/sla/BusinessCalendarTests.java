@@ -47,7 +47,8 @@ class BusinessCalendarTests {
         var calendar = officeHours(BERLIN);
         var saturday = at(BERLIN, "2026-06-13T11:00");
 
-        assertThat(local(calendar, calendar.plus(saturday, Duration.ofMinutes(30)))).isEqualTo("2026-06-15T09:30");
+        assertThat(local(calendar, calendar.plus(saturday, Duration.ofMinutes(30))))
+                .isEqualTo("2026-06-15T09:30");
         assertThat(calendar.between(saturday, at(BERLIN, "2026-06-14T23:00"))).isZero();
         assertThat(calendar.isOpen(saturday)).isFalse();
     }
@@ -62,14 +63,19 @@ class BusinessCalendarTests {
 
     @Test
     void holidaysOnADateAndEveryYearAreClosed() {
-        var calendar = new BusinessCalendar(BERLIN, weekdays(9 * 60, 17 * 60), List.of(
-                new Holiday(LocalDate.of(2000, 12, 25), true, "Christmas Day"),
-                new Holiday(LocalDate.of(2026, 12, 28), false, "Bridge day")));
+        var calendar = new BusinessCalendar(
+                BERLIN,
+                weekdays(9 * 60, 17 * 60),
+                List.of(
+                        new Holiday(LocalDate.of(2000, 12, 25), true, "Christmas Day"),
+                        new Holiday(LocalDate.of(2026, 12, 28), false, "Bridge day")));
         var christmasEve = at(BERLIN, "2026-12-24T16:00");
 
         // 24th 16-17 (1h), 25th Christmas (yearly), 26-27 weekend, 28th bridge day: the rest on the 29th.
-        assertThat(local(calendar, calendar.plus(christmasEve, Duration.ofHours(3)))).isEqualTo("2026-12-29T11:00");
-        assertThat(calendar.between(at(BERLIN, "2028-12-25T00:00"), at(BERLIN, "2028-12-26T00:00"))).isZero();
+        assertThat(local(calendar, calendar.plus(christmasEve, Duration.ofHours(3))))
+                .isEqualTo("2026-12-29T11:00");
+        assertThat(calendar.between(at(BERLIN, "2028-12-25T00:00"), at(BERLIN, "2028-12-26T00:00")))
+                .isZero();
         assertThat(calendar.isHoliday(LocalDate.of(2031, 12, 25))).isTrue();
         assertThat(calendar.isHoliday(LocalDate.of(2027, 12, 28))).isFalse();
     }
@@ -95,8 +101,10 @@ class BusinessCalendarTests {
         var calendar = allDay(BERLIN);
         var saturdayNoon = at(BERLIN, "2026-03-28T12:00");
 
-        assertThat(calendar.between(saturdayNoon, at(BERLIN, "2026-03-29T12:00"))).isEqualTo(Duration.ofHours(23));
-        assertThat(local(calendar, calendar.plus(saturdayNoon, Duration.ofHours(24)))).isEqualTo("2026-03-29T13:00");
+        assertThat(calendar.between(saturdayNoon, at(BERLIN, "2026-03-29T12:00")))
+                .isEqualTo(Duration.ofHours(23));
+        assertThat(local(calendar, calendar.plus(saturdayNoon, Duration.ofHours(24))))
+                .isEqualTo("2026-03-29T13:00");
     }
 
     @Test
@@ -112,9 +120,11 @@ class BusinessCalendarTests {
     @Test
     void openingHoursInsideTheSkippedHourCountNothing() {
         // 02:00-03:00 does not exist in Berlin on 29 March 2026.
-        var inTheGap = new BusinessCalendar(BERLIN, List.of(new OpeningHours(SUNDAY, 2 * 60 + 15, 2 * 60 + 45)), List.of());
+        var inTheGap =
+                new BusinessCalendar(BERLIN, List.of(new OpeningHours(SUNDAY, 2 * 60 + 15, 2 * 60 + 45)), List.of());
         var acrossTheGap = new BusinessCalendar(BERLIN, List.of(new OpeningHours(SUNDAY, 60, 4 * 60)), List.of());
-        var fromTheGap = new BusinessCalendar(BERLIN, List.of(new OpeningHours(SUNDAY, 2 * 60 + 30, 4 * 60)), List.of());
+        var fromTheGap =
+                new BusinessCalendar(BERLIN, List.of(new OpeningHours(SUNDAY, 2 * 60 + 30, 4 * 60)), List.of());
         var sunday = at(BERLIN, "2026-03-29T00:00");
         var monday = at(BERLIN, "2026-03-30T00:00");
 
@@ -170,7 +180,9 @@ class BusinessCalendarTests {
 
     @Test
     void theCheckInDayIsTheOpeningOfTheNthBusinessDay() {
-        var calendar = new BusinessCalendar(BERLIN, weekdays(9 * 60, 17 * 60),
+        var calendar = new BusinessCalendar(
+                BERLIN,
+                weekdays(9 * 60, 17 * 60),
                 List.of(new Holiday(LocalDate.of(2026, 6, 15), false, "Closed for inventory")));
 
         // Wednesday: Thursday, Friday, (weekend), (Monday closed), Tuesday.
@@ -184,7 +196,8 @@ class BusinessCalendarTests {
 
         assertThatThrownBy(() -> calendar.plus(at(BERLIN, "2026-06-10T15:00"), Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(calendar.between(at(BERLIN, "2026-06-10T00:00"), at(BERLIN, "2026-07-10T00:00"))).isZero();
+        assertThat(calendar.between(at(BERLIN, "2026-06-10T00:00"), at(BERLIN, "2026-07-10T00:00")))
+                .isZero();
     }
 
     @Test

@@ -44,7 +44,8 @@ class ClockMathTests {
     void aLateReplyLeavesTheFirstResponseBreachedAtItsDueTime() {
         var kase = new Story().reply(90);
 
-        var first = ClockMath.clocks(kase.detail(CaseStatus.OPEN), TARGETS, false).getFirst();
+        var first =
+                ClockMath.clocks(kase.detail(CaseStatus.OPEN), TARGETS, false).getFirst();
 
         assertThat(first.breachedBy(ALWAYS, T0.plus(Duration.ofHours(5)))).isEqualTo(T0.plus(Duration.ofMinutes(60)));
     }
@@ -60,7 +61,8 @@ class ClockMathTests {
         assertThat(next).extracting(CaseClock::cycle).containsExactly(1, 2);
         assertThat(next.get(0).startedAt()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
         assertThat(next.get(0).phase()).isEqualTo(CaseClock.Phase.MET);
-        assertThat(next.get(0).breachedBy(ALWAYS, T0.plus(Duration.ofHours(3)))).isEqualTo(T0.plus(Duration.ofMinutes(60)));
+        assertThat(next.get(0).breachedBy(ALWAYS, T0.plus(Duration.ofHours(3))))
+                .isEqualTo(T0.plus(Duration.ofMinutes(60)));
         assertThat(next.get(1).phase()).isEqualTo(CaseClock.Phase.RUNNING);
         assertThat(next.get(1).whenUsed(ALWAYS, next.get(1).budget())).isEqualTo(T0.plus(Duration.ofMinutes(130)));
     }
@@ -69,7 +71,8 @@ class ClockMathTests {
     void waitingOnTheCustomerPausesResolutionAndTheTimeIsNotCounted() {
         var kase = new Story().status(30, "new", "pending").status(150, "pending", "open");
 
-        var resolution = ClockMath.clocks(kase.detail(CaseStatus.OPEN), TARGETS, false).getLast();
+        var resolution =
+                ClockMath.clocks(kase.detail(CaseStatus.OPEN), TARGETS, false).getLast();
 
         assertThat(resolution.phase()).isEqualTo(CaseClock.Phase.RUNNING);
         assertThat(resolution.used(ALWAYS, T0.plus(Duration.ofMinutes(180)))).isEqualTo(Duration.ofMinutes(60));
@@ -80,7 +83,8 @@ class ClockMathTests {
     void aPausedClockHasNoDueTimeAndKeepsItsTimeLeft() {
         var kase = new Story().status(30, "new", "pending");
 
-        var resolution = ClockMath.clocks(kase.detail(CaseStatus.PENDING), TARGETS, false).getLast();
+        var resolution = ClockMath.clocks(kase.detail(CaseStatus.PENDING), TARGETS, false)
+                .getLast();
 
         assertThat(resolution.phase()).isEqualTo(CaseClock.Phase.PAUSED);
         assertThat(resolution.whenUsed(ALWAYS, resolution.budget())).isNull();
@@ -92,21 +96,27 @@ class ClockMathTests {
         var kase = new Story().status(30, "new", "on_hold");
         var now = T0.plus(Duration.ofMinutes(90));
 
-        assertThat(ClockMath.clocks(kase.detail(CaseStatus.ON_HOLD), TARGETS, false).getLast().used(ALWAYS, now))
+        assertThat(ClockMath.clocks(kase.detail(CaseStatus.ON_HOLD), TARGETS, false)
+                        .getLast()
+                        .used(ALWAYS, now))
                 .isEqualTo(Duration.ofMinutes(90));
-        assertThat(ClockMath.clocks(kase.detail(CaseStatus.ON_HOLD), TARGETS, true).getLast().used(ALWAYS, now))
+        assertThat(ClockMath.clocks(kase.detail(CaseStatus.ON_HOLD), TARGETS, true)
+                        .getLast()
+                        .used(ALWAYS, now))
                 .isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
     void solvingMeetsResolutionAndAReopenedCaseCountsOnFromWhereItStopped() {
         var solved = new Story().reply(10).status(40, "open", "solved");
-        var resolution = ClockMath.clocks(solved.detail(CaseStatus.SOLVED), TARGETS, false).getLast();
+        var resolution = ClockMath.clocks(solved.detail(CaseStatus.SOLVED), TARGETS, false)
+                .getLast();
         assertThat(resolution.phase()).isEqualTo(CaseClock.Phase.MET);
         assertThat(resolution.endedAt()).isEqualTo(T0.plus(Duration.ofMinutes(40)));
 
         var reopened = solved.customer(100).status(100, "solved", "open");
-        var counting = ClockMath.clocks(reopened.detail(CaseStatus.OPEN), TARGETS, false).getLast();
+        var counting = ClockMath.clocks(reopened.detail(CaseStatus.OPEN), TARGETS, false)
+                .getLast();
         assertThat(counting.phase()).isEqualTo(CaseClock.Phase.RUNNING);
         assertThat(counting.used(ALWAYS, T0.plus(Duration.ofMinutes(120)))).isEqualTo(Duration.ofMinutes(60));
     }
@@ -115,7 +125,8 @@ class ClockMathTests {
     void aCaseSolvedWithoutAReplyStopsTheFirstResponseClockWithoutABreach() {
         var kase = new Story().status(20, "new", "solved");
 
-        var first = ClockMath.clocks(kase.detail(CaseStatus.SOLVED), TARGETS, false).getFirst();
+        var first =
+                ClockMath.clocks(kase.detail(CaseStatus.SOLVED), TARGETS, false).getFirst();
 
         assertThat(first.phase()).isEqualTo(CaseClock.Phase.STOPPED);
         assertThat(first.breachedBy(ALWAYS, T0.plus(Duration.ofDays(1)))).isNull();
@@ -127,7 +138,8 @@ class ClockMathTests {
         assertThat(ClockMath.unowned(story.detail(CaseStatus.NEW))).isEqualTo(new ClockMath.Unowned(1, T0));
 
         story.event(50, "transferred", Map.of("toTeamId", UUID.randomUUID().toString()));
-        assertThat(ClockMath.unowned(story.detail(CaseStatus.OPEN))).isEqualTo(new ClockMath.Unowned(2, T0.plus(Duration.ofMinutes(50))));
+        assertThat(ClockMath.unowned(story.detail(CaseStatus.OPEN)))
+                .isEqualTo(new ClockMath.Unowned(2, T0.plus(Duration.ofMinutes(50))));
     }
 
     /** A case's timeline, minute by minute after {@link #T0}. */
@@ -155,14 +167,39 @@ class ClockMathTests {
         }
 
         private Story add(int minute, EntryKind kind, String type, Map<String, Object> data) {
-            entries.add(new TimelineEntry(UUID.randomUUID(), kind, Actor.SYSTEM, null, null, type, data,
-                    T0.plus(Duration.ofMinutes(minute)), null, null));
+            entries.add(new TimelineEntry(
+                    UUID.randomUUID(),
+                    kind,
+                    Actor.SYSTEM,
+                    null,
+                    null,
+                    type,
+                    data,
+                    T0.plus(Duration.ofMinutes(minute)),
+                    null,
+                    null));
             return this;
         }
 
         CaseDetail detail(CaseStatus status) {
-            var summary = new CaseSummary(new CaseId(UUID.randomUUID()), 1001, "Socks", new CustomerId(UUID.randomUUID()),
-                    Channel.EMAIL, status, Priority.NORMAL, List.of(), null, null, null, T0, T0, null, null, null, null);
+            var summary = new CaseSummary(
+                    new CaseId(UUID.randomUUID()),
+                    1001,
+                    "Socks",
+                    new CustomerId(UUID.randomUUID()),
+                    Channel.EMAIL,
+                    status,
+                    Priority.NORMAL,
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    T0,
+                    T0,
+                    null,
+                    null,
+                    null,
+                    null);
             return new CaseDetail(summary, null, List.copyOf(entries));
         }
     }

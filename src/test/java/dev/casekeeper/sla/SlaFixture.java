@@ -22,8 +22,9 @@ public final class SlaFixture {
         for (var day : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) {
             hours.add(Map.of("day", day, "from", "00:00", "to", "24:00"));
         }
-        var created = admin.post("/api/v1/sla/calendars", Map.of(
-                "name", "Around the clock " + UUID.randomUUID(), "zone", "UTC", "hours", hours));
+        var created = admin.post(
+                "/api/v1/sla/calendars",
+                Map.of("name", "Around the clock " + UUID.randomUUID(), "zone", "UTC", "hours", hours));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return UUID.fromString(created.json().get("id").asString());
     }
@@ -40,8 +41,10 @@ public final class SlaFixture {
         return UUID.fromString(created.json().get("id").asString());
     }
 
-    public static Map<String, Object> policyBody(String name, UUID calendar, UUID team, int first, int next, int resolution) {
-        var targets = Map.of("firstResponseMinutes", first, "nextResponseMinutes", next, "resolutionMinutes", resolution);
+    public static Map<String, Object> policyBody(
+            String name, UUID calendar, UUID team, int first, int next, int resolution) {
+        var targets =
+                Map.of("firstResponseMinutes", first, "nextResponseMinutes", next, "resolutionMinutes", resolution);
         var body = new java.util.LinkedHashMap<String, Object>();
         body.put("name", name);
         body.put("position", 0);
@@ -56,11 +59,17 @@ public final class SlaFixture {
     }
 
     public static UUID openCase(Api as, UUID team, String subject, String customerEmail) {
-        var created = as.post("/api/v1/cases", Map.of(
-                "subject", subject,
-                "requester", Map.of("email", customerEmail, "name", "Deon Carter"),
-                "message", Map.of("body", "I ordered the blue Nike Elite socks and got white ones."),
-                "teamId", team));
+        var created = as.post(
+                "/api/v1/cases",
+                Map.of(
+                        "subject",
+                        subject,
+                        "requester",
+                        Map.of("email", customerEmail, "name", "Deon Carter"),
+                        "message",
+                        Map.of("body", "I ordered the blue Nike Elite socks and got white ones."),
+                        "teamId",
+                        team));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return UUID.fromString(created.json().get("id").asString());
     }
@@ -69,7 +78,9 @@ public final class SlaFixture {
     public static JsonNode clock(Api as, UUID caseId, String target) {
         var sla = as.get("/api/v1/cases/" + caseId + "/sla");
         assertThat(sla.status()).as(sla.toString()).isEqualTo(200);
-        return sla.json().get("clocks").valueStream()
+        return sla.json()
+                .get("clocks")
+                .valueStream()
                 .filter(c -> c.get("target").asString().equals(target))
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no " + target + " clock in " + sla));
@@ -79,8 +90,11 @@ public final class SlaFixture {
     public static List<JsonNode> events(Api as, UUID caseId, String type) {
         var found = as.get("/api/v1/cases/" + caseId);
         assertThat(found.status()).as(found.toString()).isEqualTo(200);
-        return found.json().get("timeline").valueStream()
-                .filter(e -> e.has("eventType") && type.equals(e.get("eventType").asString()))
+        return found.json()
+                .get("timeline")
+                .valueStream()
+                .filter(e ->
+                        e.has("eventType") && type.equals(e.get("eventType").asString()))
                 .toList();
     }
 
@@ -88,8 +102,11 @@ public final class SlaFixture {
     public static List<JsonNode> notifications(Api as, UUID caseId, String kind) {
         var inbox = as.get("/api/v1/notifications?limit=100");
         assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
-        return inbox.json().get("items").valueStream()
-                .filter(n -> n.has("caseId") && caseId.toString().equals(n.get("caseId").asString()))
+        return inbox.json()
+                .get("items")
+                .valueStream()
+                .filter(n -> n.has("caseId")
+                        && caseId.toString().equals(n.get("caseId").asString()))
                 .filter(n -> kind.equals(n.get("kind").asString()))
                 .toList();
     }

@@ -44,8 +44,14 @@ class SlaTimersClusterTests {
             caseId = desk.openOwnedCase("Cable technician three hours late");
             var warnAt = awaitMoment(desk.agent, caseId, "warnAt");
             TestClock.INSTANCE.advanceTo(warnAt.plusSeconds(1));
-            await().atMost(WAIT).untilAsserted(() -> assertThat(events(desk.agent, caseId, "sla_warning")).hasSize(1));
-            dueAt = Instant.parse(events(desk.agent, caseId, "sla_warning").getFirst().get("data").get("dueAt").asString());
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(events(desk.agent, caseId, "sla_warning"))
+                            .hasSize(1));
+            dueAt = Instant.parse(events(desk.agent, caseId, "sla_warning")
+                    .getFirst()
+                    .get("data")
+                    .get("dueAt")
+                    .asString());
         }
 
         // The moment of the breach passes while no node runs.
@@ -59,7 +65,8 @@ class SlaTimersClusterTests {
             });
             assertThat(events(agent, caseId, "sla_warning")).hasSize(1);
             assertThat(notifications(agent, caseId, "sla_warning")).hasSize(1);
-            assertThat(clock(agent, caseId, "first_response").get("state").asString()).isEqualTo("breached");
+            assertThat(clock(agent, caseId, "first_response").get("state").asString())
+                    .isEqualTo("breached");
         }
     }
 
@@ -67,28 +74,44 @@ class SlaTimersClusterTests {
     void twoNodesOnOneDatabaseRecordEachWarningAndBreachExactlyOnce() {
         try (var owner = start("--casekeeper.data-dir=" + dataDir.resolve("a"))) {
             String url = owner.getEnvironment().getProperty("spring.datasource.url");
-            try (var other = start("--casekeeper.data-dir=" + dataDir.resolve("unused"), "--spring.datasource.url=" + url,
+            try (var other = start(
+                    "--casekeeper.data-dir=" + dataDir.resolve("unused"),
+                    "--spring.datasource.url=" + url,
                     "--spring.datasource.username=" + owner.getEnvironment().getProperty("spring.datasource.username"),
-                    "--spring.datasource.password=" + owner.getEnvironment().getProperty("spring.datasource.password"))) {
+                    "--spring.datasource.password="
+                            + owner.getEnvironment().getProperty("spring.datasource.password"))) {
                 var desk = Desk.setUp(api(owner));
                 var agentOnOther = desk.reconnect(api(other));
                 var cases = new ArrayList<UUID>();
                 for (int i = 0; i < 6; i++) {
                     // Half the cases are opened through each node, so each node's listeners schedule timers.
-                    cases.add(i % 2 == 0 ? desk.openOwnedCase("Order shipped wrong " + i) : desk.openOwnedCaseThrough(agentOnOther, "Refund " + i));
+                    cases.add(
+                            i % 2 == 0
+                                    ? desk.openOwnedCase("Order shipped wrong " + i)
+                                    : desk.openOwnedCaseThrough(agentOnOther, "Refund " + i));
                 }
-                var latestWarning = cases.stream().map(id -> awaitMoment(desk.agent, id, "warnAt")).max(Instant::compareTo).orElseThrow();
+                var latestWarning = cases.stream()
+                        .map(id -> awaitMoment(desk.agent, id, "warnAt"))
+                        .max(Instant::compareTo)
+                        .orElseThrow();
 
                 TestClock.INSTANCE.advanceTo(latestWarning.plusSeconds(1));
-                await().atMost(WAIT).untilAsserted(() -> cases.forEach(id ->
-                        assertThat(events(desk.agent, id, "sla_warning")).hasSize(1)));
+                await().atMost(WAIT)
+                        .untilAsserted(() -> cases.forEach(id -> assertThat(events(desk.agent, id, "sla_warning"))
+                                .hasSize(1)));
 
                 var latestDue = cases.stream()
-                        .map(id -> Instant.parse(events(desk.agent, id, "sla_warning").getFirst().get("data").get("dueAt").asString()))
-                        .max(Instant::compareTo).orElseThrow();
+                        .map(id -> Instant.parse(events(desk.agent, id, "sla_warning")
+                                .getFirst()
+                                .get("data")
+                                .get("dueAt")
+                                .asString()))
+                        .max(Instant::compareTo)
+                        .orElseThrow();
                 TestClock.INSTANCE.advanceTo(latestDue.plusSeconds(1));
-                await().atMost(WAIT).untilAsserted(() -> cases.forEach(id ->
-                        assertThat(events(agentOnOther, id, "sla_breached")).hasSize(1)));
+                await().atMost(WAIT)
+                        .untilAsserted(() -> cases.forEach(id -> assertThat(events(agentOnOther, id, "sla_breached"))
+                                .hasSize(1)));
 
                 for (var id : cases) {
                     assertThat(events(desk.agent, id, "sla_warning")).hasSize(1);
@@ -115,10 +138,17 @@ class SlaTimersClusterTests {
         }
 
         static Desk setUp(Api admin) {
-            var team = UUID.fromString(admin.post("/api/v1/teams", Map.of("name", "Team " + UUID.randomUUID())).json().get("id").asString());
+            var team = UUID.fromString(admin.post("/api/v1/teams", Map.of("name", "Team " + UUID.randomUUID()))
+                    .json()
+                    .get("id")
+                    .asString());
             String email = "agent-" + UUID.randomUUID() + "@casekeeper.test";
-            var agentId = UUID.fromString(admin.post("/api/v1/agents", Map.of(
-                    "email", email, "name", "Dana", "password", ApiTestBase.PASSWORD, "role", "agent")).json().get("id").asString());
+            var agentId = UUID.fromString(admin.post(
+                            "/api/v1/agents",
+                            Map.of("email", email, "name", "Dana", "password", ApiTestBase.PASSWORD, "role", "agent"))
+                    .json()
+                    .get("id")
+                    .asString());
             admin.post("/api/v1/teams/" + team + "/members", Map.of("agentId", agentId));
             SlaFixture.teamPolicy(admin, SlaFixture.alwaysOpenCalendar(admin), team, false, null);
             var desk = new Desk(team, agentId, email, null);
@@ -140,7 +170,9 @@ class SlaTimersClusterTests {
 
         UUID openOwnedCaseThrough(Api through, String subject) {
             var id = SlaFixture.openCase(through, team, subject);
-            assertThat(through.post("/api/v1/cases/" + id + "/assignment", Map.of("ownerId", agentId)).status()).isEqualTo(200);
+            assertThat(through.post("/api/v1/cases/" + id + "/assignment", Map.of("ownerId", agentId))
+                            .status())
+                    .isEqualTo(200);
             return id;
         }
     }
@@ -159,13 +191,16 @@ class SlaTimersClusterTests {
         var all = new ArrayList<>(List.of(args));
         all.add("--server.port=0");
         all.add("--logging.level.root=WARN");
-        return new SpringApplicationBuilder(CasekeeperApplication.class).profiles("test").run(all.toArray(String[]::new));
+        return new SpringApplicationBuilder(CasekeeperApplication.class)
+                .profiles("test")
+                .run(all.toArray(String[]::new));
     }
 
     private static Api api(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         var api = Api.anonymous(port);
-        var token = api.withBasic(ApiTestBase.ADMIN_EMAIL, ApiTestBase.ADMIN_PASSWORD).post("/api/v1/tokens", Map.of("name", "cluster"));
+        var token = api.withBasic(ApiTestBase.ADMIN_EMAIL, ApiTestBase.ADMIN_PASSWORD)
+                .post("/api/v1/tokens", Map.of("name", "cluster"));
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
         return api.withToken(token.json().get("token").asString());
     }

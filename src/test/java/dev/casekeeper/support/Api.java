@@ -38,7 +38,8 @@ public final class Api {
     }
 
     public Api withBasic(String email, String password) {
-        String credentials = Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String credentials =
+                Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
         return with("Authorization", "Basic " + credentials);
     }
 
@@ -76,7 +77,8 @@ public final class Api {
         }
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().map());
+            return new Response(
+                    response.statusCode(), response.body(), response.headers().map());
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }

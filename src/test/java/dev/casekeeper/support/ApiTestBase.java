@@ -41,8 +41,17 @@ public abstract class ApiTestBase {
     /** A new agent with the given role, signed in with their own token. */
     protected Caller newAgent(String role, UUID... teamIds) {
         String email = role + "-" + UUID.randomUUID() + "@casekeeper.test";
-        var created = admin().post("/api/v1/agents", Map.of("email", email, "name", "Agent " + email.substring(0, 12),
-                "password", PASSWORD, "role", role));
+        var created = admin().post(
+                        "/api/v1/agents",
+                        Map.of(
+                                "email",
+                                email,
+                                "name",
+                                "Agent " + email.substring(0, 12),
+                                "password",
+                                PASSWORD,
+                                "role",
+                                role));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         UUID id = UUID.fromString(created.json().get("id").asString());
         for (UUID team : teamIds) {
@@ -60,11 +69,18 @@ public abstract class ApiTestBase {
 
     /** Opens a case through the API as the given caller, for a new customer. */
     protected UUID openCase(Api as, String subject) {
-        var created = as.post("/api/v1/cases", Map.of(
-                "subject", subject,
-                "requester", Map.of("email", "customer-" + UUID.randomUUID() + "@example.com", "name", "Maria Lopez"),
-                "message", Map.of("body", "My activation key is gone since I reinstalled."),
-                "tags", List.of("license")));
+        var created = as.post(
+                "/api/v1/cases",
+                Map.of(
+                        "subject", subject,
+                        "requester",
+                                Map.of(
+                                        "email",
+                                        "customer-" + UUID.randomUUID() + "@example.com",
+                                        "name",
+                                        "Maria Lopez"),
+                        "message", Map.of("body", "My activation key is gone since I reinstalled."),
+                        "tags", List.of("license")));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return UUID.fromString(created.json().get("id").asString());
     }
@@ -74,11 +90,17 @@ public abstract class ApiTestBase {
      * and admins) see it, so it stays out of other tests' views.
      */
     protected UUID openCase(Api as, UUID team, String subject) {
-        var created = as.post("/api/v1/cases", Map.of(
-                "subject", subject,
-                "teamId", team,
-                "requester", Map.of("email", "customer-" + UUID.randomUUID() + "@example.com", "name", "Maria Lopez"),
-                "message", Map.of("body", "My activation key is gone since I reinstalled.")));
+        var created = as.post(
+                "/api/v1/cases",
+                Map.of(
+                        "subject",
+                        subject,
+                        "teamId",
+                        team,
+                        "requester",
+                        Map.of("email", "customer-" + UUID.randomUUID() + "@example.com", "name", "Maria Lopez"),
+                        "message",
+                        Map.of("body", "My activation key is gone since I reinstalled.")));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return UUID.fromString(created.json().get("id").asString());
     }

@@ -47,7 +47,9 @@ public final class CodeCatalog {
                 types.addAll(expand(type, code, file));
             }
             for (List<String> call : calls(code, ".insertEntry(")) {
-                if (call.size() > 5 && call.get(1).strip().equals("EntryKind.EVENT") && !call.get(5).strip().equals("eventType")) {
+                if (call.size() > 5
+                        && call.get(1).strip().equals("EntryKind.EVENT")
+                        && !call.get(5).strip().equals("eventType")) {
                     types.addAll(expand(call.get(5).strip(), code, file));
                 }
             }
@@ -63,7 +65,8 @@ public final class CodeCatalog {
         if (expression.equals("change.field() + \"_changed\"")) {
             // The fields a case records as changes; owner and team changes are told as assigned/transferred.
             var fields = new ArrayList<String>();
-            Matcher m = Pattern.compile("record\\(\"([a-z_]+)\"").matcher(read(SOURCES.resolve("dev/casekeeper/cases/Case.java")));
+            Matcher m = Pattern.compile("record\\(\"([a-z_]+)\"")
+                    .matcher(read(SOURCES.resolve("dev/casekeeper/cases/Case.java")));
             while (m.find()) {
                 if (!Set.of("owner", "team").contains(m.group(1)) && !fields.contains(m.group(1) + "_changed")) {
                     fields.add(m.group(1) + "_changed");
@@ -83,7 +86,9 @@ public final class CodeCatalog {
             return closed;
         }
         if (expression.equals("type") && file.endsWith("SlaAlerts.java")) {
-            return arguments(code, "timeline(kase, ", 0).stream().map(CodeCatalog::unquote).toList();
+            return arguments(code, "timeline(kase, ", 0).stream()
+                    .map(CodeCatalog::unquote)
+                    .toList();
         }
         throw new IllegalStateException(file + " records an event type this catalog cannot read: " + expression);
     }
@@ -93,7 +98,8 @@ public final class CodeCatalog {
             return unquote(expression);
         }
         if (IDENTIFIER.matcher(expression).matches()) {
-            Matcher constant = Pattern.compile("String " + expression + " = \"([a-z_]+)\";").matcher(code);
+            Matcher constant = Pattern.compile("String " + expression + " = \"([a-z_]+)\";")
+                    .matcher(code);
             if (constant.find()) {
                 return constant.group(1);
             }
@@ -103,7 +109,10 @@ public final class CodeCatalog {
 
     /** The argument at this position of every call that starts with the given text. */
     private static List<String> arguments(String code, String call, int position) {
-        return calls(code, call).stream().filter(args -> args.size() > position).map(args -> args.get(position).strip()).toList();
+        return calls(code, call).stream()
+                .filter(args -> args.size() > position)
+                .map(args -> args.get(position).strip())
+                .toList();
     }
 
     private static List<List<String>> calls(String code, String call) {

@@ -13,10 +13,10 @@ import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,9 +38,16 @@ public final class HeadlessChromium {
     public static WebDriver start() {
         var options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-dev-shm-usage", "--window-size=1280,900");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString())).build();
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-dev-shm-usage",
+                        "--window-size=1280,900");
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER.toString()))
+                .build();
         return new ChromeDriver(service, options);
     }
 
@@ -62,8 +69,10 @@ public final class HeadlessChromium {
      * mobile browser zooms out to fit a page that is too wide, which would hide the overflow.
      */
     public static void viewport(WebDriver browser, int width, int height) {
-        ((ChromiumDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        ((ChromiumDriver) browser)
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** Nothing on the page is wider than the viewport: the page never scrolls sideways. */
@@ -104,12 +113,10 @@ public final class HeadlessChromium {
                     .catch(e => done(['axe failed: ' + e]));
                 """);
         if (violations instanceof List<?> found && !found.isEmpty()) {
-            throw new AssertionError("axe-core on " + browser.getCurrentUrl() + ":\n" + found.stream().map(String::valueOf)
-                    .collect(java.util.stream.Collectors.joining("\n")));
+            throw new AssertionError("axe-core on " + browser.getCurrentUrl() + ":\n"
+                    + found.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("\n")));
         }
     }
-
-
 
     private static final Supplier<String> AXE = memoize(() -> {
         try (var in = HeadlessChromium.class.getResourceAsStream("/axe/axe.min.js")) {

@@ -20,6 +20,10 @@ public final class ProblemAssertions {
     /** The fields a 400 problem names in its {@code errors}, in the order given. */
     public static List<String> fieldsNamed(Api.Response problem) {
         assertThat(problem.json().has("errors")).as(problem.toString()).isTrue();
-        return problem.json().get("errors").valueStream().map(e -> e.get("field").asString()).toList();
+        return problem.json()
+                .get("errors")
+                .valueStream()
+                .map(e -> e.get("field").asString())
+                .toList();
     }
 }

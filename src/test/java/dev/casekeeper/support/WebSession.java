@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A browser without the browser: real HTTP with a cookie jar, so it holds a session; forms are
@@ -38,7 +38,8 @@ public final class WebSession {
 
     private WebSession(int port, @Nullable InetAddress from) {
         this.base = "http://localhost:" + port;
-        var builder = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER);
+        var builder =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER);
         if (from != null) {
             builder.localAddress(from);
         }
@@ -69,7 +70,10 @@ public final class WebSession {
      */
     public BlockingQueue<String> events(String path) {
         var events = new LinkedBlockingQueue<String>();
-        var request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream").GET().build();
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
             if (response.statusCode() != 200) {
                 events.add("status " + response.statusCode());
@@ -129,13 +133,17 @@ public final class WebSession {
 
     /** Posts a form as htmx does: the CSRF token in a header, asking for the part of the page it replaces. */
     public Page postPart(String path, Map<String, String> form) {
-        return postRaw(path, form, csrf == null ? Map.of("HX-Request", "true") : Map.of("HX-Request", "true", "X-CSRF-TOKEN", csrf));
+        return postRaw(
+                path,
+                form,
+                csrf == null ? Map.of("HX-Request", "true") : Map.of("HX-Request", "true", "X-CSRF-TOKEN", csrf));
     }
 
     /** Posts exactly these fields and headers, with no token added. */
     public Page postRaw(String path, Map<String, String> form, Map<String, String> headers) {
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -150,7 +158,8 @@ public final class WebSession {
         headers.forEach(request::header);
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            var page = new Page(response.statusCode(), response.body(), response.headers().map());
+            var page = new Page(
+                    response.statusCode(), response.body(), response.headers().map());
             String token = page.csrfToken();
             if (token != null) {
                 csrf = token;
@@ -185,7 +194,8 @@ public final class WebSession {
             return html().text();
         }
 
-        @Nullable String csrfToken() {
+        @Nullable
+        String csrfToken() {
             if (!body.contains("_csrf") && !body.contains("csrf-token")) {
                 return null;
             }
@@ -200,7 +210,8 @@ public final class WebSession {
 
         @Override
         public String toString() {
-            return status + " " + (location().isEmpty() ? "" : "-> " + location() + " ") + text().substring(0, Math.min(300, text().length()));
+            return status + " " + (location().isEmpty() ? "" : "-> " + location() + " ")
+                    + text().substring(0, Math.min(300, text().length()));
         }
     }
 }

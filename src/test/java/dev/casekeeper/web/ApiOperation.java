@@ -11,7 +11,12 @@ import tools.jackson.databind.JsonNode;
  * query parameters and the schema of its JSON body. Schemas stay as the document has them, with
  * {@code $ref}s resolved on demand through {@link #resolve}.
  */
-record ApiOperation(String method, String path, List<Parameter> query, @Nullable JsonNode body, JsonNode document) {
+record ApiOperation(
+        String method,
+        String path,
+        List<Parameter> query,
+        @Nullable JsonNode body,
+        JsonNode document) {
 
     /** A query parameter: its name and its schema's type and format (format may be empty). */
     record Parameter(String name, String type, String format) {}
@@ -25,13 +30,18 @@ record ApiOperation(String method, String path, List<Parameter> query, @Nullable
                 for (var parameter : spec.path("parameters")) {
                     if (parameter.path("in").asString().equals("query")) {
                         var schema = parameter.path("schema");
-                        query.add(new Parameter(parameter.get("name").asString(), schema.path("type").asString(""),
+                        query.add(new Parameter(
+                                parameter.get("name").asString(),
+                                schema.path("type").asString(""),
                                 schema.path("format").asString("")));
                     }
                 }
-                var body = spec.path("requestBody").path("content").path("application/json").get("schema");
-                operations.add(new ApiOperation(entry.getKey().toUpperCase(Locale.ROOT), path.getKey(), List.copyOf(query),
-                        body, document));
+                var body = spec.path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .get("schema");
+                operations.add(new ApiOperation(
+                        entry.getKey().toUpperCase(Locale.ROOT), path.getKey(), List.copyOf(query), body, document));
             }
         }
         return operations;

@@ -290,12 +290,12 @@ class AuthorizationMatrixTests extends ApiTestBase {
         var document = anonymous().get("/v3/api-docs");
 
         assertThat(document.status()).as(document.toString()).isEqualTo(200);
-        assertThat(document.json().get("paths").propertyNames()).contains("/api/v1/cases", "/api/v1/customers", "/api/v1/tokens");
+        assertThat(document.json().get("paths").propertyNames())
+                .contains("/api/v1/cases", "/api/v1/customers", "/api/v1/tokens");
     }
 
     @Test
     void theApiExplorerIsPublic() {
         assertThat(anonymous().get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
-
 }

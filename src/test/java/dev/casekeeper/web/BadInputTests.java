@@ -58,10 +58,18 @@ class BadInputTests extends ApiTestBase {
             Map.entry("GET /api/v1/routing/supervisor-requests", "takes no input"));
 
     /** Fields that change by themselves (time passing, the caller's own token being used) and say nothing about a write. */
-    private static final Set<String> VOLATILE = Set.of("lastUsedAt", "lastPolledAt", "businessSecondsLeft", "presenceSince",
-            "idleSince", "waitingSeconds", "now", "lastError");
+    private static final Set<String> VOLATILE = Set.of(
+            "lastUsedAt",
+            "lastPolledAt",
+            "businessSecondsLeft",
+            "presenceSince",
+            "idleSince",
+            "waitingSeconds",
+            "now",
+            "lastError");
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
@@ -80,10 +88,20 @@ class BadInputTests extends ApiTestBase {
         UUID team = newTeam();
         var agent = newAgent("agent", team);
         UUID kase = openCase(api, team, "Bad input fixture");
-        UUID customer = UUID.fromString(api.get("/api/v1/cases/" + kase).json().path("requesterId").asString());
-        UUID macro = id(api.post("/api/v1/macros", Map.of("name", "Probe fixture " + UUID.randomUUID(), "body", "Hello {{customer.name}}")));
-        UUID calendar = id(api.post("/api/v1/sla/calendars", Map.of("name", "Probe calendar " + UUID.randomUUID(), "zone", "Europe/Berlin",
-                "hours", List.of(Map.of("day", "monday", "from", "09:00", "to", "17:00")))));
+        UUID customer = UUID.fromString(
+                api.get("/api/v1/cases/" + kase).json().path("requesterId").asString());
+        UUID macro = id(api.post(
+                "/api/v1/macros",
+                Map.of("name", "Probe fixture " + UUID.randomUUID(), "body", "Hello {{customer.name}}")));
+        UUID calendar = id(api.post(
+                "/api/v1/sla/calendars",
+                Map.of(
+                        "name",
+                        "Probe calendar " + UUID.randomUUID(),
+                        "zone",
+                        "Europe/Berlin",
+                        "hours",
+                        List.of(Map.of("day", "monday", "from", "09:00", "to", "17:00")))));
         bodies = new ExampleBodies(this::fixture);
         fixtures.put("team", team);
         fixtures.put("agent", agent.id());
@@ -91,13 +109,33 @@ class BadInputTests extends ApiTestBase {
         fixtures.put("customer", customer);
         fixtures.put("macro", macro);
         fixtures.put("calendar", calendar);
-        fixtures.put("policy", id(api.post("/api/v1/sla/policies",
-                SlaFixture.policyBody("Probe policy " + UUID.randomUUID(), calendar, team, 60, 60, 480))));
-        fixtures.put("mailbox", id(api.post("/api/v1/mailboxes", Map.of("address", "probe-" + UUID.randomUUID() + "@badinput.example",
-                "inbound", Map.of("mode", "smtp")))));
-        fixtures.put("followup", id(api.post("/api/v1/cases/" + kase + "/promises", Map.of("text", "Call back",
-                "dueAt", Instant.now().plus(Duration.ofDays(3)).toString()))));
-        fixtures.put("token", UUID.fromString(api.get("/api/v1/tokens").json().get(0).path("id").asString()));
+        fixtures.put(
+                "policy",
+                id(api.post(
+                        "/api/v1/sla/policies",
+                        SlaFixture.policyBody("Probe policy " + UUID.randomUUID(), calendar, team, 60, 60, 480))));
+        fixtures.put(
+                "mailbox",
+                id(api.post(
+                        "/api/v1/mailboxes",
+                        Map.of(
+                                "address",
+                                "probe-" + UUID.randomUUID() + "@badinput.example",
+                                "inbound",
+                                Map.of("mode", "smtp")))));
+        fixtures.put(
+                "followup",
+                id(api.post(
+                        "/api/v1/cases/" + kase + "/promises",
+                        Map.of(
+                                "text",
+                                "Call back",
+                                "dueAt",
+                                Instant.now().plus(Duration.ofDays(3)).toString()))));
+        fixtures.put(
+                "token",
+                UUID.fromString(
+                        api.get("/api/v1/tokens").json().get(0).path("id").asString()));
         watched = List.of(
                 "/api/v1/cases/" + kase,
                 "/api/v1/cases?teamId=" + team + "&limit=100",
@@ -120,13 +158,22 @@ class BadInputTests extends ApiTestBase {
 
     @Test
     void everyOperationIsProbedOrSkippedForAReason() {
-        var probed = operations.stream().filter(o -> !probes(o).isEmpty()).map(ApiOperation::toString).toList();
+        var probed = operations.stream()
+                .filter(o -> !probes(o).isEmpty())
+                .map(ApiOperation::toString)
+                .toList();
         var all = operations.stream().map(ApiOperation::toString).toList();
 
-        assertThat(all.stream().filter(o -> !probed.contains(o) && !SKIPPED.containsKey(o)).toList())
-                .as("operations neither probed nor listed as skipped with a reason").isEmpty();
-        assertThat(SKIPPED.keySet().stream().filter(o -> !all.contains(o) || probed.contains(o)).toList())
-                .as("skipped operations that are gone, or are probed after all").isEmpty();
+        assertThat(all.stream()
+                        .filter(o -> !probed.contains(o) && !SKIPPED.containsKey(o))
+                        .toList())
+                .as("operations neither probed nor listed as skipped with a reason")
+                .isEmpty();
+        assertThat(SKIPPED.keySet().stream()
+                        .filter(o -> !all.contains(o) || probed.contains(o))
+                        .toList())
+                .as("skipped operations that are gone, or are probed after all")
+                .isEmpty();
     }
 
     /**
@@ -135,13 +182,29 @@ class BadInputTests extends ApiTestBase {
      */
     @Test
     void theExampleBodiesAreAcceptedAsTheyAre() {
-        for (String name : List.of("POST /api/v1/cases", "POST /api/v1/cases/{id}/notes", "POST /api/v1/cases/{id}/replies",
-                "POST /api/v1/cases/{id}/promises", "POST /api/v1/customers", "POST /api/v1/teams", "PATCH /api/v1/agents/{id}",
-                "POST /api/v1/macros", "POST /api/v1/sla/calendars", "POST /api/v1/sla/policies", "POST /api/v1/mailboxes",
+        for (String name : List.of(
+                "POST /api/v1/cases",
+                "POST /api/v1/cases/{id}/notes",
+                "POST /api/v1/cases/{id}/replies",
+                "POST /api/v1/cases/{id}/promises",
+                "POST /api/v1/customers",
+                "POST /api/v1/teams",
+                "PATCH /api/v1/agents/{id}",
+                "POST /api/v1/macros",
+                "POST /api/v1/sla/calendars",
+                "POST /api/v1/sla/policies",
+                "POST /api/v1/mailboxes",
                 "POST /api/v1/tokens")) {
-            var operation = operations.stream().filter(o -> o.toString().equals(name)).findFirst().orElseThrow();
-            var response = send(new Probe("the example body", operation.method(), fill(operation.path()),
-                    bodies.example(operation, operation.body()), null));
+            var operation = operations.stream()
+                    .filter(o -> o.toString().equals(name))
+                    .findFirst()
+                    .orElseThrow();
+            var response = send(new Probe(
+                    "the example body",
+                    operation.method(),
+                    fill(operation.path()),
+                    bodies.example(operation, operation.body()),
+                    null));
 
             assertThat(response.status()).as(name + " → " + response).isBetween(200, 299);
         }
@@ -149,34 +212,54 @@ class BadInputTests extends ApiTestBase {
 
     @TestFactory
     Stream<DynamicTest> everyOperationRefusesBadInputAndChangesNothing() {
-        return operations.stream().filter(o -> !probes(o).isEmpty()).map(operation -> DynamicTest.dynamicTest(operation.toString(), () -> {
-            boolean writes = !operation.method().equals("GET");
-            String before = writes ? snapshot() : "";
-            var softly = new SoftAssertions();
-            for (var probe : probes(operation)) {
-                var response = send(probe);
-                softly.assertThat(response.status()).as(probe + " → " + response).isBetween(400, 499);
-                softly.assertThat(response.contentType()).as(probe + " → " + response).startsWith("application/problem+json");
-                if (response.contentType().startsWith("application/problem+json")) {
-                    var problem = json.readTree(response.text());
-                    softly.assertThat(problem.path("status").asInt()).as(probe + " → " + response).isEqualTo(response.status());
-                    softly.assertThat(problem.path("title").asString("")).as(probe + " → " + response).isNotBlank();
-                    softly.assertThat(problem.path("type").asString("")).as(probe + " → " + response).isNotBlank();
-                    if (probe.field() != null && response.status() == 400) {
-                        softly.assertThat(problem.path("errors").findValuesAsString("field")).as(probe + " → " + response)
-                                .contains(probe.field());
+        return operations.stream()
+                .filter(o -> !probes(o).isEmpty())
+                .map(operation -> DynamicTest.dynamicTest(operation.toString(), () -> {
+                    boolean writes = !operation.method().equals("GET");
+                    String before = writes ? snapshot() : "";
+                    var softly = new SoftAssertions();
+                    for (var probe : probes(operation)) {
+                        var response = send(probe);
+                        softly.assertThat(response.status())
+                                .as(probe + " → " + response)
+                                .isBetween(400, 499);
+                        softly.assertThat(response.contentType())
+                                .as(probe + " → " + response)
+                                .startsWith("application/problem+json");
+                        if (response.contentType().startsWith("application/problem+json")) {
+                            var problem = json.readTree(response.text());
+                            softly.assertThat(problem.path("status").asInt())
+                                    .as(probe + " → " + response)
+                                    .isEqualTo(response.status());
+                            softly.assertThat(problem.path("title").asString(""))
+                                    .as(probe + " → " + response)
+                                    .isNotBlank();
+                            softly.assertThat(problem.path("type").asString(""))
+                                    .as(probe + " → " + response)
+                                    .isNotBlank();
+                            if (probe.field() != null && response.status() == 400) {
+                                softly.assertThat(problem.path("errors").findValuesAsString("field"))
+                                        .as(probe + " → " + response)
+                                        .contains(probe.field());
+                            }
+                        }
                     }
-                }
-            }
-            if (writes) {
-                softly.assertThat(snapshot()).as("what the desk shows after the probes of " + operation).isEqualTo(before);
-            }
-            softly.assertAll();
-        }));
+                    if (writes) {
+                        softly.assertThat(snapshot())
+                                .as("what the desk shows after the probes of " + operation)
+                                .isEqualTo(before);
+                    }
+                    softly.assertAll();
+                }));
     }
 
     /** One bad request: what it is, where it goes, and the field the refusal should name (if it names one). */
-    record Probe(String what, String method, String path, byte @Nullable [] body, @Nullable String field) {
+    record Probe(
+            String what,
+            String method,
+            String path,
+            byte @Nullable [] body,
+            @Nullable String field) {
         @Override
         public String toString() {
             return method + " " + path + " with " + what;
@@ -188,8 +271,12 @@ class BadInputTests extends ApiTestBase {
         String path = fill(operation.path());
         if (operation.hasPathParameters()) {
             for (var bad : List.of("%00", "%FF%FE", "%ED%A0%80", "a%00b")) {
-                probes.add(new Probe("path id " + bad, operation.method(), firstPlaceholder(operation.path(), bad),
-                        operation.body() == null ? null : "{}".getBytes(StandardCharsets.UTF_8), null));
+                probes.add(new Probe(
+                        "path id " + bad,
+                        operation.method(),
+                        firstPlaceholder(operation.path(), bad),
+                        operation.body() == null ? null : "{}".getBytes(StandardCharsets.UTF_8),
+                        null));
             }
         }
         for (var parameter : operation.query()) {
@@ -201,19 +288,31 @@ class BadInputTests extends ApiTestBase {
                 values.add("99999999999999999999");
             }
             for (String value : values) {
-                probes.add(new Probe("?" + parameter.name() + "=" + value, operation.method(),
-                        path + (path.contains("?") ? "&" : "?") + parameter.name() + "=" + value, null, null));
+                probes.add(new Probe(
+                        "?" + parameter.name() + "=" + value,
+                        operation.method(),
+                        path + (path.contains("?") ? "&" : "?") + parameter.name() + "=" + value,
+                        null,
+                        null));
             }
         }
         if (operation.body() != null) {
             for (var slot : bodies.slots(operation, operation.body())) {
                 for (var bad : badValues(slot)) {
-                    probes.add(new Probe(slot.name() + " = " + bad.label(), operation.method(), path,
-                            bodies.with(operation, operation.body(), slot, bad.raw()), bad.namesField() ? field(slot) : null));
+                    probes.add(new Probe(
+                            slot.name() + " = " + bad.label(),
+                            operation.method(),
+                            path,
+                            bodies.with(operation, operation.body(), slot, bad.raw()),
+                            bad.namesField() ? field(slot) : null));
                 }
             }
-            probes.add(new Probe("a body that is not UTF-8", operation.method(), path,
-                    new byte[] {'{', '"', 'x', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}'}, null));
+            probes.add(new Probe(
+                    "a body that is not UTF-8",
+                    operation.method(),
+                    path,
+                    new byte[] {'{', '"', 'x', '"', ':', '"', (byte) 0xFF, (byte) 0xFE, '"', '}'},
+                    null));
         }
         return probes;
     }
@@ -233,8 +332,12 @@ class BadInputTests extends ApiTestBase {
     private static List<Bad> badValues(ExampleBodies.Slot slot) {
         return switch (slot.type()) {
             case "array" -> List.of(Bad.of("[null]", "[null]", true), Bad.of("[[]]", "[[]]", true));
-            case "integer" -> List.of(Bad.of("\"60\"", "\"60\"", true), Bad.of("1.5", "1.5", true), Bad.of("true", "true", true),
-                    Bad.of("2^70", "1180591620717411303424", true));
+            case "integer" ->
+                List.of(
+                        Bad.of("\"60\"", "\"60\"", true),
+                        Bad.of("1.5", "1.5", true),
+                        Bad.of("true", "true", true),
+                        Bad.of("2^70", "1180591620717411303424", true));
             case "boolean" -> List.of(Bad.of("\"true\"", "\"true\"", true), Bad.of("1", "1", true));
             case "number" -> List.of(Bad.of("\"1.5\"", "\"1.5\"", true));
             default -> {
@@ -242,8 +345,14 @@ class BadInputTests extends ApiTestBase {
                         Bad.of("NUL", "\"a\\u0000b\"", true),
                         Bad.of("a lone surrogate", "\"a\\ud800b\"", true),
                         Bad.of("a lone low surrogate", "\"\\udc00\"", true),
-                        new Bad("bytes that are not UTF-8", new byte[] {'"', 'a', (byte) 0xC0, (byte) 0x80, 'b', '"'}, false),
-                        new Bad("an encoded surrogate", new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}, false),
+                        new Bad(
+                                "bytes that are not UTF-8",
+                                new byte[] {'"', 'a', (byte) 0xC0, (byte) 0x80, 'b', '"'},
+                                false),
+                        new Bad(
+                                "an encoded surrogate",
+                                new byte[] {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'},
+                                false),
                         Bad.of("a number", "123", true),
                         Bad.of("true", "true", true),
                         Bad.of("an object", "{}", true)));
@@ -314,7 +423,8 @@ class BadInputTests extends ApiTestBase {
         for (String path : watched) {
             var response = send(new Probe("", "GET", path, null, null));
             shown.append(path).append(' ').append(response.status()).append(' ');
-            shown.append(response.contentType().contains("json") ? stable(json.readTree(response.text())) : response.text());
+            shown.append(
+                    response.contentType().contains("json") ? stable(json.readTree(response.text())) : response.text());
             shown.append('\n');
         }
         return shown.toString();
@@ -342,13 +452,17 @@ class BadInputTests extends ApiTestBase {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token);
         if (probe.body() != null) {
-            request.header("Content-Type", "application/json").method(probe.method(), HttpRequest.BodyPublishers.ofByteArray(probe.body()));
+            request.header("Content-Type", "application/json")
+                    .method(probe.method(), HttpRequest.BodyPublishers.ofByteArray(probe.body()));
         } else {
             request.method(probe.method(), HttpRequest.BodyPublishers.noBody());
         }
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+            return new Response(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
         } catch (Exception e) {
             throw new IllegalStateException(probe + " failed", e);
         }

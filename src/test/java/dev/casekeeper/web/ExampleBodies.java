@@ -44,7 +44,9 @@ final class ExampleBodies {
         }
 
         String name() {
-            return path.stream().map(p -> p instanceof Integer i ? "[" + i + "]" : "." + p).reduce("", String::concat)
+            return path.stream()
+                    .map(p -> p instanceof Integer i ? "[" + i + "]" : "." + p)
+                    .reduce("", String::concat)
                     .replaceFirst("^\\.", "");
         }
     }
@@ -117,7 +119,9 @@ final class ExampleBodies {
             } else {
                 var object = (ObjectNode) at;
                 String name = (String) step;
-                var property = resolved.has("properties") ? resolved.get("properties").get(name) : resolved.get("additionalProperties");
+                var property = resolved.has("properties")
+                        ? resolved.get("properties").get(name)
+                        : resolved.get("additionalProperties");
                 resolved = operation.resolve(property);
                 if (last) {
                     object.put(name, MARK);
@@ -159,18 +163,23 @@ final class ExampleBodies {
             schema.path("required").forEach(r -> required.add(r.asString()));
             for (var property : schema.get("properties").properties()) {
                 if (!requiredOnly || required.contains(property.getKey()) || NEEDED.contains(property.getKey())) {
-                    object.set(property.getKey(), example(operation, operation.resolve(property.getValue()), property.getKey(), true));
+                    object.set(
+                            property.getKey(),
+                            example(operation, operation.resolve(property.getValue()), property.getKey(), true));
                 }
             }
             return object;
         }
         if (schema.has("additionalProperties")) {
             var object = nodes.objectNode();
-            object.set(key(List.of(name)), example(operation, operation.resolve(schema.get("additionalProperties")), name, true));
+            object.set(
+                    key(List.of(name)),
+                    example(operation, operation.resolve(schema.get("additionalProperties")), name, true));
             return object;
         }
         return switch (type) {
-            case "array" -> nodes.arrayNode().add(example(operation, operation.resolve(schema.get("items")), singular(name), true));
+            case "array" ->
+                nodes.arrayNode().add(example(operation, operation.resolve(schema.get("items")), singular(name), true));
             case "integer" -> nodes.numberNode(integer(name));
             case "number" -> nodes.numberNode(1.5);
             case "boolean" -> nodes.booleanNode(false);
@@ -184,8 +193,10 @@ final class ExampleBodies {
             case "targets" -> {
                 var targets = nodes.objectNode();
                 for (String priority : List.of("urgent", "high", "normal", "low")) {
-                    targets.set(priority, json.valueToTree(
-                            Map.of("firstResponseMinutes", 60, "nextResponseMinutes", 60, "resolutionMinutes", 480)));
+                    targets.set(
+                            priority,
+                            json.valueToTree(Map.of(
+                                    "firstResponseMinutes", 60, "nextResponseMinutes", 60, "resolutionMinutes", 480)));
                 }
                 yield targets;
             }
@@ -222,7 +233,10 @@ final class ExampleBodies {
         if (format.equals("date")) {
             return "2031-01-15";
         }
-        if (format.equals("email") || lower.equals("address") || lower.endsWith("email") || lower.equals("value")
+        if (format.equals("email")
+                || lower.equals("address")
+                || lower.endsWith("email")
+                || lower.equals("value")
                 || lower.equals("emails")) {
             return "probe-" + unique.incrementAndGet() + "-" + UUID.randomUUID() + "@badinput.example";
         }

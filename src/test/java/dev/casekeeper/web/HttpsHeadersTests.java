@@ -29,7 +29,9 @@ class HttpsHeadersTests extends ApiTestBase {
         var response = get("/login", "127.0.0.1", Map.of(HTTPS, "https"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(header(response, "Strict-Transport-Security")).contains("max-age=31536000").contains("includeSubDomains");
+        assertThat(header(response, "Strict-Transport-Security"))
+                .contains("max-age=31536000")
+                .contains("includeSubDomains");
         assertThat(sessionCookie(response)).contains("Secure").contains("HttpOnly");
     }
 
@@ -51,7 +53,8 @@ class HttpsHeadersTests extends ApiTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/login", "/api/v1/cases", "/actuator/health", "/widget.js", "/favicon.ico", "/no-such-page"})
+    @ValueSource(
+            strings = {"/login", "/api/v1/cases", "/actuator/health", "/widget.js", "/favicon.ico", "/no-such-page"})
     void everyResponseLimitsTheBrowserFeaturesPagesMayUse(String path) throws Exception {
         for (var headers : List.of(Map.<String, String>of(), Map.of(HTTPS, "https"))) {
             var response = get(path, "127.0.0.1", headers);
@@ -67,7 +70,8 @@ class HttpsHeadersTests extends ApiTestBase {
                 .localAddress(InetAddress.getByName(from))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", "text/html");
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "text/html");
         headers.forEach(request::header);
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -80,6 +84,7 @@ class HttpsHeadersTests extends ApiTestBase {
         return response.headers().allValues("Set-Cookie").stream()
                 .filter(cookie -> cookie.startsWith("SESSION="))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
+                .orElseThrow(() -> new AssertionError(
+                        "no session cookie in " + response.headers().map()));
     }
 }

@@ -40,7 +40,8 @@ class MalformedRequestsTests extends ApiTestBase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedApiRequests")
     void theApiAnswersMalformedRequestsWithProblemDetails(String head) throws IOException {
-        var response = send(head + "Host: localhost\r\nAccept: application/json\r\nConnection: close\r\n\r\n", new byte[0]);
+        var response =
+                send(head + "Host: localhost\r\nAccept: application/json\r\nConnection: close\r\n\r\n", new byte[0]);
 
         assertThat(response.status()).as(response.toString()).isBetween(400, 499);
         assertThat(response.header("content-type")).as(response.toString()).startsWith("application/problem+json");
@@ -71,8 +72,10 @@ class MalformedRequestsTests extends ApiTestBase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("tooLargeBodies")
     void aBodyTooLargeIsAProblemDetail(String path, String contentType, byte[] body, int status) throws IOException {
-        var response = send("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nConnection: close\r\n"
-                + "Authorization: Bearer ck_unknown\r\nContent-Type: " + contentType + "\r\nContent-Length: " + body.length + "\r\n\r\n",
+        var response = send(
+                "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\nConnection: close\r\n"
+                        + "Authorization: Bearer ck_unknown\r\nContent-Type: " + contentType + "\r\nContent-Length: "
+                        + body.length + "\r\n\r\n",
                 body);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
@@ -81,12 +84,18 @@ class MalformedRequestsTests extends ApiTestBase {
 
     static java.util.stream.Stream<Arguments> tooLargeBodies() {
         String boundary = "probe";
-        byte[] multipart = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(3_000_000) + "\r\n--" + boundary + "--\r\n")
+        byte[] multipart = ("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(3_000_000) + "\r\n--" + boundary
+                        + "--\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] form = ("q=" + "x".repeat(3_000_000)).getBytes(StandardCharsets.US_ASCII);
         return java.util.stream.Stream.of(
-                Arguments.of(Named.of("a multipart upload", "/api/v1/cases"), "multipart/form-data; boundary=" + boundary, multipart, 413),
+                Arguments.of(
+                        Named.of("a multipart upload", "/api/v1/cases"),
+                        "multipart/form-data; boundary=" + boundary,
+                        multipart,
+                        413),
                 Arguments.of(Named.of("a form", "/api/v1/cases"), "application/x-www-form-urlencoded", form, 413));
     }
 
@@ -131,7 +140,9 @@ class MalformedRequestsTests extends ApiTestBase {
             var headers = new LinkedHashMap<String, String>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+                headers.put(
+                        lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).strip());
             }
             String content = text.substring(end + 4);
             if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -149,7 +160,8 @@ class MalformedRequestsTests extends ApiTestBase {
             if (lineEnd < 0) {
                 break;
             }
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
+            int size = Integer.parseInt(
+                    chunked.substring(at, lineEnd).split(";")[0].strip(), 16);
             if (size == 0) {
                 break;
             }

@@ -42,8 +42,16 @@ class PageFormsBadInputTests extends ApiTestBase {
     @BeforeAll
     void aCaseAndAnAdminOnIt() {
         var admin = newAgent("admin", newTeam());
-        var created = admin.api().post("/api/v1/cases", Map.of("subject", "Page forms probe",
-                "requester", Map.of("email", "pages-" + UUID.randomUUID() + "@example.com"), "message", Map.of("body", "Hello")));
+        var created = admin.api()
+                .post(
+                        "/api/v1/cases",
+                        Map.of(
+                                "subject",
+                                "Page forms probe",
+                                "requester",
+                                Map.of("email", "pages-" + UUID.randomUUID() + "@example.com"),
+                                "message",
+                                Map.of("body", "Hello")));
         caseId = created.json().get("id").asString();
         number = created.json().get("number").asLong();
         browser = WebSession.anonymous(port).signIn(admin.email(), PASSWORD);
@@ -61,13 +69,17 @@ class PageFormsBadInputTests extends ApiTestBase {
     Stream<DynamicTest> everyPageFormAnswersNulReadablyAndChangesNothing() {
         return forms().map(form -> DynamicTest.dynamicTest(form.toString(), () -> {
             String before = admin().get("/api/v1/cases/" + caseId).text();
-            String path = form.pattern().replace("{number}", Long.toString(number)).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            String path = form.pattern()
+                    .replace("{number}", Long.toString(number))
+                    .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
 
             var response = browser.postPart(path, form.fields());
 
             assertThat(response.status()).as(form + " → " + response).isBetween(200, 499);
             assertThat(response.text()).as(form + " → " + response).doesNotContain("Something went wrong");
-            assertThat(admin().get("/api/v1/cases/" + caseId).text()).as("the case after " + form).isEqualTo(before);
+            assertThat(admin().get("/api/v1/cases/" + caseId).text())
+                    .as("the case after " + form)
+                    .isEqualTo(before);
         }));
     }
 
@@ -90,7 +102,8 @@ class PageFormsBadInputTests extends ApiTestBase {
             var requestParam = parameter.getParameterAnnotation(RequestParam.class);
             if (requestParam != null && parameter.getParameterType() == String.class) {
                 fields.put(requestParam.name().isEmpty() ? parameter.getParameterName() : requestParam.name(), NUL);
-            } else if (parameter.getParameterType().isRecord() && !parameter.hasParameterAnnotation(AuthenticationPrincipal.class)) {
+            } else if (parameter.getParameterType().isRecord()
+                    && !parameter.hasParameterAnnotation(AuthenticationPrincipal.class)) {
                 for (var component : parameter.getParameterType().getRecordComponents()) {
                     if (component.getType() == String.class) {
                         fields.put(component.getName(), NUL);

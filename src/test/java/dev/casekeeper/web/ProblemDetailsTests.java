@@ -12,9 +12,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,7 +40,8 @@ class ProblemDetailsTests extends ApiTestBase {
 
     @Test
     void namesTheFieldThatHasAValueOfTheWrongType() {
-        var response = agent.post("/api/v1/customers", Map.of("emails", List.of(uniqueEmail()), "fields", List.of("gender")));
+        var response =
+                agent.post("/api/v1/customers", Map.of("emails", List.of(uniqueEmail()), "fields", List.of("gender")));
 
         assertProblem(response, 400, "invalid-input");
         assertThat(fieldsNamed(response)).containsExactly("fields");
@@ -48,10 +49,12 @@ class ProblemDetailsTests extends ApiTestBase {
 
     @Test
     void namesANestedFieldThatHasAValueOfTheWrongType() {
-        var response = agent.post("/api/v1/cases", Map.of(
-                "subject", "Wrong colour",
-                "requester", Map.of("email", Map.of("address", uniqueEmail())),
-                "message", Map.of("body", "The shower curtain is green, I ordered blue.")));
+        var response = agent.post(
+                "/api/v1/cases",
+                Map.of(
+                        "subject", "Wrong colour",
+                        "requester", Map.of("email", Map.of("address", uniqueEmail())),
+                        "message", Map.of("body", "The shower curtain is green, I ordered blue.")));
 
         assertProblem(response, 400, "invalid-input");
         assertThat(fieldsNamed(response)).containsExactly("requester.email");
@@ -92,23 +95,40 @@ class ProblemDetailsTests extends ApiTestBase {
         Function<ProblemDetailsTests, Api.Response> unknownPath = t -> t.agent.get("/api/v1/nothing-here");
         return Stream.of(
                 refusal("no token", t -> t.anonymous().get("/api/v1/customers"), 401),
-                refusal("revoked token", t -> t.anonymous().withToken("ck_revoked").get("/api/v1/customers"), 401),
-                refusal("wrong password", t -> t.anonymous().withBasic(ADMIN_EMAIL, "wrong password").post("/api/v1/tokens", null), 401),
+                refusal(
+                        "revoked token",
+                        t -> t.anonymous().withToken("ck_revoked").get("/api/v1/customers"),
+                        401),
+                refusal(
+                        "wrong password",
+                        t -> t.anonymous()
+                                .withBasic(ADMIN_EMAIL, "wrong password")
+                                .post("/api/v1/tokens", null),
+                        401),
                 refusal("role may not", t -> t.agent.get("/api/v1/agents"), 403),
                 refusal("malformed JSON", t -> t.agent.post("/api/v1/customers", "{"), 400),
                 refusal("no body", t -> t.agent.post("/api/v1/customers", null), 400),
-                refusal("invalid field", t -> t.agent.post("/api/v1/customers", Map.of("emails", List.of("not an email"))), 400),
+                refusal(
+                        "invalid field",
+                        t -> t.agent.post("/api/v1/customers", Map.of("emails", List.of("not an email"))),
+                        400),
                 refusal("bad parameter", t -> t.agent.get("/api/v1/customers?limit=1000"), 400),
                 refusal("unknown id", t -> t.agent.get("/api/v1/customers/" + UUID.randomUUID()), 404),
                 refusal("unknown path", unknownPath, 404),
                 refusal("method not allowed", t -> t.agent.delete("/api/v1/customers"), 405),
-                refusal("media type", t -> t.agent.with("Content-Type", "text/plain").send("POST", "/api/v1/customers", null), 415),
+                refusal(
+                        "media type",
+                        t -> t.agent.with("Content-Type", "text/plain").send("POST", "/api/v1/customers", null),
+                        415),
                 refusal("URL the firewall refuses", t -> t.agent.get("/api/v1/customers;jsessionid=1"), 400),
-                refusal("conflict", t -> {
-                    String email = uniqueEmail();
-                    t.agent.post("/api/v1/customers", Map.of("emails", List.of(email)));
-                    return t.agent.post("/api/v1/customers", Map.of("emails", List.of(email)));
-                }, 409));
+                refusal(
+                        "conflict",
+                        t -> {
+                            String email = uniqueEmail();
+                            t.agent.post("/api/v1/customers", Map.of("emails", List.of(email)));
+                            return t.agent.post("/api/v1/customers", Map.of("emails", List.of(email)));
+                        },
+                        409));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -129,7 +149,6 @@ class ProblemDetailsTests extends ApiTestBase {
     private static Arguments refusal(String name, Function<ProblemDetailsTests, Api.Response> call, int status) {
         return Arguments.of(Named.of(name, call), status);
     }
-
 
     private static String uniqueEmail() {
         return "problem-" + UUID.randomUUID() + "@example.com";

@@ -42,20 +42,25 @@ class RequestBodyValuesTests extends ApiTestBase {
 
         assertProblem(response, 400, "invalid-input");
         assertThat(fieldsNamed(response)).containsExactly("subject");
-        assertThat(response.json().get("errors").get(0).get("message").asString()).contains("NUL", "U+0000");
+        assertThat(response.json().get("errors").get(0).get("message").asString())
+                .contains("NUL", "U+0000");
         assertThat(admin.get("/api/v1/cases?q=" + marker).json().get("items")).isEmpty();
-        assertThat(admin.get("/api/v1/customers?q=" + marker).json().get("items")).isEmpty();
+        assertThat(admin.get("/api/v1/customers?q=" + marker).json().get("items"))
+                .isEmpty();
     }
 
     @Test
     void refusesNulInsideNestedObjectsListsAndMapKeys() {
         var kase = openCase(admin, "Nested NUL");
 
-        assertThat(fieldsNamed(admin.post("/api/v1/cases/" + kase + "/notes", "{\"body\": \"\\u0000\"}"))).containsExactly("body");
+        assertThat(fieldsNamed(admin.post("/api/v1/cases/" + kase + "/notes", "{\"body\": \"\\u0000\"}")))
+                .containsExactly("body");
         assertThat(fieldsNamed(admin.patch("/api/v1/cases/" + kase, "{\"tags\": [\"fine\", \"bad\\u0000\"]}")))
                 .containsExactly("tags[1]");
-        var key = admin.post("/api/v1/customers", "{\"emails\": [\"key-" + UUID.randomUUID() + "@example.com\"], "
-                + "\"fields\": {\"pro\\u0000nouns\": \"they\"}}");
+        var key = admin.post(
+                "/api/v1/customers",
+                "{\"emails\": [\"key-" + UUID.randomUUID() + "@example.com\"], "
+                        + "\"fields\": {\"pro\\u0000nouns\": \"they\"}}");
         assertProblem(key, 400, "invalid-input");
         assertThat(fieldsNamed(key)).containsExactly("fields");
         assertThat(admin.get("/api/v1/cases/" + kase).json().get("timeline")).hasSize(1);
@@ -70,8 +75,13 @@ class RequestBodyValuesTests extends ApiTestBase {
 
         assertProblem(response, 400, "invalid-input");
         assertThat(fieldsNamed(response)).containsExactly("password");
-        assertThat(response.json().get("errors").get(0).get("message").asString()).contains("U+D800");
-        assertThat(admin.get("/api/v1/agents").json().valueStream().map(a -> a.get("email").asString())).doesNotContain(email);
+        assertThat(response.json().get("errors").get(0).get("message").asString())
+                .contains("U+D800");
+        assertThat(admin.get("/api/v1/agents")
+                        .json()
+                        .valueStream()
+                        .map(a -> a.get("email").asString()))
+                .doesNotContain(email);
     }
 
     @Test
@@ -80,12 +90,20 @@ class RequestBodyValuesTests extends ApiTestBase {
         assertProblem(number, 400, "invalid-input");
         assertThat(fieldsNamed(number)).containsExactly("name");
         assertThat(number.json().get("errors").get(0).get("message").asString()).isEqualTo("must be a JSON string");
-        assertThat(admin.get("/api/v1/teams").json().valueStream().map(t -> t.get("name").asString())).doesNotContain("123");
+        assertThat(admin.get("/api/v1/teams")
+                        .json()
+                        .valueStream()
+                        .map(t -> t.get("name").asString()))
+                .doesNotContain("123");
 
         var agent = newAgent("agent");
         var text = admin.patch("/api/v1/agents/" + agent.id(), "{\"active\": \"false\"}");
         assertThat(fieldsNamed(text)).containsExactly("active");
-        assertThat(admin.get("/api/v1/agents/" + agent.id()).json().get("active").asBoolean()).isTrue();
+        assertThat(admin.get("/api/v1/agents/" + agent.id())
+                        .json()
+                        .get("active")
+                        .asBoolean())
+                .isTrue();
 
         var fraction = admin.patch("/api/v1/routing/agents/" + agent.id(), "{\"chatCapacity\": 2.5}");
         assertThat(fieldsNamed(fraction)).containsExactly("chatCapacity");
@@ -108,15 +126,22 @@ class RequestBodyValuesTests extends ApiTestBase {
 
         assertProblem(response, 400, "invalid-input");
         assertThat(fieldsNamed(response)).containsExactly("conditions.caseTags[0]");
-        assertThat(response.json().get("errors").get(0).get("message").asString()).isEqualTo("must not be null");
-        assertThat(admin.get("/api/v1/sla/policies").json().valueStream().map(p -> p.get("name").asString())).doesNotContain(name);
-        assertThat(fieldsNamed(admin.post("/api/v1/customers", "{\"emails\": [null]}"))).containsExactly("emails[0]");
+        assertThat(response.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("must not be null");
+        assertThat(admin.get("/api/v1/sla/policies")
+                        .json()
+                        .valueStream()
+                        .map(p -> p.get("name").asString()))
+                .doesNotContain(name);
+        assertThat(fieldsNamed(admin.post("/api/v1/customers", "{\"emails\": [null]}")))
+                .containsExactly("emails[0]");
     }
 
     @Test
     void stillRemovesACustomerFieldSetToNull() {
         String email = "fields-" + UUID.randomUUID() + "@example.com";
-        var created = admin.post("/api/v1/customers", Map.of("emails", List.of(email), "fields", Map.of("pronouns", "she/her")));
+        var created = admin.post(
+                "/api/v1/customers", Map.of("emails", List.of(email), "fields", Map.of("pronouns", "she/her")));
         String id = created.json().get("id").asString();
 
         var changed = admin.patch("/api/v1/customers/" + id, "{\"fields\": {\"pronouns\": null}}");
@@ -129,18 +154,31 @@ class RequestBodyValuesTests extends ApiTestBase {
     void refusesDatesNoCalendarHolds() {
         var kase = openCase(admin, "Promise forever");
 
-        var forever = admin.post("/api/v1/cases/" + kase + "/promises",
+        var forever = admin.post(
+                "/api/v1/cases/" + kase + "/promises",
                 Map.of("text", "Call back", "dueAt", "+999999999-12-31T23:59:59Z"));
         assertProblem(forever, 400, "invalid-input");
         assertThat(fieldsNamed(forever)).containsExactly("dueAt");
-        assertThat(forever.json().get("errors").get(0).get("message").asString()).isEqualTo("must be between 1970-01-01 and 9999-12-31");
-        assertThat(fieldsNamed(admin.post("/api/v1/cases/" + kase + "/promises",
-                Map.of("text", "Call back", "dueAt", "+10000-01-01T00:00:00Z")))).containsExactly("dueAt");
-        assertThat(admin.get("/api/v1/cases/" + kase + "/followups").json().get("followups")).isEmpty();
+        assertThat(forever.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("must be between 1970-01-01 and 9999-12-31");
+        assertThat(fieldsNamed(admin.post(
+                        "/api/v1/cases/" + kase + "/promises",
+                        Map.of("text", "Call back", "dueAt", "+10000-01-01T00:00:00Z"))))
+                .containsExactly("dueAt");
+        assertThat(admin.get("/api/v1/cases/" + kase + "/followups").json().get("followups"))
+                .isEmpty();
 
-        var holiday = admin.post("/api/v1/sla/calendars", Map.of("name", "Far holiday " + UUID.randomUUID(), "zone", "UTC",
-                "hours", List.of(Map.of("day", "monday", "from", "09:00", "to", "17:00")),
-                "holidays", List.of(Map.of("date", "+999999999-12-31", "name", "Never"))));
+        var holiday = admin.post(
+                "/api/v1/sla/calendars",
+                Map.of(
+                        "name",
+                        "Far holiday " + UUID.randomUUID(),
+                        "zone",
+                        "UTC",
+                        "hours",
+                        List.of(Map.of("day", "monday", "from", "09:00", "to", "17:00")),
+                        "holidays",
+                        List.of(Map.of("date", "+999999999-12-31", "name", "Never"))));
         assertThat(fieldsNamed(holiday)).containsExactly("holidays[0].date");
     }
 }

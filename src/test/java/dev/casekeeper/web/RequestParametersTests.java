@@ -47,7 +47,8 @@ class RequestParametersTests extends ApiTestBase {
 
         assertProblem(response, 400, "invalid-input");
         assertThat(fieldsNamed(response)).containsExactly("q");
-        assertThat(response.json().get("errors").get(0).get("message").asString()).contains("NUL");
+        assertThat(response.json().get("errors").get(0).get("message").asString())
+                .contains("NUL");
         assertThat(fieldsNamed(api.get("/api/v1/customers?q=%00"))).containsExactly("q");
     }
 
@@ -56,17 +57,25 @@ class RequestParametersTests extends ApiTestBase {
         var far = api.get("/api/v1/repeat-contacts?since=%2B999999999-12-31T23:59:59Z");
         assertProblem(far, 400, "invalid-input");
         assertThat(fieldsNamed(far)).containsExactly("since");
-        assertThat(far.json().get("errors").get(0).get("message").asString()).isEqualTo("must be between 1970-01-01 and 9999-12-31");
-        assertThat(fieldsNamed(api.get("/api/v1/repeat-contacts?until=-999999999-01-01T00:00:00Z"))).containsExactly("until");
-        assertThat(fieldsNamed(api.get("/api/v1/routing/abandoned?since=%2B10000-01-01T00:00:00Z"))).containsExactly("since");
+        assertThat(far.json().get("errors").get(0).get("message").asString())
+                .isEqualTo("must be between 1970-01-01 and 9999-12-31");
+        assertThat(fieldsNamed(api.get("/api/v1/repeat-contacts?until=-999999999-01-01T00:00:00Z")))
+                .containsExactly("until");
+        assertThat(fieldsNamed(api.get("/api/v1/routing/abandoned?since=%2B10000-01-01T00:00:00Z")))
+                .containsExactly("since");
 
-        assertThat(api.get("/api/v1/repeat-contacts?since=2026-01-01T00:00:00Z").status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/routing/abandoned?since=2026-01-01T00:00:00%2B01:00").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/repeat-contacts?since=2026-01-01T00:00:00Z").status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/routing/abandoned?since=2026-01-01T00:00:00%2B01:00")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void aNulInBasicCredentialsIsAWrongPassword() {
-        var response = anonymous().withBasic("nobody\u0000@casekeeper.test", "whatever").post("/api/v1/tokens", null);
+        var response = anonymous()
+                .withBasic("nobody\u0000@casekeeper.test", "whatever")
+                .post("/api/v1/tokens", null);
 
         assertProblem(response, 401, "unauthorized");
     }
@@ -89,8 +98,17 @@ class RequestParametersTests extends ApiTestBase {
     void theNoteAndReplyFormsShowANulBesideTheBoxAndKeepTheCaseAsItWas() {
         UUID team = newTeam();
         var agent = newAgent("agent", team);
-        var created = api.post("/api/v1/cases", Map.of("subject", "NUL in a form", "teamId", team,
-                "requester", Map.of("email", "form-" + UUID.randomUUID() + "@example.com"), "message", Map.of("body", "Hello")));
+        var created = api.post(
+                "/api/v1/cases",
+                Map.of(
+                        "subject",
+                        "NUL in a form",
+                        "teamId",
+                        team,
+                        "requester",
+                        Map.of("email", "form-" + UUID.randomUUID() + "@example.com"),
+                        "message",
+                        Map.of("body", "Hello")));
         long number = created.json().get("number").asLong();
         String id = created.json().get("id").asString();
         var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);

@@ -53,7 +53,8 @@ class SignInTests extends ApiTestBase {
         var form = browser.get("/login");
 
         assertThat(refused.location()).endsWith("/login");
-        assertThat(form.html().select("#login-error").text()).isEqualTo("Wrong email or password, or the account is deactivated.");
+        assertThat(form.html().select("#login-error").text())
+                .isEqualTo("Wrong email or password, or the account is deactivated.");
         assertThat(form.html().select("#email").attr("value")).isEqualTo(agent.email());
         assertThat(form.html().select("#password").attr("value")).isEmpty();
         assertThat(browser.get("/").location()).endsWith("/login");
@@ -84,9 +85,14 @@ class SignInTests extends ApiTestBase {
         var form = owner.get("/login");
 
         assertThat(refused.location()).endsWith("/login");
-        assertThat(form.html().select("#login-error").text()).matches("Too many failed sign-ins\\. Try again in 1[45] minutes\\.");
-        assertThat(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null).status())
-                .as("the API's sign-in counts the same failures").isEqualTo(429);
+        assertThat(form.html().select("#login-error").text())
+                .matches("Too many failed sign-ins\\. Try again in 1[45] minutes\\.");
+        assertThat(anonymous()
+                        .withBasic(agent.email(), PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .as("the API's sign-in counts the same failures")
+                .isEqualTo(429);
     }
 
     @Test
@@ -155,7 +161,8 @@ class SignInTests extends ApiTestBase {
 
         assertThat(deactivated.status()).isEqualTo(200);
         assertThat(browser.get("/").location()).endsWith("/login");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sessionsOf(agent.id())).isZero());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(sessionsOf(agent.id())).isZero());
     }
 
     @Test

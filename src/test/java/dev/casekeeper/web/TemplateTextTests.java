@@ -2,17 +2,6 @@ package dev.casekeeper.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.Properties;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.cases.CaseFilter;
 import dev.casekeeper.cases.CaseManagement;
@@ -25,6 +14,17 @@ import dev.casekeeper.notifications.Notify;
 import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.CodeCatalog;
 import dev.casekeeper.support.WebSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -56,17 +56,21 @@ class TemplateTextTests {
         for (Path template : templates()) {
             var document = Jsoup.parse(Files.readString(template), "", Parser.xmlParser());
             for (Element element : document.getAllElements()) {
-                if (element.tagName().equals("script") || element.tagName().equals("style") || element.tagName().equals("kbd")) {
+                if (element.tagName().equals("script")
+                        || element.tagName().equals("style")
+                        || element.tagName().equals("kbd")) {
                     continue;
                 }
                 for (TextNode text : element.textNodes()) {
                     if (WORDS.matcher(text.text()).find() && !replaced(element)) {
-                        found.add(TEMPLATES.relativize(template) + ": text '" + text.text().strip() + "'");
+                        found.add(TEMPLATES.relativize(template) + ": text '"
+                                + text.text().strip() + "'");
                     }
                 }
                 for (String attribute : READ_ATTRIBUTES) {
                     if (WORDS.matcher(element.attr(attribute)).find()) {
-                        found.add(TEMPLATES.relativize(template) + ": " + attribute + "='" + element.attr(attribute) + "'");
+                        found.add(TEMPLATES.relativize(template) + ": " + attribute + "='" + element.attr(attribute)
+                                + "'");
                     }
                 }
             }
@@ -79,7 +83,8 @@ class TemplateTextTests {
         // Every bundle in spring.messages.basename: messages.properties and one per capability.
         var messages = new Properties();
         try (Stream<Path> bundles = Files.list(Path.of("src/main/resources/i18n"))) {
-            for (Path bundle : bundles.filter(f -> f.toString().endsWith(".properties")).toList()) {
+            for (Path bundle :
+                    bundles.filter(f -> f.toString().endsWith(".properties")).toList()) {
                 try (var in = Files.newBufferedReader(bundle)) {
                     messages.load(in);
                 }
@@ -108,8 +113,10 @@ class TemplateTextTests {
             // "#{0}" is a case number; ICU would write 1010 as "1,010".
             var number = CASE_NUMBER_ARGUMENT.matcher(text);
             while (number.find()) {
-                if (!number.group(2).equals(",number,::group-off") && !number.group(2).equals(",number,#")) {
-                    wrong.add(key + ": case number " + number.group() + " is grouped; write #{" + number.group(1) + ",number,::group-off}");
+                if (!number.group(2).equals(",number,::group-off")
+                        && !number.group(2).equals(",number,#")) {
+                    wrong.add(key + ": case number " + number.group() + " is grouped; write #{" + number.group(1)
+                            + ",number,::group-off}");
                 }
             }
             try {
@@ -128,13 +135,17 @@ class TemplateTextTests {
     @Test
     void everyNotificationKindHasALabel() throws IOException {
         var messages = messages();
-        assertThat(CodeCatalog.notificationKinds()).filteredOn(kind -> !messages.containsKey("notifications.kind." + kind)).isEmpty();
+        assertThat(CodeCatalog.notificationKinds())
+                .filteredOn(kind -> !messages.containsKey("notifications.kind." + kind))
+                .isEmpty();
     }
 
     @Test
     void everyTimelineEventTypeHasALineOfItsOwn() throws IOException {
         String casePage = Files.readString(TEMPLATES.resolve("workspace/case.html"));
-        assertThat(CodeCatalog.timelineEventTypes()).filteredOn(type -> !casePage.contains("th:case=\"'" + type + "'\"")).isEmpty();
+        assertThat(CodeCatalog.timelineEventTypes())
+                .filteredOn(type -> !casePage.contains("th:case=\"'" + type + "'\""))
+                .isEmpty();
     }
 
     /**
@@ -165,26 +176,61 @@ class TemplateTextTests {
 
         @Test
         void showNoKeyNoUnresolvedMessageNoGroupedCaseNumberAndNoHedgedPlural() throws IOException {
-            var grace = agents.authenticate("grace@demo.casekeeper.local", "casekeeper-demo").orElseThrow();
-            var kase = cases.open(new OpenCase("Every kind of event", "events-" + UUID.randomUUID() + "@example.com", "Eve Vent",
-                    "Show me every event.", null, Channel.API, Priority.NORMAL, List.of(), null), grace, null);
+            var grace = agents.authenticate("grace@demo.casekeeper.local", "casekeeper-demo")
+                    .orElseThrow();
+            var kase = cases.open(
+                    new OpenCase(
+                            "Every kind of event",
+                            "events-" + UUID.randomUUID() + "@example.com",
+                            "Eve Vent",
+                            "Show me every event.",
+                            null,
+                            Channel.API,
+                            Priority.NORMAL,
+                            List.of(),
+                            null),
+                    grace,
+                    null);
             for (String type : CodeCatalog.timelineEventTypes()) {
                 cases.recordEvent(kase.id(), grace.actor(), type, eventData(type));
             }
             cases.recordEvent(kase.id(), grace.actor(), "something_new", Map.of());
             for (String kind : CodeCatalog.notificationKinds()) {
-                notifications.notify(Notify.of(Set.of(grace.id()), kind, kase.id().value(), "Case #" + kase.number() + ": something to know",
+                notifications.notify(Notify.of(
+                        Set.of(grace.id()),
+                        kind,
+                        kase.id().value(),
+                        "Case #" + kase.number() + ": something to know",
                         "test:" + UUID.randomUUID()));
             }
-            notifications.notify(Notify.of(Set.of(grace.id()), "something_new", kase.id().value(), "Case #" + kase.number(),
+            notifications.notify(Notify.of(
+                    Set.of(grace.id()),
+                    "something_new",
+                    kase.id().value(),
+                    "Case #" + kase.number(),
                     "test:" + UUID.randomUUID()));
 
             var web = WebSession.anonymous(port).signIn("grace@demo.casekeeper.local", "casekeeper-demo");
             var admin = WebSession.anonymous(port).signIn(ApiTestBase.ADMIN_EMAIL, ApiTestBase.ADMIN_PASSWORD);
-            var paths = new ArrayList<>(List.of("/", "/views/open", "/views/mine", "/views/unassigned", "/views/all", "/views/heated",
-                    "/notifications", "/followups", "/supervisor/queues", "/account"));
-            var adminPaths = List.of("/admin/agents", "/admin/teams", "/admin/tokens", "/admin/calendars", "/admin/policies",
-                    "/admin/macros", "/admin/mailboxes");
+            var paths = new ArrayList<>(List.of(
+                    "/",
+                    "/views/open",
+                    "/views/mine",
+                    "/views/unassigned",
+                    "/views/all",
+                    "/views/heated",
+                    "/notifications",
+                    "/followups",
+                    "/supervisor/queues",
+                    "/account"));
+            var adminPaths = List.of(
+                    "/admin/agents",
+                    "/admin/teams",
+                    "/admin/tokens",
+                    "/admin/calendars",
+                    "/admin/policies",
+                    "/admin/macros",
+                    "/admin/mailboxes");
             paths.addAll(adminPaths);
             for (var c : cases.list(CaseFilter.none(), grace, null, 200).items()) {
                 if (c.number() == kase.number() || c.requesterId() != null && isDemo(c)) {
@@ -193,8 +239,10 @@ class TemplateTextTests {
                     }
                 }
             }
-            var signalKeys = messages().keySet().stream().map(Object::toString)
-                    .filter(k -> k.startsWith("assist.signal.") && k.contains("-")).map(k -> k.substring("assist.signal.".length()))
+            var signalKeys = messages().keySet().stream()
+                    .map(Object::toString)
+                    .filter(k -> k.startsWith("assist.signal.") && k.contains("-"))
+                    .map(k -> k.substring("assist.signal.".length()))
                     .toList();
             var leaks = new ArrayList<String>();
             for (String path : paths) {
@@ -234,22 +282,41 @@ class TemplateTextTests {
                 case "status_changed" -> Map.of("field", "status", "from", "new", "to", "open");
                 case "priority_changed" -> Map.of("field", "priority", "from", "normal", "to", "high");
                 case "tags_changed" -> Map.of("field", "tags", "from", "", "to", "printer,update");
-                case "assigned", "transferred" -> Map.of("toAgentName", "Grace Okafor", "reason", "She knows it", "summary", "All of it");
-                case "sla_warning", "sla_breached" -> Map.of("target", "first_response", "cycle", 1, "dueAt", "2026-01-01T00:00:00Z");
-                default -> Map.of("text", "Email the tracking number", "note", "Sent", "reason", "Not needed", "source", "customer");
+                case "assigned", "transferred" ->
+                    Map.of("toAgentName", "Grace Okafor", "reason", "She knows it", "summary", "All of it");
+                case "sla_warning", "sla_breached" ->
+                    Map.of("target", "first_response", "cycle", 1, "dueAt", "2026-01-01T00:00:00Z");
+                default ->
+                    Map.of(
+                            "text",
+                            "Email the tracking number",
+                            "note",
+                            "Sent",
+                            "reason",
+                            "Not needed",
+                            "source",
+                            "customer");
             };
         }
     }
 
-    private static final List<String> DEMO_SUBJECTS = List.of("Software stopped", "What I ordered", "Cable technician", "Shower curtain",
-            "Return", "Charged twice", "All my photos", "How do I change");
+    private static final List<String> DEMO_SUBJECTS = List.of(
+            "Software stopped",
+            "What I ordered",
+            "Cable technician",
+            "Shower curtain",
+            "Return",
+            "Charged twice",
+            "All my photos",
+            "How do I change");
     private static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
     private static final Pattern CASE_NUMBER_ARGUMENT = Pattern.compile("#\\{(\\d+)([^}]*)}");
 
     private static Properties messages() throws IOException {
         var messages = new Properties();
         try (Stream<Path> bundles = Files.list(Path.of("src/main/resources/i18n"))) {
-            for (Path bundle : bundles.filter(f -> f.toString().endsWith(".properties")).toList()) {
+            for (Path bundle :
+                    bundles.filter(f -> f.toString().endsWith(".properties")).toList()) {
                 try (var in = Files.newBufferedReader(bundle)) {
                     messages.load(in);
                 }
@@ -264,7 +331,8 @@ class TemplateTextTests {
      */
     private static boolean replaced(Element element) {
         for (Element e = element; e != null; e = e.parent()) {
-            if (e.hasAttr("th:text") || e.hasAttr("th:utext")
+            if (e.hasAttr("th:text")
+                    || e.hasAttr("th:utext")
                     || (!e.tagName().equals("html") && (e.hasAttr("th:replace") || e.hasAttr("th:insert")))) {
                 return true;
             }

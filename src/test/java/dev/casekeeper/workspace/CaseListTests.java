@@ -37,9 +37,18 @@ class CaseListTests extends ApiTestBase {
 
     @Test
     void theViewsShowTheirCasesAndCountThem() {
-        var mine = open("Activation key lost", "The key is gone", "Successful Moore", "successful-" + UUID.randomUUID() + "@example.com");
-        var waiting = open("Blurry photos", "Every photo is blurry", "Alex Kim", "alex-" + UUID.randomUUID() + "@example.com");
-        var pending = open("Invoice paid twice", "My invoice was paid twice", "Ruth Adler", "ruth-" + UUID.randomUUID() + "@example.com");
+        var mine = open(
+                "Activation key lost",
+                "The key is gone",
+                "Successful Moore",
+                "successful-" + UUID.randomUUID() + "@example.com");
+        var waiting = open(
+                "Blurry photos", "Every photo is blurry", "Alex Kim", "alex-" + UUID.randomUUID() + "@example.com");
+        var pending = open(
+                "Invoice paid twice",
+                "My invoice was paid twice",
+                "Ruth Adler",
+                "ruth-" + UUID.randomUUID() + "@example.com");
         agent.api().post("/api/v1/cases/" + mine.id + "/assignment", Map.of("ownerId", agent.id()));
         agent.api().patch("/api/v1/cases/" + pending.id, Map.of("status", "pending"));
 
@@ -51,16 +60,22 @@ class CaseListTests extends ApiTestBase {
         assertThat(subjects(myCases)).containsExactly("Activation key lost");
         assertThat(count(myCases, "mine")).isEqualTo(1);
         assertThat(subjects(unassigned)).containsExactlyInAnyOrder("Blurry photos", "Invoice paid twice");
-        assertThat(subjects(myTeam)).containsExactlyInAnyOrder("Activation key lost", "Blurry photos", "Invoice paid twice");
+        assertThat(subjects(myTeam))
+                .containsExactlyInAnyOrder("Activation key lost", "Blurry photos", "Invoice paid twice");
         assertThat(count(myTeam, "team")).isEqualTo(3);
         assertThat(subjects(pendingView)).containsExactly("Invoice paid twice");
-        assertThat(myTeam.select("tr[data-number=" + waiting.number + "] .requester-name").text()).isEqualTo("Alex Kim");
-        assertThat(myTeam.select("tr[data-number=" + mine.number + "] .col-owner").text()).startsWith("You");
+        assertThat(myTeam.select("tr[data-number=" + waiting.number + "] .requester-name")
+                        .text())
+                .isEqualTo("Alex Kim");
+        assertThat(myTeam.select("tr[data-number=" + mine.number + "] .col-owner")
+                        .text())
+                .startsWith("You");
     }
 
     @Test
     void solvedCasesLeaveTheOpenViewsForRecentlySolved() {
-        var solved = open("Lamp arrived broken", "The shade is cracked", "Jo Park", "jo-" + UUID.randomUUID() + "@example.com");
+        var solved = open(
+                "Lamp arrived broken", "The shade is cracked", "Jo Park", "jo-" + UUID.randomUUID() + "@example.com");
         agent.api().patch("/api/v1/cases/" + solved.id, Map.of("status", "solved"));
 
         assertThat(subjects(browser.get("/views/team").html())).doesNotContain("Lamp arrived broken");
@@ -74,17 +89,30 @@ class CaseListTests extends ApiTestBase {
         openIn(otherTeam, subject, "Secret", "Pat Lee", "pat-" + UUID.randomUUID() + "@example.com");
 
         for (String view : List.of("mine", "unassigned", "team", "open", "pending", "on-hold", "solved", "all")) {
-            assertThat(subjects(browser.get("/views/" + view + "?q=" + encode(subject)).html())).as(view).isEmpty();
+            assertThat(subjects(browser.get("/views/" + view + "?q=" + encode(subject))
+                            .html()))
+                    .as(view)
+                    .isEmpty();
         }
-        var supervisor = WebSession.anonymous(port).signIn(newAgent("supervisor").email(), PASSWORD);
-        assertThat(subjects(supervisor.get("/views/all?q=" + encode(subject)).html())).containsExactly(subject);
+        var supervisor =
+                WebSession.anonymous(port).signIn(newAgent("supervisor").email(), PASSWORD);
+        assertThat(subjects(supervisor.get("/views/all?q=" + encode(subject)).html()))
+                .containsExactly(subject);
     }
 
     @Test
     void searchFindsBySubjectBodyWordsCustomerNameEmailAndNumber() {
         String email = "hermione-" + UUID.randomUUID() + "@example.com";
-        var kase = open("Socks in the wrong colour", "I returned the Nike Elite socks and got refunded twice", "Hermione Granger", email);
-        open("Unrelated question", "How do I change my address?", "Ron Weasley", "ron-" + UUID.randomUUID() + "@example.com");
+        var kase = open(
+                "Socks in the wrong colour",
+                "I returned the Nike Elite socks and got refunded twice",
+                "Hermione Granger",
+                email);
+        open(
+                "Unrelated question",
+                "How do I change my address?",
+                "Ron Weasley",
+                "ron-" + UUID.randomUUID() + "@example.com");
 
         assertThat(search("wrong colour")).containsExactly("Socks in the wrong colour");
         assertThat(search("refund")).as("words of the body, stemmed").containsExactly("Socks in the wrong colour");
@@ -97,7 +125,8 @@ class CaseListTests extends ApiTestBase {
 
     @Test
     void aCaseNumberInTheSearchBoxOpensThatCase() {
-        var kase = open("Router keeps rebooting", "Every hour", "Ana Lima", "ana-" + UUID.randomUUID() + "@example.com");
+        var kase =
+                open("Router keeps rebooting", "Every hour", "Ana Lima", "ana-" + UUID.randomUUID() + "@example.com");
 
         var jump = browser.get("/views/all?q=%23" + kase.number);
 
@@ -186,14 +215,24 @@ class CaseListTests extends ApiTestBase {
     }
 
     private Opened openIn(UUID inTeam, String subject, String body, String name, String email, String priority) {
-        Api.Response created = admin().post("/api/v1/cases", Map.of(
-                "subject", subject,
-                "requester", Map.of("email", email, "name", name),
-                "message", Map.of("body", body),
-                "priority", priority,
-                "tags", List.of(mark),
-                "teamId", inTeam));
+        Api.Response created = admin().post(
+                        "/api/v1/cases",
+                        Map.of(
+                                "subject",
+                                subject,
+                                "requester",
+                                Map.of("email", email, "name", name),
+                                "message",
+                                Map.of("body", body),
+                                "priority",
+                                priority,
+                                "tags",
+                                List.of(mark),
+                                "teamId",
+                                inTeam));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return new Opened(UUID.fromString(created.json().get("id").asString()), created.json().get("number").asLong());
+        return new Opened(
+                UUID.fromString(created.json().get("id").asString()),
+                created.json().get("number").asLong());
     }
 }

@@ -30,11 +30,19 @@ class CasePageTests extends ApiTestBase {
         team = newTeam();
         agent = newAgent("agent", team);
         customerEmail = "successful-" + UUID.randomUUID() + "@example.com";
-        var created = admin().post("/api/v1/cases", Map.of(
-                "subject", "Licence gone after the reinstall",
-                "requester", Map.of("email", customerEmail, "name", "Successful Moore"),
-                "message", Map.of("body", "It stopped working. I searched all of my emails for order ORD-55821 and the key."),
-                "teamId", team));
+        var created = admin().post(
+                        "/api/v1/cases",
+                        Map.of(
+                                "subject",
+                                "Licence gone after the reinstall",
+                                "requester",
+                                Map.of("email", customerEmail, "name", "Successful Moore"),
+                                "message",
+                                Map.of(
+                                        "body",
+                                        "It stopped working. I searched all of my emails for order ORD-55821 and the key."),
+                                "teamId",
+                                team));
         caseId = UUID.fromString(created.json().get("id").asString());
         number = created.json().get("number").asLong();
         browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
@@ -49,10 +57,12 @@ class CasePageTests extends ApiTestBase {
         var page = casePage();
 
         assertThat(page.select("#timeline .entry-customer .entry-text").text()).contains("It stopped working");
-        assertThat(page.select("#timeline .entry-reply .entry-text").text()).isEqualTo("I am sorry, let me restore it.");
+        assertThat(page.select("#timeline .entry-reply .entry-text").text())
+                .isEqualTo("I am sorry, let me restore it.");
         assertThat(page.select("#timeline .entry-note .entry-text").text()).isEqualTo("Licence server checked.");
         assertThat(page.select("#timeline .entry-note .entry-kind").text()).isEqualTo("Internal note");
-        assertThat(page.select("#timeline .entry-event").text()).contains("took the case", "changed the status from New to Open");
+        assertThat(page.select("#timeline .entry-event").text())
+                .contains("took the case", "changed the status from New to Open");
         assertThat(page.select("#case-owner").text()).isEqualTo("You");
         assertThat(page.select("#context .customer-name").text()).isEqualTo("Successful Moore");
         assertThat(page.select("#context .owner-history").text()).contains("assigned by");
@@ -62,7 +72,8 @@ class CasePageTests extends ApiTestBase {
     void aReplyIsPostedAndTheBoxEmptiesForTheNextOne() {
         var page = casePage();
 
-        var posted = browser.postPart("/cases/" + number + "/replies",
+        var posted = browser.postPart(
+                "/cases/" + number + "/replies",
                 Map.of("body", "We will call you tomorrow at 10.", "seen", seen(page)));
 
         assertThat(posted.status()).isEqualTo(200);
@@ -99,15 +110,24 @@ class CasePageTests extends ApiTestBase {
         var page = casePage();
         admin().post("/api/v1/cases/" + caseId + "/messages", Map.of("body", "Also: the order number is ORD-55821."));
 
-        var warned = browser.postPart("/cases/" + number + "/replies", Map.of("body", "Could you send the order number?", "seen", seen(page)));
+        var warned = browser.postPart(
+                "/cases/" + number + "/replies",
+                Map.of("body", "Could you send the order number?", "seen", seen(page)));
 
         assertThat(warned.status()).isEqualTo(409);
         assertThat(warned.html().select("#reply-landed").text()).contains("Also: the order number is ORD-55821.");
         assertThat(warned.html().select("#reply-body").text()).isEqualTo("Could you send the order number?");
         assertThat(kinds()).containsExactly("message_in", "message_in");
 
-        var sent = browser.postPart("/cases/" + number + "/replies",
-                Map.of("body", "Thanks, I have the order number.", "seen", warned.html().select("[data-seen]").val(), "sendAnyway", "true"));
+        var sent = browser.postPart(
+                "/cases/" + number + "/replies",
+                Map.of(
+                        "body",
+                        "Thanks, I have the order number.",
+                        "seen",
+                        warned.html().select("[data-seen]").val(),
+                        "sendAnyway",
+                        "true"));
 
         assertThat(sent.status()).isEqualTo(200);
         assertThat(kinds()).containsExactly("message_in", "message_in", "message_out");
@@ -117,7 +137,8 @@ class CasePageTests extends ApiTestBase {
     void aRefusedStatusChangeIsExplainedAndChangesNothing() {
         casePage();
 
-        var refused = browser.postPart("/cases/" + number + "/changes", Map.of("status", "closed", "priority", "normal", "tags", ""));
+        var refused = browser.postPart(
+                "/cases/" + number + "/changes", Map.of("status", "closed", "priority", "normal", "tags", ""));
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.html().select("#change-form .form-error").text())
@@ -129,21 +150,24 @@ class CasePageTests extends ApiTestBase {
     void statusPriorityAndTagsChangeTogether() {
         casePage();
 
-        var changed = browser.postPart("/cases/" + number + "/changes",
+        var changed = browser.postPart(
+                "/cases/" + number + "/changes",
                 Map.of("status", "pending", "priority", "high", "tags", "license, activation-key"));
 
         assertThat(changed.status()).isEqualTo(200);
         var kase = caseJson();
         assertThat(kase.get("status").asString()).isEqualTo("pending");
         assertThat(kase.get("priority").asString()).isEqualTo("high");
-        assertThat(kase.get("tags").valueStream().map(JsonNode::asString).toList()).containsExactly("license", "activation-key");
+        assertThat(kase.get("tags").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("license", "activation-key");
     }
 
     @Test
     void invalidTagsAreRefusedBesideTheTagsAndKeepWhatWasTyped() {
         casePage();
 
-        var refused = browser.postPart("/cases/" + number + "/changes", Map.of("status", "new", "priority", "normal", "tags", "ok, no!good"));
+        var refused = browser.postPart(
+                "/cases/" + number + "/changes", Map.of("status", "new", "priority", "normal", "tags", "ok, no!good"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.html().select("#tags-error").text()).contains("is not a tag");
@@ -154,7 +178,8 @@ class CasePageTests extends ApiTestBase {
     void assignToMeMakesTheAgentTheOwner() {
         casePage();
 
-        var assigned = browser.postPart("/cases/" + number + "/assignment", Map.of("agentId", agent.id().toString()));
+        var assigned = browser.postPart(
+                "/cases/" + number + "/assignment", Map.of("agentId", agent.id().toString()));
 
         assertThat(assigned.status()).isEqualTo(200);
         assertThat(assigned.html().select("#case-owner").text()).isEqualTo("You");
@@ -166,8 +191,15 @@ class CasePageTests extends ApiTestBase {
         var colleague = newAgent("agent", team);
         casePage();
 
-        var refused = browser.postPart("/cases/" + number + "/transfers",
-                Map.of("target", "agent:" + colleague.id(), "reason", "", "summary", "She searched her emails already."));
+        var refused = browser.postPart(
+                "/cases/" + number + "/transfers",
+                Map.of(
+                        "target",
+                        "agent:" + colleague.id(),
+                        "reason",
+                        "",
+                        "summary",
+                        "She searched her emails already."));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.html().select("#transfer-reason-error").text()).isEqualTo("Say why the case moves.");
@@ -181,8 +213,15 @@ class CasePageTests extends ApiTestBase {
         var billing = newTeam();
         casePage();
 
-        var moved = browser.postPart("/cases/" + number + "/transfers",
-                Map.of("target", "team:" + billing, "reason", "A refund is Billing's", "summary", "Charged twice for one order."));
+        var moved = browser.postPart(
+                "/cases/" + number + "/transfers",
+                Map.of(
+                        "target",
+                        "team:" + billing,
+                        "reason",
+                        "A refund is Billing's",
+                        "summary",
+                        "Charged twice for one order."));
 
         assertThat(moved.status()).isEqualTo(200);
         assertThat(moved.header("HX-Redirect")).isEqualTo("/");
@@ -196,7 +235,8 @@ class CasePageTests extends ApiTestBase {
         var page = casePage();
         assertThat(page.select("#transfer-summary-hint").text()).startsWith("Drafted from the conversation");
 
-        var refused = browser.postPart("/cases/" + number + "/transfers",
+        var refused = browser.postPart(
+                "/cases/" + number + "/transfers",
                 Map.of("target", "agent:" + colleague.id(), "reason", "Needs licence tools", "summary", ""));
 
         assertThat(refused.status()).isEqualTo(422);
@@ -218,33 +258,43 @@ class CasePageTests extends ApiTestBase {
     void theReceivingOwnerSeesTheSummaryOnTopUntilTheyDismissIt() {
         var colleague = newAgent("agent", team);
         casePage();
-        browser.postPart("/cases/" + number + "/transfers", Map.of(
-                "target", "agent:" + colleague.id(),
-                "reason", "Needs licence tools",
-                "summary", "Searched all emails for the key; has order ORD-55821."));
+        browser.postPart(
+                "/cases/" + number + "/transfers",
+                Map.of(
+                        "target", "agent:" + colleague.id(),
+                        "reason", "Needs licence tools",
+                        "summary", "Searched all emails for the key; has order ORD-55821."));
         var receiver = WebSession.anonymous(port).signIn(colleague.email(), PASSWORD);
 
         var banner = receiver.get("/cases/" + number).html().select("#handover .handover");
 
-        assertThat(banner.text()).contains("Needs licence tools", "Searched all emails for the key; has order ORD-55821.");
-        assertThat(casePage().select("#handover .handover")).as("not for the one who sent it").isEmpty();
+        assertThat(banner.text())
+                .contains("Needs licence tools", "Searched all emails for the key; has order ORD-55821.");
+        assertThat(casePage().select("#handover .handover"))
+                .as("not for the one who sent it")
+                .isEmpty();
 
         var dismissed = receiver.postPart("/cases/" + number + "/handover/dismissal", Map.of());
 
         assertThat(dismissed.html().select(".handover")).isEmpty();
-        assertThat(receiver.get("/cases/" + number).html().select("#handover .handover")).isEmpty();
-        assertThat(receiver.get("/cases/" + number).html().select("#timeline").text()).contains("Needs licence tools");
+        assertThat(receiver.get("/cases/" + number).html().select("#handover .handover"))
+                .isEmpty();
+        assertThat(receiver.get("/cases/" + number).html().select("#timeline").text())
+                .contains("Needs licence tools");
     }
 
     @Test
     void aCustomerDeclaredFieldIsShownLockedAndAnAgentsChangeToItIsRefused() {
         var customerId = caseJson().get("requesterId").asString();
-        admin().patch("/api/v1/customers/" + customerId, Map.of("fields", Map.of("gender", "female"), "declaredBy", "customer"));
+        admin().patch(
+                        "/api/v1/customers/" + customerId,
+                        Map.of("fields", Map.of("gender", "female"), "declaredBy", "customer"));
         var page = casePage();
         assertThat(page.select("#profile-gender").hasAttr("readonly")).isTrue();
         assertThat(page.select("#context .fields").text()).contains("female", "declared by the customer");
 
-        var refused = browser.postPart("/cases/" + number + "/customer",
+        var refused = browser.postPart(
+                "/cases/" + number + "/customer",
                 Map.of("displayName", "Successful Moore", "fields[gender]", "male", "fields[language]", "English"));
 
         assertThat(refused.status()).isEqualTo(409);
@@ -253,7 +303,9 @@ class CasePageTests extends ApiTestBase {
         assertThat(refused.html().select("#profile-language").val()).isEqualTo("English");
         var customer = admin().get("/api/v1/customers/" + customerId).json();
         assertThat(customer.get("fields").get("gender").get("value").asString()).isEqualTo("female");
-        assertThat(customer.get("fields").has("language")).as("nothing of the form was saved").isFalse();
+        assertThat(customer.get("fields").has("language"))
+                .as("nothing of the form was saved")
+                .isFalse();
     }
 
     @Test
@@ -261,22 +313,30 @@ class CasePageTests extends ApiTestBase {
         var customerId = caseJson().get("requesterId").asString();
         casePage();
 
-        var saved = browser.postPart("/cases/" + number + "/customer",
+        var saved = browser.postPart(
+                "/cases/" + number + "/customer",
                 Map.of("displayName", "Successful M. Moore", "fields[language]", "English"));
 
         assertThat(saved.status()).isEqualTo(200);
         var customer = admin().get("/api/v1/customers/" + customerId).json();
         assertThat(customer.get("displayName").asString()).isEqualTo("Successful M. Moore");
-        assertThat(customer.get("fields").get("language").get("value").asString()).isEqualTo("English");
+        assertThat(customer.get("fields").get("language").get("value").asString())
+                .isEqualTo("English");
     }
 
     @Test
     void theContextPanelListsTheCustomersOtherCases() {
-        admin().post("/api/v1/cases", Map.of(
-                "subject", "Second problem",
-                "requester", Map.of("email", customerEmail),
-                "message", Map.of("body", "Another one"),
-                "teamId", team));
+        admin().post(
+                        "/api/v1/cases",
+                        Map.of(
+                                "subject",
+                                "Second problem",
+                                "requester",
+                                Map.of("email", customerEmail),
+                                "message",
+                                Map.of("body", "Another one"),
+                                "teamId",
+                                team));
 
         assertThat(casePage().select("#context .other-cases").text()).contains("Second problem", "New");
     }
@@ -300,9 +360,14 @@ class CasePageTests extends ApiTestBase {
 
         var presence = browser.postPart("/cases/" + number + "/presence", Map.of("drafting", "false"));
 
-        assertThat(presence.html().select("#presence").text()).isEqualTo("Agent " + colleague.email().substring(0, 12) + " is writing a reply");
+        assertThat(presence.html().select("#presence").text())
+                .isEqualTo("Agent " + colleague.email().substring(0, 12) + " is writing a reply");
         other.postPart("/cases/" + number + "/presence/leave", Map.of());
-        assertThat(browser.getPart("/cases/" + number + "/presence").html().select("#presence").text()).isEmpty();
+        assertThat(browser.getPart("/cases/" + number + "/presence")
+                        .html()
+                        .select("#presence")
+                        .text())
+                .isEmpty();
     }
 
     private Document casePage() {
@@ -320,7 +385,9 @@ class CasePageTests extends ApiTestBase {
     }
 
     private List<String> kinds() {
-        return caseJson().get("timeline").valueStream()
+        return caseJson()
+                .get("timeline")
+                .valueStream()
                 .map(entry -> entry.get("kind").asString())
                 .filter(kind -> !kind.equals("event"))
                 .toList();

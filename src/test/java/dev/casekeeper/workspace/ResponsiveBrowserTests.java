@@ -31,16 +31,30 @@ import org.springframework.test.context.ActiveProfiles;
 class ResponsiveBrowserTests extends ApiTestBase {
 
     private static final String DEMO_PASSWORD = "casekeeper-demo";
-    private static final List<String> SUPERVISOR_PAGES = List.of("/views/open", "/views/mine", "/views/unassigned",
-            "/views/heated", "/notifications", "/followups", "/supervisor/queues", "/account");
-    private static final List<String> ADMIN_PAGES = List.of("/admin/agents", "/admin/teams", "/admin/tokens",
-            "/admin/policies", "/admin/calendars", "/admin/macros", "/admin/mailboxes");
+    private static final List<String> SUPERVISOR_PAGES = List.of(
+            "/views/open",
+            "/views/mine",
+            "/views/unassigned",
+            "/views/heated",
+            "/notifications",
+            "/followups",
+            "/supervisor/queues",
+            "/account");
+    private static final List<String> ADMIN_PAGES = List.of(
+            "/admin/agents",
+            "/admin/teams",
+            "/admin/tokens",
+            "/admin/policies",
+            "/admin/calendars",
+            "/admin/macros",
+            "/admin/mailboxes");
 
     private WebDriver browser;
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        Assumptions.assumeTrue(HeadlessChromium.installed(), "Browser tests need Debian's chromium and chromium-driver packages");
+        Assumptions.assumeTrue(
+                HeadlessChromium.installed(), "Browser tests need Debian's chromium and chromium-driver packages");
     }
 
     @AfterEach
@@ -70,9 +84,13 @@ class ResponsiveBrowserTests extends ApiTestBase {
         openFirstCase();
         var conversation = browser.findElement(By.cssSelector(".conversation"));
         var context = browser.findElement(By.id("context"));
-        assertThat(context.getLocation().getY()).as("the context panel is below the conversation")
-                .isGreaterThan(conversation.getLocation().getY() + conversation.getSize().getHeight() - 1);
-        assertThat(context.getSize().getWidth()).isEqualTo(conversation.getSize().getWidth());
+        assertThat(context.getLocation().getY())
+                .as("the context panel is below the conversation")
+                .isGreaterThan(conversation.getLocation().getY()
+                        + conversation.getSize().getHeight()
+                        - 1);
+        assertThat(context.getSize().getWidth())
+                .isEqualTo(conversation.getSize().getWidth());
         Screenshots.save(browser, "case-phone.png");
     }
 
@@ -97,7 +115,8 @@ class ResponsiveBrowserTests extends ApiTestBase {
 
     private String openFirstCase() {
         browser.get("http://localhost:" + port + "/views/all");
-        String href = browser.findElement(By.cssSelector("#results a.case-link")).getAttribute("href");
+        String href =
+                browser.findElement(By.cssSelector("#results a.case-link")).getAttribute("href");
         browser.get(href);
         settle();
         return href.substring(href.indexOf("/cases/"));
@@ -108,19 +127,29 @@ class ResponsiveBrowserTests extends ApiTestBase {
             browser.get("http://localhost:" + port + page);
             settle();
             HeadlessChromium.assertNoHorizontalOverflow(browser);
-            assertThat(inSight(browser.findElement(By.id("bell")))).as("the bell is in sight").isTrue();
+            assertThat(inSight(browser.findElement(By.id("bell"))))
+                    .as("the bell is in sight")
+                    .isTrue();
             var menu = browser.findElement(By.id("menu-toggle"));
             if (width < 760) {
                 assertThat(menu.isDisplayed()).as("the menu button is shown").isTrue();
-                assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).as("sign-out waits behind the menu").isFalse();
+                assertThat(browser.findElement(By.id("sign-out")).isDisplayed())
+                        .as("sign-out waits behind the menu")
+                        .isFalse();
                 HeadlessChromium.assertAccessible(browser);
                 menu.click();
                 assertThat(menu.getAttribute("aria-expanded")).isEqualTo("true");
             } else {
-                assertThat(menu.isDisplayed()).as("no menu button on a wide screen").isFalse();
+                assertThat(menu.isDisplayed())
+                        .as("no menu button on a wide screen")
+                        .isFalse();
             }
-            assertThat(browser.findElement(By.id("views")).isDisplayed()).as("the views are in sight").isTrue();
-            assertThat(inSight(browser.findElement(By.id("sign-out")))).as("sign-out is in sight").isTrue();
+            assertThat(browser.findElement(By.id("views")).isDisplayed())
+                    .as("the views are in sight")
+                    .isTrue();
+            assertThat(inSight(browser.findElement(By.id("sign-out"))))
+                    .as("sign-out is in sight")
+                    .isTrue();
             HeadlessChromium.assertNoHorizontalOverflow(browser);
             HeadlessChromium.assertAccessible(browser);
         } catch (AssertionError | RuntimeException e) {
@@ -130,9 +159,14 @@ class ResponsiveBrowserTests extends ApiTestBase {
 
     /** The page's parts that load after it have loaded: the bell's count and the views' counts. */
     private void settle() {
-        HeadlessChromium.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#bell[data-unread]")));
-        HeadlessChromium.waitFor(browser).until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
-                .executeScript("return !document.querySelector('.htmx-request') && document.readyState === 'complete'")));
+        HeadlessChromium.waitFor(browser)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#bell[data-unread]")));
+        HeadlessChromium.waitFor(browser)
+                .until(
+                        driver -> Boolean.TRUE.equals(
+                                ((JavascriptExecutor) driver)
+                                        .executeScript(
+                                                "return !document.querySelector('.htmx-request') && document.readyState === 'complete'")));
     }
 
     /** Displayed, and within the viewport's width once scrolled to. */

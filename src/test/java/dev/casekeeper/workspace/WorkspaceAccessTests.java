@@ -7,16 +7,29 @@ import dev.casekeeper.support.WebSession;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Who may open which page: signed out, an agent, a supervisor and an admin. */
 class WorkspaceAccessTests extends ApiTestBase {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/views/unassigned", "/views/heated", "/cases/1001", "/admin", "/live/events", "/followups",
-            "/notifications", "/cases/1001/sla", "/cases/1001/followups", "/admin/calendars", "/admin/policies"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/views/unassigned",
+                "/views/heated",
+                "/cases/1001",
+                "/admin",
+                "/live/events",
+                "/followups",
+                "/notifications",
+                "/cases/1001/sla",
+                "/cases/1001/followups",
+                "/admin/calendars",
+                "/admin/policies"
+            })
     void someoneSignedOutIsSentToTheSignInForm(String path) {
         var page = WebSession.anonymous(port).get(path);
 
@@ -37,7 +50,8 @@ class WorkspaceAccessTests extends ApiTestBase {
         var browser = WebSession.anonymous(port);
 
         assertThat(browser.get("/login").status()).isEqualTo(200);
-        assertThat(browser.get("/login").html().select("form input[name=_csrf]")).isNotEmpty();
+        assertThat(browser.get("/login").html().select("form input[name=_csrf]"))
+                .isNotEmpty();
         assertThat(browser.get("/images/favicon.svg").status()).isEqualTo(200);
     }
 
@@ -78,9 +92,13 @@ class WorkspaceAccessTests extends ApiTestBase {
         assertThat(browser.get("/cases/" + theirs).status()).isEqualTo(200);
         assertThat(browser.get("/cases/" + teamless).status()).isEqualTo(200);
         var regions = browser.getPart("/cases/" + others + "/regions");
-        assertThat(regions.header("HX-Redirect")).as("a page showing it goes back to the lists").isEqualTo("/");
+        assertThat(regions.header("HX-Redirect"))
+                .as("a page showing it goes back to the lists")
+                .isEqualTo("/");
         assertThat(regions.text()).doesNotContain("Refund");
-        assertThat(browser.get("/live/events?case=" + others, Map.of("Accept", "text/event-stream")).status()).isEqualTo(404);
+        assertThat(browser.get("/live/events?case=" + others, Map.of("Accept", "text/event-stream"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -92,11 +110,16 @@ class WorkspaceAccessTests extends ApiTestBase {
         browser.get("/");
 
         var reply = browser.post("/cases/" + others + "/replies", Map.of("body", "Let me look", "seen", "1"));
-        var assign = browser.post("/cases/" + others + "/assignment", Map.of("agentId", agent.id().toString()));
+        var assign = browser.post(
+                "/cases/" + others + "/assignment", Map.of("agentId", agent.id().toString()));
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(assign.status()).isEqualTo(404);
-        assertThat(admin().get("/api/v1/cases/" + caseId(others)).json().get("timeline").size()).isEqualTo(1);
+        assertThat(admin().get("/api/v1/cases/" + caseId(others))
+                        .json()
+                        .get("timeline")
+                        .size())
+                .isEqualTo(1);
     }
 
     @Test
@@ -108,12 +131,16 @@ class WorkspaceAccessTests extends ApiTestBase {
         browser.get("/");
 
         var tone = browser.postPart("/cases/" + others + "/tone", Map.of("body", "You should have read the manual."));
-        var closing = browser.post("/cases/" + others + "/closing",
+        var closing = browser.post(
+                "/cases/" + others + "/closing",
                 Map.of("whatHappens", "Refund", "byWhen", "Friday", "howToCheck", "Your bank statement"));
-        var colleague = browser.post("/cases/" + others + "/colleague", Map.of("agentId", agent.id().toString()));
+        var colleague = browser.post(
+                "/cases/" + others + "/colleague", Map.of("agentId", agent.id().toString()));
 
         assertThat(tone.status()).isEqualTo(404);
-        assertThat(browser.getPart("/cases/" + others + "/scores/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(browser.getPart("/cases/" + others + "/scores/" + UUID.randomUUID())
+                        .status())
+                .isEqualTo(404);
         assertThat(closing.status()).isEqualTo(404);
         assertThat(colleague.status()).isEqualTo(404);
         var kase = admin().get("/api/v1/cases/" + caseId(others)).json();
@@ -124,7 +151,8 @@ class WorkspaceAccessTests extends ApiTestBase {
     @Test
     void onlySupervisorsAndAdminsOpenTheHeatedView() {
         var agent = WebSession.anonymous(port).signIn(newAgent("agent").email(), PASSWORD);
-        var supervisor = WebSession.anonymous(port).signIn(newAgent("supervisor").email(), PASSWORD);
+        var supervisor =
+                WebSession.anonymous(port).signIn(newAgent("supervisor").email(), PASSWORD);
         var admin = WebSession.anonymous(port).signIn(newAgent("admin").email(), PASSWORD);
 
         assertThat(agent.get("/views/heated").status()).isEqualTo(403);
@@ -164,7 +192,11 @@ class WorkspaceAccessTests extends ApiTestBase {
         var refused = browser.postRaw("/cases/" + kase + "/notes", Map.of("body", "forged"), Map.of());
 
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(admin().get("/api/v1/cases/" + caseId(kase)).json().get("timeline").size()).isEqualTo(1);
+        assertThat(admin().get("/api/v1/cases/" + caseId(kase))
+                        .json()
+                        .get("timeline")
+                        .size())
+                .isEqualTo(1);
     }
 
     @Test
@@ -175,12 +207,19 @@ class WorkspaceAccessTests extends ApiTestBase {
     }
 
     long openCaseInTeam(dev.casekeeper.support.Api as, String subject, UUID team) {
-        var created = as.post("/api/v1/cases", Map.of(
-                "subject", subject,
-                "requester", Map.of("email", "customer-" + UUID.randomUUID() + "@example.com", "name", "Linda Smith"),
-                "message", Map.of("body", "Please help with: " + subject),
-                "tags", List.of(),
-                "teamId", team));
+        var created = as.post(
+                "/api/v1/cases",
+                Map.of(
+                        "subject", subject,
+                        "requester",
+                                Map.of(
+                                        "email",
+                                        "customer-" + UUID.randomUUID() + "@example.com",
+                                        "name",
+                                        "Linda Smith"),
+                        "message", Map.of("body", "Please help with: " + subject),
+                        "tags", List.of(),
+                        "teamId", team));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("number").asLong();
     }
@@ -190,6 +229,11 @@ class WorkspaceAccessTests extends ApiTestBase {
     }
 
     UUID caseId(long number) {
-        return UUID.fromString(admin().get("/api/v1/cases?q=" + number).json().get("items").get(0).get("id").asString());
+        return UUID.fromString(admin().get("/api/v1/cases?q=" + number)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString());
     }
 }

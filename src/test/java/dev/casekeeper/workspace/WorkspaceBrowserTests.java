@@ -3,9 +3,8 @@ package dev.casekeeper.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.support.ApiTestBase;
-import dev.casekeeper.support.Screenshots;
 import dev.casekeeper.support.HeadlessChromium;
-import java.io.File;
+import dev.casekeeper.support.Screenshots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,8 @@ class WorkspaceBrowserTests extends ApiTestBase {
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests need Debian's chromium and chromium-driver packages");
     }
 
@@ -73,23 +73,33 @@ class WorkspaceBrowserTests extends ApiTestBase {
         // A case opened through the API shows up in Unassigned, with no reload.
         String subject = "Printer prints blank pages after the update";
         String customerEmail = "rosa.diaz@demo.example";
-        var created = admin().post("/api/v1/cases", Map.of(
-                "subject", subject,
-                "requester", Map.of("email", customerEmail, "name", "Rosa Diaz"),
-                "message", Map.of("body", """
+        var created = admin().post(
+                        "/api/v1/cases",
+                        Map.of(
+                                "subject",
+                                subject,
+                                "requester",
+                                Map.of("email", customerEmail, "name", "Rosa Diaz"),
+                                "message",
+                                Map.of("body", """
                         Since last night's update my printer only prints blank pages. I already restarted the \
                         printer and reinstalled the driver from your site. Order ORD-20417, serial PX-4471-KQ."""),
-                "channel", "email",
-                "priority", "high",
-                "tags", java.util.List.of("printer", "update")));
+                                "channel",
+                                "email",
+                                "priority",
+                                "high",
+                                "tags",
+                                java.util.List.of("printer", "update")));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long number = created.json().get("number").asLong();
         var customerId = created.json().get("requesterId").asString();
-        admin().patch("/api/v1/customers/" + customerId,
-                Map.of("fields", Map.of("pronouns", "she/her", "gender", "female"), "declaredBy", "customer"));
+        admin().patch(
+                        "/api/v1/customers/" + customerId,
+                        Map.of("fields", Map.of("pronouns", "she/her", "gender", "female"), "declaredBy", "customer"));
 
-        WebElement row = waitFor(priya).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#results tr[data-number='" + number + "']")));
+        WebElement row = waitFor(priya)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#results tr[data-number='" + number + "']")));
         assertThat(row.getText()).contains(subject, "Rosa Diaz");
         assertThat(priya.getCurrentUrl()).endsWith("/views/unassigned");
         HeadlessChromium.assertAccessible(priya);
@@ -99,10 +109,12 @@ class WorkspaceBrowserTests extends ApiTestBase {
         waitFor(priya).until(ExpectedConditions.urlContains("/cases/" + number));
         priya.findElement(By.cssSelector("#assign-me button")).click();
         waitFor(priya).until(ExpectedConditions.textToBe(By.id("case-owner"), "You"));
-        priya.findElement(By.id("reply-body")).sendKeys("Hello Rosa, I am sorry about the blank pages. I am on it now.");
+        priya.findElement(By.id("reply-body"))
+                .sendKeys("Hello Rosa, I am sorry about the blank pages. I am on it now.");
         priya.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
-        waitFor(priya).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#timeline .entry-reply"), "I am on it now."));
+        waitFor(priya)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#timeline .entry-reply"), "I am on it now."));
         assertThat(priya.findElement(By.id("reply-body")).getAttribute("value")).isEmpty();
         HeadlessChromium.assertAccessible(priya);
 
@@ -119,11 +131,17 @@ class WorkspaceBrowserTests extends ApiTestBase {
         // Tom, in a browser of his own, finds it under My open cases with the summary on top.
         tom = browser();
         signIn(tom, "tom@demo.casekeeper.local");
-        assertThat(tom.findElement(By.cssSelector("#view-mine")).getAttribute("aria-current")).isEqualTo("page");
-        tom.findElement(By.cssSelector("#results tr[data-number='" + number + "'] a.case-link")).click();
-        var banner = waitFor(tom).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#handover .handover")));
-        assertThat(banner.getText()).contains("Tom knows the printer firmware rollback", "ORD-20417",
-                "She prefers email; call only if she asks.");
+        assertThat(tom.findElement(By.cssSelector("#view-mine")).getAttribute("aria-current"))
+                .isEqualTo("page");
+        tom.findElement(By.cssSelector("#results tr[data-number='" + number + "'] a.case-link"))
+                .click();
+        var banner = waitFor(tom)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#handover .handover")));
+        assertThat(banner.getText())
+                .contains(
+                        "Tom knows the printer firmware rollback",
+                        "ORD-20417",
+                        "She prefers email; call only if she asks.");
         assertThat(banner.getLocation().getY())
                 .as("the summary is above the conversation")
                 .isLessThan(tom.findElement(By.id("timeline")).getLocation().getY());
@@ -132,20 +150,33 @@ class WorkspaceBrowserTests extends ApiTestBase {
 
         // What Rosa declared about herself is locked; a change Tom tries anyway is refused.
         tom.findElement(By.cssSelector("#edit-profile > summary")).click();
-        assertThat(tom.findElement(By.id("profile-gender")).getAttribute("readonly")).isNotNull();
+        assertThat(tom.findElement(By.id("profile-gender")).getAttribute("readonly"))
+                .isNotNull();
         var language = tom.findElement(By.id("profile-language"));
         language.sendKeys("Spanish");
-        admin().patch("/api/v1/customers/" + customerId, Map.of("fields", Map.of("language", "Portuguese"), "declaredBy", "customer"));
+        admin().patch(
+                        "/api/v1/customers/" + customerId,
+                        Map.of("fields", Map.of("language", "Portuguese"), "declaredBy", "customer"));
         tom.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
-        var refusal = waitFor(tom).until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-language-error")));
-        assertThat(refusal.getText()).isEqualTo("The customer declared this themselves as “Portuguese”. Only the customer can change it.");
-        assertThat(tom.findElement(By.id("profile-language")).getAttribute("value")).isEqualTo("Spanish");
-        assertThat(admin().get("/api/v1/customers/" + customerId).json().get("fields").get("language").get("value").asString())
+        var refusal =
+                waitFor(tom).until(ExpectedConditions.visibilityOfElementLocated(By.id("profile-language-error")));
+        assertThat(refusal.getText())
+                .isEqualTo("The customer declared this themselves as “Portuguese”. Only the customer can change it.");
+        assertThat(tom.findElement(By.id("profile-language")).getAttribute("value"))
+                .isEqualTo("Spanish");
+        assertThat(admin().get("/api/v1/customers/" + customerId)
+                        .json()
+                        .get("fields")
+                        .get("language")
+                        .get("value")
+                        .asString())
                 .isEqualTo("Portuguese");
 
         // The workspace as Priya sees it now.
         priya.get(base() + "/views/open");
-        waitFor(priya).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results tr[data-number='" + number + "']")));
+        waitFor(priya)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#results tr[data-number='" + number + "']")));
         Screenshots.save(priya, "workspace.png");
         HeadlessChromium.assertAccessible(priya);
     }
@@ -154,23 +185,28 @@ class WorkspaceBrowserTests extends ApiTestBase {
     void aNewCustomerMessageAppearsInTheOpenTimelineAndWarnsTheDraft() {
         priya = browser();
         signIn(priya, "priya@demo.casekeeper.local");
-        var created = admin().post("/api/v1/cases", Map.of(
-                "subject", "Blue screen after login",
-                "requester", Map.of("email", "sam.okoro@demo.example", "name", "Sam Okoro"),
-                "message", Map.of("body", "My laptop shows a blue screen right after I log in.")));
+        var created = admin().post(
+                        "/api/v1/cases",
+                        Map.of(
+                                "subject", "Blue screen after login",
+                                "requester", Map.of("email", "sam.okoro@demo.example", "name", "Sam Okoro"),
+                                "message", Map.of("body", "My laptop shows a blue screen right after I log in.")));
         long number = created.json().get("number").asLong();
         priya.get(base() + "/cases/" + number);
         waitFor(priya).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live-ready", "true"));
         priya.findElement(By.id("reply-body")).sendKeys("Could you tell me the error code on the blue screen?");
 
-        admin().post("/api/v1/cases/" + created.json().get("id").asString() + "/messages",
-                Map.of("body", "The screen says CRITICAL_PROCESS_DIED."));
+        admin().post(
+                        "/api/v1/cases/" + created.json().get("id").asString() + "/messages",
+                        Map.of("body", "The screen says CRITICAL_PROCESS_DIED."));
 
-        waitFor(priya).until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "CRITICAL_PROCESS_DIED"));
+        waitFor(priya)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "CRITICAL_PROCESS_DIED"));
         waitFor(priya).until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-landed-live")));
         HeadlessChromium.assertAccessible(priya);
         assertThat(priya.findElement(By.id("reply-body")).getAttribute("value"))
-                .as("the draft is kept").isEqualTo("Could you tell me the error code on the blue screen?");
+                .as("the draft is kept")
+                .isEqualTo("Could you tell me the error code on the blue screen?");
     }
 
     @Test
@@ -187,7 +223,8 @@ class WorkspaceBrowserTests extends ApiTestBase {
         assertThat(priya.findElement(By.id("help")).isDisplayed()).isTrue();
         priya.findElement(By.cssSelector("#help button")).click();
         priya.switchTo().activeElement().sendKeys("j");
-        assertThat(priya.findElement(By.cssSelector("#results tr.case-row.selected")).getAttribute("data-number"))
+        assertThat(priya.findElement(By.cssSelector("#results tr.case-row.selected"))
+                        .getAttribute("data-number"))
                 .isNotEqualTo(first.getAttribute("data-number"));
         priya.switchTo().activeElement().sendKeys("\n");
         waitFor(priya).until(ExpectedConditions.urlContains("/cases/"));
@@ -219,12 +256,21 @@ class WorkspaceBrowserTests extends ApiTestBase {
 
     private static WebDriver browser() {
         try {
-            var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+            var service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .build();
             var options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-dev-shm-usage", "--disable-component-update", "--no-first-run",
-                    "--window-size=1280,1000", "--lang=en-US",
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-dev-shm-usage",
+                    "--disable-component-update",
+                    "--no-first-run",
+                    "--window-size=1280,1000",
+                    "--lang=en-US",
                     "--user-data-dir=" + Files.createTempDirectory("casekeeper-chromium"));
             return new ChromeDriver(service, options);
         } catch (IOException e) {

@@ -41,14 +41,22 @@ class AgentsRestController {
 
     record ChangeAgentRequest(
             @Email @Size(min = 3, max = 320) @Nullable String email,
-            @Size(min = 1, max = 200) @Nullable String name, @Nullable String role, @Nullable Boolean active,
+            @Size(min = 1, max = 200) @Nullable String name,
+            @Nullable String role,
+            @Nullable Boolean active,
             @Size(max = 200) @Nullable String password) {}
 
     record AgentResponse(
             UUID id, String email, String name, String role, boolean active, List<UUID> teamIds, Instant createdAt) {
         static AgentResponse of(Agent agent) {
-            return new AgentResponse(agent.id().value(), agent.email(), agent.name(), agent.role().value(),
-                    agent.active(), agent.teamIds().stream().map(TeamId::value).toList(), agent.createdAt());
+            return new AgentResponse(
+                    agent.id().value(),
+                    agent.email(),
+                    agent.name(),
+                    agent.role().value(),
+                    agent.active(),
+                    agent.teamIds().stream().map(TeamId::value).toList(),
+                    agent.createdAt());
         }
     }
 
@@ -60,9 +68,13 @@ class AgentsRestController {
 
     @PostMapping
     ResponseEntity<AgentResponse> create(@Valid @RequestBody CreateAgentRequest request) {
-        var agent = agents.create(new CreateAgent(request.email(), request.name(), request.password(),
+        var agent = agents.create(new CreateAgent(
+                request.email(),
+                request.name(),
+                request.password(),
                 request.role() == null ? Role.AGENT : role(request.role())));
-        return ResponseEntity.created(URI.create("/api/v1/agents/" + agent.id())).body(AgentResponse.of(agent));
+        return ResponseEntity.created(URI.create("/api/v1/agents/" + agent.id()))
+                .body(AgentResponse.of(agent));
     }
 
     @GetMapping
@@ -85,7 +97,8 @@ class AgentsRestController {
         var agentId = new AgentId(id);
         agents.find(agentId);
         var role = request.role() == null ? null : role(request.role());
-        return AgentResponse.of(agents.change(agentId, new ChangeAgent(request.email(), request.name(), role, request.active(), request.password())));
+        return AgentResponse.of(agents.change(
+                agentId, new ChangeAgent(request.email(), request.name(), role, request.active(), request.password())));
     }
 
     static Role role(String value) {

@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 class PasswordsRestController {
 
     record ChangePasswordRequest(
-            @NotNull @Size(max = 200) String currentPassword, @NotNull @Size(max = 200) String newPassword) {}
+            @NotNull @Size(max = 200) String currentPassword,
+            @NotNull @Size(max = 200) String newPassword) {}
 
     record PasswordResetResponse(UUID agentId, String password, boolean changeRequired) {}
 
@@ -42,7 +43,8 @@ class PasswordsRestController {
     }
 
     @PostMapping("/me/password")
-    ResponseEntity<Void> changeOwn(@AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody ChangePasswordRequest request) {
+    ResponseEntity<Void> changeOwn(
+            @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody ChangePasswordRequest request) {
         passwords.changeOwn(me.id(), request.currentPassword(), request.newPassword());
         sessions.endAll(me.id());
         return ResponseEntity.noContent().build();
@@ -54,7 +56,8 @@ class PasswordsRestController {
         String password = passwords.reset(agent.id(), me.id());
         sessions.endAll(agent.id());
         // The password is in this response only: no cache may keep it.
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
                 .body(new PasswordResetResponse(id, password, true));
     }
 }

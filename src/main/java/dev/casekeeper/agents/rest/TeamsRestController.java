@@ -35,8 +35,11 @@ class TeamsRestController {
 
     record TeamResponse(UUID id, String name, List<UUID> memberIds, Instant createdAt) {
         static TeamResponse of(Team team) {
-            return new TeamResponse(team.id().value(), team.name(),
-                    team.memberIds().stream().map(AgentId::value).toList(), team.createdAt());
+            return new TeamResponse(
+                    team.id().value(),
+                    team.name(),
+                    team.memberIds().stream().map(AgentId::value).toList(),
+                    team.createdAt());
         }
     }
 

@@ -32,10 +32,20 @@ class TokensRestController {
     record CreateTokenRequest(@Size(max = 100) @Nullable String name) {}
 
     record TokenResponse(
-            UUID id, UUID agentId, String name, Instant createdAt, @Nullable Instant lastUsedAt, @Nullable Instant revokedAt) {
+            UUID id,
+            UUID agentId,
+            String name,
+            Instant createdAt,
+            @Nullable Instant lastUsedAt,
+            @Nullable Instant revokedAt) {
         static TokenResponse of(ApiToken token) {
-            return new TokenResponse(token.id(), token.agentId().value(), token.name(), token.createdAt(),
-                    token.lastUsedAt(), token.revokedAt());
+            return new TokenResponse(
+                    token.id(),
+                    token.agentId().value(),
+                    token.name(),
+                    token.createdAt(),
+                    token.lastUsedAt(),
+                    token.revokedAt());
         }
     }
 
@@ -49,19 +59,26 @@ class TokensRestController {
 
     @PostMapping
     ResponseEntity<CreatedTokenResponse> create(
-            @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody(required = false) @Nullable CreateTokenRequest request) {
+            @AuthenticationPrincipal SignedInAgent me,
+            @Valid @RequestBody(required = false) @Nullable CreateTokenRequest request) {
         String name = request == null || request.name() == null ? "API token" : request.name();
         var issued = agents.issueToken(me.id(), name);
         // The secret is in this response only: no cache may keep it.
-        return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.details().id()))
+        return ResponseEntity.created(
+                        URI.create("/api/v1/tokens/" + issued.details().id()))
                 .cacheControl(CacheControl.noStore())
-                .body(new CreatedTokenResponse(issued.token(), issued.details().id(), issued.details().name(),
+                .body(new CreatedTokenResponse(
+                        issued.token(),
+                        issued.details().id(),
+                        issued.details().name(),
                         issued.details().createdAt()));
     }
 
     @GetMapping
     List<TokenResponse> list(@AuthenticationPrincipal SignedInAgent me, @RequestParam Optional<UUID> agentId) {
-        return agents.tokens(me, agentId.map(AgentId::new)).stream().map(TokenResponse::of).toList();
+        return agents.tokens(me, agentId.map(AgentId::new)).stream()
+                .map(TokenResponse::of)
+                .toList();
     }
 
     @DeleteMapping("/{id}")

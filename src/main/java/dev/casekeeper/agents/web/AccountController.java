@@ -62,7 +62,8 @@ class AccountController {
         if (!errors.hasFieldErrors("newPassword") && !Objects.equals(form.newPassword(), form.repeatPassword())) {
             errors.rejectValue("repeatPassword", "account.form.repeat.differs");
         }
-        if (!FormErrors.run(errors, Map.of(), () -> passwords.changeOwn(me.id(), form.currentPassword(), form.newPassword()))) {
+        if (!FormErrors.run(
+                errors, Map.of(), () -> passwords.changeOwn(me.id(), form.currentPassword(), form.newPassword()))) {
             response.setStatus(FormErrors.status(errors));
             return fill(model, me);
         }
@@ -81,7 +82,10 @@ class AccountController {
             HttpServletResponse response,
             Model model) {
         var issued = new AtomicReference<IssuedToken>();
-        if (!FormErrors.run(errors, Map.of(), () -> issued.set(agents.issueToken(me.id(), form.name() == null ? "" : form.name())))) {
+        if (!FormErrors.run(
+                errors,
+                Map.of(),
+                () -> issued.set(agents.issueToken(me.id(), form.name() == null ? "" : form.name())))) {
             response.setStatus(FormErrors.status(errors));
             return fill(model, me);
         }
@@ -104,13 +108,17 @@ class AccountController {
     private String fill(Model model, SignedInAgent me) {
         var agent = agents.find(me.id());
         model.addAttribute("agent", agent);
-        model.addAttribute("teamNames", agents.teams().stream()
-                .filter(team -> agent.teamIds().contains(team.id()))
-                .map(Team::name)
-                .toList());
-        model.addAttribute("tokens", agents.tokens(me, Optional.of(me.id())).stream()
-                .filter(token -> token.revokedAt() == null)
-                .toList());
+        model.addAttribute(
+                "teamNames",
+                agents.teams().stream()
+                        .filter(team -> agent.teamIds().contains(team.id()))
+                        .map(Team::name)
+                        .toList());
+        model.addAttribute(
+                "tokens",
+                agents.tokens(me, Optional.of(me.id())).stream()
+                        .filter(token -> token.revokedAt() == null)
+                        .toList());
         model.addAttribute("passwordChangeRequired", passwords.changeRequired(me.id()));
         model.addAttribute("minimumLength", PasswordManagement.minimumLength());
         if (!model.containsAttribute("passwordForm")) {

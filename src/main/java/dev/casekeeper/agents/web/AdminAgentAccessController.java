@@ -29,7 +29,8 @@ class AdminAgentAccessController {
     private final AgentSessions sessions;
     private final AgentPage page;
 
-    AdminAgentAccessController(AgentManagement agents, PasswordManagement passwords, AgentSessions sessions, AgentPage page) {
+    AdminAgentAccessController(
+            AgentManagement agents, PasswordManagement passwords, AgentSessions sessions, AgentPage page) {
         this.agents = agents;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -68,7 +69,10 @@ class AdminAgentAccessController {
 
     @PostMapping("/admin/agents/{id}/password-reset")
     String resetPassword(
-            @PathVariable UUID id, @AuthenticationPrincipal SignedInAgent me, HttpServletResponse response, Model model) {
+            @PathVariable UUID id,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletResponse response,
+            Model model) {
         var agentId = new AgentId(id);
         agents.find(agentId);
         if (agentId.equals(me.id())) {

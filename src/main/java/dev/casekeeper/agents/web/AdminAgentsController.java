@@ -61,7 +61,10 @@ class AdminAgentsController {
     }
 
     @GetMapping("/admin/agents")
-    String list(@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "active") String status, Model model) {
+    String list(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(defaultValue = "active") String status,
+            Model model) {
         Map<TeamId, String> teamNames = agents.teams().stream().collect(Collectors.toMap(Team::id, Team::name));
         String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         var rows = agents.list().stream()
@@ -70,8 +73,16 @@ class AdminAgentsController {
                     case "all" -> true;
                     default -> a.active();
                 })
-                .filter(a -> needle.isEmpty() || a.name().toLowerCase(Locale.ROOT).contains(needle) || a.email().contains(needle))
-                .map(a -> new AgentRow(a, a.teamIds().stream().map(teamNames::get).filter(n -> n != null).sorted().toList()))
+                .filter(a -> needle.isEmpty()
+                        || a.name().toLowerCase(Locale.ROOT).contains(needle)
+                        || a.email().contains(needle))
+                .map(a -> new AgentRow(
+                        a,
+                        a.teamIds().stream()
+                                .map(teamNames::get)
+                                .filter(n -> n != null)
+                                .sorted()
+                                .toList()))
                 .toList();
         model.addAttribute("rows", rows);
         model.addAttribute("q", q == null ? "" : q);
@@ -94,11 +105,15 @@ class AdminAgentsController {
         boolean generated = form.password() == null || form.password().isEmpty();
         String password = generated ? PasswordManagement.generate() : form.password();
         var created = new AtomicReference<Agent>();
-        boolean done = FormErrors.run(errors, CONFLICTS, () -> transactions.executeWithoutResult(tx -> {
-            var agent = agents.createWithTemporaryPassword(new CreateAgent(form.email(), form.name(), password, role));
-            agents.setTeams(agent.id(), teams(form.teamIds()));
-            created.set(agents.find(agent.id()));
-        }));
+        boolean done = FormErrors.run(
+                errors,
+                CONFLICTS,
+                () -> transactions.executeWithoutResult(tx -> {
+                    var agent = agents.createWithTemporaryPassword(
+                            new CreateAgent(form.email(), form.name(), password, role));
+                    agents.setTeams(agent.id(), teams(form.teamIds()));
+                    created.set(agents.find(agent.id()));
+                }));
         if (!done) {
             response.setStatus(FormErrors.status(errors));
             return showNew(model, form);
@@ -130,10 +145,13 @@ class AdminAgentsController {
         var agentId = new AgentId(id);
         agents.find(agentId);
         var role = role(form.role(), errors);
-        boolean done = FormErrors.run(errors, CONFLICTS, () -> transactions.executeWithoutResult(tx -> {
-            agents.change(agentId, new ChangeAgent(form.email(), form.name(), role, null, null));
-            agents.setTeams(agentId, teams(form.teamIds()));
-        }));
+        boolean done = FormErrors.run(
+                errors,
+                CONFLICTS,
+                () -> transactions.executeWithoutResult(tx -> {
+                    agents.change(agentId, new ChangeAgent(form.email(), form.name(), role, null, null));
+                    agents.setTeams(agentId, teams(form.teamIds()));
+                }));
         if (!done) {
             response.setStatus(FormErrors.status(errors));
             page.fill(model, agentId, me);
@@ -154,7 +172,9 @@ class AdminAgentsController {
     }
 
     private static List<TeamId> teams(@Nullable List<UUID> ids) {
-        return ids == null ? List.of() : ids.stream().distinct().map(TeamId::new).toList();
+        return ids == null
+                ? List.of()
+                : ids.stream().distinct().map(TeamId::new).toList();
     }
 
     static @Nullable Role role(@Nullable String value, BindingResult errors) {

@@ -46,9 +46,11 @@ class AdminTeamsController {
             model.addAttribute("teamForm", new TeamForm(""));
         }
         var byId = agents.list().stream().collect(Collectors.toMap(Agent::id, Function.identity()));
-        model.addAttribute("rows", agents.teams().stream()
-                .map(team -> new TeamRow(team, members(team, byId)))
-                .toList());
+        model.addAttribute(
+                "rows",
+                agents.teams().stream()
+                        .map(team -> new TeamRow(team, members(team, byId)))
+                        .toList());
         return "agents/admin-teams";
     }
 
@@ -75,10 +77,12 @@ class AdminTeamsController {
         var byId = all.stream().collect(Collectors.toMap(Agent::id, Function.identity()));
         model.addAttribute("team", team);
         model.addAttribute("members", members(team, byId));
-        model.addAttribute("candidates", all.stream()
-                .filter(Agent::active)
-                .filter(agent -> !team.memberIds().contains(agent.id()))
-                .toList());
+        model.addAttribute(
+                "candidates",
+                all.stream()
+                        .filter(Agent::active)
+                        .filter(agent -> !team.memberIds().contains(agent.id()))
+                        .toList());
         if (!model.containsAttribute("teamForm")) {
             model.addAttribute("teamForm", new TeamForm(team.name()));
         }

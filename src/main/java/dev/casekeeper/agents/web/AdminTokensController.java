@@ -67,7 +67,9 @@ class AdminTokensController {
             Model model) {
         var issued = new AtomicReference<IssuedToken>();
         var agentId = form.agentId() == null ? me.id() : new AgentId(form.agentId());
-        boolean done = FormErrors.run(errors, Map.of("agent-inactive", "agentId"),
+        boolean done = FormErrors.run(
+                errors,
+                Map.of("agent-inactive", "agentId"),
                 () -> issued.set(agents.issueToken(agentId, form.name() == null ? "" : form.name())));
         if (!done) {
             response.setStatus(FormErrors.status(errors));
@@ -92,7 +94,9 @@ class AdminTokensController {
         agents.revokeToken(me, id);
         redirect.addFlashAttribute("notice", "admin.notice.tokenRevoked");
         // Back to the agent's page when revoked there; never to another site.
-        return back != null && back.matches("/admin/agents/[0-9a-f-]{36}") ? "redirect:" + back : "redirect:/admin/tokens";
+        return back != null && back.matches("/admin/agents/[0-9a-f-]{36}")
+                ? "redirect:" + back
+                : "redirect:/admin/tokens";
     }
 
     private String fill(Model model, @Nullable UUID agent, String state, SignedInAgent me) {

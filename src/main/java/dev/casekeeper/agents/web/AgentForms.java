@@ -19,12 +19,22 @@ final class AgentForms {
 
     /** A new agent; without a password, one is generated and shown once. */
     record NewAgentForm(
-            @NotBlank(message = "{admin.form.email.blank}") @Email(message = "{admin.form.email.invalid}")
-                    @Size(max = 320, message = "{admin.form.tooLong}") @Nullable String email,
-            @NotBlank(message = "{admin.form.name.blank}") @Size(max = 200, message = "{admin.form.tooLong}") @Nullable String name,
-            @NotBlank(message = "{admin.form.role.blank}") @Nullable String role,
+            @NotBlank(message = "{admin.form.email.blank}")
+            @Email(message = "{admin.form.email.invalid}")
+            @Size(max = 320, message = "{admin.form.tooLong}")
+            @Nullable
+            String email,
+
+            @NotBlank(message = "{admin.form.name.blank}") @Size(max = 200, message = "{admin.form.tooLong}") @Nullable
+            String name,
+
+            @NotBlank(message = "{admin.form.role.blank}") @Nullable
+            String role,
+
             @Nullable List<UUID> teamIds,
-            @Size(max = 200, message = "{admin.form.tooLong}") @Nullable String password) {
+
+            @Size(max = 200, message = "{admin.form.tooLong}") @Nullable
+            String password) {
 
         static NewAgentForm empty() {
             return new NewAgentForm("", "", "agent", List.of(), "");
@@ -37,14 +47,25 @@ final class AgentForms {
 
     /** An agent's email, name, role and teams. */
     record EditAgentForm(
-            @NotBlank(message = "{admin.form.email.blank}") @Email(message = "{admin.form.email.invalid}")
-                    @Size(max = 320, message = "{admin.form.tooLong}") @Nullable String email,
-            @NotBlank(message = "{admin.form.name.blank}") @Size(max = 200, message = "{admin.form.tooLong}") @Nullable String name,
-            @NotBlank(message = "{admin.form.role.blank}") @Nullable String role,
+            @NotBlank(message = "{admin.form.email.blank}")
+            @Email(message = "{admin.form.email.invalid}")
+            @Size(max = 320, message = "{admin.form.tooLong}")
+            @Nullable
+            String email,
+
+            @NotBlank(message = "{admin.form.name.blank}") @Size(max = 200, message = "{admin.form.tooLong}") @Nullable
+            String name,
+
+            @NotBlank(message = "{admin.form.role.blank}") @Nullable
+            String role,
+
             @Nullable List<UUID> teamIds) {
 
         static EditAgentForm of(Agent agent) {
-            return new EditAgentForm(agent.email(), agent.name(), agent.role().value(),
+            return new EditAgentForm(
+                    agent.email(),
+                    agent.name(),
+                    agent.role().value(),
                     agent.teamIds().stream().map(TeamId::value).toList());
         }
 
@@ -53,17 +74,33 @@ final class AgentForms {
         }
     }
 
-    record TeamForm(@NotBlank(message = "{admin.form.teamName.blank}") @Size(max = 200, message = "{admin.form.tooLong}") @Nullable String name) {}
+    record TeamForm(
+            @NotBlank(message = "{admin.form.teamName.blank}")
+            @Size(max = 200, message = "{admin.form.tooLong}")
+            @Nullable
+            String name) {}
 
-    record MemberForm(@jakarta.validation.constraints.NotNull(message = "{admin.form.member.blank}") @Nullable UUID agentId) {}
+    record MemberForm(
+            @jakarta.validation.constraints.NotNull(message = "{admin.form.member.blank}") @Nullable
+            UUID agentId) {}
 
     /** A token for an agent (default: the admin asking). */
-    record TokenForm(@Nullable UUID agentId, @Size(max = 100, message = "{admin.form.tooLong}") @Nullable String name) {}
+    record TokenForm(
+            @Nullable UUID agentId,
+
+            @Size(max = 100, message = "{admin.form.tooLong}") @Nullable
+            String name) {}
 
     /** An agent's own new password, with the current one and the new one typed twice. */
     record PasswordForm(
-            @NotBlank(message = "{account.form.current.blank}") @Size(max = 200, message = "{admin.form.tooLong}") @Nullable String currentPassword,
-            @NotBlank(message = "{account.form.new.blank}") @Size(max = 200, message = "{admin.form.tooLong}") @Nullable String newPassword,
+            @NotBlank(message = "{account.form.current.blank}")
+            @Size(max = 200, message = "{admin.form.tooLong}")
+            @Nullable
+            String currentPassword,
+
+            @NotBlank(message = "{account.form.new.blank}") @Size(max = 200, message = "{admin.form.tooLong}") @Nullable
+            String newPassword,
+
             @Nullable String repeatPassword) {
 
         static PasswordForm empty() {

@@ -29,7 +29,9 @@ final class FormErrors {
             return true;
         } catch (WeakPasswordException e) {
             // Why, in the reader's language: the message bundle's text of the reason.
-            e.fieldErrors().keySet().forEach(field -> reject(errors, field, e.messageCode(), e.messageArguments(), e.getMessage()));
+            e.fieldErrors()
+                    .keySet()
+                    .forEach(field -> reject(errors, field, e.messageCode(), e.messageArguments(), e.getMessage()));
         } catch (InvalidInputException e) {
             e.fieldErrors().forEach((field, message) -> reject(errors, field, message));
         } catch (ConflictException e) {
@@ -49,7 +51,8 @@ final class FormErrors {
         reject(errors, field, "invalid", null, message);
     }
 
-    private static void reject(BindingResult errors, String field, String code, Object @Nullable [] arguments, String message) {
+    private static void reject(
+            BindingResult errors, String field, String code, Object @Nullable [] arguments, String message) {
         if (errors.getFieldType(field) != null) {
             errors.rejectValue(field, code, arguments, message);
         } else {
@@ -59,7 +62,8 @@ final class FormErrors {
 
     /** A refused form answers 409 when a rule refused it, 422 when the input was invalid. */
     static int status(BindingResult errors) {
-        return errors.getFieldErrors().isEmpty() && errors.getGlobalErrors().stream().noneMatch(e -> "invalid".equals(e.getCode()))
+        return errors.getFieldErrors().isEmpty()
+                        && errors.getGlobalErrors().stream().noneMatch(e -> "invalid".equals(e.getCode()))
                 ? 409
                 : 422;
     }

@@ -28,13 +28,28 @@ class PasswordChangeRequired implements HandlerInterceptor, WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this)
                 .excludePathPatterns(
-                        AccountController.PATH, AccountController.PATH + "/password", "/login", "/logout", "/error",
-                        "/forbidden", "/api/**", "/actuator/**", "/live/**", "/css/**", "/js/**", "/images/**",
-                        "/webjars/**", "/favicon.ico", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html");
+                        AccountController.PATH,
+                        AccountController.PATH + "/password",
+                        "/login",
+                        "/logout",
+                        "/error",
+                        "/forbidden",
+                        "/api/**",
+                        "/actuator/**",
+                        "/live/**",
+                        "/css/**",
+                        "/js/**",
+                        "/images/**",
+                        "/webjars/**",
+                        "/favicon.ico",
+                        "/v3/api-docs/**",
+                        "/swagger-ui/**",
+                        "/swagger-ui.html");
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws Exception {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null
                 || !(authentication.getPrincipal() instanceof SignedInAgent agent)

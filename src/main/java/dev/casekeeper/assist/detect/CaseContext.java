@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param waited from the first customer message nobody has answered yet to this one; null if none
  */
 public record CaseContext(
-        List<String> earlierMessages, boolean followUp, int transfers, @Nullable Duration waited) {
+        List<String> earlierMessages,
+        boolean followUp,
+        int transfers,
+        @Nullable Duration waited) {
 
     public static final CaseContext NONE = new CaseContext(List.of(), false, 0, null);
 

@@ -25,8 +25,11 @@ final class CaseSignals {
         repeated(text, tokens, reasons);
         contacts(reasons);
         if (context.transfers() > 0) {
-            reasons.add(new Reason("transfers", Math.min(18, 6 * context.transfers()),
-                    "the case was transferred " + times(context.transfers()), List.of()));
+            reasons.add(new Reason(
+                    "transfers",
+                    Math.min(18, 6 * context.transfers()),
+                    "the case was transferred " + times(context.transfers()),
+                    List.of()));
         }
         waiting(reasons);
     }
@@ -71,7 +74,8 @@ final class CaseSignals {
         }
         var references = new ArrayList<Integer>();
         for (int i = 0; i < tokens.size(); i++) {
-            if (isReference(tokens.get(i)) && earlierReferences.contains(tokens.get(i).norm())) {
+            if (isReference(tokens.get(i))
+                    && earlierReferences.contains(tokens.get(i).norm())) {
                 references.add(i);
             }
         }
@@ -91,7 +95,8 @@ final class CaseSignals {
             references.forEach(repeatedTokens::set);
         }
         if (points > 0) {
-            List<Span> spans = Spans.ofTokens(text, tokens, repeatedTokens.stream().boxed().toList());
+            List<Span> spans =
+                    Spans.ofTokens(text, tokens, repeatedTokens.stream().boxed().toList());
             reasons.add(new Reason("repeated-information", Math.min(20, points), String.join("; ", details), spans));
         }
     }
@@ -140,12 +145,17 @@ final class CaseSignals {
 
     /** The trigram of words {@code k}, {@code k + 1} and {@code k + 2}. */
     private static String gram(List<Token> tokens, int[] words, int k) {
-        return tokens.get(words[k]).norm() + ' ' + tokens.get(words[k + 1]).norm() + ' ' + tokens.get(words[k + 2]).norm();
+        return tokens.get(words[k]).norm()
+                + ' '
+                + tokens.get(words[k + 1]).norm()
+                + ' '
+                + tokens.get(words[k + 2]).norm();
     }
 
     /** An order number, key or code of four or more characters: what a customer should not have to give twice. */
     private static boolean isReference(Token token) {
-        return (token.kind() == Token.Kind.NUMBER || token.kind() == Token.Kind.CODE) && token.norm().length() >= 4;
+        return (token.kind() == Token.Kind.NUMBER || token.kind() == Token.Kind.CODE)
+                && token.norm().length() >= 4;
     }
 
     private static String times(int n) {

@@ -15,7 +15,8 @@ import java.util.List;
  */
 public final class FrustrationScorer {
 
-    private static final java.util.Set<String> YOU = java.util.Set.of("you", "your", "youre", "u", "ur", "yours", "yourself");
+    private static final java.util.Set<String> YOU =
+            java.util.Set.of("you", "your", "youre", "u", "ur", "yours", "yourself");
 
     static final int ANNOYANCE_CAP = 45;
 
@@ -66,9 +67,12 @@ public final class FrustrationScorer {
         new CaseSignals(context).add(text, tokens, reasons);
         negativeWords(text, tokens, negative, reasons);
         // Capitals of delight ("THANK YOU SO MUCH!") are shouting only in a message that complains of something else.
-        boolean joy = shouting.whole() && shouting.delighted() && reasons.subList(loud, reasons.size()).stream().noneMatch(r -> r.points() > 0);
+        boolean joy = shouting.whole()
+                && shouting.delighted()
+                && reasons.subList(loud, reasons.size()).stream().noneMatch(r -> r.points() > 0);
         if (joy) {
-            reasons.removeIf(r -> r.signal().equals("shouting") || (r.signal().equals("punctuation") && r.points() == AFTER_CAPITALS));
+            reasons.removeIf(r -> r.signal().equals("shouting")
+                    || (r.signal().equals("punctuation") && r.points() == AFTER_CAPITALS));
         }
         boolean shouted = !joy && (shouting.whole() || !shouting.sentences().isEmpty());
         if (profane + insults + threats + requests + sarcasm == 0 && !shouted) {
@@ -96,7 +100,10 @@ public final class FrustrationScorer {
                 int points = Math.min(reason.points(), budget);
                 budget -= points;
                 if (points > 0) {
-                    capped.add(points == reason.points() ? reason : new Reason(reason.signal(), points, reason.detail(), reason.spans()));
+                    capped.add(
+                            points == reason.points()
+                                    ? reason
+                                    : new Reason(reason.signal(), points, reason.detail(), reason.spans()));
                 }
             } else {
                 capped.add(reason);
@@ -112,16 +119,24 @@ public final class FrustrationScorer {
         var spans = Spans.ofTokens(text, tokens, shouting.spanTokens(tokens));
         if (shouting.whole()) {
             int points = 30 + (int) Math.round(30 * (shouting.share() - 0.5));
-            reasons.add(new Reason("shouting", points,
-                    Math.round(shouting.share() * 100) + "% of the letters in capitals", spans));
+            reasons.add(new Reason(
+                    "shouting", points, Math.round(shouting.share() * 100) + "% of the letters in capitals", spans));
         } else if (!shouting.sentences().isEmpty()) {
             int more = shouting.sentences().size() - 1 + shouting.words().size();
             int count = shouting.sentences().size();
-            reasons.add(new Reason("shouting", Math.min(SHOUTED_SENTENCE + 5, SHOUTED_SENTENCE + 5 * more),
-                    count == 1 ? "a sentence in capitals" : count + " sentences in capitals", spans));
+            reasons.add(new Reason(
+                    "shouting",
+                    Math.min(SHOUTED_SENTENCE + 5, SHOUTED_SENTENCE + 5 * more),
+                    count == 1 ? "a sentence in capitals" : count + " sentences in capitals",
+                    spans));
         } else {
-            reasons.add(new Reason("shouting", Math.min(15, 5 * shouting.words().size()),
-                    shouting.words().size() == 1 ? "a word in capitals" : shouting.words().size() + " words in capitals", spans));
+            reasons.add(new Reason(
+                    "shouting",
+                    Math.min(15, 5 * shouting.words().size()),
+                    shouting.words().size() == 1
+                            ? "a word in capitals"
+                            : shouting.words().size() + " words in capitals",
+                    spans));
         }
     }
 
@@ -143,11 +158,18 @@ public final class FrustrationScorer {
             i = Math.max(i, start + 1);
         }
         if (!spans.isEmpty()) {
-            reasons.add(new Reason("punctuation", Math.min(20, 10 + 5 * (spans.size() - 1)),
-                    spans.size() == 1 ? "a run of ! or ?" : spans.size() + " runs of ! or ?", spans));
+            reasons.add(new Reason(
+                    "punctuation",
+                    Math.min(20, 10 + 5 * (spans.size() - 1)),
+                    spans.size() == 1 ? "a run of ! or ?" : spans.size() + " runs of ! or ?",
+                    spans));
         } else if ((shouting.whole() || shouting.exclaimed() > 0) && text.indexOf('!') >= 0) {
             int at = text.indexOf('!');
-            reasons.add(new Reason("punctuation", AFTER_CAPITALS, "an exclamation mark after capitals", List.of(Span.of(text, at, at + 1))));
+            reasons.add(new Reason(
+                    "punctuation",
+                    AFTER_CAPITALS,
+                    "an exclamation mark after capitals",
+                    List.of(Span.of(text, at, at + 1))));
         }
     }
 
@@ -188,8 +210,17 @@ public final class FrustrationScorer {
      * already counted are not counted again,
      * and with {@code negatable}, a match right after "not" or "never" does not count.
      */
-    private int phrases(String signal, String list, int first, int more, int cap, boolean negatable,
-            String text, List<Token> tokens, BitSet taken, List<Reason> reasons) {
+    private int phrases(
+            String signal,
+            String list,
+            int first,
+            int more,
+            int cap,
+            boolean negatable,
+            String text,
+            List<Token> tokens,
+            BitSet taken,
+            List<Reason> reasons) {
         return reason(signal, first, more, cap, matches(list, negatable, tokens, taken), text, tokens, reasons);
     }
 
@@ -201,8 +232,10 @@ public final class FrustrationScorer {
     private List<PhraseList.Match> matches(String list, boolean negatable, List<Token> tokens, BitSet taken) {
         var found = new ArrayList<PhraseList.Match>();
         for (var match : lexicon.list(list).find(tokens)) {
-            if (!taken.get(match.from(), match.to()).isEmpty() || (negatable && negated(tokens, match.from()))
-                    || "yes".equals(match.entry().attribute("ignore")) || !startsWhereItMay(match, tokens)) {
+            if (!taken.get(match.from(), match.to()).isEmpty()
+                    || (negatable && negated(tokens, match.from()))
+                    || "yes".equals(match.entry().attribute("ignore"))
+                    || !startsWhereItMay(match, tokens)) {
                 continue;
             }
             taken.set(match.from(), match.to());
@@ -213,11 +246,20 @@ public final class FrustrationScorer {
 
     private static boolean startsWhereItMay(PhraseList.Match match, List<Token> tokens) {
         return !"yes".equals(match.entry().attribute("start"))
-                || match.from() == 0 || tokens.get(match.from() - 1).sentence() != tokens.get(match.from()).sentence();
+                || match.from() == 0
+                || tokens.get(match.from() - 1).sentence()
+                        != tokens.get(match.from()).sentence();
     }
 
-    private static int reason(String signal, int first, int more, int cap, List<PhraseList.Match> matches, String text,
-            List<Token> tokens, List<Reason> reasons) {
+    private static int reason(
+            String signal,
+            int first,
+            int more,
+            int cap,
+            List<PhraseList.Match> matches,
+            String text,
+            List<Token> tokens,
+            List<Reason> reasons) {
         if (matches.isEmpty()) {
             return 0;
         }
@@ -232,7 +274,8 @@ public final class FrustrationScorer {
             seen.add("\u201c" + span.text() + "\u201d");
         }
         int points = Math.min(cap, strongest + more * (spans.size() - 1));
-        reasons.add(new Reason(signal, points, String.join(", ", seen.stream().distinct().toList()), spans));
+        reasons.add(new Reason(
+                signal, points, String.join(", ", seen.stream().distinct().toList()), spans));
         return spans.size();
     }
 
@@ -242,10 +285,13 @@ public final class FrustrationScorer {
      * sign, in the message or on the case ("My router keeps dropping the connection and this is the
      * third time I'm reporting it").
      */
-    private static void negativeWords(String text, List<Token> tokens, List<PhraseList.Match> negative, List<Reason> reasons) {
+    private static void negativeWords(
+            String text, List<Token> tokens, List<PhraseList.Match> negative, List<Reason> reasons) {
         boolean otherSign = reasons.stream().anyMatch(r -> r.points() > 0)
                 || negative.stream().anyMatch(m -> !isFault(m));
-        var counted = otherSign ? negative : negative.stream().filter(m -> !isFault(m)).toList();
+        var counted = otherSign
+                ? negative
+                : negative.stream().filter(m -> !isFault(m)).toList();
         reason("negative-words", 25, 10, 40, counted, text, tokens, reasons);
     }
 
@@ -299,7 +345,9 @@ public final class FrustrationScorer {
     }
 
     private static boolean startsSentence(PhraseList.Match match, List<Token> tokens) {
-        return match.from() == 0 || tokens.get(match.from() - 1).sentence() != tokens.get(match.from()).sentence();
+        return match.from() == 0
+                || tokens.get(match.from() - 1).sentence()
+                        != tokens.get(match.from()).sentence();
     }
 
     /** Swearing or an insult with "you" close by is aimed at a person, usually the agent: 15 more points. */
@@ -311,8 +359,11 @@ public final class FrustrationScorer {
             for (int k = Math.max(0, i - 4); k <= Math.min(tokens.size() - 1, i + 4); k++) {
                 var token = tokens.get(k);
                 if (!abusive.get(k) && token.sentence() == tokens.get(i).sentence() && YOU.contains(token.norm())) {
-                    reasons.add(new Reason("aimed-at-someone", 15, "abuse with \u201c" + text.substring(token.start(), token.end())
-                            + "\u201d close by", List.of(Span.of(text, token.start(), token.end()))));
+                    reasons.add(new Reason(
+                            "aimed-at-someone",
+                            15,
+                            "abuse with \u201c" + text.substring(token.start(), token.end()) + "\u201d close by",
+                            List.of(Span.of(text, token.start(), token.end()))));
                     return;
                 }
             }

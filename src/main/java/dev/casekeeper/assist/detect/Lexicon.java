@@ -34,8 +34,20 @@ public final class Lexicon {
     private Lexicon(String language) {
         this.language = language;
         String folder = "assist/" + language + "/";
-        for (String name : List.of("insults", "negative", "threats", "escalation", "repetition", "politeness", "blame",
-                "condescension", "refusal", "alternatives", "jargon", "acknowledgement", "sarcasm")) {
+        for (String name : List.of(
+                "insults",
+                "negative",
+                "threats",
+                "escalation",
+                "repetition",
+                "politeness",
+                "blame",
+                "condescension",
+                "refusal",
+                "alternatives",
+                "jargon",
+                "acknowledgement",
+                "sarcasm")) {
             lists.put(name, PhraseList.load(folder + name + ".txt"));
         }
         this.acronyms = words(folder + "acronyms.txt");
@@ -130,10 +142,16 @@ public final class Lexicon {
             levels.remove(ignored.phrase());
         }
         var entries = new ArrayList<PhraseList.Entry>();
-        levels.forEach((phrase, strong) -> entries.add(new PhraseList.Entry(phrase, Map.of("level", strong ? "strong" : "mild"))));
-        return new Profanities(PhraseList.of(entries), levels.entrySet().stream()
-                .filter(e -> !e.getKey().contains(" "))
-                .collect(Collectors.toMap(e -> PhraseList.normalize(e.getKey()).getFirst(), Map.Entry::getValue, (a, b) -> a || b)));
+        levels.forEach((phrase, strong) ->
+                entries.add(new PhraseList.Entry(phrase, Map.of("level", strong ? "strong" : "mild"))));
+        return new Profanities(
+                PhraseList.of(entries),
+                levels.entrySet().stream()
+                        .filter(e -> !e.getKey().contains(" "))
+                        .collect(Collectors.toMap(
+                                e -> PhraseList.normalize(e.getKey()).getFirst(),
+                                Map.Entry::getValue,
+                                (a, b) -> a || b)));
     }
 
     private static Iterable<Profanity> libraryDictionary(String resource) {

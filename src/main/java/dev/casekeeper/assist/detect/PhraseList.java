@@ -44,7 +44,9 @@ public final class PhraseList {
     private static final class Node {
         final Map<String, Node> words = new HashMap<>();
         final Map<String, Node> prefixes = new HashMap<>();
-        @Nullable Entry entry;
+
+        @Nullable
+        Entry entry;
     }
 
     private final Node root = new Node();
@@ -89,7 +91,9 @@ public final class PhraseList {
         for (int i = 1; i < parts.length; i++) {
             int eq = parts[i].indexOf('=');
             if (eq > 0) {
-                attributes.put(parts[i].substring(0, eq).strip(), parts[i].substring(eq + 1).strip());
+                attributes.put(
+                        parts[i].substring(0, eq).strip(),
+                        parts[i].substring(eq + 1).strip());
             }
         }
         return new Entry(parts[0].strip(), Map.copyOf(attributes));

@@ -26,7 +26,9 @@ public final class Profanities {
         this.words = Map.copyOf(words);
         words.forEach((word, strong) -> {
             if (strong && word.length() >= 3) {
-                strongByLength.computeIfAbsent(word.length(), k -> new ArrayList<>()).add(word);
+                strongByLength
+                        .computeIfAbsent(word.length(), k -> new ArrayList<>())
+                        .add(word);
             }
         });
     }
@@ -39,8 +41,14 @@ public final class Profanities {
         var hits = new ArrayList<Hit>();
         for (var match : phrases.find(tokens)) {
             var token = tokens.get(match.from());
-            hits.add(new Hit(match.from(), match.to(), "strong".equals(match.entry().attribute("level")),
-                    token.stretched() != null && !token.norm().equals(match.entry().phrase()) ? "stretched" : "plain"));
+            hits.add(new Hit(
+                    match.from(),
+                    match.to(),
+                    "strong".equals(match.entry().attribute("level")),
+                    token.stretched() != null
+                                    && !token.norm().equals(match.entry().phrase())
+                            ? "stretched"
+                            : "plain"));
         }
         for (int i = 0; i < tokens.size(); i++) {
             var token = tokens.get(i);
@@ -81,7 +89,8 @@ public final class Profanities {
      */
     boolean isMaskedSwearWord(String masked) {
         int letters = 0;
-        long kinds = masked.chars().filter(c -> MASKS.indexOf(c) >= 0).distinct().count();
+        long kinds =
+                masked.chars().filter(c -> MASKS.indexOf(c) >= 0).distinct().count();
         for (int k = 0; k < masked.length(); k++) {
             if (Character.isLetter(masked.charAt(k))) {
                 letters++;
@@ -115,14 +124,17 @@ public final class Profanities {
     /** Single letters in a row, with only spaces or dots between them: {@code f u c k}, {@code f.u.c.k}. */
     private static int spacedRun(List<Token> tokens, int from) {
         int end = from + 1;
-        while (end < tokens.size() && tokens.get(end).isWord() && tokens.get(end).letters() == 1
+        while (end < tokens.size()
+                && tokens.get(end).isWord()
+                && tokens.get(end).letters() == 1
                 && tokens.get(end).start() - tokens.get(end - 1).end() <= 2) {
             end++;
         }
         return end;
     }
 
-    @Nullable Boolean strength(String word) {
+    @Nullable
+    Boolean strength(String word) {
         return words.get(word);
     }
 }

@@ -26,7 +26,12 @@ import org.jspecify.annotations.Nullable;
  *     capitals that complains of nothing else is joy, not shouting
  */
 public record Shouting(
-        int capitalLetters, int letters, List<Integer> words, List<List<Integer>> sentences, int exclaimed, boolean delighted) {
+        int capitalLetters,
+        int letters,
+        List<Integer> words,
+        List<List<Integer>> sentences,
+        int exclaimed,
+        boolean delighted) {
 
     /** Below this many counted letters, a message is too short to be shouting as a whole ("OK", "FYI"). */
     static final int MIN_LETTERS = 6;
@@ -40,7 +45,8 @@ public record Shouting(
             if (!token.isWord() || token.letters() < 2) {
                 continue;
             }
-            if (token.upper() && !lexicon.isEmphasis(token.norm())
+            if (token.upper()
+                    && !lexicon.isEmphasis(token.norm())
                     && (token.letters() <= 5 || lexicon.isAcronym(token.norm()))
                     && nextToLowerCase(tokens, i)) {
                 continue;
@@ -54,13 +60,15 @@ public record Shouting(
         boolean whole = letters >= MIN_LETTERS && (double) capitals / letters >= 0.5;
         var sentences = new ArrayList<List<Integer>>();
         int exclaimed = 0;
-        boolean delighted = words.stream().anyMatch(index -> lexicon.isDelight(tokens.get(index).norm()));
+        boolean delighted = words.stream()
+                .anyMatch(index -> lexicon.isDelight(tokens.get(index).norm()));
         if (!whole) {
             // Capitals in a sentence of thanks or joy are no shouting ("THANK YOU SO MUCH! The key works.").
             words.removeIf(index -> delightIn(tokens, tokens.get(index).sentence(), lexicon));
             for (int start = 0; start < tokens.size(); ) {
                 int end = start;
-                while (end < tokens.size() && tokens.get(end).sentence() == tokens.get(start).sentence()) {
+                while (end < tokens.size()
+                        && tokens.get(end).sentence() == tokens.get(start).sentence()) {
                     end++;
                 }
                 char mark = endMark(text, tokens.get(end - 1));
@@ -131,8 +139,12 @@ public record Shouting(
         for (int index : words) {
             for (int step : new int[] {-1, 1}) {
                 int k = index + step;
-                while (k >= 0 && k < tokens.size() && tokens.get(k).isWord() && tokens.get(k).upper()
-                        && tokens.get(k).letters() == 1 && tokens.get(k).sentence() == tokens.get(index).sentence()) {
+                while (k >= 0
+                        && k < tokens.size()
+                        && tokens.get(k).isWord()
+                        && tokens.get(k).upper()
+                        && tokens.get(k).letters() == 1
+                        && tokens.get(k).sentence() == tokens.get(index).sentence()) {
                     all.add(k);
                     k += step;
                 }

@@ -9,8 +9,8 @@ public record Thresholds(int frustrated, int heated) {
 
     public Thresholds {
         if (frustrated < 1 || heated > 100 || frustrated >= heated) {
-            throw new IllegalArgumentException(
-                    "Frustration thresholds need 1 <= frustrated < heated <= 100, not " + frustrated + " and " + heated);
+            throw new IllegalArgumentException("Frustration thresholds need 1 <= frustrated < heated <= 100, not "
+                    + frustrated + " and " + heated);
         }
     }
 

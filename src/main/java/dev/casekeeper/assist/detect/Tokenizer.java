@@ -77,9 +77,27 @@ public final class Tokenizer {
         } else if (digits > 0 && letters == 0) {
             out.add(new Token(s, e, Token.Kind.NUMBER, core, null, unmask(core), 0, false, sentence));
         } else if (digits > 0) {
-            out.add(new Token(s, e, Token.Kind.CODE, core.toLowerCase(Locale.ROOT), null, unmask(core), letters, false, sentence));
+            out.add(new Token(
+                    s,
+                    e,
+                    Token.Kind.CODE,
+                    core.toLowerCase(Locale.ROOT),
+                    null,
+                    unmask(core),
+                    letters,
+                    false,
+                    sentence));
         } else if (masks > 0 && (letters > 0 || masks >= 3) && !(masks == 1 && core.endsWith("!"))) {
-            out.add(new Token(s, e, Token.Kind.MASKED, core.toLowerCase(Locale.ROOT), null, unmask(core), letters, false, sentence));
+            out.add(new Token(
+                    s,
+                    e,
+                    Token.Kind.MASKED,
+                    core.toLowerCase(Locale.ROOT),
+                    null,
+                    unmask(core),
+                    letters,
+                    false,
+                    sentence));
         } else {
             words(text, s, e, sentence, out);
         }
@@ -93,8 +111,9 @@ public final class Tokenizer {
                 k++;
             }
             int ws = k;
-            while (k < e && (Character.isLetter(text.charAt(k)) || (isApostrophe(text.charAt(k))
-                    && k + 1 < e && Character.isLetter(text.charAt(k + 1))))) {
+            while (k < e
+                    && (Character.isLetter(text.charAt(k))
+                            || (isApostrophe(text.charAt(k)) && k + 1 < e && Character.isLetter(text.charAt(k + 1))))) {
                 k++;
             }
             if (k > ws) {
@@ -119,7 +138,8 @@ public final class Tokenizer {
             norm.append(Character.toLowerCase(c));
         }
         String lower = norm.toString();
-        return new Token(s, e, Token.Kind.WORD, lower, stretched(lower), null, letters, anyUpper && !anyLower, sentence);
+        return new Token(
+                s, e, Token.Kind.WORD, lower, stretched(lower), null, letters, anyUpper && !anyLower, sentence);
     }
 
     /** {@code sooooo} → {@code so}, {@code fuuuuck} → {@code fuck}; null when no letter is held three times. */

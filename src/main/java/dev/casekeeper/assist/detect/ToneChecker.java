@@ -28,7 +28,8 @@ public final class ToneChecker {
      * @param customerMessages what the customer wrote on the case, to tell their own words from jargon
      * @param customerLevel how frustrated their latest message reads, or null if unknown
      */
-    public List<ToneFinding> check(String draft, List<String> customerMessages, @Nullable FrustrationLevel customerLevel) {
+    public List<ToneFinding> check(
+            String draft, List<String> customerMessages, @Nullable FrustrationLevel customerLevel) {
         var tokens = Tokenizer.tokenize(draft);
         var findings = new ArrayList<ToneFinding>();
         phrases("blame", draft, tokens, findings);
@@ -39,7 +40,8 @@ public final class ToneChecker {
         if (customerLevel != null && customerLevel.atLeast(FrustrationLevel.FRUSTRATED)) {
             acknowledgement(draft, tokens, findings);
         }
-        findings.sort(Comparator.comparingInt((ToneFinding f) -> f.span().start()).thenComparing(ToneFinding::kind));
+        findings.sort(
+                Comparator.comparingInt((ToneFinding f) -> f.span().start()).thenComparing(ToneFinding::kind));
         return List.copyOf(findings);
     }
 
@@ -54,10 +56,12 @@ public final class ToneChecker {
         var alternatives = lexicon.list("alternatives").find(tokens);
         for (var refusal : lexicon.list("refusal").find(tokens)) {
             int sentence = tokens.get(refusal.from()).sentence();
-            boolean offered = alternatives.stream().anyMatch(alternative -> alternative.from() >= refusal.to()
-                    && tokens.get(alternative.from()).sentence() <= sentence + 1);
+            boolean offered = alternatives.stream()
+                    .anyMatch(alternative -> alternative.from() >= refusal.to()
+                            && tokens.get(alternative.from()).sentence() <= sentence + 1);
             if (!offered) {
-                findings.add(finding("refusal", Spans.of(draft, tokens, refusal.from(), refusal.to()), refusal.entry()));
+                findings.add(
+                        finding("refusal", Spans.of(draft, tokens, refusal.from(), refusal.to()), refusal.entry()));
             }
         }
     }
@@ -65,8 +69,12 @@ public final class ToneChecker {
     private void shouting(String draft, List<Token> tokens, List<ToneFinding> findings) {
         var shouting = Shouting.measure(draft, tokens, lexicon);
         for (var span : Spans.ofTokens(draft, tokens, shouting.spanTokens(tokens))) {
-            findings.add(new ToneFinding("shouting", span, lexicon.text("tone.shouting.message"),
-                    lexicon.text("tone.shouting.suggestion"), span.text().toLowerCase(Locale.ROOT)));
+            findings.add(new ToneFinding(
+                    "shouting",
+                    span,
+                    lexicon.text("tone.shouting.message"),
+                    lexicon.text("tone.shouting.suggestion"),
+                    span.text().toLowerCase(Locale.ROOT)));
         }
     }
 
@@ -74,7 +82,8 @@ public final class ToneChecker {
         var jargon = lexicon.list("jargon");
         var theirs = new java.util.HashSet<String>();
         for (String message : customerMessages) {
-            jargon.find(Tokenizer.tokenize(message)).forEach(m -> theirs.add(m.entry().phrase()));
+            jargon.find(Tokenizer.tokenize(message))
+                    .forEach(m -> theirs.add(m.entry().phrase()));
         }
         for (var match : jargon.find(tokens)) {
             if (!theirs.contains(match.entry().phrase())) {
@@ -92,13 +101,21 @@ public final class ToneChecker {
             last++;
         }
         var opening = Span.of(draft, tokens.getFirst().start(), tokens.get(last).end());
-        findings.add(new ToneFinding("missing-acknowledgement", opening, lexicon.text("tone.missing-acknowledgement.message"),
-                lexicon.text("tone.missing-acknowledgement.suggestion"), null));
+        findings.add(new ToneFinding(
+                "missing-acknowledgement",
+                opening,
+                lexicon.text("tone.missing-acknowledgement.message"),
+                lexicon.text("tone.missing-acknowledgement.suggestion"),
+                null));
     }
 
     private ToneFinding finding(String kind, Span span, PhraseList.Entry entry) {
         String suggestion = entry.attribute("suggestion");
-        return new ToneFinding(kind, span, lexicon.text("tone." + kind + ".message"),
-                suggestion != null ? suggestion : lexicon.text("tone." + kind + ".suggestion"), entry.attribute("replacement"));
+        return new ToneFinding(
+                kind,
+                span,
+                lexicon.text("tone." + kind + ".message"),
+                suggestion != null ? suggestion : lexicon.text("tone." + kind + ".suggestion"),
+                entry.attribute("replacement"));
     }
 }

@@ -12,7 +12,10 @@ final class AssistRequests {
 
     private AssistRequests() {}
 
-    record Score(@NotBlank @Size(max = 1_000_000) String text, @Nullable UUID caseId, @Size(max = 35) @Nullable String language) {}
+    record Score(
+            @NotBlank @Size(max = 1_000_000) String text,
+            @Nullable UUID caseId,
+            @Size(max = 35) @Nullable String language) {}
 
     record NextStepsRequest(
             @NotBlank @Size(max = 2000) String whatHappens,
@@ -25,5 +28,8 @@ final class AssistRequests {
             @Nullable Boolean send,
             @Nullable Boolean solve) {}
 
-    record HandOver(@Nullable UUID toAgentId, @Nullable UUID toTeamId, @Size(max = 2000) @Nullable String note) {}
+    record HandOver(
+            @Nullable UUID toAgentId,
+            @Nullable UUID toTeamId,
+            @Size(max = 2000) @Nullable String note) {}
 }

@@ -26,79 +26,151 @@ final class AssistResponses {
     private AssistResponses() {}
 
     record FrustrationResponse(
-            int score, String level, boolean supervisorRequested, String language, List<String> signals, List<Reason> reasons) {
+            int score,
+            String level,
+            boolean supervisorRequested,
+            String language,
+            List<String> signals,
+            List<Reason> reasons) {
         static @Nullable FrustrationResponse of(@Nullable FrustrationScore s) {
-            return s == null ? null : new FrustrationResponse(
-                    s.score(), s.level().value(), s.supervisorRequested(), s.language(), s.signals(), s.reasons());
+            return s == null
+                    ? null
+                    : new FrustrationResponse(
+                            s.score(),
+                            s.level().value(),
+                            s.supervisorRequested(),
+                            s.language(),
+                            s.signals(),
+                            s.reasons());
         }
     }
 
-    record FindingResponse(String kind, Span span, String words, String message, String suggestion, @Nullable String replacement) {
+    record FindingResponse(
+            String kind,
+            Span span,
+            String words,
+            String message,
+            String suggestion,
+            @Nullable String replacement) {
         static FindingResponse of(ToneFinding f) {
-            return new FindingResponse(f.kind(), f.span(), f.span().text(), f.message(), f.suggestion(), f.replacement());
+            return new FindingResponse(
+                    f.kind(), f.span(), f.span().text(), f.message(), f.suggestion(), f.replacement());
         }
     }
 
     record ToneResponse(boolean clean, @Nullable String customerLevel, List<FindingResponse> findings) {
         static ToneResponse of(ToneCheck check) {
-            return new ToneResponse(check.clean(), check.customerLevel() == null ? null : check.customerLevel().value(),
+            return new ToneResponse(
+                    check.clean(),
+                    check.customerLevel() == null ? null : check.customerLevel().value(),
                     check.findings().stream().map(FindingResponse::of).toList());
         }
     }
 
     record MessageScoreResponse(UUID entryId, Instant at, FrustrationResponse frustration) {}
 
-    record TrendResponse(UUID caseId, boolean heated, @Nullable Instant heatedAt, @Nullable FrustrationResponse latest,
+    record TrendResponse(
+            UUID caseId,
+            boolean heated,
+            @Nullable Instant heatedAt,
+            @Nullable FrustrationResponse latest,
             List<MessageScoreResponse> messages) {
         static TrendResponse of(FrustrationTrend trend) {
-            return new TrendResponse(trend.caseId().value(), trend.heated(), trend.heatedAt(), FrustrationResponse.of(trend.latest()),
+            return new TrendResponse(
+                    trend.caseId().value(),
+                    trend.heated(),
+                    trend.heatedAt(),
+                    FrustrationResponse.of(trend.latest()),
                     trend.messages().stream()
                             .map(m -> new MessageScoreResponse(m.entryId(), m.at(), FrustrationResponse.of(m.score())))
                             .toList());
         }
     }
 
-    record HeatedCaseResponse(UUID caseId, UUID entryId, int score, boolean supervisorRequested, List<String> signals, Instant heatedAt) {
+    record HeatedCaseResponse(
+            UUID caseId, UUID entryId, int score, boolean supervisorRequested, List<String> signals, Instant heatedAt) {
         static HeatedCaseResponse of(HeatedCase h) {
-            return new HeatedCaseResponse(h.caseId().value(), h.entryId(), h.score(), h.supervisorRequested(), h.signals(), h.heatedAt());
+            return new HeatedCaseResponse(
+                    h.caseId().value(), h.entryId(), h.score(), h.supervisorRequested(), h.signals(), h.heatedAt());
         }
     }
 
-    record AlertResponse(UUID id, UUID caseId, UUID entryId, int score, boolean supervisorRequested, List<String> signals,
-            Instant createdAt, @Nullable Instant acknowledgedAt) {
+    record AlertResponse(
+            UUID id,
+            UUID caseId,
+            UUID entryId,
+            int score,
+            boolean supervisorRequested,
+            List<String> signals,
+            Instant createdAt,
+            @Nullable Instant acknowledgedAt) {
         static AlertResponse of(SupervisorAlert a) {
-            return new AlertResponse(a.id(), a.caseId().value(), a.entryId(), a.score(), a.supervisorRequested(), a.signals(),
-                    a.createdAt(), a.acknowledgedAt());
+            return new AlertResponse(
+                    a.id(),
+                    a.caseId().value(),
+                    a.entryId(),
+                    a.score(),
+                    a.supervisorRequested(),
+                    a.signals(),
+                    a.createdAt(),
+                    a.acknowledgedAt());
         }
     }
 
     record CoachingFindingResponse(UUID caseId, UUID entryId, FindingResponse finding, Instant at) {
         static CoachingFindingResponse of(CoachingFinding f) {
-            return new CoachingFindingResponse(f.caseId().value(), f.entryId(), FindingResponse.of(f.finding()), f.at());
+            return new CoachingFindingResponse(
+                    f.caseId().value(), f.entryId(), FindingResponse.of(f.finding()), f.at());
         }
     }
 
-    record CoachingResponse(UUID agentId, int checkedReplies, Map<String, Integer> counts, List<CoachingFindingResponse> items,
+    record CoachingResponse(
+            UUID agentId,
+            int checkedReplies,
+            Map<String, Integer> counts,
+            List<CoachingFindingResponse> items,
             @Nullable String nextCursor) {
         static CoachingResponse of(CoachingReport r) {
-            return new CoachingResponse(r.agentId().value(), r.checkedReplies(), r.counts(),
-                    r.items().stream().map(CoachingFindingResponse::of).toList(), r.nextCursor());
+            return new CoachingResponse(
+                    r.agentId().value(),
+                    r.checkedReplies(),
+                    r.counts(),
+                    r.items().stream().map(CoachingFindingResponse::of).toList(),
+                    r.nextCursor());
         }
     }
 
-    record TemplatesResponse(boolean offered, @Nullable FrustrationResponse lastCustomerMessage, List<ReplyTemplate> templates) {
+    record TemplatesResponse(
+            boolean offered, @Nullable FrustrationResponse lastCustomerMessage, List<ReplyTemplate> templates) {
         static TemplatesResponse of(ReplySuggestions s) {
             return new TemplatesResponse(s.offered(), FrustrationResponse.of(s.lastCustomerMessage()), s.templates());
         }
     }
 
-    record ClosingResponse(@Nullable UUID id, UUID caseId, UUID agentId, NextSteps nextSteps, String farewell, String message,
-            @Nullable UUID entryId, @Nullable String status, Instant at) {
+    record ClosingResponse(
+            @Nullable UUID id,
+            UUID caseId,
+            UUID agentId,
+            NextSteps nextSteps,
+            String farewell,
+            String message,
+            @Nullable UUID entryId,
+            @Nullable String status,
+            Instant at) {
         static ClosingResponse of(Closing c) {
-            return new ClosingResponse(c.id(), c.caseId().value(), c.agentId().value(), c.nextSteps(), c.farewell(), c.message(),
-                    c.entryId(), c.status() == null ? null : c.status().value(), c.at());
+            return new ClosingResponse(
+                    c.id(),
+                    c.caseId().value(),
+                    c.agentId().value(),
+                    c.nextSteps(),
+                    c.farewell(),
+                    c.message(),
+                    c.entryId(),
+                    c.status() == null ? null : c.status().value(),
+                    c.at());
         }
     }
 
-    record HandoverResponse(UUID caseId, @Nullable UUID ownerId, @Nullable UUID teamId, String reason, String summary) {}
+    record HandoverResponse(
+            UUID caseId, @Nullable UUID ownerId, @Nullable UUID teamId, String reason, String summary) {}
 }

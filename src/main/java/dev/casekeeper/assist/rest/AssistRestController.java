@@ -31,20 +31,25 @@ class AssistRestController {
     }
 
     @PostMapping("/frustration")
-    AssistResponses.FrustrationResponse frustration(@AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody AssistRequests.Score request) {
+    AssistResponses.FrustrationResponse frustration(
+            @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody AssistRequests.Score request) {
         return AssistResponses.FrustrationResponse.of(
                 assist.frustration(request.text(), caseId(request.caseId()), request.language(), me));
     }
 
     @PostMapping("/tone")
-    AssistResponses.ToneResponse tone(@AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody AssistRequests.Score request) {
-        return AssistResponses.ToneResponse.of(assist.tone(request.text(), caseId(request.caseId()), request.language(), me));
+    AssistResponses.ToneResponse tone(
+            @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody AssistRequests.Score request) {
+        return AssistResponses.ToneResponse.of(
+                assist.tone(request.text(), caseId(request.caseId()), request.language(), me));
     }
 
     @GetMapping("/heated")
     List<AssistResponses.HeatedCaseResponse> heated(
             @AuthenticationPrincipal SignedInAgent me, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return assist.heatedCases(me, limit).stream().map(AssistResponses.HeatedCaseResponse::of).toList();
+        return assist.heatedCases(me, limit).stream()
+                .map(AssistResponses.HeatedCaseResponse::of)
+                .toList();
     }
 
     @GetMapping("/alerts")
@@ -52,7 +57,9 @@ class AssistRestController {
             @AuthenticationPrincipal SignedInAgent me,
             @RequestParam(defaultValue = "false") boolean all,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return assist.alerts(me, all, limit).stream().map(AssistResponses.AlertResponse::of).toList();
+        return assist.alerts(me, all, limit).stream()
+                .map(AssistResponses.AlertResponse::of)
+                .toList();
     }
 
     @PostMapping("/alerts/{id}/acknowledgement")

@@ -51,14 +51,19 @@ class CaseAssistRestController {
 
     @PostMapping("/closing")
     ResponseEntity<AssistResponses.ClosingResponse> close(
-            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody AssistRequests.Close request) {
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody AssistRequests.Close request) {
         var closing = assist.close(new CaseId(id), command(request), me);
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/closing")).body(AssistResponses.ClosingResponse.of(closing));
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/closing"))
+                .body(AssistResponses.ClosingResponse.of(closing));
     }
 
     @PostMapping("/closing/preview")
     AssistResponses.ClosingResponse preview(
-            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody AssistRequests.Close request) {
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody AssistRequests.Close request) {
         return AssistResponses.ClosingResponse.of(assist.previewClosing(new CaseId(id), command(request), me));
     }
 
@@ -71,17 +76,23 @@ class CaseAssistRestController {
 
     @PostMapping("/handover")
     ResponseEntity<AssistResponses.HandoverResponse> handOver(
-            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody AssistRequests.HandOver request) {
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody AssistRequests.HandOver request) {
         if ((request.toAgentId() == null) == (request.toTeamId() == null)) {
             throw new InvalidInputException("toAgentId", "name exactly one of toAgentId and toTeamId");
         }
-        var handed = assist.handOver(new CaseId(id), new HandOver(
-                request.toAgentId() == null ? null : new AgentId(request.toAgentId()),
-                request.toTeamId() == null ? null : new TeamId(request.toTeamId()),
-                request.note()), me);
+        var handed = assist.handOver(
+                new CaseId(id),
+                new HandOver(
+                        request.toAgentId() == null ? null : new AgentId(request.toAgentId()),
+                        request.toTeamId() == null ? null : new TeamId(request.toTeamId()),
+                        request.note()),
+                me);
         var moved = handed.caseSummary();
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id))
-                .body(new AssistResponses.HandoverResponse(id,
+                .body(new AssistResponses.HandoverResponse(
+                        id,
                         moved.ownerId() == null ? null : moved.ownerId().value(),
                         moved.teamId() == null ? null : moved.teamId().value(),
                         handed.reason(),
@@ -90,7 +101,10 @@ class CaseAssistRestController {
 
     private static CloseCase command(AssistRequests.Close request) {
         var steps = request.nextSteps();
-        return new CloseCase(new NextSteps(steps.whatHappens(), steps.byWhen(), steps.howToCheck()), request.farewell(),
-                request.send() == null || request.send(), request.solve() == null || request.solve());
+        return new CloseCase(
+                new NextSteps(steps.whatHappens(), steps.byWhen(), steps.howToCheck()),
+                request.farewell(),
+                request.send() == null || request.send(),
+                request.solve() == null || request.solve());
     }
 }

@@ -51,7 +51,11 @@ class HeatedCasesController {
         var rows = heated.stream()
                 .map(h -> {
                     var kase = cases.find(h.caseId(), me).summary();
-                    return new HeatedRow(kase, kase.ownerId() == null ? null : names.get(kase.ownerId()), h, me.id().equals(kase.ownerId()));
+                    return new HeatedRow(
+                            kase,
+                            kase.ownerId() == null ? null : names.get(kase.ownerId()),
+                            h,
+                            me.id().equals(kase.ownerId()));
                 })
                 .toList();
         model.addAttribute("rows", rows);

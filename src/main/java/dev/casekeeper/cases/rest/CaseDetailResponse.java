@@ -26,8 +26,14 @@ record CaseDetailResponse(
         static @Nullable HandoverResponse of(@Nullable Handover h) {
             return h == null
                     ? null
-                    : new HandoverResponse(CaseResponse.id(h.fromOwnerId()), CaseResponse.id(h.toAgentId()),
-                            CaseResponse.id(h.toTeamId()), h.reason(), h.summary(), CaseResponse.id(h.transferredBy()), h.at());
+                    : new HandoverResponse(
+                            CaseResponse.id(h.fromOwnerId()),
+                            CaseResponse.id(h.toAgentId()),
+                            CaseResponse.id(h.toTeamId()),
+                            h.reason(),
+                            h.summary(),
+                            CaseResponse.id(h.transferredBy()),
+                            h.at());
         }
     }
 
@@ -44,8 +50,18 @@ record CaseDetailResponse(
             Instant createdAt,
             @Nullable DeliveryResponse delivery) {
         static EntryResponse of(TimelineEntry e) {
-            return new EntryResponse(e.id(), e.kind().value(), e.author().kind().value(), e.author().id(), e.authorName(), e.bodyText(),
-                    e.bodyHtml(), e.eventType(), e.data(), e.createdAt(), DeliveryResponse.of(e.delivery()));
+            return new EntryResponse(
+                    e.id(),
+                    e.kind().value(),
+                    e.author().kind().value(),
+                    e.author().id(),
+                    e.authorName(),
+                    e.bodyText(),
+                    e.bodyHtml(),
+                    e.eventType(),
+                    e.data(),
+                    e.createdAt(),
+                    DeliveryResponse.of(e.delivery()));
         }
     }
 

@@ -14,9 +14,13 @@ final class CaseRequests {
 
     private CaseRequests() {}
 
-    record Requester(@NotBlank @Email @Size(max = 320) String email, @Size(max = 200) @Nullable String name) {}
+    record Requester(
+            @NotBlank @Email @Size(max = 320) String email,
+            @Size(max = 200) @Nullable String name) {}
 
-    record Message(@NotBlank @Size(max = 200_000) String body, @Size(max = 1_000_000) @Nullable String html) {}
+    record Message(
+            @NotBlank @Size(max = 200_000) String body,
+            @Size(max = 1_000_000) @Nullable String html) {}
 
     record CreateCase(
             @NotBlank @Size(max = 500) String subject,
@@ -27,11 +31,16 @@ final class CaseRequests {
             @Size(max = 30) @Nullable List<String> tags,
             @Nullable UUID teamId) {}
 
-    record Reply(@NotBlank @Size(max = 200_000) String body, @Size(max = 1_000_000) @Nullable String html) {}
+    record Reply(
+            @NotBlank @Size(max = 200_000) String body,
+            @Size(max = 1_000_000) @Nullable String html) {}
 
     record Note(@NotBlank @Size(max = 200_000) String body) {}
 
-    record Change(@Nullable String status, @Nullable String priority, @Size(max = 30) @Nullable List<String> tags) {}
+    record Change(
+            @Nullable String status,
+            @Nullable String priority,
+            @Size(max = 30) @Nullable List<String> tags) {}
 
     record Assignment(@NotNull UUID ownerId) {}
 

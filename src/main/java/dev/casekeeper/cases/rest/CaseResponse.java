@@ -50,8 +50,23 @@ record CaseResponse(
 
     /** For a caller who may not open the case this one follows up. */
     CaseResponse withoutFollowUpOf() {
-        return new CaseResponse(id, number, subject, requesterId, channel, status, priority, tags, teamId, ownerId, null,
-                createdAt, updatedAt, firstResponseAt, solvedAt, closedAt);
+        return new CaseResponse(
+                id,
+                number,
+                subject,
+                requesterId,
+                channel,
+                status,
+                priority,
+                tags,
+                teamId,
+                ownerId,
+                null,
+                createdAt,
+                updatedAt,
+                firstResponseAt,
+                solvedAt,
+                closedAt);
     }
 
     static @Nullable UUID id(@Nullable AgentId id) {

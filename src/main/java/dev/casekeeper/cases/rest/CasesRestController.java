@@ -72,7 +72,8 @@ class CasesRestController {
                 request.tags() == null ? List.of() : request.tags(),
                 request.teamId() == null ? null : new TeamId(request.teamId()));
         var opened = response(cases.open(command, me, key), me);
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.id())).body(opened);
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.id()))
+                .body(opened);
     }
 
     @GetMapping
@@ -106,14 +107,18 @@ class CasesRestController {
     @PostMapping("/{id}/replies")
     @ResponseStatus(HttpStatus.CREATED)
     CaseDetailResponse.EntryResponse reply(
-            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody CaseRequests.Reply request) {
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody CaseRequests.Reply request) {
         return CaseDetailResponse.EntryResponse.of(cases.reply(new CaseId(id), request.body(), request.html(), me));
     }
 
     @PostMapping("/{id}/notes")
     @ResponseStatus(HttpStatus.CREATED)
     CaseDetailResponse.EntryResponse note(
-            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody CaseRequests.Note request) {
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody CaseRequests.Note request) {
         return CaseDetailResponse.EntryResponse.of(cases.note(new CaseId(id), request.body(), me));
     }
 
@@ -121,14 +126,18 @@ class CasesRestController {
     @PostMapping("/{id}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     CaseResponse receive(
-            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody CaseRequests.Message request) {
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody CaseRequests.Message request) {
         cases.find(new CaseId(id), me);
         return response(cases.receive(new CaseId(id), request.body(), request.html(), me.actor()), me);
     }
 
     @PatchMapping("/{id}")
     CaseResponse change(
-            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody CaseRequests.Change request) {
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody CaseRequests.Change request) {
         var change = new ChangeCase(
                 request.status() == null ? null : parse("status", request.status(), CaseStatus::from),
                 request.priority() == null ? null : parse("priority", request.priority(), Priority::from),
@@ -138,14 +147,18 @@ class CasesRestController {
 
     @PostMapping("/{id}/assignment")
     CaseResponse assign(
-            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody CaseRequests.Assignment request) {
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody CaseRequests.Assignment request) {
         return response(cases.assign(new CaseId(id), new AgentId(request.ownerId()), me), me);
     }
 
     @PostMapping("/{id}/transfers")
     @ResponseStatus(HttpStatus.CREATED)
     CaseDetailResponse transfer(
-            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody CaseRequests.Transfer request) {
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody CaseRequests.Transfer request) {
         var transfer = new TransferCase(
                 request.toAgentId() == null ? null : new AgentId(request.toAgentId()),
                 request.toTeamId() == null ? null : new TeamId(request.toTeamId()),
@@ -157,12 +170,16 @@ class CasesRestController {
 
     @GetMapping("/{id}/owners")
     List<OwnerChangeResponse> owners(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return cases.owners(new CaseId(id), me).stream().map(OwnerChangeResponse::of).toList();
+        return cases.owners(new CaseId(id), me).stream()
+                .map(OwnerChangeResponse::of)
+                .toList();
     }
 
     @GetMapping("/{id}/history")
     List<OwnerChangeResponse.ChangeResponse> history(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return cases.history(new CaseId(id), me).stream().map(OwnerChangeResponse.ChangeResponse::of).toList();
+        return cases.history(new CaseId(id), me).stream()
+                .map(OwnerChangeResponse.ChangeResponse::of)
+                .toList();
     }
 
     /**
@@ -171,7 +188,9 @@ class CasesRestController {
      */
     private CaseResponse response(CaseSummary kase, SignedInAgent me) {
         var response = CaseResponse.of(kase);
-        return kase.followUpOf() == null || cases.visibleTo(kase.followUpOf(), me) ? response : response.withoutFollowUpOf();
+        return kase.followUpOf() == null || cases.visibleTo(kase.followUpOf(), me)
+                ? response
+                : response.withoutFollowUpOf();
     }
 
     private static <T> T parse(String field, String value, Function<String, T> parser) {

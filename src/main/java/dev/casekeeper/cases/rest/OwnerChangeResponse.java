@@ -19,15 +19,29 @@ record OwnerChangeResponse(
         Instant at) {
 
     static OwnerChangeResponse of(OwnerChange o) {
-        return new OwnerChangeResponse(o.type(), CaseResponse.id(o.fromOwnerId()), CaseResponse.id(o.toOwnerId()),
-                CaseResponse.id(o.toTeamId()), o.reason(), o.summary(), o.by().kind().value(), o.by().id(), o.at());
+        return new OwnerChangeResponse(
+                o.type(),
+                CaseResponse.id(o.fromOwnerId()),
+                CaseResponse.id(o.toOwnerId()),
+                CaseResponse.id(o.toTeamId()),
+                o.reason(),
+                o.summary(),
+                o.by().kind().value(),
+                o.by().id(),
+                o.at());
     }
 
     /** One recorded change of a case field. */
-    record ChangeResponse(String actorKind, @Nullable UUID actorId, String field, @Nullable String before,
-            @Nullable String after, Instant at) {
+    record ChangeResponse(
+            String actorKind,
+            @Nullable UUID actorId,
+            String field,
+            @Nullable String before,
+            @Nullable String after,
+            Instant at) {
         static ChangeResponse of(CaseChange c) {
-            return new ChangeResponse(c.actor().kind().value(), c.actor().id(), c.field(), c.before(), c.after(), c.at());
+            return new ChangeResponse(
+                    c.actor().kind().value(), c.actor().id(), c.field(), c.before(), c.after(), c.at());
         }
     }
 }

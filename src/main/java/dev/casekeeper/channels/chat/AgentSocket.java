@@ -51,14 +51,20 @@ class AgentSocket extends TextWebSocketHandler implements HandshakeInterceptor {
     }
 
     @Override
-    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+    public boolean beforeHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler handler,
             Map<String, Object> attributes) {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof SignedInAgent agent)) {
             response.setStatusCode(org.springframework.http.HttpStatus.FORBIDDEN);
             return false;
         }
-        var number = org.springframework.web.util.UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams().getFirst("case");
+        var number = org.springframework.web.util.UriComponentsBuilder.fromUri(request.getURI())
+                .build()
+                .getQueryParams()
+                .getFirst("case");
         try {
             var kase = cases.findByNumber(Long.parseLong(number == null ? "" : number), agent);
             attributes.put(AGENT, agent);
@@ -71,13 +77,18 @@ class AgentSocket extends TextWebSocketHandler implements HandshakeInterceptor {
     }
 
     @Override
-    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+    public void afterHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler handler,
             @Nullable Exception exception) {}
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-        var peer = new ChatHub.Peer(new ConcurrentWebSocketSessionDecorator(session, (int) settings.sendTimeLimit().toMillis(),
-                settings.sendBufferBytes()), true);
+        var peer = new ChatHub.Peer(
+                new ConcurrentWebSocketSessionDecorator(
+                        session, (int) settings.sendTimeLimit().toMillis(), settings.sendBufferBytes()),
+                true);
         session.getAttributes().put(PEER, peer);
         session.getAttributes().put(LIMIT, ChatLimits.forSocket(settings.messagesPerMinute() * 2));
         var conversation = conversations.ofCase((CaseId) session.getAttributes().get(CASE));
@@ -110,8 +121,13 @@ class AgentSocket extends TextWebSocketHandler implements HandshakeInterceptor {
         }
         switch (String.valueOf(Frames.text(frame, "type"))) {
             case "hello" -> hello(peer, agent, chat, frame);
-            case "typing" -> hub.publish(new Outgoing(chat, Outgoing.Audience.ALL,
-                    frames.of("typing", "on", frame.path("on").asBoolean(false), "name", agent.name()), 0, session.getId()));
+            case "typing" ->
+                hub.publish(new Outgoing(
+                        chat,
+                        Outgoing.Audience.ALL,
+                        frames.of("typing", "on", frame.path("on").asBoolean(false), "name", agent.name()),
+                        0,
+                        session.getId()));
             case "message" -> {
                 if (((io.github.bucket4j.Bucket) session.getAttributes().get(LIMIT)).tryConsume(1)) {
                     message(session, peer, agent, chat, frame);
@@ -126,16 +142,35 @@ class AgentSocket extends TextWebSocketHandler implements HandshakeInterceptor {
 
     private void hello(ChatHub.Peer peer, SignedInAgent agent, UUID chat, JsonNode frame) {
         var conversation = conversations.find(chat).orElseThrow();
-        send(peer, frames.of("welcome", "state", conversation.state().value(), "agent", conversation.agentName(),
-                "mayWrite", conversations.mayWrite(conversation, agent), "customer", conversation.name(), "last", conversation.lastSeq()));
-        conversations.after(chat, Math.max(0, frame.path("after").asLong(0))).forEach(m -> send(peer, frames.message(m)));
+        send(
+                peer,
+                frames.of(
+                        "welcome",
+                        "state",
+                        conversation.state().value(),
+                        "agent",
+                        conversation.agentName(),
+                        "mayWrite",
+                        conversations.mayWrite(conversation, agent),
+                        "customer",
+                        conversation.name(),
+                        "last",
+                        conversation.lastSeq()));
+        conversations
+                .after(chat, Math.max(0, frame.path("after").asLong(0)))
+                .forEach(m -> send(peer, frames.message(m)));
     }
 
     private void message(WebSocketSession session, ChatHub.Peer peer, SignedInAgent agent, UUID chat, JsonNode frame) {
         String id = Frames.text(frame, "id");
         String text = Frames.text(frame, "text");
         // An agent's text with NUL or half a surrogate pair is refused, as agent input is everywhere (ADR 0014).
-        if (id == null || id.isBlank() || id.length() > 64 || text == null || text.isBlank() || !StorableText.isStorable(text)
+        if (id == null
+                || id.isBlank()
+                || id.length() > 64
+                || text == null
+                || text.isBlank()
+                || !StorableText.isStorable(text)
                 || !StorableText.isStorable(id)) {
             send(peer, frames.of("error", "code", "invalid", "id", id == null ? null : StorableText.strip(id)));
             return;
@@ -149,7 +184,8 @@ class AgentSocket extends TextWebSocketHandler implements HandshakeInterceptor {
             var mine = written.getLast();
             send(peer, frames.of("ack", "id", id, "seq", mine.seq()));
             for (var m : written) {
-                hub.publish(new Outgoing(chat, Outgoing.Audience.ALL, frames.message(m), m.seq(), m == mine ? session.getId() : null));
+                hub.publish(new Outgoing(
+                        chat, Outgoing.Audience.ALL, frames.message(m), m.seq(), m == mine ? session.getId() : null));
             }
         } catch (ConflictException e) {
             send(peer, frames.of("error", "code", e.code(), "id", id));

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class ChatComposerController {
 
-
     private final CaseManagement cases;
     private final ChatManagement chats;
 
@@ -34,7 +33,10 @@ class ChatComposerController {
     }
 
     @PostMapping("/cases/{number}/chat/callback")
-    String callback(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model,
+    String callback(
+            @PathVariable long number,
+            @AuthenticationPrincipal SignedInAgent me,
+            Model model,
             HttpServletResponse response) {
         var kase = cases.findByNumber(number, me).summary();
         try {

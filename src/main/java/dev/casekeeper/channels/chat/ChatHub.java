@@ -50,7 +50,8 @@ class ChatHub {
     }
 
     void add(UUID conversationId, Peer peer) {
-        peers.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(peer);
+        peers.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet())
+                .add(peer);
     }
 
     /** Removes the socket; answers how many customer sockets of the chat this node still has. */
@@ -85,11 +86,25 @@ class ChatHub {
     /** Sends to the chat's sockets here and on every node. */
     void publish(Outgoing out) {
         deliver(out);
-        String payload = frames.write(Map.of("n", bus.node().toString(), "c", out.conversationId().toString(),
-                "a", out.audience().name(), "f", out.frame()));
+        String payload = frames.write(Map.of(
+                "n",
+                bus.node().toString(),
+                "c",
+                out.conversationId().toString(),
+                "a",
+                out.audience().name(),
+                "f",
+                out.frame()));
         if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD) {
-            payload = frames.write(Map.of("n", bus.node().toString(), "c", out.conversationId().toString(),
-                    "a", out.audience().name(), "s", out.seq()));
+            payload = frames.write(Map.of(
+                    "n",
+                    bus.node().toString(),
+                    "c",
+                    out.conversationId().toString(),
+                    "a",
+                    out.audience().name(),
+                    "s",
+                    out.seq()));
         }
         bus.send(payload);
     }
@@ -171,7 +186,8 @@ class ChatHub {
         if (signal.has("f")) {
             deliver(Outgoing.to(conversation, audience, signal.get("f").asString()));
         } else {
-            conversations.message(conversation, signal.get("s").asLong())
+            conversations
+                    .message(conversation, signal.get("s").asLong())
                     .ifPresent(m -> deliver(Outgoing.to(conversation, audience, frames.message(m))));
         }
     }

@@ -73,7 +73,10 @@ class ChatLimits {
     static Bucket forSocket(int perMinute) {
         long burst = Math.max(5, perMinute / 10);
         return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(Math.max(1, perMinute), Duration.ofMinutes(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(burst)
+                        .refillGreedy(Math.max(1, perMinute), Duration.ofMinutes(1))
+                        .build())
                 .build();
     }
 
@@ -90,8 +93,11 @@ class ChatLimits {
         counter(refusal).increment();
     }
 
-    private Outcome take(Cache<ClientAddresses.Client, Bucket> buckets, ClientAddresses.Client client,
-            Function<ClientAddresses.Client, Bucket> create, Refusal refusal) {
+    private Outcome take(
+            Cache<ClientAddresses.Client, Bucket> buckets,
+            ClientAddresses.Client client,
+            Function<ClientAddresses.Client, Bucket> create,
+            Refusal refusal) {
         var probe = buckets.get(client, create).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return Outcome.OK;
@@ -105,12 +111,16 @@ class ChatLimits {
     }
 
     private static Bucket perMinute(int amount) {
-        return Bucket.builder().addLimit(limit -> limit.capacity(Math.max(1, amount)).refillGreedy(Math.max(1, amount), Duration.ofMinutes(1)))
+        return Bucket.builder()
+                .addLimit(limit ->
+                        limit.capacity(Math.max(1, amount)).refillGreedy(Math.max(1, amount), Duration.ofMinutes(1)))
                 .build();
     }
 
     private static Bucket perHour(int amount) {
-        return Bucket.builder().addLimit(limit -> limit.capacity(Math.max(1, amount)).refillGreedy(Math.max(1, amount), Duration.ofHours(1)))
+        return Bucket.builder()
+                .addLimit(limit ->
+                        limit.capacity(Math.max(1, amount)).refillGreedy(Math.max(1, amount), Duration.ofHours(1)))
                 .build();
     }
 
@@ -122,6 +132,9 @@ class ChatLimits {
     }
 
     private static Cache<ClientAddresses.Client, Bucket> addresses() {
-        return Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(MAX_ADDRESSES).build();
+        return Caffeine.newBuilder()
+                .expireAfterAccess(Duration.ofHours(1))
+                .maximumSize(MAX_ADDRESSES)
+                .build();
     }
 }

@@ -43,7 +43,9 @@ class ChatMailboxes {
             return hit.team();
         }
         var team = mailboxes.list().stream()
-                .filter(m -> m.active() && m.teamId() != null && normalize(m.address()).equals(key))
+                .filter(m -> m.active()
+                        && m.teamId() != null
+                        && normalize(m.address()).equals(key))
                 .map(m -> m.teamId())
                 .findFirst();
         if (known.size() > 10_000) {

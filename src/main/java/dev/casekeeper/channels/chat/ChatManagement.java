@@ -27,7 +27,8 @@ public class ChatManagement {
     private final RoutingManagement routing;
     private final Transcripts transcripts;
 
-    ChatManagement(Conversations conversations, CaseManagement cases, RoutingManagement routing, Transcripts transcripts) {
+    ChatManagement(
+            Conversations conversations, CaseManagement cases, RoutingManagement routing, Transcripts transcripts) {
         this.conversations = conversations;
         this.cases = cases;
         this.routing = routing;
@@ -40,7 +41,12 @@ public class ChatManagement {
      * reached the team's queue, and whether the team has a callback task for it.
      */
     public record ChatOfCase(
-            String state, boolean mayWrite, @Nullable String email, @Nullable String phone, boolean queued, boolean callback) {
+            String state,
+            boolean mayWrite,
+            @Nullable String email,
+            @Nullable String phone,
+            boolean queued,
+            boolean callback) {
 
         // The composer's template reads these, as it reads them on the channels module's CaseChat.
         public boolean live() {
@@ -63,8 +69,17 @@ public class ChatManagement {
     /** The case's latest chat, for the agent looking at the case; empty when the case has no chat. */
     @Transactional(readOnly = true)
     public Optional<ChatOfCase> ofCase(CaseId caseId, SignedInAgent viewer) {
-        return conversations.ofCase(caseId).map(c -> new ChatOfCase(c.state().value(), conversations.mayWrite(c, viewer), c.email(),
-                c.phone(), c.contactId() != null, c.contactId() != null && routing.callbackOf(new ContactId(c.contactId())).isPresent()));
+        return conversations
+                .ofCase(caseId)
+                .map(c -> new ChatOfCase(
+                        c.state().value(),
+                        conversations.mayWrite(c, viewer),
+                        c.email(),
+                        c.phone(),
+                        c.contactId() != null,
+                        c.contactId() != null
+                                && routing.callbackOf(new ContactId(c.contactId()))
+                                        .isPresent()));
     }
 
     /**
@@ -98,7 +113,9 @@ public class ChatManagement {
     }
 
     private Conversation ended(CaseId caseId) {
-        var chat = conversations.ofCase(caseId).orElseThrow(() -> new ConflictException("no-chat", "The case has no chat"));
+        var chat = conversations
+                .ofCase(caseId)
+                .orElseThrow(() -> new ConflictException("no-chat", "The case has no chat"));
         if (!chat.ended()) {
             throw new ConflictException("chat-live", "The chat is live: write in it");
         }

@@ -43,7 +43,8 @@ class ChatNodes implements SmartLifecycle {
     @Override
     public void start() {
         alive();
-        var scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chat-node").daemon().factory());
+        var scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("chat-node").daemon().factory());
         scheduler.scheduleAtFixedRate(this::alive, BEAT_SECONDS, BEAT_SECONDS, TimeUnit.SECONDS);
         beat = scheduler;
     }

@@ -33,7 +33,8 @@ class ChatRoutingListener {
     private final CaseManagement cases;
     private final UndeliveredReplies undelivered;
 
-    ChatRoutingListener(Conversations conversations, ChatHub hub, CaseManagement cases, UndeliveredReplies undelivered) {
+    ChatRoutingListener(
+            Conversations conversations, ChatHub hub, CaseManagement cases, UndeliveredReplies undelivered) {
         this.conversations = conversations;
         this.hub = hub;
         this.cases = cases;
@@ -62,30 +63,38 @@ class ChatRoutingListener {
     @ApplicationModuleListener
     void on(ReplyPosted event) {
         // A reply the agent sent by email is the email channel's; a case without a chat is not a widget's.
-        var chat = event.channel() != Channel.CHAT || event.emailTo() != null ? null : conversations.ofCase(event.caseId()).orElse(null);
+        var chat = event.channel() != Channel.CHAT || event.emailTo() != null
+                ? null
+                : conversations.ofCase(event.caseId()).orElse(null);
         if (chat == null) {
             return;
         }
         cases.detail(event.caseId()).timeline().stream()
                 .filter(entry -> entry.id().equals(event.entryId()))
                 .findFirst()
-                .filter(entry -> !conversations.replied(event.caseId(), entry.id(), event.authorId(), entry.bodyText(), entry.createdAt()))
+                .filter(entry -> !conversations.replied(
+                        event.caseId(), entry.id(), event.authorId(), entry.bodyText(), entry.createdAt()))
                 .ifPresent(entry -> undelivered.mark(chat, entry.id()));
     }
 
     @ApplicationModuleListener
     void on(ContactHeld event) {
-        conversations.notice(event.caseId(), "on-hold", "on-hold:" + event.since().toEpochMilli());
+        conversations.notice(
+                event.caseId(), "on-hold", "on-hold:" + event.since().toEpochMilli());
     }
 
     @ApplicationModuleListener
     void on(ContactResumed event) {
-        conversations.notice(event.caseId(), "resumed", "resumed:" + event.contactId().value() + ":" + event.heldFor().toMillis());
+        conversations.notice(
+                event.caseId(),
+                "resumed",
+                "resumed:" + event.contactId().value() + ":" + event.heldFor().toMillis());
     }
 
     @ApplicationModuleListener
     void on(HoldLimitReached event) {
-        conversations.notice(event.caseId(), "hold-limit", "hold-limit:" + event.since().toEpochMilli());
+        conversations.notice(
+                event.caseId(), "hold-limit", "hold-limit:" + event.since().toEpochMilli());
     }
 
     @ApplicationModuleListener
@@ -96,7 +105,10 @@ class ChatRoutingListener {
 
     @ApplicationModuleListener
     void on(ColleagueInvited event) {
-        conversations.notice(event.caseId(), "colleague-invited", "colleague-invited:" + event.invitationId().value());
+        conversations.notice(
+                event.caseId(),
+                "colleague-invited",
+                "colleague-invited:" + event.invitationId().value());
     }
 
     @ApplicationModuleListener

@@ -46,8 +46,12 @@ public record ChatSettings(
     }
 
     /** The allowance of one client address. */
-    public record PerAddress(@DefaultValue("30") int socketsPerMinute, @DefaultValue("10") int chatsPerHour) implements Allowance {}
+    public record PerAddress(
+            @DefaultValue("30") int socketsPerMinute,
+            @DefaultValue("10") int chatsPerHour) implements Allowance {}
 
     /** The allowance of a trusted proxy that names no client: everyone behind it shares it. */
-    public record PerProxy(@DefaultValue("600") int socketsPerMinute, @DefaultValue("200") int chatsPerHour) implements Allowance {}
+    public record PerProxy(
+            @DefaultValue("600") int socketsPerMinute,
+            @DefaultValue("200") int chatsPerHour) implements Allowance {}
 }

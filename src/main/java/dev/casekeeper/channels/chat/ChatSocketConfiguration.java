@@ -30,7 +30,8 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
     private final ChatSettings settings;
     private final ClientAddresses clients;
 
-    ChatSocketConfiguration(CustomerSocket customers, AgentSocket agents, ChatSettings settings, ClientAddresses clients) {
+    ChatSocketConfiguration(
+            CustomerSocket customers, AgentSocket agents, ChatSettings settings, ClientAddresses clients) {
         this.customers = customers;
         this.agents = agents;
         this.settings = settings;

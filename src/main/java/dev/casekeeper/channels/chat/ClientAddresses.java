@@ -30,11 +30,18 @@ class ClientAddresses implements HandshakeInterceptor {
     private final List<IpAddressMatcher> trusted;
 
     ClientAddresses(ChatSettings settings) {
-        this.trusted = settings.trustedProxies().stream().map(String::strip).filter(s -> !s.isEmpty()).map(IpAddressMatcher::new).toList();
+        this.trusted = settings.trustedProxies().stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(IpAddressMatcher::new)
+                .toList();
     }
 
     @Override
-    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+    public boolean beforeHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler handler,
             Map<String, Object> attributes) {
         String peer = request instanceof ServletServerHttpRequest servlet
                 ? servlet.getServletRequest().getRemoteAddr()
@@ -44,7 +51,10 @@ class ClientAddresses implements HandshakeInterceptor {
     }
 
     @Override
-    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+    public void afterHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler handler,
             @Nullable Exception exception) {}
 
     static Client of(WebSocketSession session) {

@@ -9,11 +9,11 @@ import dev.casekeeper.cases.InboundMessage;
 import dev.casekeeper.cases.Received;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.routing.ContactId;
 import dev.casekeeper.routing.ContactState;
 import dev.casekeeper.routing.EnqueueContact;
 import dev.casekeeper.routing.RoutedChannel;
 import dev.casekeeper.routing.RoutingManagement;
-import dev.casekeeper.routing.ContactId;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.ConflictException;
 import java.time.Clock;
@@ -58,8 +58,16 @@ class Conversations {
     private final MessageSource texts;
     private final Clock clock;
 
-    Conversations(ConversationQueries queries, CaseManagement cases, CustomerManagement customers, RoutingManagement routing,
-            AgentManagement agents, ChatHub hub, Frames frames, MessageSource texts, Clock clock) {
+    Conversations(
+            ConversationQueries queries,
+            CaseManagement cases,
+            CustomerManagement customers,
+            RoutingManagement routing,
+            AgentManagement agents,
+            ChatHub hub,
+            Frames frames,
+            MessageSource texts,
+            Clock clock) {
         this.queries = queries;
         this.cases = cases;
         this.customers = customers;
@@ -102,16 +110,27 @@ class Conversations {
         if (open.isPresent()) {
             return open.get();
         }
-        var customer = customers.identifyChatVisitor(visitor.digest(),
-                name != null ? name : texts.getMessage("chat.visitor.name", null, visitor.locale()));
-        return queries.insertOrFind(UUID.randomUUID(), visitor.digest(), customer.value(), visitor.mailbox(),
-                visitor.teamId().value(), clock.instant());
+        var customer = customers.identifyChatVisitor(
+                visitor.digest(), name != null ? name : texts.getMessage("chat.visitor.name", null, visitor.locale()));
+        return queries.insertOrFind(
+                UUID.randomUUID(),
+                visitor.digest(),
+                customer.value(),
+                visitor.mailbox(),
+                visitor.teamId().value(),
+                clock.instant());
     }
 
     /** What the pre-chat form said; blank fields keep what was said before. */
-    Conversation profile(Visitor visitor, @Nullable String name, @Nullable String email, @Nullable String phone, @Nullable String topic) {
+    Conversation profile(
+            Visitor visitor,
+            @Nullable String name,
+            @Nullable String email,
+            @Nullable String phone,
+            @Nullable String topic) {
         var conversation = begin(visitor, blankToNull(name));
-        queries.saveProfile(conversation.id(), blankToNull(name), blankToNull(email), blankToNull(phone), blankToNull(topic));
+        queries.saveProfile(
+                conversation.id(), blankToNull(name), blankToNull(email), blankToNull(phone), blankToNull(topic));
         return queries.find(conversation.id()).orElseThrow();
     }
 
@@ -134,21 +153,52 @@ class Conversations {
             return new Sent(earlier.get(), true);
         }
         var customer = new CustomerId(conversation.customerId());
-        var inbound = new InboundMessage("", conversation.name(), subject(conversation, text), text, null, Channel.CHAT, false,
-                removed > 0 ? Map.of("chat", conversation.id().toString(), REMOVED, removed) : Map.of("chat", conversation.id().toString()),
-                visitor.teamId(), List.of());
+        var inbound = new InboundMessage(
+                "",
+                conversation.name(),
+                subject(conversation, text),
+                text,
+                null,
+                Channel.CHAT,
+                false,
+                removed > 0
+                        ? Map.of("chat", conversation.id().toString(), REMOVED, removed)
+                        : Map.of("chat", conversation.id().toString()),
+                visitor.teamId(),
+                List.of());
         Received received = conversation.caseId() == null
                 ? cases.open(inbound, customer, Actor.customer(customer.value()))
                 : cases.receive(new CaseId(conversation.caseId()), inbound, customer, Actor.customer(customer.value()));
         if (received.opened()) {
-            var contact = routing.enqueue(new EnqueueContact(received.summary().id(), RoutedChannel.CHAT, visitor.teamId(), Set.of(),
-                    null, conversation.email(), conversation.phone()));
-            queries.caseOpened(conversation.id(), received.summary().id().value(), received.summary().number(), contact.id().value());
-            log.info("Chat {} opened case {} and waits in the queue of team {}", conversation.id(), received.summary().id(),
+            var contact = routing.enqueue(new EnqueueContact(
+                    received.summary().id(),
+                    RoutedChannel.CHAT,
+                    visitor.teamId(),
+                    Set.of(),
+                    null,
+                    conversation.email(),
+                    conversation.phone()));
+            queries.caseOpened(
+                    conversation.id(),
+                    received.summary().id().value(),
+                    received.summary().number(),
+                    contact.id().value());
+            log.info(
+                    "Chat {} opened case {} and waits in the queue of team {}",
+                    conversation.id(),
+                    received.summary().id(),
                     visitor.teamId());
         }
-        var message = queries.append(conversation, ChatMessage.CUSTOMER, conversation.customerId(), conversation.name(), clientId,
-                null, text, received.entryId(), clock.instant());
+        var message = queries.append(
+                conversation,
+                ChatMessage.CUSTOMER,
+                conversation.customerId(),
+                conversation.name(),
+                clientId,
+                null,
+                text,
+                received.entryId(),
+                clock.instant());
         return new Sent(message, false);
     }
 
@@ -166,15 +216,35 @@ class Conversations {
             throw new ConflictException("ended", "The chat is over");
         }
         if (!mayWrite(conversation, agent)) {
-            throw new ConflictException("not-joined", "Only the agent who accepted the chat, or a supervisor, may write in it");
+            throw new ConflictException(
+                    "not-joined", "Only the agent who accepted the chat, or a supervisor, may write in it");
         }
         var written = new ArrayList<ChatMessage>();
         Instant now = clock.instant();
-        if (!agent.id().value().equals(conversation.agentId()) && !queries.hasJoined(conversationId, agent.id().value())) {
-            written.add(queries.append(conversation, ChatMessage.SYSTEM, agent.id().value(), agent.name(), null, "joined", null, null, now));
+        if (!agent.id().value().equals(conversation.agentId())
+                && !queries.hasJoined(conversationId, agent.id().value())) {
+            written.add(queries.append(
+                    conversation,
+                    ChatMessage.SYSTEM,
+                    agent.id().value(),
+                    agent.name(),
+                    null,
+                    "joined",
+                    null,
+                    null,
+                    now));
         }
         var entry = cases.reply(new CaseId(conversation.caseId()), text, null, agent);
-        written.add(queries.append(conversation, ChatMessage.AGENT, agent.id().value(), agent.name(), clientId, null, text, entry.id(), now));
+        written.add(queries.append(
+                conversation,
+                ChatMessage.AGENT,
+                agent.id().value(),
+                agent.name(),
+                clientId,
+                null,
+                text,
+                entry.id(),
+                now));
         return written;
     }
 
@@ -190,8 +260,9 @@ class Conversations {
         if (agent.id().value().equals(conversation.agentId()) || agent.role().seesAllTeams()) {
             return true;
         }
-        return conversation.contactId() != null && routing.participants(new ContactId(conversation.contactId())).stream()
-                .anyMatch(p -> p.agentId().equals(agent.id()));
+        return conversation.contactId() != null
+                && routing.participants(new ContactId(conversation.contactId())).stream()
+                        .anyMatch(p -> p.agentId().equals(agent.id()));
     }
 
     /** Routing gave the chat to an agent: the customer sees who joined. */
@@ -203,7 +274,8 @@ class Conversations {
         var conversation = queries.lock(found.get().id()).orElseThrow();
         String name = agents.find(agentId).name();
         queries.joined(conversation.id(), agentId.value(), name);
-        publish(queries.append(conversation, ChatMessage.SYSTEM, agentId.value(), name, null, "joined", null, null, clock.instant()));
+        publish(queries.append(
+                conversation, ChatMessage.SYSTEM, agentId.value(), name, null, "joined", null, null, clock.instant()));
     }
 
     /** A colleague (warm transfer) or a supervisor joined the live contact: the customer sees who. */
@@ -217,7 +289,8 @@ class Conversations {
             return;
         }
         String name = agents.find(agentId).name();
-        publish(queries.append(conversation, ChatMessage.SYSTEM, agentId.value(), name, null, "joined", null, null, clock.instant()));
+        publish(queries.append(
+                conversation, ChatMessage.SYSTEM, agentId.value(), name, null, "joined", null, null, clock.instant()));
     }
 
     /**
@@ -230,12 +303,22 @@ class Conversations {
             return;
         }
         var conversation = queries.lock(found.get().id()).orElseThrow();
-        publish(queries.append(conversation, ChatMessage.SYSTEM, agentId.value(), agents.find(agentId).name(), null, "agent-left", null,
-                null, clock.instant()));
+        publish(queries.append(
+                conversation,
+                ChatMessage.SYSTEM,
+                agentId.value(),
+                agents.find(agentId).name(),
+                null,
+                "agent-left",
+                null,
+                null,
+                clock.instant()));
         if (conversation.contactId() != null) {
-            var holder = routing.contact(new ContactId(conversation.contactId())).agentId();
+            var holder =
+                    routing.contact(new ContactId(conversation.contactId())).agentId();
             if (holder != null && !holder.value().equals(conversation.agentId())) {
-                queries.joined(conversation.id(), holder.value(), agents.find(holder).name());
+                queries.joined(
+                        conversation.id(), holder.value(), agents.find(holder).name());
             }
         }
     }
@@ -252,7 +335,12 @@ class Conversations {
      * runs (a farewell sent as the case is solved); one written after it ended never reaches the
      * customer: answers false, so it is marked as not delivered.
      */
-    boolean replied(CaseId caseId, UUID entryId, dev.casekeeper.agents.AgentId authorId, @Nullable String text, Instant writtenAt) {
+    boolean replied(
+            CaseId caseId,
+            UUID entryId,
+            dev.casekeeper.agents.AgentId authorId,
+            @Nullable String text,
+            Instant writtenAt) {
         var found = queries.ofCase(caseId.value());
         if (found.isEmpty() || text == null || queries.hasEntry(entryId)) {
             return true;
@@ -269,11 +357,14 @@ class Conversations {
         }
         String name = agents.find(authorId).name();
         Instant now = clock.instant();
-        if (!conversation.ended() && !authorId.value().equals(conversation.agentId())
+        if (!conversation.ended()
+                && !authorId.value().equals(conversation.agentId())
                 && !queries.hasJoined(conversation.id(), authorId.value())) {
-            publish(queries.append(conversation, ChatMessage.SYSTEM, authorId.value(), name, null, "joined", null, null, now));
+            publish(queries.append(
+                    conversation, ChatMessage.SYSTEM, authorId.value(), name, null, "joined", null, null, now));
         }
-        publish(queries.append(conversation, ChatMessage.AGENT, authorId.value(), name, null, null, text, entryId, now));
+        publish(queries.append(
+                conversation, ChatMessage.AGENT, authorId.value(), name, null, null, text, entryId, now));
         return true;
     }
 
@@ -288,7 +379,10 @@ class Conversations {
             return;
         }
         var conversation = queries.lock(found.get().id()).orElseThrow();
-        if (conversation.ended() || (once != null && queries.byClientId(conversation.id(), ChatMessage.SYSTEM, once).isPresent())) {
+        if (conversation.ended()
+                || (once != null
+                        && queries.byClientId(conversation.id(), ChatMessage.SYSTEM, once)
+                                .isPresent())) {
             return;
         }
         publish(queries.append(conversation, ChatMessage.SYSTEM, null, null, once, key, null, null, clock.instant()));
@@ -338,7 +432,8 @@ class Conversations {
     /** A system line on the chat (a supervisor was asked for), shown to both sides. */
     ChatMessage event(UUID conversationId, String event) {
         var conversation = queries.lock(conversationId).orElseThrow();
-        var message = queries.append(conversation, ChatMessage.SYSTEM, null, null, null, event, null, null, clock.instant());
+        var message =
+                queries.append(conversation, ChatMessage.SYSTEM, null, null, null, event, null, null, clock.instant());
         publish(message);
         return message;
     }
@@ -352,7 +447,8 @@ class Conversations {
     }
 
     private void publish(ChatMessage message) {
-        hub.publishAfterCommit(new Outgoing(message.conversationId(), Outgoing.Audience.ALL, frames.message(message), message.seq(), null));
+        hub.publishAfterCommit(new Outgoing(
+                message.conversationId(), Outgoing.Audience.ALL, frames.message(message), message.seq(), null));
     }
 
     private static String subject(Conversation conversation, String text) {

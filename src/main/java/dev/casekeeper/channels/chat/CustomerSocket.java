@@ -47,9 +47,20 @@ class CustomerSocket extends TextWebSocketHandler {
     private final ChatLimits limits;
     private final java.time.Clock clock;
 
-    CustomerSocket(Conversations conversations, ChatHub hub, ChatBus bus, ChatMailboxes mailboxes, ChatTexts texts,
-            QueuePositions positions, SupervisorButton supervisors, OfflineMessages offline, GraceTimers grace, Frames frames,
-            ChatSettings settings, ChatLimits limits, java.time.Clock clock) {
+    CustomerSocket(
+            Conversations conversations,
+            ChatHub hub,
+            ChatBus bus,
+            ChatMailboxes mailboxes,
+            ChatTexts texts,
+            QueuePositions positions,
+            SupervisorButton supervisors,
+            OfflineMessages offline,
+            GraceTimers grace,
+            Frames frames,
+            ChatSettings settings,
+            ChatLimits limits,
+            java.time.Clock clock) {
         this.conversations = conversations;
         this.hub = hub;
         this.bus = bus;
@@ -67,8 +78,10 @@ class CustomerSocket extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        var peer = new ChatHub.Peer(new ConcurrentWebSocketSessionDecorator(session, (int) settings.sendTimeLimit().toMillis(),
-                settings.sendBufferBytes()), false);
+        var peer = new ChatHub.Peer(
+                new ConcurrentWebSocketSessionDecorator(
+                        session, (int) settings.sendTimeLimit().toMillis(), settings.sendBufferBytes()),
+                false);
         session.getAttributes().put(PEER, peer);
         session.getAttributes().put(LIMIT, ChatLimits.forSocket(settings.messagesPerMinute()));
         session.getAttributes().put(SINCE, System.nanoTime());
@@ -76,8 +89,16 @@ class CustomerSocket extends TextWebSocketHandler {
         if (!allowed.allowed()) {
             // Told in the visitor's language before closing, so the widget can say it and come back later.
             var locale = locale(session, null);
-            send(peer, frames.of("refused", "code", ChatLimits.Refusal.SOCKETS.code, "retryIn", allowed.retryIn().toMillis(),
-                    "text", texts.refusal(ChatLimits.Refusal.SOCKETS, locale)));
+            send(
+                    peer,
+                    frames.of(
+                            "refused",
+                            "code",
+                            ChatLimits.Refusal.SOCKETS.code,
+                            "retryIn",
+                            allowed.retryIn().toMillis(),
+                            "text",
+                            texts.refusal(ChatLimits.Refusal.SOCKETS, locale)));
             close(session, CloseStatus.SERVICE_OVERLOAD);
         }
     }
@@ -112,7 +133,8 @@ class CustomerSocket extends TextWebSocketHandler {
                 send(peer, frames.of("error", "code", "hello-first"));
             } else if ("typing".equals(type)) {
                 typing(session, frame);
-            } else if (!limits.message((io.github.bucket4j.Bucket) session.getAttributes().get(LIMIT))) {
+            } else if (!limits.message(
+                    (io.github.bucket4j.Bucket) session.getAttributes().get(LIMIT))) {
                 send(peer, frames.of("error", "code", "rate-limited", "id", Frames.text(frame, "id")));
             } else {
                 switch (type == null ? "" : type) {
@@ -125,7 +147,16 @@ class CustomerSocket extends TextWebSocketHandler {
                 }
             }
         } catch (InvalidInputException e) {
-            send(peer, frames.of("error", "code", "invalid", "id", Frames.text(frame, "id"), "field", e.fieldErrors().keySet().stream().findFirst().orElse(null)));
+            send(
+                    peer,
+                    frames.of(
+                            "error",
+                            "code",
+                            "invalid",
+                            "id",
+                            Frames.text(frame, "id"),
+                            "field",
+                            e.fieldErrors().keySet().stream().findFirst().orElse(null)));
         } catch (ConflictException e) {
             send(peer, frames.of("error", "code", e.code(), "id", Frames.text(frame, "id")));
         }
@@ -151,14 +182,19 @@ class CustomerSocket extends TextWebSocketHandler {
         session.getAttributes().put(VISITOR, visitor);
         var open = conversations.open(visitor);
         boolean available = positions.available(team.get().value());
-        send(peer, frames.write(java.util.Map.of(
-                "type", "welcome",
-                "token", token,
-                "state", open.map(c -> c.state().value()).orElse("new"),
-                "agent", open.map(Conversation::agentName).map(Object.class::cast).orElse(""),
-                "available", available,
-                "last", open.map(Conversation::lastSeq).orElse(0L),
-                "texts", texts.of(locale))));
+        send(
+                peer,
+                frames.write(java.util.Map.of(
+                        "type", "welcome",
+                        "token", token,
+                        "state", open.map(c -> c.state().value()).orElse("new"),
+                        "agent",
+                                open.map(Conversation::agentName)
+                                        .map(Object.class::cast)
+                                        .orElse(""),
+                        "available", available,
+                        "last", open.map(Conversation::lastSeq).orElse(0L),
+                        "texts", texts.of(locale))));
         if (open.isPresent()) {
             attach(session, peer, open.get().id());
             long after = Math.max(0, frame.path("after").asLong(0));
@@ -175,7 +211,8 @@ class CustomerSocket extends TextWebSocketHandler {
         if (refused(session, peer, visitor, frame, false)) {
             return;
         }
-        var conversation = conversations.profile(visitor, field(frame, "name"), email, field(frame, "phone"), field(frame, "topic"));
+        var conversation = conversations.profile(
+                visitor, field(frame, "name"), email, field(frame, "phone"), field(frame, "topic"));
         attach(session, peer, conversation.id());
         send(peer, frames.of("started"));
     }
@@ -193,8 +230,12 @@ class CustomerSocket extends TextWebSocketHandler {
         send(peer, frames.of("ack", "id", id, "seq", sent.message().seq()));
         // To the agents at once: reading the chat back (for the queue position) waits for a connection.
         if (!sent.duplicate()) {
-            hub.publish(new Outgoing(sent.message().conversationId(), Outgoing.Audience.ALL, frames.message(sent.message()),
-                    sent.message().seq(), session.getId()));
+            hub.publish(new Outgoing(
+                    sent.message().conversationId(),
+                    Outgoing.Audience.ALL,
+                    frames.message(sent.message()),
+                    sent.message().seq(),
+                    session.getId()));
         }
         var conversation = conversations.find(sent.message().conversationId()).orElseThrow();
         if (!sent.duplicate() && (!wasWaiting || sent.message().seq() == 1)) {
@@ -239,7 +280,8 @@ class CustomerSocket extends TextWebSocketHandler {
         if (refused(session, peer, visitor, frame, true)) {
             return;
         }
-        offline.leave(visitor, id, text(frame), removed, field(frame, "name"), field(frame, "email"), field(frame, "phone"));
+        offline.leave(
+                visitor, id, text(frame), removed, field(frame, "name"), field(frame, "email"), field(frame, "phone"));
         send(peer, frames.of("ack", "id", id));
         send(peer, frames.of("notice", "key", "message-left"));
     }
@@ -249,7 +291,8 @@ class CustomerSocket extends TextWebSocketHandler {
      * try again): a new chat counts against the client address's allowance; a first message, which
      * opens a case, must come at least {@code min-time-before-case} after the widget connected.
      */
-    private boolean refused(WebSocketSession session, ChatHub.Peer peer, Visitor visitor, JsonNode frame, boolean opensCase) {
+    private boolean refused(
+            WebSocketSession session, ChatHub.Peer peer, Visitor visitor, JsonNode frame, boolean opensCase) {
         var open = conversations.open(visitor);
         if (open.isPresent() && open.get().caseId() != null) {
             return false;
@@ -259,16 +302,32 @@ class CustomerSocket extends TextWebSocketHandler {
             long missing = settings.minTimeBeforeCase().toNanos() - waited;
             if (missing > 0) {
                 limits.refused(ChatLimits.Refusal.TOO_SOON);
-                send(peer, frames.of("error", "code", ChatLimits.Refusal.TOO_SOON.code, "id", Frames.text(frame, "id"),
-                        "retryIn", java.time.Duration.ofNanos(missing).toMillis() + 1));
+                send(
+                        peer,
+                        frames.of(
+                                "error",
+                                "code",
+                                ChatLimits.Refusal.TOO_SOON.code,
+                                "id",
+                                Frames.text(frame, "id"),
+                                "retryIn",
+                                java.time.Duration.ofNanos(missing).toMillis() + 1));
                 return true;
             }
         }
         if (open.isEmpty()) {
             var allowed = limits.chat(ClientAddresses.of(session));
             if (!allowed.allowed()) {
-                send(peer, frames.of("error", "code", ChatLimits.Refusal.CHATS.code, "id", Frames.text(frame, "id"),
-                        "retryIn", allowed.retryIn().toMillis()));
+                send(
+                        peer,
+                        frames.of(
+                                "error",
+                                "code",
+                                ChatLimits.Refusal.CHATS.code,
+                                "id",
+                                Frames.text(frame, "id"),
+                                "retryIn",
+                                allowed.retryIn().toMillis()));
                 return true;
             }
         }
@@ -322,7 +381,8 @@ class CustomerSocket extends TextWebSocketHandler {
             throw new InvalidInputException("text", "write something");
         }
         if (text.length() > settings.maxMessageLength()) {
-            throw new ConflictException("too-long", "A message may have up to " + settings.maxMessageLength() + " characters");
+            throw new ConflictException(
+                    "too-long", "A message may have up to " + settings.maxMessageLength() + " characters");
         }
         return text;
     }

@@ -1,10 +1,10 @@
 package dev.casekeeper.channels.chat;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import dev.casekeeper.shared.StorableText;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,8 @@ class Frames {
     Frames(JsonMapper json, MeterRegistry meters) {
         this.json = json;
         this.removed = Counter.builder("casekeeper.chat.characters.removed")
-                .description("Characters Casekeeper cannot store (NUL, half a surrogate pair) removed from what chat widgets sent")
+                .description(
+                        "Characters Casekeeper cannot store (NUL, half a surrogate pair) removed from what chat widgets sent")
                 .register(meters);
     }
 
@@ -56,13 +57,18 @@ class Frames {
         }
         if (count > 0) {
             removed.increment(count);
-            log.warn("Chat socket {}: removed {} characters that cannot be stored from a {} frame", socket, count, text(copy, "type"));
+            log.warn(
+                    "Chat socket {}: removed {} characters that cannot be stored from a {} frame",
+                    socket,
+                    count,
+                    text(copy, "type"));
         }
         return new Storable(copy, count);
     }
 
     /** The frame as an object, or null when it is not a JSON object with a {@code type}. */
-    @Nullable JsonNode read(String text) {
+    @Nullable
+    JsonNode read(String text) {
         try {
             var node = json.readTree(text);
             return node != null && node.isObject() && node.hasNonNull("type") ? node : null;
@@ -89,8 +95,22 @@ class Frames {
     }
 
     String message(ChatMessage m) {
-        return of("message", "seq", m.seq(), "from", m.author(), "name", m.authorName(), "text", m.body(), "event", m.event(),
-                "id", ChatMessage.CUSTOMER.equals(m.author()) ? m.clientId() : null, "at", m.at().toString());
+        return of(
+                "message",
+                "seq",
+                m.seq(),
+                "from",
+                m.author(),
+                "name",
+                m.authorName(),
+                "text",
+                m.body(),
+                "event",
+                m.event(),
+                "id",
+                ChatMessage.CUSTOMER.equals(m.author()) ? m.clientId() : null,
+                "at",
+                m.at().toString());
     }
 
     String write(Map<String, ?> value) {

@@ -33,27 +33,36 @@ class GraceTimers {
     }
 
     @Bean
-    OneTimeTask<String> chatGraceTask(ObjectProvider<ConversationQueries> queries, ObjectProvider<Conversations> conversations,
-            ChatSettings settings, Clock clock, TransactionTemplate transactions) {
+    OneTimeTask<String> chatGraceTask(
+            ObjectProvider<ConversationQueries> queries,
+            ObjectProvider<Conversations> conversations,
+            ChatSettings settings,
+            Clock clock,
+            TransactionTemplate transactions) {
         return Tasks.oneTime(TASK).execute((instance, context) -> {
             var id = UUID.fromString(instance.getData());
             Instant now = clock.instant();
             var last = queries.getObject().disconnectedAt(id).orElse(null);
-            if (last == null || last.plus(settings.grace()).isAfter(now.plusMillis(1))
+            if (last == null
+                    || last.plus(settings.grace()).isAfter(now.plusMillis(1))
                     || queries.getObject().sockets(id, now.minus(NODE_ALIVE)) > 0) {
                 return;
             }
             var chat = queries.getObject().find(id).orElse(null);
-            if (chat != null && (chat.state() == Conversation.State.WAITING || chat.state() == Conversation.State.NEW)) {
-                transactions.executeWithoutResult(status -> conversations.getObject().leave(id, null, null, "gone"));
+            if (chat != null
+                    && (chat.state() == Conversation.State.WAITING || chat.state() == Conversation.State.NEW)) {
+                transactions.executeWithoutResult(
+                        status -> conversations.getObject().leave(id, null, null, "gone"));
             }
         });
     }
 
     /** Looks again after the grace period; each disconnect has its own timer, so none is moved. */
     void start(UUID conversationId, Instant disconnectedAt, Duration grace) {
-        scheduler.getObject().scheduleIfNotExists(TASK.instance(conversationId + "-" + disconnectedAt.toEpochMilli())
-                .data(conversationId.toString())
-                .scheduledTo(disconnectedAt.plus(grace)));
+        scheduler
+                .getObject()
+                .scheduleIfNotExists(TASK.instance(conversationId + "-" + disconnectedAt.toEpochMilli())
+                        .data(conversationId.toString())
+                        .scheduledTo(disconnectedAt.plus(grace)));
     }
 }

@@ -40,7 +40,13 @@ class OfflineMessages {
     }
 
     @Transactional
-    void leave(Visitor visitor, String clientId, String text, int removed, @Nullable String name, @Nullable String email,
+    void leave(
+            Visitor visitor,
+            String clientId,
+            String text,
+            int removed,
+            @Nullable String name,
+            @Nullable String email,
             @Nullable String phone) {
         email = Conversations.blankToNull(email);
         phone = Conversations.blankToNull(phone);
@@ -53,17 +59,47 @@ class OfflineMessages {
         if (queries.leftMessage(visitor.digest(), visitor.mailbox(), clientId)) {
             return;
         }
-        var conversation = queries.lock(conversations.profile(visitor, name, email, phone, null).id()).orElseThrow();
+        var conversation = queries.lock(
+                        conversations.profile(visitor, name, email, phone, null).id())
+                .orElseThrow();
         if (email != null) {
             var subject = text.strip().lines().findFirst().orElse("").strip();
-            var received = cases.open(new InboundMessage(email, Conversations.blankToNull(name), subject.length() > 80 ? subject.substring(0, 79) + "…" : subject,
-                    text, null, Channel.EMAIL, false, removed > 0
-                            ? Map.of("via", "chat-widget", "mailbox", visitor.mailbox(), Conversations.REMOVED, removed)
-                            : Map.of("via", "chat-widget", "mailbox", visitor.mailbox()), visitor.teamId(),
-                    List.of()), Actor.SYSTEM);
-            queries.append(conversation, ChatMessage.SYSTEM, null, null, clientId, "message-left", null, received.entryId(), clock.instant());
+            var received = cases.open(
+                    new InboundMessage(
+                            email,
+                            Conversations.blankToNull(name),
+                            subject.length() > 80 ? subject.substring(0, 79) + "…" : subject,
+                            text,
+                            null,
+                            Channel.EMAIL,
+                            false,
+                            removed > 0
+                                    ? Map.of(
+                                            "via",
+                                            "chat-widget",
+                                            "mailbox",
+                                            visitor.mailbox(),
+                                            Conversations.REMOVED,
+                                            removed)
+                                    : Map.of("via", "chat-widget", "mailbox", visitor.mailbox()),
+                            visitor.teamId(),
+                            List.of()),
+                    Actor.SYSTEM);
+            queries.append(
+                    conversation,
+                    ChatMessage.SYSTEM,
+                    null,
+                    null,
+                    clientId,
+                    "message-left",
+                    null,
+                    received.entryId(),
+                    clock.instant());
             queries.end(conversation.id(), "message-left", clock.instant());
-            log.info("A chat visitor left a message: case {} for mailbox {}", received.summary().id(), visitor.mailbox());
+            log.info(
+                    "A chat visitor left a message: case {} for mailbox {}",
+                    received.summary().id(),
+                    visitor.mailbox());
             return;
         }
         conversations.fromCustomer(visitor, clientId + ":message", text, removed);

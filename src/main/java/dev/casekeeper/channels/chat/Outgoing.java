@@ -9,7 +9,12 @@ import org.jspecify.annotations.Nullable;
  * the frame is too large to travel in a {@code NOTIFY}. {@code exceptSocket} is left out locally
  * (the author's own socket, which has its acknowledgement).
  */
-record Outgoing(UUID conversationId, Audience audience, String frame, long seq, @Nullable String exceptSocket) {
+record Outgoing(
+        UUID conversationId,
+        Audience audience,
+        String frame,
+        long seq,
+        @Nullable String exceptSocket) {
 
     enum Audience {
         CUSTOMER,

@@ -34,8 +34,8 @@ class QueuePositions {
     private final Frames frames;
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private final java.util.Map<UUID, long[]> availability = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chat-queue").daemon().factory());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("chat-queue").daemon().factory());
 
     QueuePositions(ChatHub hub, ConversationQueries queries, RoutingManagement routing, Frames frames) {
         this.hub = hub;
@@ -47,7 +47,8 @@ class QueuePositions {
 
     void changed(UUID teamId) {
         if (pending.add(teamId)) {
-            timer.schedule(() -> Thread.ofVirtual().start(() -> refresh(teamId)), COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+            timer.schedule(
+                    () -> Thread.ofVirtual().start(() -> refresh(teamId)), COALESCE_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -77,7 +78,8 @@ class QueuePositions {
             return known[0] == 1;
         }
         boolean available = routing.agents().stream()
-                .anyMatch(a -> a.presence() == Presence.AVAILABLE && a.chatCapacity() > 0
+                .anyMatch(a -> a.presence() == Presence.AVAILABLE
+                        && a.chatCapacity() > 0
                         && a.teamIds().stream().anyMatch(t -> t.value().equals(teamId)));
         if (availability.size() > 10_000) {
             availability.clear();
@@ -97,15 +99,20 @@ class QueuePositions {
         var contact = routing.contact(new ContactId(conversation.contactId()));
         if (contact.state() == ContactState.OFFERED) {
             // An agent is being asked now: a wait estimate for the queue would say the opposite.
-            hub.deliver(Outgoing.to(conversation.id(), Outgoing.Audience.ALL,
+            hub.deliver(Outgoing.to(
+                    conversation.id(),
+                    Outgoing.Audience.ALL,
                     frames.of("queue", "offered", true, "available", available)));
             return;
         }
         if (contact.position() == null) {
             return;
         }
-        long wait = contact.estimatedWait() == null ? 0 : contact.estimatedWait().toSeconds();
-        hub.deliver(Outgoing.to(conversation.id(), Outgoing.Audience.ALL,
+        long wait =
+                contact.estimatedWait() == null ? 0 : contact.estimatedWait().toSeconds();
+        hub.deliver(Outgoing.to(
+                conversation.id(),
+                Outgoing.Audience.ALL,
                 frames.of("queue", "position", contact.position(), "waitSeconds", wait, "available", available)));
     }
 }

@@ -25,7 +25,8 @@ class SupervisorButton {
     @Transactional
     void request(Conversation conversation) {
         if (conversation.caseId() != null) {
-            routing.requestSupervisor(new CaseId(conversation.caseId()), "widget", Actor.customer(conversation.customerId()));
+            routing.requestSupervisor(
+                    new CaseId(conversation.caseId()), "widget", Actor.customer(conversation.customerId()));
             conversations.event(conversation.id(), "supervisor-requested");
         }
     }

@@ -37,24 +37,52 @@ class Transcripts {
             throw new IllegalArgumentException("A chat belongs to a team's queue: case " + caseId + " has no team");
         }
         var customer = customers.find(kase.requesterId());
-        String email = customer.identities().stream().filter(i -> i.kind() == IdentityKind.EMAIL).map(i -> i.value()).findFirst()
+        String email = customer.identities().stream()
+                .filter(i -> i.kind() == IdentityKind.EMAIL)
+                .map(i -> i.value())
+                .findFirst()
                 .orElse(null);
-        String phone = customer.identities().stream().filter(i -> i.kind() == IdentityKind.PHONE).map(i -> i.value()).findFirst()
+        String phone = customer.identities().stream()
+                .filter(i -> i.kind() == IdentityKind.PHONE)
+                .map(i -> i.value())
+                .findFirst()
                 .orElse(null);
         var id = UUID.randomUUID();
         Instant started = kase.createdAt();
         // A digest no widget token can have: nobody can resume this chat.
-        queries.insertOrFind(id, "transcript:" + id, kase.requesterId().value(), mailbox, kase.teamId().value(), started);
+        queries.insertOrFind(
+                id,
+                "transcript:" + id,
+                kase.requesterId().value(),
+                mailbox,
+                kase.teamId().value(),
+                started);
         queries.saveProfile(id, customer.displayName(), email, phone, kase.subject());
         queries.caseOpened(id, caseId.value(), kase.number(), null);
         var chat = queries.lock(id).orElseThrow();
         Instant last = started;
         for (var entry : detail.timeline()) {
             if (entry.kind() == EntryKind.MESSAGE_IN) {
-                queries.append(chat, ChatMessage.CUSTOMER, kase.requesterId().value(), customer.displayName(), null, null,
-                        entry.bodyText(), entry.id(), entry.createdAt());
+                queries.append(
+                        chat,
+                        ChatMessage.CUSTOMER,
+                        kase.requesterId().value(),
+                        customer.displayName(),
+                        null,
+                        null,
+                        entry.bodyText(),
+                        entry.id(),
+                        entry.createdAt());
             } else if (entry.kind() == EntryKind.MESSAGE_OUT) {
-                queries.append(chat, ChatMessage.AGENT, entry.author().id(), entry.authorName(), null, null, entry.bodyText(), entry.id(),
+                queries.append(
+                        chat,
+                        ChatMessage.AGENT,
+                        entry.author().id(),
+                        entry.authorName(),
+                        null,
+                        null,
+                        entry.bodyText(),
+                        entry.id(),
                         entry.createdAt());
             } else {
                 continue;

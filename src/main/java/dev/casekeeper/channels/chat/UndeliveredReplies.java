@@ -35,7 +35,10 @@ class UndeliveredReplies {
         if (chat.caseId() == null || queries.hasEntry(entryId)) {
             return;
         }
-        cases.recordDelivery(new CaseId(chat.caseId()), entryId, DeliveryState.FAILED,
+        cases.recordDelivery(
+                new CaseId(chat.caseId()),
+                entryId,
+                DeliveryState.FAILED,
                 texts.getMessage("chat.delivery.ended", null, Locale.getDefault()));
         log.info("Reply {} on case {} not delivered: the chat {} had ended", entryId, chat.caseId(), chat.id());
     }

@@ -25,7 +25,8 @@ final class VisitorTokens {
 
     /** A token the widget may have: 43 characters of URL-safe base64. Anything else is ignored. */
     static boolean wellFormed(String token) {
-        return token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+        return token.length() == 43
+                && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
     }
 
     static String digest(String token) {

@@ -16,6 +16,7 @@ final class WholeFrames {
 
     /** Characters Tomcat buffers per socket; the few longer frames come in parts. */
     static final int BUFFER_CHARS = 1024;
+
     private static final String PARTS = "chat.parts";
 
     private WholeFrames() {}

@@ -31,7 +31,9 @@ class WidgetScriptController {
     WidgetScriptController() {
         try (var in = new ClassPathResource("chat/widget.js").getInputStream()) {
             this.script = in.readAllBytes();
-            this.etag = "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(script), 0, 8) + "\"";
+            this.etag = "\""
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(script), 0, 8) + "\"";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
@@ -46,7 +48,8 @@ class WidgetScriptController {
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(CACHE_MINUTES)).cachePublic())
+                .cacheControl(
+                        CacheControl.maxAge(Duration.ofMinutes(CACHE_MINUTES)).cachePublic())
                 .eTag(etag)
                 .body(script);
     }

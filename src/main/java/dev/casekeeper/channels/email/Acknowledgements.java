@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 class Acknowledgements {
 
     private static final Logger log = LoggerFactory.getLogger(Acknowledgements.class);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(caseNumber|subject|customerName|mailboxName)\\s*}}");
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("\\{\\{\\s*(caseNumber|subject|customerName|mailboxName)\\s*}}");
     static final String DEFAULT_SUBJECT = "We received your message: {{subject}}";
     static final String DEFAULT_BODY = """
             Hello {{customerName}},
@@ -43,7 +44,8 @@ class Acknowledgements {
     private final MailSettings.Acknowledgements settings;
     private final Clock clock;
 
-    Acknowledgements(OutboundQueries outbound, MailboxQueries mailboxes, Outbox outbox, MailSettings settings, Clock clock) {
+    Acknowledgements(
+            OutboundQueries outbound, MailboxQueries mailboxes, Outbox outbox, MailSettings settings, Clock clock) {
         this.outbound = outbound;
         this.mailboxes = mailboxes;
         this.outbox = outbox;
@@ -83,7 +85,8 @@ class Acknowledgements {
         outbox.queue(OutboundQueries.Kind.ACKNOWLEDGEMENT, mailbox, kase.id().value(), null, to, List.of(), rendered);
     }
 
-    private OutgoingMail.Rendered render(MailboxRow mailbox, CaseSummary kase, String to, String subject, String body, ParsedMessage message) {
+    private OutgoingMail.Rendered render(
+            MailboxRow mailbox, CaseSummary kase, String to, String subject, String body, ParsedMessage message) {
         var references = message.messageId() == null ? List.<String>of() : List.of(message.messageId());
         return OutgoingMail.render(new OutgoingMail.Envelope(
                 mailbox,
@@ -101,6 +104,8 @@ class Acknowledgements {
     }
 
     private static String fill(String template, Map<String, String> values) {
-        return PLACEHOLDER.matcher(template).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(values.get(match.group(1))));
+        return PLACEHOLDER
+                .matcher(template)
+                .replaceAll(match -> java.util.regex.Matcher.quoteReplacement(values.get(match.group(1))));
     }
 }

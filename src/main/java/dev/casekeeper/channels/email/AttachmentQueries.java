@@ -48,16 +48,22 @@ class AttachmentQueries {
     Optional<StoredFile> attachment(UUID id) {
         return jdbc.sql("select case_id, filename, content_type, content from email.attachment where id = :id")
                 .param("id", id)
-                .query((rs, n) -> new StoredFile(rs.getObject("case_id", UUID.class), rs.getString("filename"),
-                        rs.getString("content_type"), rs.getBytes("content")))
+                .query((rs, n) -> new StoredFile(
+                        rs.getObject("case_id", UUID.class),
+                        rs.getString("filename"),
+                        rs.getString("content_type"),
+                        rs.getBytes("content")))
                 .optional();
     }
 
     Optional<StoredFile> rawMessage(UUID inboundId) {
         return jdbc.sql("select case_id, raw from email.inbound_message where id = :id and case_id is not null")
                 .param("id", inboundId)
-                .query((rs, n) -> new StoredFile(rs.getObject("case_id", UUID.class), "message-" + inboundId + ".eml",
-                        "message/rfc822", rs.getBytes("raw")))
+                .query((rs, n) -> new StoredFile(
+                        rs.getObject("case_id", UUID.class),
+                        "message-" + inboundId + ".eml",
+                        "message/rfc822",
+                        rs.getBytes("raw")))
                 .optional();
     }
 }

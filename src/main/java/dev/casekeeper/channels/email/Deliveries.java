@@ -70,10 +70,17 @@ class Deliveries {
             int attempt = outbound.attempts() + 1;
             transactions.executeWithoutResult(status -> {
                 outbox.attemptFailed(id, e.getMessage());
-                report(outbound, DeliveryState.QUEUED, "Attempt " + attempt + " failed: " + e.getMessage() + "; trying again");
+                report(
+                        outbound,
+                        DeliveryState.QUEUED,
+                        "Attempt " + attempt + " failed: " + e.getMessage() + "; trying again");
             });
-            log.warn("Delivery of {} to {} failed (attempt {}); it will be retried: {}", outbound.messageId(),
-                    outbound.recipient(), attempt, e.getMessage());
+            log.warn(
+                    "Delivery of {} to {} failed (attempt {}); it will be retried: {}",
+                    outbound.messageId(),
+                    outbound.recipient(),
+                    attempt,
+                    e.getMessage());
             throw e;
         }
         transactions.executeWithoutResult(status -> {
@@ -87,8 +94,11 @@ class Deliveries {
     /** The last attempt failed too. */
     void gaveUp(ExecutionComplete complete) {
         var id = UUID.fromString(complete.getExecution().taskInstance.getId());
-        outbox.find(id).ifPresent(outbound -> fail(outbound, "Gave up after " + (outbound.attempts())
-                + " attempts; the last one failed: " + complete.getCause().map(Throwable::getMessage).orElse("unknown error")));
+        outbox.find(id)
+                .ifPresent(outbound -> fail(
+                        outbound,
+                        "Gave up after " + (outbound.attempts()) + " attempts; the last one failed: "
+                                + complete.getCause().map(Throwable::getMessage).orElse("unknown error")));
     }
 
     private void fail(OutboundQueries.Outbound outbound, String reason) {
@@ -97,7 +107,12 @@ class Deliveries {
             report(outbound, DeliveryState.FAILED, reason);
         });
         metrics.failed();
-        log.warn("Delivery of {} for case {} to {} failed: {}", outbound.messageId(), outbound.caseId(), outbound.recipient(), reason);
+        log.warn(
+                "Delivery of {} for case {} to {} failed: {}",
+                outbound.messageId(),
+                outbound.caseId(),
+                outbound.recipient(),
+                reason);
     }
 
     private void report(OutboundQueries.Outbound outbound, DeliveryState state, @Nullable String detail) {

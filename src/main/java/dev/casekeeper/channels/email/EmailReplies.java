@@ -67,16 +67,24 @@ class EmailReplies {
         }
         var detail = cases.detail(reply.caseId());
         var kase = detail.summary();
-        var entry = detail.timeline().stream().filter(e -> e.id().equals(reply.entryId())).findFirst().orElseThrow();
+        var entry = detail.timeline().stream()
+                .filter(e -> e.id().equals(reply.entryId()))
+                .findFirst()
+                .orElseThrow();
         var thread = threads.thread(kase.id().value());
         var mailbox = thread.flatMap(t -> mailboxes.find(t.mailboxId())).or(() -> mailboxForTeam(kase));
         if (mailbox.isEmpty()) {
-            refuse(reply, "No mailbox to send from: the case did not come in by email and no mailbox routes to its team");
+            refuse(
+                    reply,
+                    "No mailbox to send from: the case did not come in by email and no mailbox routes to its team");
             return;
         }
         // An address the agent chose for this reply (a chat customer who left gave it) comes first.
-        String to = reply.emailTo() != null ? reply.emailTo() : thread.map(ThreadQueries.CaseThread::customerAddress)
-                .filter(a -> !a.isBlank()).orElseGet(() -> customerEmail(kase));
+        String to = reply.emailTo() != null
+                ? reply.emailTo()
+                : thread.map(ThreadQueries.CaseThread::customerAddress)
+                        .filter(a -> !a.isBlank())
+                        .orElseGet(() -> customerEmail(kase));
         if (to == null || to.endsWith(".invalid")) {
             refuse(reply, "The customer has no email address to reply to");
             return;
@@ -87,17 +95,23 @@ class EmailReplies {
         }
         var box = mailbox.get();
         String agentName = agents.find(reply.authorId()).name();
-        List<String> copied = threads.participants(kase.id().value()).stream().filter(a -> !a.equalsIgnoreCase(to)).toList();
+        List<String> copied = threads.participants(kase.id().value()).stream()
+                .filter(a -> !a.equalsIgnoreCase(to))
+                .toList();
         int maxCopied = Math.max(0, settings.maxPerReply() - 1);
         List<String> cc = copied.subList(0, Math.min(copied.size(), maxCopied));
         if (copied.size() > cc.size()) {
             // Said on the case, so the agent knows who did not get the reply and can write to them another way.
-            cases.recordEvent(kase.id(), dev.casekeeper.shared.Actor.SYSTEM, "email_recipients_left_out", Map.of(
-                    "entryId", reply.entryId().toString(),
-                    "sent", cc.size() + 1,
-                    "leftOut", copied.size() - cc.size(),
-                    "limit", settings.maxPerReply(),
-                    "addresses", copied.subList(cc.size(), Math.min(copied.size(), cc.size() + 20))));
+            cases.recordEvent(
+                    kase.id(),
+                    dev.casekeeper.shared.Actor.SYSTEM,
+                    "email_recipients_left_out",
+                    Map.of(
+                            "entryId", reply.entryId().toString(),
+                            "sent", cc.size() + 1,
+                            "leftOut", copied.size() - cc.size(),
+                            "limit", settings.maxPerReply(),
+                            "addresses", copied.subList(cc.size(), Math.min(copied.size(), cc.size() + 20))));
         }
         String token = thread.map(ThreadQueries.CaseThread::replyToken).orElse(null);
         var rendered = OutgoingMail.render(new OutgoingMail.Envelope(

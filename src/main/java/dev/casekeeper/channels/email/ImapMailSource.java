@@ -44,7 +44,8 @@ class ImapMailSource {
     private final MailSettings.Imap settings;
     private final Clock clock;
 
-    ImapMailSource(MailboxQueries mailboxes, InboundStore store, SecretBox secrets, MailSettings settings, Clock clock) {
+    ImapMailSource(
+            MailboxQueries mailboxes, InboundStore store, SecretBox secrets, MailSettings settings, Clock clock) {
         this.mailboxes = mailboxes;
         this.store = store;
         this.secrets = secrets;
@@ -78,7 +79,8 @@ class ImapMailSource {
     }
 
     private int fetch(MailboxRow mailbox) throws MessagingException, IOException {
-        String password = secrets.decrypt(String.valueOf(mailbox.imapPassword()), mailbox.secretContext("imap_password"));
+        String password =
+                secrets.decrypt(String.valueOf(mailbox.imapPassword()), mailbox.secretContext("imap_password"));
         boolean tls = mailbox.imapSecurity() == TransportSecurity.TLS;
         String protocol = tls ? "imaps" : "imap";
         String timeout = String.valueOf(settings.timeout().toMillis());
@@ -105,7 +107,11 @@ class ImapMailSource {
                 for (Message message : batch) {
                     var raw = new ByteArrayOutputStream();
                     message.writeTo(raw);
-                    store.store(Map.of(mailbox, List.of(mailbox.address())), null, raw.toByteArray(), InboundStore.Source.IMAP);
+                    store.store(
+                            Map.of(mailbox, List.of(mailbox.address())),
+                            null,
+                            raw.toByteArray(),
+                            InboundStore.Source.IMAP);
                     markDone(inbox, processed, message);
                 }
                 return batch.length;
@@ -132,7 +138,8 @@ class ImapMailSource {
     private static void markDone(Folder inbox, Folder processed, Message message) throws MessagingException {
         if (processed == null) {
             message.setFlag(Flags.Flag.SEEN, true);
-        } else if (inbox instanceof IMAPFolder imapFolder && imapFolder.getStore() instanceof IMAPStore store
+        } else if (inbox instanceof IMAPFolder imapFolder
+                && imapFolder.getStore() instanceof IMAPStore store
                 && store.hasCapability("MOVE")) {
             imapFolder.moveMessages(new Message[] {message}, processed);
         } else {
@@ -146,7 +153,9 @@ class ImapMailSource {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+        String message = root.getMessage() == null
+                ? root.getClass().getSimpleName()
+                : root.getMessage().strip();
         return message.length() > 300 ? message.substring(0, 300) : message;
     }
 

@@ -20,8 +20,15 @@ class InboundQueries {
 
     /** Stores a raw message once per mailbox; false when the same message is already stored there. */
     boolean insert(
-            UUID id, UUID mailboxId, String source, @Nullable String envelopeFrom, List<String> envelopeTo,
-            @Nullable String messageId, byte[] contentHash, byte[] raw, Instant now) {
+            UUID id,
+            UUID mailboxId,
+            String source,
+            @Nullable String envelopeFrom,
+            List<String> envelopeTo,
+            @Nullable String messageId,
+            byte[] contentHash,
+            byte[] raw,
+            Instant now) {
         return jdbc.sql("""
                         insert into email.inbound_message
                             (id, mailbox_id, source, envelope_from, envelope_to, message_id, content_hash, raw, size, received_at)
@@ -44,8 +51,14 @@ class InboundQueries {
 
     /** A stored message waiting for parsing, locked for this transaction; other workers skip it. */
     record Waiting(
-            UUID id, UUID mailboxId, String source, @Nullable String envelopeFrom, List<String> envelopeTo, byte[] raw,
-            int attempts, Instant receivedAt) {}
+            UUID id,
+            UUID mailboxId,
+            String source,
+            @Nullable String envelopeFrom,
+            List<String> envelopeTo,
+            byte[] raw,
+            int attempts,
+            Instant receivedAt) {}
 
     /** Up to {@code limit} waiting messages, oldest first, locked for this transaction; other workers skip them. */
     List<Waiting> claim(int limit) {
@@ -100,7 +113,8 @@ class InboundQueries {
     }
 
     void failed(UUID id, String error, Instant now) {
-        jdbc.sql("update email.inbound_message set state = 'failed', last_error = :error, processed_at = :now where id = :id")
+        jdbc.sql(
+                        "update email.inbound_message set state = 'failed', last_error = :error, processed_at = :now where id = :id")
                 .param("id", id)
                 .param("error", error.length() > 2000 ? error.substring(0, 2000) : error)
                 .param("now", Timestamp.from(now))
@@ -108,6 +122,8 @@ class InboundQueries {
     }
 
     long waiting() {
-        return jdbc.sql("select count(*) from email.inbound_message where state = 'received'").query(Long.class).single();
+        return jdbc.sql("select count(*) from email.inbound_message where state = 'received'")
+                .query(Long.class)
+                .single();
     }
 }

@@ -44,24 +44,41 @@ class InboundStore {
 
     /** Stores the message for each mailbox it was addressed to; returns how many were new (the rest were re-deliveries). */
     @Transactional
-    public int store(Map<MailboxRow, List<String>> recipients, @Nullable String envelopeFrom, byte[] raw, Source source) {
+    public int store(
+            Map<MailboxRow, List<String>> recipients, @Nullable String envelopeFrom, byte[] raw, Source source) {
         var headers = RawHeaders.of(raw);
         byte[] hash = headers.contentHash();
         // Text columns refuse NUL: the id is kept without it (the raw bytes keep everything), never the mail refused.
-        String messageId = headers.messageId() == null ? null : headers.messageId().replace("\u0000", "");
+        String messageId =
+                headers.messageId() == null ? null : headers.messageId().replace("\u0000", "");
         if (envelopeFrom != null) {
             envelopeFrom = envelopeFrom.replace("\u0000", "");
         }
         int stored = 0;
         for (var entry : recipients.entrySet()) {
             var id = UUID.randomUUID();
-            if (inbound.insert(id, entry.getKey().id(), source.value(), envelopeFrom, entry.getValue(), messageId, hash,
-                    raw, clock.instant())) {
+            if (inbound.insert(
+                    id,
+                    entry.getKey().id(),
+                    source.value(),
+                    envelopeFrom,
+                    entry.getValue(),
+                    messageId,
+                    hash,
+                    raw,
+                    clock.instant())) {
                 stored++;
-                log.debug("Stored message {} ({} bytes) for mailbox {}", id, raw.length, entry.getKey().address());
+                log.debug(
+                        "Stored message {} ({} bytes) for mailbox {}",
+                        id,
+                        raw.length,
+                        entry.getKey().address());
             } else {
                 metrics.duplicate();
-                log.info("Message <{}> was already stored for mailbox {}; not stored again", messageId, entry.getKey().address());
+                log.info(
+                        "Message <{}> was already stored for mailbox {}; not stored again",
+                        messageId,
+                        entry.getKey().address());
             }
         }
         if (stored > 0) {

@@ -29,8 +29,10 @@ public class MailFiles {
         var file = files.attachment(id).orElseThrow(() -> new NotFoundException("Attachment", id));
         visible(file.caseId(), viewer, "Attachment", id);
         if (file.content() == null) {
-            throw new ConflictException("attachment-not-kept", "The attachment " + file.filename()
-                    + " was listed but not kept (over the size or count limit, or unreadable); the original message has it");
+            throw new ConflictException(
+                    "attachment-not-kept",
+                    "The attachment " + file.filename()
+                            + " was listed but not kept (over the size or count limit, or unreadable); the original message has it");
         }
         return new MailFile(file.filename(), file.contentType(), file.content());
     }

@@ -23,8 +23,12 @@ class MailMetrics {
         this.duplicates = Counter.builder("casekeeper.mail.duplicates")
                 .description("Re-deliveries of messages already stored, not stored again")
                 .register(registry);
-        this.sent = Counter.builder("casekeeper.mail.sent").description("Messages handed to the outbound SMTP server").register(registry);
-        this.failed = Counter.builder("casekeeper.mail.delivery.failed").description("Messages given up on").register(registry);
+        this.sent = Counter.builder("casekeeper.mail.sent")
+                .description("Messages handed to the outbound SMTP server")
+                .register(registry);
+        this.failed = Counter.builder("casekeeper.mail.delivery.failed")
+                .description("Messages given up on")
+                .register(registry);
         Gauge.builder("casekeeper.mail.waiting", inbound, InboundQueries::waiting)
                 .description("Stored messages waiting to be ingested")
                 .register(registry);

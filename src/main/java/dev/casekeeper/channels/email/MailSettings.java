@@ -42,7 +42,9 @@ public record MailSettings(
             @DefaultValue("8") int batchSize) {}
 
     /** Attachments larger than {@code maxSize}, or past the first {@code maxCount}, are listed but not kept. */
-    public record Attachments(@DefaultValue("25MB") DataSize maxSize, @DefaultValue("100") int maxCount) {}
+    public record Attachments(
+            @DefaultValue("25MB") DataSize maxSize,
+            @DefaultValue("100") int maxCount) {}
 
     /** Polling of IMAP mailboxes. */
     public record Imap(
@@ -61,7 +63,9 @@ public record MailSettings(
      * copies join its case, and a reply goes to at most {@code maxPerReply} recipients (the customer
      * and the first people copied). The case says who was left out.
      */
-    public record Recipients(@DefaultValue("50") int maxPerMessage, @DefaultValue("50") int maxPerReply) {}
+    public record Recipients(
+            @DefaultValue("50") int maxPerMessage,
+            @DefaultValue("50") int maxPerReply) {}
 
     /** Automatic acknowledgements of new cases; at most this many per sender and hour, against mail loops. */
     public record Acknowledgements(@DefaultValue("3") int maxPerSenderPerHour) {}

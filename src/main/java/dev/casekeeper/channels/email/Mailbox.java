@@ -37,13 +37,20 @@ public record Mailbox(
 
     /** An SMTP server replies are submitted to. */
     public record SmtpAccount(
-            String host, int port, TransportSecurity security, @Nullable String username, boolean passwordSet) {}
+            String host,
+            int port,
+            TransportSecurity security,
+            @Nullable String username,
+            boolean passwordSet) {}
 
     /**
      * The acknowledgement a new case's customer gets; blank subject or body take the defaults. Both
      * may use {@code {{caseNumber}}}, {{@code {subject}}}, {@code {{customerName}}} and {@code {{mailboxName}}}.
      */
-    public record Acknowledgement(boolean enabled, @Nullable String subject, @Nullable String body) {
+    public record Acknowledgement(
+            boolean enabled,
+            @Nullable String subject,
+            @Nullable String body) {
 
         public static final Acknowledgement OFF = new Acknowledgement(false, null, null);
     }

@@ -45,7 +45,11 @@ public class MailboxManagement {
         if (!mailboxes.save(row)) {
             throw addressTaken(row.address());
         }
-        log.info("Mailbox {} created for {} ({} inbound)", id, row.address(), row.inboundMode().value());
+        log.info(
+                "Mailbox {} created for {} ({} inbound)",
+                id,
+                row.address(),
+                row.inboundMode().value());
         return row.view();
     }
 
@@ -81,19 +85,48 @@ public class MailboxManagement {
         }
         var imap = command.inboundMode() == InboundMode.IMAP ? command.imap() : null;
         if (command.inboundMode() == InboundMode.IMAP && imap == null) {
-            throw new InvalidInputException("inbound.host", "an IMAP mailbox needs its server: host, username and password");
+            throw new InvalidInputException(
+                    "inbound.host", "an IMAP mailbox needs its server: host, username and password");
         }
-        var context = new MailboxRow(id, address, null, null, command.inboundMode(), null, null, null, null, null, null,
-                null, null, null, null, null, null, false, null, null, true, null, null, now, now);
+        var context = new MailboxRow(
+                id,
+                address,
+                null,
+                null,
+                command.inboundMode(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                true,
+                null,
+                null,
+                now,
+                now);
         String imapPassword = null;
         if (imap != null) {
             required("inbound.host", imap.host());
             required("inbound.username", imap.username());
             port("inbound.port", imap.port());
-            boolean sameAccount = current != null && current.imapPassword() != null
+            boolean sameAccount = current != null
+                    && current.imapPassword() != null
                     && imap.host().strip().equalsIgnoreCase(String.valueOf(current.imapHost()))
                     && imap.username().strip().equals(current.imapUsername());
-            imapPassword = seal("inbound.password", imap.password(), sameAccount ? current.imapPassword() : null,
+            imapPassword = seal(
+                    "inbound.password",
+                    imap.password(),
+                    sameAccount ? current.imapPassword() : null,
                     context.secretContext("imap_password"));
             if (imapPassword == null) {
                 throw new InvalidInputException("inbound.password", "an IMAP mailbox needs the account's password");
@@ -104,10 +137,14 @@ public class MailboxManagement {
         if (smtp != null) {
             required("outbound.host", smtp.host());
             port("outbound.port", smtp.port());
-            boolean sameAccount = current != null && current.smtpPassword() != null
+            boolean sameAccount = current != null
+                    && current.smtpPassword() != null
                     && smtp.host().strip().equalsIgnoreCase(String.valueOf(current.smtpHost()))
                     && java.util.Objects.equals(blankToNull(smtp.username()), current.smtpUsername());
-            smtpPassword = seal("outbound.password", smtp.password(), sameAccount ? current.smtpPassword() : null,
+            smtpPassword = seal(
+                    "outbound.password",
+                    smtp.password(),
+                    sameAccount ? current.smtpPassword() : null,
                     context.secretContext("smtp_password"));
         }
         var ack = command.acknowledgement();
@@ -122,7 +159,11 @@ public class MailboxManagement {
                 imap == null ? null : imap.security(),
                 imap == null ? null : imap.username().strip(),
                 imapPassword,
-                imap == null ? null : blankToNull(imap.folder()) == null ? "INBOX" : imap.folder().strip(),
+                imap == null
+                        ? null
+                        : blankToNull(imap.folder()) == null
+                                ? "INBOX"
+                                : imap.folder().strip(),
                 imap == null ? null : blankToNull(imap.processedFolder()),
                 smtp == null ? null : smtp.host().strip().toLowerCase(Locale.ROOT),
                 smtp == null ? null : smtp.port() == null ? smtp.security().smtpPort() : smtp.port(),
@@ -145,8 +186,10 @@ public class MailboxManagement {
             return stored;
         }
         if (!secrets.canEncrypt()) {
-            throw new InvalidInputException(field, "cannot be stored: no casekeeper.mail.secret-key is configured, and "
-                    + "Casekeeper never keeps a password in clear (see docs/email.md)");
+            throw new InvalidInputException(
+                    field,
+                    "cannot be stored: no casekeeper.mail.secret-key is configured, and "
+                            + "Casekeeper never keeps a password in clear (see docs/email.md)");
         }
         return secrets.encrypt(password, context);
     }
@@ -154,8 +197,10 @@ public class MailboxManagement {
     static String address(String value) {
         String address = value.strip().toLowerCase(Locale.ROOT);
         if (address.length() > 320 || !ADDRESS.matcher(address).matches()) {
-            throw new InvalidInputException("address", "'" + value + "' is not an email address Casekeeper can receive for "
-                    + "(a '+' is not allowed: it marks reply tokens)");
+            throw new InvalidInputException(
+                    "address",
+                    "'" + value + "' is not an email address Casekeeper can receive for "
+                            + "(a '+' is not allowed: it marks reply tokens)");
         }
         return address;
     }

@@ -59,14 +59,22 @@ class MailboxQueries {
                         .param("mode", row.inboundMode().value())
                         .param("imapHost", row.imapHost())
                         .param("imapPort", row.imapPort())
-                        .param("imapSecurity", row.imapSecurity() == null ? null : row.imapSecurity().value())
+                        .param(
+                                "imapSecurity",
+                                row.imapSecurity() == null
+                                        ? null
+                                        : row.imapSecurity().value())
                         .param("imapUser", row.imapUsername())
                         .param("imapPassword", row.imapPassword())
                         .param("imapFolder", row.imapFolder())
                         .param("imapProcessed", row.imapProcessedFolder())
                         .param("smtpHost", row.smtpHost())
                         .param("smtpPort", row.smtpPort())
-                        .param("smtpSecurity", row.smtpSecurity() == null ? null : row.smtpSecurity().value())
+                        .param(
+                                "smtpSecurity",
+                                row.smtpSecurity() == null
+                                        ? null
+                                        : row.smtpSecurity().value())
                         .param("smtpUser", row.smtpUsername())
                         .param("smtpPassword", row.smtpPassword())
                         .param("ackEnabled", row.ackEnabled())
@@ -80,7 +88,10 @@ class MailboxQueries {
     }
 
     Optional<MailboxRow> find(UUID id) {
-        return jdbc.sql("select * from email.mailbox where id = :id").param("id", id).query(MailboxQueries::row).optional();
+        return jdbc.sql("select * from email.mailbox where id = :id")
+                .param("id", id)
+                .query(MailboxQueries::row)
+                .optional();
     }
 
     Optional<MailboxRow> findByAddress(String address) {
@@ -91,7 +102,9 @@ class MailboxQueries {
     }
 
     List<MailboxRow> list() {
-        return jdbc.sql("select * from email.mailbox order by address").query(MailboxQueries::row).list();
+        return jdbc.sql("select * from email.mailbox order by address")
+                .query(MailboxQueries::row)
+                .list();
     }
 
     List<MailboxRow> activeImap() {

@@ -53,14 +53,31 @@ record MailboxRow(
 
     Mailbox view() {
         var imap = inboundMode == InboundMode.IMAP && imapHost != null
-                ? new Mailbox.ImapAccount(imapHost, imapPort, imapSecurity, imapUsername, imapPassword != null,
-                        imapFolder == null ? "INBOX" : imapFolder, imapProcessedFolder)
+                ? new Mailbox.ImapAccount(
+                        imapHost,
+                        imapPort,
+                        imapSecurity,
+                        imapUsername,
+                        imapPassword != null,
+                        imapFolder == null ? "INBOX" : imapFolder,
+                        imapProcessedFolder)
                 : null;
         var outbound = smtpHost == null
                 ? null
                 : new Mailbox.SmtpAccount(smtpHost, smtpPort, smtpSecurity, smtpUsername, smtpPassword != null);
-        return new Mailbox(mailboxId(), address, name, teamId == null ? null : new TeamId(teamId), inboundMode, imap,
-                outbound, new Mailbox.Acknowledgement(ackEnabled, ackSubject, ackBody), active, lastPolledAt,
-                lastPollError, createdAt, updatedAt);
+        return new Mailbox(
+                mailboxId(),
+                address,
+                name,
+                teamId == null ? null : new TeamId(teamId),
+                inboundMode,
+                imap,
+                outbound,
+                new Mailbox.Acknowledgement(ackEnabled, ackSubject, ackBody),
+                active,
+                lastPolledAt,
+                lastPollError,
+                createdAt,
+                updatedAt);
     }
 }

@@ -1,7 +1,6 @@
 package dev.casekeeper.channels.email;
 
 import dev.casekeeper.agents.TeamId;
-import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.InboundMessage;
@@ -39,6 +38,7 @@ class MessageIngestion {
     static final String ATTACHMENT_URL = "/api/v1/email/attachments/";
     /** Where a message's inline images point: the page path, which a signed-in browser can load. */
     static final String INLINE_IMAGE_URL = "/email/attachments/";
+
     private static final Pattern USABLE = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int MAX_REFERENCES = 20;
 
@@ -119,9 +119,16 @@ class MessageIngestion {
             int attempts = inbound.failedAttempt(inboundId, String.valueOf(cause));
             if (attempts > settings.parsing().maxAttempts()) {
                 inbound.failed(inboundId, String.valueOf(cause), clock.instant());
-                log.error("Message {} could not be ingested even as raw text; it stays stored, marked failed", inboundId, cause);
+                log.error(
+                        "Message {} could not be ingested even as raw text; it stays stored, marked failed",
+                        inboundId,
+                        cause);
             } else {
-                log.warn("Message {} could not be ingested (attempt {}); it will be retried", inboundId, attempts, cause);
+                log.warn(
+                        "Message {} could not be ingested (attempt {}); it will be retried",
+                        inboundId,
+                        attempts,
+                        cause);
             }
         });
     }
@@ -153,7 +160,10 @@ class MessageIngestion {
         var mailbox = known.mailbox(row.mailboxId());
         var limits = limits();
         var parsed = row.attempts() >= settings.parsing().maxAttempts()
-                ? MimeParser.unreadable(row.raw(), "Casekeeper could not process this message as email; it is shown as raw text", limits)
+                ? MimeParser.unreadable(
+                        row.raw(),
+                        "Casekeeper could not process this message as email; it is shown as raw text",
+                        limits)
                 : MimeParser.parse(row.raw(), limits);
         Set<String> own = known.addresses();
         String automatic = AutomaticMail.reason(parsed, row.envelopeFrom(), own);
@@ -165,7 +175,8 @@ class MessageIngestion {
         int maxCopied = settings.recipients().maxPerMessage();
         if (automatic == null && !decision.outsider() && copied > maxCopied) {
             warnings.add("This message copies " + copied + " people; only the first " + maxCopied + " joined the case"
-                    + " (casekeeper.mail.recipients.max-per-message), so replies do not go to the other " + (copied - maxCopied));
+                    + " (casekeeper.mail.recipients.max-per-message), so replies do not go to the other "
+                    + (copied - maxCopied));
         }
         var message = new InboundMessage(
                 sender.address(),
@@ -196,19 +207,31 @@ class MessageIngestion {
                         metrics.ingested(isAutomatic);
                     }
                 });
-        log.debug("Message {} became entry {} of case {} ({}{})", row.id(), received.entryId(), caseId, decision.how(),
+        log.debug(
+                "Message {} became entry {} of case {} ({}{})",
+                row.id(),
+                received.entryId(),
+                caseId,
+                decision.how(),
                 automatic == null ? "" : ", automatic: " + automatic);
     }
 
     private void rememberThread(
-            Received received, MailboxRow mailbox, ParsedMessage parsed, String sender, @Nullable String automatic,
-            boolean outsider, Set<String> own, Instant now) {
+            Received received,
+            MailboxRow mailbox,
+            ParsedMessage parsed,
+            String sender,
+            @Nullable String automatic,
+            boolean outsider,
+            Set<String> own,
+            Instant now) {
         UUID caseId = received.summary().id().value();
         if (parsed.messageId() != null) {
             threads.addMessageRef(parsed.messageId(), caseId, "in", now);
         }
         var existing = threads.thread(caseId);
-        var references = new LinkedHashSet<String>(existing.map(ThreadQueries.CaseThread::references).orElse(List.of()));
+        var references = new LinkedHashSet<String>(
+                existing.map(ThreadQueries.CaseThread::references).orElse(List.of()));
         references.addAll(parsed.references());
         if (parsed.messageId() != null) {
             references.add(parsed.messageId());
@@ -224,14 +247,22 @@ class MessageIngestion {
             if (!fromRequester && copied(parsed, own).stream().noneMatch(sender::equalsIgnoreCase)) {
                 copied.add(sender);
             }
-            copied(parsed, own).stream().filter(address -> !(fromRequester && address.equalsIgnoreCase(sender))).forEach(copied::add);
-            threads.addParticipants(caseId, copied.subList(0, Math.min(copied.size(), settings.recipients().maxPerMessage())));
+            copied(parsed, own).stream()
+                    .filter(address -> !(fromRequester && address.equalsIgnoreCase(sender)))
+                    .forEach(copied::add);
+            threads.addParticipants(
+                    caseId,
+                    copied.subList(
+                            0, Math.min(copied.size(), settings.recipients().maxPerMessage())));
         }
     }
 
     /** What the timeline entry keeps about the mail: who, ids, attachments, the folded history, warnings. */
     private static Map<String, Object> facts(
-            InboundQueries.Waiting row, ParsedMessage parsed, @Nullable String automatic, Threading.Decision decision,
+            InboundQueries.Waiting row,
+            ParsedMessage parsed,
+            @Nullable String automatic,
+            Threading.Decision decision,
             List<String> warnings) {
         var facts = new LinkedHashMap<String, Object>();
         facts.put("inboundId", row.id().toString());
@@ -244,24 +275,33 @@ class MessageIngestion {
         facts.put("automatic", automatic);
         facts.put("threadedBy", decision.how());
         facts.put("outsider", decision.outsider());
-        facts.put("attachments", parsed.attachments().stream().map(a -> {
-            var attachment = new LinkedHashMap<String, Object>();
-            attachment.put("id", a.id().toString());
-            attachment.put("filename", a.filename());
-            attachment.put("contentType", a.contentType());
-            attachment.put("size", a.size());
-            attachment.put("inline", a.inline());
-            attachment.put("url", a.content() == null ? null : ATTACHMENT_URL + a.id());
-            attachment.put("omitted", a.omitted());
-            return attachment;
-        }).toList());
-        facts.put("forwarded", parsed.forwarded().stream().map(f -> {
-            var forwarded = new LinkedHashMap<String, Object>();
-            forwarded.put("from", f.from());
-            forwarded.put("subject", f.subject());
-            forwarded.put("date", f.date() == null ? null : f.date().toString());
-            return forwarded;
-        }).toList());
+        facts.put(
+                "attachments",
+                parsed.attachments().stream()
+                        .map(a -> {
+                            var attachment = new LinkedHashMap<String, Object>();
+                            attachment.put("id", a.id().toString());
+                            attachment.put("filename", a.filename());
+                            attachment.put("contentType", a.contentType());
+                            attachment.put("size", a.size());
+                            attachment.put("inline", a.inline());
+                            attachment.put("url", a.content() == null ? null : ATTACHMENT_URL + a.id());
+                            attachment.put("omitted", a.omitted());
+                            return attachment;
+                        })
+                        .toList());
+        facts.put(
+                "forwarded",
+                parsed.forwarded().stream()
+                        .map(f -> {
+                            var forwarded = new LinkedHashMap<String, Object>();
+                            forwarded.put("from", f.from());
+                            forwarded.put("subject", f.subject());
+                            forwarded.put(
+                                    "date", f.date() == null ? null : f.date().toString());
+                            return forwarded;
+                        })
+                        .toList());
         facts.put("quotedText", parsed.quotedText());
         facts.put("warnings", warnings);
         facts.put("rawUrl", "/api/v1/email/messages/" + row.id() + "/raw");
@@ -286,12 +326,14 @@ class MessageIngestion {
             candidates.add(new ParsedMessage.Mailbox(MimeParser.normalAddress(envelopeFrom), null));
         }
         for (var candidate : candidates) {
-            if (USABLE.matcher(candidate.address()).matches() && candidate.address().length() <= 320) {
+            if (USABLE.matcher(candidate.address()).matches()
+                    && candidate.address().length() <= 320) {
                 return candidate;
             }
         }
         String name = parsed.headers().first("from");
-        return new ParsedMessage.Mailbox("unknown-sender-" + inboundId.toString().substring(0, 8) + "@unknown.invalid",
+        return new ParsedMessage.Mailbox(
+                "unknown-sender-" + inboundId.toString().substring(0, 8) + "@unknown.invalid",
                 name == null || name.isBlank() ? null : name.length() > 200 ? name.substring(0, 200) : name);
     }
 
@@ -299,7 +341,8 @@ class MessageIngestion {
     private static List<String> copied(ParsedMessage parsed, Set<String> own) {
         var seen = new java.util.HashSet<String>();
         var copied = new ArrayList<String>();
-        for (var mailbox : java.util.stream.Stream.concat(parsed.to().stream(), parsed.cc().stream()).toList()) {
+        for (var mailbox : java.util.stream.Stream.concat(parsed.to().stream(), parsed.cc().stream())
+                .toList()) {
             String key = mailbox.address().toLowerCase(java.util.Locale.ROOT);
             if (!own.contains(key) && !isOwnTokenAddress(key, own) && seen.add(key)) {
                 copied.add(mailbox.address());
@@ -320,7 +363,11 @@ class MessageIngestion {
 
     /** The subject a new case gets: without case tags (they name other cases), never blank. */
     static String subject(String subject) {
-        String clean = Threading.CASE_TAG.matcher(subject).replaceAll("").replaceAll("\\s{2,}", " ").strip();
+        String clean = Threading.CASE_TAG
+                .matcher(subject)
+                .replaceAll("")
+                .replaceAll("\\s{2,}", " ")
+                .strip();
         if (clean.isEmpty()) {
             return "(no subject)";
         }
@@ -338,7 +385,11 @@ class MessageIngestion {
 
     private MimeParser.Limits limits() {
         var attachmentLimits = settings.attachments();
-        return new MimeParser.Limits(attachmentLimits.maxSize().toBytes(), attachmentLimits.maxCount(), 200_000, 1_000_000,
+        return new MimeParser.Limits(
+                attachmentLimits.maxSize().toBytes(),
+                attachmentLimits.maxCount(),
+                200_000,
+                1_000_000,
                 INLINE_IMAGE_URL);
     }
 }

@@ -29,12 +29,30 @@ class OutboundQueries {
     }
 
     record Outbound(
-            UUID id, Kind kind, UUID mailboxId, UUID caseId, @Nullable UUID entryId, String recipient, List<String> cc,
-            String messageId, byte[] raw, String state, int attempts) {}
+            UUID id,
+            Kind kind,
+            UUID mailboxId,
+            UUID caseId,
+            @Nullable UUID entryId,
+            String recipient,
+            List<String> cc,
+            String messageId,
+            byte[] raw,
+            String state,
+            int attempts) {}
 
     /** Queues a message; false when this reply is already queued (a repeated event). */
-    boolean queue(UUID id, Kind kind, UUID mailboxId, UUID caseId, @Nullable UUID entryId, String recipient, List<String> cc,
-            String messageId, byte[] raw, Instant now) {
+    boolean queue(
+            UUID id,
+            Kind kind,
+            UUID mailboxId,
+            UUID caseId,
+            @Nullable UUID entryId,
+            String recipient,
+            List<String> cc,
+            String messageId,
+            byte[] raw,
+            Instant now) {
         return jdbc.sql("""
                         insert into email.outbound_message
                             (id, kind, mailbox_id, case_id, entry_id, recipient, cc, message_id, raw, state, created_at)
@@ -90,7 +108,8 @@ class OutboundQueries {
     }
 
     void sent(UUID id, Instant now) {
-        jdbc.sql("update email.outbound_message set state = 'sent', attempts = attempts + 1, sent_at = :now, last_error = null where id = :id")
+        jdbc.sql(
+                        "update email.outbound_message set state = 'sent', attempts = attempts + 1, sent_at = :now, last_error = null where id = :id")
                 .param("id", id)
                 .param("now", Timestamp.from(now))
                 .update();
@@ -109,7 +128,8 @@ class OutboundQueries {
      * workers or nodes count one after the other: count and queue are one step, and the cap holds.
      */
     int lockAndCountAcknowledgementsTo(String recipient, Instant since) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('casekeeper.acknowledgement:' || lower(:recipient), 0))")
+        jdbc.sql(
+                        "select pg_advisory_xact_lock(hashtextextended('casekeeper.acknowledgement:' || lower(:recipient), 0))")
                 .param("recipient", recipient)
                 .query((rs, n) -> 1)
                 .list();

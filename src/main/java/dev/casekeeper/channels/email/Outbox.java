@@ -46,11 +46,18 @@ class Outbox {
     }
 
     /** Queues a message; false when this reply was queued before. */
-    boolean queue(OutboundQueries.Kind kind, MailboxRow mailbox, UUID caseId, @org.jspecify.annotations.Nullable UUID entryId,
-            String recipient, List<String> cc, OutgoingMail.Rendered rendered) {
+    boolean queue(
+            OutboundQueries.Kind kind,
+            MailboxRow mailbox,
+            UUID caseId,
+            @org.jspecify.annotations.Nullable UUID entryId,
+            String recipient,
+            List<String> cc,
+            OutgoingMail.Rendered rendered) {
         Instant now = clock.instant();
         var id = UUID.randomUUID();
-        if (!outbox.queue(id, kind, mailbox.id(), caseId, entryId, recipient, cc, rendered.messageId(), rendered.raw(), now)) {
+        if (!outbox.queue(
+                id, kind, mailbox.id(), caseId, entryId, recipient, cc, rendered.messageId(), rendered.raw(), now)) {
             return false;
         }
         threads.addMessageRef(rendered.messageId(), caseId, "out", now);
@@ -58,8 +65,14 @@ class Outbox {
         if (thread.isPresent()) {
             var references = new ArrayList<>(thread.get().references());
             references.add(rendered.messageId());
-            threads.saveThread(caseId, mailbox.id(), ReplyTokens.next(), null, rendered.messageId(),
-                    references.subList(Math.max(0, references.size() - 20), references.size()), now);
+            threads.saveThread(
+                    caseId,
+                    mailbox.id(),
+                    ReplyTokens.next(),
+                    null,
+                    rendered.messageId(),
+                    references.subList(Math.max(0, references.size() - 20), references.size()),
+                    now);
         }
         if (entryId != null) {
             cases.recordDelivery(new CaseId(caseId), entryId, DeliveryState.QUEUED, null);

@@ -60,7 +60,8 @@ final class OutgoingMail {
         try {
             var message = new IdentifiedMessage(messageId);
             message.setFrom(new InternetAddress(envelope.mailbox().address(), envelope.fromName(), "UTF-8"));
-            message.setReplyTo(new InternetAddress[] {new InternetAddress(envelope.replyTo(), envelope.fromName(), "UTF-8")});
+            message.setReplyTo(
+                    new InternetAddress[] {new InternetAddress(envelope.replyTo(), envelope.fromName(), "UTF-8")});
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(envelope.to()));
             // All at once: adding them one by one re-reads the whole header each time, quadratic in the count.
             if (!envelope.cc().isEmpty()) {
@@ -76,7 +77,13 @@ final class OutgoingMail {
                 message.setHeader("In-Reply-To", "<" + envelope.inReplyTo() + ">");
             }
             if (!envelope.references().isEmpty()) {
-                message.setHeader("References", String.join(" ", envelope.references().stream().map(id -> "<" + id + ">").toList()));
+                message.setHeader(
+                        "References",
+                        String.join(
+                                " ",
+                                envelope.references().stream()
+                                        .map(id -> "<" + id + ">")
+                                        .toList()));
             }
             message.setHeader("X-Loop", envelope.mailbox().address());
             for (var header : envelope.headers().entrySet()) {
@@ -88,8 +95,10 @@ final class OutgoingMail {
                 var text = new MimeBodyPart();
                 text.setText(envelope.text(), "UTF-8");
                 var html = new MimeBodyPart();
-                html.setContent("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + envelope.html()
-                        + "</body></html>", "text/html; charset=UTF-8");
+                html.setContent(
+                        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + envelope.html()
+                                + "</body></html>",
+                        "text/html; charset=UTF-8");
                 message.setContent(new MimeMultipart("alternative", text, html));
             }
             message.saveChanges();

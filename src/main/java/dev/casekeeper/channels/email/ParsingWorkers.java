@@ -50,7 +50,10 @@ class ParsingWorkers implements SmartLifecycle {
         }
         running = true;
         for (int i = 0; i < settings.workers(); i++) {
-            var thread = Thread.ofPlatform().name("mail-ingestion-" + (i + 1)).daemon().unstarted(this::work);
+            var thread = Thread.ofPlatform()
+                    .name("mail-ingestion-" + (i + 1))
+                    .daemon()
+                    .unstarted(this::work);
             threads.add(thread);
             thread.start();
         }
@@ -99,7 +102,10 @@ class ParsingWorkers implements SmartLifecycle {
                 if (limit > 1) {
                     // Which message failed, and whether it fails again, is told by trying them alone.
                     alone = limit;
-                    log.debug("A batch of mail ingestion failed at message {}; trying its messages one at a time", e.inboundId, e);
+                    log.debug(
+                            "A batch of mail ingestion failed at message {}; trying its messages one at a time",
+                            e.inboundId,
+                            e);
                 } else {
                     ingest.recordFailure(e.inboundId, e.getCause());
                 }

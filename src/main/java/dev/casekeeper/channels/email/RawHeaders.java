@@ -20,11 +20,28 @@ final class RawHeaders {
      * message (an SMTP retry through another relay, an IMAP copy of a forwarded message).
      */
     private static final Set<String> TRACE = Set.of(
-            "received", "return-path", "delivered-to", "x-original-to", "envelope-to", "x-envelope-from",
-            "x-envelope-to", "x-received", "received-spf", "authentication-results", "arc-seal",
-            "arc-message-signature", "arc-authentication-results", "x-spam-status", "x-spam-score",
-            "x-spam-level", "x-spam-flag", "x-spam-checker-version", "x-virus-scanned", "x-gm-message-state",
-            "x-google-smtp-source", "x-ms-exchange-organization-authas");
+            "received",
+            "return-path",
+            "delivered-to",
+            "x-original-to",
+            "envelope-to",
+            "x-envelope-from",
+            "x-envelope-to",
+            "x-received",
+            "received-spf",
+            "authentication-results",
+            "arc-seal",
+            "arc-message-signature",
+            "arc-authentication-results",
+            "x-spam-status",
+            "x-spam-score",
+            "x-spam-level",
+            "x-spam-flag",
+            "x-spam-checker-version",
+            "x-virus-scanned",
+            "x-gm-message-state",
+            "x-google-smtp-source",
+            "x-ms-exchange-organization-authas");
 
     private static final Pattern LINE_ENDINGS = Pattern.compile("\r\n|\r");
 
@@ -33,7 +50,9 @@ final class RawHeaders {
 
     private RawHeaders(byte[] raw) {
         // ISO-8859-1 maps every byte to one char and back, so nothing is lost or altered.
-        String text = LINE_ENDINGS.matcher(new String(raw, StandardCharsets.ISO_8859_1)).replaceAll("\n");
+        String text = LINE_ENDINGS
+                .matcher(new String(raw, StandardCharsets.ISO_8859_1))
+                .replaceAll("\n");
         int end = text.startsWith("\n") ? 0 : text.indexOf("\n\n");
         this.headerBlock = end < 0 ? text : text.substring(0, end);
         this.body = end < 0 ? "" : text.substring(end + (end == 0 ? 1 : 2));
@@ -44,11 +63,16 @@ final class RawHeaders {
     }
 
     /** The first Message-ID, without angle brackets; null when there is none. */
-    @Nullable String messageId() {
+    @Nullable
+    String messageId() {
         for (String field : fields()) {
             if (name(field).equals("message-id")) {
-                String value = field.substring(field.indexOf(':') + 1).replaceAll("\\s+", " ").strip();
-                value = value.startsWith("<") && value.indexOf('>') > 0 ? value.substring(1, value.indexOf('>')) : value;
+                String value = field.substring(field.indexOf(':') + 1)
+                        .replaceAll("\\s+", " ")
+                        .strip();
+                value = value.startsWith("<") && value.indexOf('>') > 0
+                        ? value.substring(1, value.indexOf('>'))
+                        : value;
                 return value.isEmpty() ? null : value.length() > 900 ? value.substring(0, 900) : value;
             }
         }

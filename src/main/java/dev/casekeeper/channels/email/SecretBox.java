@@ -81,7 +81,8 @@ class SecretBox {
         try {
             bytes = Base64.getDecoder().decode(base64.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("casekeeper.mail.secret-key must be base64 (generate one with: openssl rand -base64 32)");
+            throw new IllegalStateException(
+                    "casekeeper.mail.secret-key must be base64 (generate one with: openssl rand -base64 32)");
         }
         if (bytes.length != 32) {
             throw new IllegalStateException("casekeeper.mail.secret-key must be 32 bytes in base64, not " + bytes.length

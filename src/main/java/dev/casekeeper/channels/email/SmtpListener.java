@@ -51,7 +51,8 @@ class SmtpListener implements SmartLifecycle {
         var builder = SMTPServer.port(settings.port())
                 .softwareName("Casekeeper")
                 .messageHandlerFactory(this::transaction)
-                .maxMessageSize((int) Math.min(Integer.MAX_VALUE, settings.maxMessageSize().toBytes()))
+                .maxMessageSize((int)
+                        Math.min(Integer.MAX_VALUE, settings.maxMessageSize().toBytes()))
                 .maxRecipients(settings.maxRecipients())
                 .maxConnections(settings.maxConnections())
                 .connectionTimeout((int) settings.connectionTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -63,7 +64,8 @@ class SmtpListener implements SmartLifecycle {
             try {
                 builder.bindAddress(InetAddress.getByName(settings.bindAddress()));
             } catch (UnknownHostException e) {
-                throw new IllegalStateException("casekeeper.mail.smtp.bind-address " + settings.bindAddress() + " is unknown", e);
+                throw new IllegalStateException(
+                        "casekeeper.mail.smtp.bind-address " + settings.bindAddress() + " is unknown", e);
             }
         }
         var started = builder.build();
@@ -115,10 +117,14 @@ class SmtpListener implements SmartLifecycle {
         @Override
         public void recipient(String value) throws RejectException {
             String recipient = value.replace("\u0000", "");
-            var mailbox = directory.receiving(recipient, InboundMode.SMTP)
-                    .orElseThrow(() -> new RejectException(550, "5.1.1 <" + recipient + ">: no such mailbox here; this server relays nothing"));
+            var mailbox = directory
+                    .receiving(recipient, InboundMode.SMTP)
+                    .orElseThrow(() -> new RejectException(
+                            550, "5.1.1 <" + recipient + ">: no such mailbox here; this server relays nothing"));
             mailboxes.put(mailbox.id(), mailbox);
-            recipients.computeIfAbsent(mailbox.id(), id -> new ArrayList<>()).add(recipient.toLowerCase(java.util.Locale.ROOT));
+            recipients
+                    .computeIfAbsent(mailbox.id(), id -> new ArrayList<>())
+                    .add(recipient.toLowerCase(java.util.Locale.ROOT));
         }
 
         @Override
@@ -126,8 +132,10 @@ class SmtpListener implements SmartLifecycle {
             long limit = settings.maxMessageSize().toBytes();
             byte[] raw = readAtMost(data, limit);
             if (raw == null) {
-                throw new RejectException(552, "5.3.4 Message too big: this server takes messages up to "
-                        + settings.maxMessageSize().toMegabytes() + " MB");
+                throw new RejectException(
+                        552,
+                        "5.3.4 Message too big: this server takes messages up to "
+                                + settings.maxMessageSize().toMegabytes() + " MB");
             }
             var byMailbox = new LinkedHashMap<MailboxRow, List<String>>();
             recipients.forEach((id, addresses) -> byMailbox.put(mailboxes.get(id), addresses));

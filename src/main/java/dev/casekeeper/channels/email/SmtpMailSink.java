@@ -40,7 +40,8 @@ class SmtpMailSink {
 
     void send(MailboxRow mailbox, OutboundQueries.Outbound outbound) throws DeliveryException {
         if (mailbox.smtpHost() == null) {
-            throw new DeliveryException("The mailbox " + mailbox.address() + " has no outbound SMTP server", true, null);
+            throw new DeliveryException(
+                    "The mailbox " + mailbox.address() + " has no outbound SMTP server", true, null);
         }
         String timeout = String.valueOf(settings.timeout().toMillis());
         var properties = new Properties();
@@ -67,7 +68,9 @@ class SmtpMailSink {
         if (mailbox.smtpUsername() != null) {
             properties.setProperty("mail.smtp.auth", "true");
             try {
-                password = mailbox.smtpPassword() == null ? "" : secrets.decrypt(mailbox.smtpPassword(), mailbox.secretContext("smtp_password"));
+                password = mailbox.smtpPassword() == null
+                        ? ""
+                        : secrets.decrypt(mailbox.smtpPassword(), mailbox.secretContext("smtp_password"));
             } catch (SecretBox.SecretUnavailableException e) {
                 throw new DeliveryException("The outbound password cannot be read: " + e.getMessage(), false, e);
             }
@@ -81,26 +84,38 @@ class SmtpMailSink {
                 recipients.add(new InternetAddress(cc));
             }
             transport.connect(mailbox.smtpHost(), mailbox.smtpPort(), mailbox.smtpUsername(), password);
-            var international = recipients.stream().map(InternetAddress::getAddress).filter(a -> !a.chars().allMatch(c -> c < 0x80)).toList();
-            if (!international.isEmpty() && transport instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp
+            var international = recipients.stream()
+                    .map(InternetAddress::getAddress)
+                    .filter(a -> !a.chars().allMatch(c -> c < 0x80))
+                    .toList();
+            if (!international.isEmpty()
+                    && transport instanceof org.eclipse.angus.mail.smtp.SMTPTransport smtp
                     && !smtp.supportsExtension("SMTPUTF8")) {
-                throw new DeliveryException("The server " + mailbox.smtpHost() + " does not accept internationalized addresses"
-                        + " (SMTPUTF8), needed for " + String.join(", ", international), true, null);
+                throw new DeliveryException(
+                        "The server " + mailbox.smtpHost() + " does not accept internationalized addresses"
+                                + " (SMTPUTF8), needed for " + String.join(", ", international),
+                        true,
+                        null);
             }
             transport.sendMessage(message, recipients.toArray(InternetAddress[]::new));
         } catch (SMTPAddressFailedException e) {
-            throw new DeliveryException("The server refused the recipient: " + e.getMessage().strip(), e.getReturnCode() >= 500, e);
+            throw new DeliveryException(
+                    "The server refused the recipient: " + e.getMessage().strip(), e.getReturnCode() >= 500, e);
         } catch (SMTPSendFailedException e) {
-            throw new DeliveryException("The server refused the message: " + e.getMessage().strip(), e.getReturnCode() >= 500, e);
+            throw new DeliveryException(
+                    "The server refused the message: " + e.getMessage().strip(), e.getReturnCode() >= 500, e);
         } catch (SendFailedException e) {
             var cause = e.getNextException();
-            boolean permanent = cause instanceof SMTPAddressFailedException failed ? failed.getReturnCode() >= 500
+            boolean permanent = cause instanceof SMTPAddressFailedException failed
+                    ? failed.getReturnCode() >= 500
                     : e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0;
-            throw new DeliveryException("The server refused the message: " + describe(cause == null ? e : cause), permanent, e);
+            throw new DeliveryException(
+                    "The server refused the message: " + describe(cause == null ? e : cause), permanent, e);
         } catch (AuthenticationFailedException e) {
             throw new DeliveryException("The SMTP server refused the mailbox's username or password", false, e);
         } catch (MessagingException e) {
-            throw new DeliveryException("Could not reach " + mailbox.smtpHost() + ":" + mailbox.smtpPort() + ": " + describe(e), false, e);
+            throw new DeliveryException(
+                    "Could not reach " + mailbox.smtpHost() + ":" + mailbox.smtpPort() + ": " + describe(e), false, e);
         }
     }
 
@@ -109,7 +124,9 @@ class SmtpMailSink {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+        String message = root.getMessage() == null
+                ? root.getClass().getSimpleName()
+                : root.getMessage().strip();
         return message.length() > 300 ? message.substring(0, 300) : message;
     }
 }

@@ -28,10 +28,7 @@ class ThreadQueries {
         return jdbc.sql("""
                         select case_id from email.message_ref where message_id in (:ids)
                         order by created_at desc limit 1
-                        """)
-                .param("ids", messageIds)
-                .query(UUID.class)
-                .optional();
+                        """).param("ids", messageIds).query(UUID.class).optional();
     }
 
     void addMessageRef(String messageId, UUID caseId, String direction, Instant now) {
@@ -48,7 +45,11 @@ class ThreadQueries {
     }
 
     record CaseThread(
-            UUID caseId, UUID mailboxId, String replyToken, String customerAddress, @Nullable String lastMessageId,
+            UUID caseId,
+            UUID mailboxId,
+            String replyToken,
+            String customerAddress,
+            @Nullable String lastMessageId,
             List<String> references) {}
 
     Optional<CaseThread> thread(UUID caseId) {
@@ -73,8 +74,13 @@ class ThreadQueries {
 
     /** Creates the case's thread, or moves it on: the latest message, references and where replies go. */
     void saveThread(
-            UUID caseId, UUID mailboxId, String newToken, @Nullable String customerAddress, @Nullable String messageId,
-            List<String> references, Instant now) {
+            UUID caseId,
+            UUID mailboxId,
+            String newToken,
+            @Nullable String customerAddress,
+            @Nullable String messageId,
+            List<String> references,
+            Instant now) {
         jdbc.sql("""
                         insert into email.case_thread
                             (case_id, mailbox_id, reply_token, customer_address, last_message_id, references_ids, updated_at)
@@ -115,7 +121,8 @@ class ThreadQueries {
     }
 
     boolean isParticipant(UUID caseId, String address) {
-        return jdbc.sql("select count(*) from email.case_participant where case_id = :case and lower(address) = lower(:address)")
+        return jdbc.sql(
+                                "select count(*) from email.case_participant where case_id = :case and lower(address) = lower(:address)")
                         .param("case", caseId)
                         .param("address", address)
                         .query(Long.class)

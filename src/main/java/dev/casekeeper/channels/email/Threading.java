@@ -56,7 +56,12 @@ class Threading {
      * @param authors every address the message claims to be from (From may list several; the sender first)
      * @param automatic whether it is automatic mail: a bounce comes from a server, never from the case's people
      */
-    Decision resolve(ParsedMessage message, List<String> authors, boolean automatic, List<String> envelopeTo, MailboxRow mailbox) {
+    Decision resolve(
+            ParsedMessage message,
+            List<String> authors,
+            boolean automatic,
+            List<String> envelopeTo,
+            MailboxRow mailbox) {
         var referenced = new LinkedHashSet<String>();
         if (message.inReplyTo() != null) {
             referenced.add(message.inReplyTo());
@@ -66,7 +71,8 @@ class Threading {
         if (byReference.isPresent()) {
             var kase = cases.summary(new CaseId(byReference.get()));
             boolean outsider = !automatic && !mayWriteInto(kase, authors);
-            return new Decision(kase.id(), outsider ? "references, from someone not on this case" : "references", outsider);
+            return new Decision(
+                    kase.id(), outsider ? "references, from someone not on this case" : "references", outsider);
         }
         var byReport = threads.caseOfMessageIds(message.reportedMessageIds());
         if (byReport.isPresent()) {
@@ -97,7 +103,9 @@ class Threading {
     /** Every author is the case's customer (any of their addresses) or someone copied on its mail. */
     boolean mayWriteInto(CaseSummary kase, List<String> authors) {
         return !authors.isEmpty()
-                && authors.stream().allMatch(a -> isRequester(kase, a) || threads.isParticipant(kase.id().value(), a));
+                && authors.stream()
+                        .allMatch(a -> isRequester(kase, a)
+                                || threads.isParticipant(kase.id().value(), a));
     }
 
     boolean isRequester(CaseSummary kase, String sender) {

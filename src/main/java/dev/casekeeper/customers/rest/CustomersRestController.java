@@ -57,7 +57,10 @@ class CustomersRestController {
             @JsonSetter(contentNulls = Nulls.SET) @Nullable Map<String, String> fields,
             @Nullable String declaredBy) {}
 
-    record AddIdentityRequest(@NotBlank String kind, @NotBlank @Size(max = 320) String value, @Nullable Boolean verified) {}
+    record AddIdentityRequest(
+            @NotBlank String kind,
+            @NotBlank @Size(max = 320) String value,
+            @Nullable Boolean verified) {}
 
     record IdentityResponse(String kind, String value, boolean verified) {}
 
@@ -84,8 +87,11 @@ class CustomersRestController {
                     customer.fields().entrySet().stream()
                             .collect(java.util.stream.Collectors.toMap(
                                     Map.Entry::getKey,
-                                    e -> new FieldResponse(e.getValue().value(), e.getValue().setBy().value(),
-                                            e.getValue().declaredByCustomer(), e.getValue().setAt()),
+                                    e -> new FieldResponse(
+                                            e.getValue().value(),
+                                            e.getValue().setBy().value(),
+                                            e.getValue().declaredByCustomer(),
+                                            e.getValue().setAt()),
                                     (a, b) -> a,
                                     java.util.TreeMap::new)),
                     customer.createdAt(),
@@ -93,14 +99,23 @@ class CustomersRestController {
         }
 
         private static List<String> values(Customer customer, IdentityKind kind) {
-            return customer.identities().stream().filter(i -> i.kind() == kind).map(i -> i.value()).toList();
+            return customer.identities().stream()
+                    .filter(i -> i.kind() == kind)
+                    .map(i -> i.value())
+                    .toList();
         }
     }
 
-    record CustomerPage(List<CustomerResponse> items, @Nullable String nextCursor) {}
+    record CustomerPage(
+            List<CustomerResponse> items, @Nullable String nextCursor) {}
 
-    record ChangeResponse(String actorKind, @Nullable UUID actorId, String field, @Nullable String before,
-            @Nullable String after, Instant at) {}
+    record ChangeResponse(
+            String actorKind,
+            @Nullable UUID actorId,
+            String field,
+            @Nullable String before,
+            @Nullable String after,
+            Instant at) {}
 
     private final CustomerManagement customers;
 
@@ -118,7 +133,8 @@ class CustomersRestController {
                         request.phones() == null ? List.of() : request.phones(),
                         request.fields() == null ? Map.of() : request.fields()),
                 me.actor());
-        return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id())).body(CustomerResponse.of(customer));
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id()))
+                .body(CustomerResponse.of(customer));
     }
 
     @GetMapping
@@ -137,12 +153,15 @@ class CustomersRestController {
 
     @PatchMapping("/{id}")
     CustomerResponse change(
-            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody ChangeCustomerRequest request) {
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody ChangeCustomerRequest request) {
         var customerId = new CustomerId(id);
         Actor actor = me.actor();
         if ("customer".equals(request.declaredBy())) {
             if (!me.isAdmin()) {
-                throw new AccessDeniedException("Only admin tokens of integrations may record what a customer declared");
+                throw new AccessDeniedException(
+                        "Only admin tokens of integrations may record what a customer declared");
             }
             actor = Actor.customer(id);
         } else if (request.declaredBy() != null && !"agent".equals(request.declaredBy())) {
@@ -156,7 +175,9 @@ class CustomersRestController {
 
     @PostMapping("/{id}/identities")
     CustomerResponse addIdentity(
-            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody AddIdentityRequest request) {
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody AddIdentityRequest request) {
         IdentityKind kind;
         try {
             kind = IdentityKind.from(request.kind());
@@ -169,7 +190,9 @@ class CustomersRestController {
 
     @GetMapping("/{id}/history")
     List<ChangeResponse> history(@PathVariable UUID id) {
-        return customers.history(new CustomerId(id)).stream().map(CustomersRestController::change).toList();
+        return customers.history(new CustomerId(id)).stream()
+                .map(CustomersRestController::change)
+                .toList();
     }
 
     private static ChangeResponse change(CustomerChange c) {

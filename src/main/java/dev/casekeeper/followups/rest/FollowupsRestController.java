@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FollowupsRestController {
 
-    record PromiseBody(@NotBlank @Size(max = 500) String text, @NotNull Instant dueAt) {}
+    record PromiseBody(
+            @NotBlank @Size(max = 500) String text, @NotNull Instant dueAt) {}
 
     record KeepBody(@NotBlank @Size(max = 2000) String note) {}
 
@@ -58,12 +59,23 @@ class FollowupsRestController {
             @Nullable Instant closedAt) {
 
         static FollowupResponse of(Followup f) {
-            return new FollowupResponse(f.id().value(), f.caseId().value(), f.caseNumber(), f.caseSubject(), f.kind().value(),
-                    f.ownerId() == null ? null : f.ownerId().value(), f.text(), f.dueAt(), f.state().value(), f.overdueAt() != null,
+            return new FollowupResponse(
+                    f.id().value(),
+                    f.caseId().value(),
+                    f.caseNumber(),
+                    f.caseSubject(),
+                    f.kind().value(),
+                    f.ownerId() == null ? null : f.ownerId().value(),
+                    f.text(),
+                    f.dueAt(),
+                    f.state().value(),
+                    f.overdueAt() != null,
                     f.state() == Followup.State.KEPT ? f.outcome() : null,
                     f.state() == Followup.State.WITHDRAWN ? f.outcome() : null,
-                    f.createdBy() == null ? null : f.createdBy().value(), f.createdAt(),
-                    f.closedBy() == null ? null : f.closedBy().value(), f.closedAt());
+                    f.createdBy() == null ? null : f.createdBy().value(),
+                    f.createdAt(),
+                    f.closedBy() == null ? null : f.closedBy().value(),
+                    f.closedAt());
         }
     }
 
@@ -87,9 +99,11 @@ class FollowupsRestController {
         }
     }
 
-    record CaseFollowupsResponse(List<FollowupResponse> followups, boolean repeatContact, List<RepeatContactResponse> repeats) {}
+    record CaseFollowupsResponse(
+            List<FollowupResponse> followups, boolean repeatContact, List<RepeatContactResponse> repeats) {}
 
-    record FollowupPage(List<FollowupResponse> items, @Nullable String nextCursor) {}
+    record FollowupPage(
+            List<FollowupResponse> items, @Nullable String nextCursor) {}
 
     private final FollowupManagement followups;
 
@@ -126,12 +140,14 @@ class FollowupsRestController {
     @PostMapping("/api/v1/cases/{id}/promises")
     ResponseEntity<FollowupResponse> promise(
             @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody PromiseBody body) {
-        var recorded = FollowupResponse.of(followups.recordPromise(new CaseId(id), new RecordPromise(body.text(), body.dueAt()), me));
+        var recorded = FollowupResponse.of(
+                followups.recordPromise(new CaseId(id), new RecordPromise(body.text(), body.dueAt()), me));
         return ResponseEntity.created(URI.create("/api/v1/followups?state=all")).body(recorded);
     }
 
     @PostMapping("/api/v1/followups/{id}/keep")
-    FollowupResponse keep(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody KeepBody body) {
+    FollowupResponse keep(
+            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody KeepBody body) {
         return FollowupResponse.of(followups.keep(new FollowupId(id), body.note(), me));
     }
 

@@ -23,9 +23,16 @@ class RepeatContactsRestController {
     record CountsResponse(Instant since, Instant until, long total, List<PerAgent> byAgent, List<PerTeam> byTeam) {
 
         static CountsResponse of(RepeatContactCounts c) {
-            return new CountsResponse(c.since(), c.until(), c.total(),
-                    c.byAgent().stream().map(a -> new PerAgent(a.agentId().value(), a.name(), a.count())).toList(),
-                    c.byTeam().stream().map(t -> new PerTeam(t.teamId().value(), t.name(), t.count())).toList());
+            return new CountsResponse(
+                    c.since(),
+                    c.until(),
+                    c.total(),
+                    c.byAgent().stream()
+                            .map(a -> new PerAgent(a.agentId().value(), a.name(), a.count()))
+                            .toList(),
+                    c.byTeam().stream()
+                            .map(t -> new PerTeam(t.teamId().value(), t.name(), t.count()))
+                            .toList());
         }
     }
 
@@ -39,7 +46,9 @@ class RepeatContactsRestController {
 
     /** Between {@code since} and {@code until}; by default the last 30 days. */
     @GetMapping("/api/v1/repeat-contacts")
-    CountsResponse counts(@RequestParam(required = false) @Nullable Instant since, @RequestParam(required = false) @Nullable Instant until) {
+    CountsResponse counts(
+            @RequestParam(required = false) @Nullable Instant since,
+            @RequestParam(required = false) @Nullable Instant until) {
         Instant end = until == null ? clock.instant() : until;
         Instant start = since == null ? end.minus(Duration.ofDays(30)) : since;
         return CountsResponse.of(followups.repeatContacts(start, end));

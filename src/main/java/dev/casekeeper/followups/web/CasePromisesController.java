@@ -47,9 +47,10 @@ class CasePromisesController {
     static final String PAGE = "followups/case-page";
 
     /** Open ones first, soonest due first; then the closed ones in the order they were closed. */
-    private static final Comparator<Followup> OPEN_FIRST_SOONEST_DUE = Comparator
-            .comparing((Followup f) -> f.state() != Followup.State.OPEN)
-            .thenComparing(f -> f.state() == Followup.State.OPEN ? f.dueAt() : Objects.requireNonNullElse(f.closedAt(), f.dueAt()));
+    private static final Comparator<Followup> OPEN_FIRST_SOONEST_DUE = Comparator.comparing(
+                    (Followup f) -> f.state() != Followup.State.OPEN)
+            .thenComparing(f ->
+                    f.state() == Followup.State.OPEN ? f.dueAt() : Objects.requireNonNullElse(f.closedAt(), f.dueAt()));
 
     private final FollowupManagement followups;
     private final CaseManagement cases;
@@ -64,7 +65,11 @@ class CasePromisesController {
     }
 
     @GetMapping("/cases/{number}/followups")
-    String panel(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletRequest request, Model model) {
+    String panel(
+            @PathVariable long number,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            Model model) {
         fill(model, number, me);
         return view(request);
     }
@@ -94,13 +99,16 @@ class CasePromisesController {
                 followups.recordPromise(caseId, new RecordPromise(text, due), me);
                 model.addAttribute("promiseForm", PromiseForm.empty());
             } catch (InvalidInputException e) {
-                model.addAttribute(e.fieldErrors().containsKey("dueAt") ? "dueError" : "textError",
+                model.addAttribute(
+                        e.fieldErrors().containsKey("dueAt") ? "dueError" : "textError",
                         e.fieldErrors().containsKey("dueAt") ? "promises.error.future" : "promises.error.text");
             } catch (ConflictException e) {
                 model.addAttribute("promiseRefusal", e.getMessage());
             }
         }
-        if (model.containsAttribute("textError") || model.containsAttribute("dueError") || model.containsAttribute("promiseRefusal")) {
+        if (model.containsAttribute("textError")
+                || model.containsAttribute("dueError")
+                || model.containsAttribute("promiseRefusal")) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
         return answer(number, me, request, response, model);
@@ -115,7 +123,16 @@ class CasePromisesController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return close(number, id, "keep", note, () -> followups.keep(new FollowupId(id), note, me), me, request, response, model);
+        return close(
+                number,
+                id,
+                "keep",
+                note,
+                () -> followups.keep(new FollowupId(id), note, me),
+                me,
+                request,
+                response,
+                model);
     }
 
     @PostMapping("/cases/{number}/promises/{id}/withdraw")
@@ -127,8 +144,16 @@ class CasePromisesController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return close(number, id, "withdraw", reason, () -> followups.withdraw(new FollowupId(id), reason, me), me, request,
-                response, model);
+        return close(
+                number,
+                id,
+                "withdraw",
+                reason,
+                () -> followups.withdraw(new FollowupId(id), reason, me),
+                me,
+                request,
+                response,
+                model);
     }
 
     private String close(
@@ -146,7 +171,8 @@ class CasePromisesController {
         try {
             closing.get();
         } catch (InvalidInputException e) {
-            failure = new Failure(id, action, "promises.error." + (action.equals("keep") ? "note" : "reason"), null, typed);
+            failure = new Failure(
+                    id, action, "promises.error." + (action.equals("keep") ? "note" : "reason"), null, typed);
         } catch (ConflictException | NotFoundException e) {
             failure = new Failure(id, action, null, e.getMessage(), typed);
         }
@@ -158,7 +184,8 @@ class CasePromisesController {
     }
 
     /** After an action: the panel as the case is now; on success the rest of the page is told the case changed. */
-    private String answer(long number, SignedInAgent me, HttpServletRequest request, HttpServletResponse response, Model model) {
+    private String answer(
+            long number, SignedInAgent me, HttpServletRequest request, HttpServletResponse response, Model model) {
         boolean done = response.getStatus() < 400;
         if (!partial(request) && done) {
             return "redirect:/cases/" + number;
@@ -173,11 +200,11 @@ class CasePromisesController {
     private void fill(Model model, long number, SignedInAgent me) {
         var kase = cases.findByNumber(number, me).summary();
         var found = followups.ofCase(kase.id(), me);
-        var list = found.followups().stream()
-                .sorted(OPEN_FIRST_SOONEST_DUE)
-                .toList();
+        var list = found.followups().stream().sorted(OPEN_FIRST_SOONEST_DUE).toList();
         var ids = new HashSet<AgentId>();
-        list.forEach(f -> Stream.of(f.ownerId(), f.createdBy(), f.closedBy()).filter(Objects::nonNull).forEach(ids::add));
+        list.forEach(f -> Stream.of(f.ownerId(), f.createdBy(), f.closedBy())
+                .filter(Objects::nonNull)
+                .forEach(ids::add));
         model.addAttribute("number", number);
         model.addAttribute("now", clock.instant());
         model.addAttribute("closed", kase.status() == CaseStatus.CLOSED);
@@ -198,7 +225,12 @@ class CasePromisesController {
     }
 
     /** A keep or withdraw that was refused: which, why, and what was typed. */
-    record Failure(UUID id, String action, @Nullable String key, @Nullable String refusal, String typed) {
+    record Failure(
+            UUID id,
+            String action,
+            @Nullable String key,
+            @Nullable String refusal,
+            String typed) {
 
         public boolean is(FollowupId other, String what) {
             return id.equals(other.value()) && action.equals(what);

@@ -36,7 +36,8 @@ class MyFollowupsController {
                 .toList();
         model.addAttribute("followups", open);
         model.addAttribute("now", now);
-        model.addAttribute("overdue", open.stream().filter(f -> f.dueAt().isBefore(now)).count());
+        model.addAttribute(
+                "overdue", open.stream().filter(f -> f.dueAt().isBefore(now)).count());
         model.addAttribute("followupsActive", true);
         return "followups/mine";
     }

@@ -11,14 +11,18 @@ import org.jspecify.annotations.Nullable;
  * A promise as typed: what, and by when in the agent's own zone ({@code zone} is filled in by the
  * page from the browser; without script the time counts as UTC).
  */
-record PromiseForm(@Nullable String text, @Nullable String dueAt, @Nullable String zone) {
+record PromiseForm(
+        @Nullable String text,
+        @Nullable String dueAt,
+        @Nullable String zone) {
 
     static PromiseForm empty() {
         return new PromiseForm("", "", "");
     }
 
     /** The due time as an instant, or null when it is missing or not a date and time. */
-    @Nullable Instant due() {
+    @Nullable
+    Instant due() {
         if (dueAt == null || dueAt.isBlank()) {
             return null;
         }

@@ -36,16 +36,26 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/macros")
 class MacrosRestController {
 
-    record CreateMacroRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 20_000) String body) {}
+    record CreateMacroRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 20_000) String body) {}
 
-    record ChangeMacroRequest(@Size(min = 1, max = 200) @Nullable String name, @Size(min = 1, max = 20_000) @Nullable String body) {}
+    record ChangeMacroRequest(
+            @Size(min = 1, max = 200) @Nullable String name,
+            @Size(min = 1, max = 20_000) @Nullable String body) {}
 
     record RenderRequest(@NotNull UUID caseId) {}
 
-    record MacroResponse(UUID id, String name, String body, List<String> placeholders, Instant createdAt, Instant updatedAt) {
+    record MacroResponse(
+            UUID id, String name, String body, List<String> placeholders, Instant createdAt, Instant updatedAt) {
         static MacroResponse of(Macro macro) {
-            return new MacroResponse(macro.id().value(), macro.name(), macro.body(), macro.placeholders(),
-                    macro.createdAt(), macro.updatedAt());
+            return new MacroResponse(
+                    macro.id().value(),
+                    macro.name(),
+                    macro.body(),
+                    macro.placeholders(),
+                    macro.createdAt(),
+                    macro.updatedAt());
         }
     }
 
@@ -68,14 +78,17 @@ class MacrosRestController {
     }
 
     @GetMapping
-    List<MacroResponse> list(@RequestParam(required = false) @Nullable String q,
+    List<MacroResponse> list(
+            @RequestParam(required = false) @Nullable String q,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
         return macros.search(q, limit).stream().map(MacroResponse::of).toList();
     }
 
     @GetMapping("/placeholders")
     List<PlaceholderResponse> placeholders() {
-        return MacroManagement.placeholders().stream().map(PlaceholderResponse::of).toList();
+        return MacroManagement.placeholders().stream()
+                .map(PlaceholderResponse::of)
+                .toList();
     }
 
     @GetMapping("/{id}")
@@ -84,19 +97,26 @@ class MacrosRestController {
     }
 
     @PostMapping
-    ResponseEntity<MacroResponse> create(@AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody CreateMacroRequest request) {
+    ResponseEntity<MacroResponse> create(
+            @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody CreateMacroRequest request) {
         var macro = macros.create(new SaveMacro(request.name(), request.body()), me);
-        return ResponseEntity.created(URI.create("/api/v1/macros/" + macro.id())).body(MacroResponse.of(macro));
+        return ResponseEntity.created(URI.create("/api/v1/macros/" + macro.id()))
+                .body(MacroResponse.of(macro));
     }
 
     @PatchMapping("/{id}")
-    MacroResponse change(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id,
+    MacroResponse change(
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
             @Valid @RequestBody ChangeMacroRequest request) {
         var macroId = new MacroId(id);
         var current = macros.find(macroId);
-        return MacroResponse.of(macros.change(macroId, new SaveMacro(
-                request.name() == null ? current.name() : request.name(),
-                request.body() == null ? current.body() : request.body()), me));
+        return MacroResponse.of(macros.change(
+                macroId,
+                new SaveMacro(
+                        request.name() == null ? current.name() : request.name(),
+                        request.body() == null ? current.body() : request.body()),
+                me));
     }
 
     @DeleteMapping("/{id}")
@@ -107,7 +127,9 @@ class MacrosRestController {
 
     /** The response filled in for a case the caller may see. */
     @PostMapping("/{id}/render")
-    RenderedResponse render(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id,
+    RenderedResponse render(
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
             @Valid @RequestBody RenderRequest request) {
         return RenderedResponse.of(macros.render(new MacroId(id), new CaseId(request.caseId()), me));
     }

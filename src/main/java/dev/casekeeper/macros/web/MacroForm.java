@@ -7,8 +7,15 @@ import org.jspecify.annotations.Nullable;
 
 /** A canned response's name and text as typed; a refused one comes back as typed. */
 record MacroForm(
-        @NotBlank(message = "{macros.form.name.blank}") @Size(max = 200, message = "{macros.form.name.tooLong}") @Nullable String name,
-        @NotBlank(message = "{macros.form.body.blank}") @Size(max = 20_000, message = "{macros.form.body.tooLong}") @Nullable String body) {
+        @NotBlank(message = "{macros.form.name.blank}")
+        @Size(max = 200, message = "{macros.form.name.tooLong}")
+        @Nullable
+        String name,
+
+        @NotBlank(message = "{macros.form.body.blank}")
+        @Size(max = 20_000, message = "{macros.form.body.tooLong}")
+        @Nullable
+        String body) {
 
     static MacroForm empty() {
         return new MacroForm("", "");

@@ -107,7 +107,8 @@ class MacrosAdminController {
 
     /** The text filled in with made-up facts, or why it cannot be saved; for the editor, as it is typed. */
     @PostMapping("/admin/macros/preview")
-    String preview(@RequestParam(defaultValue = "") String body, @AuthenticationPrincipal SignedInAgent me, Model model) {
+    String preview(
+            @RequestParam(defaultValue = "") String body, @AuthenticationPrincipal SignedInAgent me, Model model) {
         if (!body.isBlank()) {
             try {
                 model.addAttribute("preview", macros.preview(body, me));

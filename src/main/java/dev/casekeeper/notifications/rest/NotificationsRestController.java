@@ -23,14 +23,20 @@ import org.springframework.web.bind.annotation.RestController;
 class NotificationsRestController {
 
     record NotificationResponse(
-            UUID id, String kind, @Nullable UUID caseId, String text, Instant createdAt, @Nullable Instant readAt) {
+            UUID id,
+            String kind,
+            @Nullable UUID caseId,
+            String text,
+            Instant createdAt,
+            @Nullable Instant readAt) {
 
         static NotificationResponse of(Notification n) {
             return new NotificationResponse(n.id(), n.kind(), n.caseId(), n.text(), n.createdAt(), n.readAt());
         }
     }
 
-    record InboxResponse(List<NotificationResponse> items, @Nullable String nextCursor, long unread) {}
+    record InboxResponse(
+            List<NotificationResponse> items, @Nullable String nextCursor, long unread) {}
 
     private final NotificationManagement notifications;
 
@@ -45,7 +51,9 @@ class NotificationsRestController {
             @RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit) {
         var inbox = notifications.inbox(me, cursor, limit);
         return new InboxResponse(
-                inbox.page().items().stream().map(NotificationResponse::of).toList(), inbox.page().nextCursor(), inbox.unread());
+                inbox.page().items().stream().map(NotificationResponse::of).toList(),
+                inbox.page().nextCursor(),
+                inbox.unread());
     }
 
     @PostMapping("/{id}/read")

@@ -82,7 +82,8 @@ class NotificationsController {
         return afterChange(me, request, response, model);
     }
 
-    private String afterChange(SignedInAgent me, HttpServletRequest request, HttpServletResponse response, Model model) {
+    private String afterChange(
+            SignedInAgent me, HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!partial(request)) {
             return "redirect:/notifications";
         }

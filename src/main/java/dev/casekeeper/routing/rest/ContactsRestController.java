@@ -41,7 +41,9 @@ class ContactsRestController {
             @Email @Size(max = 320) @Nullable String callbackEmail,
             @Size(max = 40) @Nullable String callbackPhone) {}
 
-    record AbandonRequest(@Email @Size(max = 320) @Nullable String callbackEmail, @Size(max = 40) @Nullable String callbackPhone) {}
+    record AbandonRequest(
+            @Email @Size(max = 320) @Nullable String callbackEmail,
+            @Size(max = 40) @Nullable String callbackPhone) {}
 
     private final RoutingManagement routing;
 
@@ -50,16 +52,22 @@ class ContactsRestController {
     }
 
     @PostMapping("/api/v1/routing/contacts")
-    ResponseEntity<ContactResponse> enqueue(@AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody EnqueueRequest request) {
-        var contact = routing.enqueue(new EnqueueContact(
-                new CaseId(request.caseId()),
-                RoutedChannel.from(request.channel()),
-                request.teamId() == null ? null : new TeamId(request.teamId()),
-                request.requiredSkills() == null ? java.util.Set.of() : new LinkedHashSet<>(request.requiredSkills()),
-                request.priority() == null ? null : priority(request.priority()),
-                request.callbackEmail(),
-                request.callbackPhone()), me);
-        return ResponseEntity.created(URI.create("/api/v1/routing/contacts/" + contact.id())).body(ContactResponse.of(contact));
+    ResponseEntity<ContactResponse> enqueue(
+            @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody EnqueueRequest request) {
+        var contact = routing.enqueue(
+                new EnqueueContact(
+                        new CaseId(request.caseId()),
+                        RoutedChannel.from(request.channel()),
+                        request.teamId() == null ? null : new TeamId(request.teamId()),
+                        request.requiredSkills() == null
+                                ? java.util.Set.of()
+                                : new LinkedHashSet<>(request.requiredSkills()),
+                        request.priority() == null ? null : priority(request.priority()),
+                        request.callbackEmail(),
+                        request.callbackPhone()),
+                me);
+        return ResponseEntity.created(URI.create("/api/v1/routing/contacts/" + contact.id()))
+                .body(ContactResponse.of(contact));
     }
 
     @GetMapping("/api/v1/routing/contacts/{id}")
@@ -74,10 +82,14 @@ class ContactsRestController {
     }
 
     @PostMapping("/api/v1/routing/contacts/{id}/abandonment")
-    ContactResponse abandon(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id,
+    ContactResponse abandon(
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
             @Valid @RequestBody(required = false) @Nullable AbandonRequest request) {
         routing.contact(new ContactId(id), me);
-        return ContactResponse.of(routing.abandon(new ContactId(id), request == null ? null : request.callbackEmail(),
+        return ContactResponse.of(routing.abandon(
+                new ContactId(id),
+                request == null ? null : request.callbackEmail(),
                 request == null ? null : request.callbackPhone()));
     }
 

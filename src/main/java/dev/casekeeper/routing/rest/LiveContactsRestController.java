@@ -36,9 +36,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LiveContactsRestController {
 
-    record TransferRequest(@NotNull UUID teamId, @NotBlank @Size(max = 500) String reason, @NotBlank @Size(max = 10_000) String summary) {}
+    record TransferRequest(
+            @NotNull UUID teamId,
+            @NotBlank @Size(max = 500) String reason,
+            @NotBlank @Size(max = 10_000) String summary) {}
 
-    record InviteRequest(@NotNull UUID agentId, @NotBlank @Size(max = 500) String reason, @NotBlank @Size(max = 10_000) String summary) {}
+    record InviteRequest(
+            @NotNull UUID agentId,
+            @NotBlank @Size(max = 500) String reason,
+            @NotBlank @Size(max = 10_000) String summary) {}
 
     private final RoutingManagement routing;
 
@@ -62,16 +68,26 @@ class LiveContactsRestController {
     }
 
     @PostMapping("/api/v1/routing/contacts/{id}/transfer")
-    ContactResponse transfer(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody TransferRequest request) {
-        return ContactResponse.of(routing.transfer(new ContactId(id), new TransferContact(new TeamId(request.teamId()), request.reason(),
-                request.summary()), me));
+    ContactResponse transfer(
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody TransferRequest request) {
+        return ContactResponse.of(routing.transfer(
+                new ContactId(id),
+                new TransferContact(new TeamId(request.teamId()), request.reason(), request.summary()),
+                me));
     }
 
     @PostMapping("/api/v1/routing/contacts/{id}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
-    InvitationResponse invite(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody InviteRequest request) {
-        return InvitationResponse.of(routing.invite(new ContactId(id), new InviteColleague(new AgentId(request.agentId()), request.reason(),
-                request.summary()), me));
+    InvitationResponse invite(
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody InviteRequest request) {
+        return InvitationResponse.of(routing.invite(
+                new ContactId(id),
+                new InviteColleague(new AgentId(request.agentId()), request.reason(), request.summary()),
+                me));
     }
 
     @PostMapping("/api/v1/routing/contacts/{id}/leave")
@@ -82,12 +98,16 @@ class LiveContactsRestController {
     @GetMapping("/api/v1/routing/contacts/{id}/participants")
     List<ParticipantResponse> participants(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
         routing.contact(new ContactId(id), me);
-        return routing.participants(new ContactId(id)).stream().map(ParticipantResponse::of).toList();
+        return routing.participants(new ContactId(id)).stream()
+                .map(ParticipantResponse::of)
+                .toList();
     }
 
     @GetMapping("/api/v1/routing/me/invitations")
     List<InvitationResponse> invitations(@AuthenticationPrincipal SignedInAgent me) {
-        return routing.invitationsTo(me.id()).stream().map(InvitationResponse::of).toList();
+        return routing.invitationsTo(me.id()).stream()
+                .map(InvitationResponse::of)
+                .toList();
     }
 
     @PostMapping("/api/v1/routing/invitations/{id}/accept")

@@ -30,7 +30,8 @@ class PresenceRestController {
 
     @GetMapping("/api/v1/routing/me")
     MeResponse me(@AuthenticationPrincipal SignedInAgent me) {
-        return new MeResponse(RoutingResponses.AgentRoutingResponse.of(routing.agent(me.id())),
+        return new MeResponse(
+                RoutingResponses.AgentRoutingResponse.of(routing.agent(me.id())),
                 routing.contactsOf(me.id()).stream().map(ContactResponse::of).toList());
     }
 

@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class QueuesRestController {
 
-    record TeamRoutingRequest(@Nullable UUID overflowTeamId, @Nullable Long overflowAfterSeconds) {}
+    record TeamRoutingRequest(
+            @Nullable UUID overflowTeamId, @Nullable Long overflowAfterSeconds) {}
 
     private static final Duration DEFAULT_ABANDONED_PERIOD = Duration.ofDays(7);
 
@@ -42,7 +43,9 @@ class QueuesRestController {
     @GetMapping("/api/v1/routing/teams/{id}/queue")
     QueueResponse queue(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
         var queue = routing.queue(new TeamId(id), me);
-        return new QueueResponse(id, queue.contacts().stream().map(ContactResponse::of).toList(),
+        return new QueueResponse(
+                id,
+                queue.contacts().stream().map(ContactResponse::of).toList(),
                 queue.agents().stream().map(AgentRoutingResponse::of).toList());
     }
 
@@ -54,15 +57,18 @@ class QueuesRestController {
     /** Both fields set overflow on; both null turn it off. */
     @PutMapping("/api/v1/routing/teams/{id}")
     TeamRoutingResponse setTeam(@PathVariable UUID id, @RequestBody TeamRoutingRequest request) {
-        return TeamRoutingResponse.of(routing.setTeamRouting(new TeamId(id),
+        return TeamRoutingResponse.of(routing.setTeamRouting(
+                new TeamId(id),
                 request.overflowTeamId() == null ? null : new TeamId(request.overflowTeamId()),
                 request.overflowAfterSeconds() == null ? null : Duration.ofSeconds(request.overflowAfterSeconds())));
     }
 
     /** Contacts abandoned since {@code since} (default: the last seven days), latest first, with their callback tasks. */
     @GetMapping("/api/v1/routing/abandoned")
-    List<AbandonedResponse> abandoned(@AuthenticationPrincipal SignedInAgent me,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable Instant since) {
+    List<AbandonedResponse> abandoned(
+            @AuthenticationPrincipal SignedInAgent me,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
+                    Instant since) {
         var from = since != null ? since : clock.instant().minus(DEFAULT_ABANDONED_PERIOD);
         return routing.abandoned(me, from).stream().map(AbandonedResponse::of).toList();
     }

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RoutingAgentsRestController {
 
-    record ChangeAgentRoutingRequest(@Size(max = 50) @Nullable List<String> skills, @Nullable Integer chatCapacity,
+    record ChangeAgentRoutingRequest(
+            @Size(max = 50) @Nullable List<String> skills,
+            @Nullable Integer chatCapacity,
             @Nullable Integer emailCapacity) {}
 
     private final RoutingManagement routing;
@@ -42,7 +44,8 @@ class RoutingAgentsRestController {
     @PatchMapping("/api/v1/routing/agents/{id}")
     AgentRoutingResponse change(@PathVariable UUID id, @Valid @RequestBody ChangeAgentRoutingRequest request) {
         var skills = request.skills() == null ? null : new LinkedHashSet<>(request.skills());
-        return AgentRoutingResponse.of(routing.change(RoutingResponses.agent(id),
+        return AgentRoutingResponse.of(routing.change(
+                RoutingResponses.agent(id),
                 new ChangeAgentRouting(skills, request.chatCapacity(), request.emailCapacity())));
     }
 }

@@ -30,8 +30,17 @@ final class RoutingResponses {
             List<UUID> teamIds) {
 
         static AgentRoutingResponse of(AgentRouting a) {
-            return new AgentRoutingResponse(a.agentId().value(), a.presence().value(), a.presenceSince(), a.idleSince(), a.chatCapacity(),
-                    a.emailCapacity(), a.chatLoad(), a.emailLoad(), a.skills(), a.teamIds().stream().map(TeamId::value).toList());
+            return new AgentRoutingResponse(
+                    a.agentId().value(),
+                    a.presence().value(),
+                    a.presenceSince(),
+                    a.idleSince(),
+                    a.chatCapacity(),
+                    a.emailCapacity(),
+                    a.chatLoad(),
+                    a.emailLoad(),
+                    a.skills(),
+                    a.teamIds().stream().map(TeamId::value).toList());
         }
     }
 
@@ -53,10 +62,22 @@ final class RoutingResponses {
             boolean overflowed) {
 
         static ContactResponse of(Contact c) {
-            return new ContactResponse(c.id().value(), c.caseId().value(), c.channel().value(), c.teamId().value(), c.requiredSkills(),
-                    c.priority().value(), c.state().value(), c.arrivedAt(), c.waited().toSeconds(),
-                    c.agentId() == null ? null : c.agentId().value(), c.offerId() == null ? null : c.offerId().value(), c.offerExpiresAt(),
-                    c.position(), c.estimatedWait() == null ? null : c.estimatedWait().toSeconds(), c.overflowed());
+            return new ContactResponse(
+                    c.id().value(),
+                    c.caseId().value(),
+                    c.channel().value(),
+                    c.teamId().value(),
+                    c.requiredSkills(),
+                    c.priority().value(),
+                    c.state().value(),
+                    c.arrivedAt(),
+                    c.waited().toSeconds(),
+                    c.agentId() == null ? null : c.agentId().value(),
+                    c.offerId() == null ? null : c.offerId().value(),
+                    c.offerExpiresAt(),
+                    c.position(),
+                    c.estimatedWait() == null ? null : c.estimatedWait().toSeconds(),
+                    c.overflowed());
         }
     }
 
@@ -64,10 +85,15 @@ final class RoutingResponses {
 
     record QueueResponse(UUID teamId, List<ContactResponse> contacts, List<AgentRoutingResponse> agents) {}
 
-    record TeamRoutingResponse(UUID teamId, @Nullable UUID overflowTeamId, @Nullable Long overflowAfterSeconds) {
+    record TeamRoutingResponse(
+            UUID teamId,
+            @Nullable UUID overflowTeamId,
+            @Nullable Long overflowAfterSeconds) {
 
         static TeamRoutingResponse of(TeamRouting t) {
-            return new TeamRoutingResponse(t.teamId().value(), t.overflowTeamId() == null ? null : t.overflowTeamId().value(),
+            return new TeamRoutingResponse(
+                    t.teamId().value(),
+                    t.overflowTeamId() == null ? null : t.overflowTeamId().value(),
                     t.overflowAfter() == null ? null : t.overflowAfter().toSeconds());
         }
     }
@@ -85,8 +111,17 @@ final class RoutingResponses {
             @Nullable String callbackPhone) {
 
         static AbandonedResponse of(AbandonedContact a) {
-            return new AbandonedResponse(a.id().value(), a.caseId().value(), a.channel().value(), a.teamId().value(), a.arrivedAt(),
-                    a.abandonedAt(), a.waited().toSeconds(), a.callbackId(), a.callbackEmail(), a.callbackPhone());
+            return new AbandonedResponse(
+                    a.id().value(),
+                    a.caseId().value(),
+                    a.channel().value(),
+                    a.teamId().value(),
+                    a.arrivedAt(),
+                    a.abandonedAt(),
+                    a.waited().toSeconds(),
+                    a.callbackId(),
+                    a.callbackEmail(),
+                    a.callbackPhone());
         }
     }
 

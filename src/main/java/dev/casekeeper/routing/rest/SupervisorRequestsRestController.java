@@ -33,14 +33,17 @@ class SupervisorRequestsRestController {
     }
 
     @PostMapping("/api/v1/routing/supervisor-requests")
-    ResponseEntity<SupervisorRequestResponse> request(@AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody RequestSupervisor request) {
+    ResponseEntity<SupervisorRequestResponse> request(
+            @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody RequestSupervisor request) {
         var made = routing.requestSupervisor(new CaseId(request.caseId()), me);
         return ResponseEntity.ok(SupervisorRequestResponse.of(made));
     }
 
     @GetMapping("/api/v1/routing/supervisor-requests")
     List<SupervisorRequestResponse> open(@AuthenticationPrincipal SignedInAgent me) {
-        return routing.supervisorRequests(me).stream().map(SupervisorRequestResponse::of).toList();
+        return routing.supervisorRequests(me).stream()
+                .map(SupervisorRequestResponse::of)
+                .toList();
     }
 
     @PostMapping("/api/v1/routing/supervisor-requests/{id}/take")

@@ -42,7 +42,11 @@ class ContactPanelController {
      * The transfer and invitation forms as typed, kept when a change is refused; {@code form} says which
      * of the two was sent ({@code transfer} or {@code invite}), so the other one starts afresh.
      */
-    record ContactForm(@Nullable String form, @Nullable UUID teamId, @Nullable UUID agentId, @Nullable String reason,
+    record ContactForm(
+            @Nullable String form,
+            @Nullable UUID teamId,
+            @Nullable UUID agentId,
+            @Nullable String reason,
             @Nullable String summary) {
 
         static final ContactForm NONE = new ContactForm(null, null, null, null, null);
@@ -76,64 +80,125 @@ class ContactPanelController {
     }
 
     @PostMapping("/cases/{number}/contact/hold")
-    String hold(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletRequest request, HttpServletResponse response,
+    String hold(
+            @PathVariable long number,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         return onContact(number, me, request, response, model, id -> routing.hold(id, me), "routing/contact :: state");
     }
 
     @PostMapping("/cases/{number}/contact/resume")
-    String resume(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletRequest request, HttpServletResponse response,
+    String resume(
+            @PathVariable long number,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
-        return onContact(number, me, request, response, model, id -> routing.resume(id, me), "routing/contact :: state");
+        return onContact(
+                number, me, request, response, model, id -> routing.resume(id, me), "routing/contact :: state");
     }
 
     @PostMapping("/cases/{number}/contact/leave")
-    String leave(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletRequest request, HttpServletResponse response,
+    String leave(
+            @PathVariable long number,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         return onContact(number, me, request, response, model, id -> routing.leave(id, me), "routing/contact :: state");
     }
 
     @PostMapping("/cases/{number}/contact/end")
-    String end(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletRequest request, HttpServletResponse response,
+    String end(
+            @PathVariable long number,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         return onContact(number, me, request, response, model, id -> routing.end(id, me), "routing/contact :: state");
     }
 
     @PostMapping("/cases/{number}/contact/transfer")
-    String transfer(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @Valid @ModelAttribute("form") ContactForm form,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+    String transfer(
+            @PathVariable long number,
+            @AuthenticationPrincipal SignedInAgent me,
+            @Valid @ModelAttribute("form") ContactForm form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         var sent = new ContactForm("transfer", form.teamId(), null, form.reason(), form.summary());
         model.addAttribute("form", sent);
-        return onContact(number, me, request, response, model, id -> {
-            if (form.teamId() == null) {
-                throw new InvalidInputException("teamId", "choose the team whose queue the contact goes to");
-            }
-            routing.transfer(id, new TransferContact(new TeamId(form.teamId()), text(form.reason()), text(form.summary())), me);
-        }, "routing/contact :: panel");
+        return onContact(
+                number,
+                me,
+                request,
+                response,
+                model,
+                id -> {
+                    if (form.teamId() == null) {
+                        throw new InvalidInputException("teamId", "choose the team whose queue the contact goes to");
+                    }
+                    routing.transfer(
+                            id,
+                            new TransferContact(new TeamId(form.teamId()), text(form.reason()), text(form.summary())),
+                            me);
+                },
+                "routing/contact :: panel");
     }
 
     @PostMapping("/cases/{number}/contact/invitations")
-    String invite(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, @Valid @ModelAttribute("form") ContactForm form,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+    String invite(
+            @PathVariable long number,
+            @AuthenticationPrincipal SignedInAgent me,
+            @Valid @ModelAttribute("form") ContactForm form,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         var sent = new ContactForm("invite", null, form.agentId(), form.reason(), form.summary());
         model.addAttribute("form", sent);
-        return onContact(number, me, request, response, model, id -> {
-            if (form.agentId() == null) {
-                throw new InvalidInputException("agentId", "choose the colleague to invite");
-            }
-            routing.invite(id, new InviteColleague(new AgentId(form.agentId()), text(form.reason()), text(form.summary())), me);
-        }, "routing/contact :: panel");
+        return onContact(
+                number,
+                me,
+                request,
+                response,
+                model,
+                id -> {
+                    if (form.agentId() == null) {
+                        throw new InvalidInputException("agentId", "choose the colleague to invite");
+                    }
+                    routing.invite(
+                            id,
+                            new InviteColleague(new AgentId(form.agentId()), text(form.reason()), text(form.summary())),
+                            me);
+                },
+                "routing/contact :: panel");
     }
 
     @PostMapping("/cases/{number}/contact/invitations/{id}/withdrawal")
-    String withdrawInvitation(@PathVariable long number, @PathVariable UUID id, @AuthenticationPrincipal SignedInAgent me,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
-        return onContact(number, me, request, response, model, contact -> routing.withdrawInvitation(new InvitationId(id), me),
+    String withdrawInvitation(
+            @PathVariable long number,
+            @PathVariable UUID id,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return onContact(
+                number,
+                me,
+                request,
+                response,
+                model,
+                contact -> routing.withdrawInvitation(new InvitationId(id), me),
                 "routing/contact :: state");
     }
 
     @PostMapping("/cases/{number}/supervisor-request")
-    String requestSupervisor(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, HttpServletResponse response,
+    String requestSupervisor(
+            @PathVariable long number,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletResponse response,
             Model model) {
         var detail = cases.findByNumber(number, me);
         routing.requestSupervisor(detail.summary().id(), me);
@@ -143,10 +208,17 @@ class ContactPanelController {
     }
 
     /** Runs a change on the case's live contact; answers the fragment, with the refusal when it was refused. */
-    private String onContact(long number, SignedInAgent me, HttpServletRequest request, HttpServletResponse response, Model model,
-            Consumer<dev.casekeeper.routing.ContactId> change, String fragment) {
+    private String onContact(
+            long number,
+            SignedInAgent me,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            Consumer<dev.casekeeper.routing.ContactId> change,
+            String fragment) {
         CaseDetail detail = cases.findByNumber(number, me);
-        var contact = routing.liveContactOfCase(detail.summary().id()).filter(c -> c.contact().state() == ContactState.ACCEPTED);
+        var contact = routing.liveContactOfCase(detail.summary().id())
+                .filter(c -> c.contact().state() == ContactState.ACCEPTED);
         try {
             if (contact.isEmpty()) {
                 throw new ConflictException("contact-not-live", "This case has no live contact now");
@@ -159,7 +231,9 @@ class ContactPanelController {
         } catch (InvalidInputException e) {
             response.setStatus(422);
             model.addAttribute("refusal", e.getMessage());
-            model.addAttribute("refusalField", e.fieldErrors().keySet().stream().findFirst().orElse(null));
+            model.addAttribute(
+                    "refusalField",
+                    e.fieldErrors().keySet().stream().findFirst().orElse(null));
         } catch (ConflictException | AccessDeniedException e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("refusal", e.getMessage());

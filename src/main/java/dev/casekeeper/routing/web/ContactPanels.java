@@ -28,7 +28,12 @@ class ContactPanels {
     record Invited(String id, String name, Instant at) {}
 
     /** The case's request for a supervisor as the panel shows it. */
-    record RequestView(String id, boolean open, Instant requestedAt, @Nullable String takenBy, String source) {}
+    record RequestView(
+            String id,
+            boolean open,
+            Instant requestedAt,
+            @Nullable String takenBy,
+            String source) {}
 
     private final RoutingManagement routing;
     private final AgentManagement agents;
@@ -46,7 +51,11 @@ class ContactPanels {
         model.addAttribute("number", kase.number());
         model.addAttribute("live", live);
         model.addAttribute("accepted", live != null && live.contact().state() == ContactState.ACCEPTED);
-        model.addAttribute("transfers", detail.timeline().stream().filter(e -> "transferred".equals(e.eventType())).count());
+        model.addAttribute(
+                "transfers",
+                detail.timeline().stream()
+                        .filter(e -> "transferred".equals(e.eventType()))
+                        .count());
         model.addAttribute("hold", live == null ? null : live.hold());
         model.addAttribute("closed", kase.closedAt() != null);
         var ids = new ArrayList<AgentId>();
@@ -59,29 +68,52 @@ class ContactPanels {
             ids.add(request.takenBy());
         }
         var names = agents.names(ids);
-        model.addAttribute("onContact", live == null ? List.of() : live.participants().stream()
-                .map(p -> new OnContact(names.getOrDefault(p.agentId(), "?"), p.role(), p.agentId().equals(me.id())))
-                .toList());
-        model.addAttribute("invited", live == null ? List.of() : live.invitations().stream()
-                .map(i -> new Invited(i.id().value().toString(), names.getOrDefault(i.toAgentId(), "?"), i.at()))
-                .toList());
+        model.addAttribute(
+                "onContact",
+                live == null
+                        ? List.of()
+                        : live.participants().stream()
+                                .map(p -> new OnContact(
+                                        names.getOrDefault(p.agentId(), "?"),
+                                        p.role(),
+                                        p.agentId().equals(me.id())))
+                                .toList());
+        model.addAttribute(
+                "invited",
+                live == null
+                        ? List.of()
+                        : live.invitations().stream()
+                                .map(i -> new Invited(
+                                        i.id().value().toString(), names.getOrDefault(i.toAgentId(), "?"), i.at()))
+                                .toList());
         boolean mine = live != null && me.id().equals(live.contact().agentId());
-        boolean onIt = live != null && live.participants().stream().anyMatch(p -> p.agentId().equals(me.id()));
+        boolean onIt = live != null
+                && live.participants().stream().anyMatch(p -> p.agentId().equals(me.id()));
         model.addAttribute("mine", mine);
         model.addAttribute("onIt", onIt);
         // Routing lets the contact's own agent leave only to a colleague who joined (a warm transfer);
         // anyone else on it may leave at any time. Offering more would be refused.
-        model.addAttribute("mayLeave", onIt && (!mine || live.participants().stream().anyMatch(p -> Participant.COLLEAGUE.equals(p.role()))));
+        model.addAttribute(
+                "mayLeave",
+                onIt && (!mine || live.participants().stream().anyMatch(p -> Participant.COLLEAGUE.equals(p.role()))));
         model.addAttribute("request", request == null ? null : view(request, names));
         model.addAttribute("supervisor", me.role().seesAllTeams());
         if (live != null && live.contact().state() == ContactState.ACCEPTED) {
             // Both handovers start from what the customer already said, like the case's own transfer.
             model.addAttribute("draft", drafts.draft(detail));
-            model.addAttribute("teams", agents.teams().stream().filter(t -> !t.id().equals(live.contact().teamId())).toList());
-            model.addAttribute("colleagues", agents.list().stream()
-                    .filter(Agent::active)
-                    .filter(a -> !a.id().equals(me.id()) && live.participants().stream().noneMatch(p -> p.agentId().equals(a.id())))
-                    .toList());
+            model.addAttribute(
+                    "teams",
+                    agents.teams().stream()
+                            .filter(t -> !t.id().equals(live.contact().teamId()))
+                            .toList());
+            model.addAttribute(
+                    "colleagues",
+                    agents.list().stream()
+                            .filter(Agent::active)
+                            .filter(a -> !a.id().equals(me.id())
+                                    && live.participants().stream()
+                                            .noneMatch(p -> p.agentId().equals(a.id())))
+                            .toList());
         } else {
             model.addAttribute("draft", "");
             model.addAttribute("teams", List.of());
@@ -90,7 +122,11 @@ class ContactPanels {
     }
 
     private static RequestView view(SupervisorRequest request, java.util.Map<AgentId, String> names) {
-        return new RequestView(request.id().toString(), request.open(), request.requestedAt(),
-                request.takenBy() == null ? null : names.getOrDefault(request.takenBy(), "?"), request.source());
+        return new RequestView(
+                request.id().toString(),
+                request.open(),
+                request.requestedAt(),
+                request.takenBy() == null ? null : names.getOrDefault(request.takenBy(), "?"),
+                request.source());
     }
 }

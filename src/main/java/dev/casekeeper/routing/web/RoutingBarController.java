@@ -40,13 +40,19 @@ class RoutingBarController {
     @GetMapping("/routing/presence")
     String presence(@AuthenticationPrincipal SignedInAgent me, Model model) {
         model.addAttribute("routing", routing.agent(me.id()));
-        model.addAttribute("presences", Arrays.stream(Presence.values()).map(Presence::value).toList());
+        model.addAttribute(
+                "presences",
+                Arrays.stream(Presence.values()).map(Presence::value).toList());
         return "routing/bar :: presence";
     }
 
     @PostMapping("/routing/presence")
-    String setPresence(@AuthenticationPrincipal SignedInAgent me, @RequestParam String presence, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String setPresence(
+            @AuthenticationPrincipal SignedInAgent me,
+            @RequestParam String presence,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         routing.setPresence(me.id(), Presence.from(presence));
         if (!partial(request)) {
             return "redirect:" + back(request);
@@ -57,23 +63,33 @@ class RoutingBarController {
 
     @GetMapping("/routing/inbox")
     String inbox(@AuthenticationPrincipal SignedInAgent me, Model model) {
-        model.addAttribute("offers", routing.contactsOf(me.id()).stream()
-                .filter(c -> c.state() == ContactState.OFFERED && c.offerId() != null)
-                .map(pages::offer)
-                .toList());
-        model.addAttribute("invitations", routing.invitationsTo(me.id()).stream().map(pages::invitation).toList());
-        model.addAttribute("prompts", routing.holdsOf(me.id()).stream()
-                .filter(h -> h.limitReached())
-                .map(h -> new HoldPrompt(pages.number(h.caseId()), h.since()))
-                .toList());
+        model.addAttribute(
+                "offers",
+                routing.contactsOf(me.id()).stream()
+                        .filter(c -> c.state() == ContactState.OFFERED && c.offerId() != null)
+                        .map(pages::offer)
+                        .toList());
+        model.addAttribute(
+                "invitations",
+                routing.invitationsTo(me.id()).stream().map(pages::invitation).toList());
+        model.addAttribute(
+                "prompts",
+                routing.holdsOf(me.id()).stream()
+                        .filter(h -> h.limitReached())
+                        .map(h -> new HoldPrompt(pages.number(h.caseId()), h.since()))
+                        .toList());
         return "routing/bar :: inbox";
     }
 
     record HoldPrompt(long number, java.time.Instant since) {}
 
     @PostMapping("/routing/offers/{id}/accept")
-    String accept(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String accept(
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         try {
             var contact = routing.accept(new OfferId(id), me.id());
             return open(pages.number(contact.caseId()), request, response);
@@ -86,8 +102,12 @@ class RoutingBarController {
     }
 
     @PostMapping("/routing/offers/{id}/decline")
-    String decline(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String decline(
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         try {
             routing.decline(new OfferId(id), me.id());
         } catch (ConflictException e) {
@@ -97,8 +117,12 @@ class RoutingBarController {
     }
 
     @PostMapping("/routing/invitations/{id}/accept")
-    String acceptInvitation(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String acceptInvitation(
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         try {
             var contact = routing.acceptInvitation(new InvitationId(id), me);
             return open(pages.number(contact.contact().caseId()), request, response);
@@ -110,8 +134,8 @@ class RoutingBarController {
     }
 
     @PostMapping("/routing/invitations/{id}/decline")
-    String declineInvitation(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, HttpServletRequest request,
-            Model model) {
+    String declineInvitation(
+            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, HttpServletRequest request, Model model) {
         try {
             routing.declineInvitation(new InvitationId(id), me);
         } catch (ConflictException e) {

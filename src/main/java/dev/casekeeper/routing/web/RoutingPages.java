@@ -37,13 +37,24 @@ class RoutingPages {
     }
 
     /** A case as a card shows it. */
-    record CaseContext(long number, String subject, String customerName, String channel, @Nullable String said, boolean handover) {}
+    record CaseContext(
+            long number,
+            String subject,
+            String customerName,
+            String channel,
+            @Nullable String said,
+            boolean handover) {}
 
     /** An offer as its card shows it: whose, about what, how long they waited, and until when it can be accepted. */
-    record OfferCard(String offerId, CaseContext kase, Instant arrivedAt, @Nullable Instant expiresAt) {}
+    record OfferCard(
+            String offerId,
+            CaseContext kase,
+            Instant arrivedAt,
+            @Nullable Instant expiresAt) {}
 
     /** An invitation into a live contact as its card shows it. */
-    record InvitationCard(String invitationId, CaseContext kase, String fromName, String reason, String summary, Instant at) {}
+    record InvitationCard(
+            String invitationId, CaseContext kase, String fromName, String reason, String summary, Instant at) {}
 
     CaseContext context(CaseId caseId) {
         return context(cases.detail(caseId));
@@ -58,7 +69,9 @@ class RoutingPages {
             said = detail.handover().summary();
         } else {
             said = detail.timeline().stream()
-                    .filter(e -> e.kind() == EntryKind.MESSAGE_IN && e.bodyText() != null && !e.bodyText().isBlank())
+                    .filter(e -> e.kind() == EntryKind.MESSAGE_IN
+                            && e.bodyText() != null
+                            && !e.bodyText().isBlank())
                     .map(e -> e.bodyText().strip())
                     .findFirst()
                     .orElse(null);
@@ -66,16 +79,26 @@ class RoutingPages {
         if (said != null && said.length() > SAID_LENGTH) {
             said = said.substring(0, SAID_LENGTH - 1) + "…";
         }
-        return new CaseContext(kase.number(), kase.subject(), name, kase.channel().value(), said, handover);
+        return new CaseContext(
+                kase.number(), kase.subject(), name, kase.channel().value(), said, handover);
     }
 
     OfferCard offer(Contact contact) {
-        return new OfferCard(String.valueOf(contact.offerId()), context(contact.caseId()), contact.arrivedAt(), contact.offerExpiresAt());
+        return new OfferCard(
+                String.valueOf(contact.offerId()),
+                context(contact.caseId()),
+                contact.arrivedAt(),
+                contact.offerExpiresAt());
     }
 
     InvitationCard invitation(Invitation invitation) {
-        return new InvitationCard(invitation.id().toString(), context(invitation.caseId()), name(invitation.fromAgentId()),
-                invitation.reason(), invitation.summary(), invitation.at());
+        return new InvitationCard(
+                invitation.id().toString(),
+                context(invitation.caseId()),
+                name(invitation.fromAgentId()),
+                invitation.reason(),
+                invitation.summary(),
+                invitation.at());
     }
 
     String name(AgentId id) {
@@ -92,7 +115,9 @@ class RoutingPages {
 
     /** The agents who may sign in now. */
     java.util.Set<AgentId> activeAgents() {
-        return agents.list().stream().filter(dev.casekeeper.agents.Agent::active).map(dev.casekeeper.agents.Agent::id)
+        return agents.list().stream()
+                .filter(dev.casekeeper.agents.Agent::active)
+                .map(dev.casekeeper.agents.Agent::id)
                 .collect(java.util.stream.Collectors.toSet());
     }
 

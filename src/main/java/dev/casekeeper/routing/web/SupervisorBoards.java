@@ -33,21 +33,51 @@ class SupervisorBoards {
 
     record CaseRef(long number, String subject) {}
 
-    record ContactRow(CaseRef kase, String channel, Instant arrivedAt, @Nullable Integer position, @Nullable Duration estimate,
-            @Nullable String agentName, @Nullable Instant expiresAt) {}
+    record ContactRow(
+            CaseRef kase,
+            String channel,
+            Instant arrivedAt,
+            @Nullable Integer position,
+            @Nullable Duration estimate,
+            @Nullable String agentName,
+            @Nullable Instant expiresAt) {}
 
     /** A member of the team; {@code seen} false for one routing has not heard of since it started (offline, no load). */
-    record AgentRow(String name, String presence, boolean seen, int chatLoad, int chatCapacity, int emailLoad, int emailCapacity) {}
+    record AgentRow(
+            String name,
+            String presence,
+            boolean seen,
+            int chatLoad,
+            int chatCapacity,
+            int emailLoad,
+            int emailCapacity) {}
 
     record HoldRow(CaseRef kase, String agentName, Instant since, Instant limitAt, boolean limitReached) {}
 
-    record TeamBoard(String id, String name, List<ContactRow> waiting, List<ContactRow> offered, List<AgentRow> agents,
+    record TeamBoard(
+            String id,
+            String name,
+            List<ContactRow> waiting,
+            List<ContactRow> offered,
+            List<AgentRow> agents,
             List<HoldRow> holds) {}
 
-    record RequestRow(String id, CaseRef kase, String source, Instant requestedAt, @Nullable String teamName) {}
+    record RequestRow(
+            String id,
+            CaseRef kase,
+            String source,
+            Instant requestedAt,
+            @Nullable String teamName) {}
 
-    record AbandonedRow(CaseRef kase, String teamName, String channel, Instant abandonedAt, Duration waited, boolean callback,
-            @Nullable String email, @Nullable String phone) {}
+    record AbandonedRow(
+            CaseRef kase,
+            String teamName,
+            String channel,
+            Instant abandonedAt,
+            Duration waited,
+            boolean callback,
+            @Nullable String email,
+            @Nullable String phone) {}
 
     record Board(List<TeamBoard> teams, List<RequestRow> requests, List<AbandonedRow> abandoned) {}
 
@@ -85,30 +115,58 @@ class SupervisorBoards {
         for (int i = 0; i < teams.size(); i++) {
             var team = teams.get(i);
             var queue = queues.get(i);
-            var waiting = queue.contacts().stream().filter(c -> c.state() == ContactState.WAITING).map(c -> row(c, refs, names)).toList();
-            var offered = queue.contacts().stream().filter(c -> c.state() == ContactState.OFFERED).map(c -> row(c, refs, names)).toList();
+            var waiting = queue.contacts().stream()
+                    .filter(c -> c.state() == ContactState.WAITING)
+                    .map(c -> row(c, refs, names))
+                    .toList();
+            var offered = queue.contacts().stream()
+                    .filter(c -> c.state() == ContactState.OFFERED)
+                    .map(c -> row(c, refs, names))
+                    .toList();
             var agents = agents(team, queue.agents(), known, names);
             var teamHolds = holds.stream()
                     .filter(h -> h.teamId().equals(team.id()))
-                    .map(h -> new HoldRow(ref(h.caseId(), refs), names.getOrDefault(h.agentId(), "?"), h.since(), h.limitAt(), h.limitReached()))
+                    .map(h -> new HoldRow(
+                            ref(h.caseId(), refs),
+                            names.getOrDefault(h.agentId(), "?"),
+                            h.since(),
+                            h.limitAt(),
+                            h.limitReached()))
                     .toList();
             boards.add(new TeamBoard(team.id().toString(), team.name(), waiting, offered, agents, teamHolds));
         }
         var requestRows = requests.stream()
-                .map(r -> new RequestRow(r.id().toString(), ref(r.caseId(), refs), r.source(), r.requestedAt(),
+                .map(r -> new RequestRow(
+                        r.id().toString(),
+                        ref(r.caseId(), refs),
+                        r.source(),
+                        r.requestedAt(),
                         r.teamId() == null ? null : teamNames.get(r.teamId())))
                 .toList();
         var abandoned = routing.abandoned(me, clock.instant().minus(ABANDONED_WINDOW)).stream()
                 .limit(100)
-                .map(a -> new AbandonedRow(ref(a.caseId(), refs), teamNames.getOrDefault(a.teamId(), "?"), a.channel().value(), a.abandonedAt(),
-                        a.waited(), a.callbackId() != null, a.callbackEmail(), a.callbackPhone()))
+                .map(a -> new AbandonedRow(
+                        ref(a.caseId(), refs),
+                        teamNames.getOrDefault(a.teamId(), "?"),
+                        a.channel().value(),
+                        a.abandonedAt(),
+                        a.waited(),
+                        a.callbackId() != null,
+                        a.callbackEmail(),
+                        a.callbackPhone()))
                 .toList();
         return new Board(boards, requestRows, abandoned);
     }
 
     private ContactRow row(Contact c, Map<CaseId, CaseRef> refs, Map<AgentId, String> names) {
-        return new ContactRow(ref(c.caseId(), refs), c.channel().value(), c.arrivedAt(), c.position(), c.estimatedWait(),
-                c.agentId() == null ? null : names.getOrDefault(c.agentId(), "?"), c.offerExpiresAt());
+        return new ContactRow(
+                ref(c.caseId(), refs),
+                c.channel().value(),
+                c.arrivedAt(),
+                c.position(),
+                c.estimatedWait(),
+                c.agentId() == null ? null : names.getOrDefault(c.agentId(), "?"),
+                c.offerExpiresAt());
     }
 
     /**
@@ -116,7 +174,8 @@ class SupervisorBoards {
      * the presence routing knows for them, then the members routing has not heard of since it started, by
      * name: offline. Deactivated agents are left out.
      */
-    private List<AgentRow> agents(Team team, List<AgentRouting> serving, Map<AgentId, AgentRouting> known, Map<AgentId, String> names) {
+    private List<AgentRow> agents(
+            Team team, List<AgentRouting> serving, Map<AgentId, AgentRouting> known, Map<AgentId, String> names) {
         var rows = new ArrayList<AgentRow>();
         var listed = new HashSet<AgentId>();
         serving.forEach(a -> {
@@ -124,9 +183,12 @@ class SupervisorBoards {
             listed.add(a.agentId());
         });
         var active = pages.activeAgents();
-        var members = team.memberIds().stream().filter(id -> !listed.contains(id) && active.contains(id)).toList();
+        var members = team.memberIds().stream()
+                .filter(id -> !listed.contains(id) && active.contains(id))
+                .toList();
         members.stream().filter(known::containsKey).forEach(id -> rows.add(agent(known.get(id), names)));
-        members.stream().filter(id -> !known.containsKey(id))
+        members.stream()
+                .filter(id -> !known.containsKey(id))
                 .map(id -> new AgentRow(names.getOrDefault(id, "?"), OFFLINE, false, 0, 0, 0, 0))
                 .sorted(java.util.Comparator.comparing(AgentRow::name))
                 .forEach(rows::add);
@@ -134,12 +196,19 @@ class SupervisorBoards {
     }
 
     private static AgentRow agent(AgentRouting a, Map<AgentId, String> names) {
-        return new AgentRow(names.getOrDefault(a.agentId(), "?"), a.presence().value(), true, a.chatLoad(), a.chatCapacity(),
-                a.emailLoad(), a.emailCapacity());
+        return new AgentRow(
+                names.getOrDefault(a.agentId(), "?"),
+                a.presence().value(),
+                true,
+                a.chatLoad(),
+                a.chatCapacity(),
+                a.emailLoad(),
+                a.emailCapacity());
     }
 
     private CaseRef ref(CaseId id, Map<CaseId, CaseRef> refs) {
-        return refs.computeIfAbsent(id, key -> cases.byId(key).map(SupervisorBoards::ref).orElse(new CaseRef(0, "?")));
+        return refs.computeIfAbsent(
+                id, key -> cases.byId(key).map(SupervisorBoards::ref).orElse(new CaseRef(0, "?")));
     }
 
     private static CaseRef ref(CaseSummary kase) {

@@ -37,9 +37,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/sla/calendars")
 class CalendarsRestController {
 
-    record HoursBody(@NotBlank String day, @NotBlank String from, @NotBlank String to) {}
+    record HoursBody(
+            @NotBlank String day,
+            @NotBlank String from,
+            @NotBlank String to) {}
 
-    record HolidayBody(@NotNull LocalDate date, @Nullable Boolean yearly, @NotBlank @Size(max = 100) String name) {}
+    record HolidayBody(
+            @NotNull LocalDate date,
+            @Nullable Boolean yearly,
+            @NotBlank @Size(max = 100) String name) {}
 
     record CalendarBody(
             @NotBlank @Size(max = 100) String name,
@@ -50,13 +56,25 @@ class CalendarsRestController {
     record HoursResponse(String day, String from, String to) {}
 
     record CalendarResponse(
-            UUID id, String name, String zone, List<HoursResponse> hours, List<Holiday> holidays, Instant createdAt,
+            UUID id,
+            String name,
+            String zone,
+            List<HoursResponse> hours,
+            List<Holiday> holidays,
+            Instant createdAt,
             Instant updatedAt) {
 
         static CalendarResponse of(SlaCalendar c) {
-            return new CalendarResponse(c.id().value(), c.name(), c.zone().getId(), c.hours().stream()
-                    .map(h -> new HoursResponse(h.day().name().toLowerCase(Locale.ROOT), h.from(), h.to()))
-                    .toList(), c.holidays(), c.createdAt(), c.updatedAt());
+            return new CalendarResponse(
+                    c.id().value(),
+                    c.name(),
+                    c.zone().getId(),
+                    c.hours().stream()
+                            .map(h -> new HoursResponse(h.day().name().toLowerCase(Locale.ROOT), h.from(), h.to()))
+                            .toList(),
+                    c.holidays(),
+                    c.createdAt(),
+                    c.updatedAt());
         }
     }
 
@@ -79,7 +97,8 @@ class CalendarsRestController {
     @PostMapping
     ResponseEntity<CalendarResponse> create(@Valid @RequestBody CalendarBody body) {
         var created = CalendarResponse.of(sla.createCalendar(command(body)));
-        return ResponseEntity.created(URI.create("/api/v1/sla/calendars/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/sla/calendars/" + created.id()))
+                .body(created);
     }
 
     @PutMapping("/{id}")
@@ -101,21 +120,29 @@ class CalendarsRestController {
             try {
                 day = DayOfWeek.valueOf(stretch.day().strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("hours[" + i + "].day", "'" + stretch.day() + "' is not a weekday (monday to sunday)");
+                throw new InvalidInputException(
+                        "hours[" + i + "].day", "'" + stretch.day() + "' is not a weekday (monday to sunday)");
             }
             Integer from = OpeningHours.minuteOf(stretch.from());
             if (from == null || from == OpeningHours.END_OF_DAY) {
-                throw new InvalidInputException("hours[" + i + "].from", "'" + stretch.from() + "' is not a time of day (HH:mm)");
+                throw new InvalidInputException(
+                        "hours[" + i + "].from", "'" + stretch.from() + "' is not a time of day (HH:mm)");
             }
             Integer to = OpeningHours.minuteOf(stretch.to());
             if (to == null) {
-                throw new InvalidInputException("hours[" + i + "].to", "'" + stretch.to() + "' is not a time of day (HH:mm, up to 24:00)");
+                throw new InvalidInputException(
+                        "hours[" + i + "].to", "'" + stretch.to() + "' is not a time of day (HH:mm, up to 24:00)");
             }
             hours.add(new OpeningHours(day, from, to));
         }
-        var holidays = body.holidays() == null ? List.<Holiday>of() : body.holidays().stream()
-                .map(h -> new Holiday(h.date(), Boolean.TRUE.equals(h.yearly()), h.name().strip()))
-                .toList();
+        var holidays = body.holidays() == null
+                ? List.<Holiday>of()
+                : body.holidays().stream()
+                        .map(h -> new Holiday(
+                                h.date(),
+                                Boolean.TRUE.equals(h.yearly()),
+                                h.name().strip()))
+                        .toList();
         return new SaveCalendar(body.name(), body.zone(), hours, holidays);
     }
 }

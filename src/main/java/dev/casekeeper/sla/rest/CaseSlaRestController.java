@@ -35,12 +35,26 @@ class CaseSlaRestController {
             @Nullable Instant endedAt) {
 
         static ClockResponse of(CaseSla.Clock c) {
-            return new ClockResponse(c.target().value(), c.cycle(), c.state(), c.budget().toMinutes(), c.startedAt(),
-                    c.warnAt(), c.dueAt(), c.businessTimeLeft().toSeconds(), c.warnedAt(), c.breachedAt(), c.endedAt());
+            return new ClockResponse(
+                    c.target().value(),
+                    c.cycle(),
+                    c.state(),
+                    c.budget().toMinutes(),
+                    c.startedAt(),
+                    c.warnAt(),
+                    c.dueAt(),
+                    c.businessTimeLeft().toSeconds(),
+                    c.warnedAt(),
+                    c.breachedAt(),
+                    c.endedAt());
         }
     }
 
-    record CaseSlaResponse(UUID caseId, @Nullable PolicyRef policy, @Nullable CalendarRef calendar, List<ClockResponse> clocks) {}
+    record CaseSlaResponse(
+            UUID caseId,
+            @Nullable PolicyRef policy,
+            @Nullable CalendarRef calendar,
+            List<ClockResponse> clocks) {}
 
     private final SlaManagement sla;
 
@@ -53,10 +67,16 @@ class CaseSlaRestController {
         var view = sla.caseSla(new CaseId(id), me);
         return new CaseSlaResponse(
                 id,
-                view.policy() == null ? null : new PolicyRef(view.policy().id().value(), view.policy().name()),
+                view.policy() == null
+                        ? null
+                        : new PolicyRef(
+                                view.policy().id().value(), view.policy().name()),
                 view.calendar() == null
                         ? null
-                        : new CalendarRef(view.calendar().id().value(), view.calendar().name(), view.calendar().zone()),
+                        : new CalendarRef(
+                                view.calendar().id().value(),
+                                view.calendar().name(),
+                                view.calendar().zone()),
                 view.clocks().stream().map(ClockResponse::of).toList());
     }
 }

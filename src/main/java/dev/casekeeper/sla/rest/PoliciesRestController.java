@@ -51,7 +51,10 @@ class PoliciesRestController {
             @Nullable List<String> customerTags,
             @Nullable List<String> mailboxes) {}
 
-    record TargetsBody(@Nullable Integer firstResponseMinutes, @Nullable Integer nextResponseMinutes, @Nullable Integer resolutionMinutes) {}
+    record TargetsBody(
+            @Nullable Integer firstResponseMinutes,
+            @Nullable Integer nextResponseMinutes,
+            @Nullable Integer resolutionMinutes) {}
 
     record PolicyBody(
             @NotBlank @Size(max = 100) String name,
@@ -63,8 +66,12 @@ class PoliciesRestController {
             @Nullable Integer checkinAfterBusinessDays) {}
 
     record ConditionsResponse(
-            List<String> priorities, List<UUID> teamIds, List<String> channels, List<String> caseTags,
-            List<String> customerTags, List<String> mailboxes) {}
+            List<String> priorities,
+            List<UUID> teamIds,
+            List<String> channels,
+            List<String> caseTags,
+            List<String> customerTags,
+            List<String> mailboxes) {}
 
     record PolicyResponse(
             UUID id,
@@ -86,13 +93,23 @@ class PoliciesRestController {
                     targets.put(priority.value(), p.targets().get(priority));
                 }
             }
-            return new PolicyResponse(p.id().value(), p.name(), p.position(), p.calendarId().value(),
+            return new PolicyResponse(
+                    p.id().value(),
+                    p.name(),
+                    p.position(),
+                    p.calendarId().value(),
                     new ConditionsResponse(
                             c.priorities().stream().map(Priority::value).toList(),
                             c.teamIds().stream().map(TeamId::value).toList(),
                             c.channels().stream().map(Channel::value).toList(),
-                            c.caseTags(), c.customerTags(), c.mailboxes()),
-                    targets, p.pauseOnHold(), p.checkinAfterBusinessDays(), p.createdAt(), p.updatedAt());
+                            c.caseTags(),
+                            c.customerTags(),
+                            c.mailboxes()),
+                    targets,
+                    p.pauseOnHold(),
+                    p.checkinAfterBusinessDays(),
+                    p.createdAt(),
+                    p.updatedAt());
         }
     }
 
@@ -115,7 +132,8 @@ class PoliciesRestController {
     @PostMapping
     ResponseEntity<PolicyResponse> create(@Valid @RequestBody PolicyBody body) {
         var created = PolicyResponse.of(sla.createPolicy(command(body)));
-        return ResponseEntity.created(URI.create("/api/v1/sla/policies/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/sla/policies/" + created.id()))
+                .body(created);
     }
 
     @PutMapping("/{id}")
@@ -134,21 +152,36 @@ class PoliciesRestController {
         body.targets().forEach((key, value) -> {
             var priority = parse("targets." + key, key, Priority::from);
             if (value == null) {
-                throw new InvalidInputException("targets." + key, "give firstResponseMinutes, nextResponseMinutes and resolutionMinutes");
+                throw new InvalidInputException(
+                        "targets." + key, "give firstResponseMinutes, nextResponseMinutes and resolutionMinutes");
             }
-            targets.put(priority, new Targets(
-                    orZero(value.firstResponseMinutes()), orZero(value.nextResponseMinutes()), orZero(value.resolutionMinutes())));
+            targets.put(
+                    priority,
+                    new Targets(
+                            orZero(value.firstResponseMinutes()),
+                            orZero(value.nextResponseMinutes()),
+                            orZero(value.resolutionMinutes())));
         });
         var c = body.conditions();
-        var conditions = c == null ? PolicyConditions.ANY : new PolicyConditions(
-                list(c.priorities(), "conditions.priorities", Priority::from),
-                c.teamIds() == null ? List.of() : c.teamIds().stream().map(TeamId::new).toList(),
-                list(c.channels(), "conditions.channels", Channel::from),
-                lower(c.caseTags()),
-                lower(c.customerTags()),
-                lower(c.mailboxes()));
-        return new SavePolicy(body.name(), body.position(), new CalendarId(body.calendarId()), conditions, targets,
-                Boolean.TRUE.equals(body.pauseOnHold()), body.checkinAfterBusinessDays());
+        var conditions = c == null
+                ? PolicyConditions.ANY
+                : new PolicyConditions(
+                        list(c.priorities(), "conditions.priorities", Priority::from),
+                        c.teamIds() == null
+                                ? List.of()
+                                : c.teamIds().stream().map(TeamId::new).toList(),
+                        list(c.channels(), "conditions.channels", Channel::from),
+                        lower(c.caseTags()),
+                        lower(c.customerTags()),
+                        lower(c.mailboxes()));
+        return new SavePolicy(
+                body.name(),
+                body.position(),
+                new CalendarId(body.calendarId()),
+                conditions,
+                targets,
+                Boolean.TRUE.equals(body.pauseOnHold()),
+                body.checkinAfterBusinessDays());
     }
 
     private static int orZero(@Nullable Integer value) {
@@ -156,7 +189,12 @@ class PoliciesRestController {
     }
 
     private static List<String> lower(@Nullable List<String> values) {
-        return values == null ? List.of() : values.stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+        return values == null
+                ? List.of()
+                : values.stream()
+                        .map(v -> v.strip().toLowerCase(Locale.ROOT))
+                        .distinct()
+                        .toList();
     }
 
     private static <T> List<T> list(@Nullable List<String> values, String field, Function<String, T> parser) {

@@ -21,9 +21,14 @@ import org.springframework.validation.BindingResult;
  * A business calendar as typed: the opening hours of each weekday as text ({@code 09:00-12:30,
  * 13:30-18:00}, empty for closed) and one holiday a line ({@code 2026-12-25 yearly Christmas}).
  */
-record CalendarForm(@Nullable String name, @Nullable String zone, @Nullable Map<String, String> hours, @Nullable String holidays) {
+record CalendarForm(
+        @Nullable String name,
+        @Nullable String zone,
+        @Nullable Map<String, String> hours,
+        @Nullable String holidays) {
 
-    static final List<String> DAYS = java.util.Arrays.stream(DayOfWeek.values()).map(CalendarForm::key).toList();
+    static final List<String> DAYS =
+            java.util.Arrays.stream(DayOfWeek.values()).map(CalendarForm::key).toList();
 
     CalendarForm {
         // A form posted without the hours still shows every day, with the errors beside them.
@@ -39,10 +44,12 @@ record CalendarForm(@Nullable String name, @Nullable String zone, @Nullable Map<
     static CalendarForm of(SlaCalendar calendar) {
         var hours = new LinkedHashMap<String, String>();
         for (var day : DayOfWeek.values()) {
-            hours.put(key(day), calendar.hours().stream()
-                    .filter(h -> h.day() == day)
-                    .map(h -> h.from() + "-" + h.to())
-                    .collect(Collectors.joining(", ")));
+            hours.put(
+                    key(day),
+                    calendar.hours().stream()
+                            .filter(h -> h.day() == day)
+                            .map(h -> h.from() + "-" + h.to())
+                            .collect(Collectors.joining(", ")));
         }
         String holidays = calendar.holidays().stream()
                 .map(h -> h.date() + (h.yearly() ? " yearly " : " ") + h.name())
@@ -51,7 +58,8 @@ record CalendarForm(@Nullable String name, @Nullable String zone, @Nullable Map<
     }
 
     /** The command, or null when something typed cannot be read; each such field gets its error. */
-    @Nullable SaveCalendar toCommand(BindingResult errors) {
+    @Nullable
+    SaveCalendar toCommand(BindingResult errors) {
         if (name == null || name.isBlank()) {
             errors.rejectValue("name", "calendars.error.name");
         }
@@ -66,11 +74,13 @@ record CalendarForm(@Nullable String name, @Nullable String zone, @Nullable Map<
                 Integer from = range.length == 2 ? OpeningHours.minuteOf(range[0]) : null;
                 Integer to = range.length == 2 ? OpeningHours.minuteOf(range[1]) : null;
                 if (from == null || to == null) {
-                    errors.rejectValue("hours[" + key(day) + "]", "calendars.error.hours", new Object[] {part.strip()}, null);
+                    errors.rejectValue(
+                            "hours[" + key(day) + "]", "calendars.error.hours", new Object[] {part.strip()}, null);
                     break;
                 }
                 if (from >= to) {
-                    errors.rejectValue("hours[" + key(day) + "]", "calendars.error.order", new Object[] {part.strip()}, null);
+                    errors.rejectValue(
+                            "hours[" + key(day) + "]", "calendars.error.order", new Object[] {part.strip()}, null);
                     break;
                 }
                 stretches.add(new OpeningHours(day, from, to));

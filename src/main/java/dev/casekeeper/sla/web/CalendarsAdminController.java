@@ -1,10 +1,10 @@
 package dev.casekeeper.sla.web;
 
+import dev.casekeeper.shared.ConflictException;
+import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.sla.CalendarId;
 import dev.casekeeper.sla.SlaCalendar;
 import dev.casekeeper.sla.SlaManagement;
-import dev.casekeeper.shared.ConflictException;
-import dev.casekeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.UUID;

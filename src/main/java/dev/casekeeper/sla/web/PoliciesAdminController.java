@@ -3,13 +3,13 @@ package dev.casekeeper.sla.web;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.shared.ConflictException;
+import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.sla.PolicyId;
 import dev.casekeeper.sla.SavePolicy;
 import dev.casekeeper.sla.SlaCalendar;
 import dev.casekeeper.sla.SlaManagement;
 import dev.casekeeper.sla.SlaPolicy;
-import dev.casekeeper.shared.ConflictException;
-import dev.casekeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Map;
@@ -49,15 +49,19 @@ class PoliciesAdminController {
     @GetMapping("/admin/policies")
     String list(Model model) {
         model.addAttribute("policies", sla.policies());
-        model.addAttribute("calendarNames", sla.calendars().stream()
-                .collect(Collectors.toMap(c -> c.id().value(), SlaCalendar::name)));
+        model.addAttribute(
+                "calendarNames",
+                sla.calendars().stream().collect(Collectors.toMap(c -> c.id().value(), SlaCalendar::name)));
         return LIST;
     }
 
     @GetMapping("/admin/policies/new")
     String newPolicy(Model model) {
         var calendars = sla.calendars();
-        model.addAttribute("policyForm", PolicyForm.empty(calendars.isEmpty() ? null : calendars.getFirst().id().value()));
+        model.addAttribute(
+                "policyForm",
+                PolicyForm.empty(
+                        calendars.isEmpty() ? null : calendars.getFirst().id().value()));
         return edit(model, null);
     }
 
@@ -121,7 +125,8 @@ class PoliciesAdminController {
     }
 
     /** The saved policy, or null when it was refused; the refusal is then beside its field. */
-    private static @Nullable SlaPolicy save(PolicyForm form, BindingResult errors, Function<SavePolicy, SlaPolicy> action) {
+    private static @Nullable SlaPolicy save(
+            PolicyForm form, BindingResult errors, Function<SavePolicy, SlaPolicy> action) {
         var command = form.toCommand(errors);
         if (command == null) {
             return null;

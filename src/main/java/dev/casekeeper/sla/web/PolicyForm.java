@@ -53,8 +53,19 @@ record PolicyForm(
             targets.put(p.value() + "-next", "480");
             targets.put(p.value() + "-resolution", "1440");
         }
-        return new PolicyForm("", "100", calendar == null ? "" : calendar.toString(), List.of(), List.of(), List.of(), "", "", "",
-                targets, false, "");
+        return new PolicyForm(
+                "",
+                "100",
+                calendar == null ? "" : calendar.toString(),
+                List.of(),
+                List.of(),
+                List.of(),
+                "",
+                "",
+                "",
+                targets,
+                false,
+                "");
     }
 
     static PolicyForm of(SlaPolicy policy) {
@@ -65,12 +76,18 @@ record PolicyForm(
             targets.put(priority.value() + "-resolution", String.valueOf(t.resolutionMinutes()));
         });
         var c = policy.conditions();
-        return new PolicyForm(policy.name(), String.valueOf(policy.position()), policy.calendarId().toString(),
+        return new PolicyForm(
+                policy.name(),
+                String.valueOf(policy.position()),
+                policy.calendarId().toString(),
                 c.priorities().stream().map(Priority::value).toList(),
                 c.teamIds().stream().map(TeamId::toString).toList(),
                 c.channels().stream().map(Channel::value).toList(),
-                String.join(", ", c.caseTags()), String.join(", ", c.customerTags()), String.join(", ", c.mailboxes()),
-                targets, policy.pauseOnHold(),
+                String.join(", ", c.caseTags()),
+                String.join(", ", c.customerTags()),
+                String.join(", ", c.mailboxes()),
+                targets,
+                policy.pauseOnHold(),
                 policy.checkinAfterBusinessDays() == null ? "" : String.valueOf(policy.checkinAfterBusinessDays()));
     }
 
@@ -80,7 +97,8 @@ record PolicyForm(
     }
 
     /** The command, or null when something typed cannot be read; each such field gets its error. */
-    @Nullable SavePolicy toCommand(BindingResult errors) {
+    @Nullable
+    SavePolicy toCommand(BindingResult errors) {
         if (name == null || name.isBlank()) {
             errors.rejectValue("name", "policies.error.name");
         }
@@ -117,14 +135,18 @@ record PolicyForm(
                 parse(priorities, Priority::from, "priorities", errors),
                 parse(teamIds, v -> new TeamId(UUID.fromString(v)), "teamIds", errors),
                 parse(channels, Channel::from, "channels", errors),
-                list(caseTags), list(customerTags), list(mailboxes));
+                list(caseTags),
+                list(customerTags),
+                list(mailboxes));
         if (errors.hasErrors()) {
             return null;
         }
-        return new SavePolicy(name, pos, new CalendarId(calendar), conditions, byPriority, Boolean.TRUE.equals(pauseOnHold), checkin);
+        return new SavePolicy(
+                name, pos, new CalendarId(calendar), conditions, byPriority, Boolean.TRUE.equals(pauseOnHold), checkin);
     }
 
-    private static <T> List<T> parse(@Nullable List<String> values, Function<String, T> parser, String field, BindingResult errors) {
+    private static <T> List<T> parse(
+            @Nullable List<String> values, Function<String, T> parser, String field, BindingResult errors) {
         var parsed = new ArrayList<T>();
         for (String value : values == null ? List.<String>of() : values) {
             try {
@@ -138,8 +160,12 @@ record PolicyForm(
     }
 
     private static List<String> list(@Nullable String text) {
-        return text == null ? List.of() : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toList());
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .collect(Collectors.toList());
     }
 
     private static @Nullable Integer number(@Nullable String text) {

@@ -56,13 +56,26 @@ class SlaPanelController {
      * A clock as the panel shows it. {@code open}: still counting or waiting (not met, not stopped);
      * {@code overdue}: missed and still open, so the time shown is how far past the target it is.
      */
-    record Row(String target, String state, boolean open, boolean overdue, Duration time, @Nullable Instant dueAt) {
+    record Row(
+            String target,
+            String state,
+            boolean open,
+            boolean overdue,
+            Duration time,
+            @Nullable Instant dueAt) {
 
         static Row of(CaseSla.Clock clock) {
-            boolean open = clock.endedAt() == null && !clock.state().equals("met") && !clock.state().equals("stopped");
+            boolean open = clock.endedAt() == null
+                    && !clock.state().equals("met")
+                    && !clock.state().equals("stopped");
             boolean overdue = open && clock.state().equals("breached");
             Duration left = clock.businessTimeLeft();
-            return new Row(clock.target().value(), clock.state(), open, overdue, left.isNegative() ? left.negated() : left,
+            return new Row(
+                    clock.target().value(),
+                    clock.state(),
+                    open,
+                    overdue,
+                    left.isNegative() ? left.negated() : left,
                     clock.dueAt());
         }
 

@@ -1,12 +1,12 @@
 package dev.casekeeper.agents.rest;
 
-import dev.casekeeper.support.Concurrently;
 import static dev.casekeeper.support.ProblemAssertions.assertProblem;
 import static dev.casekeeper.support.ProblemAssertions.fieldsNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.support.Api;
 import dev.casekeeper.support.ApiTestBase;
+import dev.casekeeper.support.Concurrently;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,9 @@ class AgentsApiTests extends ApiTestBase {
         String email = "Rosa.Diaz-" + UUID.randomUUID() + "@Casekeeper.TEST";
         String password = "a long and secret passphrase";
 
-        var created = admin().post("/api/v1/agents", Map.of("email", email, "name", "Rosa Diaz", "password", password, "role", "supervisor"));
+        var created = admin().post(
+                        "/api/v1/agents",
+                        Map.of("email", email, "name", "Rosa Diaz", "password", password, "role", "supervisor"));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.json().get("id").asString();
@@ -31,11 +33,19 @@ class AgentsApiTests extends ApiTestBase {
         assertThat(created.json().get("name").asString()).isEqualTo("Rosa Diaz");
         assertThat(created.json().get("role").asString()).isEqualTo("supervisor");
         assertThat(created.json().get("active").asBoolean()).isTrue();
-        assertThat(created.text()).doesNotContain(password).doesNotContainIgnoringCase("argon").doesNotContain("password");
-        for (var read : List.of(admin().get("/api/v1/agents/" + id), admin().get("/api/v1/agents"),
+        assertThat(created.text())
+                .doesNotContain(password)
+                .doesNotContainIgnoringCase("argon")
+                .doesNotContain("password");
+        for (var read : List.of(
+                admin().get("/api/v1/agents/" + id),
+                admin().get("/api/v1/agents"),
                 anonymous().withToken(tokenFor(email, password)).get("/api/v1/agents/me"))) {
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
-            assertThat(read.text()).doesNotContain(password).doesNotContainIgnoringCase("argon").doesNotContain("password");
+            assertThat(read.text())
+                    .doesNotContain(password)
+                    .doesNotContainIgnoringCase("argon")
+                    .doesNotContain("password");
         }
     }
 
@@ -46,7 +56,8 @@ class AgentsApiTests extends ApiTestBase {
         var list = admin().get("/api/v1/agents");
 
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.json().valueStream().map(a -> a.get("id").asString())).contains(agent.id().toString());
+        assertThat(list.json().valueStream().map(a -> a.get("id").asString()))
+                .contains(agent.id().toString());
     }
 
     @Test
@@ -54,8 +65,17 @@ class AgentsApiTests extends ApiTestBase {
         var existing = newAgent("agent");
         int before = admin().get("/api/v1/agents").json().size();
 
-        var refused = admin().post("/api/v1/agents", Map.of(
-                "email", existing.email().toUpperCase(), "name", "Impostor", "password", PASSWORD, "role", "admin"));
+        var refused = admin().post(
+                        "/api/v1/agents",
+                        Map.of(
+                                "email",
+                                existing.email().toUpperCase(),
+                                "name",
+                                "Impostor",
+                                "password",
+                                PASSWORD,
+                                "role",
+                                "admin"));
 
         assertProblem(refused, 409, "agent-email-taken");
         assertThat(admin().get("/api/v1/agents").json().size()).isEqualTo(before);
@@ -69,44 +89,66 @@ class AgentsApiTests extends ApiTestBase {
 
         var responses = Concurrently.run(4, () -> admin.post("/api/v1/agents", body));
 
-        assertThat(responses).extracting(Api.Response::status).containsOnlyOnce(201).containsOnly(201, 409);
-        assertThat(admin.get("/api/v1/agents").json().valueStream().filter(a -> a.get("email").asString().equals(email))).hasSize(1);
+        assertThat(responses)
+                .extracting(Api.Response::status)
+                .containsOnlyOnce(201)
+                .containsOnly(201, 409);
+        assertThat(admin.get("/api/v1/agents")
+                        .json()
+                        .valueStream()
+                        .filter(a -> a.get("email").asString().equals(email)))
+                .hasSize(1);
     }
 
     @Test
     void refusesAPasswordShorterThanTwelveCharactersNamingThePassword() {
         String email = uniqueEmail();
 
-        var refused = admin().post("/api/v1/agents", Map.of("email", email, "name", "Short", "password", "elevenchars"));
+        var refused =
+                admin().post("/api/v1/agents", Map.of("email", email, "name", "Short", "password", "elevenchars"));
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(fieldsNamed(refused)).containsExactly("password");
-        assertThat(anonymous().withBasic(email, "elevenchars").post("/api/v1/tokens", null).status()).isEqualTo(401);
+        assertThat(anonymous()
+                        .withBasic(email, "elevenchars")
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void refusesACommonRepeatedOrSequentialPasswordSayingWhyAndCreatesNobody() {
         String email = uniqueEmail();
 
-        var common = admin().post("/api/v1/agents", Map.of("email", email, "name", "Common", "password", "password1234"));
-        var repeated = admin().post("/api/v1/agents", Map.of("email", email, "name", "Repeated", "password", "aaaaaaaaaaaa"));
-        var sequence = admin().post("/api/v1/agents", Map.of("email", email, "name", "Sequence", "password", "123456789012"));
+        var common =
+                admin().post("/api/v1/agents", Map.of("email", email, "name", "Common", "password", "password1234"));
+        var repeated =
+                admin().post("/api/v1/agents", Map.of("email", email, "name", "Repeated", "password", "aaaaaaaaaaaa"));
+        var sequence =
+                admin().post("/api/v1/agents", Map.of("email", email, "name", "Sequence", "password", "123456789012"));
 
         assertProblem(common, 400, "invalid-input");
         assertThat(fieldsNamed(common)).containsExactly("password");
         assertThat(common.json().get("errors").get(0).get("message").asString()).contains("most common passwords");
         assertProblem(repeated, 400, "invalid-input");
-        assertThat(repeated.json().get("errors").get(0).get("message").asString()).contains("repeats itself");
+        assertThat(repeated.json().get("errors").get(0).get("message").asString())
+                .contains("repeats itself");
         assertProblem(sequence, 400, "invalid-input");
-        assertThat(sequence.json().get("errors").get(0).get("message").asString()).contains("simple sequence");
-        assertThat(anonymous().withBasic(email, "password1234").post("/api/v1/tokens", null).status()).isEqualTo(401);
+        assertThat(sequence.json().get("errors").get(0).get("message").asString())
+                .contains("simple sequence");
+        assertThat(anonymous()
+                        .withBasic(email, "password1234")
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void acceptsAPasswordOfExactlyTwelveCharacters() {
         String email = uniqueEmail();
 
-        var created = admin().post("/api/v1/agents", Map.of("email", email, "name", "Twelve", "password", "twelve chars"));
+        var created =
+                admin().post("/api/v1/agents", Map.of("email", email, "name", "Twelve", "password", "twelve chars"));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("role").asString()).isEqualTo("agent");
@@ -115,7 +157,9 @@ class AgentsApiTests extends ApiTestBase {
 
     @Test
     void refusesARoleThatDoesNotExistNamingTheRole() {
-        var refused = admin().post("/api/v1/agents", Map.of("email", uniqueEmail(), "name", "Boss", "password", PASSWORD, "role", "superuser"));
+        var refused = admin().post(
+                        "/api/v1/agents",
+                        Map.of("email", uniqueEmail(), "name", "Boss", "password", PASSWORD, "role", "superuser"));
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(fieldsNamed(refused)).containsExactly("role");
@@ -135,7 +179,8 @@ class AgentsApiTests extends ApiTestBase {
 
     @Test
     void refusesAMalformedEmailNamingIt() {
-        var refused = admin().post("/api/v1/agents", Map.of("email", "not an email", "name", "Someone", "password", PASSWORD));
+        var refused = admin().post(
+                        "/api/v1/agents", Map.of("email", "not an email", "name", "Someone", "password", PASSWORD));
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(fieldsNamed(refused)).containsExactly("email");
@@ -158,14 +203,20 @@ class AgentsApiTests extends ApiTestBase {
     void refusesAnUnknownRoleOnChangeAndChangesNothing() {
         var agent = newAgent("agent");
 
-        var refused = admin().patch("/api/v1/agents/" + agent.id(), Map.of("role", "owner", "name", "Renamed", "password", "a brand new passphrase"));
+        var refused = admin().patch(
+                        "/api/v1/agents/" + agent.id(),
+                        Map.of("role", "owner", "name", "Renamed", "password", "a brand new passphrase"));
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(fieldsNamed(refused)).containsExactly("role");
         var read = admin().get("/api/v1/agents/" + agent.id()).json();
         assertThat(read.get("role").asString()).isEqualTo("agent");
         assertThat(read.get("name").asString()).isNotEqualTo("Renamed");
-        assertThat(anonymous().withBasic(agent.email(), "a brand new passphrase").post("/api/v1/tokens", null).status()).isEqualTo(401);
+        assertThat(anonymous()
+                        .withBasic(agent.email(), "a brand new passphrase")
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -193,26 +244,36 @@ class AgentsApiTests extends ApiTestBase {
 
         assertThat(changed.json().get("active").asBoolean()).isTrue();
         assertThat(agent.api().get("/api/v1/agents/me").status()).isEqualTo(401);
-        assertThat(anonymous().withToken(tokenFor(agent.email(), PASSWORD)).get("/api/v1/agents/me").status()).isEqualTo(200);
+        assertThat(anonymous()
+                        .withToken(tokenFor(agent.email(), PASSWORD))
+                        .get("/api/v1/agents/me")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void refusesABlankNameOnChange() {
         var agent = newAgent("agent");
-        String name = admin().get("/api/v1/agents/" + agent.id()).json().get("name").asString();
+        String name =
+                admin().get("/api/v1/agents/" + agent.id()).json().get("name").asString();
 
         var refused = admin().patch("/api/v1/agents/" + agent.id(), Map.of("name", "   "));
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(fieldsNamed(refused)).containsExactly("name");
-        assertThat(admin().get("/api/v1/agents/" + agent.id()).json().get("name").asString()).isEqualTo(name);
+        assertThat(admin().get("/api/v1/agents/" + agent.id())
+                        .json()
+                        .get("name")
+                        .asString())
+                .isEqualTo(name);
     }
 
     @Test
     void refusesABlankNameWithoutChangingThePasswordSentAlongside() {
         var agent = newAgent("agent");
 
-        var refused = admin().patch("/api/v1/agents/" + agent.id(), Map.of("name", " ", "password", "a brand new passphrase"));
+        var refused = admin().patch(
+                        "/api/v1/agents/" + agent.id(), Map.of("name", " ", "password", "a brand new passphrase"));
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(tokenFor(agent.email(), PASSWORD)).startsWith("ck_");
@@ -227,7 +288,11 @@ class AgentsApiTests extends ApiTestBase {
 
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.text()).doesNotContain(newPassword);
-        assertThat(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(401);
+        assertThat(anonymous()
+                        .withBasic(agent.email(), PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(401);
         assertThat(tokenFor(agent.email(), newPassword)).startsWith("ck_");
     }
 
@@ -262,8 +327,6 @@ class AgentsApiTests extends ApiTestBase {
         assertProblem(admin().get("/api/v1/agents/" + unknown), 404, "not-found");
         assertProblem(admin().patch("/api/v1/agents/" + unknown, Map.of("active", false)), 404, "not-found");
     }
-
-
 
     static String uniqueEmail() {
         return "agent-" + UUID.randomUUID() + "@casekeeper.test";

@@ -20,34 +20,55 @@ class PasswordsApiTests extends ApiTestBase {
         var agent = newAgent("agent");
         var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
 
-        var changed = agent.api().post("/api/v1/agents/me/password",
-                Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD));
+        var changed = agent.api()
+                .post("/api/v1/agents/me/password", Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD));
 
         assertThat(changed.status()).isEqualTo(204);
-        assertThat(anonymous().withBasic(agent.email(), NEW_PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(201);
-        assertThat(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(401);
-        assertThat(browser.get("/account").location()).as("browser sign-ins end").endsWith("/login");
-        assertThat(agent.api().get("/api/v1/agents/me").status()).as("tokens keep working").isEqualTo(200);
+        assertThat(anonymous()
+                        .withBasic(agent.email(), NEW_PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(201);
+        assertThat(anonymous()
+                        .withBasic(agent.email(), PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(401);
+        assertThat(browser.get("/account").location())
+                .as("browser sign-ins end")
+                .endsWith("/login");
+        assertThat(agent.api().get("/api/v1/agents/me").status())
+                .as("tokens keep working")
+                .isEqualTo(200);
     }
 
     @Test
     void aCommonNewPasswordIsRefusedSayingWhyAndTheOldOneStays() {
         var agent = newAgent("agent");
 
-        var common = agent.api().post("/api/v1/agents/me/password", Map.of("currentPassword", PASSWORD, "newPassword", "Password2024!"));
+        var common = agent.api()
+                .post(
+                        "/api/v1/agents/me/password",
+                        Map.of("currentPassword", PASSWORD, "newPassword", "Password2024!"));
 
         assertProblem(common, 400, "invalid-input");
         assertThat(fieldsNamed(common)).containsExactly("newPassword");
         assertThat(common.json().get("errors").get(0).get("message").asString()).contains("most common passwords");
-        assertThat(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(201);
+        assertThat(anonymous()
+                        .withBasic(agent.email(), PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void aWrongCurrentPasswordOrAShortNewOneIsRefusedNamingTheField() {
         var agent = newAgent("agent");
 
-        var wrong = agent.api().post("/api/v1/agents/me/password", Map.of("currentPassword", "guess", "newPassword", NEW_PASSWORD));
-        var tooShort = agent.api().post("/api/v1/agents/me/password", Map.of("currentPassword", PASSWORD, "newPassword", "short"));
+        var wrong = agent.api()
+                .post("/api/v1/agents/me/password", Map.of("currentPassword", "guess", "newPassword", NEW_PASSWORD));
+        var tooShort = agent.api()
+                .post("/api/v1/agents/me/password", Map.of("currentPassword", PASSWORD, "newPassword", "short"));
         var missing = agent.api().post("/api/v1/agents/me/password", Map.of("newPassword", NEW_PASSWORD));
 
         assertProblem(wrong, 400, "invalid-input");
@@ -56,7 +77,11 @@ class PasswordsApiTests extends ApiTestBase {
         assertThat(fieldsNamed(tooShort)).containsExactly("newPassword");
         assertProblem(missing, 400, "invalid-input");
         assertThat(fieldsNamed(missing)).containsExactly("currentPassword");
-        assertThat(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(201);
+        assertThat(anonymous()
+                        .withBasic(agent.email(), PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -70,8 +95,16 @@ class PasswordsApiTests extends ApiTestBase {
         String password = reset.json().get("password").asString();
         assertThat(reset.json().get("changeRequired").asBoolean()).isTrue();
         assertThat(password).hasSizeGreaterThanOrEqualTo(12);
-        assertThat(anonymous().withBasic(agent.email(), password).post("/api/v1/tokens", null).status()).isEqualTo(201);
-        assertThat(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(401);
+        assertThat(anonymous()
+                        .withBasic(agent.email(), password)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(201);
+        assertThat(anonymous()
+                        .withBasic(agent.email(), PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(401);
         assertThat(admin().get("/api/v1/agents/" + agent.id()).text()).doesNotContain(password);
     }
 
@@ -85,8 +118,13 @@ class PasswordsApiTests extends ApiTestBase {
         var agent = newAgent("agent");
         var supervisor = newAgent("supervisor");
 
-        assertProblem(supervisor.api().post("/api/v1/agents/" + agent.id() + "/password-reset", null), 403, "forbidden");
-        assertThat(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(201);
+        assertProblem(
+                supervisor.api().post("/api/v1/agents/" + agent.id() + "/password-reset", null), 403, "forbidden");
+        assertThat(anonymous()
+                        .withBasic(agent.email(), PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -104,7 +142,8 @@ class PasswordsApiTests extends ApiTestBase {
         assertThat(renamed.json().get("name").asString()).isEqualTo(name);
         assertProblem(refused, 409, "team-name-taken");
         assertProblem(blank, 400, "invalid-input");
-        assertThat(admin().get("/api/v1/teams/" + team).json().get("name").asString()).isEqualTo(name);
+        assertThat(admin().get("/api/v1/teams/" + team).json().get("name").asString())
+                .isEqualTo(name);
     }
 
     @Test
@@ -120,6 +159,10 @@ class PasswordsApiTests extends ApiTestBase {
         assertThat(changed.json().get("email").asString()).isEqualTo(email);
         assertProblem(refused, 409, "agent-email-taken");
         assertProblem(malformed, 400, "invalid-input");
-        assertThat(anonymous().withBasic(email, PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(201);
+        assertThat(anonymous()
+                        .withBasic(email, PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(201);
     }
 }

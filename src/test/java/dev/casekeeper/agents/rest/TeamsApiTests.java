@@ -1,12 +1,12 @@
 package dev.casekeeper.agents.rest;
 
-import dev.casekeeper.support.Concurrently;
 import static dev.casekeeper.support.ProblemAssertions.assertProblem;
 import static dev.casekeeper.support.ProblemAssertions.fieldsNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.support.Api;
 import dev.casekeeper.support.ApiTestBase;
+import dev.casekeeper.support.Concurrently;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,8 +26,13 @@ class TeamsApiTests extends ApiTestBase {
         assertThat(created.header("Location")).endsWith("/api/v1/teams/" + id);
         assertThat(created.json().get("name").asString()).isEqualTo(name);
         assertThat(created.json().get("memberIds").size()).isZero();
-        assertThat(admin().get("/api/v1/teams/" + id).json().get("name").asString()).isEqualTo(name);
-        assertThat(admin().get("/api/v1/teams").json().valueStream().map(t -> t.get("id").asString())).contains(id);
+        assertThat(admin().get("/api/v1/teams/" + id).json().get("name").asString())
+                .isEqualTo(name);
+        assertThat(admin().get("/api/v1/teams")
+                        .json()
+                        .valueStream()
+                        .map(t -> t.get("id").asString()))
+                .contains(id);
     }
 
     @Test
@@ -38,7 +43,9 @@ class TeamsApiTests extends ApiTestBase {
         var refused = admin().post("/api/v1/teams", Map.of("name", name.toUpperCase()));
 
         assertProblem(refused, 409, "team-name-taken");
-        assertThat(admin().get("/api/v1/teams").json().valueStream()
+        assertThat(admin().get("/api/v1/teams")
+                        .json()
+                        .valueStream()
                         .filter(t -> t.get("name").asString().equalsIgnoreCase(name)))
                 .hasSize(1);
     }
@@ -50,8 +57,15 @@ class TeamsApiTests extends ApiTestBase {
 
         var responses = Concurrently.run(4, () -> admin.post("/api/v1/teams", Map.of("name", name)));
 
-        assertThat(responses).extracting(Api.Response::status).containsOnlyOnce(201).containsOnly(201, 409);
-        assertThat(admin.get("/api/v1/teams").json().valueStream().filter(t -> t.get("name").asString().equals(name))).hasSize(1);
+        assertThat(responses)
+                .extracting(Api.Response::status)
+                .containsOnlyOnce(201)
+                .containsOnly(201, 409);
+        assertThat(admin.get("/api/v1/teams")
+                        .json()
+                        .valueStream()
+                        .filter(t -> t.get("name").asString().equals(name)))
+                .hasSize(1);
     }
 
     @Test
@@ -70,14 +84,17 @@ class TeamsApiTests extends ApiTestBase {
         var added = admin().post("/api/v1/teams/" + team + "/members", Map.of("agentId", agent.id()));
 
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
-        assertThat(strings(added.json().get("memberIds"))).containsExactly(agent.id().toString());
-        assertThat(strings(agent.api().get("/api/v1/agents/me").json().get("teamIds"))).containsExactly(team.toString());
+        assertThat(strings(added.json().get("memberIds")))
+                .containsExactly(agent.id().toString());
+        assertThat(strings(agent.api().get("/api/v1/agents/me").json().get("teamIds")))
+                .containsExactly(team.toString());
 
         var removed = admin().delete("/api/v1/teams/" + team + "/members/" + agent.id());
 
         assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
         assertThat(removed.json().get("memberIds").size()).isZero();
-        assertThat(agent.api().get("/api/v1/agents/me").json().get("teamIds").size()).isZero();
+        assertThat(agent.api().get("/api/v1/agents/me").json().get("teamIds").size())
+                .isZero();
     }
 
     @Test
@@ -88,7 +105,8 @@ class TeamsApiTests extends ApiTestBase {
         var again = admin().post("/api/v1/teams/" + team + "/members", Map.of("agentId", agent.id()));
 
         assertThat(again.status()).isEqualTo(200);
-        assertThat(strings(again.json().get("memberIds"))).containsExactly(agent.id().toString());
+        assertThat(strings(again.json().get("memberIds")))
+                .containsExactly(agent.id().toString());
     }
 
     @Test
@@ -98,10 +116,12 @@ class TeamsApiTests extends ApiTestBase {
         UUID unknown = UUID.randomUUID();
 
         assertProblem(admin().get("/api/v1/teams/" + unknown), 404, "not-found");
-        assertProblem(admin().post("/api/v1/teams/" + unknown + "/members", Map.of("agentId", agent.id())), 404, "not-found");
+        assertProblem(
+                admin().post("/api/v1/teams/" + unknown + "/members", Map.of("agentId", agent.id())), 404, "not-found");
         assertProblem(admin().post("/api/v1/teams/" + team + "/members", Map.of("agentId", unknown)), 404, "not-found");
         assertProblem(admin().delete("/api/v1/teams/" + unknown + "/members/" + agent.id()), 404, "not-found");
-        assertThat(admin().get("/api/v1/teams/" + team).json().get("memberIds").size()).isZero();
+        assertThat(admin().get("/api/v1/teams/" + team).json().get("memberIds").size())
+                .isZero();
     }
 
     @Test

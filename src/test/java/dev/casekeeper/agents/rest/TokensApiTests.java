@@ -21,19 +21,22 @@ class TokensApiTests extends ApiTestBase {
     void issuesATokenForAnAgentsEmailAndPassword() {
         var agent = newAgent("agent");
 
-        var issued = anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", Map.of("name", "nightly export"));
+        var issued =
+                anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", Map.of("name", "nightly export"));
 
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         assertThat(issued.json().get("token").asString()).startsWith("ck_").hasSizeGreaterThan(40);
         assertThat(issued.json().get("name").asString()).isEqualTo("nightly export");
-        assertThat(issued.header("Location")).endsWith("/api/v1/tokens/" + issued.json().get("id").asString());
+        assertThat(issued.header("Location"))
+                .endsWith("/api/v1/tokens/" + issued.json().get("id").asString());
     }
 
     @Test
     void issuesATokenWithoutABody() {
         var agent = newAgent("agent");
 
-        var issued = anonymous().withBasic(agent.email().toUpperCase(), PASSWORD).post("/api/v1/tokens", null);
+        var issued =
+                anonymous().withBasic(agent.email().toUpperCase(), PASSWORD).post("/api/v1/tokens", null);
 
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         assertThat(issued.json().get("name").asString()).isNotBlank();
@@ -43,7 +46,8 @@ class TokensApiTests extends ApiTestBase {
     void refusesAWrongPasswordWithABasicChallengeAndAProblem() {
         var agent = newAgent("agent");
 
-        var refused = anonymous().withBasic(agent.email(), PASSWORD + "!").post("/api/v1/tokens", Map.of("name", "guess"));
+        var refused =
+                anonymous().withBasic(agent.email(), PASSWORD + "!").post("/api/v1/tokens", Map.of("name", "guess"));
 
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.header("WWW-Authenticate")).startsWith("Basic");
@@ -97,16 +101,26 @@ class TokensApiTests extends ApiTestBase {
     void listsTheAgentsOwnTokensWithoutTheirSecrets() {
         var agent = newAgent("agent");
         var other = newAgent("agent");
-        var issued = anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", Map.of("name", "second")).json();
+        var issued = anonymous()
+                .withBasic(agent.email(), PASSWORD)
+                .post("/api/v1/tokens", Map.of("name", "second"))
+                .json();
         String secret = issued.get("token").asString();
 
         var list = agent.api().get("/api/v1/tokens");
 
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
-        assertThat(list.json().valueStream().map(t -> t.get("agentId").asString())).containsOnly(agent.id().toString()).hasSize(2);
-        assertThat(list.json().valueStream().map(t -> t.get("name").asString())).containsExactlyInAnyOrder("test", "second");
-        assertThat(list.json().valueStream()).allSatisfy(t -> assertThat(t.has("token")).isFalse());
-        assertThat(list.text()).doesNotContain(secret).doesNotContain(digest(secret)).doesNotContain("ck_");
+        assertThat(list.json().valueStream().map(t -> t.get("agentId").asString()))
+                .containsOnly(agent.id().toString())
+                .hasSize(2);
+        assertThat(list.json().valueStream().map(t -> t.get("name").asString()))
+                .containsExactlyInAnyOrder("test", "second");
+        assertThat(list.json().valueStream())
+                .allSatisfy(t -> assertThat(t.has("token")).isFalse());
+        assertThat(list.text())
+                .doesNotContain(secret)
+                .doesNotContain(digest(secret))
+                .doesNotContain("ck_");
         assertThat(list.text()).doesNotContain(other.id().toString());
     }
 
@@ -130,7 +144,10 @@ class TokensApiTests extends ApiTestBase {
     @Test
     void aRevokedTokenStopsWorkingAtOnce() {
         var agent = newAgent("agent");
-        var issued = anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", Map.of("name", "leaked")).json();
+        var issued = anonymous()
+                .withBasic(agent.email(), PASSWORD)
+                .post("/api/v1/tokens", Map.of("name", "leaked"))
+                .json();
         var leaked = anonymous().withToken(issued.get("token").asString());
         assertThat(leaked.get("/api/v1/agents/me").status()).isEqualTo(200);
 
@@ -148,7 +165,8 @@ class TokensApiTests extends ApiTestBase {
     void anAgentCannotRevokeAnotherAgentsToken() {
         var agent = newAgent("agent");
         var other = newAgent("agent");
-        String othersTokenId = other.api().get("/api/v1/tokens").json().get(0).get("id").asString();
+        String othersTokenId =
+                other.api().get("/api/v1/tokens").json().get(0).get("id").asString();
 
         assertProblem(agent.api().delete("/api/v1/tokens/" + othersTokenId), 404, "not-found");
         assertThat(other.api().get("/api/v1/agents/me").status()).isEqualTo(200);
@@ -157,7 +175,8 @@ class TokensApiTests extends ApiTestBase {
     @Test
     void anAdminRevokesAnyAgentsToken() {
         var agent = newAgent("agent");
-        String tokenId = agent.api().get("/api/v1/tokens").json().get(0).get("id").asString();
+        String tokenId =
+                agent.api().get("/api/v1/tokens").json().get(0).get("id").asString();
 
         assertThat(admin().delete("/api/v1/tokens/" + tokenId).status()).isEqualTo(200);
         assertProblem(agent.api().get("/api/v1/agents/me"), 401, "invalid-token");
@@ -172,22 +191,31 @@ class TokensApiTests extends ApiTestBase {
     @Test
     void storesOnlyADigestOfTheToken() {
         var agent = newAgent("agent");
-        var issued = anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", Map.of("name", "stored")).json();
+        var issued = anonymous()
+                .withBasic(agent.email(), PASSWORD)
+                .post("/api/v1/tokens", Map.of("name", "stored"))
+                .json();
         String token = issued.get("token").asString();
 
         var rows = jdbc.sql("select * from agents.api_token").query().listOfRows();
 
         assertThat(rows).isNotEmpty();
-        assertThat(rows).allSatisfy(row -> assertThat(row.values())
-                .allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain(token).doesNotContain(token.substring(3))));
-        assertThat(rows).filteredOn(row -> row.get("id").toString().equals(issued.get("id").asString()))
+        assertThat(rows)
+                .allSatisfy(row -> assertThat(row.values())
+                        .allSatisfy(value -> assertThat(String.valueOf(value))
+                                .doesNotContain(token)
+                                .doesNotContain(token.substring(3))));
+        assertThat(rows)
+                .filteredOn(
+                        row -> row.get("id").toString().equals(issued.get("id").asString()))
                 .singleElement()
                 .satisfies(row -> assertThat(row.get("token_digest")).isEqualTo(digest(token)));
     }
 
     private static String digest(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

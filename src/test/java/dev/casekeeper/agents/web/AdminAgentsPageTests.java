@@ -32,14 +32,27 @@ class AdminAgentsPageTests extends ApiTestBase {
         String email = "new-" + UUID.randomUUID() + "@casekeeper.test";
         admin.get("/admin/agents/new");
 
-        var created = admin.post("/admin/agents", Map.of(
-                "email", email, "name", "Lena Brooks", "role", "supervisor", "teamIds", team.toString(), "password", ""));
+        var created = admin.post(
+                "/admin/agents",
+                Map.of(
+                        "email",
+                        email,
+                        "name",
+                        "Lena Brooks",
+                        "role",
+                        "supervisor",
+                        "teamIds",
+                        team.toString(),
+                        "password",
+                        ""));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(200);
         assertThat(created.header("Cache-Control")).contains("no-store");
         String password = created.html().select("#new-password-value").attr("value");
         assertThat(password).hasSizeGreaterThanOrEqualTo(12);
-        var agent = admin().get("/api/v1/agents").json().valueStream()
+        var agent = admin().get("/api/v1/agents")
+                .json()
+                .valueStream()
                 .filter(a -> a.get("email").asString().equals(email))
                 .findFirst()
                 .orElseThrow();
@@ -48,14 +61,17 @@ class AdminAgentsPageTests extends ApiTestBase {
         var page = admin.get("/admin/agents/" + agent.get("id").asString());
         assertThat(page.body()).doesNotContain(password);
         assertThat(page.html().select("#password-temporary")).isNotEmpty();
-        assertThat(WebSession.anonymous(port).tryToSignIn(email, password).location()).endsWith("/");
+        assertThat(WebSession.anonymous(port).tryToSignIn(email, password).location())
+                .endsWith("/");
     }
 
     @Test
     void aNewAgentWithAGivenPasswordChoosesTheirOwnAtFirstSignIn() {
         String email = "typed-" + UUID.randomUUID() + "@casekeeper.test";
         admin.get("/admin/agents/new");
-        admin.post("/admin/agents", Map.of("email", email, "name", "Omar Said", "role", "agent", "password", "a password the admin typed"));
+        admin.post(
+                "/admin/agents",
+                Map.of("email", email, "name", "Omar Said", "role", "agent", "password", "a password the admin typed"));
 
         var browser = WebSession.anonymous(port).signIn(email, "a password the admin typed");
 
@@ -71,12 +87,19 @@ class AdminAgentsPageTests extends ApiTestBase {
         admin.get("/admin/agents/new");
         String email = "common-" + UUID.randomUUID() + "@casekeeper.test";
 
-        var refused = admin.post("/admin/agents", Map.of("email", email, "name", "Deon Carter", "role", "agent", "password", "iloveyou1234"));
+        var refused = admin.post(
+                "/admin/agents",
+                Map.of("email", email, "name", "Deon Carter", "role", "agent", "password", "iloveyou1234"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.html().select("#password-error").text())
-                .isEqualTo("is one of the most common passwords, or one of them with digits or symbols added; choose another");
-        assertThat(anonymous().withBasic(email, "iloveyou1234").post("/api/v1/tokens", null).status()).isEqualTo(401);
+                .isEqualTo(
+                        "is one of the most common passwords, or one of them with digits or symbols added; choose another");
+        assertThat(anonymous()
+                        .withBasic(email, "iloveyou1234")
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -84,8 +107,17 @@ class AdminAgentsPageTests extends ApiTestBase {
         var taken = newAgent("agent");
         admin.get("/admin/agents/new");
 
-        var refused = admin.post("/admin/agents", Map.of(
-                "email", taken.email().toUpperCase(), "name", "Maria Lopez", "role", "agent", "password", "short"));
+        var refused = admin.post(
+                "/admin/agents",
+                Map.of(
+                        "email",
+                        taken.email().toUpperCase(),
+                        "name",
+                        "Maria Lopez",
+                        "role",
+                        "agent",
+                        "password",
+                        "short"));
 
         assertThat(refused.status()).isEqualTo(422);
         var form = refused.html();
@@ -93,11 +125,14 @@ class AdminAgentsPageTests extends ApiTestBase {
         assertThat(form.select("#name").attr("value")).isEqualTo("Maria Lopez");
         assertThat(form.select("#password").attr("value")).isEmpty();
 
-        var again = admin.post("/admin/agents", Map.of(
-                "email", taken.email().toUpperCase(), "name", "Maria Lopez", "role", "agent", "password", ""));
+        var again = admin.post(
+                "/admin/agents",
+                Map.of("email", taken.email().toUpperCase(), "name", "Maria Lopez", "role", "agent", "password", ""));
 
-        assertThat(again.html().select("#email-error").text()).isEqualTo("An agent with the email " + taken.email() + " already exists");
-        assertThat(again.html().select("#email").attr("value")).isEqualTo(taken.email().toUpperCase());
+        assertThat(again.html().select("#email-error").text())
+                .isEqualTo("An agent with the email " + taken.email() + " already exists");
+        assertThat(again.html().select("#email").attr("value"))
+                .isEqualTo(taken.email().toUpperCase());
         assertThat(again.html().select("#email").hasClass("invalid")).isTrue();
     }
 
@@ -108,7 +143,8 @@ class AdminAgentsPageTests extends ApiTestBase {
         var refused = admin.post("/admin/agents", Map.of("email", "not an email", "name", " ", "role", "agent"));
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.html().select("#email-error").text()).isEqualTo("Enter a valid email address, like name@example.com.");
+        assertThat(refused.html().select("#email-error").text())
+                .isEqualTo("Enter a valid email address, like name@example.com.");
         assertThat(refused.html().select("#name-error").text()).isEqualTo("Enter the agent’s name.");
         assertThat(refused.html().select("#email").attr("value")).isEqualTo("not an email");
         assertThat(admin().get("/api/v1/agents").text()).doesNotContain("not an email");
@@ -122,10 +158,12 @@ class AdminAgentsPageTests extends ApiTestBase {
         admin.get("/admin/agents/" + agent.id());
         String email = "renamed-" + UUID.randomUUID() + "@casekeeper.test";
 
-        var saved = admin.post("/admin/agents/" + agent.id(), form(
-                "email", email, "name", "Carla Diaz", "role", "supervisor", "teamIds", first.toString()));
-        admin.post("/admin/agents/" + agent.id(), form(
-                "email", email, "name", "Carla Diaz", "role", "supervisor", "teamIds", second.toString()));
+        var saved = admin.post(
+                "/admin/agents/" + agent.id(),
+                form("email", email, "name", "Carla Diaz", "role", "supervisor", "teamIds", first.toString()));
+        admin.post(
+                "/admin/agents/" + agent.id(),
+                form("email", email, "name", "Carla Diaz", "role", "supervisor", "teamIds", second.toString()));
 
         assertThat(saved.location()).endsWith("/admin/agents/" + agent.id());
         var page = admin.get("/admin/agents/" + agent.id());
@@ -143,8 +181,8 @@ class AdminAgentsPageTests extends ApiTestBase {
         var other = newAgent("agent");
         admin.get("/admin/agents/" + agent.id());
 
-        var refused = admin.post("/admin/agents/" + agent.id(), form(
-                "email", other.email(), "name", "Someone Else", "role", "admin"));
+        var refused = admin.post(
+                "/admin/agents/" + agent.id(), form("email", other.email(), "name", "Someone Else", "role", "admin"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.html().select("#email-error").text()).contains("already exists");
@@ -168,7 +206,11 @@ class AdminAgentsPageTests extends ApiTestBase {
         assertThat(theirBrowser.get("/account").location()).endsWith("/login");
         assertProblem(agent.api().get("/api/v1/cases"), 401, "invalid-token");
         assertProblem(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null), 401, "unauthorized");
-        assertThat(admin.get("/admin/agents/" + agent.id()).html().select("#agent-status").text()).isEqualTo("Deactivated");
+        assertThat(admin.get("/admin/agents/" + agent.id())
+                        .html()
+                        .select("#agent-status")
+                        .text())
+                .isEqualTo("Deactivated");
     }
 
     @Test
@@ -179,7 +221,11 @@ class AdminAgentsPageTests extends ApiTestBase {
 
         admin.post("/admin/agents/" + agent.id() + "/activation", Map.of());
 
-        assertThat(WebSession.anonymous(port).signIn(agent.email(), PASSWORD).get("/account").status()).isEqualTo(200);
+        assertThat(WebSession.anonymous(port)
+                        .signIn(agent.email(), PASSWORD)
+                        .get("/account")
+                        .status())
+                .isEqualTo(200);
         assertProblem(agent.api().get("/api/v1/cases"), 401, "invalid-token");
     }
 
@@ -193,7 +239,8 @@ class AdminAgentsPageTests extends ApiTestBase {
         var refused = browser.post("/admin/agents/" + self.id() + "/deactivation", Map.of());
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.html().select("#refusal").text()).isEqualTo("You cannot deactivate yourself here; another admin can.");
+        assertThat(refused.html().select("#refusal").text())
+                .isEqualTo("You cannot deactivate yourself here; another admin can.");
         assertThat(browser.get("/account").status()).isEqualTo(200);
     }
 
@@ -207,9 +254,12 @@ class AdminAgentsPageTests extends ApiTestBase {
         var deactivated = admin.get("/admin/agents?status=deactivated");
 
         assertThat(list.html().select("tr[data-agent=" + active.id() + "]")).hasSize(1);
-        assertThat(admin.get("/admin/agents").html().select("tr[data-agent=" + gone.id() + "]")).isEmpty();
-        assertThat(deactivated.html().select("tr[data-agent=" + gone.id() + "]")).hasSize(1);
-        assertThat(deactivated.html().select("tr[data-agent=" + active.id() + "]")).isEmpty();
+        assertThat(admin.get("/admin/agents").html().select("tr[data-agent=" + gone.id() + "]"))
+                .isEmpty();
+        assertThat(deactivated.html().select("tr[data-agent=" + gone.id() + "]"))
+                .hasSize(1);
+        assertThat(deactivated.html().select("tr[data-agent=" + active.id() + "]"))
+                .isEmpty();
     }
 
     private long sessionsOf(UUID agent) {

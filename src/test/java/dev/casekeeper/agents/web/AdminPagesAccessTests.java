@@ -145,7 +145,8 @@ class AdminPagesAccessTests extends ApiTestBase {
     @Test
     void onlyAdminsSeeTheLinkToAdministration() {
         assertThat(agent.get("/account").html().select("#admin-link")).isEmpty();
-        assertThat(admin.get("/account").html().select("#admin-link").attr("href")).isEqualTo("/admin");
+        assertThat(admin.get("/account").html().select("#admin-link").attr("href"))
+                .isEqualTo("/admin");
     }
 
     private static WebSession.Page send(WebSession session, AdminPage page) {

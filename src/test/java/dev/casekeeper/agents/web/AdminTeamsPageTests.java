@@ -28,15 +28,22 @@ class AdminTeamsPageTests extends ApiTestBase {
         var created = admin.post("/admin/teams", Map.of("name", name));
         String teamPath = created.location().replaceFirst("^https?://[^/]+", "");
         admin.get(teamPath);
-        var added = admin.post(teamPath + "/members", Map.of("agentId", agent.id().toString()));
+        var added =
+                admin.post(teamPath + "/members", Map.of("agentId", agent.id().toString()));
 
         assertThat(teamPath).matches("/admin/teams/[0-9a-f-]{36}");
         assertThat(added.location()).endsWith(teamPath);
         var page = admin.get(teamPath);
-        assertThat(page.html().select("#members li[data-member=" + agent.id() + "]")).hasSize(1);
-        assertThat(admin().get("/api/v1/agents/" + agent.id()).json().get("teamIds").get(0).asString())
+        assertThat(page.html().select("#members li[data-member=" + agent.id() + "]"))
+                .hasSize(1);
+        assertThat(admin().get("/api/v1/agents/" + agent.id())
+                        .json()
+                        .get("teamIds")
+                        .get(0)
+                        .asString())
                 .isEqualTo(teamPath.substring("/admin/teams/".length()));
-        assertThat(admin.get("/admin/teams").html().select("#teams a:contains(" + name + ")")).hasSize(1);
+        assertThat(admin.get("/admin/teams").html().select("#teams a:contains(" + name + ")"))
+                .hasSize(1);
     }
 
     @Test
@@ -48,7 +55,8 @@ class AdminTeamsPageTests extends ApiTestBase {
         var refused = admin.post("/admin/teams", Map.of("name", name.toUpperCase()));
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.html().select("#team-name-error").text()).isEqualTo("A team named " + name.toUpperCase() + " already exists");
+        assertThat(refused.html().select("#team-name-error").text())
+                .isEqualTo("A team named " + name.toUpperCase() + " already exists");
         assertThat(refused.html().select("#team-name").attr("value")).isEqualTo(name.toUpperCase());
     }
 
@@ -76,7 +84,8 @@ class AdminTeamsPageTests extends ApiTestBase {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.html().select("#team-name").attr("value")).isEqualTo(other);
         assertThat(saved.location()).endsWith("/admin/teams/" + team);
-        assertThat(admin().get("/api/v1/teams/" + team).json().get("name").asString()).isEqualTo(renamed);
+        assertThat(admin().get("/api/v1/teams/" + team).json().get("name").asString())
+                .isEqualTo(renamed);
     }
 
     @Test
@@ -87,8 +96,10 @@ class AdminTeamsPageTests extends ApiTestBase {
 
         admin.post("/admin/teams/" + team + "/members/" + agent.id() + "/removal", Map.of());
 
-        assertThat(admin().get("/api/v1/teams/" + team).json().get("memberIds").isEmpty()).isTrue();
-        assertThat(admin.get("/admin/teams/" + team).html().select("#members li[data-member]")).isEmpty();
+        assertThat(admin().get("/api/v1/teams/" + team).json().get("memberIds").isEmpty())
+                .isTrue();
+        assertThat(admin.get("/admin/teams/" + team).html().select("#members li[data-member]"))
+                .isEmpty();
     }
 
     @Test

@@ -31,7 +31,8 @@ class AdminTokensPageTests extends ApiTestBase {
         assertThat(issued.header("Cache-Control")).contains("no-store");
         String token = issued.html().select("#new-token-value").attr("value");
         assertThat(token).startsWith("ck_");
-        assertThat(issued.html().select("#new-token-title").text()).isEqualTo("New token “order system” for " + nameOf(agent));
+        assertThat(issued.html().select("#new-token-title").text())
+                .isEqualTo("New token “order system” for " + nameOf(agent));
         var asTheAgent = Api.anonymous(port).withToken(token).get("/api/v1/agents/me");
         assertThat(asTheAgent.json().get("id").asString()).isEqualTo(agent.id().toString());
     }
@@ -41,7 +42,9 @@ class AdminTokensPageTests extends ApiTestBase {
         var agent = newAgent("agent");
         admin.get("/admin/tokens");
         String token = admin.post("/admin/tokens", Map.of("agentId", agent.id().toString(), "name", "crm sync"))
-                .html().select("#new-token-value").attr("value");
+                .html()
+                .select("#new-token-value")
+                .attr("value");
 
         var list = admin.get("/admin/tokens?state=all");
         var agentPage = admin.get("/admin/agents/" + agent.id());
@@ -63,10 +66,13 @@ class AdminTokensPageTests extends ApiTestBase {
         var revoked = admin.post("/admin/tokens/" + tokenId + "/revocation", Map.of());
 
         assertThat(revoked.location()).endsWith("/admin/tokens");
-        assertThat(admin.get("/admin/tokens").html().select("#notice-saved").text()).isEqualTo("Token revoked. It stops working at once.");
+        assertThat(admin.get("/admin/tokens").html().select("#notice-saved").text())
+                .isEqualTo("Token revoked. It stops working at once.");
         assertProblem(agent.api().get("/api/v1/cases"), 401, "invalid-token");
-        assertThat(admin.get("/admin/tokens?state=revoked").html().select("tr[data-token=" + tokenId + "]")).hasSize(1);
-        assertThat(admin.get("/admin/tokens").html().select("tr[data-token=" + tokenId + "]")).isEmpty();
+        assertThat(admin.get("/admin/tokens?state=revoked").html().select("tr[data-token=" + tokenId + "]"))
+                .hasSize(1);
+        assertThat(admin.get("/admin/tokens").html().select("tr[data-token=" + tokenId + "]"))
+                .isEmpty();
     }
 
     @Test
@@ -75,7 +81,8 @@ class AdminTokensPageTests extends ApiTestBase {
         var tokenId = agent.api().get("/api/v1/tokens").json().get(0).get("id").asString();
         admin.get("/admin/agents/" + agent.id());
 
-        var revoked = admin.post("/admin/tokens/" + tokenId + "/revocation", Map.of("back", "/admin/agents/" + agent.id()));
+        var revoked =
+                admin.post("/admin/tokens/" + tokenId + "/revocation", Map.of("back", "/admin/agents/" + agent.id()));
         var elsewhere = admin.post("/admin/tokens/" + tokenId + "/revocation", Map.of("back", "https://example.com/"));
 
         assertThat(revoked.location()).endsWith("/admin/agents/" + agent.id());
@@ -91,7 +98,8 @@ class AdminTokensPageTests extends ApiTestBase {
         var refused = admin.post("/admin/tokens", Map.of("agentId", agent.id().toString(), "name", "sneaky"));
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.html().select("#token-agent-error").text()).isEqualTo("Agent " + agent.id() + " is deactivated");
+        assertThat(refused.html().select("#token-agent-error").text())
+                .isEqualTo("Agent " + agent.id() + " is deactivated");
         assertThat(refused.html().select("#token-name").attr("value")).isEqualTo("sneaky");
         assertThat(refused.html().select("#new-token")).isEmpty();
         assertThat(admin().get("/api/v1/tokens?agentId=" + agent.id()).text()).doesNotContain("sneaky");

@@ -27,15 +27,25 @@ class PasswordPagesTests extends ApiTestBase {
         var phone = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
         laptop.get("/account");
 
-        var changed = laptop.post("/account/password", Map.of(
-                "currentPassword", PASSWORD, "newPassword", NEW_PASSWORD, "repeatPassword", NEW_PASSWORD));
+        var changed = laptop.post(
+                "/account/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD, "repeatPassword", NEW_PASSWORD));
 
         assertThat(changed.location()).endsWith("/account");
         assertThat(laptop.get("/account").html().select("#notice-saved").text()).startsWith("Password changed.");
         assertThat(phone.get("/account").location()).endsWith("/login");
-        assertThat(WebSession.anonymous(port).tryToSignIn(agent.email(), NEW_PASSWORD).location()).endsWith("/");
-        assertThat(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(401);
-        assertThat(agent.api().get("/api/v1/agents/me").status()).as("API tokens keep working").isEqualTo(200);
+        assertThat(WebSession.anonymous(port)
+                        .tryToSignIn(agent.email(), NEW_PASSWORD)
+                        .location())
+                .endsWith("/");
+        assertThat(anonymous()
+                        .withBasic(agent.email(), PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(401);
+        assertThat(agent.api().get("/api/v1/agents/me").status())
+                .as("API tokens keep working")
+                .isEqualTo(200);
     }
 
     @Test
@@ -44,14 +54,25 @@ class PasswordPagesTests extends ApiTestBase {
         var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
         browser.get("/account");
 
-        var refused = browser.post("/account/password", Map.of(
-                "currentPassword", "not my password", "newPassword", NEW_PASSWORD, "repeatPassword", NEW_PASSWORD));
+        var refused = browser.post(
+                "/account/password",
+                Map.of(
+                        "currentPassword",
+                        "not my password",
+                        "newPassword",
+                        NEW_PASSWORD,
+                        "repeatPassword",
+                        NEW_PASSWORD));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.html().select("#current-password-error").text()).isEqualTo("is not your current password");
         assertThat(refused.html().select("#current-password").attr("value")).isEmpty();
         assertThat(refused.html().select("#new-password").attr("value")).isEmpty();
-        assertThat(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(201);
+        assertThat(anonymous()
+                        .withBasic(agent.email(), PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -60,17 +81,27 @@ class PasswordPagesTests extends ApiTestBase {
         var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
         browser.get("/account");
 
-        var tooShort = browser.post("/account/password", Map.of(
-                "currentPassword", PASSWORD, "newPassword", "short", "repeatPassword", "short"));
-        var mismatched = browser.post("/account/password", Map.of(
-                "currentPassword", PASSWORD, "newPassword", NEW_PASSWORD, "repeatPassword", NEW_PASSWORD + "?"));
-        var same = browser.post("/account/password", Map.of(
-                "currentPassword", PASSWORD, "newPassword", PASSWORD, "repeatPassword", PASSWORD));
+        var tooShort = browser.post(
+                "/account/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", "short", "repeatPassword", "short"));
+        var mismatched = browser.post(
+                "/account/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD, "repeatPassword", NEW_PASSWORD + "?"));
+        var same = browser.post(
+                "/account/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", PASSWORD, "repeatPassword", PASSWORD));
 
-        assertThat(tooShort.html().select("#new-password-error").text()).isEqualTo("must be at least 12 characters long");
-        assertThat(mismatched.html().select("#repeat-password-error").text()).isEqualTo("The two new passwords differ.");
-        assertThat(same.html().select("#new-password-error").text()).isEqualTo("must differ from your current password");
-        assertThat(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(201);
+        assertThat(tooShort.html().select("#new-password-error").text())
+                .isEqualTo("must be at least 12 characters long");
+        assertThat(mismatched.html().select("#repeat-password-error").text())
+                .isEqualTo("The two new passwords differ.");
+        assertThat(same.html().select("#new-password-error").text())
+                .isEqualTo("must differ from your current password");
+        assertThat(anonymous()
+                        .withBasic(agent.email(), PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -79,21 +110,30 @@ class PasswordPagesTests extends ApiTestBase {
         var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
         browser.get("/account");
 
-        var common = browser.post("/account/password", Map.of(
-                "currentPassword", PASSWORD, "newPassword", "password1234", "repeatPassword", "password1234"));
-        var repeated = browser.post("/account/password", Map.of(
-                "currentPassword", PASSWORD, "newPassword", "aaaaaaaaaaaa", "repeatPassword", "aaaaaaaaaaaa"));
-        var sequence = browser.post("/account/password", Map.of(
-                "currentPassword", PASSWORD, "newPassword", "123456789012", "repeatPassword", "123456789012"));
+        var common = browser.post(
+                "/account/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", "password1234", "repeatPassword", "password1234"));
+        var repeated = browser.post(
+                "/account/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", "aaaaaaaaaaaa", "repeatPassword", "aaaaaaaaaaaa"));
+        var sequence = browser.post(
+                "/account/password",
+                Map.of("currentPassword", PASSWORD, "newPassword", "123456789012", "repeatPassword", "123456789012"));
 
         assertThat(common.status()).isEqualTo(422);
         assertThat(common.html().select("#new-password-error").text())
-                .isEqualTo("is one of the most common passwords, or one of them with digits or symbols added; choose another");
+                .isEqualTo(
+                        "is one of the most common passwords, or one of them with digits or symbols added; choose another");
         assertThat(repeated.html().select("#new-password-error").text())
                 .isEqualTo("repeats itself (like aaaaa or abcabc); choose something less predictable");
         assertThat(sequence.html().select("#new-password-error").text())
-                .isEqualTo("contains a simple sequence (like 12345, abcde or qwerty); choose something less predictable");
-        assertThat(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(201);
+                .isEqualTo(
+                        "contains a simple sequence (like 12345, abcde or qwerty); choose something less predictable");
+        assertThat(anonymous()
+                        .withBasic(agent.email(), PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -111,8 +151,14 @@ class PasswordPagesTests extends ApiTestBase {
         assertThat(password).hasSizeGreaterThanOrEqualTo(12);
         assertThat(admin.get("/admin/agents/" + agent.id()).body()).doesNotContain(password);
         assertThat(theirs.get("/account").location()).endsWith("/login");
-        assertThat(anonymous().withBasic(agent.email(), PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(401);
-        assertThat(agent.api().get("/api/v1/agents/me").status()).as("API tokens keep working").isEqualTo(200);
+        assertThat(anonymous()
+                        .withBasic(agent.email(), PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(401);
+        assertThat(agent.api().get("/api/v1/agents/me").status())
+                .as("API tokens keep working")
+                .isEqualTo(200);
     }
 
     @Test
@@ -121,7 +167,9 @@ class PasswordPagesTests extends ApiTestBase {
         var admin = WebSession.anonymous(port).signIn(newAgent("admin").email(), PASSWORD);
         admin.get("/admin/agents/" + agent.id());
         String temporary = admin.post("/admin/agents/" + agent.id() + "/password-reset", Map.of())
-                .html().select("#reset-password-value").attr("value");
+                .html()
+                .select("#reset-password-value")
+                .attr("value");
         var browser = WebSession.anonymous(port).signIn(agent.email(), temporary);
 
         assertThat(browser.get("/").location()).endsWith("/account");
@@ -132,8 +180,9 @@ class PasswordPagesTests extends ApiTestBase {
         assertThat(account.html().select("#password-required")).isNotEmpty();
         assertThat(account.html().select("#my-tokens")).isEmpty();
 
-        browser.post("/account/password", Map.of(
-                "currentPassword", temporary, "newPassword", NEW_PASSWORD, "repeatPassword", NEW_PASSWORD));
+        browser.post(
+                "/account/password",
+                Map.of("currentPassword", temporary, "newPassword", NEW_PASSWORD, "repeatPassword", NEW_PASSWORD));
 
         assertThat(browser.get("/account").html().select("#password-required")).isEmpty();
         assertThat(browser.get("/views/open").status()).isNotEqualTo(302);
@@ -149,8 +198,13 @@ class PasswordPagesTests extends ApiTestBase {
         var refused = admin.post("/admin/agents/" + self.id() + "/password-reset", Map.of());
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.html().select("#refusal").text()).isEqualTo("Change your own password on your account page.");
-        assertThat(anonymous().withBasic(self.email(), PASSWORD).post("/api/v1/tokens", null).status()).isEqualTo(201);
+        assertThat(refused.html().select("#refusal").text())
+                .isEqualTo("Change your own password on your account page.");
+        assertThat(anonymous()
+                        .withBasic(self.email(), PASSWORD)
+                        .post("/api/v1/tokens", null)
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -161,9 +215,16 @@ class PasswordPagesTests extends ApiTestBase {
 
         var issued = browser.post("/account/tokens", Map.of("name", "my script"));
         String token = issued.html().select("#new-token-value").attr("value");
-        String id = anonymous().withToken(token).get("/api/v1/tokens").json().valueStream()
+        String id = anonymous()
+                .withToken(token)
+                .get("/api/v1/tokens")
+                .json()
+                .valueStream()
                 .filter(t -> t.get("name").asString().equals("my script"))
-                .findFirst().orElseThrow().get("id").asString();
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asString();
         browser.post("/account/tokens/" + id + "/revocation", Map.of());
 
         assertThat(issued.status()).isEqualTo(201);
@@ -175,7 +236,8 @@ class PasswordPagesTests extends ApiTestBase {
     void anAgentCannotRevokeSomeoneElsesTokenFromTheirAccountPage() {
         var agent = newAgent("agent");
         var other = newAgent("agent");
-        String theirs = other.api().get("/api/v1/tokens").json().get(0).get("id").asString();
+        String theirs =
+                other.api().get("/api/v1/tokens").json().get(0).get("id").asString();
         var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
         browser.get("/account");
 

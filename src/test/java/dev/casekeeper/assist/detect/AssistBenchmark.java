@@ -58,7 +58,8 @@ public class AssistBenchmark {
         checker = new ToneChecker(lexicon);
         message = repeat(CUSTOMER, size);
         reply = repeat(REPLY, size);
-        context = new CaseContext(List.of(repeat(CUSTOMER, size / 2), "Any news on order 48213?"), true, 2, Duration.ofHours(30));
+        context = new CaseContext(
+                List.of(repeat(CUSTOMER, size / 2), "Any news on order 48213?"), true, 2, Duration.ofHours(30));
     }
 
     /**

@@ -50,7 +50,9 @@ class LabelledMessagesTests {
     void findsFrustratedMessagesWithHighPrecisionAndRecall() throws IOException {
         var figures = evaluate(labelled("labelled-messages.tsv"), FrustrationLevel.FRUSTRATED);
 
-        assertThat(figures.precision()).as("precision at the frustrated threshold").isGreaterThanOrEqualTo(0.95);
+        assertThat(figures.precision())
+                .as("precision at the frustrated threshold")
+                .isGreaterThanOrEqualTo(0.95);
         assertThat(figures.recall()).as("recall at the frustrated threshold").isGreaterThanOrEqualTo(0.80);
     }
 
@@ -69,10 +71,18 @@ class LabelledMessagesTests {
         var frustrated = evaluate(set, FrustrationLevel.FRUSTRATED);
         var heated = evaluate(set, FrustrationLevel.HEATED);
 
-        assertThat(frustrated.precision()).as("held-out precision at the frustrated threshold").isGreaterThanOrEqualTo(0.90);
-        assertThat(frustrated.recall()).as("held-out recall at the frustrated threshold").isGreaterThanOrEqualTo(0.70);
-        assertThat(heated.precision()).as("held-out precision at the heated threshold").isGreaterThanOrEqualTo(0.80);
-        assertThat(heated.recall()).as("held-out recall at the heated threshold").isGreaterThanOrEqualTo(0.60);
+        assertThat(frustrated.precision())
+                .as("held-out precision at the frustrated threshold")
+                .isGreaterThanOrEqualTo(0.90);
+        assertThat(frustrated.recall())
+                .as("held-out recall at the frustrated threshold")
+                .isGreaterThanOrEqualTo(0.70);
+        assertThat(heated.precision())
+                .as("held-out precision at the heated threshold")
+                .isGreaterThanOrEqualTo(0.80);
+        assertThat(heated.recall())
+                .as("held-out recall at the heated threshold")
+                .isGreaterThanOrEqualTo(0.60);
     }
 
     /**
@@ -82,10 +92,19 @@ class LabelledMessagesTests {
      * counts as heated whatever its score.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"caps-declaration, FRUSTRATED", "calm-report, FRUSTRATED", "supervisor-ask, HEATED", "sarcasm, FRUSTRATED"})
+    @CsvSource({
+        "caps-declaration, FRUSTRATED",
+        "calm-report, FRUSTRATED",
+        "supervisor-ask, HEATED",
+        "sarcasm, FRUSTRATED"
+    })
     void findsEachClassOfTheSeedsWords(String kind, FrustrationLevel level) throws IOException {
-        var set = labelled("labelled-messages.tsv").stream().filter(m -> m.kind().equals(kind)).toList();
-        var heldOut = labelled("held-out-messages.tsv").stream().filter(m -> m.kind().equals(kind)).toList();
+        var set = labelled("labelled-messages.tsv").stream()
+                .filter(m -> m.kind().equals(kind))
+                .toList();
+        var heldOut = labelled("held-out-messages.tsv").stream()
+                .filter(m -> m.kind().equals(kind))
+                .toList();
 
         var figures = evaluate(set, level);
         var unseen = evaluate(heldOut, level);
@@ -93,7 +112,9 @@ class LabelledMessagesTests {
         assertThat(set).as("messages of the class").hasSizeGreaterThanOrEqualTo(40);
         assertThat(figures.precision()).as(kind + " precision").isGreaterThanOrEqualTo(0.90);
         assertThat(figures.recall()).as(kind + " recall").isGreaterThanOrEqualTo(0.80);
-        assertThat(unseen.falsePositives()).as(kind + " held-out near misses caught").isLessThanOrEqualTo(1);
+        assertThat(unseen.falsePositives())
+                .as(kind + " held-out near misses caught")
+                .isLessThanOrEqualTo(1);
     }
 
     /** Positive: labelled at or above {@code level}; predicted positive: scored at or above it. */
@@ -109,15 +130,24 @@ class LabelledMessagesTests {
                 tp++;
             } else if (predicted) {
                 fp++;
-                System.out.printf("false %s: %d %s %s%n", level.value(), score.score(), message.text(), score.signals());
+                System.out.printf(
+                        "false %s: %d %s %s%n", level.value(), score.score(), message.text(), score.signals());
             } else if (actual) {
                 fn++;
-                System.out.printf("missed %s: %d %s %s%n", level.value(), score.score(), message.text(), score.signals());
+                System.out.printf(
+                        "missed %s: %d %s %s%n", level.value(), score.score(), message.text(), score.signals());
             }
         }
         var figures = new Figures(tp, fp, fn);
-        System.out.printf(Locale.ROOT, "%s: precision %.2f, recall %.2f (tp %d, fp %d, fn %d)%n",
-                level.value(), figures.precision(), figures.recall(), tp, fp, fn);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: precision %.2f, recall %.2f (tp %d, fp %d, fn %d)%n",
+                level.value(),
+                figures.precision(),
+                figures.recall(),
+                tp,
+                fp,
+                fn);
         return figures;
     }
 
@@ -133,7 +163,8 @@ class LabelledMessagesTests {
                     continue;
                 }
                 String[] parts = line.split("\t", 2);
-                set.add(new Labelled(FrustrationLevel.valueOf(parts[0].strip().toUpperCase(Locale.ROOT)), parts[1].strip(), kind));
+                set.add(new Labelled(
+                        FrustrationLevel.valueOf(parts[0].strip().toUpperCase(Locale.ROOT)), parts[1].strip(), kind));
             }
         }
         return set;

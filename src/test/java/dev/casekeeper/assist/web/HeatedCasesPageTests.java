@@ -26,12 +26,16 @@ class HeatedCasesPageTests extends ApiTestBase {
         assertThat(browser.get("/").html().select("#view-heated")).isEmpty();
         var refused = browser.get("/views/heated");
         var takeOver = browser.post("/views/heated/" + kase.number() + "/takeover", Map.of());
-        var assign = browser.post("/views/heated/" + kase.number() + "/assignment", Map.of("agentId", agent.id().toString()));
+        var assign = browser.post(
+                "/views/heated/" + kase.number() + "/assignment",
+                Map.of("agentId", agent.id().toString()));
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(takeOver.status()).isEqualTo(403);
         assertThat(assign.status()).isEqualTo(403);
-        assertThat(caseJson(kase.id()).path("ownerId").isNull() || caseJson(kase.id()).path("ownerId").isMissingNode()).isTrue();
+        assertThat(caseJson(kase.id()).path("ownerId").isNull()
+                        || caseJson(kase.id()).path("ownerId").isMissingNode())
+                .isTrue();
     }
 
     @Test
@@ -53,10 +57,18 @@ class HeatedCasesPageTests extends ApiTestBase {
 
         assertThat(taken.status()).isEqualTo(302);
         assertThat(taken.location()).endsWith("/cases/" + kase.number());
-        assertThat(caseJson(kase.id()).get("ownerId").asString()).isEqualTo(supervisor.id().toString());
-        var transferred = caseJson(kase.id()).get("timeline").valueStream()
-                .filter(e -> !e.get("eventType").isNull() && e.get("eventType").asString().equals("transferred")).toList();
-        assertThat(transferred).singleElement().satisfies(e -> assertThat(e.get("data").get("summary").asString()).isNotBlank());
+        assertThat(caseJson(kase.id()).get("ownerId").asString())
+                .isEqualTo(supervisor.id().toString());
+        var transferred = caseJson(kase.id())
+                .get("timeline")
+                .valueStream()
+                .filter(e -> !e.get("eventType").isNull()
+                        && e.get("eventType").asString().equals("transferred"))
+                .toList();
+        assertThat(transferred)
+                .singleElement()
+                .satisfies(
+                        e -> assertThat(e.get("data").get("summary").asString()).isNotBlank());
     }
 
     /**
@@ -71,7 +83,10 @@ class HeatedCasesPageTests extends ApiTestBase {
         var kase = heatedCase(agent, team);
         var browser = WebSession.anonymous(port).signIn(supervisor.email(), PASSWORD);
         await().atMost(Duration.ofSeconds(20)).until(() -> openRequest(supervisor, kase));
-        assertThat(browser.get("/views/heated").html().select("tr[data-number=" + kase.number() + "] form[action$=/takeover]")).hasSize(1);
+        assertThat(browser.get("/views/heated")
+                        .html()
+                        .select("tr[data-number=" + kase.number() + "] form[action$=/takeover]"))
+                .hasSize(1);
 
         browser.post("/views/heated/" + kase.number() + "/takeover", Map.of());
 
@@ -80,14 +95,22 @@ class HeatedCasesPageTests extends ApiTestBase {
         assertThat(row.select("form[action$=/takeover]")).isEmpty();
         assertThat(row.select(".heated-yours").text()).isEqualTo("Yours");
         var panel = browser.get("/cases/" + kase.number() + "/contact/state").html();
-        assertThat(panel.select("#supervisor-request").text()).doesNotContain("waits in the supervisors' queue")
+        assertThat(panel.select("#supervisor-request").text())
+                .doesNotContain("waits in the supervisors' queue")
                 .contains("took the request for a supervisor");
-        assertThat(browser.get("/supervisor/queues").html().select("#supervisor-requests .request-row td:first-child").eachText())
+        assertThat(browser.get("/supervisor/queues")
+                        .html()
+                        .select("#supervisor-requests .request-row td:first-child")
+                        .eachText())
                 .doesNotContain("#" + kase.number());
     }
 
     private boolean openRequest(Caller supervisor, Opened kase) {
-        return supervisor.api().get("/api/v1/routing/supervisor-requests").json().valueStream()
+        return supervisor
+                .api()
+                .get("/api/v1/routing/supervisor-requests")
+                .json()
+                .valueStream()
                 .anyMatch(r -> r.get("caseId").asString().equals(kase.id().toString()));
     }
 
@@ -102,12 +125,18 @@ class HeatedCasesPageTests extends ApiTestBase {
         browser.get("/views/heated");
 
         var blank = browser.post("/views/heated/" + kase.number() + "/assignment", Map.of("agentId", ""));
-        assertThat(browser.get(blank.location().replaceFirst("^https?://[^/]+", "")).html().select(".form-error").text())
+        assertThat(browser.get(blank.location().replaceFirst("^https?://[^/]+", ""))
+                        .html()
+                        .select(".form-error")
+                        .text())
                 .isEqualTo("Choose the colleague who takes the case.");
-        var assigned = browser.post("/views/heated/" + kase.number() + "/assignment", Map.of("agentId", colleague.id().toString()));
+        var assigned = browser.post(
+                "/views/heated/" + kase.number() + "/assignment",
+                Map.of("agentId", colleague.id().toString()));
 
         assertThat(assigned.status()).isEqualTo(302);
-        assertThat(caseJson(kase.id()).get("ownerId").asString()).isEqualTo(colleague.id().toString());
+        assertThat(caseJson(kase.id()).get("ownerId").asString())
+                .isEqualTo(colleague.id().toString());
     }
 
     @Test
@@ -120,30 +149,46 @@ class HeatedCasesPageTests extends ApiTestBase {
         var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
         browser.get("/cases/" + kase.number());
 
-        var handed = browser.postPart("/cases/" + kase.number() + "/colleague",
+        var handed = browser.postPart(
+                "/cases/" + kase.number() + "/colleague",
                 Map.of("agentId", colleague.id().toString(), "note", "She wants a call back."));
 
         assertThat(handed.status()).as(handed.toString()).isEqualTo(200);
         var json = caseJson(kase.id());
         assertThat(json.get("ownerId").asString()).isEqualTo(colleague.id().toString());
-        var transferred = json.get("timeline").valueStream()
-                .filter(e -> !e.get("eventType").isNull() && e.get("eventType").asString().equals("transferred")).toList();
-        assertThat(transferred).singleElement().satisfies(e -> assertThat(e.get("data").get("summary").asString())
-                .contains("She wants a call back."));
+        var transferred = json.get("timeline")
+                .valueStream()
+                .filter(e -> !e.get("eventType").isNull()
+                        && e.get("eventType").asString().equals("transferred"))
+                .toList();
+        assertThat(transferred)
+                .singleElement()
+                .satisfies(
+                        e -> assertThat(e.get("data").get("summary").asString()).contains("She wants a call back."));
     }
 
     private record Opened(UUID id, long number) {}
 
     private Opened heatedCase(Caller agent, UUID team) {
-        var created = admin().post("/api/v1/cases", Map.of(
-                "subject", "Trouble with my account",
-                "requester", Map.of("email", "heated-" + UUID.randomUUID() + "@example.com", "name", "Rosa Diaz"),
-                "message", Map.of("body", HEATED),
-                "teamId", team));
+        var created = admin().post(
+                        "/api/v1/cases",
+                        Map.of(
+                                "subject",
+                                "Trouble with my account",
+                                "requester",
+                                Map.of("email", "heated-" + UUID.randomUUID() + "@example.com", "name", "Rosa Diaz"),
+                                "message",
+                                Map.of("body", HEATED),
+                                "teamId",
+                                team));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         var id = UUID.fromString(created.json().get("id").asString());
-        await().atMost(Duration.ofSeconds(10)).until(
-                () -> agent.api().get("/api/v1/cases/" + id + "/frustration").json().get("heated").asBoolean());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> agent.api()
+                        .get("/api/v1/cases/" + id + "/frustration")
+                        .json()
+                        .get("heated")
+                        .asBoolean());
         return new Opened(id, created.json().get("number").asLong());
     }
 

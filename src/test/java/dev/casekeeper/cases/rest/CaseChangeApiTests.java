@@ -26,8 +26,17 @@ class CaseChangeApiTests extends CasesApiTestBase {
     JdbcClient jdbc;
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"new, open", "new, pending", "new, on_hold", "new, solved", "open, pending", "pending, on_hold",
-        "on_hold, open", "solved, open", "solved, closed"})
+    @CsvSource({
+        "new, open",
+        "new, pending",
+        "new, on_hold",
+        "new, solved",
+        "open, pending",
+        "pending, on_hold",
+        "on_hold, open",
+        "solved, open",
+        "solved, closed"
+    })
     void movesAlongAnAllowedTransition(String from, String to) {
         var agent = newAgent("agent");
         String id = idOf(open(agent.api(), aCase()));
@@ -38,13 +47,24 @@ class CaseChangeApiTests extends CasesApiTestBase {
         assertThat(changed.get("status").asString()).isEqualTo(to);
         assertThat(read(agent.api(), id).get("status").asString()).isEqualTo(to);
         var recorded = history(agent.api(), id).getLast();
-        assertThat(List.of(recorded.get("field").asString(), recorded.get("before").asString(), recorded.get("after").asString()))
+        assertThat(List.of(
+                        recorded.get("field").asString(),
+                        recorded.get("before").asString(),
+                        recorded.get("after").asString()))
                 .containsExactly("status", from, to);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"new, closed", "open, new", "open, closed", "pending, closed", "on_hold, new", "solved, pending",
-        "closed, open", "closed, solved"})
+    @CsvSource({
+        "new, closed",
+        "open, new",
+        "open, closed",
+        "pending, closed",
+        "on_hold, new",
+        "solved, pending",
+        "closed, open",
+        "closed, solved"
+    })
     void refusesATransitionOutsideTheTableAndChangesNothing(String from, String to) {
         var agent = newAgent("agent");
         String id = idOf(open(agent.api(), aCase()));
@@ -55,7 +75,8 @@ class CaseChangeApiTests extends CasesApiTestBase {
         var refused = agent.api().patch("/api/v1/cases/" + id, Map.of("status", to));
 
         assertProblem(refused, 409, from.equals("closed") ? "case-closed" : "status-transition");
-        assertThat(refused.json().get("detail").asString()).contains(from.equals("closed") ? List.of("closed") : List.of(from, to));
+        assertThat(refused.json().get("detail").asString())
+                .contains(from.equals("closed") ? List.of("closed") : List.of(from, to));
         assertThat(read(agent.api(), id)).isEqualTo(before);
         assertThat(history(agent.api(), id)).isEqualTo(historyBefore);
     }
@@ -66,14 +87,17 @@ class CaseChangeApiTests extends CasesApiTestBase {
         String id = idOf(open(agent.api(), aCase().tags("license")));
         var before = read(agent.api(), id);
 
-        var refused = agent.api().patch("/api/v1/cases/" + id, Map.of("status", "closed", "priority", "urgent", "tags", List.of("vip")));
+        var refused = agent.api()
+                .patch("/api/v1/cases/" + id, Map.of("status", "closed", "priority", "urgent", "tags", List.of("vip")));
 
         assertProblem(refused, 409, "status-transition");
         var after = read(agent.api(), id);
         assertThat(after.get("priority").asString()).isEqualTo("normal");
         assertThat(after.get("tags").values()).extracting(JsonNode::asString).containsExactly("license");
         assertThat(after).isEqualTo(before);
-        assertThat(history(agent.api(), id)).extracting(c -> c.get("field").asString()).containsExactly("created");
+        assertThat(history(agent.api(), id))
+                .extracting(c -> c.get("field").asString())
+                .containsExactly("created");
     }
 
     @Test
@@ -85,8 +109,10 @@ class CaseChangeApiTests extends CasesApiTestBase {
         var closed = change(agent.api(), id, Map.of("status", "closed"));
 
         assertThat(solved.get("solvedAt").asString()).isNotBlank();
-        assertThat(closed.get("solvedAt").asString()).isEqualTo(solved.get("solvedAt").asString());
-        assertThat(Instant.parse(closed.get("closedAt").asString())).isAfterOrEqualTo(Instant.parse(solved.get("solvedAt").asString()));
+        assertThat(closed.get("solvedAt").asString())
+                .isEqualTo(solved.get("solvedAt").asString());
+        assertThat(Instant.parse(closed.get("closedAt").asString()))
+                .isAfterOrEqualTo(Instant.parse(solved.get("solvedAt").asString()));
     }
 
     @Test
@@ -117,8 +143,12 @@ class CaseChangeApiTests extends CasesApiTestBase {
                         tuple("tags", "license", "license,vip"));
         assertThat(timeline(agent.api(), id))
                 .filteredOn(e -> e.get("kind").asString().equals("event"))
-                .extracting(e -> e.get("eventType").asString(), e -> e.get("data").get("from").asString(), e -> e.get("data").get("to").asString())
-                .containsExactly(tuple("priority_changed", "normal", "urgent"), tuple("tags_changed", "license", "license,vip"));
+                .extracting(
+                        e -> e.get("eventType").asString(),
+                        e -> e.get("data").get("from").asString(),
+                        e -> e.get("data").get("to").asString())
+                .containsExactly(
+                        tuple("priority_changed", "normal", "urgent"), tuple("tags_changed", "license", "license,vip"));
     }
 
     @Test
@@ -166,7 +196,8 @@ class CaseChangeApiTests extends CasesApiTestBase {
         String id = idOf(open(agent.api(), aCase()));
         var before = read(agent.api(), id);
 
-        var refused = agent.api().patch("/api/v1/cases/" + id, Map.of("priority", "high", "tags", List.of("ok", "not ok")));
+        var refused =
+                agent.api().patch("/api/v1/cases/" + id, Map.of("priority", "high", "tags", List.of("ok", "not ok")));
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(fieldsNamed(refused)).containsExactly("tags");
@@ -197,14 +228,25 @@ class CaseChangeApiTests extends CasesApiTestBase {
         var history = history(maria.api(), id);
 
         assertThat(history)
-                .extracting(c -> c.get("actorKind").asString(), c -> c.get("actorId").asString(), c -> c.get("field").asString(),
-                        c -> text(c.get("before")), c -> text(c.get("after")))
+                .extracting(
+                        c -> c.get("actorKind").asString(),
+                        c -> c.get("actorId").asString(),
+                        c -> c.get("field").asString(),
+                        c -> text(c.get("before")),
+                        c -> text(c.get("after")))
                 .containsExactly(
                         tuple("agent", maria.id().toString(), "created", null, "new"),
                         tuple("agent", maria.id().toString(), "status", "new", "pending"),
                         tuple("agent", grace.id().toString(), "priority", "normal", "high"),
-                        tuple("agent", grace.id().toString(), "owner", null, maria.id().toString()));
-        assertThat(history).extracting(c -> Instant.parse(c.get("at").asString())).isSorted();
+                        tuple(
+                                "agent",
+                                grace.id().toString(),
+                                "owner",
+                                null,
+                                maria.id().toString()));
+        assertThat(history)
+                .extracting(c -> Instant.parse(c.get("at").asString()))
+                .isSorted();
     }
 
     @Test
@@ -231,13 +273,21 @@ class CaseChangeApiTests extends CasesApiTestBase {
         var timeline = timeline(agent.api(), id);
         UUID caseId = UUID.fromString(id);
 
-        assertThatThrownBy(() -> jdbc.sql("update cases.history set after = 'urgent' where case_id = ?").param(caseId).update())
+        assertThatThrownBy(() -> jdbc.sql("update cases.history set after = 'urgent' where case_id = ?")
+                        .param(caseId)
+                        .update())
                 .isInstanceOf(DataAccessException.class);
-        assertThatThrownBy(() -> jdbc.sql("delete from cases.history where case_id = ?").param(caseId).update())
+        assertThatThrownBy(() -> jdbc.sql("delete from cases.history where case_id = ?")
+                        .param(caseId)
+                        .update())
                 .isInstanceOf(DataAccessException.class);
-        assertThatThrownBy(() -> jdbc.sql("update cases.timeline_entry set body_text = 'edited' where case_id = ?").param(caseId).update())
+        assertThatThrownBy(() -> jdbc.sql("update cases.timeline_entry set body_text = 'edited' where case_id = ?")
+                        .param(caseId)
+                        .update())
                 .isInstanceOf(DataAccessException.class);
-        assertThatThrownBy(() -> jdbc.sql("delete from cases.timeline_entry where case_id = ?").param(caseId).update())
+        assertThatThrownBy(() -> jdbc.sql("delete from cases.timeline_entry where case_id = ?")
+                        .param(caseId)
+                        .update())
                 .isInstanceOf(DataAccessException.class);
         assertThat(history(agent.api(), id)).isEqualTo(history);
         assertThat(timeline(agent.api(), id)).isEqualTo(timeline);

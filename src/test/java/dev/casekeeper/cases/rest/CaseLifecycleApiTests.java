@@ -11,18 +11,23 @@ class CaseLifecycleApiTests extends ApiTestBase {
     @Test
     void opensCaseForUnknownRequesterAndShowsItInTheTimeline() {
         var agent = newAgent("agent");
-        var created = agent.api().post("/api/v1/cases", Map.of(
-                "subject", "Activation key lost",
-                "requester", Map.of("email", "Paula.Key@Example.com", "name", "Paula"),
-                "message", Map.of("body", "I reinstalled and the key is gone.")));
+        var created = agent.api()
+                .post(
+                        "/api/v1/cases",
+                        Map.of(
+                                "subject", "Activation key lost",
+                                "requester", Map.of("email", "Paula.Key@Example.com", "name", "Paula"),
+                                "message", Map.of("body", "I reinstalled and the key is gone.")));
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("status").asString()).isEqualTo("new");
         assertThat(created.json().get("number").asLong()).isGreaterThanOrEqualTo(1001);
         var detail = agent.api().get("/api/v1/cases/" + created.json().get("id").asString());
         assertThat(detail.status()).isEqualTo(200);
-        assertThat(detail.json().get("timeline").get(0).get("body").asString()).isEqualTo("I reinstalled and the key is gone.");
-        assertThat(detail.json().get("timeline").get(0).get("authorKind").asString()).isEqualTo("customer");
+        assertThat(detail.json().get("timeline").get(0).get("body").asString())
+                .isEqualTo("I reinstalled and the key is gone.");
+        assertThat(detail.json().get("timeline").get(0).get("authorKind").asString())
+                .isEqualTo("customer");
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.support.Api;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,14 +38,20 @@ class CaseListApiTests extends CasesApiTestBase {
         String solved = idOf(open(agent.api(), aCase().from(email)));
         bringTo(agent.api(), waiting, "pending");
         bringTo(agent.api(), solved, "solved");
-        String requester = "&requesterId=" + read(agent.api(), fresh).get("requesterId").asString();
+        String requester =
+                "&requesterId=" + read(agent.api(), fresh).get("requesterId").asString();
 
-        assertThat(ids(agent.api().get("/api/v1/cases?status=pending" + requester))).containsExactly(waiting);
-        assertThat(ids(agent.api().get("/api/v1/cases?status=SOLVED" + requester))).containsExactly(solved);
+        assertThat(ids(agent.api().get("/api/v1/cases?status=pending" + requester)))
+                .containsExactly(waiting);
+        assertThat(ids(agent.api().get("/api/v1/cases?status=SOLVED" + requester)))
+                .containsExactly(solved);
         assertThat(ids(agent.api().get("/api/v1/cases?status=new" + requester))).containsExactly(fresh);
-        assertThat(ids(agent.api().get("/api/v1/cases?status=closed" + requester))).isEmpty();
-        var pending = agent.api().get("/api/v1/cases?status=pending&limit=100").json().get("items");
-        assertThat(pending.values()).allSatisfy(c -> assertThat(c.get("status").asString()).isEqualTo("pending"));
+        assertThat(ids(agent.api().get("/api/v1/cases?status=closed" + requester)))
+                .isEmpty();
+        var pending =
+                agent.api().get("/api/v1/cases?status=pending&limit=100").json().get("items");
+        assertThat(pending.values())
+                .allSatisfy(c -> assertThat(c.get("status").asString()).isEqualTo("pending"));
     }
 
     @Test
@@ -79,7 +84,8 @@ class CaseListApiTests extends CasesApiTestBase {
         String tagged = idOf(open(agent.api(), aCase().tags("returns", tag)));
         open(agent.api(), aCase().tags("returns"));
 
-        assertThat(ids(agent.api().get("/api/v1/cases?tag=" + tag.toUpperCase()))).containsExactly(tagged);
+        assertThat(ids(agent.api().get("/api/v1/cases?tag=" + tag.toUpperCase())))
+                .containsExactly(tagged);
     }
 
     @Test
@@ -89,7 +95,8 @@ class CaseListApiTests extends CasesApiTestBase {
         String match = idOf(open(agent.api(), aCase().subject("Bath mat " + word + " in the wrong colour")));
         open(agent.api(), aCase().subject("Bath mat in the right colour"));
 
-        assertThat(ids(agent.api().get("/api/v1/cases?q=" + encode(word.toUpperCase() + " in the WRONG")))).containsExactly(match);
+        assertThat(ids(agent.api().get("/api/v1/cases?q=" + encode(word.toUpperCase() + " in the WRONG"))))
+                .containsExactly(match);
     }
 
     @Test
@@ -99,7 +106,8 @@ class CaseListApiTests extends CasesApiTestBase {
         long number = kase.get("number").asLong();
 
         assertThat(ids(agent.api().get("/api/v1/cases?q=" + number))).contains(idOf(kase));
-        assertThat(ids(agent.api().get("/api/v1/cases?q=" + encode("#" + number)))).containsExactly(idOf(kase));
+        assertThat(ids(agent.api().get("/api/v1/cases?q=" + encode("#" + number))))
+                .containsExactly(idOf(kase));
     }
 
     @Test
@@ -109,8 +117,10 @@ class CaseListApiTests extends CasesApiTestBase {
         String discount = idOf(open(agent.api(), aCase().subject(word + " 50% discount missing")));
         open(agent.api(), aCase().subject(word + " 50 euro discount missing"));
 
-        assertThat(ids(agent.api().get("/api/v1/cases?q=" + encode(word + " 50%")))).containsExactly(discount);
-        assertThat(ids(agent.api().get("/api/v1/cases?q=" + encode(word + " 50_")))).isEmpty();
+        assertThat(ids(agent.api().get("/api/v1/cases?q=" + encode(word + " 50%"))))
+                .containsExactly(discount);
+        assertThat(ids(agent.api().get("/api/v1/cases?q=" + encode(word + " 50_"))))
+                .isEmpty();
     }
 
     @Test
@@ -122,7 +132,8 @@ class CaseListApiTests extends CasesApiTestBase {
         open(agent.api(), aCase().team(team));
         open(agent.api(), aCase().tags(tag));
 
-        assertThat(ids(agent.api().get("/api/v1/cases?teamId=" + team + "&tag=" + tag))).containsExactly(both);
+        assertThat(ids(agent.api().get("/api/v1/cases?teamId=" + team + "&tag=" + tag)))
+                .containsExactly(both);
     }
 
     @Test
@@ -133,17 +144,22 @@ class CaseListApiTests extends CasesApiTestBase {
         for (int i = 0; i < 5; i++) {
             created.add(idOf(open(agent.api(), aCase().from(email))));
         }
-        String requesterId = read(agent.api(), created.getFirst()).get("requesterId").asString();
+        String requesterId =
+                read(agent.api(), created.getFirst()).get("requesterId").asString();
 
         var seen = new ArrayList<String>();
         var pageSizes = new ArrayList<Integer>();
         String cursor = null;
         do {
-            var page = agent.api().get("/api/v1/cases?limit=2&requesterId=" + requesterId + (cursor == null ? "" : "&cursor=" + cursor));
+            var page = agent.api()
+                    .get("/api/v1/cases?limit=2&requesterId=" + requesterId
+                            + (cursor == null ? "" : "&cursor=" + cursor));
             var items = ids(page);
             pageSizes.add(items.size());
             seen.addAll(items);
-            cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asString();
+            cursor = page.json().get("nextCursor").isNull()
+                    ? null
+                    : page.json().get("nextCursor").asString();
         } while (cursor != null && pageSizes.size() < 10);
 
         assertThat(pageSizes).containsExactly(2, 2, 1);
@@ -158,11 +174,13 @@ class CaseListApiTests extends CasesApiTestBase {
         for (int i = 0; i < 4; i++) {
             created.add(idOf(open(agent.api(), aCase().from(email))));
         }
-        String query = "/api/v1/cases?limit=2&requesterId=" + read(agent.api(), created.getFirst()).get("requesterId").asString();
+        String query = "/api/v1/cases?limit=2&requesterId="
+                + read(agent.api(), created.getFirst()).get("requesterId").asString();
         var first = agent.api().get(query);
         String newest = idOf(open(agent.api(), aCase().from(email)));
 
-        var second = agent.api().get(query + "&cursor=" + first.json().get("nextCursor").asString());
+        var second = agent.api()
+                .get(query + "&cursor=" + first.json().get("nextCursor").asString());
 
         assertThat(ids(first)).containsExactly(created.get(3), created.get(2));
         assertThat(ids(second)).containsExactly(created.get(1), created.get(0));
@@ -197,7 +215,8 @@ class CaseListApiTests extends CasesApiTestBase {
 
     @Test
     void takesAHundredAsTheLargestPage() {
-        assertThat(newAgent("agent").api().get("/api/v1/cases?limit=100").status()).isEqualTo(200);
+        assertThat(newAgent("agent").api().get("/api/v1/cases?limit=100").status())
+                .isEqualTo(200);
     }
 
     @Test

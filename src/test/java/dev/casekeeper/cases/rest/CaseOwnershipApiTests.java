@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 class CaseOwnershipApiTests extends CasesApiTestBase {
 
     static final String REASON = "Customer asked for a supervisor";
-    static final String SUMMARY = "Order 4471 shipped in blue, she ordered white. Photo sent. She was told twice nothing can be done.";
+    static final String SUMMARY =
+            "Order 4471 shipped in blue, she ordered white. Photo sent. She was told twice nothing can be done.";
 
     @Test
     void assigningAnUnownedCaseGivesItItsOwnerAndRecordsIt() {
@@ -32,20 +33,30 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         var assigned = dispatcher.api().post("/api/v1/cases/" + id + "/assignment", Map.of("ownerId", maria.id()));
 
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
-        assertThat(assigned.json().get("ownerId").asString()).isEqualTo(maria.id().toString());
-        assertThat(read(maria.api(), id).get("ownerId").asString()).isEqualTo(maria.id().toString());
+        assertThat(assigned.json().get("ownerId").asString())
+                .isEqualTo(maria.id().toString());
+        assertThat(read(maria.api(), id).get("ownerId").asString())
+                .isEqualTo(maria.id().toString());
         var event = timeline(dispatcher.api(), id).getLast();
         assertThat(event.get("eventType").asString()).isEqualTo("assigned");
         assertThat(event.get("authorId").asString()).isEqualTo(dispatcher.id().toString());
-        assertThat(event.get("data").get("toAgentId").asString()).isEqualTo(maria.id().toString());
+        assertThat(event.get("data").get("toAgentId").asString())
+                .isEqualTo(maria.id().toString());
         assertThat(event.get("data").get("toAgentName").asString()).isEqualTo(name(maria));
         assertThat(List.of(history(dispatcher.api(), id).getLast()))
-                .extracting(c -> c.get("field").asString(), c -> text(c.get("before")), c -> c.get("after").asString())
+                .extracting(
+                        c -> c.get("field").asString(),
+                        c -> text(c.get("before")),
+                        c -> c.get("after").asString())
                 .containsExactly(tuple("owner", null, maria.id().toString()));
         assertThat(owners(dispatcher.api(), id))
-                .extracting(o -> o.get("type").asString(), o -> text(o.get("fromOwnerId")), o -> o.get("toOwnerId").asString(),
+                .extracting(
+                        o -> o.get("type").asString(),
+                        o -> text(o.get("fromOwnerId")),
+                        o -> o.get("toOwnerId").asString(),
                         o -> o.get("byId").asString())
-                .containsExactly(tuple("assigned", null, maria.id().toString(), dispatcher.id().toString()));
+                .containsExactly(tuple(
+                        "assigned", null, maria.id().toString(), dispatcher.id().toString()));
     }
 
     @Test
@@ -94,11 +105,22 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
             return me.api().post("/api/v1/cases/" + id + "/assignment", Map.of("ownerId", me.id()));
         });
 
-        assertThat(responses).extracting(Api.Response::status).containsOnlyOnce(200).containsOnly(200, 409);
-        String winner = responses.stream().filter(r -> r.status() == 200).findFirst().orElseThrow().json().get("ownerId").asString();
+        assertThat(responses)
+                .extracting(Api.Response::status)
+                .containsOnlyOnce(200)
+                .containsOnly(200, 409);
+        String winner = responses.stream()
+                .filter(r -> r.status() == 200)
+                .findFirst()
+                .orElseThrow()
+                .json()
+                .get("ownerId")
+                .asString();
         assertThat(read(agents.getFirst().api(), id).get("ownerId").asString()).isEqualTo(winner);
         assertThat(owners(agents.getFirst().api(), id)).hasSize(1);
-        assertThat(history(agents.getFirst().api(), id)).filteredOn(c -> c.get("field").asString().equals("owner")).hasSize(1);
+        assertThat(history(agents.getFirst().api(), id))
+                .filteredOn(c -> c.get("field").asString().equals("owner"))
+                .hasSize(1);
     }
 
     @Test
@@ -137,7 +159,10 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         String id = idOf(open(agent.api(), aCase()));
         bringTo(agent.api(), id, "closed");
 
-        assertProblem(agent.api().post("/api/v1/cases/" + id + "/assignment", Map.of("ownerId", agent.id())), 409, "case-closed");
+        assertProblem(
+                agent.api().post("/api/v1/cases/" + id + "/assignment", Map.of("ownerId", agent.id())),
+                409,
+                "case-closed");
         assertThat(read(agent.api(), id).get("ownerId").isNull()).isTrue();
     }
 
@@ -149,21 +174,26 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         String id = idOf(open(maria.api(), aCase().team(team)));
         assign(maria.api(), id, maria.id());
 
-        var transferred = maria.api().post("/api/v1/cases/" + id + "/transfers",
-                Map.of("toAgentId", priya.id(), "reason", REASON, "summary", "  " + SUMMARY + "\n"));
+        var transferred = maria.api()
+                .post(
+                        "/api/v1/cases/" + id + "/transfers",
+                        Map.of("toAgentId", priya.id(), "reason", REASON, "summary", "  " + SUMMARY + "\n"));
 
         assertThat(transferred.status()).as(transferred.toString()).isEqualTo(201);
-        assertThat(transferred.json().get("ownerId").asString()).isEqualTo(priya.id().toString());
+        assertThat(transferred.json().get("ownerId").asString())
+                .isEqualTo(priya.id().toString());
         assertThat(transferred.json().get("teamId").asString()).isEqualTo(team.toString());
         var seenByPriya = read(priya.api(), id);
-        assertThat(List.copyOf(seenByPriya.propertyNames())).as("the handover comes before the timeline")
+        assertThat(List.copyOf(seenByPriya.propertyNames()))
+                .as("the handover comes before the timeline")
                 .containsSubsequence("handover", "timeline");
         var handover = seenByPriya.get("handover");
         assertThat(handover.get("reason").asString()).isEqualTo(REASON);
         assertThat(handover.get("summary").asString()).isEqualTo(SUMMARY);
         assertThat(handover.get("fromOwnerId").asString()).isEqualTo(maria.id().toString());
         assertThat(handover.get("toAgentId").asString()).isEqualTo(priya.id().toString());
-        assertThat(handover.get("transferredBy").asString()).isEqualTo(maria.id().toString());
+        assertThat(handover.get("transferredBy").asString())
+                .isEqualTo(maria.id().toString());
         var event = seenByPriya.get("timeline").get(seenByPriya.get("timeline").size() - 1);
         assertThat(event.get("eventType").asString()).isEqualTo("transferred");
         assertThat(event.get("data").get("reason").asString()).isEqualTo(REASON);
@@ -180,11 +210,14 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         String id = idOf(open(maria.api(), aCase().team(support)));
         assign(maria.api(), id, maria.id());
 
-        var transferred = maria.api().post("/api/v1/cases/" + id + "/transfers",
-                Map.of("toAgentId", bob.id(), "reason", "Refund needs billing", "summary", SUMMARY));
+        var transferred = maria.api()
+                .post(
+                        "/api/v1/cases/" + id + "/transfers",
+                        Map.of("toAgentId", bob.id(), "reason", "Refund needs billing", "summary", SUMMARY));
 
         assertThat(transferred.status()).as(transferred.toString()).isEqualTo(201);
-        assertThat(transferred.json().get("ownerId").asString()).isEqualTo(bob.id().toString());
+        assertThat(transferred.json().get("ownerId").asString())
+                .isEqualTo(bob.id().toString());
         assertThat(transferred.json().get("teamId").asString()).isEqualTo(billing.toString());
         assertThat(transferred.json().get("handover").get("summary").asString()).isEqualTo(SUMMARY);
         assertThat(read(bob.api(), id).get("handover").get("reason").asString()).isEqualTo("Refund needs billing");
@@ -199,8 +232,10 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         String id = idOf(open(maria.api(), aCase().team(support)));
         assign(maria.api(), id, maria.id());
 
-        var transferred = maria.api().post("/api/v1/cases/" + id + "/transfers",
-                Map.of("toTeamId", billing, "reason", "Refund needs billing", "summary", SUMMARY));
+        var transferred = maria.api()
+                .post(
+                        "/api/v1/cases/" + id + "/transfers",
+                        Map.of("toTeamId", billing, "reason", "Refund needs billing", "summary", SUMMARY));
 
         assertThat(transferred.status()).as(transferred.toString()).isEqualTo(201);
         var seenByBob = read(bob.api(), id);
@@ -220,7 +255,10 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         var before = read(maria.api(), id);
 
         var missing = maria.api().post("/api/v1/cases/" + id + "/transfers", Map.of("toAgentId", priya.id()));
-        var blank = maria.api().post("/api/v1/cases/" + id + "/transfers", Map.of("toAgentId", priya.id(), "reason", " ", "summary", "\n"));
+        var blank = maria.api()
+                .post(
+                        "/api/v1/cases/" + id + "/transfers",
+                        Map.of("toAgentId", priya.id(), "reason", " ", "summary", "\n"));
 
         for (var refused : List.of(missing, blank)) {
             assertProblem(refused, 400, "invalid-input");
@@ -253,10 +291,14 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         var maria = newAgent("agent");
         String id = idOf(open(maria.api(), aCase()));
 
-        var noAgent = maria.api().post("/api/v1/cases/" + id + "/transfers",
-                Map.of("toAgentId", UUID.randomUUID(), "reason", REASON, "summary", SUMMARY));
-        var noTeam = maria.api().post("/api/v1/cases/" + id + "/transfers",
-                Map.of("toTeamId", UUID.randomUUID(), "reason", REASON, "summary", SUMMARY));
+        var noAgent = maria.api()
+                .post(
+                        "/api/v1/cases/" + id + "/transfers",
+                        Map.of("toAgentId", UUID.randomUUID(), "reason", REASON, "summary", SUMMARY));
+        var noTeam = maria.api()
+                .post(
+                        "/api/v1/cases/" + id + "/transfers",
+                        Map.of("toTeamId", UUID.randomUUID(), "reason", REASON, "summary", SUMMARY));
 
         assertProblem(noAgent, 400, "invalid-input");
         assertThat(fieldsNamed(noAgent)).containsExactly("toAgentId");
@@ -274,8 +316,11 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         assign(maria.api(), id, maria.id());
         var before = read(maria.api(), id);
 
-        var refused = colleague.api().post("/api/v1/cases/" + id + "/transfers",
-                Map.of("toAgentId", colleague.id(), "reason", "I'll take it", "summary", SUMMARY));
+        var refused = colleague
+                .api()
+                .post(
+                        "/api/v1/cases/" + id + "/transfers",
+                        Map.of("toAgentId", colleague.id(), "reason", "I'll take it", "summary", SUMMARY));
 
         assertProblem(refused, 403, "forbidden");
         assertThat(read(maria.api(), id)).isEqualTo(before);
@@ -292,12 +337,16 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         String id = idOf(open(maria.api(), aCase().team(team)));
         assign(maria.api(), id, maria.id());
 
-        var transferred = boss.api().post("/api/v1/cases/" + id + "/transfers",
-                Map.of("toAgentId", priya.id(), "reason", "Maria is off sick", "summary", SUMMARY));
+        var transferred = boss.api()
+                .post(
+                        "/api/v1/cases/" + id + "/transfers",
+                        Map.of("toAgentId", priya.id(), "reason", "Maria is off sick", "summary", SUMMARY));
 
         assertThat(transferred.status()).as(transferred.toString()).isEqualTo(201);
-        assertThat(read(priya.api(), id).get("ownerId").asString()).isEqualTo(priya.id().toString());
-        assertThat(read(priya.api(), id).get("handover").get("transferredBy").asString()).isEqualTo(boss.id().toString());
+        assertThat(read(priya.api(), id).get("ownerId").asString())
+                .isEqualTo(priya.id().toString());
+        assertThat(read(priya.api(), id).get("handover").get("transferredBy").asString())
+                .isEqualTo(boss.id().toString());
     }
 
     @Test
@@ -306,8 +355,10 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         var agent = newAgent("agent");
         String id = idOf(open(agent.api(), aCase()));
 
-        var transferred = agent.api().post("/api/v1/cases/" + id + "/transfers",
-                Map.of("toTeamId", team, "reason", "Billing question", "summary", SUMMARY));
+        var transferred = agent.api()
+                .post(
+                        "/api/v1/cases/" + id + "/transfers",
+                        Map.of("toTeamId", team, "reason", "Billing question", "summary", SUMMARY));
 
         assertThat(transferred.status()).as(transferred.toString()).isEqualTo(201);
         assertThat(transferred.json().get("teamId").asString()).isEqualTo(team.toString());
@@ -319,8 +370,10 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         String id = idOf(open(maria.api(), aCase()));
         assign(maria.api(), id, maria.id());
 
-        var refused = maria.api().post("/api/v1/cases/" + id + "/transfers",
-                Map.of("toAgentId", maria.id(), "reason", REASON, "summary", SUMMARY));
+        var refused = maria.api()
+                .post(
+                        "/api/v1/cases/" + id + "/transfers",
+                        Map.of("toAgentId", maria.id(), "reason", REASON, "summary", SUMMARY));
 
         assertProblem(refused, 409, "transfer-to-owner");
         assertThat(owners(maria.api(), id)).hasSize(1);
@@ -332,8 +385,10 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         var agent = newAgent("agent", team);
         String id = idOf(open(agent.api(), aCase().team(team)));
 
-        var refused = agent.api().post("/api/v1/cases/" + id + "/transfers",
-                Map.of("toTeamId", team, "reason", REASON, "summary", SUMMARY));
+        var refused = agent.api()
+                .post(
+                        "/api/v1/cases/" + id + "/transfers",
+                        Map.of("toTeamId", team, "reason", REASON, "summary", SUMMARY));
 
         assertProblem(refused, 409, "transfer-to-same-queue");
         assertThat(owners(agent.api(), id)).isEmpty();
@@ -347,11 +402,14 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         String id = idOf(open(maria.api(), aCase()));
         assign(maria.api(), id, maria.id());
 
-        var refused = maria.api().post("/api/v1/cases/" + id + "/transfers",
-                Map.of("toAgentId", leaver.id(), "reason", REASON, "summary", SUMMARY));
+        var refused = maria.api()
+                .post(
+                        "/api/v1/cases/" + id + "/transfers",
+                        Map.of("toAgentId", leaver.id(), "reason", REASON, "summary", SUMMARY));
 
         assertProblem(refused, 409, "agent-inactive");
-        assertThat(read(maria.api(), id).get("ownerId").asString()).isEqualTo(maria.id().toString());
+        assertThat(read(maria.api(), id).get("ownerId").asString())
+                .isEqualTo(maria.id().toString());
     }
 
     @Test
@@ -362,11 +420,14 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         assign(maria.api(), id, maria.id());
         bringTo(maria.api(), id, "closed");
 
-        var refused = maria.api().post("/api/v1/cases/" + id + "/transfers",
-                Map.of("toAgentId", priya.id(), "reason", REASON, "summary", SUMMARY));
+        var refused = maria.api()
+                .post(
+                        "/api/v1/cases/" + id + "/transfers",
+                        Map.of("toAgentId", priya.id(), "reason", REASON, "summary", SUMMARY));
 
         assertProblem(refused, 409, "case-closed");
-        assertThat(read(maria.api(), id).get("ownerId").asString()).isEqualTo(maria.id().toString());
+        assertThat(read(maria.api(), id).get("ownerId").asString())
+                .isEqualTo(maria.id().toString());
     }
 
     @Test
@@ -378,21 +439,59 @@ class CaseOwnershipApiTests extends CasesApiTestBase {
         var grace = newAgent("supervisor");
         String id = idOf(open(maria.api(), aCase().team(support)));
         assign(maria.api(), id, maria.id());
-        transfer(maria.api(), id, Map.of("toAgentId", priya.id(), "reason", "Shift ends", "summary", "Key 7F3K reissued, not yet activated."));
-        transfer(grace.api(), id, Map.of("toTeamId", billing, "reason", "Refund", "summary", "Wants the money back for the second key."));
+        transfer(
+                maria.api(),
+                id,
+                Map.of(
+                        "toAgentId",
+                        priya.id(),
+                        "reason",
+                        "Shift ends",
+                        "summary",
+                        "Key 7F3K reissued, not yet activated."));
+        transfer(
+                grace.api(),
+                id,
+                Map.of("toTeamId", billing, "reason", "Refund", "summary", "Wants the money back for the second key."));
 
         var owners = owners(grace.api(), id);
 
         assertThat(owners)
-                .extracting(o -> o.get("type").asString(), o -> text(o.get("fromOwnerId")), o -> text(o.get("toOwnerId")),
-                        o -> text(o.get("toTeamId")), o -> text(o.get("reason")), o -> text(o.get("summary")), o -> o.get("byId").asString())
+                .extracting(
+                        o -> o.get("type").asString(),
+                        o -> text(o.get("fromOwnerId")),
+                        o -> text(o.get("toOwnerId")),
+                        o -> text(o.get("toTeamId")),
+                        o -> text(o.get("reason")),
+                        o -> text(o.get("summary")),
+                        o -> o.get("byId").asString())
                 .containsExactly(
-                        tuple("assigned", null, maria.id().toString(), null, null, null, maria.id().toString()),
-                        tuple("transferred", maria.id().toString(), priya.id().toString(), null, "Shift ends",
-                                "Key 7F3K reissued, not yet activated.", maria.id().toString()),
-                        tuple("transferred", priya.id().toString(), null, billing.toString(), "Refund",
-                                "Wants the money back for the second key.", grace.id().toString()));
-        assertThat(read(grace.api(), id).get("handover").get("reason").asString()).isEqualTo("Refund");
+                        tuple(
+                                "assigned",
+                                null,
+                                maria.id().toString(),
+                                null,
+                                null,
+                                null,
+                                maria.id().toString()),
+                        tuple(
+                                "transferred",
+                                maria.id().toString(),
+                                priya.id().toString(),
+                                null,
+                                "Shift ends",
+                                "Key 7F3K reissued, not yet activated.",
+                                maria.id().toString()),
+                        tuple(
+                                "transferred",
+                                priya.id().toString(),
+                                null,
+                                billing.toString(),
+                                "Refund",
+                                "Wants the money back for the second key.",
+                                grace.id().toString()));
+        assertThat(read(grace.api(), id).get("handover").get("reason").asString())
+                .isEqualTo("Refund");
         assertThat(history(grace.api(), id))
                 .filteredOn(c -> c.get("field").asString().equals("owner"))
                 .extracting(c -> text(c.get("before")), c -> text(c.get("after")))

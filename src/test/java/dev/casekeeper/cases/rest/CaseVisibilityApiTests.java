@@ -33,7 +33,10 @@ class CaseVisibilityApiTests extends CasesApiTestBase {
                 bob.api().post(path + "/notes", Map.of("body", "Peeking")),
                 bob.api().post(path + "/messages", Map.of("body", "Spoofed customer message")),
                 bob.api().post(path + "/assignment", Map.of("ownerId", bob.id())),
-                bob.api().post(path + "/transfers", Map.of("toAgentId", bob.id(), "reason", "Mine now", "summary", "Nothing")))) {
+                bob.api()
+                        .post(
+                                path + "/transfers",
+                                Map.of("toAgentId", bob.id(), "reason", "Mine now", "summary", "Nothing")))) {
             assertProblem(response, 404, "not-found");
             assertThat(response.text()).doesNotContain("Activation key");
         }
@@ -47,12 +50,16 @@ class CaseVisibilityApiTests extends CasesApiTestBase {
         var maria = newAgent("agent", support);
         var bob = newAgent("agent", billing);
         String word = uniqueWord();
-        var kase = open(maria.api(), aCase().team(support).subject("Router " + word).tags(word));
+        var kase = open(
+                maria.api(), aCase().team(support).subject("Router " + word).tags(word));
 
         assertThat(ids(bob.api().get("/api/v1/cases?teamId=" + support))).isEmpty();
         assertThat(ids(bob.api().get("/api/v1/cases?q=" + word))).isEmpty();
         assertThat(ids(bob.api().get("/api/v1/cases?tag=" + word))).isEmpty();
-        assertThat(ids(bob.api().get("/api/v1/cases?requesterId=" + kase.get("requesterId").asString()))).isEmpty();
+        assertThat(ids(bob.api()
+                        .get("/api/v1/cases?requesterId="
+                                + kase.get("requesterId").asString())))
+                .isEmpty();
         assertThat(ids(maria.api().get("/api/v1/cases?q=" + word))).containsExactly(idOf(kase));
     }
 
@@ -92,7 +99,8 @@ class CaseVisibilityApiTests extends CasesApiTestBase {
         var assigned = grace.api().post("/api/v1/cases/" + id + "/assignment", Map.of("ownerId", bob.id()));
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
 
-        assertThat(read(bob.api(), id).get("ownerId").asString()).isEqualTo(bob.id().toString());
+        assertThat(read(bob.api(), id).get("ownerId").asString())
+                .isEqualTo(bob.id().toString());
         assertThat(ids(bob.api().get("/api/v1/cases?ownerId=" + bob.id()))).containsExactly(id);
         var reply = bob.api().post("/api/v1/cases/" + id + "/replies", Map.of("body", "I'm on it."));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
@@ -121,8 +129,10 @@ class CaseVisibilityApiTests extends CasesApiTestBase {
         String id = idOf(open(maria.api(), aCase().team(support)));
         maria.api().post("/api/v1/cases/" + id + "/assignment", Map.of("ownerId", maria.id()));
 
-        var transferred = maria.api().post("/api/v1/cases/" + id + "/transfers",
-                Map.of("toTeamId", billing, "reason", "Refund", "summary", "Wants a refund for order 4471."));
+        var transferred = maria.api()
+                .post(
+                        "/api/v1/cases/" + id + "/transfers",
+                        Map.of("toTeamId", billing, "reason", "Refund", "summary", "Wants a refund for order 4471."));
 
         assertThat(transferred.status()).as(transferred.toString()).isEqualTo(201);
         assertProblem(maria.api().get("/api/v1/cases/" + id), 404, "not-found");

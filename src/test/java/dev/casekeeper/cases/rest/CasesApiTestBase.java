@@ -165,7 +165,11 @@ abstract class CasesApiTestBase extends ApiTestBase {
 
     static List<String> ids(Api.Response page) {
         assertThat(page.status()).as(page.toString()).isEqualTo(200);
-        return page.json().get("items").valueStream().map(c -> c.get("id").asString()).toList();
+        return page.json()
+                .get("items")
+                .valueStream()
+                .map(c -> c.get("id").asString())
+                .toList();
     }
 
     static String encode(String value) {

@@ -32,7 +32,8 @@ class CustomerMessagesApiTests extends CasesApiTestBase {
         var message = timeline.get(timeline.size() - 2);
         assertThat(message.get("kind").asString()).isEqualTo("message_in");
         assertThat(message.get("authorKind").asString()).isEqualTo("customer");
-        assertThat(message.get("authorId").asString()).isEqualTo(kase.get("requesterId").asString());
+        assertThat(message.get("authorId").asString())
+                .isEqualTo(kase.get("requesterId").asString());
         assertThat(message.get("body").asString()).isEqualTo("It stopped working again.");
         assertThat(history(agent.api(), id).getLast().get("before").asString()).isEqualTo(status);
     }
@@ -54,7 +55,8 @@ class CustomerMessagesApiTests extends CasesApiTestBase {
     void aCustomerMessageOnAClosedCaseOpensAFollowUpLinkedToIt() {
         var team = newTeam();
         var agent = newAgent("agent", team);
-        var closed = open(agent.api(), aCase().team(team).priority("high").tags("license").subject("Activation key lost"));
+        var closed = open(
+                agent.api(), aCase().team(team).priority("high").tags("license").subject("Activation key lost"));
         String closedId = idOf(closed);
         bringTo(agent.api(), closedId, "closed");
         var closedBefore = read(agent.api(), closedId);
@@ -64,18 +66,29 @@ class CustomerMessagesApiTests extends CasesApiTestBase {
         assertThat(idOf(followUp)).isNotEqualTo(closedId);
         assertThat(followUp.get("followUpOf").asString()).isEqualTo(closedId);
         assertThat(followUp.get("status").asString()).isEqualTo("new");
-        assertThat(followUp.get("number").asLong()).isGreaterThan(closed.get("number").asLong());
+        assertThat(followUp.get("number").asLong())
+                .isGreaterThan(closed.get("number").asLong());
         assertThat(followUp.get("requesterId")).isEqualTo(closed.get("requesterId"));
         assertThat(followUp.get("subject").asString()).isEqualTo("Activation key lost");
-        assertThat(followUp.get("teamId").asString()).as("lands in the same queue").isEqualTo(team.toString());
+        assertThat(followUp.get("teamId").asString())
+                .as("lands in the same queue")
+                .isEqualTo(team.toString());
         assertThat(followUp.get("tags").values()).extracting(JsonNode::asString).containsExactly("license");
         assertThat(read(agent.api(), closedId)).as("a closed case is final").isEqualTo(closedBefore);
         assertThat(timeline(agent.api(), idOf(followUp)))
-                .extracting(e -> e.get("kind").asString(), e -> e.get("authorKind").asString(), e -> e.get("authorId").asString(),
+                .extracting(
+                        e -> e.get("kind").asString(),
+                        e -> e.get("authorKind").asString(),
+                        e -> e.get("authorId").asString(),
                         e -> e.get("body").asString())
-                .containsExactly(tuple("message_in", "customer", closed.get("requesterId").asString(),
+                .containsExactly(tuple(
+                        "message_in",
+                        "customer",
+                        closed.get("requesterId").asString(),
                         "The new key stopped working after the update."));
-        assertThat(ids(agent.api().get("/api/v1/cases?requesterId=" + closed.get("requesterId").asString())))
+        assertThat(ids(agent.api()
+                        .get("/api/v1/cases?requesterId="
+                                + closed.get("requesterId").asString())))
                 .containsExactly(idOf(followUp), closedId);
     }
 
@@ -87,19 +100,33 @@ class CustomerMessagesApiTests extends CasesApiTestBase {
         var otherAgent = newAgent("agent", otherTeam);
         String closedId = idOf(open(agent.api(), aCase().team(team).subject("Activation key lost")));
         bringTo(agent.api(), closedId, "closed");
-        String followUpId = idOf(customerWrites(agent.api(), closedId, "The new key stopped working after the update."));
-        var moved = agent.api().post("/api/v1/cases/" + followUpId + "/transfers",
-                Map.of("toTeamId", otherTeam, "reason", "Licensing is theirs", "summary", "Key stopped working after the update"));
+        String followUpId =
+                idOf(customerWrites(agent.api(), closedId, "The new key stopped working after the update."));
+        var moved = agent.api()
+                .post(
+                        "/api/v1/cases/" + followUpId + "/transfers",
+                        Map.of(
+                                "toTeamId",
+                                otherTeam,
+                                "reason",
+                                "Licensing is theirs",
+                                "summary",
+                                "Key stopped working after the update"));
         assertThat(moved.status()).as(moved.toString()).isEqualTo(201);
         assertThat(otherAgent.api().get("/api/v1/cases/" + closedId).status()).isEqualTo(404);
 
         var seenByNewTeam = otherAgent.api().get("/api/v1/cases/" + followUpId);
-        var listedForNewTeam = otherAgent.api().get("/api/v1/cases?requesterId=" + read(agent.api(), closedId).get("requesterId").asString());
+        var listedForNewTeam = otherAgent
+                .api()
+                .get("/api/v1/cases?requesterId="
+                        + read(agent.api(), closedId).get("requesterId").asString());
 
         assertThat(seenByNewTeam.json().get("followUpOf").isNull()).isTrue();
         assertThat(seenByNewTeam.text()).doesNotContain(closedId);
         assertThat(listedForNewTeam.text()).contains(followUpId).doesNotContain(closedId);
-        assertThat(read(admin(), followUpId).get("followUpOf").asString()).as("named to who may open it").isEqualTo(closedId);
+        assertThat(read(admin(), followUpId).get("followUpOf").asString())
+                .as("named to who may open it")
+                .isEqualTo(closedId);
     }
 
     @Test
@@ -108,8 +135,10 @@ class CustomerMessagesApiTests extends CasesApiTestBase {
         String closedId = idOf(open(agent.api(), aCase()));
         bringTo(agent.api(), closedId, "closed");
 
-        var followUp = agent.api().post("/api/v1/cases/" + closedId + "/messages",
-                Map.of("body", "Still broken", "html", "<p>Still <b>broken</b><script>alert(1)</script></p>"));
+        var followUp = agent.api()
+                .post(
+                        "/api/v1/cases/" + closedId + "/messages",
+                        Map.of("body", "Still broken", "html", "<p>Still <b>broken</b><script>alert(1)</script></p>"));
 
         assertThat(followUp.status()).as(followUp.toString()).isEqualTo(201);
         var message = timeline(agent.api(), idOf(followUp.json())).getFirst();

@@ -40,8 +40,13 @@ class IdempotencyApiTests extends CasesApiTestBase {
         var refused = api.post("/api/v1/cases", other.body());
 
         assertProblem(refused, 422, "idempotency-key-reused");
-        var customers = agent.api().get("/api/v1/customers?q=" + encode(other.requesterEmail())).json().get("items");
-        assertThat(customers.values()).as("no customer was created for the refused request").isEmpty();
+        var customers = agent.api()
+                .get("/api/v1/customers?q=" + encode(other.requesterEmail()))
+                .json()
+                .get("items");
+        assertThat(customers.values())
+                .as("no customer was created for the refused request")
+                .isEmpty();
         assertThat(casesOf(agent.api(), first)).isEqualTo(1);
     }
 
@@ -54,7 +59,9 @@ class IdempotencyApiTests extends CasesApiTestBase {
         var responses = Concurrently.run(10, () -> api.post("/api/v1/cases", kase.body()));
 
         assertThat(responses).extracting(Api.Response::status).containsOnly(201);
-        assertThat(responses).extracting(r -> r.json().get("id").asString()).containsOnly(idOf(responses.getFirst().json()));
+        assertThat(responses)
+                .extracting(r -> r.json().get("id").asString())
+                .containsOnly(idOf(responses.getFirst().json()));
         assertThat(casesOf(agent.api(), responses.getFirst().json())).isEqualTo(1);
     }
 
@@ -115,11 +122,18 @@ class IdempotencyApiTests extends CasesApiTestBase {
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(fieldsNamed(refused)).containsExactly("Idempotency-Key");
-        assertThat(agent.api().get("/api/v1/customers?q=" + encode(kase.requesterEmail())).json().get("items").values()).isEmpty();
+        assertThat(agent.api()
+                        .get("/api/v1/customers?q=" + encode(kase.requesterEmail()))
+                        .json()
+                        .get("items")
+                        .values())
+                .isEmpty();
     }
 
     /** How many cases the requester of this case has. */
     private static int casesOf(Api api, tools.jackson.databind.JsonNode kase) {
-        return ids(api.get("/api/v1/cases?requesterId=" + kase.get("requesterId").asString())).size();
+        return ids(api.get(
+                        "/api/v1/cases?requesterId=" + kase.get("requesterId").asString()))
+                .size();
     }
 }

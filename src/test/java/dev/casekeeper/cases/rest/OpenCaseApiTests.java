@@ -22,7 +22,10 @@ class OpenCaseApiTests extends CasesApiTestBase {
     void opensANewCaseWithANumberAndNoOwnerYet() {
         var agent = newAgent("agent");
 
-        var created = agent.api().post("/api/v1/cases", aCase().subject("  Activation key lost  ").body());
+        var created = agent.api()
+                .post(
+                        "/api/v1/cases",
+                        aCase().subject("  Activation key lost  ").body());
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         var kase = created.json();
@@ -46,7 +49,8 @@ class OpenCaseApiTests extends CasesApiTestBase {
         var opened = open(agent.api(), aCase().priority("high").tags("license"));
 
         var stored = read(agent.api(), idOf(opened));
-        for (String field : List.of("id", "number", "subject", "requesterId", "status", "priority", "tags", "createdAt", "updatedAt")) {
+        for (String field : List.of(
+                "id", "number", "subject", "requesterId", "status", "priority", "tags", "createdAt", "updatedAt")) {
             assertThat(stored.get(field)).as(field).isEqualTo(opened.get(field));
         }
     }
@@ -55,7 +59,9 @@ class OpenCaseApiTests extends CasesApiTestBase {
     void numbersEachNewCaseAfterTheOneBefore() {
         var agent = newAgent("agent");
 
-        var numbers = IntStream.range(0, 4).mapToObj(i -> open(agent.api(), aCase()).get("number").asLong()).toList();
+        var numbers = IntStream.range(0, 4)
+                .mapToObj(i -> open(agent.api(), aCase()).get("number").asLong())
+                .toList();
 
         assertThat(numbers).isSorted().doesNotHaveDuplicates();
     }
@@ -78,10 +84,12 @@ class OpenCaseApiTests extends CasesApiTestBase {
 
         var kase = open(agent.api(), aCase().from(email, "Paula Key"));
 
-        var customer = agent.api().get("/api/v1/customers/" + kase.get("requesterId").asString());
+        var customer =
+                agent.api().get("/api/v1/customers/" + kase.get("requesterId").asString());
         assertThat(customer.status()).as(customer.toString()).isEqualTo(200);
         assertThat(customer.json().get("displayName").asString()).isEqualTo("Paula Key");
-        assertThat(customer.json().get("emails").valueStream().map(JsonNode::asString)).containsExactly(email.toLowerCase());
+        assertThat(customer.json().get("emails").valueStream().map(JsonNode::asString))
+                .containsExactly(email.toLowerCase());
     }
 
     @Test
@@ -93,7 +101,8 @@ class OpenCaseApiTests extends CasesApiTestBase {
         var second = open(agent.api(), aCase().from(email.toUpperCase(), "M. L."));
 
         assertThat(second.get("requesterId")).isEqualTo(first.get("requesterId"));
-        var customers = agent.api().get("/api/v1/customers?q=" + encode(email)).json().get("items");
+        var customers =
+                agent.api().get("/api/v1/customers?q=" + encode(email)).json().get("items");
         assertThat(customers.size()).isEqualTo(1);
         assertThat(customers.get(0).get("displayName").asString())
                 .as("the name the customer is known by stays")
@@ -104,23 +113,27 @@ class OpenCaseApiTests extends CasesApiTestBase {
     void reusesACustomerCreatedThroughTheCustomersApi() {
         var agent = newAgent("agent");
         String email = uniqueEmail();
-        var customer = agent.api().post("/api/v1/customers", Map.of("displayName", "Grace Hopper", "emails", List.of(email)));
+        var customer =
+                agent.api().post("/api/v1/customers", Map.of("displayName", "Grace Hopper", "emails", List.of(email)));
         assertThat(customer.status()).as(customer.toString()).isEqualTo(201);
 
         var kase = open(agent.api(), aCase().from(email));
 
-        assertThat(kase.get("requesterId").asString()).isEqualTo(customer.json().get("id").asString());
+        assertThat(kase.get("requesterId").asString())
+                .isEqualTo(customer.json().get("id").asString());
     }
 
     @Test
     void takesPriorityChannelAndTagsWrittenAsPeopleWriteThem() {
         var agent = newAgent("agent");
 
-        var kase = open(agent.api(), aCase().priority("URGENT").channel("email").tags("VIP", " license ", "vip", "order:4471"));
+        var kase = open(
+                agent.api(), aCase().priority("URGENT").channel("email").tags("VIP", " license ", "vip", "order:4471"));
 
         assertThat(kase.get("priority").asString()).isEqualTo("urgent");
         assertThat(kase.get("channel").asString()).isEqualTo("email");
-        assertThat(kase.get("tags").valueStream().map(JsonNode::asString)).containsExactly("vip", "license", "order:4471");
+        assertThat(kase.get("tags").valueStream().map(JsonNode::asString))
+                .containsExactly("vip", "license", "order:4471");
     }
 
     @Test
@@ -150,7 +163,9 @@ class OpenCaseApiTests extends CasesApiTestBase {
     @Test
     void namesEveryInvalidFieldAtOnceAndCreatesNothing() {
         var agent = newAgent("agent");
-        var kase = aCase().subject("   ").set("requester", Map.of("email", "paula at example dot com")).set("message", Map.of("body", ""));
+        var kase = aCase().subject("   ")
+                .set("requester", Map.of("email", "paula at example dot com"))
+                .set("message", Map.of("body", ""));
 
         var refused = agent.api().post("/api/v1/cases", kase.body());
 
@@ -199,7 +214,8 @@ class OpenCaseApiTests extends CasesApiTestBase {
     void refusesAChannelThatDoesNotExistNamingIt() {
         var agent = newAgent("agent");
 
-        var refused = agent.api().post("/api/v1/cases", aCase().channel("carrier pigeon").body());
+        var refused = agent.api()
+                .post("/api/v1/cases", aCase().channel("carrier pigeon").body());
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(fieldsNamed(refused)).containsExactly("channel");
@@ -223,7 +239,8 @@ class OpenCaseApiTests extends CasesApiTestBase {
         var tags = new ArrayList<String>();
         IntStream.rangeClosed(1, 31).forEach(i -> tags.add("t" + i));
 
-        var refused = agent.api().post("/api/v1/cases", aCase().set("tags", tags).body());
+        var refused =
+                agent.api().post("/api/v1/cases", aCase().set("tags", tags).body());
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(fieldsNamed(refused)).containsExactly("tags");
@@ -245,7 +262,10 @@ class OpenCaseApiTests extends CasesApiTestBase {
     void refusesAValueOfTheWrongTypeNamingTheField() {
         var agent = newAgent("agent");
 
-        var refused = agent.api().post("/api/v1/cases", aCase().set("tags", "license").set("teamId", "team-a").body());
+        var refused = agent.api()
+                .post(
+                        "/api/v1/cases",
+                        aCase().set("tags", "license").set("teamId", "team-a").body());
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(fieldsNamed(refused)).hasSize(1).containsAnyOf("tags", "teamId");
@@ -271,6 +291,8 @@ class OpenCaseApiTests extends CasesApiTestBase {
     private static void assertNoCustomer(Api api, String email) {
         var found = api.get("/api/v1/customers?q=" + encode(email));
         assertThat(found.status()).as(found.toString()).isEqualTo(200);
-        assertThat(found.json().get("items").values()).as("customers with " + email).isEmpty();
+        assertThat(found.json().get("items").values())
+                .as("customers with " + email)
+                .isEmpty();
     }
 }

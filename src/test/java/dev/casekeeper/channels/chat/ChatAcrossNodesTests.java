@@ -24,7 +24,10 @@ class ChatAcrossNodesTests extends ChatTestBase {
 
     @BeforeAll
     void startASecondNode() {
-        secondNode = new SpringApplicationBuilder(CasekeeperApplication.class).profiles("test").properties("server.port=0").run();
+        secondNode = new SpringApplicationBuilder(CasekeeperApplication.class)
+                .profiles("test")
+                .properties("server.port=0")
+                .run();
         secondPort = Integer.parseInt(secondNode.getEnvironment().getProperty("local.server.port"));
     }
 
@@ -47,10 +50,15 @@ class ChatAcrossNodesTests extends ChatTestBase {
             var chat = chatOf(token, desk);
             await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
             routing.accept(contactOf(chat).offerId(), alex.id());
-            assertThat(widget.next("message", f -> "joined".equals(f.path("event").asString(""))).get("name").asString())
+            assertThat(widget.next(
+                                    "message",
+                                    f -> "joined".equals(f.path("event").asString("")))
+                            .get("name")
+                            .asString())
                     .isEqualTo(alex.name());
 
-            try (var panel = ChatClient.agent(port, chat.caseNumber(), ChatClient.signIn(port, alex.email(), PASSWORD))) {
+            try (var panel =
+                    ChatClient.agent(port, chat.caseNumber(), ChatClient.signIn(port, alex.email(), PASSWORD))) {
                 panel.send(Map.of("type", "hello", "after", 2));
                 panel.next("welcome");
                 widget.send(Map.of("type", "typing", "on", true));
@@ -60,7 +68,11 @@ class ChatAcrossNodesTests extends ChatTestBase {
 
                 panel.send(Map.of("type", "message", "id", "a-1", "text", "Yes, from node one."));
                 panel.next("ack");
-                assertThat(widget.next("message", f -> "agent".equals(f.get("from").asString())).get("text").asString())
+                assertThat(widget.next(
+                                        "message",
+                                        f -> "agent".equals(f.get("from").asString()))
+                                .get("text")
+                                .asString())
                         .isEqualTo("Yes, from node one.");
                 panel.send(Map.of("type", "typing", "on", true));
                 assertThat(widget.next("typing").get("on").asBoolean()).isTrue();

@@ -50,13 +50,21 @@ class ChatAfterItEndedTests extends ChatTestBase {
     private Left aChatTheCustomerLeft(String email) {
         var team = agents.createTeam("Chat " + UUID.randomUUID()).id();
         String address = "chat-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        mailboxes.create(new SaveMailbox(address, "Support", team, InboundMode.SMTP, null,
-                new SaveMailbox.SmtpServer("localhost", greenMail.getSmtp().getPort(), TransportSecurity.NONE, null, null),
-                Mailbox.Acknowledgement.OFF, true));
+        mailboxes.create(new SaveMailbox(
+                address,
+                "Support",
+                team,
+                InboundMode.SMTP,
+                null,
+                new SaveMailbox.SmtpServer(
+                        "localhost", greenMail.getSmtp().getPort(), TransportSecurity.NONE, null, null),
+                Mailbox.Acknowledgement.OFF,
+                true));
         var desk = new Desk(team, address);
         var alex = agent(team, Role.AGENT, true);
         try (var widget = widget()) {
-            String token = hello(widget, desk, null, 0).next("welcome").get("token").asString();
+            String token =
+                    hello(widget, desk, null, 0).next("welcome").get("token").asString();
             var profile = new java.util.HashMap<String, Object>(Map.of("type", "start", "name", "Maria Lopez"));
             if (email != null) {
                 profile.put("email", email);
@@ -76,7 +84,10 @@ class ChatAfterItEndedTests extends ChatTestBase {
     }
 
     private TimelineEntry lastReply(CaseId caseId) {
-        return cases.detail(caseId).timeline().stream().filter(e -> e.kind() == EntryKind.MESSAGE_OUT).reduce((a, b) -> b).orElseThrow();
+        return cases.detail(caseId).timeline().stream()
+                .filter(e -> e.kind() == EntryKind.MESSAGE_OUT)
+                .reduce((a, b) -> b)
+                .orElseThrow();
     }
 
     @Test
@@ -85,29 +96,68 @@ class ChatAfterItEndedTests extends ChatTestBase {
         var left = aChatTheCustomerLeft(email);
 
         var composer = left.alex().get("/cases/" + left.number()).html().select("#reply-form #reply-channel");
-        assertThat(composer.select(".notice-warning").text()).isEqualTo("The chat has ended: a reply here no longer reaches the customer.");
+        assertThat(composer.select(".notice-warning").text())
+                .isEqualTo("The chat has ended: a reply here no longer reaches the customer.");
         assertThat(composer.select("label:has(#reply-by-email)").text()).contains("Send it by email to " + email);
 
         // Sent the ordinary way, the reply is recorded on the case, and marked: nobody saw it.
-        assertThat(left.alex().post("/cases/" + left.number() + "/replies",
-                Map.of("body", "Sorry, we lost you there.", "toneChecked", "true", "sendAnyway", "true")).status()).isEqualTo(302);
-        await().atMost(Duration.ofSeconds(10)).until(() -> lastReply(left.caseId()).delivery() != null);
+        assertThat(left.alex()
+                        .post(
+                                "/cases/" + left.number() + "/replies",
+                                Map.of(
+                                        "body",
+                                        "Sorry, we lost you there.",
+                                        "toneChecked",
+                                        "true",
+                                        "sendAnyway",
+                                        "true"))
+                        .status())
+                .isEqualTo(302);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> lastReply(left.caseId()).delivery() != null);
         var undelivered = lastReply(left.caseId());
         assertThat(undelivered.delivery().state().value()).isEqualTo("failed");
-        assertThat(undelivered.delivery().detail()).isEqualTo("The customer had left the chat; they did not see this reply.");
-        assertThat(left.alex().get("/cases/" + left.number()).html().select("#timeline .entry-delivery").text())
+        assertThat(undelivered.delivery().detail())
+                .isEqualTo("The customer had left the chat; they did not see this reply.");
+        assertThat(left.alex()
+                        .get("/cases/" + left.number())
+                        .html()
+                        .select("#timeline .entry-delivery")
+                        .text())
                 .contains("Not delivered", "left the chat");
 
         // By email, to the address the customer gave in the chat.
-        assertThat(left.alex().post("/cases/" + left.number() + "/replies",
-                Map.of("body", "Here is how to reset the router.", "via", "email", "toneChecked", "true", "sendAnyway", "true"))
-                .status()).isEqualTo(302);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(greenMail.getReceivedMessages())
-                .anyMatch(m -> recipient(m).equals(email)));
-        var sent = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> recipient(m).equals(email)).findFirst().orElseThrow();
+        assertThat(left.alex()
+                        .post(
+                                "/cases/" + left.number() + "/replies",
+                                Map.of(
+                                        "body",
+                                        "Here is how to reset the router.",
+                                        "via",
+                                        "email",
+                                        "toneChecked",
+                                        "true",
+                                        "sendAnyway",
+                                        "true"))
+                        .status())
+                .isEqualTo(302);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Arrays.stream(greenMail.getReceivedMessages())
+                        .anyMatch(m -> recipient(m).equals(email)));
+        var sent = Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> recipient(m).equals(email))
+                .findFirst()
+                .orElseThrow();
         assertThat(String.valueOf(sent.getContent()).strip()).isEqualTo("Here is how to reset the router.");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "sent".equals(lastReply(left.caseId()).delivery() == null
-                ? null : lastReply(left.caseId()).delivery().state().value()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "sent"
+                        .equals(
+                                lastReply(left.caseId()).delivery() == null
+                                        ? null
+                                        : lastReply(left.caseId())
+                                                .delivery()
+                                                .state()
+                                                .value()));
     }
 
     @Test
@@ -121,20 +171,33 @@ class ChatAfterItEndedTests extends ChatTestBase {
         assertThat(answer.html().select("#reply-callback-done").text()).contains("callback task", email);
         assertThat(answer.html().select("#reply-callback")).isEmpty();
         left.alex().postPart("/cases/" + left.number() + "/chat/callback", Map.of());
-        assertThat(jdbc.sql("select email from routing.callback where contact_id = :c").param("c", left.chat().contactId())
-                .query(String.class).list()).containsExactly(email);
+        assertThat(jdbc.sql("select email from routing.callback where contact_id = :c")
+                        .param("c", left.chat().contactId())
+                        .query(String.class)
+                        .list())
+                .containsExactly(email);
 
         var outsider = agent(agents.createTeam("Other " + UUID.randomUUID()).id(), Role.AGENT, false);
         var stranger = WebSession.anonymous(port).signIn(outsider.email(), PASSWORD);
         stranger.get("/");
-        assertThat(stranger.postPart("/cases/" + left.number() + "/chat/callback", Map.of()).status()).isEqualTo(404);
-        assertThat(stranger.getPart("/cases/" + left.number() + "/chat/reply-channel").status()).isEqualTo(404);
+        assertThat(stranger.postPart("/cases/" + left.number() + "/chat/callback", Map.of())
+                        .status())
+                .isEqualTo(404);
+        assertThat(stranger.getPart("/cases/" + left.number() + "/chat/reply-channel")
+                        .status())
+                .isEqualTo(404);
         var signedOut = WebSession.anonymous(port).get("/cases/" + left.number() + "/chat/reply-channel");
         assertThat(signedOut.status()).isEqualTo(302);
         assertThat(signedOut.location()).endsWith("/login");
-        assertThat(WebSession.anonymous(port).post("/cases/" + left.number() + "/chat/callback", Map.of()).status()).isIn(302, 403);
-        assertThat(jdbc.sql("select count(*) from routing.callback where contact_id = :c").param("c", left.chat().contactId())
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(WebSession.anonymous(port)
+                        .post("/cases/" + left.number() + "/chat/callback", Map.of())
+                        .status())
+                .isIn(302, 403);
+        assertThat(jdbc.sql("select count(*) from routing.callback where contact_id = :c")
+                        .param("c", left.chat().contactId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -151,18 +214,37 @@ class ChatAfterItEndedTests extends ChatTestBase {
     @Test
     void aReplyWrittenWhileTheChatWasLiveStillReachesItWhenTheChatEndedBeforeItWasHandedOn() {
         var left = aChatTheCustomerLeft(null);
-        var alex = jdbc.sql("select agent_id from chat.conversation where id = :id").param("id", left.chat().id()).query(UUID.class).single();
-        var endedAt = jdbc.sql("select ended_at from chat.conversation where id = :id").param("id", left.chat().id())
-                .query(java.sql.Timestamp.class).single().toInstant();
+        var alex = jdbc.sql("select agent_id from chat.conversation where id = :id")
+                .param("id", left.chat().id())
+                .query(UUID.class)
+                .single();
+        var endedAt = jdbc.sql("select ended_at from chat.conversation where id = :id")
+                .param("id", left.chat().id())
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
         // A farewell sent as the case was solved: written before the chat ended, handed on after.
         var farewell = UUID.randomUUID();
-        assertThat(conversations.replied(left.caseId(), farewell, new dev.casekeeper.agents.AgentId(alex), "Goodbye, Maria.",
-                endedAt.minusMillis(5))).isTrue();
-        assertThat(jdbc.sql("select count(*) from chat.message where entry_id = :e").param("e", farewell).query(Long.class).single())
+        assertThat(conversations.replied(
+                        left.caseId(),
+                        farewell,
+                        new dev.casekeeper.agents.AgentId(alex),
+                        "Goodbye, Maria.",
+                        endedAt.minusMillis(5)))
+                .isTrue();
+        assertThat(jdbc.sql("select count(*) from chat.message where entry_id = :e")
+                        .param("e", farewell)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
         // Written after it ended: it reaches nobody, and the caller marks it.
-        assertThat(conversations.replied(left.caseId(), UUID.randomUUID(), new dev.casekeeper.agents.AgentId(alex), "Hello?",
-                endedAt.plusMillis(5))).isFalse();
+        assertThat(conversations.replied(
+                        left.caseId(),
+                        UUID.randomUUID(),
+                        new dev.casekeeper.agents.AgentId(alex),
+                        "Hello?",
+                        endedAt.plusMillis(5)))
+                .isFalse();
     }
 
     private static String recipient(jakarta.mail.internet.MimeMessage message) {

@@ -33,7 +33,8 @@ class ChatBrowserTests extends ChatTestBase {
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        Assumptions.assumeTrue(HeadlessChromium.installed(), "Browser tests need Debian's chromium and chromium-driver packages");
+        Assumptions.assumeTrue(
+                HeadlessChromium.installed(), "Browser tests need Debian's chromium and chromium-driver packages");
     }
 
     @AfterEach
@@ -56,33 +57,44 @@ class ChatBrowserTests extends ChatTestBase {
         String customerTab = browser.getWindowHandle();
         browser.get("http://localhost:" + site.getAddress().getPort() + "/");
         var wait = HeadlessChromium.waitFor(browser);
-        SearchContext widget = wait.until(b -> b.findElement(By.cssSelector("[data-casekeeper-chat]"))).getShadowRoot();
+        SearchContext widget = wait.until(b -> b.findElement(By.cssSelector("[data-casekeeper-chat]")))
+                .getShadowRoot();
         widget.findElement(By.cssSelector(".launcher")).click();
-        wait.until(b -> widget.findElement(By.cssSelector(".launcher")).getDomAttribute("aria-label").equals("Chat with us"));
+        wait.until(b -> widget.findElement(By.cssSelector(".launcher"))
+                .getDomAttribute("aria-label")
+                .equals("Chat with us"));
         widget.findElement(By.id("ck-name")).sendKeys("Maria Lopez");
         widget.findElement(By.id("ck-topic")).sendKeys("Router");
         widget.findElement(By.cssSelector(".intro button[type=submit]")).click();
         widget.findElement(By.id("ck-message")).sendKeys("My router keeps rebooting.", Keys.ENTER);
         // Acknowledged: stored as the case's first message.
-        wait.until(b -> widget.findElement(By.cssSelector(".log .customer:not(.pending)")).getText().contains("My router keeps rebooting."));
+        wait.until(b -> widget.findElement(By.cssSelector(".log .customer:not(.pending)"))
+                .getText()
+                .contains("My router keeps rebooting."));
         HeadlessChromium.assertAccessible(browser);
 
-        String token = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "return JSON.parse(localStorage.getItem('casekeeper.chat." + desk.mailbox() + "')).token");
+        String token = (String) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                        "return JSON.parse(localStorage.getItem('casekeeper.chat." + desk.mailbox() + "')).token");
         var chat = chatOf(token, desk);
         await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
         routing.accept(contactOf(chat).offerId(), alex.id());
-        wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains(alex.name() + " joined the chat."));
+        wait.until(
+                b -> widget.findElement(By.cssSelector(".log")).getText().contains(alex.name() + " joined the chat."));
 
         browser.switchTo().newWindow(WindowType.TAB);
         String agentTab = browser.getWindowHandle();
         HeadlessChromium.signIn(browser, port, alex.email(), PASSWORD);
         browser.get("http://localhost:" + port + "/cases/" + chat.caseNumber());
-        wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("My router keeps rebooting."));
+        wait.until(
+                b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("My router keeps rebooting."));
         // One composer, the case's, which says where the reply goes; the customer sees the agent type in it.
-        assertThat(browser.findElements(By.cssSelector("#chat-panel textarea, #chat-input"))).isEmpty();
-        assertThat(browser.findElement(By.id("reply-channel")).getText()).contains("Your reply goes to the customer's chat.");
-        wait.until(b -> b.findElement(By.cssSelector("[data-chat-state]")).getText().equals("Chatting"));
+        assertThat(browser.findElements(By.cssSelector("#chat-panel textarea, #chat-input")))
+                .isEmpty();
+        assertThat(browser.findElement(By.id("reply-channel")).getText())
+                .contains("Your reply goes to the customer's chat.");
+        wait.until(b ->
+                b.findElement(By.cssSelector("[data-chat-state]")).getText().equals("Chatting"));
         HeadlessChromium.assertAccessible(browser);
         browser.findElement(By.id("reply-body")).sendKeys("I am sorry about that");
         browser.switchTo().window(customerTab);
@@ -91,17 +103,23 @@ class ChatBrowserTests extends ChatTestBase {
         browser.switchTo().window(agentTab);
         browser.findElement(By.id("reply-body")).sendKeys(", Maria. Let us fix it.");
         browser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
-        wait.until(b -> b.findElement(By.cssSelector("[data-chat-log] .chat-agent")).getText().contains("Let us fix it."));
+        wait.until(b -> b.findElement(By.cssSelector("[data-chat-log] .chat-agent"))
+                .getText()
+                .contains("Let us fix it."));
         browser.switchTo().window(customerTab);
-        wait.until(b -> widget.findElement(By.cssSelector(".log .agent")).getText().contains("I am sorry about that, Maria. Let us fix it."));
+        wait.until(b -> widget.findElement(By.cssSelector(".log .agent"))
+                .getText()
+                .contains("I am sorry about that, Maria. Let us fix it."));
         widget.findElement(By.id("ck-message")).sendKeys("Thank you");
 
         browser.switchTo().window(agentTab);
-        wait.until(b -> b.findElement(By.cssSelector("[data-chat-typing]")).getText().contains("The customer is typing"));
+        wait.until(b ->
+                b.findElement(By.cssSelector("[data-chat-typing]")).getText().contains("The customer is typing"));
         browser.switchTo().window(customerTab);
         widget.findElement(By.id("ck-message")).sendKeys("!", Keys.ENTER);
         browser.switchTo().window(agentTab);
-        wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("Thank you!"));
+        wait.until(
+                b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("Thank you!"));
     }
 
     @Test
@@ -109,7 +127,8 @@ class ChatBrowserTests extends ChatTestBase {
         var desk = desk();
         var alex = agent(desk.team(), Role.AGENT, true);
         try (var customer = widget()) {
-            String token = hello(customer, desk, null, 0).next("welcome").get("token").asString();
+            String token =
+                    hello(customer, desk, null, 0).next("welcome").get("token").asString();
             customer.send(java.util.Map.of("type", "message", "id", "c-1", "text", "My router keeps rebooting."));
             customer.next("ack");
             var chat = chatOf(token, desk);
@@ -126,7 +145,8 @@ class ChatBrowserTests extends ChatTestBase {
             var wait = HeadlessChromium.waitFor(browser);
             HeadlessChromium.signIn(browser, port, alex.email(), PASSWORD);
             browser.get("http://localhost:" + port + "/cases/" + chat.caseNumber());
-            wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("Step 25 of 25"));
+            wait.until(b ->
+                    b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("Step 25 of 25"));
             String atTheBottom = """
                     const log = document.querySelector('[data-chat-log]');
                     return log.scrollHeight > log.clientHeight && log.scrollTop + log.clientHeight >= log.scrollHeight - 2;""";
@@ -135,25 +155,34 @@ class ChatBrowserTests extends ChatTestBase {
             // column): the panel keeps its connection, and its log stays at the newest line.
             customer.send(java.util.Map.of("type", "message", "id", "c-2", "text", "Done, it is still rebooting."));
             wait.until(b -> b.findElement(By.id("timeline")).getText().contains("Done, it is still rebooting."));
-            wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("Done, it is still rebooting."));
-            assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(atTheBottom)).isTrue();
+            wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]"))
+                    .getText()
+                    .contains("Done, it is still rebooting."));
+            assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(atTheBottom))
+                    .isTrue();
 
             routing.end(new dev.casekeeper.routing.ContactId(chat.contactId()), signedIn);
-            wait.until(b -> b.findElement(By.cssSelector("p[data-chat-state]")).getText().equals("Ended"));
+            wait.until(b -> b.findElement(By.cssSelector("p[data-chat-state]"))
+                    .getText()
+                    .equals("Ended"));
             // The composer follows: it says the chat ended, without a reload.
             wait.until(b -> b.findElement(By.id("reply-channel")).getText().contains("The chat has ended"));
 
             browser.navigate().refresh();
-            wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("Step 25 of 25"));
-            assertThat(browser.findElement(By.cssSelector("p[data-chat-state]")).getText()).isEqualTo("Ended");
-            assertThat(browser.findElement(By.cssSelector("[data-chat-log]")).getText()).contains("The chat has ended.");
+            wait.until(b ->
+                    b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("Step 25 of 25"));
+            assertThat(browser.findElement(By.cssSelector("p[data-chat-state]")).getText())
+                    .isEqualTo("Ended");
+            assertThat(browser.findElement(By.cssSelector("[data-chat-log]")).getText())
+                    .contains("The chat has ended.");
         }
     }
 
     /** Another site's page with the widget's one script tag, served by the test. */
     private void serveShop(Desk desk) throws IOException {
         String page = "<!DOCTYPE html><html lang=\"en\"><head><title>Shop</title></head><body><h1>Shop</h1>"
-                + "<script src=\"http://localhost:" + port + "/widget.js\" data-mailbox=\"" + desk.mailbox() + "\" async></script>"
+                + "<script src=\"http://localhost:" + port + "/widget.js\" data-mailbox=\"" + desk.mailbox()
+                + "\" async></script>"
                 + "</body></html>";
         site = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         site.createContext("/", exchange -> {
@@ -170,19 +199,25 @@ class ChatBrowserTests extends ChatTestBase {
     private SearchContext startChat(String name, String first) {
         browser.get("http://localhost:" + site.getAddress().getPort() + "/");
         var wait = HeadlessChromium.waitFor(browser);
-        SearchContext widget = wait.until(b -> b.findElement(By.cssSelector("[data-casekeeper-chat]"))).getShadowRoot();
+        SearchContext widget = wait.until(b -> b.findElement(By.cssSelector("[data-casekeeper-chat]")))
+                .getShadowRoot();
         widget.findElement(By.cssSelector(".launcher")).click();
-        wait.until(b -> widget.findElement(By.cssSelector(".launcher")).getDomAttribute("aria-label").equals("Chat with us"));
+        wait.until(b -> widget.findElement(By.cssSelector(".launcher"))
+                .getDomAttribute("aria-label")
+                .equals("Chat with us"));
         widget.findElement(By.id("ck-name")).sendKeys(name);
         widget.findElement(By.cssSelector(".intro button[type=submit]")).click();
         widget.findElement(By.id("ck-message")).sendKeys(first, Keys.ENTER);
-        wait.until(b -> widget.findElement(By.cssSelector(".log .customer:not(.pending)")).getText().contains(first));
+        wait.until(b -> widget.findElement(By.cssSelector(".log .customer:not(.pending)"))
+                .getText()
+                .contains(first));
         return widget;
     }
 
     private Conversation chatInBrowser(Desk desk) {
-        String token = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "return JSON.parse(localStorage.getItem('casekeeper.chat." + desk.mailbox() + "')).token");
+        String token = (String) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript(
+                        "return JSON.parse(localStorage.getItem('casekeeper.chat." + desk.mailbox() + "')).token");
         return chatOf(token, desk);
     }
 
@@ -199,22 +234,28 @@ class ChatBrowserTests extends ChatTestBase {
         var chat = chatInBrowser(desk);
         await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
         routing.accept(contactOf(chat).offerId(), alex.id());
-        wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains(alex.name() + " joined the chat."));
+        wait.until(
+                b -> widget.findElement(By.cssSelector(".log")).getText().contains(alex.name() + " joined the chat."));
 
         browser.switchTo().newWindow(WindowType.TAB);
         String alexTab = browser.getWindowHandle();
         HeadlessChromium.signIn(browser, port, alex.email(), PASSWORD);
         browser.get("http://localhost:" + port + "/cases/" + chat.caseNumber());
-        wait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("order 4471"));
-        wait.until(b -> b.findElement(By.cssSelector("#contact-invite summary"))).click();
+        wait.until(
+                b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("order 4471"));
+        wait.until(b -> b.findElement(By.cssSelector("#contact-invite summary")))
+                .click();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("contact-invite-agent")))
                 .selectByValue(sam.id().value().toString());
         browser.findElement(By.id("contact-invite-reason")).sendKeys("Sam handles replacements");
-        browser.findElement(By.id("contact-invite-summary")).sendKeys("Second router from order 4471 broken; first was replaced last week");
-        browser.findElement(By.cssSelector("#contact-invite-form button[type=submit]")).click();
+        browser.findElement(By.id("contact-invite-summary"))
+                .sendKeys("Second router from order 4471 broken; first was replaced last week");
+        browser.findElement(By.cssSelector("#contact-invite-form button[type=submit]"))
+                .click();
 
         browser.switchTo().window(customerTab);
-        wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains("The agent asked a colleague to help."));
+        wait.until(b ->
+                widget.findElement(By.cssSelector(".log")).getText().contains("The agent asked a colleague to help."));
 
         WebDriver samBrowser = HeadlessChromium.start();
         try {
@@ -225,21 +266,31 @@ class ChatBrowserTests extends ChatTestBase {
             assertThat(card.getText()).contains("Second router from order 4471 broken");
             HeadlessChromium.assertAccessible(samBrowser);
             card.findElement(By.cssSelector("[data-invitation-accept]")).click();
-            wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains(sam.name() + " joined the chat."));
+            wait.until(b ->
+                    widget.findElement(By.cssSelector(".log")).getText().contains(sam.name() + " joined the chat."));
 
             browser.switchTo().window(alexTab);
             browser.get("http://localhost:" + port + "/cases/" + chat.caseNumber());
             wait.until(b -> b.findElement(By.id("leave-button"))).click();
             browser.switchTo().window(customerTab);
-            wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains(alex.name() + " left the chat."));
+            wait.until(b ->
+                    widget.findElement(By.cssSelector(".log")).getText().contains(alex.name() + " left the chat."));
 
             samBrowser.get("http://localhost:" + port + "/cases/" + chat.caseNumber());
-            samWait.until(b -> b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("order 4471"));
+            samWait.until(b ->
+                    b.findElement(By.cssSelector("[data-chat-log]")).getText().contains("order 4471"));
             HeadlessChromium.assertAccessible(samBrowser);
-            samBrowser.findElement(By.id("reply-body")).sendKeys("Maria, I have the whole story; a new model ships today.");
-            samBrowser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
+            samBrowser
+                    .findElement(By.id("reply-body"))
+                    .sendKeys("Maria, I have the whole story; a new model ships today.");
+            samBrowser
+                    .findElement(By.cssSelector("#reply-form button[type=submit]"))
+                    .click();
             wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains("a new model ships today"));
-            assertThat(cases.detail(new dev.casekeeper.cases.CaseId(chat.caseId())).summary().ownerId()).isEqualTo(sam.id());
+            assertThat(cases.detail(new dev.casekeeper.cases.CaseId(chat.caseId()))
+                            .summary()
+                            .ownerId())
+                    .isEqualTo(sam.id());
         } finally {
             samBrowser.quit();
         }

@@ -54,7 +54,10 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     }
 
     static ChatClient agent(int port, long caseNumber, String cookie) {
-        return connect(URI.create("ws://localhost:" + port + "/chat/agent/ws?case=" + caseNumber), "http://localhost:" + port, cookie);
+        return connect(
+                URI.create("ws://localhost:" + port + "/chat/agent/ws?case=" + caseNumber),
+                "http://localhost:" + port,
+                cookie);
     }
 
     /** The handshake's refusal, as the HTTP status the server answered (0 when it was accepted). */
@@ -73,7 +76,8 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
         return connect(uri, origin, cookie, null);
     }
 
-    private static ChatClient connect(URI uri, @Nullable String origin, @Nullable String cookie, @Nullable String forwardedFor) {
+    private static ChatClient connect(
+            URI uri, @Nullable String origin, @Nullable String cookie, @Nullable String forwardedFor) {
         var client = new ChatClient();
         var builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         if (forwardedFor != null) {
@@ -93,20 +97,29 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     static String signIn(int port, String email, String password) {
         try {
             var cookies = new CookieManager();
-            var http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-            var login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET().build(),
+            var http = HttpClient.newBuilder()
+                    .cookieHandler(cookies)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+            var login = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             var csrf = CSRF.matcher(login.body());
             assertThat(csrf.find()).isTrue();
             String form = Map.of("email", email, "password", password, "_csrf", csrf.group(1)).entrySet().stream()
                     .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            var signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+            var signedIn = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(signedIn.statusCode()).isEqualTo(302);
-            return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+            return cookies.getCookieStore().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue())
                     .collect(Collectors.joining("; "));
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -207,7 +220,9 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public void close() {
         if (!socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null).join();
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
+                    .exceptionally(e -> null)
+                    .join();
         }
         socket.abort();
     }

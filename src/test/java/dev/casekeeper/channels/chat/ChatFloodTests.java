@@ -26,7 +26,8 @@ class ChatFloodTests extends ChatTestBase {
     }
 
     private double refused(String reason) {
-        var counter = metrics.find("casekeeper.chat.refused").tag("reason", reason).counter();
+        var counter =
+                metrics.find("casekeeper.chat.refused").tag("reason", reason).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -60,7 +61,11 @@ class ChatFloodTests extends ChatTestBase {
             assertThat(refused("too-many-connections")).isEqualTo(before + 1);
             // Behind the same proxy, someone else is served as ever; so is a spoofed header from a stranger.
             try (var neighbour = ChatClient.customerFrom(port, ORIGIN, someAddress())) {
-                assertThat(hello(neighbour, desk, null, 0).next("welcome").get("token").asString()).isNotBlank();
+                assertThat(hello(neighbour, desk, null, 0)
+                                .next("welcome")
+                                .get("token")
+                                .asString())
+                        .isNotBlank();
             }
         } finally {
             open.forEach(ChatClient::close);
@@ -81,7 +86,8 @@ class ChatFloodTests extends ChatTestBase {
             }
         }
         try (var client = ChatClient.customerFrom(port, ORIGIN, flooder)) {
-            String token = hello(client, desk, null, 0).next("welcome").get("token").asString();
+            String token =
+                    hello(client, desk, null, 0).next("welcome").get("token").asString();
             client.send(Map.of("type", "message", "id", "c-1", "text", "Flood 11"));
             var error = client.nextOf("ack", "error");
             assertThat(error.get("code").asString()).isEqualTo("too-many-chats");
@@ -89,14 +95,24 @@ class ChatFloodTests extends ChatTestBase {
             assertThat(error.get("retryIn").asLong()).isPositive();
             // Nothing was opened: no chat, no customer, no case.
             assertThat(jdbc.sql("select count(*) from chat.conversation where visitor_digest = :d")
-                    .param("d", VisitorTokens.digest(token)).query(Long.class).single()).isZero();
+                            .param("d", VisitorTokens.digest(token))
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         }
         assertThat(jdbc.sql("select count(*) from chat.conversation where mailbox = :m and case_id is not null")
-                .param("m", desk.mailbox()).query(Long.class).single()).isEqualTo(10);
+                        .param("m", desk.mailbox())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(10);
         assertThat(refused("too-many-chats")).isEqualTo(before + 1);
         // The widget's text for it comes in every welcome, in the visitor's language.
         try (var client = ChatClient.customerFrom(port, ORIGIN, someAddress())) {
-            assertThat(hello(client, desk, null, 0).next("welcome").get("texts").get("error.too-many-chats").asString())
+            assertThat(hello(client, desk, null, 0)
+                            .next("welcome")
+                            .get("texts")
+                            .get("error.too-many-chats")
+                            .asString())
                     .contains("We keep your message");
         }
     }

@@ -33,8 +33,10 @@ class ChatHandoverTests extends ChatTestBase {
         widget.send(Map.of("type", "message", "id", "c-1", "text", "My order 4471 arrived broken."));
         widget.next("ack");
         var chat = chatOf(token, desk);
-        await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).offerId() != null
-                && contactOf(chat).state() == ContactState.OFFERED && agent.id().equals(contactOf(chat).agentId()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> contactOf(chat).offerId() != null
+                        && contactOf(chat).state() == ContactState.OFFERED
+                        && agent.id().equals(contactOf(chat).agentId()));
         routing.accept(contactOf(chat).offerId(), agent.id());
         widget.next("message", f -> "joined".equals(f.path("event").asString("")));
         return new Accepted(widget, chat, new ContactId(chat.contactId()));
@@ -64,25 +66,41 @@ class ChatHandoverTests extends ChatTestBase {
         var sam = agent(desk.team(), Role.AGENT, false);
         var accepted = acceptedChat(desk, alex);
         try (var widget = accepted.widget()) {
-            var invitation = routing.invite(accepted.contact(),
-                    new InviteColleague(sam.id(), "Refunds are Sam's", "Order 4471 arrived broken; photos sent"), signedIn(alex));
-            assertThat(numberedNotice(widget, "colleague-invited").get("seq").asLong()).isPositive();
+            var invitation = routing.invite(
+                    accepted.contact(),
+                    new InviteColleague(sam.id(), "Refunds are Sam's", "Order 4471 arrived broken; photos sent"),
+                    signedIn(alex));
+            assertThat(numberedNotice(widget, "colleague-invited").get("seq").asLong())
+                    .isPositive();
             routing.acceptInvitation(invitation.id(), signedIn(sam));
-            assertThat(widget.next("message", f -> "joined".equals(f.path("event").asString(""))).get("name").asString())
+            assertThat(widget.next(
+                                    "message",
+                                    f -> "joined".equals(f.path("event").asString("")))
+                            .get("name")
+                            .asString())
                     .isEqualTo(sam.name());
 
-            try (var panel = ChatClient.agent(port, accepted.chat().caseNumber(), ChatClient.signIn(port, sam.email(), PASSWORD))) {
+            try (var panel = ChatClient.agent(
+                    port, accepted.chat().caseNumber(), ChatClient.signIn(port, sam.email(), PASSWORD))) {
                 panel.send(Map.of("type", "hello", "after", 0));
                 assertThat(panel.next("welcome").get("mayWrite").asBoolean()).isTrue();
 
                 routing.leave(accepted.contact(), signedIn(alex));
-                assertThat(widget.next("message", f -> "agent-left".equals(f.path("event").asString(""))).get("name").asString())
+                assertThat(widget.next(
+                                        "message",
+                                        f -> "agent-left".equals(f.path("event").asString("")))
+                                .get("name")
+                                .asString())
                         .isEqualTo(alex.name());
-                await().atMost(Duration.ofSeconds(10)).until(() -> sam.id().value().equals(chatOf(accepted.chat()).agentId()));
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() ->
+                                sam.id().value().equals(chatOf(accepted.chat()).agentId()));
 
-                panel.send(Map.of("type", "message", "id", "s-1", "text", "I have your photos; a replacement is on its way."));
+                panel.send(Map.of(
+                        "type", "message", "id", "s-1", "text", "I have your photos; a replacement is on its way."));
                 panel.next("ack");
-                var reply = widget.next("message", f -> "agent".equals(f.path("from").asString("")));
+                var reply = widget.next(
+                        "message", f -> "agent".equals(f.path("from").asString("")));
                 assertThat(reply.get("name").asString()).isEqualTo(sam.name());
             }
         }
@@ -100,11 +118,14 @@ class ChatHandoverTests extends ChatTestBase {
         try (var widget = accepted.widget()) {
             var stranger = WebSession.anonymous(port);
             stranger.get("/login");
-            assertThat(stranger.post("/cases/" + number + "/contact/end", Map.of()).location()).endsWith("/login");
+            assertThat(stranger.post("/cases/" + number + "/contact/end", Map.of())
+                            .location())
+                    .endsWith("/login");
 
             var samsPage = WebSession.anonymous(port).signIn(sam.email(), PASSWORD);
             samsPage.get("/cases/" + number);
-            assertThat(samsPage.getPart("/cases/" + number + "/contact").html().select("#end-contact-button")).isEmpty();
+            assertThat(samsPage.getPart("/cases/" + number + "/contact").html().select("#end-contact-button"))
+                    .isEmpty();
             var refused = samsPage.postPart("/cases/" + number + "/contact/end", Map.of());
             assertThat(refused.status()).isEqualTo(409);
             assertThat(refused.text()).contains("Only the agent holding the contact may end it");
@@ -112,7 +133,8 @@ class ChatHandoverTests extends ChatTestBase {
 
             var alexsPage = WebSession.anonymous(port).signIn(alex.email(), PASSWORD);
             alexsPage.get("/cases/" + number);
-            assertThat(alexsPage.getPart("/cases/" + number + "/contact").html().select("#end-contact-button")).hasSize(1);
+            assertThat(alexsPage.getPart("/cases/" + number + "/contact").html().select("#end-contact-button"))
+                    .hasSize(1);
             var ended = alexsPage.postPart("/cases/" + number + "/contact/end", Map.of());
             assertThat(ended.status()).isEqualTo(200);
             assertThat(ended.html().select("#end-contact-button")).isEmpty();
@@ -121,7 +143,9 @@ class ChatHandoverTests extends ChatTestBase {
             widget.next("ended");
             assertThat(contactOf(accepted.chat()).state()).isEqualTo(ContactState.ENDED);
             // The conversation is over, the case is not: it stays as it was, for whatever is still to do.
-            assertThat(cases.detail(caseId).summary().status()).isEqualTo(statusBefore).isNotIn(CaseStatus.SOLVED, CaseStatus.CLOSED);
+            assertThat(cases.detail(caseId).summary().status())
+                    .isEqualTo(statusBefore)
+                    .isNotIn(CaseStatus.SOLVED, CaseStatus.CLOSED);
         }
     }
 
@@ -129,13 +153,18 @@ class ChatHandoverTests extends ChatTestBase {
     void aColdTransferTellsTheCustomerAndTheChatWaitsForTheOtherTeam() {
         var desk = desk();
         var alex = agent(desk.team(), Role.AGENT, true);
-        var returns = agents.createTeam("Returns " + java.util.UUID.randomUUID()).id();
+        var returns =
+                agents.createTeam("Returns " + java.util.UUID.randomUUID()).id();
         var accepted = acceptedChat(desk, alex);
         try (var widget = accepted.widget()) {
-            routing.transfer(accepted.contact(), new TransferContact(returns, "A return, not a repair", "Order 4471 broken on arrival"),
+            routing.transfer(
+                    accepted.contact(),
+                    new TransferContact(returns, "A return, not a repair", "Order 4471 broken on arrival"),
                     signedIn(alex));
-            assertThat(numberedNotice(widget, "transferred").get("seq").asLong()).isPositive();
-            await().atMost(Duration.ofSeconds(10)).until(() -> chatOf(accepted.chat()).agentId() == null);
+            assertThat(numberedNotice(widget, "transferred").get("seq").asLong())
+                    .isPositive();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> chatOf(accepted.chat()).agentId() == null);
             assertThat(contactOf(accepted.chat()).teamId()).isEqualTo(returns);
             assertThat(chatOf(accepted.chat()).teamId()).isEqualTo(returns.value());
         }
@@ -153,7 +182,8 @@ class ChatHandoverTests extends ChatTestBase {
             widget.send(Map.of("type", "supervisor", "id", "s-1"));
             assertThat(widget.next("notice").get("key").asString()).isEqualTo("supervisor-requested");
             var caseId = new CaseId(chatOf(token, desk).caseId());
-            assertThat(routing.supervisorRequests(signedIn(lead))).anyMatch(r -> r.caseId().equals(caseId));
+            assertThat(routing.supervisorRequests(signedIn(lead)))
+                    .anyMatch(r -> r.caseId().equals(caseId));
         }
     }
 

@@ -60,7 +60,8 @@ class ChatLeavingTests extends ChatTestBase {
     @Test
     void aDroppedConnectionIsNotLeavingWhileAnotherOfTheCustomersConnectionsIsOpen() throws Exception {
         var desk = desk();
-        try (var first = widget(); var second = widget()) {
+        try (var first = widget();
+                var second = widget()) {
             hello(first, desk, null, 0);
             String token = first.next("welcome").get("token").asString();
             first.send(Map.of("type", "message", "id", "c-1", "text", "Hello?"));
@@ -85,21 +86,43 @@ class ChatLeavingTests extends ChatTestBase {
             var welcome = widget.next("welcome");
             token = welcome.get("token").asString();
             assertThat(welcome.get("available").asBoolean()).isFalse();
-            widget.send(Map.of("type", "offline", "id", "o-1", "text", "Please send me a new activation key.", "name", "Maria",
-                    "email", "maria.offline@example.com"));
+            widget.send(Map.of(
+                    "type",
+                    "offline",
+                    "id",
+                    "o-1",
+                    "text",
+                    "Please send me a new activation key.",
+                    "name",
+                    "Maria",
+                    "email",
+                    "maria.offline@example.com"));
             widget.next("ack");
-            widget.send(Map.of("type", "offline", "id", "o-1", "text", "Please send me a new activation key.", "name", "Maria",
-                    "email", "maria.offline@example.com"));
+            widget.send(Map.of(
+                    "type",
+                    "offline",
+                    "id",
+                    "o-1",
+                    "text",
+                    "Please send me a new activation key.",
+                    "name",
+                    "Maria",
+                    "email",
+                    "maria.offline@example.com"));
             widget.next("ack");
             assertThat(widget.next("notice").get("key").asString()).isEqualTo("message-left");
         }
         var opened = jdbc.sql("""
                         select m.entry_id from chat.message m join chat.conversation c on c.id = m.conversation_id
                         where c.visitor_digest = :v and m.event = 'message-left' and m.entry_id is not null""")
-                .param("v", VisitorTokens.digest(token)).query(java.util.UUID.class).list();
+                .param("v", VisitorTokens.digest(token))
+                .query(java.util.UUID.class)
+                .list();
         assertThat(opened).hasSize(1);
-        var kase = jdbc.sql("select case_id from cases.timeline_entry where id = :e").param("e", opened.getFirst())
-                .query(java.util.UUID.class).single();
+        var kase = jdbc.sql("select case_id from cases.timeline_entry where id = :e")
+                .param("e", opened.getFirst())
+                .query(java.util.UUID.class)
+                .single();
         var summary = cases.detail(new CaseId(kase)).summary();
         assertThat(summary.channel()).isEqualTo(Channel.EMAIL);
         assertThat(summary.teamId()).isEqualTo(desk.team());
@@ -115,8 +138,11 @@ class ChatLeavingTests extends ChatTestBase {
             widget.next("ack");
             var chat = chatOf(token, desk);
             assertThat(contactOf(chat).state()).isEqualTo(ContactState.ABANDONED);
-            assertThat(jdbc.sql("select phone from routing.callback where contact_id = :c").param("c", chat.contactId())
-                    .query(String.class).single()).isEqualTo("+1 555 010 2030");
+            assertThat(jdbc.sql("select phone from routing.callback where contact_id = :c")
+                            .param("c", chat.contactId())
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("+1 555 010 2030");
         }
     }
 
@@ -131,9 +157,11 @@ class ChatLeavingTests extends ChatTestBase {
             widget.send(Map.of("type", "supervisor", "id", "s-1"));
             assertThat(widget.next("notice").get("key").asString()).isEqualTo("supervisor-requested");
             // The system line on the chat came with it (it is sent when its transaction commits, before the notice).
-            assertThat(widget.drain()).anyMatch(f -> "supervisor-requested".equals(f.path("event").asString(""))
-                    && "system".equals(f.path("from").asString("")));
-            var timeline = cases.detail(new CaseId(chatOf(token, desk).caseId())).timeline();
+            assertThat(widget.drain())
+                    .anyMatch(f -> "supervisor-requested".equals(f.path("event").asString(""))
+                            && "system".equals(f.path("from").asString("")));
+            var timeline =
+                    cases.detail(new CaseId(chatOf(token, desk).caseId())).timeline();
             assertThat(timeline).anyMatch(e -> "escalated".equals(e.eventType()));
         }
     }
@@ -150,11 +178,16 @@ class ChatLeavingTests extends ChatTestBase {
             conversations.notice(new CaseId(chatOf(token, desk).caseId()), "on-hold", "test-hold");
             // A numbered line after the customer's message; the same occasion twice is one line.
             assertThat(numberedNotice(widget, "on-hold").get("seq").asLong()).isEqualTo(2);
-            assertThat(widget.drain()).filteredOn(f -> "on-hold".equals(f.path("event").asString(""))).hasSize(1);
+            assertThat(widget.drain())
+                    .filteredOn(f -> "on-hold".equals(f.path("event").asString("")))
+                    .hasSize(1);
         }
     }
 
     private String callbackEmail(Conversation chat) {
-        return jdbc.sql("select email from routing.callback where contact_id = :c").param("c", chat.contactId()).query(String.class).single();
+        return jdbc.sql("select email from routing.callback where contact_id = :c")
+                .param("c", chat.contactId())
+                .query(String.class)
+                .single();
     }
 }

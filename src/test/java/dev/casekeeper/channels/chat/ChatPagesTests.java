@@ -17,7 +17,10 @@ class ChatPagesTests extends ChatTestBase {
     @Test
     void theWidgetScriptIsServedToAnyoneWithAnETagAndAShortCacheLife() throws Exception {
         var http = HttpClient.newHttpClient();
-        var script = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/widget.js")).GET().build(),
+        var script = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/widget.js"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
@@ -25,8 +28,12 @@ class ChatPagesTests extends ChatTestBase {
         assertThat(script.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(script.body()).contains("data-mailbox");
         String etag = script.headers().firstValue("ETag").orElseThrow();
-        var again = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/widget.js")).header("If-None-Match", etag)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        var again = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/widget.js"))
+                        .header("If-None-Match", etag)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(again.statusCode()).isEqualTo(304);
     }
 
@@ -44,7 +51,8 @@ class ChatPagesTests extends ChatTestBase {
         var browser = WebSession.anonymous(port).signIn(member.email(), PASSWORD);
         var page = browser.get("/cases/" + number);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.html().select("#chat-panel[data-chat-case=" + number + "]")).hasSize(1);
+        assertThat(page.html().select("#chat-panel[data-chat-case=" + number + "]"))
+                .hasSize(1);
         // One composer, the case's: the panel has no box of its own. An agent who did not accept the
         // chat watches it (notes stay open); a supervisor may write, and reads where the reply goes.
         assertThat(page.html().select("#chat-input, #chat-panel textarea")).isEmpty();
@@ -52,31 +60,59 @@ class ChatPagesTests extends ChatTestBase {
         assertThat(page.html().select("#chat-watching").text()).contains("You are watching this chat");
         assertThat(page.html().select("#note-form")).hasSize(1);
         var lead = agent(desk.team(), Role.SUPERVISOR, false);
-        var supervised = WebSession.anonymous(port).signIn(lead.email(), PASSWORD).get("/cases/" + number).html();
-        assertThat(supervised.select("#reply-form textarea")).extracting(e -> e.id()).containsExactly("reply-body");
-        assertThat(supervised.select("#reply-form #reply-channel").text()).contains("Your reply goes to the customer's chat.");
+        var supervised = WebSession.anonymous(port)
+                .signIn(lead.email(), PASSWORD)
+                .get("/cases/" + number)
+                .html();
+        assertThat(supervised.select("#reply-form textarea"))
+                .extracting(e -> e.id())
+                .containsExactly("reply-body");
+        assertThat(supervised.select("#reply-form #reply-channel").text())
+                .contains("Your reply goes to the customer's chat.");
         // The visitor's identity is a digest of their browser's token: the context panel names the
         // kind and says what it means, and shows no hex string an agent could not use.
         var identity = page.html().select(".identities li").text();
         assertThat(identity).contains("Chat visitor", "known by their browser");
         assertThat(identity).doesNotMatch(".*[0-9a-f]{64}.*");
 
-        var email = cases.detail(new dev.casekeeper.cases.CaseId(openCase(admin(), desk.team().value(), "By email"))).summary();
-        assertThat(browser.get("/cases/" + email.number()).html().select("#chat-panel")).isEmpty();
+        var email = cases.detail(new dev.casekeeper.cases.CaseId(
+                        openCase(admin(), desk.team().value(), "By email")))
+                .summary();
+        assertThat(browser.get("/cases/" + email.number()).html().select("#chat-panel"))
+                .isEmpty();
 
-        var outsider = agent(agents.createTeam("Other " + java.util.UUID.randomUUID()).id(), Role.AGENT, false);
-        assertThat(WebSession.anonymous(port).signIn(outsider.email(), PASSWORD).get("/cases/" + number).status()).isEqualTo(404);
+        var outsider =
+                agent(agents.createTeam("Other " + java.util.UUID.randomUUID()).id(), Role.AGENT, false);
+        assertThat(WebSession.anonymous(port)
+                        .signIn(outsider.email(), PASSWORD)
+                        .get("/cases/" + number)
+                        .status())
+                .isEqualTo(404);
         widget.close();
     }
+
     @Test
     void aChatCaseWithoutAChatOnAWidgetShowsNoLivePanelAndTheOrdinaryComposer() {
         var desk = desk();
         var member = agent(desk.team(), Role.AGENT, false);
         // As the demo's stories and other channels' tests open them: channel chat, no widget behind it.
-        var kase = cases.open(new dev.casekeeper.cases.OpenCase("All my photos are blurry", "alex-" + java.util.UUID.randomUUID() + "@example.org",
-                "Alex Kim", "Every photo on my phone shows up blurry.", null, dev.casekeeper.cases.Channel.CHAT,
-                dev.casekeeper.cases.Priority.HIGH, java.util.List.of(), desk.team()), dev.casekeeper.shared.Actor.SYSTEM, null);
-        var page = WebSession.anonymous(port).signIn(member.email(), PASSWORD).get("/cases/" + kase.number()).html();
+        var kase = cases.open(
+                new dev.casekeeper.cases.OpenCase(
+                        "All my photos are blurry",
+                        "alex-" + java.util.UUID.randomUUID() + "@example.org",
+                        "Alex Kim",
+                        "Every photo on my phone shows up blurry.",
+                        null,
+                        dev.casekeeper.cases.Channel.CHAT,
+                        dev.casekeeper.cases.Priority.HIGH,
+                        java.util.List.of(),
+                        desk.team()),
+                dev.casekeeper.shared.Actor.SYSTEM,
+                null);
+        var page = WebSession.anonymous(port)
+                .signIn(member.email(), PASSWORD)
+                .get("/cases/" + kase.number())
+                .html();
         assertThat(page.select("#chat-panel, [data-chat-case]")).isEmpty();
         assertThat(page.select("#reply-form #reply-body")).hasSize(1);
         assertThat(page.select("#reply-channel")).isEmpty();
@@ -88,28 +124,37 @@ class ChatPagesTests extends ChatTestBase {
         var alex = agent(desk.team(), Role.AGENT, true);
         var sam = agent(desk.team(), Role.AGENT, false);
         try (var widget = widget()) {
-            String token = hello(widget, desk, null, 0).next("welcome").get("token").asString();
+            String token =
+                    hello(widget, desk, null, 0).next("welcome").get("token").asString();
             widget.send(Map.of("type", "message", "id", "c-1", "text", "Hello"));
             widget.next("ack");
             var chat = chatOf(token, desk);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> contactOf(chat).state() == dev.casekeeper.routing.ContactState.OFFERED);
             routing.accept(contactOf(chat).offerId(), alex.id());
             var alexPage = WebSession.anonymous(port).signIn(alex.email(), PASSWORD);
             String contactPanel = "/cases/" + chat.caseNumber() + "/contact";
             // The only agent on the contact: routing would refuse them leaving, so it is not offered.
-            assertThat(alexPage.getPart(contactPanel).html().select("#end-contact-button")).hasSize(1);
-            assertThat(alexPage.getPart(contactPanel).html().select("#leave-button")).isEmpty();
+            assertThat(alexPage.getPart(contactPanel).html().select("#end-contact-button"))
+                    .hasSize(1);
+            assertThat(alexPage.getPart(contactPanel).html().select("#leave-button"))
+                    .isEmpty();
 
             var contact = new dev.casekeeper.routing.ContactId(chat.contactId());
-            var invitation = routing.invite(contact, new dev.casekeeper.routing.InviteColleague(sam.id(), "Refunds are Sam's", "Order 4471"),
+            var invitation = routing.invite(
+                    contact,
+                    new dev.casekeeper.routing.InviteColleague(sam.id(), "Refunds are Sam's", "Order 4471"),
                     agents.signedIn(alex.id()).orElseThrow());
-            assertThat(alexPage.getPart(contactPanel).html().select("#leave-button")).isEmpty();
+            assertThat(alexPage.getPart(contactPanel).html().select("#leave-button"))
+                    .isEmpty();
             routing.acceptInvitation(invitation.id(), agents.signedIn(sam.id()).orElseThrow());
             // A colleague joined: now Alex may hand the chat over by leaving, and Sam may leave too.
-            assertThat(alexPage.getPart(contactPanel).html().select("#leave-button")).hasSize(1);
+            assertThat(alexPage.getPart(contactPanel).html().select("#leave-button"))
+                    .hasSize(1);
             var samPage = WebSession.anonymous(port).signIn(sam.email(), PASSWORD);
-            assertThat(samPage.getPart(contactPanel).html().select("#leave-button")).hasSize(1);
+            assertThat(samPage.getPart(contactPanel).html().select("#leave-button"))
+                    .hasSize(1);
         }
     }
 }

@@ -35,7 +35,8 @@ class ChatProtocolTests extends ChatTestBase {
             assertThat(welcome.get("state").asString()).isEqualTo("new");
             assertThat(welcome.get("texts").get("send").asString()).isEqualTo("Send");
 
-            widget.send(Map.of("type", "start", "name", "Maria Lopez", "email", "maria@example.com", "topic", "Activation key"));
+            widget.send(Map.of(
+                    "type", "start", "name", "Maria Lopez", "email", "maria@example.com", "topic", "Activation key"));
             widget.next("started");
             widget.send(Map.of("type", "message", "id", "c-1", "text", "My activation key is gone."));
             var ack = widget.next("ack");
@@ -50,7 +51,8 @@ class ChatProtocolTests extends ChatTestBase {
             assertThat(kase.teamId()).isEqualTo(desk.team());
             var requester = customers.find(kase.requesterId());
             assertThat(requester.displayName()).isEqualTo("Maria Lopez");
-            assertThat(requester.identities()).anyMatch(i -> i.kind() == IdentityKind.CHAT && i.value().equals(VisitorTokens.digest(token)));
+            assertThat(requester.identities())
+                    .anyMatch(i -> i.kind() == IdentityKind.CHAT && i.value().equals(VisitorTokens.digest(token)));
             assertThat(customerMessages(kase.id())).isEqualTo(1);
             assertThat(contactOf(chat).state()).isEqualTo(ContactState.WAITING);
 
@@ -66,22 +68,26 @@ class ChatProtocolTests extends ChatTestBase {
         var desk = desk();
         var alex = agent(desk.team(), dev.casekeeper.agents.Role.AGENT, true);
         try (var widget = widget()) {
-            String token = hello(widget, desk, null, 0).next("welcome").get("token").asString();
+            String token =
+                    hello(widget, desk, null, 0).next("welcome").get("token").asString();
             widget.send(Map.of("type", "message", "id", "c-1", "text", "My activation key is gone."));
             widget.next("ack");
             var offered = widget.next("queue", f -> f.path("offered").asBoolean(false));
             assertThat(offered.has("waitSeconds")).isFalse();
             assertThat(offered.has("position")).isFalse();
             assertThat(contactOf(chatOf(token, desk)).agentId()).isEqualTo(alex.id());
-            assertThat(widget.drain()).filteredOn(f -> "welcome".equals(f.path("type").asString("")))
-                    .allSatisfy(w -> assertThat(w.get("texts").get("offered").asString()).isEqualTo("An agent is being asked to take your chat now."));
+            assertThat(widget.drain())
+                    .filteredOn(f -> "welcome".equals(f.path("type").asString("")))
+                    .allSatisfy(w -> assertThat(w.get("texts").get("offered").asString())
+                            .isEqualTo("An agent is being asked to take your chat now."));
         }
     }
 
     @Test
     void aWaitingCustomersPositionMovesUpLiveWhenTheCustomerAheadLeaves() {
         var desk = desk();
-        try (var first = widget(); var second = widget()) {
+        try (var first = widget();
+                var second = widget()) {
             hello(first, desk, null, 0);
             first.next("welcome");
             first.send(Map.of("type", "message", "id", "c-1", "text", "First in line"));
@@ -93,7 +99,10 @@ class ChatProtocolTests extends ChatTestBase {
             assertThat(second.next("queue").get("position").asInt()).isEqualTo(2);
             first.send(Map.of("type", "leave"));
             first.next("ended");
-            assertThat(second.next("queue", f -> f.get("position").asInt() == 1).get("waitSeconds").asLong()).isPositive();
+            assertThat(second.next("queue", f -> f.get("position").asInt() == 1)
+                            .get("waitSeconds")
+                            .asLong())
+                    .isPositive();
         }
     }
 
@@ -110,7 +119,8 @@ class ChatProtocolTests extends ChatTestBase {
             widget.next("ack", f -> f.get("id").asString().equals("c-1"));
             widget.drop();
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> customerMessages(new CaseId(chatOf(token, desk).caseId())) == 2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> customerMessages(new CaseId(chatOf(token, desk).caseId())) == 2);
 
         try (var again = widget()) {
             hello(again, desk, token, 1);
@@ -123,11 +133,17 @@ class ChatProtocolTests extends ChatTestBase {
             again.send(Map.of("type", "message", "id", "c-2", "text", "Are you there?"));
             assertThat(again.next("ack").get("seq").asLong()).isEqualTo(2);
             again.send(Map.of("type", "message", "id", "c-3", "text", "Third"));
-            assertThat(again.next("ack", f -> f.get("id").asString().equals("c-3")).get("seq").asLong()).isEqualTo(3);
+            assertThat(again.next("ack", f -> f.get("id").asString().equals("c-3"))
+                            .get("seq")
+                            .asLong())
+                    .isEqualTo(3);
         }
         var chat = chatOf(token, desk);
         assertThat(customerMessages(new CaseId(chat.caseId()))).isEqualTo(3);
-        assertThat(jdbc.sql("select count(*) from chat.message where conversation_id = :c").param("c", chat.id()).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from chat.message where conversation_id = :c")
+                        .param("c", chat.id())
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(3);
     }
 
@@ -144,10 +160,12 @@ class ChatProtocolTests extends ChatTestBase {
             await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
             routing.accept(contactOf(chat).offerId(), alex.id());
 
-            var joined = widget.next("message", f -> "joined".equals(f.path("event").asString("")));
+            var joined =
+                    widget.next("message", f -> "joined".equals(f.path("event").asString("")));
             assertThat(joined.get("name").asString()).isEqualTo(alex.name());
 
-            try (var panel = ChatClient.agent(port, chat.caseNumber(), ChatClient.signIn(port, alex.email(), PASSWORD))) {
+            try (var panel =
+                    ChatClient.agent(port, chat.caseNumber(), ChatClient.signIn(port, alex.email(), PASSWORD))) {
                 panel.send(Map.of("type", "hello", "after", 0));
                 var welcome = panel.next("welcome");
                 assertThat(welcome.get("mayWrite").asBoolean()).isTrue();
@@ -160,17 +178,26 @@ class ChatProtocolTests extends ChatTestBase {
 
                 panel.send(Map.of("type", "message", "id", "a-1", "text", "I am sorry about that. Let us fix it."));
                 assertThat(panel.next("ack").get("seq").asLong()).isEqualTo(3);
-                var reply = widget.next("message", f -> "agent".equals(f.get("from").asString()));
+                var reply =
+                        widget.next("message", f -> "agent".equals(f.get("from").asString()));
                 assertThat(reply.get("text").asString()).isEqualTo("I am sorry about that. Let us fix it.");
                 assertThat(reply.get("name").asString()).isEqualTo(alex.name());
 
                 widget.send(Map.of("type", "message", "id", "c-2", "text", "Thanks!"));
-                assertThat(panel.next("message", f -> "customer".equals(f.get("from").asString())).get("text").asString())
+                assertThat(panel.next(
+                                        "message",
+                                        f -> "customer".equals(f.get("from").asString()))
+                                .get("text")
+                                .asString())
                         .isEqualTo("Thanks!");
             }
             var timeline = cases.detail(new CaseId(chat.caseId())).timeline();
-            assertThat(timeline).filteredOn(e -> e.kind().value().equals("message_out")).hasSize(1);
-            assertThat(timeline).filteredOn(e -> e.kind().value().equals("message_in")).hasSize(2);
+            assertThat(timeline)
+                    .filteredOn(e -> e.kind().value().equals("message_out"))
+                    .hasSize(1);
+            assertThat(timeline)
+                    .filteredOn(e -> e.kind().value().equals("message_in"))
+                    .hasSize(2);
         }
     }
 
@@ -210,20 +237,26 @@ class ChatProtocolTests extends ChatTestBase {
             var missed = widget.next("message");
             assertThat(missed.get("seq").asLong()).isEqualTo(3);
             assertThat(missed.get("text").asString()).isEqualTo("Here is what to try.");
-            assertThat(widget.drain()).filteredOn(f -> f.path("type").asString("").equals("message")).hasSize(1);
+            assertThat(widget.drain())
+                    .filteredOn(f -> f.path("type").asString("").equals("message"))
+                    .hasSize(1);
         }
-        assertThat(cases.detail(new CaseId(chat.caseId())).timeline()).filteredOn(e -> e.kind().value().equals("message_out")).hasSize(1);
+        assertThat(cases.detail(new CaseId(chat.caseId())).timeline())
+                .filteredOn(e -> e.kind().value().equals("message_out"))
+                .hasSize(1);
     }
 
     @Test
     void aWidgetOnAPageOfAnotherOriginIsRefused() {
-        assertThat(ChatClient.refusal(URI.create("ws://localhost:" + port + "/chat/ws"), "https://evil.example", null)).isEqualTo(403);
+        assertThat(ChatClient.refusal(URI.create("ws://localhost:" + port + "/chat/ws"), "https://evil.example", null))
+                .isEqualTo(403);
     }
 
     @Test
     void theAgentSocketRefusesWhoeverIsNotSignedInOrMayNotSeeTheCase() {
         var desk = desk();
-        var outsider = agent(agents.createTeam("Other " + java.util.UUID.randomUUID()).id(), Role.AGENT, false);
+        var outsider =
+                agent(agents.createTeam("Other " + java.util.UUID.randomUUID()).id(), Role.AGENT, false);
         long number;
         try (var widget = widget()) {
             hello(widget, desk, null, 0);
@@ -235,7 +268,8 @@ class ChatProtocolTests extends ChatTestBase {
         var uri = URI.create("ws://localhost:" + port + "/chat/agent/ws?case=" + number);
         String origin = "http://localhost:" + port;
         assertThat(ChatClient.refusal(uri, origin, null)).isNotZero();
-        assertThat(ChatClient.refusal(uri, origin, ChatClient.signIn(port, outsider.email(), PASSWORD))).isEqualTo(403);
+        assertThat(ChatClient.refusal(uri, origin, ChatClient.signIn(port, outsider.email(), PASSWORD)))
+                .isEqualTo(403);
         var member = agent(desk.team(), Role.AGENT, false);
         String cookie = ChatClient.signIn(port, member.email(), PASSWORD);
         assertThat(ChatClient.refusal(uri, "https://evil.example", cookie)).isEqualTo(403);
@@ -252,13 +286,15 @@ class ChatProtocolTests extends ChatTestBase {
             widget.send(Map.of("type", "message", "id", "c-1", "text", "Hello"));
             widget.next("ack");
             var chat = chatOf(token, desk);
-            try (var panel = ChatClient.agent(port, chat.caseNumber(), ChatClient.signIn(port, watcher.email(), PASSWORD))) {
+            try (var panel =
+                    ChatClient.agent(port, chat.caseNumber(), ChatClient.signIn(port, watcher.email(), PASSWORD))) {
                 panel.send(Map.of("type", "hello", "after", 0));
                 assertThat(panel.next("welcome").get("mayWrite").asBoolean()).isFalse();
                 panel.send(Map.of("type", "message", "id", "a-1", "text", "Hi"));
                 assertThat(panel.next("error").get("code").asString()).isEqualTo("not-joined");
             }
-            assertThat(cases.detail(new CaseId(chat.caseId())).timeline()).noneMatch(e -> e.kind().value().equals("message_out"));
+            assertThat(cases.detail(new CaseId(chat.caseId())).timeline())
+                    .noneMatch(e -> e.kind().value().equals("message_out"));
         }
     }
 
@@ -277,7 +313,10 @@ class ChatProtocolTests extends ChatTestBase {
             widget.send(Map.of("type", "message", "id", "c-2", "text", "   "));
             assertThat(widget.next("error").get("code").asString()).isEqualTo("invalid");
             assertThat(jdbc.sql("select count(*) from chat.conversation where visitor_digest = :d")
-                    .param("d", VisitorTokens.digest(token)).query(Long.class).single()).isZero();
+                            .param("d", VisitorTokens.digest(token))
+                            .query(Long.class)
+                            .single())
+                    .isZero();
         }
         try (var widget = widget()) {
             widget.send(Map.of("type", "hello", "mailbox", "nobody@example.com"));
@@ -295,7 +334,8 @@ class ChatProtocolTests extends ChatTestBase {
             for (int i = 0; i < 12; i++) {
                 widget.send(Map.of("type", "message", "id", "c-" + i, "text", "spam " + i));
             }
-            JsonNode refused = widget.next("error", f -> f.get("code").asString().equals("rate-limited"));
+            JsonNode refused =
+                    widget.next("error", f -> f.get("code").asString().equals("rate-limited"));
             assertThat(refused.get("id").asString()).startsWith("c-");
         }
     }

@@ -49,7 +49,8 @@ abstract class ChatTestBase extends ApiTestBase {
     Desk desk() {
         var team = agents.createTeam("Chat " + UUID.randomUUID()).id();
         String address = "chat-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        mailboxes.create(new SaveMailbox(address, "Support", team, InboundMode.SMTP, null, null, Mailbox.Acknowledgement.OFF, true));
+        mailboxes.create(new SaveMailbox(
+                address, "Support", team, InboundMode.SMTP, null, null, Mailbox.Acknowledgement.OFF, true));
         return new Desk(team, address);
     }
 
@@ -70,7 +71,8 @@ abstract class ChatTestBase extends ApiTestBase {
 
     /** A widget that said hello for the mailbox: the welcome frame is read. */
     ChatClient hello(ChatClient client, Desk desk, String token, long after) {
-        var frame = new java.util.LinkedHashMap<String, Object>(Map.of("type", "hello", "mailbox", desk.mailbox(), "after", after));
+        var frame = new java.util.LinkedHashMap<String, Object>(
+                Map.of("type", "hello", "mailbox", desk.mailbox(), "after", after));
         if (token != null) {
             frame.put("token", token);
         }
@@ -79,9 +81,14 @@ abstract class ChatTestBase extends ApiTestBase {
     }
 
     Conversation chatOf(String token, Desk desk) {
-        return jdbc.sql("select id from chat.conversation where visitor_digest = :d and mailbox = :m order by created_at desc limit 1")
-                .param("d", VisitorTokens.digest(token)).param("m", desk.mailbox()).query(UUID.class).optional()
-                .flatMap(id -> new ConversationQueries(jdbc).find(id)).orElseThrow();
+        return jdbc.sql(
+                        "select id from chat.conversation where visitor_digest = :d and mailbox = :m order by created_at desc limit 1")
+                .param("d", VisitorTokens.digest(token))
+                .param("m", desk.mailbox())
+                .query(UUID.class)
+                .optional()
+                .flatMap(id -> new ConversationQueries(jdbc).find(id))
+                .orElseThrow();
     }
 
     Contact contactOf(Conversation chat) {
@@ -90,10 +97,15 @@ abstract class ChatTestBase extends ApiTestBase {
 
     /** The next line of the chat from Casekeeper itself with this event (a notice such as on-hold), numbered like every message. */
     static tools.jackson.databind.JsonNode numberedNotice(ChatClient client, String event) {
-        return client.next("message", f -> "system".equals(f.path("from").asString("")) && event.equals(f.path("event").asString("")));
+        return client.next(
+                "message",
+                f -> "system".equals(f.path("from").asString(""))
+                        && event.equals(f.path("event").asString("")));
     }
 
     long customerMessages(CaseId caseId) {
-        return cases.detail(caseId).timeline().stream().filter(e -> e.kind().value().equals("message_in")).count();
+        return cases.detail(caseId).timeline().stream()
+                .filter(e -> e.kind().value().equals("message_in"))
+                .count();
     }
 }

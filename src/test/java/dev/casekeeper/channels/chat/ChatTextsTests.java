@@ -21,9 +21,15 @@ class ChatTextsTests {
         try (var in = ChatTextsTests.class.getResourceAsStream("/i18n/chat.properties")) {
             texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
-        var notices = texts.stringPropertyNames().stream().filter(k -> k.startsWith("widget.notice.")).sorted().toList();
+        var notices = texts.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("widget.notice."))
+                .sorted()
+                .toList();
         assertThat(notices).contains("widget.notice.hold-limit", "widget.notice.on-hold", "widget.notice.transferred");
-        assertThat(notices).allSatisfy(key -> assertThat(texts.getProperty(key)).as(key).doesNotContain("?"));
-        assertThat(texts.getProperty("widget.notice.hold-limit")).as("at the hold limit").doesNotContainIgnoringCase("call you back");
+        assertThat(notices)
+                .allSatisfy(key -> assertThat(texts.getProperty(key)).as(key).doesNotContain("?"));
+        assertThat(texts.getProperty("widget.notice.hold-limit"))
+                .as("at the hold limit")
+                .doesNotContainIgnoringCase("call you back");
     }
 }

@@ -38,7 +38,8 @@ class ChatUnstorableTextTests extends ChatTestBase {
             widget.sendRaw("{\"type\": \"start\", \"name\": \"Ma\\u0000ria\", \"topic\": \"Key\\ud800\"}");
             widget.next("started");
 
-            widget.sendRaw("{\"type\": \"message\", \"id\": \"c-1\", \"text\": \"My key\\u0000 is gone \\ud83d\\ude00\\udc00!\"}");
+            widget.sendRaw(
+                    "{\"type\": \"message\", \"id\": \"c-1\", \"text\": \"My key\\u0000 is gone \\ud83d\\ude00\\udc00!\"}");
 
             assertThat(widget.next("ack").get("id").asString()).isEqualTo("c-1");
             widget.send(Map.of("type", "message", "id", "c-2", "text", "Still there?"));
@@ -46,18 +47,28 @@ class ChatUnstorableTextTests extends ChatTestBase {
             assertThat(widget.closed()).isFalse();
             var chat = chatOf(token, desk);
             var kase = cases.detail(new CaseId(chat.caseId()));
-            var first = kase.timeline().stream().filter(e -> e.kind().value().equals("message_in")).findFirst().orElseThrow();
+            var first = kase.timeline().stream()
+                    .filter(e -> e.kind().value().equals("message_in"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(first.bodyText()).isEqualTo("My key is gone 😀!");
             assertThat(first.data()).containsEntry("removedCharacters", 2);
-            assertThat(kase.timeline().stream().filter(e -> e.kind().value().equals("message_in")).map(TimelineEntry::data))
-                    .last().satisfies(data -> assertThat(data).doesNotContainKey("removedCharacters"));
+            assertThat(kase.timeline().stream()
+                            .filter(e -> e.kind().value().equals("message_in"))
+                            .map(TimelineEntry::data))
+                    .last()
+                    .satisfies(data -> assertThat(data).doesNotContainKey("removedCharacters"));
             assertThat(kase.summary().subject()).isEqualTo("Key");
-            assertThat(customers.find(kase.summary().requesterId()).displayName()).isEqualTo("Maria");
+            assertThat(customers.find(kase.summary().requesterId()).displayName())
+                    .isEqualTo("Maria");
             assertThat(removedCount() - before).isEqualTo(4);
-            var page = WebSession.anonymous(port).signIn(ADMIN_EMAIL, ADMIN_PASSWORD).get("/cases/" + chat.caseNumber());
+            var page = WebSession.anonymous(port)
+                    .signIn(ADMIN_EMAIL, ADMIN_PASSWORD)
+                    .get("/cases/" + chat.caseNumber());
             assertThat(page.html().select("#timeline .entry-warning").text())
-                    .isEqualTo("2 characters that cannot be stored (NUL, or half of a broken emoji) were removed from this message; "
-                            + "the rest is as sent.");
+                    .isEqualTo(
+                            "2 characters that cannot be stored (NUL, or half of a broken emoji) were removed from this message; "
+                                    + "the rest is as sent.");
         }
     }
 
@@ -71,15 +82,20 @@ class ChatUnstorableTextTests extends ChatTestBase {
             widget.send(Map.of("type", "message", "id", "c-1", "text", "Hello?"));
             widget.next("ack");
             var chat = chatOf(token, desk);
-            await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == dev.casekeeper.routing.ContactState.OFFERED);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> contactOf(chat).state() == dev.casekeeper.routing.ContactState.OFFERED);
             routing.accept(contactOf(chat).offerId(), alex.id());
 
-            try (var panel = ChatClient.agent(port, chat.caseNumber(), ChatClient.signIn(port, alex.email(), PASSWORD))) {
+            try (var panel =
+                    ChatClient.agent(port, chat.caseNumber(), ChatClient.signIn(port, alex.email(), PASSWORD))) {
                 panel.send(Map.of("type", "hello", "after", 0));
                 panel.next("welcome");
                 panel.sendRaw("{\"type\": \"message\", \"id\": \"a-1\", \"text\": \"Hi\\u0000\"}");
 
-                assertThat(panel.next("error", f -> "a-1".equals(f.path("id").asString(""))).get("code").asString()).isEqualTo("invalid");
+                assertThat(panel.next("error", f -> "a-1".equals(f.path("id").asString("")))
+                                .get("code")
+                                .asString())
+                        .isEqualTo("invalid");
                 panel.send(Map.of("type", "message", "id", "a-2", "text", "Hi, how can I help?"));
                 assertThat(panel.next("ack").get("id").asString()).isEqualTo("a-2");
             }

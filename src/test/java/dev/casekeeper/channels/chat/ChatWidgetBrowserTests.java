@@ -37,7 +37,8 @@ class ChatWidgetBrowserTests extends ChatTestBase {
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        Assumptions.assumeTrue(HeadlessChromium.installed(), "Browser tests need Debian's chromium and chromium-driver packages");
+        Assumptions.assumeTrue(
+                HeadlessChromium.installed(), "Browser tests need Debian's chromium and chromium-driver packages");
     }
 
     @AfterEach
@@ -52,15 +53,19 @@ class ChatWidgetBrowserTests extends ChatTestBase {
 
     private SearchContext openWidget(WebDriverWait wait) {
         browser.get(shop.url());
-        SearchContext widget = wait.until(b -> b.findElement(By.cssSelector("[data-casekeeper-chat]"))).getShadowRoot();
+        SearchContext widget = wait.until(b -> b.findElement(By.cssSelector("[data-casekeeper-chat]")))
+                .getShadowRoot();
         widget.findElement(By.cssSelector(".launcher")).click();
-        wait.until(b -> "Chat with us".equals(widget.findElement(By.cssSelector(".launcher")).getDomAttribute("aria-label")));
+        wait.until(b -> "Chat with us"
+                .equals(widget.findElement(By.cssSelector(".launcher")).getDomAttribute("aria-label")));
         return widget;
     }
 
     /** The chat's lines as the customer reads them, top to bottom. */
     private static List<String> lines(SearchContext widget) {
-        return widget.findElements(By.cssSelector(".log li")).stream().map(WebElement::getText).toList();
+        return widget.findElements(By.cssSelector(".log li")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private static void assertInThisOrder(List<String> lines, String... fragments) {
@@ -73,7 +78,9 @@ class ChatWidgetBrowserTests extends ChatTestBase {
                     break;
                 }
             }
-            assertThat(found).as("\"" + fragment + "\" after line " + at + " in " + lines).isGreaterThan(at);
+            assertThat(found)
+                    .as("\"" + fragment + "\" after line " + at + " in " + lines)
+                    .isGreaterThan(at);
             at = found;
         }
     }
@@ -89,14 +96,18 @@ class ChatWidgetBrowserTests extends ChatTestBase {
         widget.findElement(By.id("ck-name")).sendKeys("Maria Lopez");
         widget.findElement(By.cssSelector(".intro button[type=submit]")).click();
         widget.findElement(By.id("ck-message")).sendKeys("The router from order 4471 is broken.", Keys.ENTER);
-        wait.until(b -> !widget.findElements(By.cssSelector(".log .customer:not(.pending)")).isEmpty());
-        String token = (String) ((JavascriptExecutor) browser).executeScript(
-                "return JSON.parse(localStorage.getItem('casekeeper.chat." + desk.mailbox() + "')).token");
+        wait.until(b -> !widget.findElements(By.cssSelector(".log .customer:not(.pending)"))
+                .isEmpty());
+        String token = (String) ((JavascriptExecutor) browser)
+                .executeScript(
+                        "return JSON.parse(localStorage.getItem('casekeeper.chat." + desk.mailbox() + "')).token");
         var chat = chatOf(token, desk);
 
         // Offered to Alex: the customer reads that an agent is being asked, not a wait estimate.
         await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
-        wait.until(b -> widget.findElement(By.cssSelector(".status")).getText().equals("An agent is being asked to take your chat now."));
+        wait.until(b -> widget.findElement(By.cssSelector(".status"))
+                .getText()
+                .equals("An agent is being asked to take your chat now."));
         routing.accept(contactOf(chat).offerId(), alex.id());
         wait.until(b -> String.join("\n", lines(widget)).contains(alex.name() + " joined the chat."));
 
@@ -116,13 +127,20 @@ class ChatWidgetBrowserTests extends ChatTestBase {
         ((JavascriptExecutor) browser).executeScript("window.ckRelease()");
         wait.until(b -> widget.findElements(By.cssSelector(".log .pending")).isEmpty());
 
-        String[] inOrder = {"order 4471", alex.name() + " joined", "You are on hold", "The agent is back", "Is anyone there?",
-            "a new router ships today"};
+        String[] inOrder = {
+            "order 4471",
+            alex.name() + " joined",
+            "You are on hold",
+            "The agent is back",
+            "Is anyone there?",
+            "a new router ships today"
+        };
         assertInThisOrder(lines(widget), inOrder);
 
         // Back on the page later: the chat is read again from the server, in the same order.
         browser.navigate().refresh();
-        SearchContext again = wait.until(b -> b.findElement(By.cssSelector("[data-casekeeper-chat]"))).getShadowRoot();
+        SearchContext again = wait.until(b -> b.findElement(By.cssSelector("[data-casekeeper-chat]")))
+                .getShadowRoot();
         again.findElement(By.cssSelector(".launcher")).click();
         wait.until(b -> String.join("\n", lines(again)).contains("a new router ships today"));
         assertInThisOrder(lines(again), inOrder);
@@ -138,7 +156,9 @@ class ChatWidgetBrowserTests extends ChatTestBase {
 
     /** Rolls the mouse wheel over the panel, as someone looking for the rest of the form would. */
     private void wheelOver(WebElement panel) {
-        new Actions(browser).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(panel, 0, 40), 0, 600).perform();
+        new Actions(browser)
+                .scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(panel, 0, 40), 0, 600)
+                .perform();
     }
 
     @Test
@@ -161,8 +181,10 @@ class ChatWidgetBrowserTests extends ChatTestBase {
         wait.until(b -> phone.findElement(By.cssSelector(".offline")).isDisplayed());
         var full = phone.findElement(By.cssSelector(".panel"));
         @SuppressWarnings("unchecked")
-        var box = (List<Number>) ((JavascriptExecutor) browser).executeScript(
-                "const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.width - innerWidth, r.height - innerHeight];", full);
+        var box = (List<Number>) ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const r = arguments[0].getBoundingClientRect(); return [r.left, r.top, r.width - innerWidth, r.height - innerHeight];",
+                        full);
         assertThat(box).extracting(Number::intValue).containsExactly(0, 0, 0, 0);
         var phoneStart = phone.findElement(By.cssSelector(".intro button[type=submit]"));
         wheelOver(full);

@@ -43,11 +43,13 @@ final class ShopPage implements AutoCloseable {
     }
 
     static ShopPage serve(int casekeeperPort, String mailbox, String testScript) {
-        String page = "<!DOCTYPE html><html lang=\"en\"><head><title>Shop</title><meta name=\"viewport\" content=\"width=device-width\">"
-                + (testScript.isEmpty() ? "" : "<script>" + testScript + "</script>")
-                + "</head><body><h1>Shop</h1>"
-                + "<script src=\"http://localhost:" + casekeeperPort + "/widget.js\" data-mailbox=\"" + mailbox + "\" async></script>"
-                + "</body></html>";
+        String page =
+                "<!DOCTYPE html><html lang=\"en\"><head><title>Shop</title><meta name=\"viewport\" content=\"width=device-width\">"
+                        + (testScript.isEmpty() ? "" : "<script>" + testScript + "</script>")
+                        + "</head><body><h1>Shop</h1>"
+                        + "<script src=\"http://localhost:" + casekeeperPort + "/widget.js\" data-mailbox=\"" + mailbox
+                        + "\" async></script>"
+                        + "</body></html>";
         try {
             var server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/", exchange -> {

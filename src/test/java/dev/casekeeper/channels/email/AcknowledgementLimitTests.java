@@ -34,23 +34,33 @@ class AcknowledgementLimitTests extends EmailTestBase {
 
     @Test
     void sendsAtMostThreeAcknowledgementsAnHourToOneAddressEvenWhenItsMailIsIngestedConcurrently() throws Exception {
-        var mailbox = smtpMailbox(null, Map.of(
-                "outbound", Map.of("host", "localhost", "port", 9, "security", "none"),
-                "acknowledgement", Map.of("enabled", true)));
+        var mailbox = smtpMailbox(
+                null,
+                Map.of(
+                        "outbound", Map.of("host", "localhost", "port", 9, "security", "none"),
+                        "acknowledgement", Map.of("enabled", true)));
         String marker = marker();
-        deliver("someone@example.org", mailbox.address(), plain("someone@example.org", mailbox.address(), "Case " + marker, "Hi"));
-        var kase = cases.summary(new CaseId(UUID.fromString(awaitCase(marker).get("id").asString())));
+        deliver(
+                "someone@example.org",
+                mailbox.address(),
+                plain("someone@example.org", mailbox.address(), "Case " + marker, "Hi"));
+        var kase = cases.summary(
+                new CaseId(UUID.fromString(awaitCase(marker).get("id").asString())));
         var row = mailboxes.find(mailbox.id()).orElseThrow();
         String sender = "loop-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        var message = MimeParser.parse(plain(sender, mailbox.address(), "Hello", "Hi").getBytes(StandardCharsets.UTF_8),
+        var message = MimeParser.parse(
+                plain(sender, mailbox.address(), "Hello", "Hi").getBytes(StandardCharsets.UTF_8),
                 new MimeParser.Limits(1 << 20, 10, 200_000, 1_000_000, "/a/"));
 
-        Concurrently.run(12, () -> transactions.execute(status -> {
-            acknowledgements.queue(row, kase, new ParsedMessage.Mailbox(sender, "Loop"), message);
-            return null;
-        }));
+        Concurrently.run(
+                12,
+                () -> transactions.execute(status -> {
+                    acknowledgements.queue(row, kase, new ParsedMessage.Mailbox(sender, "Loop"), message);
+                    return null;
+                }));
 
-        assertThat(jdbc.sql("select count(*) from email.outbound_message where kind = 'acknowledgement' and recipient = :r")
+        assertThat(jdbc.sql(
+                                "select count(*) from email.outbound_message where kind = 'acknowledgement' and recipient = :r")
                         .param("r", sender)
                         .query(Long.class)
                         .single())

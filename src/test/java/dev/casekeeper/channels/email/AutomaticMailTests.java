@@ -14,27 +14,46 @@ class AutomaticMailTests extends EmailTestBase {
         var mailbox = smtpMailbox(null);
         String marker = marker();
         String firstId = UUID.randomUUID() + "@client.example.net";
-        deliver("maria@example.org", mailbox.address(), ThreadingTests.withId(
-                plain("maria@example.org", mailbox.address(), "Solved " + marker, "Thanks, all good now"), firstId));
+        deliver(
+                "maria@example.org",
+                mailbox.address(),
+                ThreadingTests.withId(
+                        plain("maria@example.org", mailbox.address(), "Solved " + marker, "Thanks, all good now"),
+                        firstId));
         String caseId = awaitCase(marker).get("id").asString();
-        assertThat(admin().patch("/api/v1/cases/" + caseId, Map.of("status", "solved")).status()).isEqualTo(200);
+        assertThat(admin().patch("/api/v1/cases/" + caseId, Map.of("status", "solved"))
+                        .status())
+                .isEqualTo(200);
 
-        deliver("maria@example.org", mailbox.address(), plain("maria@example.org", mailbox.address(), "Out of office: Re: Solved",
-                "I am away until Monday.", "Auto-Submitted: auto-replied", "In-Reply-To: <" + firstId + ">"));
+        deliver(
+                "maria@example.org",
+                mailbox.address(),
+                plain(
+                        "maria@example.org",
+                        mailbox.address(),
+                        "Out of office: Re: Solved",
+                        "I am away until Monday.",
+                        "Auto-Submitted: auto-replied",
+                        "In-Reply-To: <" + firstId + ">"));
 
         var kase = awaitCase(admin(), marker, 2);
         assertThat(kase.get("status").asString()).isEqualTo("solved");
-        assertThat(lastMessage(kase).get("data").get("email").get("automatic").asString()).isEqualTo("auto-submitted: auto-replied");
+        assertThat(lastMessage(kase).get("data").get("email").get("automatic").asString())
+                .isEqualTo("auto-submitted: auto-replied");
     }
 
     @Test
     void aBounceOfAReplyIsFiledWithTheCaseByTheOriginalItReturns() {
         var mailbox = smtpMailbox(null);
         String marker = marker();
-        deliver("maria@example.org", mailbox.address(), plain("maria@example.org", mailbox.address(), "Typo " + marker, "Hi"));
+        deliver(
+                "maria@example.org",
+                mailbox.address(),
+                plain("maria@example.org", mailbox.address(), "Typo " + marker, "Hi"));
         var kase = awaitCase(marker);
         String ourReply = UUID.randomUUID() + "@desk.example.com";
-        jdbc.sql("insert into email.message_ref (message_id, case_id, direction, created_at) values (:m, :c, 'out', now())")
+        jdbc.sql(
+                        "insert into email.message_ref (message_id, case_id, direction, created_at) values (:m, :c, 'out', now())")
                 .param("m", ourReply)
                 .param("c", UUID.fromString(kase.get("id").asString()))
                 .update();
@@ -74,9 +93,12 @@ class AutomaticMailTests extends EmailTestBase {
 
         var updated = awaitCase(admin(), marker, 2);
         var entry = lastMessage(updated);
-        assertThat(entry.get("data").get("email").get("automatic").asString()).isEqualTo("bounce: sent with the null sender <>");
+        assertThat(entry.get("data").get("email").get("automatic").asString())
+                .isEqualTo("bounce: sent with the null sender <>");
         assertThat(entry.get("data").get("email").get("threadedBy").asString()).isEqualTo("returned original");
-        assertThat(entry.get("body").asString()).contains("could not be delivered").contains("Status: 5.1.1");
+        assertThat(entry.get("body").asString())
+                .contains("could not be delivered")
+                .contains("Status: 5.1.1");
         assertThat(updated.get("status").asString()).isEqualTo("new");
     }
 
@@ -85,11 +107,20 @@ class AutomaticMailTests extends EmailTestBase {
         var mailbox = smtpMailbox(null);
         String marker = marker();
 
-        deliver("newsletter@shop.example", mailbox.address(), plain("Shop <newsletter@shop.example>", mailbox.address(),
-                "Our spring sale " + marker, "50% off", "List-Unsubscribe: <mailto:unsubscribe@shop.example>", "Precedence: bulk"));
+        deliver(
+                "newsletter@shop.example",
+                mailbox.address(),
+                plain(
+                        "Shop <newsletter@shop.example>",
+                        mailbox.address(),
+                        "Our spring sale " + marker,
+                        "50% off",
+                        "List-Unsubscribe: <mailto:unsubscribe@shop.example>",
+                        "Precedence: bulk"));
 
         var kase = awaitCase(marker);
         assertThat(kase.get("tags").valueStream().map(t -> t.asString())).containsExactly("automatic");
-        assertThat(firstMessage(kase).get("data").get("email").get("automatic").asString()).isEqualTo("precedence: bulk");
+        assertThat(firstMessage(kase).get("data").get("email").get("automatic").asString())
+                .isEqualTo("precedence: bulk");
     }
 }

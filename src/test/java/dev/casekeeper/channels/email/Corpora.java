@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  */
 public final class Corpora {
 
-    public static final Path ROOT = Path.of("..", "shared", "corpora").toAbsolutePath().normalize();
+    public static final Path ROOT =
+            Path.of("..", "shared", "corpora").toAbsolutePath().normalize();
 
     /** One message of a corpus, named by its file (and position, for mbox files). */
     public record Sample(String name, byte[] raw) {
@@ -110,7 +111,9 @@ public final class Corpora {
 
     /** The message as SMTP carries it: every line ends in CRLF, the last one too. */
     static byte[] withCrlf(byte[] raw) {
-        String text = new String(raw, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace('\r', '\n');
+        String text = new String(raw, StandardCharsets.ISO_8859_1)
+                .replace("\r\n", "\n")
+                .replace('\r', '\n');
         if (!text.isEmpty() && !text.endsWith("\n")) {
             text = text + "\n";
         }

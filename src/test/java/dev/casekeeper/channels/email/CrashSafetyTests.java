@@ -28,11 +28,20 @@ class CrashSafetyTests {
 
     @Test
     void everyMessageAnswered250IsIngestedExactlyOnceAfterAStopMidBatch() throws Exception {
-        Path dataDir = Path.of("target", "crash-test", UUID.randomUUID().toString()).toAbsolutePath();
+        Path dataDir =
+                Path.of("target", "crash-test", UUID.randomUUID().toString()).toAbsolutePath();
         var acknowledged = ConcurrentHashMap.<String>newKeySet();
         var first = start(dataDir);
-        var mailbox = first.getBean(MailboxManagement.class).create(new SaveMailbox("crash@desk.example.com", null, null,
-                InboundMode.SMTP, null, null, Mailbox.Acknowledgement.OFF, true));
+        var mailbox = first.getBean(MailboxManagement.class)
+                .create(new SaveMailbox(
+                        "crash@desk.example.com",
+                        null,
+                        null,
+                        InboundMode.SMTP,
+                        null,
+                        null,
+                        Mailbox.Acknowledgement.OFF,
+                        true));
         int port = first.getBean(SmtpListener.class).port();
         var sending = new AtomicBoolean(true);
         var sent = new AtomicInteger();
@@ -53,20 +62,24 @@ class CrashSafetyTests {
             var jdbc = second.getBean(JdbcClient.class);
             await().atMost(Duration.ofMinutes(5)).until(() -> waiting(jdbc) == 0);
             for (String messageId : acknowledged) {
-                assertThat(jdbc.sql("select count(*) from email.inbound_message where message_id = :id and state = 'processed'")
+                assertThat(jdbc.sql(
+                                        "select count(*) from email.inbound_message where message_id = :id and state = 'processed'")
                                 .param("id", messageId)
                                 .query(Long.class)
                                 .single())
                         .as("stored and processed once: " + messageId)
                         .isEqualTo(1);
-                assertThat(jdbc.sql("select count(*) from cases.timeline_entry where data -> 'email' ->> 'messageId' = :id")
+                assertThat(jdbc.sql(
+                                        "select count(*) from cases.timeline_entry where data -> 'email' ->> 'messageId' = :id")
                                 .param("id", messageId)
                                 .query(Long.class)
                                 .single())
                         .as("one case entry for " + messageId)
                         .isEqualTo(1);
             }
-            assertThat(jdbc.sql("select count(*) from email.inbound_message where state <> 'processed'").query(Long.class).single())
+            assertThat(jdbc.sql("select count(*) from email.inbound_message where state <> 'processed'")
+                            .query(Long.class)
+                            .single())
                     .isZero();
         } finally {
             second.close();
@@ -80,7 +93,8 @@ class CrashSafetyTests {
             String raw = "From: crash-" + (sent.get() % 50) + "@example.org\r\nTo: " + to + "\r\nSubject: Crash test "
                     + messageId + "\r\nMessage-ID: <" + messageId + ">\r\n\r\nPlease keep me safe.\r\n";
             try {
-                if (SmtpConversation.send(port, "sender@example.org", to, raw.getBytes(StandardCharsets.UTF_8)).startsWith("250")) {
+                if (SmtpConversation.send(port, "sender@example.org", to, raw.getBytes(StandardCharsets.UTF_8))
+                        .startsWith("250")) {
                     acknowledged.add(messageId);
                 }
             } catch (RuntimeException e) {
@@ -97,13 +111,18 @@ class CrashSafetyTests {
     }
 
     private static long waiting(JdbcClient jdbc) {
-        return jdbc.sql("select count(*) from email.inbound_message where state = 'received'").query(Long.class).single();
+        return jdbc.sql("select count(*) from email.inbound_message where state = 'received'")
+                .query(Long.class)
+                .single();
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(CasekeeperApplication.class)
                 .profiles("test")
-                .run("--casekeeper.data-dir=" + dataDir, "--server.port=0", "--casekeeper.mail.smtp.port=0",
+                .run(
+                        "--casekeeper.data-dir=" + dataDir,
+                        "--server.port=0",
+                        "--casekeeper.mail.smtp.port=0",
                         "--casekeeper.mail.parsing.workers=1");
     }
 }

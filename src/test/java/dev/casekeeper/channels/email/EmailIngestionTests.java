@@ -18,8 +18,14 @@ class EmailIngestionTests extends EmailTestBase {
 
         // A sender no other test writes from: a known customer keeps the name they already have.
         String sender = "maria." + marker.toLowerCase(java.util.Locale.ROOT) + "@example.org";
-        deliver(sender, mailbox.address(), plain("Maria Lopez <" + sender + ">", mailbox.address(),
-                "My activation key is gone " + marker, "I reinstalled Windows and the key no longer works."));
+        deliver(
+                sender,
+                mailbox.address(),
+                plain(
+                        "Maria Lopez <" + sender + ">",
+                        mailbox.address(),
+                        "My activation key is gone " + marker,
+                        "I reinstalled Windows and the key no longer works."));
 
         var kase = awaitCase(marker);
         assertThat(kase.get("subject").asString()).isEqualTo("My activation key is gone " + marker);
@@ -33,7 +39,9 @@ class EmailIngestionTests extends EmailTestBase {
         assertThat(email.get("from").asString()).isEqualTo("Maria Lopez <" + sender + ">");
         assertThat(email.get("messageId").asString()).endsWith("@client.example.net");
         assertThat(email.get("automatic").isNull()).isTrue();
-        var customer = admin().get("/api/v1/customers/" + kase.get("requesterId").asString()).json();
+        var customer = admin().get(
+                        "/api/v1/customers/" + kase.get("requesterId").asString())
+                .json();
         assertThat(customer.get("displayName").asString()).isEqualTo("Maria Lopez");
     }
 
@@ -47,16 +55,29 @@ class EmailIngestionTests extends EmailTestBase {
                 <img src="x" onerror="steal()"><p>See <a href="https://shop.example.com/orders/4471">the order</a>.</p>
                 <iframe src="https://evil.example.net"></iframe></body></html>""";
 
-        deliver("ana@example.org", mailbox.address(), multipart("ana@example.org", mailbox.address(), "Broken " + marker,
-                "multipart/alternative", part("text/html; charset=utf-8", html)));
+        deliver(
+                "ana@example.org",
+                mailbox.address(),
+                multipart(
+                        "ana@example.org",
+                        mailbox.address(),
+                        "Broken " + marker,
+                        "multipart/alternative",
+                        part("text/html; charset=utf-8", html)));
 
         var entry = firstMessage(awaitCase(marker));
         String stored = entry.get("html").asString();
         assertThat(stored).contains("#4471").contains("https://shop.example.com/orders/4471");
-        assertThat(stored.toLowerCase()).doesNotContain("<script").doesNotContain("onerror").doesNotContain("onload")
-                .doesNotContain("javascript:").doesNotContain("<iframe").doesNotContain("steal(");
+        assertThat(stored.toLowerCase())
+                .doesNotContain("<script")
+                .doesNotContain("onerror")
+                .doesNotContain("onload")
+                .doesNotContain("javascript:")
+                .doesNotContain("<iframe")
+                .doesNotContain("steal(");
         assertThat(entry.get("body").asString())
-                .isEqualTo("Hello,\n\nmy order #4471 arrived broken.\n\nSee the order <https://shop.example.com/orders/4471>.");
+                .isEqualTo(
+                        "Hello,\n\nmy order #4471 arrived broken.\n\nSee the order <https://shop.example.com/orders/4471>.");
     }
 
     @Test
@@ -83,7 +104,10 @@ class EmailIngestionTests extends EmailTestBase {
                 >
                 > Kind regards""";
 
-        deliver("maria@example.org", mailbox.address(), plain("maria@example.org", mailbox.address(), "Re: order " + marker, body));
+        deliver(
+                "maria@example.org",
+                mailbox.address(),
+                plain("maria@example.org", mailbox.address(), "Re: order " + marker, body));
 
         var entry = firstMessage(awaitCase(marker));
         assertThat(entry.get("body").asString()).isEqualTo("Yes, the order number is 4471.");
@@ -96,7 +120,8 @@ class EmailIngestionTests extends EmailTestBase {
     void aMessageWithNulCharactersIsIngestedWithoutThemAndSaysSo() {
         var mailbox = smtpMailbox(null);
         String marker = marker();
-        String raw = "From: Ma\u0000ria <maria@example.org>\r\nTo: " + mailbox.address() + "\r\nSubject: Nul " + marker + "\u0000\r\n"
+        String raw = "From: Ma\u0000ria <maria@example.org>\r\nTo: " + mailbox.address() + "\r\nSubject: Nul " + marker
+                + "\u0000\r\n"
                 + "Message-ID: <nul\u0000" + marker + "@client.example.net>\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/alternative; boundary=\"b\"\r\n\r\n"
                 + "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe text\u0000 goes on.\r\n"
@@ -106,7 +131,8 @@ class EmailIngestionTests extends EmailTestBase {
 
         var entry = firstMessage(awaitCase(marker));
         assertThat(entry.get("body").asString()).isEqualTo("The text goes on.");
-        assertThat(entry.get("data").get("email").get("messageId").asString()).isEqualTo("nul" + marker + "@client.example.net");
+        assertThat(entry.get("data").get("email").get("messageId").asString())
+                .isEqualTo("nul" + marker + "@client.example.net");
         assertThat(entry.get("data").get("email").get("warnings").toString()).contains("NUL characters");
     }
 
@@ -115,9 +141,14 @@ class EmailIngestionTests extends EmailTestBase {
         UUID team = newTeam();
         var mailbox = smtpMailbox(team);
         String marker = marker();
-        byte[] png = Base64.getDecoder().decode(
-                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-        String raw = multipart("maria@example.org", mailbox.address(), "Photo " + marker, "multipart/mixed",
+        byte[] png = Base64.getDecoder()
+                .decode(
+                        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+        String raw = multipart(
+                "maria@example.org",
+                mailbox.address(),
+                "Photo " + marker,
+                "multipart/mixed",
                 "Content-Type: multipart/related; boundary=\"rel\"\r\n\r\n"
                         + "--rel\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
                         + "<p>The dent:</p><img src=\"cid:dent@x\">\r\n"
@@ -134,7 +165,8 @@ class EmailIngestionTests extends EmailTestBase {
         var image = attachments.get(0);
         assertThat(image.get("contentType").asString()).isEqualTo("image/png");
         assertThat(image.get("inline").asBoolean()).isTrue();
-        assertThat(entry.get("html").asString()).contains("src=\"/email/attachments/" + image.get("id").asString() + "\"");
+        assertThat(entry.get("html").asString())
+                .contains("src=\"/email/attachments/" + image.get("id").asString() + "\"");
         var served = admin().get(image.get("url").asString());
         assertThat(served.status()).isEqualTo(200);
         assertThat(served.header("Content-Type")).isEqualTo("image/png");
@@ -147,7 +179,10 @@ class EmailIngestionTests extends EmailTestBase {
         assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
         var outsider = newAgent("agent", newTeam());
         assertThat(outsider.api().get(image.get("url").asString()).status()).isEqualTo(404);
-        assertThat(outsider.api().get(entry.get("data").get("email").get("rawUrl").asString()).status()).isEqualTo(404);
+        assertThat(outsider.api()
+                        .get(entry.get("data").get("email").get("rawUrl").asString())
+                        .status())
+                .isEqualTo(404);
         var original = admin().get(entry.get("data").get("email").get("rawUrl").asString());
         assertThat(original.status()).isEqualTo(200);
         assertThat(original.text()).contains("Photo " + marker);
@@ -155,9 +190,18 @@ class EmailIngestionTests extends EmailTestBase {
 
     static String multipart(String from, String to, String subject, String type, String... parts) {
         var message = new StringBuilder();
-        message.append("From: ").append(from).append("\r\nTo: ").append(to).append("\r\nSubject: ").append(subject)
-                .append("\r\nMessage-ID: <").append(UUID.randomUUID()).append("@client.example.net>\r\nMIME-Version: 1.0\r\n")
-                .append("Content-Type: ").append(type).append("; boundary=\"outer\"\r\n\r\n");
+        message.append("From: ")
+                .append(from)
+                .append("\r\nTo: ")
+                .append(to)
+                .append("\r\nSubject: ")
+                .append(subject)
+                .append("\r\nMessage-ID: <")
+                .append(UUID.randomUUID())
+                .append("@client.example.net>\r\nMIME-Version: 1.0\r\n")
+                .append("Content-Type: ")
+                .append(type)
+                .append("; boundary=\"outer\"\r\n\r\n");
         for (String part : parts) {
             message.append("--outer\r\n").append(part).append("\r\n");
         }

@@ -31,7 +31,8 @@ abstract class EmailTestBase extends ApiTestBase {
      */
     @AfterEach
     void stopPollingImapMailboxes() {
-        jdbc.sql("update email.mailbox set active = false where inbound_mode = 'imap'").update();
+        jdbc.sql("update email.mailbox set active = false where inbound_mode = 'imap'")
+                .update();
     }
 
     /** A mailbox created by the admin, and its address. */
@@ -59,7 +60,9 @@ abstract class EmailTestBase extends ApiTestBase {
         }
         var created = admin().post("/api/v1/mailboxes", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return new TestMailbox(UUID.fromString(created.json().get("id").asString()), created.json().get("address").asString());
+        return new TestMailbox(
+                UUID.fromString(created.json().get("id").asString()),
+                created.json().get("address").asString());
     }
 
     int smtpPort() {
@@ -87,30 +90,41 @@ abstract class EmailTestBase extends ApiTestBase {
     /** The case with {@code marker} in its subject once it has {@code messages} customer messages. */
     JsonNode awaitCase(Api as, String marker, int messages) {
         var found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            var list = as.get("/api/v1/cases?q=" + java.net.URLEncoder.encode(marker, StandardCharsets.UTF_8) + "&limit=10");
-            assertThat(list.status()).as(list.toString()).isEqualTo(200);
-            assertThat(list.json().get("items").size()).as("cases with " + marker).isEqualTo(1);
-            var detail = as.get("/api/v1/cases/" + list.json().get("items").get(0).get("id").asString());
-            assertThat(incoming(detail.json())).isEqualTo(messages);
-            found[0] = detail.json();
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    var list = as.get("/api/v1/cases?q=" + java.net.URLEncoder.encode(marker, StandardCharsets.UTF_8)
+                            + "&limit=10");
+                    assertThat(list.status()).as(list.toString()).isEqualTo(200);
+                    assertThat(list.json().get("items").size())
+                            .as("cases with " + marker)
+                            .isEqualTo(1);
+                    var detail = as.get("/api/v1/cases/"
+                            + list.json().get("items").get(0).get("id").asString());
+                    assertThat(incoming(detail.json())).isEqualTo(messages);
+                    found[0] = detail.json();
+                });
         return found[0];
     }
 
     static long incoming(JsonNode kase) {
-        return kase.get("timeline").valueStream().filter(e -> e.get("kind").asString().equals("message_in")).count();
+        return kase.get("timeline")
+                .valueStream()
+                .filter(e -> e.get("kind").asString().equals("message_in"))
+                .count();
     }
 
     static JsonNode firstMessage(JsonNode kase) {
-        return kase.get("timeline").valueStream()
+        return kase.get("timeline")
+                .valueStream()
                 .filter(e -> e.get("kind").asString().equals("message_in"))
                 .findFirst()
                 .orElseThrow();
     }
 
     static JsonNode lastMessage(JsonNode kase) {
-        return kase.get("timeline").valueStream()
+        return kase.get("timeline")
+                .valueStream()
                 .filter(e -> e.get("kind").asString().equals("message_in"))
                 .reduce((a, b) -> b)
                 .orElseThrow();

@@ -67,7 +67,9 @@ final class ExpectedReadings {
             if (in == null) {
                 throw new IllegalStateException("No test resource " + RESOURCE);
             }
-            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,7 +91,8 @@ final class ExpectedReadings {
     private static Reading parse(String line) {
         String[] cells = line.split("\t", -1);
         if (cells.length != 8) {
-            throw new IllegalArgumentException(RESOURCE + ": 8 tab-separated cells expected, found " + cells.length + " in: " + line);
+            throw new IllegalArgumentException(
+                    RESOURCE + ": 8 tab-separated cells expected, found " + cells.length + " in: " + line);
         }
         String known = null;
         String reason = null;
@@ -98,20 +101,30 @@ final class ExpectedReadings {
             known = colon < 0 ? "" : cells[6].substring(0, colon).strip();
             reason = colon < 0 ? "" : cells[6].substring(colon + 1).strip();
             if (!FIELDS.contains(known) || reason.isEmpty()) {
-                throw new IllegalArgumentException(RESOURCE + ": a known difference is \"field: reason\", field one of " + FIELDS
-                        + "; found \"" + cells[6] + "\" for " + cells[0]);
+                throw new IllegalArgumentException(RESOURCE + ": a known difference is \"field: reason\", field one of "
+                        + FIELDS + "; found \"" + cells[6] + "\" for " + cells[0]);
             }
         }
         if (!cells[4].equals("yes") && !cells[4].equals("no")) {
-            throw new IllegalArgumentException(RESOURCE + ": automatic is yes or no, found \"" + cells[4] + "\" for " + cells[0]);
+            throw new IllegalArgumentException(
+                    RESOURCE + ": automatic is yes or no, found \"" + cells[4] + "\" for " + cells[0]);
         }
         var phrases = cells[2].equals("-") ? null : cells[2].equals("(no text)") ? List.<String>of() : list(cells[2]);
-        return new Reading(cells[0], cells[1], phrases, list(cells[3]), cells[4].equals("yes"),
-                cells[5].equals("-") ? null : cells[5], known, reason);
+        return new Reading(
+                cells[0],
+                cells[1],
+                phrases,
+                list(cells[3]),
+                cells[4].equals("yes"),
+                cells[5].equals("-") ? null : cells[5],
+                known,
+                reason);
     }
 
     private static List<String> list(String cell) {
-        return cell.equals("-") ? List.of() : Arrays.stream(cell.split(" \\| ")).map(String::strip).toList();
+        return cell.equals("-")
+                ? List.of()
+                : Arrays.stream(cell.split(" \\| ")).map(String::strip).toList();
     }
 
     /** Runs of whitespace as one space, no space at either end: how subjects and phrases are compared. */
@@ -128,7 +141,9 @@ final class ExpectedReadings {
             }
             pattern.append(Pattern.quote(piece));
         }
-        return Pattern.compile(pattern.toString(), Pattern.DOTALL).matcher(actual).matches();
+        return Pattern.compile(pattern.toString(), Pattern.DOTALL)
+                .matcher(actual)
+                .matches();
     }
 
     /** Whether the listed names are the expected ones, each matched once, in any order. */

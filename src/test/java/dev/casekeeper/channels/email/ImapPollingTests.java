@@ -46,8 +46,11 @@ class ImapPollingTests extends EmailTestBase {
         var kase = awaitCase(marker);
 
         assertThat(firstMessage(kase).get("body").asString()).isEqualTo("Fetched, not pushed");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(inbox(account)).singleElement().satisfies(m -> assertThat(m.getFlags().contains(Flags.Flag.SEEN)).isTrue()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(inbox(account))
+                        .singleElement()
+                        .satisfies(m -> assertThat(m.getFlags().contains(Flags.Flag.SEEN))
+                                .isTrue()));
     }
 
     @Test
@@ -61,7 +64,11 @@ class ImapPollingTests extends EmailTestBase {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(inbox(account)).isEmpty();
-            assertThat(greenMail.getManagers().getImapHostManager().getFolder(account, "Casekeeper/Processed").getMessageCount())
+            assertThat(greenMail
+                            .getManagers()
+                            .getImapHostManager()
+                            .getFolder(account, "Casekeeper/Processed")
+                            .getMessageCount())
                     .isEqualTo(1);
         });
     }
@@ -76,8 +83,10 @@ class ImapPollingTests extends EmailTestBase {
         var mailbox = imapMailbox(account, null);
 
         awaitCase(marker);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(inbox(account)).allSatisfy(m -> assertThat(m.getFlags().contains(Flags.Flag.SEEN)).isTrue()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(inbox(account))
+                        .allSatisfy(m -> assertThat(m.getFlags().contains(Flags.Flag.SEEN))
+                                .isTrue()));
 
         assertThat(jdbc.sql("select count(*) from email.inbound_message where mailbox_id = :m")
                         .param("m", mailbox.id())
@@ -91,12 +100,30 @@ class ImapPollingTests extends EmailTestBase {
         var account = account();
         var body = new LinkedHashMap<String, Object>();
         body.put("address", "imap-" + UUID.randomUUID().toString().substring(0, 8) + "@desk.example.com");
-        body.put("inbound", Map.of("mode", "imap", "host", "localhost", "port", greenMail.getImap().getPort(), "security", "none",
-                "username", account.getLogin(), "password", "wrong"));
+        body.put(
+                "inbound",
+                Map.of(
+                        "mode",
+                        "imap",
+                        "host",
+                        "localhost",
+                        "port",
+                        greenMail.getImap().getPort(),
+                        "security",
+                        "none",
+                        "username",
+                        account.getLogin(),
+                        "password",
+                        "wrong"));
         String id = admin().post("/api/v1/mailboxes", body).json().get("id").asString();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(admin().get("/api/v1/mailboxes/" + id).json().get("inbound").get("lastError").asString()).isNotBlank());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(admin().get("/api/v1/mailboxes/" + id)
+                                .json()
+                                .get("inbound")
+                                .get("lastError")
+                                .asString())
+                        .isNotBlank());
     }
 
     private GreenMailUser account() {
@@ -121,7 +148,8 @@ class ImapPollingTests extends EmailTestBase {
     }
 
     private static void put(GreenMailUser account, String raw) throws Exception {
-        account.deliver(new MimeMessage(GreenMailUtil.getSession(greenMail.getImap().getServerSetup()),
+        account.deliver(new MimeMessage(
+                GreenMailUtil.getSession(greenMail.getImap().getServerSetup()),
                 new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))));
     }
 

@@ -36,7 +36,8 @@ class MailboxesApiTests extends ApiTestBase {
     /** These mailboxes point at IMAP servers that do not exist: they must not be polled for the rest of the run. */
     @AfterEach
     void stopPollingImapMailboxes() {
-        jdbc.sql("update email.mailbox set active = false where inbound_mode = 'imap'").update();
+        jdbc.sql("update email.mailbox set active = false where inbound_mode = 'imap'")
+                .update();
     }
 
     @Test
@@ -56,8 +57,12 @@ class MailboxesApiTests extends ApiTestBase {
         assertThat(inbound.get("port").asInt()).isEqualTo(993);
         assertThat(inbound.get("security").asString()).isEqualTo("tls");
         assertThat(inbound.get("passwordSet").asBoolean()).isTrue();
-        assertThat(created.json().get("outbound").get("passwordSet").asBoolean()).isTrue();
-        assertThat(created.text()).doesNotContain(IMAP_PASSWORD).doesNotContain("smtp-secret").doesNotContain("\"password\"");
+        assertThat(created.json().get("outbound").get("passwordSet").asBoolean())
+                .isTrue();
+        assertThat(created.text())
+                .doesNotContain(IMAP_PASSWORD)
+                .doesNotContain("smtp-secret")
+                .doesNotContain("\"password\"");
 
         var read = admin().get("/api/v1/mailboxes/" + id);
         assertThat(read.text()).doesNotContain(IMAP_PASSWORD).doesNotContain("\"password\"");
@@ -76,8 +81,10 @@ class MailboxesApiTests extends ApiTestBase {
     void aPasswordSealedForOneMailboxDoesNotOpenForAnother() {
         var first = admin().post("/api/v1/mailboxes", imapMailbox("one-" + UUID.randomUUID() + "@example.com", null));
         var second = admin().post("/api/v1/mailboxes", imapMailbox("two-" + UUID.randomUUID() + "@example.com", null));
-        var firstRow = queries.find(UUID.fromString(first.json().get("id").asString())).orElseThrow();
-        var secondRow = queries.find(UUID.fromString(second.json().get("id").asString())).orElseThrow();
+        var firstRow =
+                queries.find(UUID.fromString(first.json().get("id").asString())).orElseThrow();
+        var secondRow = queries.find(UUID.fromString(second.json().get("id").asString()))
+                .orElseThrow();
 
         assertThatThrownBy(() -> secrets.decrypt(firstRow.imapPassword(), secondRow.secretContext("imap_password")))
                 .isInstanceOf(SecretBox.SecretUnavailableException.class)
@@ -86,7 +93,8 @@ class MailboxesApiTests extends ApiTestBase {
 
     @Test
     void replacingTheSettingsWithoutAPasswordKeepsTheStoredOne() {
-        var created = admin().post("/api/v1/mailboxes", imapMailbox("keep-" + UUID.randomUUID() + "@example.com", null));
+        var created =
+                admin().post("/api/v1/mailboxes", imapMailbox("keep-" + UUID.randomUUID() + "@example.com", null));
         String id = created.json().get("id").asString();
         var body = imapMailbox(created.json().get("address").asString(), null);
         body.put("name", "Returns desk");
@@ -96,35 +104,50 @@ class MailboxesApiTests extends ApiTestBase {
 
         assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
         assertThat(replaced.json().get("name").asString()).isEqualTo("Returns desk");
-        assertThat(replaced.json().get("inbound").get("passwordSet").asBoolean()).isTrue();
+        assertThat(replaced.json().get("inbound").get("passwordSet").asBoolean())
+                .isTrue();
         var row = queries.find(UUID.fromString(id)).orElseThrow();
-        assertThat(secrets.decrypt(row.imapPassword(), row.secretContext("imap_password"))).isEqualTo(IMAP_PASSWORD);
+        assertThat(secrets.decrypt(row.imapPassword(), row.secretContext("imap_password")))
+                .isEqualTo(IMAP_PASSWORD);
     }
 
     @Test
     void anSmtpMailboxNeedsNoServerOfItsOwn() {
-        var created = admin().post("/api/v1/mailboxes", Map.of(
-                "address", "help-" + UUID.randomUUID() + "@example.com", "inbound", Map.of("mode", "smtp")));
+        var created = admin().post(
+                        "/api/v1/mailboxes",
+                        Map.of(
+                                "address",
+                                "help-" + UUID.randomUUID() + "@example.com",
+                                "inbound",
+                                Map.of("mode", "smtp")));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("inbound").get("mode").asString()).isEqualTo("smtp");
         assertThat(created.json().get("outbound").isNull()).isTrue();
-        assertThat(created.json().get("acknowledgement").get("enabled").asBoolean()).isFalse();
+        assertThat(created.json().get("acknowledgement").get("enabled").asBoolean())
+                .isFalse();
         assertThat(created.json().get("active").asBoolean()).isTrue();
     }
 
     @Test
     void refusesASecondMailboxForTheSameAddress() {
         String address = "billing-" + UUID.randomUUID() + "@example.com";
-        assertThat(admin().post("/api/v1/mailboxes", smtpMailbox(address)).status()).isEqualTo(201);
+        assertThat(admin().post("/api/v1/mailboxes", smtpMailbox(address)).status())
+                .isEqualTo(201);
 
-        assertProblem(admin().post("/api/v1/mailboxes", smtpMailbox(address.toUpperCase())), 409, "mailbox-address-taken");
+        assertProblem(
+                admin().post("/api/v1/mailboxes", smtpMailbox(address.toUpperCase())), 409, "mailbox-address-taken");
     }
 
     @Test
     void refusesAnImapMailboxWithoutItsServerNamingTheField() {
-        var refused = admin().post("/api/v1/mailboxes", Map.of(
-                "address", "imap-" + UUID.randomUUID() + "@example.com", "inbound", Map.of("mode", "imap")));
+        var refused = admin().post(
+                        "/api/v1/mailboxes",
+                        Map.of(
+                                "address",
+                                "imap-" + UUID.randomUUID() + "@example.com",
+                                "inbound",
+                                Map.of("mode", "imap")));
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(fieldsNamed(refused)).containsExactly("inbound.host");
@@ -143,8 +166,13 @@ class MailboxesApiTests extends ApiTestBase {
         var body = new LinkedHashMap<String, Object>(smtpMailbox("t-" + UUID.randomUUID() + "@example.com"));
         body.put("teamId", UUID.randomUUID());
         var unknownTeam = admin().post("/api/v1/mailboxes", body);
-        var unknownMode = admin().post("/api/v1/mailboxes", Map.of(
-                "address", "m-" + UUID.randomUUID() + "@example.com", "inbound", Map.of("mode", "pop3")));
+        var unknownMode = admin().post(
+                        "/api/v1/mailboxes",
+                        Map.of(
+                                "address",
+                                "m-" + UUID.randomUUID() + "@example.com",
+                                "inbound",
+                                Map.of("mode", "pop3")));
 
         assertProblem(unknownTeam, 400, "invalid-input");
         assertThat(fieldsNamed(unknownTeam)).containsExactly("teamId");
@@ -157,12 +185,19 @@ class MailboxesApiTests extends ApiTestBase {
         var noKey = new MailSettings(null, null, null, null, null, null, null, null);
         var management = new MailboxManagement(queries, new SecretBox(noKey), agents, Clock.systemUTC());
         String address = "nokey-" + UUID.randomUUID() + "@example.com";
-        var command = new SaveMailbox(address, null, null, InboundMode.IMAP,
+        var command = new SaveMailbox(
+                address,
+                null,
+                null,
+                InboundMode.IMAP,
                 new SaveMailbox.ImapServer("imap.invalid", null, TransportSecurity.TLS, "user", "secret", null, null),
-                null, Mailbox.Acknowledgement.OFF, true);
+                null,
+                Mailbox.Acknowledgement.OFF,
+                true);
 
         assertThatThrownBy(() -> management.create(command))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsOnlyKeys("inbound.password"))
                 .hasMessageContaining("casekeeper.mail.secret-key");
         assertThat(queries.findByAddress(address)).isEmpty();

@@ -41,29 +41,54 @@ class OutboundMailTests extends EmailTestBase {
         var mailbox = smtpMailbox(null, outboundTo(greenMail.getSmtp().getPort()));
         String marker = marker();
         String customerId = UUID.randomUUID() + "@client.example.net";
-        deliver("maria@example.org", mailbox.address(), ThreadingTests.withId(plain("Maria Lopez <maria@example.org>",
-                mailbox.address(), "Wrong colour " + marker, "The curtain is blue, I ordered green.", "Cc: lee@example.org"), customerId));
+        deliver(
+                "maria@example.org",
+                mailbox.address(),
+                ThreadingTests.withId(
+                        plain(
+                                "Maria Lopez <maria@example.org>",
+                                mailbox.address(),
+                                "Wrong colour " + marker,
+                                "The curtain is blue, I ordered green.",
+                                "Cc: lee@example.org"),
+                        customerId));
         var kase = awaitCase(marker);
         String caseId = kase.get("id").asString();
 
-        var reply = admin().post("/api/v1/cases/" + caseId + "/replies", Map.of("body", "We are sending a green one today."));
+        var reply = admin().post(
+                        "/api/v1/cases/" + caseId + "/replies", Map.of("body", "We are sending a green one today."));
         assertThat(reply.status()).isEqualTo(201);
 
         var sent = awaitSent(marker, 1).getFirst();
-        assertThat(sent.getFrom()[0].toString()).contains("<" + mailbox.address() + ">").contains("Example Support");
-        assertThat(sent.getSubject()).isEqualTo("Re: Wrong colour " + marker + " [#" + kase.get("number").asLong() + "]");
+        assertThat(sent.getFrom()[0].toString())
+                .contains("<" + mailbox.address() + ">")
+                .contains("Example Support");
+        assertThat(sent.getSubject())
+                .isEqualTo("Re: Wrong colour " + marker + " [#"
+                        + kase.get("number").asLong() + "]");
         assertThat(sent.getHeader("In-Reply-To")[0]).isEqualTo("<" + customerId + ">");
         assertThat(sent.getHeader("References")[0]).contains("<" + customerId + ">");
-        assertThat(sent.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString()).isEqualTo("maria@example.org");
-        assertThat(sent.getRecipients(jakarta.mail.Message.RecipientType.CC)[0].toString()).isEqualTo("lee@example.org");
-        assertThat(sent.getReplyTo()[0].toString()).matches(".*<" + mailbox.address().replace("@", "\\+[a-z0-9]{16}@") + ">");
+        assertThat(sent.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString())
+                .isEqualTo("maria@example.org");
+        assertThat(sent.getRecipients(jakarta.mail.Message.RecipientType.CC)[0].toString())
+                .isEqualTo("lee@example.org");
+        assertThat(sent.getReplyTo()[0].toString())
+                .matches(".*<" + mailbox.address().replace("@", "\\+[a-z0-9]{16}@") + ">");
         assertThat(String.valueOf(sent.getContent()).strip()).isEqualTo("We are sending a green one today.");
         assertThat(awaitDelivery(caseId, "sent").get("detail").asString()).isEqualTo("Sent to maria@example.org");
 
         String ourId = sent.getMessageID().replaceAll("[<>]", "");
-        deliver("maria@example.org", mailbox.address(), plain("maria@example.org", mailbox.address(), "Re: (client dropped the tag)",
-                "Thank you!", "In-Reply-To: <" + ourId + ">"));
-        assertThat(lastMessage(awaitCase(admin(), marker, 2)).get("body").asString()).isEqualTo("Thank you!");
+        deliver(
+                "maria@example.org",
+                mailbox.address(),
+                plain(
+                        "maria@example.org",
+                        mailbox.address(),
+                        "Re: (client dropped the tag)",
+                        "Thank you!",
+                        "In-Reply-To: <" + ourId + ">"));
+        assertThat(lastMessage(awaitCase(admin(), marker, 2)).get("body").asString())
+                .isEqualTo("Thank you!");
     }
 
     @Test
@@ -71,20 +96,39 @@ class OutboundMailTests extends EmailTestBase {
         var mailbox = smtpMailbox(null, outboundTo(greenMail.getSmtp().getPort()));
         String marker = marker();
         String customerId = UUID.randomUUID() + "@client.example.net";
-        deliver("maria@example.org", mailbox.address(), ThreadingTests.withId(plain("Maria Lopez <maria@example.org>",
-                mailbox.address(), "Private matter " + marker, "My new address is 4 Elm Street.", "Cc: lee@example.org"), customerId));
+        deliver(
+                "maria@example.org",
+                mailbox.address(),
+                ThreadingTests.withId(
+                        plain(
+                                "Maria Lopez <maria@example.org>",
+                                mailbox.address(),
+                                "Private matter " + marker,
+                                "My new address is 4 Elm Street.",
+                                "Cc: lee@example.org"),
+                        customerId));
         String caseId = awaitCase(marker).get("id").asString();
 
         // Mallory learned the Message-ID (a forwarded copy, a mailing list archive) and copies Eve.
-        deliver("mallory@evil.example", mailbox.address(), plain("Mallory <mallory@evil.example>", mailbox.address(),
-                "Re: Private matter", "Please send me the details too.", "In-Reply-To: <" + customerId + ">",
-                "References: <" + customerId + ">", "Cc: eve@evil.example"));
+        deliver(
+                "mallory@evil.example",
+                mailbox.address(),
+                plain(
+                        "Mallory <mallory@evil.example>",
+                        mailbox.address(),
+                        "Re: Private matter",
+                        "Please send me the details too.",
+                        "In-Reply-To: <" + customerId + ">",
+                        "References: <" + customerId + ">",
+                        "Cc: eve@evil.example"));
         var kase = awaitCase(admin(), marker, 2);
         var joined = lastMessage(kase).get("data").get("email");
         assertThat(joined.get("outsider").asBoolean()).isTrue();
         assertThat(joined.get("threadedBy").asString()).isEqualTo("references, from someone not on this case");
-        var page = dev.casekeeper.support.WebSession.anonymous(port).signIn(ADMIN_EMAIL, ADMIN_PASSWORD)
-                .get("/cases/" + kase.get("number").asLong()).html();
+        var page = dev.casekeeper.support.WebSession.anonymous(port)
+                .signIn(ADMIN_EMAIL, ADMIN_PASSWORD)
+                .get("/cases/" + kase.get("number").asLong())
+                .html();
         assertThat(page.select("#timeline .entry-customer .mail-outsider").text())
                 .contains("not on this case", "mallory@evil.example");
 
@@ -99,50 +143,84 @@ class OutboundMailTests extends EmailTestBase {
     void aFromListingSomeoneNotOnTheCaseDoesNotThreadByTheCaseTag() {
         var mailbox = smtpMailbox(null, outboundTo(greenMail.getSmtp().getPort()));
         String marker = marker();
-        deliver("maria@example.org", mailbox.address(), plain("maria@example.org", mailbox.address(), "Tagged " + marker, "Hi"));
+        deliver(
+                "maria@example.org",
+                mailbox.address(),
+                plain("maria@example.org", mailbox.address(), "Tagged " + marker, "Hi"));
         var kase = awaitCase(marker);
         String attack = marker();
 
-        deliver("mallory@evil.example", mailbox.address(), plain("maria@example.org, mallory@evil.example", mailbox.address(),
-                "Re: [#" + kase.get("number").asLong() + "] " + attack, "Add me", "Sender: mallory@evil.example"));
+        deliver(
+                "mallory@evil.example",
+                mailbox.address(),
+                plain(
+                        "maria@example.org, mallory@evil.example",
+                        mailbox.address(),
+                        "Re: [#" + kase.get("number").asLong() + "] " + attack,
+                        "Add me",
+                        "Sender: mallory@evil.example"));
 
-        assertThat(awaitCase(attack).get("id").asString()).isNotEqualTo(kase.get("id").asString());
-        assertThat(incoming(admin().get("/api/v1/cases/" + kase.get("id").asString()).json())).isEqualTo(1);
+        assertThat(awaitCase(attack).get("id").asString())
+                .isNotEqualTo(kase.get("id").asString());
+        assertThat(incoming(admin().get("/api/v1/cases/" + kase.get("id").asString())
+                        .json()))
+                .isEqualTo(1);
     }
 
     @Test
     void copiesAtMostFiftyPeopleAndSaysOnTheCaseWhoWasLeftOut() throws Exception {
         var mailbox = smtpMailbox(null, outboundTo(greenMail.getSmtp().getPort()));
         String marker = marker();
-        String crowd = java.util.stream.IntStream.range(0, 120).mapToObj(i -> "p" + i + "@crowd.example")
+        String crowd = java.util.stream.IntStream.range(0, 120)
+                .mapToObj(i -> "p" + i + "@crowd.example")
                 .collect(java.util.stream.Collectors.joining(",\r\n "));
-        deliver("maria@example.org", mailbox.address(), plain("maria@example.org", mailbox.address(), "Crowd " + marker,
-                "Everyone is copied.", "Cc: " + crowd));
+        deliver(
+                "maria@example.org",
+                mailbox.address(),
+                plain(
+                        "maria@example.org",
+                        mailbox.address(),
+                        "Crowd " + marker,
+                        "Everyone is copied.",
+                        "Cc: " + crowd));
         var kase = awaitCase(marker);
         String caseId = kase.get("id").asString();
         assertThat(firstMessage(kase).get("data").get("email").get("warnings").toString())
                 .contains("copies 120 people; only the first 50 joined the case");
         assertThat(jdbc.sql("select count(*) from email.case_participant where case_id = :c")
-                .param("c", UUID.fromString(caseId)).query(Long.class).single()).isEqualTo(50);
+                        .param("c", UUID.fromString(caseId))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(50);
 
         admin().post("/api/v1/cases/" + caseId + "/replies", Map.of("body", "Answering all of you."));
 
         var sent = awaitSent(marker, 1).getFirst();
         assertThat(sent.getAllRecipients()).hasSize(50);
-        var leftOut = admin().get("/api/v1/cases/" + caseId).json().get("timeline").valueStream()
-                .filter(e -> "email_recipients_left_out".equals(e.path("eventType").asString(null)))
+        var leftOut = admin().get("/api/v1/cases/" + caseId)
+                .json()
+                .get("timeline")
+                .valueStream()
+                .filter(e ->
+                        "email_recipients_left_out".equals(e.path("eventType").asString(null)))
                 .toList();
-        assertThat(leftOut).singleElement().satisfies(e -> assertThat(e.get("data").get("leftOut").asInt()).isEqualTo(1));
-        var page = dev.casekeeper.support.WebSession.anonymous(port).signIn(ADMIN_EMAIL, ADMIN_PASSWORD)
-                .get("/cases/" + kase.get("number").asLong()).html();
-        assertThat(page.select("#timeline .entry-event").text()).contains("did not get it", "Left out: p9@crowd.example");
+        assertThat(leftOut)
+                .singleElement()
+                .satisfies(e -> assertThat(e.get("data").get("leftOut").asInt()).isEqualTo(1));
+        var page = dev.casekeeper.support.WebSession.anonymous(port)
+                .signIn(ADMIN_EMAIL, ADMIN_PASSWORD)
+                .get("/cases/" + kase.get("number").asLong())
+                .html();
+        assertThat(page.select("#timeline .entry-event").text())
+                .contains("did not get it", "Left out: p9@crowd.example");
     }
 
     @Test
     void aCustomerWithAUtf8AddressIsReadAndAnsweredAtThatAddressOverSmtpUtf8() throws Exception {
         var received = new java.util.concurrent.CopyOnWriteArrayList<String[]>();
         // Every RCPT, as the server read it, with the message's text.
-        var server = SMTPServer.port(0).messageHandlerFactory(context -> new org.subethamail.smtp.MessageHandler() {
+        var server = SMTPServer.port(0)
+                .messageHandlerFactory(context -> new org.subethamail.smtp.MessageHandler() {
                     private final List<String> recipients = new java.util.ArrayList<>();
 
                     @Override
@@ -174,23 +252,37 @@ class OutboundMailTests extends EmailTestBase {
             properties.setProperty("mail.mime.allowutf8", "true");
             properties.setProperty("mail.smtp.from", customer);
             var session = jakarta.mail.Session.getInstance(properties);
-            var message = new MimeMessage(session, new java.io.ByteArrayInputStream(
-                    EmailCasePageTests.repro("R8-", marker).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            var message = new MimeMessage(
+                    session,
+                    new java.io.ByteArrayInputStream(
+                            EmailCasePageTests.repro("R8-", marker).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             try (var transport = session.getTransport("smtp")) {
                 transport.connect("localhost", smtpPort(), null, null);
-                assertThat(((org.eclipse.angus.mail.smtp.SMTPTransport) transport).supportsExtension("SMTPUTF8")).isTrue();
-                transport.sendMessage(message, new jakarta.mail.Address[] {new jakarta.mail.internet.InternetAddress(mailbox.address())});
+                assertThat(((org.eclipse.angus.mail.smtp.SMTPTransport) transport).supportsExtension("SMTPUTF8"))
+                        .isTrue();
+                transport.sendMessage(
+                        message,
+                        new jakarta.mail.Address[] {new jakarta.mail.internet.InternetAddress(mailbox.address())});
             }
             var kase = awaitCase(marker);
-            assertThat(firstMessage(kase).get("data").get("email").get("from").asString()).isEqualTo("Jöhn <" + customer + ">");
+            assertThat(firstMessage(kase).get("data").get("email").get("from").asString())
+                    .isEqualTo("Jöhn <" + customer + ">");
             assertThat(jdbc.sql("select envelope_from from email.inbound_message where case_id = :c")
-                    .param("c", UUID.fromString(kase.get("id").asString())).query(String.class).single()).isEqualTo(customer);
+                            .param("c", UUID.fromString(kase.get("id").asString()))
+                            .query(String.class)
+                            .single())
+                    .isEqualTo(customer);
 
             admin().post("/api/v1/cases/" + kase.get("id").asString() + "/replies", Map.of("body", "Hallo Jöhn"));
 
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(received.stream().map(r -> r[0])).contains(customer));
-            assertThat(received.stream().filter(r -> r[0].equals(customer)).findFirst().orElseThrow()[1]).contains("To: " + customer);
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(
+                            () -> assertThat(received.stream().map(r -> r[0])).contains(customer));
+            assertThat(received.stream()
+                            .filter(r -> r[0].equals(customer))
+                            .findFirst()
+                            .orElseThrow()[1])
+                    .contains("To: " + customer);
         } finally {
             server.stop();
         }
@@ -201,7 +293,10 @@ class OutboundMailTests extends EmailTestBase {
         // The desk's own SMTP listener is a server that refuses recipients it has no mailbox for.
         var mailbox = smtpMailbox(null, outboundTo(smtpPort()));
         String marker = marker();
-        deliver("nobody@nowhere.example", mailbox.address(), plain("nobody@nowhere.example", mailbox.address(), "Bounce " + marker, "Hi"));
+        deliver(
+                "nobody@nowhere.example",
+                mailbox.address(),
+                plain("nobody@nowhere.example", mailbox.address(), "Bounce " + marker, "Hi"));
         String caseId = awaitCase(marker).get("id").asString();
 
         admin().post("/api/v1/cases/" + caseId + "/replies", Map.of("body", "Hello"));
@@ -214,17 +309,22 @@ class OutboundMailTests extends EmailTestBase {
     void retriesAServerThatAsksToTryAgainLater() throws Exception {
         var attempts = new AtomicInteger();
         var received = new java.util.concurrent.CopyOnWriteArrayList<byte[]>();
-        var flaky = SMTPServer.port(0).messageHandler((context, from, to, data) -> {
-            if (attempts.incrementAndGet() == 1) {
-                throw new RejectException(451, "4.3.0 Try again later");
-            }
-            received.add(data);
-        }).build();
+        var flaky = SMTPServer.port(0)
+                .messageHandler((context, from, to, data) -> {
+                    if (attempts.incrementAndGet() == 1) {
+                        throw new RejectException(451, "4.3.0 Try again later");
+                    }
+                    received.add(data);
+                })
+                .build();
         flaky.start();
         try {
             var mailbox = smtpMailbox(null, outboundTo(flaky.getPortAllocated()));
             String marker = marker();
-            deliver("maria@example.org", mailbox.address(), plain("maria@example.org", mailbox.address(), "Flaky " + marker, "Hi"));
+            deliver(
+                    "maria@example.org",
+                    mailbox.address(),
+                    plain("maria@example.org", mailbox.address(), "Flaky " + marker, "Hi"));
             String caseId = awaitCase(marker).get("id").asString();
 
             admin().post("/api/v1/cases/" + caseId + "/replies", Map.of("body", "Second time lucky"));
@@ -245,13 +345,18 @@ class OutboundMailTests extends EmailTestBase {
         }
         var mailbox = smtpMailbox(null, outboundTo(closedPort));
         String marker = marker();
-        deliver("maria@example.org", mailbox.address(), plain("maria@example.org", mailbox.address(), "Down " + marker, "Hi"));
+        deliver(
+                "maria@example.org",
+                mailbox.address(),
+                plain("maria@example.org", mailbox.address(), "Down " + marker, "Hi"));
         String caseId = awaitCase(marker).get("id").asString();
 
         admin().post("/api/v1/cases/" + caseId + "/replies", Map.of("body", "Hello"));
 
         var delivery = awaitDelivery(caseId, "failed");
-        assertThat(delivery.get("detail").asString()).startsWith("Gave up after 3 attempts").contains("localhost:" + closedPort);
+        assertThat(delivery.get("detail").asString())
+                .startsWith("Gave up after 3 attempts")
+                .contains("localhost:" + closedPort);
     }
 
     @Test
@@ -267,7 +372,9 @@ class OutboundMailTests extends EmailTestBase {
     @Test
     void acknowledgesANewCaseButNeverAutomaticMailAndAtMostThreeTimesAnHour() throws Exception {
         var extra = new LinkedHashMap<>(outboundTo(greenMail.getSmtp().getPort()));
-        extra.put("acknowledgement", Map.of("enabled", true, "body", "Case {{caseNumber}} for {{customerName}}: {{subject}}"));
+        extra.put(
+                "acknowledgement",
+                Map.of("enabled", true, "body", "Case {{caseNumber}} for {{customerName}}: {{subject}}"));
         var mailbox = smtpMailbox(null, extra);
         String sender = "ack-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String marker = marker();
@@ -280,8 +387,15 @@ class OutboundMailTests extends EmailTestBase {
         assertThat(String.valueOf(ack.getContent()).strip()).isEqualTo("Case " + number + " for Ann: First " + marker);
 
         String vacation = marker();
-        deliver(sender, mailbox.address(), plain(sender, mailbox.address(), "Out of office " + vacation, "I am away",
-                "Auto-Submitted: auto-replied"));
+        deliver(
+                sender,
+                mailbox.address(),
+                plain(
+                        sender,
+                        mailbox.address(),
+                        "Out of office " + vacation,
+                        "I am away",
+                        "Auto-Submitted: auto-replied"));
         awaitCase(vacation);
         for (int i = 0; i < 3; i++) {
             String more = marker();
@@ -289,8 +403,9 @@ class OutboundMailTests extends EmailTestBase {
             awaitCase(more);
         }
 
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(sentTo(sender)).hasSize(3));
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(sentTo(sender)).hasSize(3));
     }
 
     @Test
@@ -300,15 +415,22 @@ class OutboundMailTests extends EmailTestBase {
         var mailbox = smtpMailbox(null, extra);
         String marker = marker();
         // Mis-decoded UTF-8 in the From header, as in real mail: an address Jakarta Mail refuses to write to.
-        String raw = plain("jd\u00c3\u00b6e@m\u00c3\u00a4chine.example", mailbox.address(), "Umlauts " + marker, "Hello");
+        String raw =
+                plain("jd\u00c3\u00b6e@m\u00c3\u00a4chine.example", mailbox.address(), "Umlauts " + marker, "Hello");
 
         deliver("bounce-" + marker.toLowerCase(java.util.Locale.ROOT) + "@example.org", mailbox.address(), raw);
 
         String caseId = awaitCase(marker).get("id").asString();
-        assertThat(jdbc.sql("select state from email.inbound_message where case_id = :c").param("c", UUID.fromString(caseId))
-                .query(String.class).single()).isEqualTo("processed");
-        assertThat(jdbc.sql("select count(*) from email.outbound_message where case_id = :c").param("c", UUID.fromString(caseId))
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select state from email.inbound_message where case_id = :c")
+                        .param("c", UUID.fromString(caseId))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("processed");
+        assertThat(jdbc.sql("select count(*) from email.outbound_message where case_id = :c")
+                        .param("c", UUID.fromString(caseId))
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private static Map<String, Object> outboundTo(int port) {
@@ -317,49 +439,62 @@ class OutboundMailTests extends EmailTestBase {
 
     private JsonNode awaitDelivery(String caseId, String state) {
         var found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            var replies = admin().get("/api/v1/cases/" + caseId).json().get("timeline").valueStream()
-                    .filter(e -> e.get("kind").asString().equals("message_out"))
-                    .toList();
-            assertThat(replies).hasSize(1);
-            assertThat(replies.getFirst().get("delivery").isNull()).isFalse();
-            assertThat(replies.getFirst().get("delivery").get("state").asString()).isEqualTo(state);
-            found[0] = replies.getFirst().get("delivery");
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    var replies = admin().get("/api/v1/cases/" + caseId)
+                            .json()
+                            .get("timeline")
+                            .valueStream()
+                            .filter(e -> e.get("kind").asString().equals("message_out"))
+                            .toList();
+                    assertThat(replies).hasSize(1);
+                    assertThat(replies.getFirst().get("delivery").isNull()).isFalse();
+                    assertThat(replies.getFirst().get("delivery").get("state").asString())
+                            .isEqualTo(state);
+                    found[0] = replies.getFirst().get("delivery");
+                });
         return found[0];
     }
 
     private static List<MimeMessage> awaitSent(String marker, int count) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(withSubject(marker)).hasSize(count));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(withSubject(marker)).hasSize(count));
         return withSubject(marker);
     }
 
     private static List<MimeMessage> awaitSentTo(String address, int count) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(sentTo(address)).hasSize(count));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(sentTo(address)).hasSize(count));
         return sentTo(address);
     }
 
     /** One per message sent (GreenMail keeps a copy for each recipient). */
     private static List<MimeMessage> withSubject(String marker) {
         var byId = new LinkedHashMap<String, MimeMessage>();
-        Arrays.stream(greenMail.getReceivedMessages()).filter(m -> subject(m).contains(marker)).forEach(m -> {
-            try {
-                byId.putIfAbsent(m.getMessageID(), m);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> subject(m).contains(marker))
+                .forEach(m -> {
+                    try {
+                        byId.putIfAbsent(m.getMessageID(), m);
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
         return List.copyOf(byId.values());
     }
 
     private static List<MimeMessage> sentTo(String address) {
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(r -> r.toString().equals(address));
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     private static String subject(MimeMessage message) {

@@ -20,8 +20,9 @@ class RawHeadersTests {
 
     @Test
     void aRedeliveryThroughAnotherRelayHasTheSameHash() {
-        String relayed = "Return-Path: <maria@example.org>\nReceived: from relay2.example.net\n\tby mx.example.com; Tue, 3 Mar 2026\n"
-                + "Delivered-To: support@desk.example.com\n" + MESSAGE;
+        String relayed =
+                "Return-Path: <maria@example.org>\nReceived: from relay2.example.net\n\tby mx.example.com; Tue, 3 Mar 2026\n"
+                        + "Delivered-To: support@desk.example.com\n" + MESSAGE;
 
         assertThat(hash(relayed)).isEqualTo(hash(MESSAGE));
     }
@@ -36,7 +37,8 @@ class RawHeadersTests {
     void differentMessagesSharingAMessageIdAreDifferent() {
         String other = MESSAGE.replace("My key is gone.", "Never mind, found it.");
 
-        assertThat(RawHeaders.of(bytes(other)).messageId()).isEqualTo(RawHeaders.of(bytes(MESSAGE)).messageId());
+        assertThat(RawHeaders.of(bytes(other)).messageId())
+                .isEqualTo(RawHeaders.of(bytes(MESSAGE)).messageId());
         assertThat(hash(other)).isNotEqualTo(hash(MESSAGE));
     }
 
@@ -52,11 +54,17 @@ class RawHeadersTests {
     void everyCorpusMessageHashesAlikeAsAFileAndAsDeliveredBySmtp() {
         var different = new ArrayList<String>();
         for (var sample : Corpora.all()) {
-            String text = new String(sample.raw(), StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace('\r', '\n');
-            String delivered = "Received: from client.example.net (localhost [127.0.0.1])\r\n        by desk.example.com"
-                    + " with SMTP id 1;\r\n        Tue, 3 Mar 2026 10:00:00 +0000\r\n" + text.replace("\n", "\r\n");
-            if (!java.util.Arrays.equals(RawHeaders.of(sample.raw()).contentHash(), RawHeaders.of(
-                    delivered.getBytes(StandardCharsets.ISO_8859_1)).contentHash())) {
+            String text = new String(sample.raw(), StandardCharsets.ISO_8859_1)
+                    .replace("\r\n", "\n")
+                    .replace('\r', '\n');
+            String delivered =
+                    "Received: from client.example.net (localhost [127.0.0.1])\r\n        by desk.example.com"
+                            + " with SMTP id 1;\r\n        Tue, 3 Mar 2026 10:00:00 +0000\r\n"
+                            + text.replace("\n", "\r\n");
+            if (!java.util.Arrays.equals(
+                    RawHeaders.of(sample.raw()).contentHash(),
+                    RawHeaders.of(delivered.getBytes(StandardCharsets.ISO_8859_1))
+                            .contentHash())) {
                 different.add(sample.name());
             }
         }

@@ -49,13 +49,16 @@ final class SmtpConversation implements AutoCloseable {
             return ready;
         }
         try {
-            String text = new String(raw, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace('\r', '\n');
+            String text = new String(raw, StandardCharsets.ISO_8859_1)
+                    .replace("\r\n", "\n")
+                    .replace('\r', '\n');
             var body = new StringBuilder(text.length() + 64);
             var lines = text.split("\n", -1);
             // The line end of the last line is the start of the terminator; a final empty "line" is not one.
             int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
             for (int i = 0; i < count; i++) {
-                body.append(lines[i].startsWith(".") ? "." + lines[i] : lines[i]).append("\r\n");
+                body.append(lines[i].startsWith(".") ? "." + lines[i] : lines[i])
+                        .append("\r\n");
             }
             body.append(".\r\n");
             out.write(body.toString().getBytes(StandardCharsets.ISO_8859_1));

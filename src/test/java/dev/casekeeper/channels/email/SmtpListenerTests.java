@@ -15,8 +15,13 @@ class SmtpListenerTests extends EmailTestBase {
     void storesTheMessageBeforeItAnswers250() {
         var mailbox = smtpMailbox(null);
         String messageId = UUID.randomUUID() + "@client.example.net";
-        String raw = plain("maria@example.org", mailbox.address(), "Activation key " + marker(), "Hello",
-                "Message-ID: <" + messageId + ">").replaceFirst("Message-ID: <[^>]+>\r\n", "");
+        String raw = plain(
+                        "maria@example.org",
+                        mailbox.address(),
+                        "Activation key " + marker(),
+                        "Hello",
+                        "Message-ID: <" + messageId + ">")
+                .replaceFirst("Message-ID: <[^>]+>\r\n", "");
 
         String reply = send("maria@example.org", mailbox.address(), raw);
 
@@ -24,10 +29,13 @@ class SmtpListenerTests extends EmailTestBase {
         // No waiting: the 250 was only sent after the commit.
         var stored = jdbc.sql("select raw, envelope_from, source from email.inbound_message where message_id = :id")
                 .param("id", messageId)
-                .query((rs, n) -> new Object[] {rs.getBytes("raw"), rs.getString("envelope_from"), rs.getString("source")})
+                .query((rs, n) ->
+                        new Object[] {rs.getBytes("raw"), rs.getString("envelope_from"), rs.getString("source")})
                 .list();
         assertThat(stored).hasSize(1);
-        assertThat(new String((byte[]) stored.getFirst()[0], StandardCharsets.UTF_8)).contains("Hello").contains(messageId);
+        assertThat(new String((byte[]) stored.getFirst()[0], StandardCharsets.UTF_8))
+                .contains("Hello")
+                .contains(messageId);
         assertThat(stored.getFirst()[1]).isEqualTo("maria@example.org");
         assertThat(stored.getFirst()[2]).isEqualTo("smtp");
     }
@@ -50,19 +58,28 @@ class SmtpListenerTests extends EmailTestBase {
     @Test
     void refusesMailForAnInactiveMailboxOrOneThatFetchesByImap() {
         var inactive = smtpMailbox(null, Map.of("active", false));
-        var imap = admin().post("/api/v1/mailboxes", Map.of(
-                "address", "imap-" + UUID.randomUUID().toString().substring(0, 8) + "@desk.example.com",
-                "inbound", Map.of("mode", "imap", "host", "imap.invalid", "username", "u", "password", "p")));
+        var imap = admin().post(
+                        "/api/v1/mailboxes",
+                        Map.of(
+                                "address",
+                                "imap-" + UUID.randomUUID().toString().substring(0, 8) + "@desk.example.com",
+                                "inbound",
+                                Map.of("mode", "imap", "host", "imap.invalid", "username", "u", "password", "p")));
 
-        assertThat(send("a@example.org", inactive.address(), plain("a@example.org", inactive.address(), "x", "x"))).startsWith("550");
-        assertThat(send("a@example.org", imap.json().get("address").asString(), "x")).startsWith("550");
+        assertThat(send("a@example.org", inactive.address(), plain("a@example.org", inactive.address(), "x", "x")))
+                .startsWith("550");
+        assertThat(send("a@example.org", imap.json().get("address").asString(), "x"))
+                .startsWith("550");
     }
 
     @Test
     void acceptsAReplyTokenAddressOfAMailbox() {
         var mailbox = smtpMailbox(null);
 
-        assertThat(send("a@example.org", mailbox.withToken("abc123"), plain("a@example.org", mailbox.withToken("abc123"), "x", "x")))
+        assertThat(send(
+                        "a@example.org",
+                        mailbox.withToken("abc123"),
+                        plain("a@example.org", mailbox.withToken("abc123"), "x", "x")))
                 .startsWith("250");
     }
 
@@ -78,7 +95,8 @@ class SmtpListenerTests extends EmailTestBase {
         String marker = marker();
         try (var smtp = new SmtpConversation(smtpPort())) {
             assertThat(smtp.command("EHLO client.example.net")).contains("SIZE 26214400");
-            assertThat(smtp.command("MAIL FROM:<a@example.org> SIZE=" + big.length)).startsWith("552");
+            assertThat(smtp.command("MAIL FROM:<a@example.org> SIZE=" + big.length))
+                    .startsWith("552");
 
             assertThat(smtp.command("MAIL FROM:<a@example.org>")).startsWith("250");
             assertThat(smtp.command("RCPT TO:<" + mailbox.address() + ">")).startsWith("250");
@@ -89,7 +107,8 @@ class SmtpListenerTests extends EmailTestBase {
             assertThat(smtp.command("RSET")).startsWith("250");
             assertThat(smtp.command("MAIL FROM:<a@example.org>")).startsWith("250");
             assertThat(smtp.command("RCPT TO:<" + mailbox.address() + ">")).startsWith("250");
-            assertThat(smtp.data(plain("a@example.org", mailbox.address(), "small " + marker, "fits").getBytes(StandardCharsets.UTF_8)))
+            assertThat(smtp.data(plain("a@example.org", mailbox.address(), "small " + marker, "fits")
+                            .getBytes(StandardCharsets.UTF_8)))
                     .startsWith("250");
         }
         assertThat(jdbc.sql("select count(*) from email.inbound_message where mailbox_id = :m")
@@ -102,11 +121,15 @@ class SmtpListenerTests extends EmailTestBase {
     @Test
     void storesTheSameMessageDeliveredTwiceOnce() {
         var mailbox = smtpMailbox(null);
-        String raw = plain("maria@example.org", mailbox.address(), "Twice " + marker(), "Same bytes, sent again after a timeout");
+        String raw = plain(
+                "maria@example.org", mailbox.address(), "Twice " + marker(), "Same bytes, sent again after a timeout");
 
         assertThat(send("maria@example.org", mailbox.address(), raw)).startsWith("250");
-        assertThat(send("maria@example.org", mailbox.address(),
-                        "Received: from relay2.example.net by mx.example.com; Tue, 03 Mar 2026 10:05:00 +0000\r\n" + raw))
+        assertThat(send(
+                        "maria@example.org",
+                        mailbox.address(),
+                        "Received: from relay2.example.net by mx.example.com; Tue, 03 Mar 2026 10:05:00 +0000\r\n"
+                                + raw))
                 .startsWith("250");
 
         assertThat(jdbc.sql("select count(*) from email.inbound_message where mailbox_id = :m")

@@ -21,8 +21,10 @@ class CustomersApiTests extends ApiTestBase {
         String email = "Paula.Key-" + UUID.randomUUID() + "@Example.COM";
         String phone = "+1 (555) " + digits(3) + "-" + digits(4);
 
-        var created = agent.api().post("/api/v1/customers", Map.of(
-                "displayName", "Paula Key", "emails", List.of(email), "phones", List.of(phone)));
+        var created = agent.api()
+                .post(
+                        "/api/v1/customers",
+                        Map.of("displayName", "Paula Key", "emails", List.of(email), "phones", List.of(phone)));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.header("Location")).endsWith("/api/v1/customers/" + id(created));
@@ -38,7 +40,8 @@ class CustomersApiTests extends ApiTestBase {
         // A number nobody else in this test run uses: the test needs exactly this spelling.
         String phone = "+1 (555) 010-2030";
 
-        var created = agent.api().post("/api/v1/customers", Map.of("displayName", "Ines Callback", "phones", List.of(phone)));
+        var created =
+                agent.api().post("/api/v1/customers", Map.of("displayName", "Ines Callback", "phones", List.of(phone)));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(strings(created.json().get("phones"))).containsExactly("+15550102030");
@@ -51,26 +54,36 @@ class CustomersApiTests extends ApiTestBase {
         String otherEmail = uniqueEmail();
         assertThat(createCustomer(agent.api(), "First Owner", email).status()).isEqualTo(201);
 
-        var refused = agent.api().post("/api/v1/customers", Map.of(
-                "displayName", "Second Owner", "emails", List.of(otherEmail, email.toUpperCase())));
+        var refused = agent.api()
+                .post(
+                        "/api/v1/customers",
+                        Map.of("displayName", "Second Owner", "emails", List.of(otherEmail, email.toUpperCase())));
 
         assertProblem(refused, 409, "identity-taken");
         assertThat(search(agent.api(), otherEmail)).isEmpty();
-        assertThat(search(agent.api(), email)).extracting(c -> c.get("displayName").asString()).containsExactly("First Owner");
+        assertThat(search(agent.api(), email))
+                .extracting(c -> c.get("displayName").asString())
+                .containsExactly("First Owner");
     }
 
     @Test
     void refusesAPhoneThatBelongsToAnotherCustomerHoweverItIsWritten() {
         var agent = newAgent("agent");
         String digits = "555" + digits(7);
-        var first = agent.api().post("/api/v1/customers", Map.of("displayName", "Phone Owner", "phones", List.of(digits)));
+        var first =
+                agent.api().post("/api/v1/customers", Map.of("displayName", "Phone Owner", "phones", List.of(digits)));
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         String otherEmail = uniqueEmail();
 
-        var refused = agent.api().post("/api/v1/customers", Map.of(
-                "displayName", "Phone Taker",
-                "emails", List.of(otherEmail),
-                "phones", List.of(digits.substring(0, 3) + "-" + digits.substring(3, 6) + " " + digits.substring(6))));
+        var refused = agent.api()
+                .post(
+                        "/api/v1/customers",
+                        Map.of(
+                                "displayName", "Phone Taker",
+                                "emails", List.of(otherEmail),
+                                "phones",
+                                        List.of(digits.substring(0, 3) + "-" + digits.substring(3, 6) + " "
+                                                + digits.substring(6))));
 
         assertProblem(refused, 409, "identity-taken");
         assertThat(search(agent.api(), otherEmail)).isEmpty();
@@ -81,8 +94,10 @@ class CustomersApiTests extends ApiTestBase {
         var agent = newAgent("agent");
         String name = "Nobody " + UUID.randomUUID();
 
-        var refused = agent.api().post("/api/v1/customers", Map.of(
-                "displayName", name, "emails", List.of(uniqueEmail(), "paula at example dot com")));
+        var refused = agent.api()
+                .post(
+                        "/api/v1/customers",
+                        Map.of("displayName", name, "emails", List.of(uniqueEmail(), "paula at example dot com")));
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(fieldsNamed(refused)).containsExactly("emails[1]");
@@ -113,7 +128,9 @@ class CustomersApiTests extends ApiTestBase {
         String email = uniqueEmail();
         String id = id(createCustomer(agent.api(), "Maria Lopez", email));
 
-        assertThat(search(agent.api(), email.toUpperCase())).extracting(c -> c.get("id").asString()).containsExactly(id);
+        assertThat(search(agent.api(), email.toUpperCase()))
+                .extracting(c -> c.get("id").asString())
+                .containsExactly(id);
     }
 
     @Test
@@ -124,8 +141,12 @@ class CustomersApiTests extends ApiTestBase {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String digits = number.replaceAll("[^0-9]", "");
 
-        assertThat(search(agent.api(), digits.substring(2))).extracting(c -> c.get("id").asString()).contains(id(created));
-        assertThat(search(agent.api(), number)).extracting(c -> c.get("id").asString()).containsExactly(id(created));
+        assertThat(search(agent.api(), digits.substring(2)))
+                .extracting(c -> c.get("id").asString())
+                .contains(id(created));
+        assertThat(search(agent.api(), number))
+                .extracting(c -> c.get("id").asString())
+                .containsExactly(id(created));
     }
 
     @Test
@@ -134,7 +155,9 @@ class CustomersApiTests extends ApiTestBase {
         String surname = "Quistorpwel" + letters(8);
         String id = id(createCustomer(agent.api(), "Helga " + surname + " Brandt", uniqueEmail()));
 
-        assertThat(search(agent.api(), surname.toLowerCase())).extracting(c -> c.get("id").asString()).containsExactly(id);
+        assertThat(search(agent.api(), surname.toLowerCase()))
+                .extracting(c -> c.get("id").asString())
+                .containsExactly(id);
     }
 
     @Test
@@ -150,11 +173,14 @@ class CustomersApiTests extends ApiTestBase {
         String cursor = null;
         int pages = 0;
         do {
-            var page = agent.api().get("/api/v1/customers?limit=2&q=" + domain + (cursor == null ? "" : "&cursor=" + cursor));
+            var page = agent.api()
+                    .get("/api/v1/customers?limit=2&q=" + domain + (cursor == null ? "" : "&cursor=" + cursor));
             assertThat(page.status()).as(page.toString()).isEqualTo(200);
             assertThat(page.json().get("items").size()).isLessThanOrEqualTo(2);
             page.json().get("items").forEach(c -> seen.add(c.get("id").asString()));
-            cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asString();
+            cursor = page.json().get("nextCursor").isNull()
+                    ? null
+                    : page.json().get("nextCursor").asString();
             pages++;
         } while (cursor != null && pages < 10);
 
@@ -178,7 +204,8 @@ class CustomersApiTests extends ApiTestBase {
         var changed = agent.api().patch("/api/v1/customers/" + id, Map.of("fields", Map.of("language", "es")));
 
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
-        var language = agent.api().get("/api/v1/customers/" + id).json().get("fields").get("language");
+        var language =
+                agent.api().get("/api/v1/customers/" + id).json().get("fields").get("language");
         assertThat(language.get("value").asString()).isEqualTo("es");
         assertThat(language.get("setBy").asString()).isEqualTo("agent");
         assertThat(language.get("lockedForAgents").asBoolean()).isFalse();
@@ -189,13 +216,18 @@ class CustomersApiTests extends ApiTestBase {
     void refusesAnAgentChangingTheGenderTheCustomerDeclaredAndChangesNothing() {
         var agent = newAgent("agent");
         String id = id(createCustomer(agent.api(), "Dana Reyes", uniqueEmail()));
-        var declared = admin().patch("/api/v1/customers/" + id, Map.of("fields", Map.of("gender", "female"), "declaredBy", "customer"));
+        var declared = admin().patch(
+                        "/api/v1/customers/" + id,
+                        Map.of("fields", Map.of("gender", "female"), "declaredBy", "customer"));
         assertThat(declared.status()).as(declared.toString()).isEqualTo(200);
         var before = agent.api().get("/api/v1/customers/" + id).json();
-        int historyBefore = agent.api().get("/api/v1/customers/" + id + "/history").json().size();
+        int historyBefore =
+                agent.api().get("/api/v1/customers/" + id + "/history").json().size();
 
-        var refused = agent.api().patch("/api/v1/customers/" + id, Map.of(
-                "displayName", "Dan Reyes", "fields", Map.of("gender", "male", "language", "en")));
+        var refused = agent.api()
+                .patch(
+                        "/api/v1/customers/" + id,
+                        Map.of("displayName", "Dan Reyes", "fields", Map.of("gender", "male", "language", "en")));
 
         assertProblem(refused, 409, "customer-declared-field");
         assertThat(refused.json().get("detail").asString()).contains("gender");
@@ -205,7 +237,11 @@ class CustomersApiTests extends ApiTestBase {
         assertThat(after.get("fields").has("language")).isFalse();
         assertThat(after.get("displayName").asString()).isEqualTo("Dana Reyes");
         assertThat(after).isEqualTo(before);
-        assertThat(agent.api().get("/api/v1/customers/" + id + "/history").json().size()).isEqualTo(historyBefore);
+        assertThat(agent.api()
+                        .get("/api/v1/customers/" + id + "/history")
+                        .json()
+                        .size())
+                .isEqualTo(historyBefore);
     }
 
     @Test
@@ -257,10 +293,16 @@ class CustomersApiTests extends ApiTestBase {
         var agent = newAgent("agent");
         String id = id(createCustomer(agent.api(), "Lee Chan", uniqueEmail()));
 
-        var refused = agent.api().patch("/api/v1/customers/" + id, Map.of("fields", Map.of("gender", "male"), "declaredBy", "customer"));
+        var refused = agent.api()
+                .patch("/api/v1/customers/" + id, Map.of("fields", Map.of("gender", "male"), "declaredBy", "customer"));
 
         assertProblem(refused, 403, "forbidden");
-        assertThat(agent.api().get("/api/v1/customers/" + id).json().get("fields").has("gender")).isFalse();
+        assertThat(agent.api()
+                        .get("/api/v1/customers/" + id)
+                        .json()
+                        .get("fields")
+                        .has("gender"))
+                .isFalse();
     }
 
     @Test
@@ -268,11 +310,17 @@ class CustomersApiTests extends ApiTestBase {
         var agent = newAgent("agent");
         String id = id(createCustomer(agent.api(), "Lee Chan", uniqueEmail()));
 
-        var refused = agent.api().patch("/api/v1/customers/" + id, Map.of("displayName", "Lee C.", "fields", Map.of("shoeSize", "42")));
+        var refused = agent.api()
+                .patch("/api/v1/customers/" + id, Map.of("displayName", "Lee C.", "fields", Map.of("shoeSize", "42")));
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(fieldsNamed(refused)).containsExactly("fields.shoeSize");
-        assertThat(agent.api().get("/api/v1/customers/" + id).json().get("displayName").asString()).isEqualTo("Lee Chan");
+        assertThat(agent.api()
+                        .get("/api/v1/customers/" + id)
+                        .json()
+                        .get("displayName")
+                        .asString())
+                .isEqualTo("Lee Chan");
     }
 
     @Test
@@ -280,7 +328,8 @@ class CustomersApiTests extends ApiTestBase {
         var agent = newAgent("agent");
         String id = id(createCustomer(agent.api(), "Lee Chan", uniqueEmail()));
 
-        var refused = admin().patch("/api/v1/customers/" + id, Map.of("fields", Map.of("gender", "male"), "declaredBy", "robot"));
+        var refused = admin().patch(
+                        "/api/v1/customers/" + id, Map.of("fields", Map.of("gender", "male"), "declaredBy", "robot"));
 
         assertProblem(refused, 400, "invalid-input");
         assertThat(fieldsNamed(refused)).containsExactly("declaredBy");
@@ -290,7 +339,10 @@ class CustomersApiTests extends ApiTestBase {
     void listsEveryChangeWithActorBeforeAndAfter() {
         var agent = newAgent("agent");
         String id = id(createCustomer(agent.api(), "Robin Vale", uniqueEmail()));
-        agent.api().patch("/api/v1/customers/" + id, Map.of("displayName", "Robin Valentine", "fields", Map.of("language", "fr")));
+        agent.api()
+                .patch(
+                        "/api/v1/customers/" + id,
+                        Map.of("displayName", "Robin Valentine", "fields", Map.of("language", "fr")));
         agent.api().patch("/api/v1/customers/" + id, Map.of("fields", Map.of("language", "de")));
         declareAsCustomer(id, "pronouns", "she/her");
 
@@ -305,11 +357,13 @@ class CustomersApiTests extends ApiTestBase {
                         c -> text(c.get("before")),
                         c -> text(c.get("after")))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("agent", agent.id().toString(), "displayName", "Robin Vale", "Robin Valentine"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "agent", agent.id().toString(), "displayName", "Robin Vale", "Robin Valentine"),
                         org.assertj.core.groups.Tuple.tuple("agent", agent.id().toString(), "language", null, "fr"),
                         org.assertj.core.groups.Tuple.tuple("agent", agent.id().toString(), "language", "fr", "de"),
                         org.assertj.core.groups.Tuple.tuple("customer", id, "pronouns", null, "she/her"));
-        assertThat(history.json().values()).allSatisfy(c -> assertThat(c.get("at").asString()).isNotBlank());
+        assertThat(history.json().values())
+                .allSatisfy(c -> assertThat(c.get("at").asString()).isNotBlank());
     }
 
     @Test
@@ -318,11 +372,16 @@ class CustomersApiTests extends ApiTestBase {
         String id = id(createCustomer(agent.api(), "Theo Brandt", uniqueEmail()));
         String second = uniqueEmail();
 
-        var added = agent.api().post("/api/v1/customers/" + id + "/identities", Map.of("kind", "email", "value", second.toUpperCase(), "verified", true));
+        var added = agent.api()
+                .post(
+                        "/api/v1/customers/" + id + "/identities",
+                        Map.of("kind", "email", "value", second.toUpperCase(), "verified", true));
 
         assertThat(added.status()).as(added.toString()).isEqualTo(200);
         assertThat(strings(added.json().get("emails"))).contains(second);
-        assertThat(search(agent.api(), second)).extracting(c -> c.get("id").asString()).containsExactly(id);
+        assertThat(search(agent.api(), second))
+                .extracting(c -> c.get("id").asString())
+                .containsExactly(id);
         assertThat(added.json().get("identities").values())
                 .filteredOn(i -> i.get("value").asString().equals(second))
                 .singleElement()
@@ -336,10 +395,12 @@ class CustomersApiTests extends ApiTestBase {
         createCustomer(agent.api(), "Owner", taken);
         String id = id(createCustomer(agent.api(), "Other", uniqueEmail()));
 
-        var refused = agent.api().post("/api/v1/customers/" + id + "/identities", Map.of("kind", "email", "value", taken));
+        var refused =
+                agent.api().post("/api/v1/customers/" + id + "/identities", Map.of("kind", "email", "value", taken));
 
         assertProblem(refused, 409, "identity-taken");
-        assertThat(strings(agent.api().get("/api/v1/customers/" + id).json().get("emails"))).doesNotContain(taken);
+        assertThat(strings(agent.api().get("/api/v1/customers/" + id).json().get("emails")))
+                .doesNotContain(taken);
     }
 
     @Test
@@ -347,8 +408,10 @@ class CustomersApiTests extends ApiTestBase {
         var agent = newAgent("agent");
         String id = id(createCustomer(agent.api(), "Other", uniqueEmail()));
 
-        var badKind = agent.api().post("/api/v1/customers/" + id + "/identities", Map.of("kind", "fax", "value", "12345"));
-        var badValue = agent.api().post("/api/v1/customers/" + id + "/identities", Map.of("kind", "phone", "value", "not a phone"));
+        var badKind =
+                agent.api().post("/api/v1/customers/" + id + "/identities", Map.of("kind", "fax", "value", "12345"));
+        var badValue = agent.api()
+                .post("/api/v1/customers/" + id + "/identities", Map.of("kind", "phone", "value", "not a phone"));
 
         assertProblem(badKind, 400, "invalid-input");
         assertThat(fieldsNamed(badKind)).containsExactly("kind");
@@ -367,7 +430,9 @@ class CustomersApiTests extends ApiTestBase {
     }
 
     private void declareAsCustomer(String customerId, String field, String value) {
-        var declared = admin().patch("/api/v1/customers/" + customerId, Map.of("fields", Map.of(field, value), "declaredBy", "customer"));
+        var declared = admin().patch(
+                        "/api/v1/customers/" + customerId,
+                        Map.of("fields", Map.of(field, value), "declaredBy", "customer"));
         assertThat(declared.status()).as(declared.toString()).isEqualTo(200);
     }
 
@@ -382,12 +447,11 @@ class CustomersApiTests extends ApiTestBase {
     }
 
     private static List<JsonNode> search(Api api, String q) {
-        var found = api.get("/api/v1/customers?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+        var found = api.get(
+                "/api/v1/customers?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(found.status()).as(found.toString()).isEqualTo(200);
         return List.copyOf(found.json().get("items").values());
     }
-
-
 
     private static List<String> strings(JsonNode array) {
         return array.valueStream().map(JsonNode::asString).toList();

@@ -40,7 +40,10 @@ class PromisesApiTests extends ApiTestBase {
         colleague = newAgent("agent", team);
         supervisor = newAgent("supervisor", team);
         caseId = SlaFixture.openCase(owner.api(), team, "Return: Nike Elite socks in the wrong colour");
-        assertThat(owner.api().post("/api/v1/cases/" + caseId + "/assignment", Map.of("ownerId", owner.id())).status()).isEqualTo(200);
+        assertThat(owner.api()
+                        .post("/api/v1/cases/" + caseId + "/assignment", Map.of("ownerId", owner.id()))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -51,12 +54,29 @@ class PromisesApiTests extends ApiTestBase {
         assertThat(promise.get("state").asString()).isEqualTo("open");
         assertThat(promise.get("kind").asString()).isEqualTo("promise");
         var mine = owner.api().get("/api/v1/followups").json().get("items");
-        assertThat(mine.valueStream().map(f -> f.get("id").asString())).contains(promise.get("id").asString());
-        assertThat(mine.valueStream().filter(f -> f.get("id").asString().equals(promise.get("id").asString())).findFirst().orElseThrow()
-                .get("caseSubject").asString()).isEqualTo("Return: Nike Elite socks in the wrong colour");
-        assertThat(colleague.api().get("/api/v1/followups").json().get("items").valueStream()
-                .map(f -> f.get("id").asString())).doesNotContain(promise.get("id").asString());
-        assertThat(owner.api().get("/api/v1/cases/" + caseId + "/followups").json().get("followups")).hasSize(1);
+        assertThat(mine.valueStream().map(f -> f.get("id").asString()))
+                .contains(promise.get("id").asString());
+        assertThat(mine.valueStream()
+                        .filter(f ->
+                                f.get("id").asString().equals(promise.get("id").asString()))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("caseSubject")
+                        .asString())
+                .isEqualTo("Return: Nike Elite socks in the wrong colour");
+        assertThat(colleague
+                        .api()
+                        .get("/api/v1/followups")
+                        .json()
+                        .get("items")
+                        .valueStream()
+                        .map(f -> f.get("id").asString()))
+                .doesNotContain(promise.get("id").asString());
+        assertThat(owner.api()
+                        .get("/api/v1/cases/" + caseId + "/followups")
+                        .json()
+                        .get("followups"))
+                .hasSize(1);
         assertThat(events(owner.api(), caseId, "promise_recorded")).hasSize(1);
     }
 
@@ -77,16 +97,28 @@ class PromisesApiTests extends ApiTestBase {
     void aKeptPromiseNoLongerStandsInTheWayOfSolvingAndClosing() {
         var promise = promise(owner.api(), "Ship the blue socks", hoursFromNow(24));
 
-        var kept = owner.api().post("/api/v1/followups/" + promise.get("id").asString() + "/keep", Map.of("note", "Shipped, tracking sent"));
+        var kept = owner.api()
+                .post(
+                        "/api/v1/followups/" + promise.get("id").asString() + "/keep",
+                        Map.of("note", "Shipped, tracking sent"));
 
         assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
         assertThat(kept.json().get("state").asString()).isEqualTo("kept");
         assertThat(kept.json().get("note").asString()).isEqualTo("Shipped, tracking sent");
-        assertThat(owner.api().patch("/api/v1/cases/" + caseId, Map.of("status", "solved")).status()).isEqualTo(200);
-        assertThat(owner.api().patch("/api/v1/cases/" + caseId, Map.of("status", "closed")).status()).isEqualTo(200);
+        assertThat(owner.api()
+                        .patch("/api/v1/cases/" + caseId, Map.of("status", "solved"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(owner.api()
+                        .patch("/api/v1/cases/" + caseId, Map.of("status", "closed"))
+                        .status())
+                .isEqualTo(200);
         assertThat(events(owner.api(), caseId, "promise_kept")).hasSize(1);
-        assertProblem(owner.api().post("/api/v1/followups/" + promise.get("id").asString() + "/keep", Map.of("note", "again")),
-                409, "followup-closed");
+        assertProblem(
+                owner.api()
+                        .post("/api/v1/followups/" + promise.get("id").asString() + "/keep", Map.of("note", "again")),
+                409,
+                "followup-closed");
     }
 
     @Test
@@ -101,17 +133,25 @@ class PromisesApiTests extends ApiTestBase {
     void aWithdrawnPromiseShowsItsReasonOnTheCase() {
         var promise = promise(owner.api(), "Send a store credit voucher", hoursFromNow(24));
 
-        assertProblem(owner.api().post("/api/v1/followups/" + promise.get("id").asString() + "/withdraw", Map.of("reason", " ")),
-                400, "invalid-input");
-        var withdrawn = owner.api().post("/api/v1/followups/" + promise.get("id").asString() + "/withdraw",
-                Map.of("reason", "Customer chose a refund instead"));
+        assertProblem(
+                owner.api()
+                        .post("/api/v1/followups/" + promise.get("id").asString() + "/withdraw", Map.of("reason", " ")),
+                400,
+                "invalid-input");
+        var withdrawn = owner.api()
+                .post(
+                        "/api/v1/followups/" + promise.get("id").asString() + "/withdraw",
+                        Map.of("reason", "Customer chose a refund instead"));
 
         assertThat(withdrawn.json().get("state").asString()).isEqualTo("withdrawn");
         assertThat(withdrawn.json().get("reason").asString()).isEqualTo("Customer chose a refund instead");
         var event = events(colleague.api(), caseId, "promise_withdrawn");
         assertThat(event).hasSize(1);
         assertThat(event.getFirst().get("data").get("reason").asString()).isEqualTo("Customer chose a refund instead");
-        assertThat(owner.api().patch("/api/v1/cases/" + caseId, Map.of("status", "solved")).status()).isEqualTo(200);
+        assertThat(owner.api()
+                        .patch("/api/v1/cases/" + caseId, Map.of("status", "solved"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -120,19 +160,27 @@ class PromisesApiTests extends ApiTestBase {
         var promise = promise(owner.api(), "Call back by 10:00", due);
 
         TestClock.INSTANCE.advanceTo(due.minus(Duration.ofMinutes(59)));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(notifications(owner.api(), caseId, "promise_reminder")).hasSize(1));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(notifications(owner.api(), caseId, "promise_reminder"))
+                        .hasSize(1));
         assertThat(notifications(owner.api(), caseId, "promise_overdue")).isEmpty();
 
         TestClock.INSTANCE.advanceTo(due.plusSeconds(1));
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(notifications(owner.api(), caseId, "promise_overdue")).hasSize(1);
-            assertThat(notifications(supervisor.api(), caseId, "promise_overdue")).hasSize(1);
+            assertThat(notifications(supervisor.api(), caseId, "promise_overdue"))
+                    .hasSize(1);
             assertThat(events(owner.api(), caseId, "promise_overdue")).hasSize(1);
         });
         assertThat(notifications(colleague.api(), caseId, "promise_overdue")).isEmpty();
-        var listed = owner.api().get("/api/v1/followups").json().get("items").valueStream()
+        var listed = owner.api()
+                .get("/api/v1/followups")
+                .json()
+                .get("items")
+                .valueStream()
                 .filter(f -> f.get("id").asString().equals(promise.get("id").asString()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(listed.get("overdue").asBoolean()).isTrue();
     }
 
@@ -146,8 +194,14 @@ class PromisesApiTests extends ApiTestBase {
 
         TestClock.INSTANCE.advanceTo(later.plusSeconds(1));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(events(owner.api(), caseId, "promise_overdue")).hasSize(1));
-        assertThat(events(owner.api(), caseId, "promise_overdue").getFirst().get("data").get("followupId").asString())
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(events(owner.api(), caseId, "promise_overdue"))
+                        .hasSize(1));
+        assertThat(events(owner.api(), caseId, "promise_overdue")
+                        .getFirst()
+                        .get("data")
+                        .get("followupId")
+                        .asString())
                 .isEqualTo(sentinel.get("id").asString());
     }
 
@@ -155,30 +209,59 @@ class PromisesApiTests extends ApiTestBase {
     void promisesMoveWithTheCaseToItsNewOwner() {
         var promise = promise(owner.api(), "Replace the cable modem", hoursFromNow(24));
 
-        var moved = owner.api().post("/api/v1/cases/" + caseId + "/transfers", Map.of(
-                "toAgentId", colleague.id(), "reason", "Hardware specialist", "summary", "Modem keeps dropping; needs a replacement"));
+        var moved = owner.api()
+                .post(
+                        "/api/v1/cases/" + caseId + "/transfers",
+                        Map.of(
+                                "toAgentId",
+                                colleague.id(),
+                                "reason",
+                                "Hardware specialist",
+                                "summary",
+                                "Modem keeps dropping; needs a replacement"));
         assertThat(moved.status()).as(moved.toString()).isEqualTo(201);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(colleague.api().get("/api/v1/followups").json().get("items")
-                .valueStream().map(f -> f.get("id").asString())).contains(promise.get("id").asString()));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(colleague
+                                .api()
+                                .get("/api/v1/followups")
+                                .json()
+                                .get("items")
+                                .valueStream()
+                                .map(f -> f.get("id").asString()))
+                        .contains(promise.get("id").asString()));
     }
 
     @Test
     void refusesAPromiseWithoutTextOrWithADueTimeInThePastAndChangesNothing() {
-        var blank = owner.api().post("/api/v1/cases/" + caseId + "/promises", Map.of("text", " ", "dueAt", hoursFromNow(1).toString()));
+        var blank = owner.api()
+                .post(
+                        "/api/v1/cases/" + caseId + "/promises",
+                        Map.of("text", " ", "dueAt", hoursFromNow(1).toString()));
         assertProblem(blank, 400, "invalid-input");
         assertThat(fieldsNamed(blank)).containsExactly("text");
 
-        var past = owner.api().post("/api/v1/cases/" + caseId + "/promises", Map.of("text", "Call back", "dueAt",
-                TestClock.INSTANCE.instant().minusSeconds(60).toString()));
+        var past = owner.api()
+                .post(
+                        "/api/v1/cases/" + caseId + "/promises",
+                        Map.of(
+                                "text",
+                                "Call back",
+                                "dueAt",
+                                TestClock.INSTANCE.instant().minusSeconds(60).toString()));
         assertProblem(past, 400, "invalid-input");
         assertThat(fieldsNamed(past)).containsExactly("dueAt");
 
-        var malformed = owner.api().post("/api/v1/cases/" + caseId + "/promises", Map.of("text", "Call back", "dueAt", "tomorrow"));
+        var malformed = owner.api()
+                .post("/api/v1/cases/" + caseId + "/promises", Map.of("text", "Call back", "dueAt", "tomorrow"));
         assertProblem(malformed, 400, "invalid-input");
         assertThat(fieldsNamed(malformed)).containsExactly("dueAt");
 
-        assertThat(owner.api().get("/api/v1/cases/" + caseId + "/followups").json().get("followups")).isEmpty();
+        assertThat(owner.api()
+                        .get("/api/v1/cases/" + caseId + "/followups")
+                        .json()
+                        .get("followups"))
+                .isEmpty();
     }
 
     @Test
@@ -186,13 +269,38 @@ class PromisesApiTests extends ApiTestBase {
         owner.api().patch("/api/v1/cases/" + caseId, Map.of("status", "solved"));
         owner.api().patch("/api/v1/cases/" + caseId, Map.of("status", "closed"));
 
-        assertProblem(owner.api().post("/api/v1/cases/" + caseId + "/promises",
-                Map.of("text", "Call back", "dueAt", hoursFromNow(1).toString())), 409, "case-closed");
-        assertProblem(owner.api().post("/api/v1/cases/" + UUID.randomUUID() + "/promises",
-                Map.of("text", "Call back", "dueAt", hoursFromNow(1).toString())), 404, "not-found");
-        assertProblem(owner.api().post("/api/v1/followups/" + UUID.randomUUID() + "/keep", Map.of("note", "done")), 404, "not-found");
+        assertProblem(
+                owner.api()
+                        .post(
+                                "/api/v1/cases/" + caseId + "/promises",
+                                Map.of(
+                                        "text",
+                                        "Call back",
+                                        "dueAt",
+                                        hoursFromNow(1).toString())),
+                409,
+                "case-closed");
+        assertProblem(
+                owner.api()
+                        .post(
+                                "/api/v1/cases/" + UUID.randomUUID() + "/promises",
+                                Map.of(
+                                        "text",
+                                        "Call back",
+                                        "dueAt",
+                                        hoursFromNow(1).toString())),
+                404,
+                "not-found");
+        assertProblem(
+                owner.api().post("/api/v1/followups/" + UUID.randomUUID() + "/keep", Map.of("note", "done")),
+                404,
+                "not-found");
         assertProblem(colleague.api().get("/api/v1/followups?ownerId=" + owner.id()), 403, "forbidden");
-        assertThat(supervisor.api().get("/api/v1/followups?ownerId=" + owner.id()).status()).isEqualTo(200);
+        assertThat(supervisor
+                        .api()
+                        .get("/api/v1/followups?ownerId=" + owner.id())
+                        .status())
+                .isEqualTo(200);
         assertProblem(owner.api().get("/api/v1/followups?state=forgotten"), 400, "invalid-input");
     }
 
@@ -202,12 +310,15 @@ class PromisesApiTests extends ApiTestBase {
         var outsider = newAgent("agent", newTeam());
 
         assertProblem(outsider.api().get("/api/v1/cases/" + caseId + "/followups"), 404, "not-found");
-        assertProblem(outsider.api().post("/api/v1/followups/" + promise.get("id").asString() + "/keep", Map.of("note", "x")),
-                404, "not-found");
+        assertProblem(
+                outsider.api().post("/api/v1/followups/" + promise.get("id").asString() + "/keep", Map.of("note", "x")),
+                404,
+                "not-found");
     }
 
     private JsonNode promise(Api as, String text, Instant dueAt) {
-        var recorded = as.post("/api/v1/cases/" + caseId + "/promises", Map.of("text", text, "dueAt", dueAt.toString()));
+        var recorded =
+                as.post("/api/v1/cases/" + caseId + "/promises", Map.of("text", text, "dueAt", dueAt.toString()));
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
         return recorded.json();
     }

@@ -24,7 +24,8 @@ class CasePromisesBrowserTests extends ApiTestBase {
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        Assumptions.assumeTrue(HeadlessChromium.installed(), "Browser tests need Debian's chromium and chromium-driver packages");
+        Assumptions.assumeTrue(
+                HeadlessChromium.installed(), "Browser tests need Debian's chromium and chromium-driver packages");
     }
 
     @AfterEach
@@ -44,10 +45,17 @@ class CasePromisesBrowserTests extends ApiTestBase {
         var agent = newAgent("agent", team);
         UUID caseId = openCase(agent.api(), team, "Return: blue Nike Elite socks");
         agent.api().post("/api/v1/cases/" + caseId + "/assignment", Map.of("ownerId", agent.id()));
-        var promised = agent.api().post("/api/v1/cases/" + caseId + "/promises", Map.of(
-                "text", "Email the tracking number of the blue socks", "dueAt", TestClock.INSTANCE.instant().plus(Duration.ofDays(1))));
+        var promised = agent.api()
+                .post(
+                        "/api/v1/cases/" + caseId + "/promises",
+                        Map.of(
+                                "text",
+                                "Email the tracking number of the blue socks",
+                                "dueAt",
+                                TestClock.INSTANCE.instant().plus(Duration.ofDays(1))));
         assertThat(promised.status()).as(promised.toString()).isEqualTo(201);
-        long number = agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
+        long number =
+                agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
 
         browser = HeadlessChromium.start();
         HeadlessChromium.signIn(browser, port, agent.email(), PASSWORD);
@@ -63,14 +71,20 @@ class CasePromisesBrowserTests extends ApiTestBase {
         int entries = Integer.parseInt(browser.findElement(By.id("timeline")).getAttribute("data-entries"));
 
         // Then keeps the promise in the panel beside it: the case changes and its parts load afresh.
-        browser.findElement(By.cssSelector("#promises .promise-open .promise-actions details:first-child > summary")).click();
-        browser.findElement(By.cssSelector("#promises .promise-open .promise-keep textarea")).sendKeys("Sent DHL 00340434 by email");
-        browser.findElement(By.cssSelector("#promises .promise-open .promise-keep button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#promises .promise-open .promise-actions details:first-child > summary"))
+                .click();
+        browser.findElement(By.cssSelector("#promises .promise-open .promise-keep textarea"))
+                .sendKeys("Sent DHL 00340434 by email");
+        browser.findElement(By.cssSelector("#promises .promise-open .promise-keep button[type=submit]"))
+                .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#promises .promise-kept")));
-        wait.until(driver -> Integer.parseInt(driver.findElement(By.id("timeline")).getAttribute("data-entries")) > entries);
+        wait.until(driver ->
+                Integer.parseInt(driver.findElement(By.id("timeline")).getAttribute("data-entries")) > entries);
 
-        assertThat(browser.findElement(By.id("closing-what")).getAttribute("value")).isEqualTo("We'll ship the blue socks today.");
-        assertThat(browser.findElement(By.id("closing-when")).getAttribute("value")).isEqualTo("within 4-7 business days");
+        assertThat(browser.findElement(By.id("closing-what")).getAttribute("value"))
+                .isEqualTo("We'll ship the blue socks today.");
+        assertThat(browser.findElement(By.id("closing-when")).getAttribute("value"))
+                .isEqualTo("within 4-7 business days");
         assertThat(browser.findElement(By.id("solve")).getAttribute("open")).isNotNull();
     }
 }

@@ -50,24 +50,31 @@ class CasePromisesPageTests extends ApiTestBase {
     void aPromiseIsRecordedWithItsDueTimeInTheAgentsZone() {
         var due = now(ZoneId.of("Europe/Berlin")).plusDays(2).truncatedTo(ChronoUnit.MINUTES);
 
-        var recorded = browser.postPart("/cases/" + number + "/promises",
+        var recorded = browser.postPart(
+                "/cases/" + number + "/promises",
                 Map.of("text", "Call back about the blue socks", "dueAt", due.toString(), "zone", "Europe/Berlin"));
 
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
         assertThat(recorded.header("HX-Trigger")).isEqualTo("case-changed-" + number);
-        assertThat(recorded.html().select(".promise-open .promise-text").text()).isEqualTo("Call back about the blue socks");
-        assertThat(recorded.html().select("#promise-text").val()).as("the form is empty again").isEmpty();
+        assertThat(recorded.html().select(".promise-open .promise-text").text())
+                .isEqualTo("Call back about the blue socks");
+        assertThat(recorded.html().select("#promise-text").val())
+                .as("the form is empty again")
+                .isEmpty();
         var stored = promises().getFirst();
-        assertThat(Instant.parse(stored.get("dueAt").asString())).isEqualTo(due.atZone(ZoneId.of("Europe/Berlin")).toInstant());
+        assertThat(Instant.parse(stored.get("dueAt").asString()))
+                .isEqualTo(due.atZone(ZoneId.of("Europe/Berlin")).toInstant());
         assertThat(stored.get("ownerId").asString()).isEqualTo(owner.id().toString());
     }
 
     @Test
     void aPromiseWithoutTextOrDueTimeIsRefusedBesideTheFieldsAndNothingIsRecorded() {
-        var refused = browser.postPart("/cases/" + number + "/promises", Map.of("text", " ", "dueAt", "tomorrow", "zone", "UTC"));
+        var refused = browser.postPart(
+                "/cases/" + number + "/promises", Map.of("text", " ", "dueAt", "tomorrow", "zone", "UTC"));
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.html().select("#promise-text-error").text()).isEqualTo("Say what was promised, in at most 500 characters.");
+        assertThat(refused.html().select("#promise-text-error").text())
+                .isEqualTo("Say what was promised, in at most 500 characters.");
         assertThat(refused.html().select("#promise-due-error").text()).isEqualTo("Give the date and time it is due.");
         assertThat(refused.html().select("details#promise-new").hasAttr("open")).isTrue();
         assertThat(promises()).isEmpty();
@@ -77,7 +84,8 @@ class CasePromisesPageTests extends ApiTestBase {
     void aPromiseDueInThePastIsRefusedAndKeepsWhatWasTyped() {
         var past = now(ZoneId.of("UTC")).minusHours(3).truncatedTo(ChronoUnit.MINUTES);
 
-        var refused = browser.postPart("/cases/" + number + "/promises",
+        var refused = browser.postPart(
+                "/cases/" + number + "/promises",
                 Map.of("text", "Send the tracking number", "dueAt", past.toString(), "zone", "UTC"));
 
         assertThat(refused.status()).isEqualTo(422);
@@ -88,11 +96,13 @@ class CasePromisesPageTests extends ApiTestBase {
 
     @Test
     void aPromiseDueAfterTheYear9999IsRefusedBesideTheField() {
-        var refused = browser.postPart("/cases/" + number + "/promises",
+        var refused = browser.postPart(
+                "/cases/" + number + "/promises",
                 Map.of("text", "Send the tracking number", "dueAt", "+999999999-12-31T23:59", "zone", "UTC"));
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.html().select("#promise-due-error").text()).isEqualTo("Give a due date between 1970 and 9999.");
+        assertThat(refused.html().select("#promise-due-error").text())
+                .isEqualTo("Give a due date between 1970 and 9999.");
         assertThat(refused.html().select("#promise-text").val()).isEqualTo("Send the tracking number");
         assertThat(promises()).isEmpty();
     }
@@ -101,7 +111,8 @@ class CasePromisesPageTests extends ApiTestBase {
     void solvingWithAnOpenPromiseIsRefusedNamingThePromiseAndKeepingItLetsTheCaseBeSolved() {
         String promiseId = promise("Email the tracking number <b>today</b>");
 
-        var refused = browser.postPart("/cases/" + number + "/changes", Map.of("status", "solved", "priority", "normal", "tags", ""));
+        var refused = browser.postPart(
+                "/cases/" + number + "/changes", Map.of("status", "solved", "priority", "normal", "tags", ""));
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.html().select("#change-form .form-error").text())
@@ -110,16 +121,25 @@ class CasePromisesPageTests extends ApiTestBase {
 
         var blank = browser.postPart("/cases/" + number + "/promises/" + promiseId + "/keep", Map.of("note", ""));
         assertThat(blank.status()).isEqualTo(422);
-        assertThat(blank.html().select("#promise-" + promiseId + " .field-error").text()).isEqualTo("Say what was done.");
+        assertThat(blank.html()
+                        .select("#promise-" + promiseId + " .field-error")
+                        .text())
+                .isEqualTo("Say what was done.");
         assertThat(promises().getFirst().get("state").asString()).isEqualTo("open");
 
-        var kept = browser.postPart("/cases/" + number + "/promises/" + promiseId + "/keep", Map.of("note", "Sent DHL 00340434"));
+        var kept = browser.postPart(
+                "/cases/" + number + "/promises/" + promiseId + "/keep", Map.of("note", "Sent DHL 00340434"));
         assertThat(kept.status()).isEqualTo(200);
-        assertThat(kept.html().select("#promise-" + promiseId + " .promise-outcome").text()).contains("Sent DHL 00340434");
-        assertThat(kept.html().select("#promise-" + promiseId + " .badge").text()).isEqualTo("Kept");
+        assertThat(kept.html()
+                        .select("#promise-" + promiseId + " .promise-outcome")
+                        .text())
+                .contains("Sent DHL 00340434");
+        assertThat(kept.html().select("#promise-" + promiseId + " .badge").text())
+                .isEqualTo("Kept");
 
         owner.api().post("/api/v1/cases/" + caseId + "/replies", Map.of("body", "Tracking: DHL 00340434"));
-        var solved = browser.postPart("/cases/" + number + "/changes", Map.of("status", "solved", "priority", "normal", "tags", ""));
+        var solved = browser.postPart(
+                "/cases/" + number + "/changes", Map.of("status", "solved", "priority", "normal", "tags", ""));
         assertThat(solved.status()).as(solved.toString()).isEqualTo(200);
     }
 
@@ -130,13 +150,15 @@ class CasePromisesPageTests extends ApiTestBase {
         var other = WebSession.anonymous(port).signIn(colleague.email(), PASSWORD);
         other.get("/cases/" + number);
 
-        var withdrawn = other.postPart("/cases/" + number + "/promises/" + promiseId + "/withdraw",
+        var withdrawn = other.postPart(
+                "/cases/" + number + "/promises/" + promiseId + "/withdraw",
                 Map.of("reason", "Customer asked for email instead"));
 
         assertThat(withdrawn.status()).isEqualTo(200);
         var panel = browser.getPart("/cases/" + number + "/followups").html();
         assertThat(panel.select("#promise-" + promiseId + " .badge").text()).isEqualTo("Withdrawn");
-        assertThat(panel.select("#promise-" + promiseId + " .promise-outcome").text()).contains("Customer asked for email instead");
+        assertThat(panel.select("#promise-" + promiseId + " .promise-outcome").text())
+                .contains("Customer asked for email instead");
         assertThat(panel.select("#promise-" + promiseId + " form")).isEmpty();
     }
 
@@ -147,8 +169,11 @@ class CasePromisesPageTests extends ApiTestBase {
         TestClock.INSTANCE.advance(Duration.ofDays(3));
 
         var panel = browser.getPart("/cases/" + number + "/followups").html();
-        assertThat(panel.select("#promise-" + promiseId).hasClass("promise-overdue")).isTrue();
-        assertThat(panel.select("#promise-" + promiseId + " .promise-badge-overdue").text()).isEqualTo("Overdue");
+        assertThat(panel.select("#promise-" + promiseId).hasClass("promise-overdue"))
+                .isTrue();
+        assertThat(panel.select("#promise-" + promiseId + " .promise-badge-overdue")
+                        .text())
+                .isEqualTo("Overdue");
     }
 
     @Test
@@ -157,14 +182,21 @@ class CasePromisesPageTests extends ApiTestBase {
         var earlier = SlaFixture.openCase(owner.api(), team, "Socks, first time", email);
         owner.api().post("/api/v1/cases/" + earlier + "/assignment", Map.of("ownerId", owner.id()));
         owner.api().post("/api/v1/cases/" + earlier + "/replies", Map.of("body", "The blue ones ship today."));
-        assertThat(owner.api().patch("/api/v1/cases/" + earlier, Map.of("status", "solved")).status()).isEqualTo(200);
-        long earlierNumber = owner.api().get("/api/v1/cases/" + earlier).json().get("number").asLong();
+        assertThat(owner.api()
+                        .patch("/api/v1/cases/" + earlier, Map.of("status", "solved"))
+                        .status())
+                .isEqualTo(200);
+        long earlierNumber =
+                owner.api().get("/api/v1/cases/" + earlier).json().get("number").asLong();
 
         var again = SlaFixture.openCase(owner.api(), team, "Socks again", email);
-        long againNumber = owner.api().get("/api/v1/cases/" + again).json().get("number").asLong();
+        long againNumber =
+                owner.api().get("/api/v1/cases/" + again).json().get("number").asLong();
 
         await().atMost(WAIT).untilAsserted(() -> {
-            var flag = browser.getPart("/cases/" + againNumber + "/followups").html().select("#repeat-contact");
+            var flag = browser.getPart("/cases/" + againNumber + "/followups")
+                    .html()
+                    .select("#repeat-contact");
             assertThat(flag.text()).contains("Repeat contact", "#" + earlierNumber);
             assertThat(flag.select("a").attr("href")).isEqualTo("/cases/" + earlierNumber);
         });
@@ -178,11 +210,21 @@ class CasePromisesPageTests extends ApiTestBase {
         var earlier = SlaFixture.openCase(otherAgent.api(), otherTeam, "Socks, first time", email);
         otherAgent.api().post("/api/v1/cases/" + earlier + "/assignment", Map.of("ownerId", otherAgent.id()));
         otherAgent.api().post("/api/v1/cases/" + earlier + "/replies", Map.of("body", "The blue ones ship today."));
-        assertThat(otherAgent.api().patch("/api/v1/cases/" + earlier, Map.of("status", "solved")).status()).isEqualTo(200);
-        long earlierNumber = otherAgent.api().get("/api/v1/cases/" + earlier).json().get("number").asLong();
+        assertThat(otherAgent
+                        .api()
+                        .patch("/api/v1/cases/" + earlier, Map.of("status", "solved"))
+                        .status())
+                .isEqualTo(200);
+        long earlierNumber = otherAgent
+                .api()
+                .get("/api/v1/cases/" + earlier)
+                .json()
+                .get("number")
+                .asLong();
 
         var again = SlaFixture.openCase(owner.api(), team, "Socks again", email);
-        long againNumber = owner.api().get("/api/v1/cases/" + again).json().get("number").asLong();
+        long againNumber =
+                owner.api().get("/api/v1/cases/" + again).json().get("number").asLong();
 
         await().atMost(WAIT).untilAsserted(() -> {
             var panel = browser.getPart("/cases/" + againNumber + "/followups").html();
@@ -201,8 +243,18 @@ class CasePromisesPageTests extends ApiTestBase {
         other.get("/");
 
         assertThat(other.getPart("/cases/" + number + "/followups").status()).isEqualTo(404);
-        var refused = other.postPart("/cases/" + number + "/promises",
-                Map.of("text", "Sneaky", "dueAt", now(ZoneId.of("UTC")).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString(), "zone", "UTC"));
+        var refused = other.postPart(
+                "/cases/" + number + "/promises",
+                Map.of(
+                        "text",
+                        "Sneaky",
+                        "dueAt",
+                        now(ZoneId.of("UTC"))
+                                .plusDays(1)
+                                .truncatedTo(ChronoUnit.MINUTES)
+                                .toString(),
+                        "zone",
+                        "UTC"));
         assertThat(refused.status()).isEqualTo(404);
         assertThat(promises()).isEmpty();
     }
@@ -223,13 +275,23 @@ class CasePromisesPageTests extends ApiTestBase {
 
     private String promise(String text) {
         var due = now(ZoneId.of("UTC")).plusHours(2).truncatedTo(ChronoUnit.MINUTES);
-        var recorded = browser.postPart("/cases/" + number + "/promises", Map.of("text", text, "dueAt", due.toString(), "zone", "UTC"));
+        var recorded = browser.postPart(
+                "/cases/" + number + "/promises", Map.of("text", text, "dueAt", due.toString(), "zone", "UTC"));
         assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
-        return promises().stream().filter(p -> p.get("text").asString().equals(text)).findFirst().orElseThrow().get("id").asString();
+        return promises().stream()
+                .filter(p -> p.get("text").asString().equals(text))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asString();
     }
 
     private List<JsonNode> promises() {
-        return admin().get("/api/v1/cases/" + caseId + "/followups").json().get("followups").valueStream().toList();
+        return admin().get("/api/v1/cases/" + caseId + "/followups")
+                .json()
+                .get("followups")
+                .valueStream()
+                .toList();
     }
 
     private JsonNode caseJson() {

@@ -61,7 +61,10 @@ class MyFollowupsPageTests extends ApiTestBase {
         var solved = SlaFixture.openCase(agent.api(), checkinTeam, "Socks to check on");
         agent.api().post("/api/v1/cases/" + solved + "/assignment", Map.of("ownerId", agent.id()));
         agent.api().post("/api/v1/cases/" + solved + "/replies", Map.of("body", "The blue ones ship today."));
-        assertThat(agent.api().patch("/api/v1/cases/" + solved, Map.of("status", "solved")).status()).isEqualTo(200);
+        assertThat(agent.api()
+                        .patch("/api/v1/cases/" + solved, Map.of("status", "solved"))
+                        .status())
+                .isEqualTo(200);
         var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
 
         TestClock.INSTANCE.advance(Duration.ofDays(2));
@@ -94,7 +97,8 @@ class MyFollowupsPageTests extends ApiTestBase {
 
         assertThat(nav.select("#view-followups").attr("href")).isEqualTo("/followups");
         assertThat(nav.select("#view-followups").hasClass("active")).isTrue();
-        assertThat(browser.get("/").html().select("#view-followups").hasClass("active")).isFalse();
+        assertThat(browser.get("/").html().select("#view-followups").hasClass("active"))
+                .isFalse();
     }
 
     @Test
@@ -106,8 +110,14 @@ class MyFollowupsPageTests extends ApiTestBase {
     }
 
     private String promise(Caller as, UUID kase, String text, Duration dueIn) {
-        var created = as.api().post("/api/v1/cases/" + kase + "/promises",
-                Map.of("text", text, "dueAt", TestClock.INSTANCE.instant().plus(dueIn).toString()));
+        var created = as.api()
+                .post(
+                        "/api/v1/cases/" + kase + "/promises",
+                        Map.of(
+                                "text",
+                                text,
+                                "dueAt",
+                                TestClock.INSTANCE.instant().plus(dueIn).toString()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().get("id").asString();
     }

@@ -16,17 +16,24 @@ class MacrosApiTests extends ApiTestBase {
     @Test
     void anAdminAddsACannedResponseAndAgentsFindIt() {
         String name = "Key reissued " + UUID.randomUUID();
-        var created = admin().post("/api/v1/macros", Map.of("name", name,
-                "body", "Hi {{customer.preferredName}}, your new key is on its way. {{agent.firstName}}"));
+        var created = admin().post(
+                        "/api/v1/macros",
+                        Map.of(
+                                "name",
+                                name,
+                                "body",
+                                "Hi {{customer.preferredName}}, your new key is on its way. {{agent.firstName}}"));
         var agent = newAgent("agent");
 
         var found = agent.api().get("/api/v1/macros?q=" + name.substring(0, 20).replace(" ", "%20"));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(created.header("Location")).endsWith("/api/v1/macros/" + created.json().get("id").asString());
+        assertThat(created.header("Location"))
+                .endsWith("/api/v1/macros/" + created.json().get("id").asString());
         assertThat(created.json().get("placeholders").valueStream().map(p -> p.asString()))
                 .containsExactly("customer.preferredName", "agent.firstName");
-        assertThat(found.json().valueStream().map(m -> m.get("name").asString())).contains(name);
+        assertThat(found.json().valueStream().map(m -> m.get("name").asString()))
+                .contains(name);
     }
 
     @Test
@@ -39,7 +46,10 @@ class MacrosApiTests extends ApiTestBase {
         assertThat(fieldsNamed(refused)).containsExactly("body");
         assertThat(refused.json().get("errors").get(0).get("message").asString())
                 .startsWith("uses an unknown placeholder {{customer.nmae}}; the known ones are {{customer.name}}");
-        assertThat(admin().get("/api/v1/macros?q=" + name.replace(" ", "%20")).json().isEmpty()).isTrue();
+        assertThat(admin().get("/api/v1/macros?q=" + name.replace(" ", "%20"))
+                        .json()
+                        .isEmpty())
+                .isTrue();
     }
 
     @Test
@@ -47,38 +57,63 @@ class MacrosApiTests extends ApiTestBase {
         String name = "Refund approved " + UUID.randomUUID();
         admin().post("/api/v1/macros", Map.of("name", name, "body", "Your refund is approved."));
 
-        assertProblem(admin().post("/api/v1/macros", Map.of("name", name.toUpperCase(), "body", "Again")), 409, "macro-name-taken");
+        assertProblem(
+                admin().post("/api/v1/macros", Map.of("name", name.toUpperCase(), "body", "Again")),
+                409,
+                "macro-name-taken");
     }
 
     @Test
     void aCannedResponseIsFilledInForACaseWithItsHtmlEscaped() {
-        var created = admin().post("/api/v1/macros", Map.of("name", "Thanks " + UUID.randomUUID(),
-                "body", "Hi {{customer.name}},\nabout case #{{case.number}} ({{case.subject}}).\n\n{{agent.name}}"));
+        var created = admin().post(
+                        "/api/v1/macros",
+                        Map.of(
+                                "name",
+                                "Thanks " + UUID.randomUUID(),
+                                "body",
+                                "Hi {{customer.name}},\nabout case #{{case.number}} ({{case.subject}}).\n\n{{agent.name}}"));
         UUID team = newTeam();
         var agent = newAgent("agent", team);
         var caseId = openCase(agent.api(), team, "Key <b>lost</b> & found");
-        long number = agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
+        long number =
+                agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
 
-        var rendered = agent.api().post("/api/v1/macros/" + created.json().get("id").asString() + "/render", Map.of("caseId", caseId));
+        var rendered = agent.api()
+                .post("/api/v1/macros/" + created.json().get("id").asString() + "/render", Map.of("caseId", caseId));
 
         assertThat(rendered.status()).as(rendered.toString()).isEqualTo(200);
-        String agentName = agent.api().get("/api/v1/agents/me").json().get("name").asString();
+        String agentName =
+                agent.api().get("/api/v1/agents/me").json().get("name").asString();
         assertThat(rendered.json().get("text").asString())
                 .isEqualTo("Hi Maria Lopez,\nabout case #" + number + " (Key <b>lost</b> & found).\n\n" + agentName);
         assertThat(rendered.json().get("html").asString())
-                .isEqualTo("<p>Hi Maria Lopez,<br>about case #" + number + " (Key &lt;b&gt;lost&lt;/b&gt; &amp; found).</p><p>" + agentName + "</p>");
+                .isEqualTo("<p>Hi Maria Lopez,<br>about case #" + number
+                        + " (Key &lt;b&gt;lost&lt;/b&gt; &amp; found).</p><p>" + agentName + "</p>");
     }
 
     @Test
     void aCaseTheAgentMayNotSeeIsNotFound() {
-        var created = admin().post("/api/v1/macros", Map.of("name", "Hidden " + UUID.randomUUID(), "body", "{{case.subject}}"));
+        var created = admin().post(
+                        "/api/v1/macros", Map.of("name", "Hidden " + UUID.randomUUID(), "body", "{{case.subject}}"));
         UUID otherTeam = newTeam();
         var outsider = newAgent("agent", newTeam());
-        var caseId = admin().post("/api/v1/cases", Map.of("subject", "Team secret",
-                "requester", Map.of("email", "c-" + UUID.randomUUID() + "@example.com"),
-                "message", Map.of("body", "hello"), "teamId", otherTeam)).json().get("id").asString();
+        var caseId = admin().post(
+                        "/api/v1/cases",
+                        Map.of(
+                                "subject",
+                                "Team secret",
+                                "requester",
+                                Map.of("email", "c-" + UUID.randomUUID() + "@example.com"),
+                                "message",
+                                Map.of("body", "hello"),
+                                "teamId",
+                                otherTeam))
+                .json()
+                .get("id")
+                .asString();
 
-        var refused = outsider.api().post("/api/v1/macros/" + created.json().get("id").asString() + "/render", Map.of("caseId", caseId));
+        var refused = outsider.api()
+                .post("/api/v1/macros/" + created.json().get("id").asString() + "/render", Map.of("caseId", caseId));
 
         assertProblem(refused, 404, "not-found");
     }
@@ -110,15 +145,21 @@ class MacrosApiTests extends ApiTestBase {
         assertProblem(supervisor.api().post("/api/v1/macros", Map.of("name", "Mine", "body", "x")), 403, "forbidden");
         assertProblem(supervisor.api().patch("/api/v1/macros/" + id, Map.of("body", "changed")), 403, "forbidden");
         assertProblem(supervisor.api().delete("/api/v1/macros/" + id), 403, "forbidden");
-        assertThat(admin().get("/api/v1/macros/" + id).json().get("body").asString()).isEqualTo("Text");
+        assertThat(admin().get("/api/v1/macros/" + id).json().get("body").asString())
+                .isEqualTo("Text");
     }
 
     @Test
     void thePlaceholdersAreListed() {
         var placeholders = newAgent("agent").api().get("/api/v1/macros/placeholders");
 
-        assertThat(placeholders.json().valueStream().map(p -> p.get("written").asString())).containsAll(List.of(
-                "{{customer.name}}", "{{customer.preferredName}}", "{{case.number}}", "{{case.subject}}",
-                "{{agent.name}}", "{{agent.firstName}}"));
+        assertThat(placeholders.json().valueStream().map(p -> p.get("written").asString()))
+                .containsAll(List.of(
+                        "{{customer.name}}",
+                        "{{customer.preferredName}}",
+                        "{{case.number}}",
+                        "{{case.subject}}",
+                        "{{agent.name}}",
+                        "{{agent.firstName}}"));
     }
 }

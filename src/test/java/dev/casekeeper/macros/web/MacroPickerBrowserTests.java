@@ -39,12 +39,18 @@ class MacroPickerBrowserTests extends ApiTestBase {
     @Test
     void anAgentInsertsACannedResponseFilledInForTheCaseAtTheCursorAndSendsIt() {
         String name = "Key reissued " + UUID.randomUUID();
-        admin().post("/api/v1/macros", Map.of("name", name,
-                "body", "Hi {{customer.preferredName}},\n\nyour new key for case #{{case.number}} is on its way.\n\n{{agent.firstName}}"));
+        admin().post(
+                        "/api/v1/macros",
+                        Map.of(
+                                "name",
+                                name,
+                                "body",
+                                "Hi {{customer.preferredName}},\n\nyour new key for case #{{case.number}} is on its way.\n\n{{agent.firstName}}"));
         UUID team = newTeam();
         var agent = newAgent("agent", team);
         var caseId = openCase(agent.api(), team, "Activation key gone after reinstall");
-        long number = agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
+        long number =
+                agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
         HeadlessChromium.signIn(browser, port, agent.email(), PASSWORD);
         browser.get("http://localhost:" + port + "/cases/" + number);
         var wait = HeadlessChromium.waitFor(browser);
@@ -54,25 +60,34 @@ class MacroPickerBrowserTests extends ApiTestBase {
         browser.findElement(By.id("macro-picker-open")).click();
         var search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("macro-search")));
         search.sendKeys(name.substring(0, 20));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#macro-results[data-q='" + name.substring(0, 20) + "']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#macro-results[data-q='" + name.substring(0, 20) + "']")));
         HeadlessChromium.assertAccessible(browser);
-        assertThat(browser.findElement(By.cssSelector("#macro-results .macro-name")).getText()).isEqualTo(name);
+        assertThat(browser.findElement(By.cssSelector("#macro-results .macro-name"))
+                        .getText())
+                .isEqualTo(name);
         search.sendKeys(Keys.ARROW_DOWN);
-        assertThat(browser.switchTo().activeElement().getAttribute("data-macro-insert")).isNotNull();
+        assertThat(browser.switchTo().activeElement().getAttribute("data-macro-insert"))
+                .isNotNull();
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
 
-        String expected = "Thanks for your patience. Hi Maria Lopez,\n\nyour new key for case #" + number + " is on its way.\n\nAgent";
+        String expected = "Thanks for your patience. Hi Maria Lopez,\n\nyour new key for case #" + number
+                + " is on its way.\n\nAgent";
         wait.until(ExpectedConditions.attributeToBe(By.id("reply-body"), "value", expected));
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("reply-body");
-        assertThat(browser.findElement(By.id("macro-picker")).getAttribute("open")).isNull();
+        assertThat(browser.findElement(By.id("macro-picker")).getAttribute("open"))
+                .isNull();
 
         browser.findElement(By.cssSelector("#reply-form button[type=submit]")).click();
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "your new key for case #" + number));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("timeline"), "your new key for case #" + number));
         var timeline = agent.api().get("/api/v1/cases/" + caseId).json().get("timeline");
         // A browser sends a text box's line breaks as CR LF.
-        assertThat(timeline.valueStream().filter(e -> e.get("kind").asString().equals("message_out"))
-                .map(e -> e.get("body").asString().replace("\r\n", "\n"))).containsExactly(expected);
+        assertThat(timeline.valueStream()
+                        .filter(e -> e.get("kind").asString().equals("message_out"))
+                        .map(e -> e.get("body").asString().replace("\r\n", "\n")))
+                .containsExactly(expected);
     }
 
     @Test
@@ -82,7 +97,8 @@ class MacroPickerBrowserTests extends ApiTestBase {
         UUID team = newTeam();
         var agent = newAgent("agent", team);
         var caseId = openCase(agent.api(), team, "Waiting on hold");
-        long number = agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
+        long number =
+                agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
         HeadlessChromium.signIn(browser, port, agent.email(), PASSWORD);
         browser.get("http://localhost:" + port + "/cases/" + number);
         var wait = HeadlessChromium.waitFor(browser);
@@ -91,11 +107,17 @@ class MacroPickerBrowserTests extends ApiTestBase {
         var search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("macro-search")));
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("macro-search");
         search.sendKeys(name);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#macro-results[data-q='" + name + "']")));
+        wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#macro-results[data-q='" + name + "']")));
         search.sendKeys(Keys.ENTER);
 
         wait.until(ExpectedConditions.attributeToBe(By.id("reply-body"), "value", "Sorry for the wait, Maria Lopez."));
-        assertThat(agent.api().get("/api/v1/cases/" + caseId).json().get("timeline").valueStream()
-                .noneMatch(e -> e.get("kind").asString().equals("message_out"))).isTrue();
+        assertThat(agent.api()
+                        .get("/api/v1/cases/" + caseId)
+                        .json()
+                        .get("timeline")
+                        .valueStream()
+                        .noneMatch(e -> e.get("kind").asString().equals("message_out")))
+                .isTrue();
     }
 }

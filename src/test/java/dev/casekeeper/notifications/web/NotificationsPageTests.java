@@ -72,8 +72,11 @@ class NotificationsPageTests extends ApiTestBase {
         var item = page.html().selectFirst(".notification");
         assertThat(item.hasClass("notification-unread")).isTrue();
         assertThat(item.select(".badge-kind").text()).isEqualTo("SLA breached");
-        assertThat(item.select(".notification-text").text()).isEqualTo("Case #" + number + ": resolution was due <b>yesterday</b>");
-        assertThat(item.select(".notification-text b")).as("customer and case text is escaped").isEmpty();
+        assertThat(item.select(".notification-text").text())
+                .isEqualTo("Case #" + number + ": resolution was due <b>yesterday</b>");
+        assertThat(item.select(".notification-text b"))
+                .as("customer and case text is escaped")
+                .isEmpty();
         assertThat(item.select("a.notification-case").attr("href")).isEqualTo("/cases/" + number);
     }
 
@@ -87,14 +90,16 @@ class NotificationsPageTests extends ApiTestBase {
 
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.header("HX-Trigger")).isEqualTo("notifications-changed");
-        assertThat(read.html().select("#notification-" + first).hasClass("notification-read")).isTrue();
+        assertThat(read.html().select("#notification-" + first).hasClass("notification-read"))
+                .isTrue();
         assertThat(read.html().select("#unread-count").text()).isEqualTo("One unread");
 
         var all = browser.postPart("/notifications/read-all", Map.of());
 
         assertThat(all.html().select(".notification-unread")).isEmpty();
         assertThat(all.html().select("#unread-count").text()).isEqualTo("Nothing unread");
-        assertThat(agent.api().get("/api/v1/notifications").json().get("unread").asLong()).isZero();
+        assertThat(agent.api().get("/api/v1/notifications").json().get("unread").asLong())
+                .isZero();
     }
 
     @Test
@@ -103,13 +108,19 @@ class NotificationsPageTests extends ApiTestBase {
         tell(agent, "sla_warning", "Mine");
         browser.get("/notifications");
 
-        assertThat(browser.get("/notifications").text()).contains("Mine").doesNotContain("Other agent's overdue promise");
-        assertThat(browser.getPart("/notifications/bell").html().select("#bell").attr("data-unread")).isEqualTo("1");
+        assertThat(browser.get("/notifications").text())
+                .contains("Mine")
+                .doesNotContain("Other agent's overdue promise");
+        assertThat(browser.getPart("/notifications/bell").html().select("#bell").attr("data-unread"))
+                .isEqualTo("1");
         var refused = browser.postPart("/notifications/" + theirs + "/read", Map.of());
         assertThat(refused.status()).isEqualTo(404);
-        assertThat(other.api().get("/api/v1/notifications").json().get("unread").asLong()).isEqualTo(1);
+        assertThat(other.api().get("/api/v1/notifications").json().get("unread").asLong())
+                .isEqualTo(1);
         browser.postPart("/notifications/read-all", Map.of());
-        assertThat(other.api().get("/api/v1/notifications").json().get("unread").asLong()).as("mark all is mine only").isEqualTo(1);
+        assertThat(other.api().get("/api/v1/notifications").json().get("unread").asLong())
+                .as("mark all is mine only")
+                .isEqualTo(1);
     }
 
     @Test
@@ -136,11 +147,16 @@ class NotificationsPageTests extends ApiTestBase {
     }
 
     private UUID tell(Caller to, String kind, String text) {
-        assertThat(notifications.notify(Notify.of(Set.of(new AgentId(to.id())), kind, caseId, text, "test:" + UUID.randomUUID())))
+        assertThat(notifications.notify(
+                        Notify.of(Set.of(new AgentId(to.id())), kind, caseId, text, "test:" + UUID.randomUUID())))
                 .isEqualTo(1);
         var inbox = to.api().get("/api/v1/notifications?limit=100").json().get("items");
-        return UUID.fromString(inbox.valueStream().filter(n -> n.get("text").asString().equals(text)).findFirst().orElseThrow()
-                .get("id").asString());
+        return UUID.fromString(inbox.valueStream()
+                .filter(n -> n.get("text").asString().equals(text))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asString());
     }
 
     private static long notificationEvents(BlockingQueue<String> events) {

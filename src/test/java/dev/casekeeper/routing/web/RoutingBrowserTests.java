@@ -30,7 +30,8 @@ class RoutingBrowserTests extends ApiTestBase {
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        Assumptions.assumeTrue(HeadlessChromium.installed(), "Browser tests need Debian's chromium and chromium-driver packages");
+        Assumptions.assumeTrue(
+                HeadlessChromium.installed(), "Browser tests need Debian's chromium and chromium-driver packages");
     }
 
     @AfterEach
@@ -57,25 +58,31 @@ class RoutingBrowserTests extends ApiTestBase {
             new Select(browser.findElement(By.id("presence-select"))).selectByValue("available");
             return true;
         });
-        waitFor(agentBrowser).until(ExpectedConditions.attributeToBe(By.id("presence-select"), "data-presence", "available"));
+        waitFor(agentBrowser)
+                .until(ExpectedConditions.attributeToBe(By.id("presence-select"), "data-presence", "available"));
 
         // A chat arrives in the team's queue: its offer card appears without a reload.
         var caseId = openCase(admin(), team, "Activation key lost after reinstall");
-        long number = admin().get("/api/v1/cases/" + caseId).json().get("number").asLong();
+        long number =
+                admin().get("/api/v1/cases/" + caseId).json().get("number").asLong();
         var queued = admin().post("/api/v1/routing/contacts", Map.of("caseId", caseId, "channel", "chat"));
         assertThat(queued.status()).as(queued.toString()).isEqualTo(201);
         var card = waitFor(agentBrowser).until(browser -> {
-            var text = browser.findElement(By.cssSelector(".offer-card[data-offer]")).getText();
+            var text = browser.findElement(By.cssSelector(".offer-card[data-offer]"))
+                    .getText();
             return text.contains("Maria Lopez") ? text : null;
         });
         assertThat(card).contains("#" + number, "Activation key lost after reinstall", "My activation key is gone");
-        waitFor(agentBrowser).until(ExpectedConditions.textMatches(By.cssSelector(".offer-card [data-countdown]"), java.util.regex.Pattern.compile("0:[0-3]\\d")));
+        waitFor(agentBrowser)
+                .until(ExpectedConditions.textMatches(
+                        By.cssSelector(".offer-card [data-countdown]"), java.util.regex.Pattern.compile("0:[0-3]\\d")));
         Screenshots.save(agentBrowser, "offer-card.png");
         HeadlessChromium.assertAccessible(agentBrowser);
 
         // Accepting opens the case; the customer goes on hold and the timer runs.
         waitFor(agentBrowser).until(browser -> {
-            browser.findElement(By.cssSelector(".offer-card [data-offer-accept]")).click();
+            browser.findElement(By.cssSelector(".offer-card [data-offer-accept]"))
+                    .click();
             return true;
         });
         waitFor(agentBrowser).until(ExpectedConditions.urlContains("/cases/" + number));
@@ -84,7 +91,9 @@ class RoutingBrowserTests extends ApiTestBase {
             return true;
         });
         waitFor(agentBrowser).until(ExpectedConditions.visibilityOfElementLocated(By.id("hold-timer")));
-        waitFor(agentBrowser).until(ExpectedConditions.textMatches(By.id("hold-timer"), java.util.regex.Pattern.compile("0:0[1-9]")));
+        waitFor(agentBrowser)
+                .until(ExpectedConditions.textMatches(
+                        By.id("hold-timer"), java.util.regex.Pattern.compile("0:0[1-9]")));
         HeadlessChromium.assertAccessible(agentBrowser);
 
         // The supervisor's live page shows the hold with its timer.
@@ -94,7 +103,8 @@ class RoutingBrowserTests extends ApiTestBase {
         waitFor(supervisorBrowser).until(ExpectedConditions.urlContains("/supervisor/queues"));
         var hold = waitFor(supervisorBrowser).until(browser -> {
             var row = browser.findElement(By.cssSelector("#team-" + team + " .hold-row"));
-            return row.getText() + " | " + row.findElement(By.cssSelector(".hold-timer")).getText();
+            return row.getText() + " | "
+                    + row.findElement(By.cssSelector(".hold-timer")).getText();
         });
         assertThat(hold).contains("#" + number, agent.email().substring(0, 12)).containsPattern("\\| 0:\\d\\d$");
         Screenshots.save(supervisorBrowser, "supervisor-queues.png");
@@ -103,7 +113,8 @@ class RoutingBrowserTests extends ApiTestBase {
         // Resuming takes it off the supervisor's page, live.
         agentBrowser.findElement(By.id("resume-button")).click();
         waitFor(agentBrowser).until(ExpectedConditions.invisibilityOfElementLocated(By.id("hold-timer")));
-        waitFor(supervisorBrowser).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#team-" + team + " .hold-row")));
+        waitFor(supervisorBrowser)
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#team-" + team + " .hold-row")));
     }
 
     /** Issue 15, item 11: "Waiting (0)" was larger than the team name above it. */
@@ -115,11 +126,15 @@ class RoutingBrowserTests extends ApiTestBase {
         supervisorBrowser = HeadlessChromium.start();
         HeadlessChromium.signIn(supervisorBrowser, port, supervisor.email(), PASSWORD);
         supervisorBrowser.get("http://localhost:" + port + "/supervisor/queues");
-        var section = waitFor(supervisorBrowser).until(ExpectedConditions.visibilityOfElementLocated(By.id("team-" + team)));
+        var section =
+                waitFor(supervisorBrowser).until(ExpectedConditions.visibilityOfElementLocated(By.id("team-" + team)));
 
         double teamName = pixels(section.findElement(By.tagName("h2")).getCssValue("font-size"));
-        assertThat(section.findElements(By.tagName("h3"))).isNotEmpty().allSatisfy(
-                heading -> assertThat(pixels(heading.getCssValue("font-size"))).as(heading.getText()).isLessThan(teamName));
+        assertThat(section.findElements(By.tagName("h3")))
+                .isNotEmpty()
+                .allSatisfy(heading -> assertThat(pixels(heading.getCssValue("font-size")))
+                        .as(heading.getText())
+                        .isLessThan(teamName));
     }
 
     private static double pixels(String cssSize) {

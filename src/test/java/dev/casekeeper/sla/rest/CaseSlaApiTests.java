@@ -41,7 +41,8 @@ class CaseSlaApiTests extends ApiTestBase {
     @Test
     void anOpenedCaseRunsFirstResponseAndResolutionClocksUnderItsTeamsPolicy() {
         var id = SlaFixture.openCase(agent.api(), team, "Wrong colour socks");
-        var opened = Instant.parse(agent.api().get("/api/v1/cases/" + id).json().get("createdAt").asString());
+        var opened = Instant.parse(
+                agent.api().get("/api/v1/cases/" + id).json().get("createdAt").asString());
 
         await().atMost(WAIT).untilAsserted(() -> {
             var sla = agent.api().get("/api/v1/cases/" + id + "/sla").json();
@@ -51,7 +52,8 @@ class CaseSlaApiTests extends ApiTestBase {
             assertThat(first.get("targetMinutes").asInt()).isEqualTo(60);
             assertThat(Instant.parse(first.get("dueAt").asString())).isEqualTo(opened.plus(Duration.ofMinutes(60)));
             assertThat(first.get("businessSecondsLeft").asLong()).isBetween(1L, 3600L);
-            assertThat(clock(agent.api(), id, "resolution").get("state").asString()).isEqualTo("running");
+            assertThat(clock(agent.api(), id, "resolution").get("state").asString())
+                    .isEqualTo("running");
         });
     }
 
@@ -59,7 +61,10 @@ class CaseSlaApiTests extends ApiTestBase {
     void thePublicReplyMeetsTheFirstResponseTarget() {
         var id = SlaFixture.openCase(agent.api(), team, "Where is my refund?");
 
-        assertThat(agent.api().post("/api/v1/cases/" + id + "/replies", Map.of("body", "I'm on it.")).status()).isEqualTo(201);
+        assertThat(agent.api()
+                        .post("/api/v1/cases/" + id + "/replies", Map.of("body", "I'm on it."))
+                        .status())
+                .isEqualTo(201);
 
         await().atMost(WAIT).untilAsserted(() -> {
             var first = clock(agent.api(), id, "first_response");
@@ -96,9 +101,13 @@ class CaseSlaApiTests extends ApiTestBase {
     void resolutionPausesWhileWaitingOnTheCustomerAndResumesWhereItStopped() {
         var id = SlaFixture.openCase(agent.api(), team, "Activation key lost");
         agent.api().patch("/api/v1/cases/" + id, Map.of("status", "pending"));
-        await().atMost(WAIT).untilAsserted(() ->
-                assertThat(clock(agent.api(), id, "resolution").get("state").asString()).isEqualTo("paused"));
-        long leftWhenPaused = clock(agent.api(), id, "resolution").get("businessSecondsLeft").asLong();
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(clock(agent.api(), id, "resolution")
+                                .get("state")
+                                .asString())
+                        .isEqualTo("paused"));
+        long leftWhenPaused =
+                clock(agent.api(), id, "resolution").get("businessSecondsLeft").asLong();
 
         TestClock.INSTANCE.advance(Duration.ofHours(3));
 
@@ -126,8 +135,10 @@ class CaseSlaApiTests extends ApiTestBase {
         agent.api().patch("/api/v1/cases/" + pauses, Map.of("status", "on_hold"));
 
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(clock(colleague.api(), counts, "resolution").get("state").asString()).isEqualTo("running");
-            assertThat(clock(agent.api(), pauses, "resolution").get("state").asString()).isEqualTo("paused");
+            assertThat(clock(colleague.api(), counts, "resolution").get("state").asString())
+                    .isEqualTo("running");
+            assertThat(clock(agent.api(), pauses, "resolution").get("state").asString())
+                    .isEqualTo("paused");
         });
     }
 
@@ -142,7 +153,8 @@ class CaseSlaApiTests extends ApiTestBase {
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(events(agent.api(), id, "sla_warning")).hasSize(1);
             assertThat(notifications(agent.api(), id, "sla_warning")).hasSize(1);
-            assertThat(clock(agent.api(), id, "first_response").get("state").asString()).isEqualTo("warned");
+            assertThat(clock(agent.api(), id, "first_response").get("state").asString())
+                    .isEqualTo("warned");
         });
         assertThat(notifications(supervisor.api(), id, "sla_breach")).isEmpty();
 
@@ -154,16 +166,21 @@ class CaseSlaApiTests extends ApiTestBase {
             assertThat(breaches.getFirst().get("data").get("target").asString()).isEqualTo("first_response");
             assertThat(notifications(agent.api(), id, "sla_breach")).hasSize(1);
             assertThat(notifications(supervisor.api(), id, "sla_breach")).hasSize(1);
-            assertThat(clock(agent.api(), id, "first_response").get("state").asString()).isEqualTo("breached");
+            assertThat(clock(agent.api(), id, "first_response").get("state").asString())
+                    .isEqualTo("breached");
         });
 
         // Anything that works the clocks out again (here a late reply) records nothing new.
         agent.api().post("/api/v1/cases/" + id + "/replies", Map.of("body", "Sorry for the wait."));
-        await().atMost(WAIT).untilAsserted(() ->
-                assertThat(clock(agent.api(), id, "first_response").get("endedAt").isNull()).isFalse());
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(clock(agent.api(), id, "first_response")
+                                .get("endedAt")
+                                .isNull())
+                        .isFalse());
         assertThat(events(agent.api(), id, "sla_breached")).hasSize(1);
         assertThat(events(agent.api(), id, "sla_warning")).hasSize(1);
-        assertThat(clock(agent.api(), id, "first_response").get("state").asString()).isEqualTo("breached");
+        assertThat(clock(agent.api(), id, "first_response").get("state").asString())
+                .isEqualTo("breached");
     }
 
     @Test
@@ -171,15 +188,26 @@ class CaseSlaApiTests extends ApiTestBase {
         var id = SlaFixture.openCase(agent.api(), team, "Refund request");
         awaitDue(id, "first_response");
         agent.api().post("/api/v1/cases/" + id + "/replies", Map.of("body", "Refund is on its way."));
-        await().atMost(WAIT).untilAsserted(() ->
-                assertThat(clock(agent.api(), id, "first_response").get("state").asString()).isEqualTo("met"));
-        var resolutionWarning = Instant.parse(clock(agent.api(), id, "resolution").get("warnAt").asString());
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(clock(agent.api(), id, "first_response")
+                                .get("state")
+                                .asString())
+                        .isEqualTo("met"));
+        var resolutionWarning =
+                Instant.parse(clock(agent.api(), id, "resolution").get("warnAt").asString());
 
         TestClock.INSTANCE.advanceTo(resolutionWarning.plusSeconds(1));
 
         // The resolution warning comes later than every first-response moment; once it is there, they have passed.
-        await().atMost(WAIT).untilAsserted(() -> assertThat(events(agent.api(), id, "sla_warning")).hasSize(1));
-        assertThat(events(agent.api(), id, "sla_warning").getFirst().get("data").get("target").asString()).isEqualTo("resolution");
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(events(agent.api(), id, "sla_warning")).hasSize(1));
+        assertThat(events(agent.api(), id, "sla_warning")
+                        .getFirst()
+                        .get("data")
+                        .get("target")
+                        .asString())
+                .isEqualTo("resolution");
         assertThat(events(agent.api(), id, "sla_breached")).isEmpty();
     }
 
@@ -202,14 +230,21 @@ class CaseSlaApiTests extends ApiTestBase {
         var id = SlaFixture.openCase(agent.api(), team, "Invoice question");
         agent.api().post("/api/v1/cases/" + id + "/assignment", Map.of("ownerId", agent.id()));
         awaitDue(id, "first_response");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(agent.api().get("/api/v1/cases/" + id + "/owners").json()).hasSize(1));
-        var resolutionWarning = Instant.parse(clock(agent.api(), id, "resolution").get("warnAt").asString());
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(agent.api()
+                                .get("/api/v1/cases/" + id + "/owners")
+                                .json())
+                        .hasSize(1));
+        var resolutionWarning =
+                Instant.parse(clock(agent.api(), id, "resolution").get("warnAt").asString());
 
         TestClock.INSTANCE.advanceTo(resolutionWarning.plusSeconds(1));
 
-        await().atMost(WAIT).untilAsserted(() ->
-                assertThat(events(agent.api(), id, "sla_warning").stream()
-                        .anyMatch(e -> e.get("data").get("target").asString().equals("resolution"))).isTrue());
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(events(agent.api(), id, "sla_warning").stream()
+                                .anyMatch(e ->
+                                        e.get("data").get("target").asString().equals("resolution")))
+                        .isTrue());
         assertThat(events(agent.api(), id, "unowned_alert")).isEmpty();
     }
 
@@ -218,12 +253,17 @@ class CaseSlaApiTests extends ApiTestBase {
         var id = SlaFixture.openCase(agent.api(), team, "Shower curtain exchange");
         var due = awaitDue(id, "first_response");
 
-        var changed = admin().send("PUT", "/api/v1/sla/policies/" + policy,
-                SlaFixture.policyBody("Changed " + UUID.randomUUID(), calendar, team, 600, 30, 2400));
+        var changed = admin().send(
+                        "PUT",
+                        "/api/v1/sla/policies/" + policy,
+                        SlaFixture.policyBody("Changed " + UUID.randomUUID(), calendar, team, 600, 30, 2400));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(Instant.parse(clock(agent.api(), id, "first_response").get("dueAt").asString()))
-                .isEqualTo(due.plus(Duration.ofMinutes(540))));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(Instant.parse(clock(agent.api(), id, "first_response")
+                                .get("dueAt")
+                                .asString()))
+                        .isEqualTo(due.plus(Duration.ofMinutes(540))));
     }
 
     @Test
@@ -232,7 +272,10 @@ class CaseSlaApiTests extends ApiTestBase {
         var outsider = newAgent("agent", newTeam());
 
         assertThat(outsider.api().get("/api/v1/cases/" + id + "/sla").status()).isEqualTo(404);
-        assertThat(agent.api().get("/api/v1/cases/" + UUID.randomUUID() + "/sla").status()).isEqualTo(404);
+        assertThat(agent.api()
+                        .get("/api/v1/cases/" + UUID.randomUUID() + "/sla")
+                        .status())
+                .isEqualTo(404);
     }
 
     private Instant awaitDue(UUID id, String target) {

@@ -31,22 +31,33 @@ class SlaAdminPagesTests extends ApiTestBase {
         String name = "Berlin office " + UUID.randomUUID();
         browser.get("/admin/calendars/new");
 
-        var saved = browser.post("/admin/calendars", calendar(name, "Europe/Berlin", "09:00-12:30, 13:30-18:00",
-                "2026-12-25 yearly Christmas Day\n2026-05-14 Ascension"));
+        var saved = browser.post(
+                "/admin/calendars",
+                calendar(
+                        name,
+                        "Europe/Berlin",
+                        "09:00-12:30, 13:30-18:00",
+                        "2026-12-25 yearly Christmas Day\n2026-05-14 Ascension"));
 
         assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
         var stored = calendarNamed(name);
         assertThat(stored.get("zone").asString()).isEqualTo("Europe/Berlin");
         assertThat(stored.get("hours")).hasSize(10);
-        var christmas = stored.get("holidays").valueStream().filter(h -> h.get("name").asString().equals("Christmas Day")).findFirst();
-        assertThat(christmas).hasValueSatisfying(h -> assertThat(h.get("yearly").asBoolean()).isTrue());
+        var christmas = stored.get("holidays")
+                .valueStream()
+                .filter(h -> h.get("name").asString().equals("Christmas Day"))
+                .findFirst();
+        assertThat(christmas)
+                .hasValueSatisfying(h -> assertThat(h.get("yearly").asBoolean()).isTrue());
         assertThat(stored.get("holidays")).hasSize(2);
         var page = browser.get(java.net.URI.create(saved.location()).getPath());
         assertThat(page.html().select("#notice-saved").text()).isEqualTo("Calendar added.");
         assertThat(page.html().select("#hours-monday").val()).isEqualTo("09:00-12:30, 13:30-18:00");
         assertThat(page.html().select("#hours-sunday").val()).isEmpty();
-        assertThat(browser.get("/admin/calendars").html().select("#calendars").text()).contains(name);
-        assertThat(page.html().select("#admin-tab-calendars").hasClass("active")).isTrue();
+        assertThat(browser.get("/admin/calendars").html().select("#calendars").text())
+                .contains(name);
+        assertThat(page.html().select("#admin-tab-calendars").hasClass("active"))
+                .isTrue();
     }
 
     @Test
@@ -60,14 +71,21 @@ class SlaAdminPagesTests extends ApiTestBase {
         var zone = browser.post("/admin/calendars", calendar(name, "Mars/Olympus", "09:00-17:00", ""));
 
         assertThat(hours.status()).isEqualTo(422);
-        assertThat(hours.html().select("#hours-monday-error").text()).isEqualTo("“9 to 5” is not a stretch of hours; write it like 09:00-17:00.");
-        assertThat(hours.html().select("#hours-monday").val()).as("kept as typed").isEqualTo("9 to 5");
-        assertThat(order.html().select("#hours-monday-error").text()).isEqualTo("“17:00-09:00” must open before it closes.");
+        assertThat(hours.html().select("#hours-monday-error").text())
+                .isEqualTo("“9 to 5” is not a stretch of hours; write it like 09:00-17:00.");
+        assertThat(hours.html().select("#hours-monday").val())
+                .as("kept as typed")
+                .isEqualTo("9 to 5");
+        assertThat(order.html().select("#hours-monday-error").text())
+                .isEqualTo("“17:00-09:00” must open before it closes.");
         assertThat(holiday.html().select("#calendar-holidays-error").text()).startsWith("Line 1:");
         assertThat(zone.status()).isEqualTo(422);
         assertThat(zone.html().select("#calendar-zone-error").text()).contains("is not a time zone");
-        assertThat(admin().get("/api/v1/sla/calendars").json().valueStream()
-                .map(c -> c.get("name").asString())).doesNotContain(name);
+        assertThat(admin().get("/api/v1/sla/calendars")
+                        .json()
+                        .valueStream()
+                        .map(c -> c.get("name").asString()))
+                .doesNotContain(name);
     }
 
     @Test
@@ -104,13 +122,19 @@ class SlaAdminPagesTests extends ApiTestBase {
         assertThat(stored.get("conditions").get("priorities").get(0).asString()).isEqualTo("urgent");
         assertThat(stored.get("conditions").get("teamIds").get(0).asString()).isEqualTo(team.toString());
         assertThat(stored.get("conditions").get("caseTags")).hasSize(2);
-        assertThat(stored.get("targets").get("urgent").get("firstResponseMinutes").asInt()).isEqualTo(60);
+        assertThat(stored.get("targets")
+                        .get("urgent")
+                        .get("firstResponseMinutes")
+                        .asInt())
+                .isEqualTo(60);
         assertThat(stored.get("pauseOnHold").asBoolean()).isTrue();
         assertThat(stored.get("checkinAfterBusinessDays").asInt()).isEqualTo(2);
         var page = browser.get(java.net.URI.create(saved.location()).getPath()).html();
         assertThat(page.select("#target-urgent-first").val()).isEqualTo("60");
-        assertThat(page.select("input[name=teamIds][value=" + team + "]").hasAttr("checked")).isTrue();
-        assertThat(browser.get("/admin/policies").html().select("#policies").text()).contains(name);
+        assertThat(page.select("input[name=teamIds][value=" + team + "]").hasAttr("checked"))
+                .isTrue();
+        assertThat(browser.get("/admin/policies").html().select("#policies").text())
+                .contains(name);
     }
 
     @Test
@@ -124,11 +148,15 @@ class SlaAdminPagesTests extends ApiTestBase {
         var refused = browser.post("/admin/policies", form);
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.html().select("#target-urgent-first-error").text()).isEqualTo("A whole number of minutes, more than zero.");
+        assertThat(refused.html().select("#target-urgent-first-error").text())
+                .isEqualTo("A whole number of minutes, more than zero.");
         assertThat(refused.html().select("#target-urgent-first").val()).isEqualTo("soon");
         assertThat(refused.html().select("#policy-checkin-error").text()).startsWith("A number of business days");
-        assertThat(admin().get("/api/v1/sla/policies").json().valueStream()
-                .map(p -> p.get("name").asString())).doesNotContain(name);
+        assertThat(admin().get("/api/v1/sla/policies")
+                        .json()
+                        .valueStream()
+                        .map(p -> p.get("name").asString()))
+                .doesNotContain(name);
     }
 
     @Test
@@ -136,7 +164,8 @@ class SlaAdminPagesTests extends ApiTestBase {
         var calendar = SlaFixture.alwaysOpenCalendar(admin());
         String name = "Twice " + UUID.randomUUID();
         browser.get("/admin/policies/new");
-        assertThat(browser.post("/admin/policies", policy(name, calendar, "60")).status()).isEqualTo(302);
+        assertThat(browser.post("/admin/policies", policy(name, calendar, "60")).status())
+                .isEqualTo(302);
         browser.get("/admin/policies/new");
 
         var refused = browser.post("/admin/policies", policy(name, calendar, "60"));
@@ -173,12 +202,20 @@ class SlaAdminPagesTests extends ApiTestBase {
     }
 
     private JsonNode calendarNamed(String name) {
-        return admin().get("/api/v1/sla/calendars").json().valueStream()
-                .filter(c -> c.get("name").asString().equals(name)).findFirst().orElseThrow();
+        return admin().get("/api/v1/sla/calendars")
+                .json()
+                .valueStream()
+                .filter(c -> c.get("name").asString().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private JsonNode policyNamed(String name) {
-        return admin().get("/api/v1/sla/policies").json().valueStream()
-                .filter(p -> p.get("name").asString().equals(name)).findFirst().orElseThrow();
+        return admin().get("/api/v1/sla/policies")
+                .json()
+                .valueStream()
+                .filter(p -> p.get("name").asString().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

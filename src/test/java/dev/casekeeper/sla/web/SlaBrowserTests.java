@@ -43,7 +43,8 @@ class SlaBrowserTests extends ApiTestBase {
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        Assumptions.assumeTrue(HeadlessChromium.installed(), "Browser tests need Debian's chromium and chromium-driver packages");
+        Assumptions.assumeTrue(
+                HeadlessChromium.installed(), "Browser tests need Debian's chromium and chromium-driver packages");
     }
 
     @AfterEach
@@ -60,8 +61,12 @@ class SlaBrowserTests extends ApiTestBase {
         SlaFixture.teamPolicy(admin(), SlaFixture.alwaysOpenCalendar(admin()), team, true, null);
         var caseId = SlaFixture.openCase(agent.api(), team, "Return: Nike Elite socks in the wrong colour");
         agent.api().post("/api/v1/cases/" + caseId + "/assignment", Map.of("ownerId", agent.id()));
-        agent.api().post("/api/v1/cases/" + caseId + "/replies", Map.of("body", "Sorry about that, the blue ones are on their way."));
-        long number = agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
+        agent.api()
+                .post(
+                        "/api/v1/cases/" + caseId + "/replies",
+                        Map.of("body", "Sorry about that, the blue ones are on their way."));
+        long number =
+                agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
 
         browser = HeadlessChromium.start();
         HeadlessChromium.signIn(browser, port, agent.email(), PASSWORD);
@@ -71,55 +76,74 @@ class SlaBrowserTests extends ApiTestBase {
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live-ready", "true"));
 
         // The SLA panel: the first response was met, resolution runs, in words and colour.
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sla-panel [data-target=resolution] .sla-time")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#sla-panel [data-target=resolution] .sla-time")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#sla-panel [data-target=first_response] .sla-badge"), "Met"));
-        assertThat(browser.findElement(By.cssSelector("#sla-panel [data-target=resolution] .sla-time")).getText()).endsWith("left");
-        assertThat(browser.findElement(By.id("bell")).getAttribute("data-unread")).isEqualTo("0");
+        assertThat(browser.findElement(By.cssSelector("#sla-panel [data-target=resolution] .sla-time"))
+                        .getText())
+                .endsWith("left");
+        assertThat(browser.findElement(By.id("bell")).getAttribute("data-unread"))
+                .isEqualTo("0");
         HeadlessChromium.assertAccessible(browser);
 
         // A promise, recorded in place with its due time in the browser's zone.
         int entries = Integer.parseInt(browser.findElement(By.id("timeline")).getAttribute("data-entries"));
         browser.findElement(By.cssSelector("#promise-new > summary")).click();
         browser.findElement(By.id("promise-text")).sendKeys("Email the tracking number of the blue socks");
-        var due = LocalDateTime.ofInstant(TestClock.INSTANCE.instant(), ZoneOffset.UTC).plusDays(1).truncatedTo(ChronoUnit.MINUTES);
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("promise-due")),
-                due.toString());
-        assertThat(browser.findElement(By.cssSelector("#promise-form input[name=zone]")).getAttribute("value")).isNotEmpty();
+        var due = LocalDateTime.ofInstant(TestClock.INSTANCE.instant(), ZoneOffset.UTC)
+                .plusDays(1)
+                .truncatedTo(ChronoUnit.MINUTES);
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].value = arguments[1]", browser.findElement(By.id("promise-due")), due.toString());
+        assertThat(browser.findElement(By.cssSelector("#promise-form input[name=zone]"))
+                        .getAttribute("value"))
+                .isNotEmpty();
         browser.findElement(By.cssSelector("#promise-form button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#promises .promise-open .promise-text"), "Email the tracking number of the blue socks"));
+                By.cssSelector("#promises .promise-open .promise-text"),
+                "Email the tracking number of the blue socks"));
 
         // The rest of the page loads afresh: the timeline shows the promise.
-        wait.until(driver -> Integer.parseInt(driver.findElement(By.id("timeline")).getAttribute("data-entries")) > entries);
+        wait.until(driver ->
+                Integer.parseInt(driver.findElement(By.id("timeline")).getAttribute("data-entries")) > entries);
 
         // Solving is refused, naming the promise.
         wait.until(driver -> {
             new Select(driver.findElement(By.id("status"))).selectByValue("solved");
-            driver.findElement(By.cssSelector("#change-form button[type=submit]")).click();
+            driver.findElement(By.cssSelector("#change-form button[type=submit]"))
+                    .click();
             return true;
         });
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#change-form .form-error"),
-                "Email the tracking number of the blue socks"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sla-panel [data-target=resolution]")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#change-form .form-error"), "Email the tracking number of the blue socks"));
+        wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sla-panel [data-target=resolution]")));
         Screenshots.save(browser, "case-sla.png");
         HeadlessChromium.assertAccessible(browser);
 
         // Kept, with a note; the team sees what was done.
-        browser.findElement(By.cssSelector("#promises .promise-open .promise-actions details:first-child > summary")).click();
+        browser.findElement(By.cssSelector("#promises .promise-open .promise-actions details:first-child > summary"))
+                .click();
         var note = browser.findElement(By.cssSelector("#promises .promise-open .promise-keep textarea"));
         note.sendKeys("Sent DHL 00340434 by email");
-        browser.findElement(By.cssSelector("#promises .promise-open .promise-keep button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#promises .promise-kept .promise-outcome"),
-                "Sent DHL 00340434 by email"));
+        browser.findElement(By.cssSelector("#promises .promise-open .promise-keep button[type=submit]"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#promises .promise-kept .promise-outcome"), "Sent DHL 00340434 by email"));
 
         // The bell counts up live when the agent is told something, and only theirs.
-        notifications.notify(Notify.of(Set.of(new AgentId(agent.id())), "sla_warning", caseId,
-                "Case #" + number + ": resolution is due in 1 h", "test:" + UUID.randomUUID()));
+        notifications.notify(Notify.of(
+                Set.of(new AgentId(agent.id())),
+                "sla_warning",
+                caseId,
+                "Case #" + number + ": resolution is due in 1 h",
+                "test:" + UUID.randomUUID()));
         wait.until(ExpectedConditions.attributeToBe(By.id("bell"), "data-unread", "1"));
         browser.findElement(By.id("bell")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notification-unread .notification-text"),
-                "resolution is due in 1 h"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".notification-unread .notification-text"), "resolution is due in 1 h"));
         HeadlessChromium.assertAccessible(browser);
         browser.findElement(By.cssSelector(".notification-unread .mark-read")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("bell"), "data-unread", "0"));

@@ -54,7 +54,8 @@ class SlaPanelPageTests extends ApiTestBase {
 
     @Test
     void aTargetPastTheWarningShareIsShownWarnedAndAMissedOneBreachedAndHowFarOverdue() {
-        await().atMost(WAIT).until(() -> !panel().select("[data-target=first_response]").isEmpty());
+        await().atMost(WAIT)
+                .until(() -> !panel().select("[data-target=first_response]").isEmpty());
 
         TestClock.INSTANCE.advance(Duration.ofMinutes(50));
 
@@ -77,7 +78,12 @@ class SlaPanelPageTests extends ApiTestBase {
 
     @Test
     void aPendingCaseShowsResolutionPaused() {
-        var id = admin().get("/api/v1/cases?q=" + number).json().get("items").get(0).get("id").asString();
+        var id = admin().get("/api/v1/cases?q=" + number)
+                .json()
+                .get("items")
+                .get(0)
+                .get("id")
+                .asString();
         agent.api().patch("/api/v1/cases/" + id, java.util.Map.of("status", "pending"));
 
         await().atMost(WAIT).untilAsserted(() -> {

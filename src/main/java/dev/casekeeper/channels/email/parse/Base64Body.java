@@ -63,7 +63,8 @@ final class Base64Body {
         int padding = 0;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+            boolean letter =
+                    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
             if (c == '=') {
                 padding++;
             } else if (!letter || padding > 0) {

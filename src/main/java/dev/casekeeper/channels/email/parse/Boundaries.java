@@ -24,7 +24,8 @@ final class Boundaries {
     private Boundaries() {}
 
     /** The multipart read with the boundary its body uses, or null when the body has no delimiter lines. */
-    static @Nullable MimeMultipart repair(InputStream rawBody, String type, @Nullable String contentType) throws IOException {
+    static @Nullable MimeMultipart repair(InputStream rawBody, String type, @Nullable String contentType)
+            throws IOException {
         byte[] body;
         try (rawBody) {
             body = rawBody.readAllBytes();
@@ -35,7 +36,8 @@ final class Boundaries {
             return null;
         }
         try {
-            var multipart = new MimeMultipart(new ByteArrayDataSource(body,
+            var multipart = new MimeMultipart(new ByteArrayDataSource(
+                    body,
                     type + "; boundary=\"" + boundary.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
             return multipart.getCount() == 0 ? null : multipart;
         } catch (MessagingException | RuntimeException e) {
@@ -61,7 +63,8 @@ final class Boundaries {
             }
         }
         // None declared that the body uses: the first delimiter-like line that comes back closed.
-        Matcher lines = Pattern.compile("(?m)^--([^\\r\\n]{1,200}?)[ \\t]*\\r?$").matcher(body);
+        Matcher lines =
+                Pattern.compile("(?m)^--([^\\r\\n]{1,200}?)[ \\t]*\\r?$").matcher(body);
         while (lines.find()) {
             String candidate = lines.group(1);
             if (!candidate.endsWith("--") && body.contains("--" + candidate + "--")) {

@@ -50,7 +50,8 @@ public final class Charsets {
      * maps every byte) is the last resort, so something readable always comes out.
      */
     public static String decode(byte[] bytes, @Nullable String declared) {
-        if (declared != null && declared.strip().replace("\"", "").toLowerCase(Locale.ROOT).matches("(unicode-1-1-)?utf-7")) {
+        if (declared != null
+                && declared.strip().replace("\"", "").toLowerCase(Locale.ROOT).matches("(unicode-1-1-)?utf-7")) {
             return Utf7.decode(new String(bytes, StandardCharsets.ISO_8859_1));
         }
         Charset charset = charset(declared);
@@ -129,7 +130,10 @@ public final class Charsets {
 
     private static boolean isAsciiCompatible(Charset charset) {
         String name = charset.name().toUpperCase(Locale.ROOT);
-        return !(name.startsWith("UTF-16") || name.startsWith("UTF-32") || name.contains("2022") || name.equals("UTF-7"));
+        return !(name.startsWith("UTF-16")
+                || name.startsWith("UTF-32")
+                || name.contains("2022")
+                || name.equals("UTF-7"));
     }
 
     private static boolean isUtf8(byte[] bytes) {

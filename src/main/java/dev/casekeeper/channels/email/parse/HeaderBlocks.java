@@ -37,16 +37,37 @@ final class HeaderBlocks {
 
     /** Fields every sender's header block has some of; text does not start its lines with them. */
     private static final Set<String> MESSAGE_FIELDS = Set.of(
-            "from", "to", "cc", "subject", "date", "message-id", "mime-version", "content-type", "content-transfer-encoding",
-            "in-reply-to", "references", "reply-to", "sender");
+            "from",
+            "to",
+            "cc",
+            "subject",
+            "date",
+            "message-id",
+            "mime-version",
+            "content-type",
+            "content-transfer-encoding",
+            "in-reply-to",
+            "references",
+            "reply-to",
+            "sender");
 
     /** Header fields that servers add in front of a message on its way. */
     private static final Set<String> TRACE = Set.of(
-            "received", "return-path", "delivered-to", "x-original-to", "envelope-to", "x-envelope-from", "x-envelope-to",
-            "x-received", "received-spf", "authentication-results", "delivery-date");
+            "received",
+            "return-path",
+            "delivered-to",
+            "x-original-to",
+            "envelope-to",
+            "x-envelope-from",
+            "x-envelope-to",
+            "x-received",
+            "received-spf",
+            "authentication-results",
+            "delivery-date");
 
     private static final Pattern FIELD = Pattern.compile("^[\\x21-\\x39\\x3b-\\x7e]+[ \\t]*:");
-    private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary[ \\t]*=[ \\t]*(?:\"([^\"\\r\\n]+)\"|([^\\s;\"]+))");
+    private static final Pattern BOUNDARY =
+            Pattern.compile("(?i)boundary[ \\t]*=[ \\t]*(?:\"([^\"\\r\\n]+)\"|([^\\s;\"]+))");
     private static final Set<String> PARAMETER_FIELDS = Set.of("content-type", "content-disposition");
 
     private HeaderBlocks() {}
@@ -56,7 +77,9 @@ final class HeaderBlocks {
         List<String> lines = lines(text);
         int textStart = textStart(lines);
         if (textStart >= 0) {
-            return new Repaired(String.join("", lines.subList(textStart, lines.size())).getBytes(StandardCharsets.ISO_8859_1), false);
+            return new Repaired(
+                    String.join("", lines.subList(textStart, lines.size())).getBytes(StandardCharsets.ISO_8859_1),
+                    false);
         }
         var boundaries = boundaries(text);
         var out = new StringBuilder(text.length() + 16);
@@ -80,7 +103,9 @@ final class HeaderBlocks {
             }
             if (content.isBlank()) {
                 int next = i + 1;
-                while (next < lines.size() && !content(lines.get(next)).isEmpty() && content(lines.get(next)).isBlank()) {
+                while (next < lines.size()
+                        && !content(lines.get(next)).isEmpty()
+                        && content(lines.get(next)).isBlank()) {
                     next++;
                 }
                 boolean folds = next < lines.size() && isFieldOrContinuation(content(lines.get(next)));
@@ -123,11 +148,15 @@ final class HeaderBlocks {
             return i < lines.size() && FIELD.matcher(content(lines.get(i))).find() ? -1 : 0;
         }
         // Trace fields, then a field or the empty line that ends the headers: a header block.
-        if (trace >= lines.size() || content(lines.get(trace)).isEmpty() || FIELD.matcher(content(lines.get(trace))).find()) {
+        if (trace >= lines.size()
+                || content(lines.get(trace)).isEmpty()
+                || FIELD.matcher(content(lines.get(trace))).find()) {
             return -1;
         }
         // A line that is no field: text, unless the sender's fields follow it (then it is one broken line among them).
-        for (int next = trace + 1; next < lines.size() && !content(lines.get(next)).isEmpty(); next++) {
+        for (int next = trace + 1;
+                next < lines.size() && !content(lines.get(next)).isEmpty();
+                next++) {
             String name = fieldName(content(lines.get(next)));
             if (TRACE.contains(name) || MESSAGE_FIELDS.contains(name)) {
                 return -1;
@@ -169,7 +198,8 @@ final class HeaderBlocks {
     /** {@code a;; b=1;} is {@code a; b=1}: an empty parameter, outside quotes, is dropped. */
     static String withoutEmptyParameters(String field) {
         int colon = field.indexOf(':');
-        if (colon < 0 || !PARAMETER_FIELDS.contains(field.substring(0, colon).strip().toLowerCase(Locale.ROOT))) {
+        if (colon < 0
+                || !PARAMETER_FIELDS.contains(field.substring(0, colon).strip().toLowerCase(Locale.ROOT))) {
             return field;
         }
         var out = new StringBuilder(field.length());

@@ -35,7 +35,8 @@ public final class HeaderText {
         Matcher words = ENCODED_WORD.matcher(text);
         var out = new StringBuilder();
         while (words.find()) {
-            words.appendReplacement(out, Matcher.quoteReplacement(word(words.group(1), words.group(2), words.group(3), words.group())));
+            words.appendReplacement(
+                    out, Matcher.quoteReplacement(word(words.group(1), words.group(2), words.group(3), words.group())));
         }
         words.appendTail(out);
         return CONTROL.matcher(out.toString()).replaceAll("").strip();
@@ -76,6 +77,8 @@ public final class HeaderText {
     }
 
     private static boolean isHex(String s, int at) {
-        return at + 1 < s.length() && Character.digit(s.charAt(at), 16) >= 0 && Character.digit(s.charAt(at + 1), 16) >= 0;
+        return at + 1 < s.length()
+                && Character.digit(s.charAt(at), 16) >= 0
+                && Character.digit(s.charAt(at + 1), 16) >= 0;
     }
 }

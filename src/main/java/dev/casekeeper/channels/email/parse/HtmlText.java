@@ -20,16 +20,50 @@ import org.jspecify.annotations.Nullable;
 public final class HtmlText {
 
     private static final Set<String> BLOCKS = Set.of(
-            "p", "div", "section", "article", "header", "footer", "blockquote", "pre", "table", "tr", "ul", "ol",
-            "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "center", "form");
+            "p",
+            "div",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "blockquote",
+            "pre",
+            "table",
+            "tr",
+            "ul",
+            "ol",
+            "dl",
+            "dt",
+            "dd",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "hr",
+            "address",
+            "center",
+            "form");
 
-    private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre");
+    private static final Set<String> PARAGRAPHS =
+            Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre");
 
     /** Where mail clients put the history of a reply: Gmail, Apple Mail, Outlook, Thunderbird, Yahoo. */
-    private static final String QUOTE_MARKERS = String.join(", ",
-            "div.gmail_quote", "blockquote.gmail_quote", "div.gmail_extra", "blockquote[type=cite]", "div[type=cite]",
-            "div#divRplyFwdMsg", "div#appendonsend", "div.moz-cite-prefix", "div.yahoo_quoted",
-            "div#mail-editor-reference-message-container", "div.OutlookMessageHeader", "hr#stopSpelling");
+    private static final String QUOTE_MARKERS = String.join(
+            ", ",
+            "div.gmail_quote",
+            "blockquote.gmail_quote",
+            "div.gmail_extra",
+            "blockquote[type=cite]",
+            "div[type=cite]",
+            "div#divRplyFwdMsg",
+            "div#appendonsend",
+            "div.moz-cite-prefix",
+            "div.yahoo_quoted",
+            "div#mail-editor-reference-message-container",
+            "div.OutlookMessageHeader",
+            "hr#stopSpelling");
 
     private HtmlText() {}
 
@@ -37,7 +71,8 @@ public final class HtmlText {
     public static boolean showsAnything(String html) {
         var document = Jsoup.parse(html);
         document.select("script, style, head, template, noscript").remove();
-        return !document.body().text().replace('\u00a0', ' ').isBlank() || !document.body().select("img[src]").isEmpty();
+        return !document.body().text().replace('\u00a0', ' ').isBlank()
+                || !document.body().select("img[src]").isEmpty();
     }
 
     /** The text of an HTML document or fragment. */
@@ -91,8 +126,12 @@ public final class HtmlText {
         public void head(Node node, int depth) {
             if (node instanceof Element element) {
                 String tag = element.normalName();
-                if (tag.equals("script") || tag.equals("style") || tag.equals("head") || tag.equals("title")
-                        || tag.equals("noscript") || tag.equals("template")) {
+                if (tag.equals("script")
+                        || tag.equals("style")
+                        || tag.equals("head")
+                        || tag.equals("title")
+                        || tag.equals("noscript")
+                        || tag.equals("template")) {
                     skipped++;
                 } else if (skipped == 0) {
                     if (tag.equals("br")) {
@@ -124,14 +163,19 @@ public final class HtmlText {
         public void tail(Node node, int depth) {
             if (node instanceof Element element) {
                 String tag = element.normalName();
-                if (tag.equals("script") || tag.equals("style") || tag.equals("head") || tag.equals("title")
-                        || tag.equals("noscript") || tag.equals("template")) {
+                if (tag.equals("script")
+                        || tag.equals("style")
+                        || tag.equals("head")
+                        || tag.equals("title")
+                        || tag.equals("noscript")
+                        || tag.equals("template")) {
                     skipped--;
                 } else if (skipped == 0) {
                     if (tag.equals("a")) {
                         String href = element.attr("href").strip();
                         String label = element.text().strip();
-                        if ((href.startsWith("http:") || href.startsWith("https:")) && !label.equals(href)
+                        if ((href.startsWith("http:") || href.startsWith("https:"))
+                                && !label.equals(href)
                                 && !label.isEmpty()) {
                             out.append(" <").append(href).append('>');
                         }

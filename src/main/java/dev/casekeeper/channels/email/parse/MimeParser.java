@@ -23,12 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses a raw message (Jakarta Mail, configured to be lenient) into a {@link ParsedMessage}. It
@@ -41,47 +40,20 @@ public final class MimeParser {
      * @param attachmentUrl prefix of the URL an attachment is served at; its id is appended. Inline
      *     images ({@code cid:}) in the HTML are rewritten to it.
      */
-    public record Limits(long maxAttachmentSize, int maxAttachments, int maxTextLength, int maxHtmlLength, String attachmentUrl) {}
+    public record Limits(
+            long maxAttachmentSize, int maxAttachments, int maxTextLength, int maxHtmlLength, String attachmentUrl) {}
 
     private static final int MAX_DEPTH = 12;
     private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]+)>");
-    private static final Pattern LOOSE_ADDRESS = Pattern.compile("[^\\s<>()\",;:@\\[\\]]+@[^\\s<>()\",;:@\\[\\]]+\\.[A-Za-z0-9-]+");
+    private static final Pattern LOOSE_ADDRESS =
+            Pattern.compile("[^\\s<>()\",;:@\\[\\]]+@[^\\s<>()\",;:@\\[\\]]+\\.[A-Za-z0-9-]+");
     private static final Pattern USABLE_ADDRESS = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
     private static final Session SESSION;
-    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
     static {
-        // Jakarta Mail reads some of its leniency switches only from system properties.
-        var lenient = Map.ofEntries(
-                Map.entry("mail.mime.address.strict", "false"),
-                Map.entry("mail.mime.decodetext.strict", "false"),
-                Map.entry("mail.mime.ignoreunknownencoding", "true"),
-                Map.entry("mail.mime.base64.ignoreerrors", "true"),
-                Map.entry("mail.mime.uudecode.ignoreerrors", "true"),
-                Map.entry("mail.mime.uudecode.ignoremissingbeginend", "true"),
-                Map.entry("mail.mime.multipart.ignoremissingendboundary", "true"),
-                Map.entry("mail.mime.multipart.ignoremissingboundaryparameter", "true"),
-                Map.entry("mail.mime.multipart.allowempty", "true"),
-                Map.entry("mail.mime.parameters.strict", "false"),
-                Map.entry("mail.mime.applefilenames", "true"),
-                Map.entry("mail.mime.windowsfilenames", "true"),
-                Map.entry("mail.mime.decodefilename", "true"),
-                Map.entry("mail.mime.ignorewhitespacelines", "true"));
-        var properties = new Properties();
-        lenient.forEach((key, value) -> {
-            properties.setProperty(key, value);
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, value);
-            }
-        });
-        // Without this, Jakarta Mail looks its stream provider up with a ServiceLoader on every header
-        // block, part and decoded body (StreamProvider.provider()): from the application's nested jar that
-        // scan was two thirds of the time spent parsing a message. Named here, it is loaded by name.
-        if (System.getProperty(STREAM_PROVIDER) == null) {
-            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
-        }
-        SESSION = Session.getInstance(properties);
+        MailLeniency.apply();
+        SESSION = Session.getInstance(MailLeniency.sessionProperties());
     }
 
     private MimeParser() {}
@@ -116,8 +88,26 @@ public final class MimeParser {
         }
         var headers = new ParsedMessage.Headers(Map.of(), null);
         String shown = text.isBlank() ? "" : "The raw message follows as plain text.\n\n" + text;
-        return new ParsedMessage(null, null, List.of(), "", null, null, List.of(), List.of(), List.of(), null,
-                shown, null, null, List.of(), List.of(), List.of(), headers, java.util.Set.of(), List.of(reason));
+        return new ParsedMessage(
+                null,
+                null,
+                List.of(),
+                "",
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                shown,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                headers,
+                java.util.Set.of(),
+                List.of(reason));
     }
 
     /**
@@ -125,19 +115,41 @@ public final class MimeParser {
      * would read it, with a warning. (Parsed as email, its first line would become a header.)
      */
     private static ParsedMessage headerless(byte[] raw, Limits limits) {
-        String text = CONTROL.matcher(Charsets.decode(raw, null).replace("\r\n", "\n").replace('\r', '\n')).replaceAll("").strip();
+        String text = CONTROL.matcher(
+                        Charsets.decode(raw, null).replace("\r\n", "\n").replace('\r', '\n'))
+                .replaceAll("")
+                .strip();
         var warnings = new ArrayList<String>();
         warnings.add("The message has no header block (no sender, subject or date); all of it is shown as text");
         if (text.length() > limits.maxTextLength()) {
             text = text.substring(0, limits.maxTextLength());
-            warnings.add("The text was shortened to " + limits.maxTextLength() + " characters; the original message has all of it");
+            warnings.add("The text was shortened to " + limits.maxTextLength()
+                    + " characters; the original message has all of it");
         }
-        return new ParsedMessage(null, null, List.of(), "", null, null, List.of(), List.of(), List.of(), null,
-                text, null, null, List.of(), List.of(), List.of(), new ParsedMessage.Headers(Map.of(), null),
-                java.util.Set.of(), List.copyOf(warnings));
+        return new ParsedMessage(
+                null,
+                null,
+                List.of(),
+                "",
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                text,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                new ParsedMessage.Headers(Map.of(), null),
+                java.util.Set.of(),
+                List.copyOf(warnings));
     }
 
-    private static ParsedMessage assemble(MimeMessage message, Collector parts, Limits limits) throws MessagingException {
+    private static ParsedMessage assemble(MimeMessage message, Collector parts, Limits limits)
+            throws MessagingException {
         var warnings = parts.warnings;
         String html = parts.html.isEmpty() ? null : String.join("\n<hr>\n", parts.html);
         String quotedHtmlText = null;
@@ -168,15 +180,17 @@ public final class MimeParser {
         text = CONTROL.matcher(text).replaceAll("").strip();
         if (text.length() > limits.maxTextLength()) {
             text = text.substring(0, limits.maxTextLength());
-            warnings.add("The text was shortened to " + limits.maxTextLength() + " characters; the original message has all of it");
+            warnings.add("The text was shortened to " + limits.maxTextLength()
+                    + " characters; the original message has all of it");
         }
         if (quoted != null && quoted.length() > limits.maxTextLength()) {
             quoted = quoted.substring(0, limits.maxTextLength());
         }
         if (text.isBlank()) {
-            warnings.add(parts.attachments.isEmpty()
-                    ? "The message has no readable text"
-                    : "The message has no text, only attachments");
+            warnings.add(
+                    parts.attachments.isEmpty()
+                            ? "The message has no readable text"
+                            : "The message has no text, only attachments");
         }
         var headers = headers(message);
         return new ParsedMessage(
@@ -225,9 +239,17 @@ public final class MimeParser {
                 continue;
             }
             var attachment = attachments.get(index);
-            attachments.set(index, new ParsedMessage.Attachment(attachment.id(), attachment.filename(),
-                    attachment.contentType(), attachment.size(), attachment.contentId(), true, attachment.content(),
-                    attachment.omitted()));
+            attachments.set(
+                    index,
+                    new ParsedMessage.Attachment(
+                            attachment.id(),
+                            attachment.filename(),
+                            attachment.contentType(),
+                            attachment.size(),
+                            attachment.contentId(),
+                            true,
+                            attachment.content(),
+                            attachment.omitted()));
             image.attr("src", limits.attachmentUrl() + attachment.id());
         }
         return document.body().html();
@@ -248,11 +270,23 @@ public final class MimeParser {
         private boolean inReport;
 
         Collector(Limits limits, int depth) {
-            this(limits, depth, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new java.util.HashSet<>());
+            this(
+                    limits,
+                    depth,
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new ArrayList<>(),
+                    new java.util.HashSet<>());
         }
 
-        private Collector(Limits limits, int depth, List<ParsedMessage.Attachment> attachments,
-                List<ParsedMessage.Forwarded> forwarded, List<String> reportedIds, List<String> warnings,
+        private Collector(
+                Limits limits,
+                int depth,
+                List<ParsedMessage.Attachment> attachments,
+                List<ParsedMessage.Forwarded> forwarded,
+                List<String> reportedIds,
+                List<String> warnings,
                 java.util.Set<String> partTypes) {
             this.limits = limits;
             this.depth = depth;
@@ -382,9 +416,10 @@ public final class MimeParser {
                     ? nested.html.isEmpty() ? "" : HtmlText.toText(String.join("\n", nested.html))
                     : String.join("\n\n", nested.text);
             // A report's returned original is history, folded like a quote; a forwarded message is content.
-            var block = new StringBuilder(inReport
-                    ? "---------- Original message ----------\n"
-                    : "---------- Forwarded message ----------\n");
+            var block = new StringBuilder(
+                    inReport
+                            ? "---------- Original message ----------\n"
+                            : "---------- Forwarded message ----------\n");
             if (!from.isBlank()) {
                 block.append("From: ").append(from).append('\n');
             }
@@ -418,7 +453,14 @@ public final class MimeParser {
             boolean inline = false;
             var id = UUID.randomUUID();
             if (attachments.size() >= limits.maxAttachments()) {
-                attachments.add(new ParsedMessage.Attachment(id, name, type, size(part), contentId, inline, null,
+                attachments.add(new ParsedMessage.Attachment(
+                        id,
+                        name,
+                        type,
+                        size(part),
+                        contentId,
+                        inline,
+                        null,
                         "Only the first " + limits.maxAttachments() + " attachments of a message are kept"));
                 return;
             }
@@ -434,13 +476,22 @@ public final class MimeParser {
                     }
                 }
                 boolean kept = total <= limits.maxAttachmentSize();
-                attachments.add(new ParsedMessage.Attachment(id, name, type, total, contentId, inline,
+                attachments.add(new ParsedMessage.Attachment(
+                        id,
+                        name,
+                        type,
+                        total,
+                        contentId,
+                        inline,
                         kept ? out.toByteArray() : null,
-                        kept ? null : "Larger than the " + (limits.maxAttachmentSize() / (1024 * 1024)) + " MB kept per attachment"));
+                        kept
+                                ? null
+                                : "Larger than the " + (limits.maxAttachmentSize() / (1024 * 1024))
+                                        + " MB kept per attachment"));
             } catch (MessagingException | IOException | RuntimeException e) {
                 warnings.add("The attachment " + name + " could not be read (" + describe(e) + ")");
-                attachments.add(new ParsedMessage.Attachment(id, name, type, 0, contentId, inline, null,
-                        "It could not be read: " + describe(e)));
+                attachments.add(new ParsedMessage.Attachment(
+                        id, name, type, 0, contentId, inline, null, "It could not be read: " + describe(e)));
             }
         }
 
@@ -466,8 +517,9 @@ public final class MimeParser {
                     return new ByteArrayInputStream(raw);
                 }
                 if (body.ignored() > 0) {
-                    warnings.add("A part ended in " + body.ignored() + " characters that are not base64 (perhaps a footer"
-                            + " added on the way); they were left out, and the original message has them");
+                    warnings.add(
+                            "A part ended in " + body.ignored() + " characters that are not base64 (perhaps a footer"
+                                    + " added on the way); they were left out, and the original message has them");
                 }
                 return new ByteArrayInputStream(body.bytes());
             }
@@ -506,8 +558,10 @@ public final class MimeParser {
     }
 
     private static boolean isReportPart(String type) {
-        return type.equals("message/delivery-status") || type.equals("message/global-delivery-status")
-                || type.equals("message/feedback-report") || type.equals("message/disposition-notification")
+        return type.equals("message/delivery-status")
+                || type.equals("message/global-delivery-status")
+                || type.equals("message/feedback-report")
+                || type.equals("message/disposition-notification")
                 || type.equals("message/global-disposition-notification");
     }
 
@@ -532,8 +586,14 @@ public final class MimeParser {
         if (Part.ATTACHMENT.equalsIgnoreCase(disposition)) {
             return true;
         }
-        boolean body = type.equals("text/plain") || type.equals("text/html") || type.equals("text/enriched") || isReportPart(type);
-        return !body || (filename != null && !Part.INLINE.equalsIgnoreCase(disposition) && !(firstBody && disposition == null));
+        boolean body = type.equals("text/plain")
+                || type.equals("text/html")
+                || type.equals("text/enriched")
+                || isReportPart(type);
+        return !body
+                || (filename != null
+                        && !Part.INLINE.equalsIgnoreCase(disposition)
+                        && !(firstBody && disposition == null));
     }
 
     private static String baseType(Part part) {
@@ -563,7 +623,8 @@ public final class MimeParser {
             try {
                 return new ContentType(raw).getParameter("charset");
             } catch (MessagingException | RuntimeException e) {
-                Matcher m = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)").matcher(raw);
+                Matcher m =
+                        Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)").matcher(raw);
                 return m.find() ? m.group(1) : null;
             }
         } catch (MessagingException | RuntimeException e) {
@@ -716,7 +777,8 @@ public final class MimeParser {
                 String email = address.getAddress();
                 if (email != null && USABLE_ADDRESS.matcher(email.strip()).matches()) {
                     String name = address.getPersonal() == null ? null : HeaderText.decode(address.getPersonal());
-                    found.add(new ParsedMessage.Mailbox(normalAddress(email.strip()), name == null || name.isBlank() ? null : name));
+                    found.add(new ParsedMessage.Mailbox(
+                            normalAddress(email.strip()), name == null || name.isBlank() ? null : name));
                 }
             }
         } catch (MessagingException | RuntimeException e) {
@@ -739,7 +801,9 @@ public final class MimeParser {
      */
     public static String normalAddress(String address) {
         int at = address.lastIndexOf('@');
-        return at < 0 ? address : address.substring(0, at + 1) + address.substring(at + 1).toLowerCase(Locale.ROOT);
+        return at < 0
+                ? address
+                : address.substring(0, at + 1) + address.substring(at + 1).toLowerCase(Locale.ROOT);
     }
 
     private static ParsedMessage.@Nullable Mailbox first(List<ParsedMessage.Mailbox> addresses) {
@@ -774,6 +838,7 @@ public final class MimeParser {
 
     private static String describe(Throwable e) {
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + (message.length() > 200 ? message.substring(0, 200) : message));
+        return e.getClass().getSimpleName()
+                + (message == null ? "" : ": " + (message.length() > 200 ? message.substring(0, 200) : message));
     }
 }

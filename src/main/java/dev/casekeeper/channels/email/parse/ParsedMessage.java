@@ -53,10 +53,13 @@ public record ParsedMessage(
             @Nullable String omitted) {}
 
     /** A message forwarded inside this one. */
-    public record Forwarded(@Nullable String from, String subject, @Nullable Instant date) {}
+    public record Forwarded(
+            @Nullable String from, String subject, @Nullable Instant date) {}
 
     /** The header fields loop protection looks at, lower-cased names. */
-    public record Headers(java.util.Map<String, List<String>> values, @Nullable String contentType) {
+    public record Headers(
+            java.util.Map<String, List<String>> values,
+            @Nullable String contentType) {
 
         public @Nullable String first(String name) {
             var all = values.get(name);

@@ -40,9 +40,12 @@ final class QuotedHistory {
             if (FORWARD.matcher(line).matches()) {
                 return new Split(text, null);
             }
-            if (ORIGINAL_MESSAGE.matcher(line).matches() || isAttribution(line)
+            if (ORIGINAL_MESSAGE.matcher(line).matches()
+                    || isAttribution(line)
                     || (i + 1 < lines.size() && isAttribution(line + " " + lines.get(i + 1)) && !line.isBlank())
-                    || (OUTLOOK_RULE.matcher(line).matches() && i + 1 < lines.size() && HEADER_FROM.matcher(lines.get(i + 1)).matches())
+                    || (OUTLOOK_RULE.matcher(line).matches()
+                            && i + 1 < lines.size()
+                            && HEADER_FROM.matcher(lines.get(i + 1)).matches())
                     || isHeaderBlock(lines, i)) {
                 start = i;
             }
@@ -57,23 +60,32 @@ final class QuotedHistory {
         if (fresh.isEmpty()) {
             return new Split(text, null);
         }
-        return new Split(fresh, String.join("\n", lines.subList(start, lines.size())).strip());
+        return new Split(
+                fresh, String.join("\n", lines.subList(start, lines.size())).strip());
     }
 
     static boolean isAttribution(String text) {
         // Every attribution ends with a colon: checking that first spares most lines the pattern, whose
         // ".{1,250}" alternatives backtrack through every line and pair of lines of every message.
-        return text.length() < 400 && text.stripTrailing().endsWith(":") && ATTRIBUTION.matcher(text.strip()).matches();
+        return text.length() < 400
+                && text.stripTrailing().endsWith(":")
+                && ATTRIBUTION.matcher(text.strip()).matches();
     }
 
     static boolean startsWithForward(String text) {
-        return text.lines().filter(l -> !l.isBlank()).findFirst().map(l -> FORWARD.matcher(l).matches()).orElse(false);
+        return text.lines()
+                .filter(l -> !l.isBlank())
+                .findFirst()
+                .map(l -> FORWARD.matcher(l).matches())
+                .orElse(false);
     }
 
     /** "From: …" followed within a few lines by two more header lines: a quoted Outlook header. */
     private static boolean isHeaderBlock(List<String> lines, int i) {
-        if (!HEADER_FROM.matcher(lines.get(i)).matches() || (i > 0 && !lines.get(i - 1).isBlank()
-                && !OUTLOOK_RULE.matcher(lines.get(i - 1)).matches())) {
+        if (!HEADER_FROM.matcher(lines.get(i)).matches()
+                || (i > 0
+                        && !lines.get(i - 1).isBlank()
+                        && !OUTLOOK_RULE.matcher(lines.get(i - 1)).matches())) {
             return false;
         }
         int headers = 0;

@@ -35,25 +35,53 @@ final class Storable {
                 clean(m.text(), removed),
                 cleanOrNull(m.quotedText(), removed),
                 cleanOrNull(m.html(), removed),
-                m.attachments().stream().map(a -> new ParsedMessage.Attachment(a.id(), clean(a.filename(), removed),
-                        clean(a.contentType(), removed), a.size(), cleanOrNull(a.contentId(), removed), a.inline(), a.content(),
-                        cleanOrNull(a.omitted(), removed))).toList(),
-                m.forwarded().stream().map(f -> new ParsedMessage.Forwarded(cleanOrNull(f.from(), removed),
-                        clean(f.subject(), removed), f.date())).toList(),
+                m.attachments().stream()
+                        .map(a -> new ParsedMessage.Attachment(
+                                a.id(),
+                                clean(a.filename(), removed),
+                                clean(a.contentType(), removed),
+                                a.size(),
+                                cleanOrNull(a.contentId(), removed),
+                                a.inline(),
+                                a.content(),
+                                cleanOrNull(a.omitted(), removed)))
+                        .toList(),
+                m.forwarded().stream()
+                        .map(f -> new ParsedMessage.Forwarded(
+                                cleanOrNull(f.from(), removed), clean(f.subject(), removed), f.date()))
+                        .toList(),
                 strings(m.reportedMessageIds(), removed),
-                new ParsedMessage.Headers(java.util.Collections.unmodifiableMap(headers), cleanOrNull(m.headers().contentType(), removed)),
+                new ParsedMessage.Headers(
+                        java.util.Collections.unmodifiableMap(headers),
+                        cleanOrNull(m.headers().contentType(), removed)),
                 m.partTypes(),
                 warnings);
         if (removed.get() == 0) {
             return m;
         }
         warnings.removeIf(w -> w.contains("NUL characters"));
-        warnings.add("The message contained " + removed.get() + " NUL characters, which cannot be stored; they were left out"
-                + " (the original message has them)");
-        return new ParsedMessage(cleaned.messageId(), cleaned.inReplyTo(), cleaned.references(), cleaned.subject(),
-                cleaned.from(), cleaned.sender(), cleaned.replyTo(), cleaned.to(), cleaned.cc(), cleaned.date(), cleaned.text(),
-                cleaned.quotedText(), cleaned.html(), cleaned.attachments(), cleaned.forwarded(), cleaned.reportedMessageIds(),
-                cleaned.headers(), cleaned.partTypes(), List.copyOf(warnings));
+        warnings.add("The message contained " + removed.get()
+                + " NUL characters, which cannot be stored; they were left out" + " (the original message has them)");
+        return new ParsedMessage(
+                cleaned.messageId(),
+                cleaned.inReplyTo(),
+                cleaned.references(),
+                cleaned.subject(),
+                cleaned.from(),
+                cleaned.sender(),
+                cleaned.replyTo(),
+                cleaned.to(),
+                cleaned.cc(),
+                cleaned.date(),
+                cleaned.text(),
+                cleaned.quotedText(),
+                cleaned.html(),
+                cleaned.attachments(),
+                cleaned.forwarded(),
+                cleaned.reportedMessageIds(),
+                cleaned.headers(),
+                cleaned.partTypes(),
+                List.copyOf(warnings));
     }
 
     /** The raw message had NUL bytes that parsing already dropped from the text: said all the same. */
@@ -67,7 +95,9 @@ final class Storable {
     }
 
     private static ParsedMessage.@Nullable Mailbox mailbox(ParsedMessage.@Nullable Mailbox m, AtomicInteger removed) {
-        return m == null ? null : new ParsedMessage.Mailbox(clean(m.address(), removed), cleanOrNull(m.name(), removed));
+        return m == null
+                ? null
+                : new ParsedMessage.Mailbox(clean(m.address(), removed), cleanOrNull(m.name(), removed));
     }
 
     private static List<String> strings(List<String> values, AtomicInteger removed) {

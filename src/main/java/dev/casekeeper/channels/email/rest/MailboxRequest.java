@@ -41,7 +41,10 @@ record MailboxRequest(
             @Size(max = 320) @Nullable String username,
             @Size(max = 1000) @Nullable String password) {}
 
-    record Acknowledgement(boolean enabled, @Size(max = 200) @Nullable String subject, @Size(max = 10_000) @Nullable String body) {}
+    record Acknowledgement(
+            boolean enabled,
+            @Size(max = 200) @Nullable String subject,
+            @Size(max = 10_000) @Nullable String body) {}
 
     SaveMailbox command() {
         var mode = parse("inbound.mode", inbound.mode(), InboundMode::from, "smtp or imap");
@@ -58,13 +61,24 @@ record MailboxRequest(
         }
         var smtp = outbound == null
                 ? null
-                : new SaveMailbox.SmtpServer(outbound.host(), outbound.port(),
-                        security("outbound.security", outbound.security(), TransportSecurity.STARTTLS), outbound.username(),
+                : new SaveMailbox.SmtpServer(
+                        outbound.host(),
+                        outbound.port(),
+                        security("outbound.security", outbound.security(), TransportSecurity.STARTTLS),
+                        outbound.username(),
                         outbound.password());
         var ack = acknowledgement == null
                 ? Mailbox.Acknowledgement.OFF
-                : new Mailbox.Acknowledgement(acknowledgement.enabled(), acknowledgement.subject(), acknowledgement.body());
-        return new SaveMailbox(address, name, teamId == null ? null : new TeamId(teamId), mode, imap, smtp, ack,
+                : new Mailbox.Acknowledgement(
+                        acknowledgement.enabled(), acknowledgement.subject(), acknowledgement.body());
+        return new SaveMailbox(
+                address,
+                name,
+                teamId == null ? null : new TeamId(teamId),
+                mode,
+                imap,
+                smtp,
+                ack,
                 active == null || active);
     }
 

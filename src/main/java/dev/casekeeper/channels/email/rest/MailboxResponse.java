@@ -30,19 +30,42 @@ record MailboxResponse(
             @Nullable Instant lastPolledAt,
             @Nullable String lastError) {}
 
-    record Outbound(String host, int port, String security, @Nullable String username, boolean passwordSet) {}
+    record Outbound(
+            String host,
+            int port,
+            String security,
+            @Nullable String username,
+            boolean passwordSet) {}
 
     static MailboxResponse of(Mailbox m) {
         var imap = m.imap();
         var inbound = imap == null
                 ? new Inbound(m.inboundMode().value(), null, null, null, null, null, null, null, null, null)
-                : new Inbound(m.inboundMode().value(), imap.host(), imap.port(), imap.security().value(), imap.username(),
-                        imap.passwordSet(), imap.folder(), imap.processedFolder(), m.lastPolledAt(), m.lastPollError());
+                : new Inbound(
+                        m.inboundMode().value(),
+                        imap.host(),
+                        imap.port(),
+                        imap.security().value(),
+                        imap.username(),
+                        imap.passwordSet(),
+                        imap.folder(),
+                        imap.processedFolder(),
+                        m.lastPolledAt(),
+                        m.lastPollError());
         var smtp = m.outbound();
         var outbound = smtp == null
                 ? null
                 : new Outbound(smtp.host(), smtp.port(), smtp.security().value(), smtp.username(), smtp.passwordSet());
-        return new MailboxResponse(m.id().value(), m.address(), m.name(), m.teamId() == null ? null : m.teamId().value(),
-                inbound, outbound, m.acknowledgement(), m.active(), m.createdAt(), m.updatedAt());
+        return new MailboxResponse(
+                m.id().value(),
+                m.address(),
+                m.name(),
+                m.teamId() == null ? null : m.teamId().value(),
+                inbound,
+                outbound,
+                m.acknowledgement(),
+                m.active(),
+                m.createdAt(),
+                m.updatedAt());
     }
 }

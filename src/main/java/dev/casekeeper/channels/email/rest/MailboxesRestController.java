@@ -29,7 +29,8 @@ class MailboxesRestController {
     @PostMapping
     ResponseEntity<MailboxResponse> create(@Valid @RequestBody MailboxRequest request) {
         var mailbox = mailboxes.create(request.command());
-        return ResponseEntity.created(URI.create("/api/v1/mailboxes/" + mailbox.id())).body(MailboxResponse.of(mailbox));
+        return ResponseEntity.created(URI.create("/api/v1/mailboxes/" + mailbox.id()))
+                .body(MailboxResponse.of(mailbox));
     }
 
     @GetMapping

@@ -65,13 +65,18 @@ class MailboxAdminController {
 
     @GetMapping("/admin/mailboxes")
     String list(Model model) {
-        var teams = agents.teams().stream().collect(Collectors.toMap(team -> team.id().value(), Function.identity()));
-        model.addAttribute("rows", mailboxes.list().stream()
-                .map(mailbox -> new MailboxRow(mailbox, Optional.ofNullable(mailbox.teamId())
-                        .map(id -> teams.get(id.value()))
-                        .map(Team::name)
-                        .orElse(null)))
-                .toList());
+        var teams = agents.teams().stream()
+                .collect(Collectors.toMap(team -> team.id().value(), Function.identity()));
+        model.addAttribute(
+                "rows",
+                mailboxes.list().stream()
+                        .map(mailbox -> new MailboxRow(
+                                mailbox,
+                                Optional.ofNullable(mailbox.teamId())
+                                        .map(id -> teams.get(id.value()))
+                                        .map(Team::name)
+                                        .orElse(null)))
+                        .toList());
         return LIST;
     }
 

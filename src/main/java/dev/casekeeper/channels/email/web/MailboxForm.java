@@ -20,25 +20,64 @@ import org.springframework.validation.Errors;
  * text, checked by pattern: a value that does not convert would leave no form to show again.
  */
 record MailboxForm(
-        @NotBlank(message = "{email.admin.form.address.blank}") @Size(max = 320, message = "{admin.form.tooLong}") @Nullable String address,
-        @Size(max = 200, message = "{admin.form.tooLong}") @Nullable String name,
-        @Pattern(regexp = TEAM, message = "{email.admin.form.team.invalid}") @Nullable String teamId,
-        @Pattern(regexp = "smtp|imap", message = "{email.admin.form.inboundMode.invalid}") @Nullable String inboundMode,
-        @Size(max = 255, message = "{admin.form.tooLong}") @Nullable String imapHost,
-        @Pattern(regexp = PORT, message = "{email.admin.form.port.invalid}") @Nullable String imapPort,
-        @Pattern(regexp = "tls|starttls|none", message = "{email.admin.form.security.invalid}") @Nullable String imapSecurity,
-        @Size(max = 320, message = "{admin.form.tooLong}") @Nullable String imapUsername,
-        @Size(max = 1000, message = "{admin.form.tooLong}") @Nullable String imapPassword,
-        @Size(max = 200, message = "{admin.form.tooLong}") @Nullable String imapFolder,
-        @Size(max = 200, message = "{admin.form.tooLong}") @Nullable String imapProcessedFolder,
-        @Size(max = 255, message = "{admin.form.tooLong}") @Nullable String smtpHost,
-        @Pattern(regexp = PORT, message = "{email.admin.form.port.invalid}") @Nullable String smtpPort,
-        @Pattern(regexp = "tls|starttls|none", message = "{email.admin.form.security.invalid}") @Nullable String smtpSecurity,
-        @Size(max = 320, message = "{admin.form.tooLong}") @Nullable String smtpUsername,
-        @Size(max = 1000, message = "{admin.form.tooLong}") @Nullable String smtpPassword,
+        @NotBlank(message = "{email.admin.form.address.blank}")
+        @Size(max = 320, message = "{admin.form.tooLong}")
+        @Nullable
+        String address,
+
+        @Size(max = 200, message = "{admin.form.tooLong}") @Nullable
+        String name,
+
+        @Pattern(regexp = TEAM, message = "{email.admin.form.team.invalid}") @Nullable
+        String teamId,
+
+        @Pattern(regexp = "smtp|imap", message = "{email.admin.form.inboundMode.invalid}") @Nullable
+        String inboundMode,
+
+        @Size(max = 255, message = "{admin.form.tooLong}") @Nullable
+        String imapHost,
+
+        @Pattern(regexp = PORT, message = "{email.admin.form.port.invalid}") @Nullable
+        String imapPort,
+
+        @Pattern(regexp = "tls|starttls|none", message = "{email.admin.form.security.invalid}") @Nullable
+        String imapSecurity,
+
+        @Size(max = 320, message = "{admin.form.tooLong}") @Nullable
+        String imapUsername,
+
+        @Size(max = 1000, message = "{admin.form.tooLong}") @Nullable
+        String imapPassword,
+
+        @Size(max = 200, message = "{admin.form.tooLong}") @Nullable
+        String imapFolder,
+
+        @Size(max = 200, message = "{admin.form.tooLong}") @Nullable
+        String imapProcessedFolder,
+
+        @Size(max = 255, message = "{admin.form.tooLong}") @Nullable
+        String smtpHost,
+
+        @Pattern(regexp = PORT, message = "{email.admin.form.port.invalid}") @Nullable
+        String smtpPort,
+
+        @Pattern(regexp = "tls|starttls|none", message = "{email.admin.form.security.invalid}") @Nullable
+        String smtpSecurity,
+
+        @Size(max = 320, message = "{admin.form.tooLong}") @Nullable
+        String smtpUsername,
+
+        @Size(max = 1000, message = "{admin.form.tooLong}") @Nullable
+        String smtpPassword,
+
         @Nullable Boolean ackEnabled,
-        @Size(max = 200, message = "{admin.form.tooLong}") @Nullable String ackSubject,
-        @Size(max = 10_000, message = "{admin.form.tooLong}") @Nullable String ackBody,
+
+        @Size(max = 200, message = "{admin.form.tooLong}") @Nullable
+        String ackSubject,
+
+        @Size(max = 10_000, message = "{admin.form.tooLong}") @Nullable
+        String ackBody,
+
         @Nullable Boolean active) {
 
     static final String PORT = "\\s*\\d{0,5}\\s*";
@@ -46,8 +85,27 @@ record MailboxForm(
 
     /** The form of a new mailbox: mail delivered to the SMTP listener, replies through STARTTLS. */
     static MailboxForm empty() {
-        return new MailboxForm("", "", "", "smtp", "", "", "tls", "", null, "INBOX", "", "", "", "starttls", "", null,
-                false, "", "", true);
+        return new MailboxForm(
+                "",
+                "",
+                "",
+                "smtp",
+                "",
+                "",
+                "tls",
+                "",
+                null,
+                "INBOX",
+                "",
+                "",
+                "",
+                "starttls",
+                "",
+                null,
+                false,
+                "",
+                "",
+                true);
     }
 
     /** A mailbox's settings as they are stored, without its passwords. */
@@ -101,13 +159,23 @@ record MailboxForm(
     SaveMailbox command() {
         var mode = InboundMode.from(inboundMode == null ? "smtp" : inboundMode);
         SaveMailbox.ImapServer imap = mode == InboundMode.IMAP
-                ? new SaveMailbox.ImapServer(text(imapHost), port(imapPort), security(imapSecurity, TransportSecurity.TLS),
-                        text(imapUsername), blankToNull(imapPassword), blankToNull(imapFolder), blankToNull(imapProcessedFolder))
+                ? new SaveMailbox.ImapServer(
+                        text(imapHost),
+                        port(imapPort),
+                        security(imapSecurity, TransportSecurity.TLS),
+                        text(imapUsername),
+                        blankToNull(imapPassword),
+                        blankToNull(imapFolder),
+                        blankToNull(imapProcessedFolder))
                 : null;
         SaveMailbox.SmtpServer outbound = isBlank(smtpHost)
                 ? null
-                : new SaveMailbox.SmtpServer(text(smtpHost), port(smtpPort), security(smtpSecurity, TransportSecurity.STARTTLS),
-                        blankToNull(smtpUsername), blankToNull(smtpPassword));
+                : new SaveMailbox.SmtpServer(
+                        text(smtpHost),
+                        port(smtpPort),
+                        security(smtpSecurity, TransportSecurity.STARTTLS),
+                        blankToNull(smtpUsername),
+                        blankToNull(smtpPassword));
         return new SaveMailbox(
                 text(address),
                 blankToNull(name),
@@ -115,7 +183,8 @@ record MailboxForm(
                 mode,
                 imap,
                 outbound,
-                new Mailbox.Acknowledgement(Boolean.TRUE.equals(ackEnabled), blankToNull(ackSubject), blankToNull(ackBody)),
+                new Mailbox.Acknowledgement(
+                        Boolean.TRUE.equals(ackEnabled), blankToNull(ackSubject), blankToNull(ackBody)),
                 Boolean.TRUE.equals(active));
     }
 

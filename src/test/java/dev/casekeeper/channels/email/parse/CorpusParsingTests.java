@@ -42,7 +42,8 @@ class CorpusParsingTests {
             }
             var parsed = MimeParser.parse(sample.raw(), LIMITS);
             if (AutomaticMail.reason(parsed, null, Set.of()) == null) {
-                missed.add(sample.name() + " | " + parsed.subject() + " | " + parsed.headers().first("from"));
+                missed.add(sample.name() + " | " + parsed.subject() + " | "
+                        + parsed.headers().first("from"));
             }
         }
         assertThat(missed).isEmpty();
@@ -52,7 +53,8 @@ class CorpusParsingTests {
     void theNegativeControlsAndForwardedBouncesAreOrdinaryMail() {
         var automatic = new ArrayList<String>();
         for (var sample : Corpora.sisimai()) {
-            if ((sample.isControl() && !sample.name().endsWith("rb-issue-368-bug.eml")) || FORWARDED_BY_A_PERSON.contains(sample.name())) {
+            if ((sample.isControl() && !sample.name().endsWith("rb-issue-368-bug.eml"))
+                    || FORWARDED_BY_A_PERSON.contains(sample.name())) {
                 String reason = AutomaticMail.reason(MimeParser.parse(sample.raw(), LIMITS), null, Set.of());
                 if (reason != null) {
                     automatic.add(sample.name() + ": " + reason);
@@ -68,8 +70,12 @@ class CorpusParsingTests {
      */
     @Test
     void theMailboxFullNoticeAmongTheControlsIsAutomaticByItsOwnHeaders() {
-        var sample = Corpora.sisimai().stream().filter(s -> s.name().endsWith("not/rb-issue-368-bug.eml")).findFirst().orElseThrow();
+        var sample = Corpora.sisimai().stream()
+                .filter(s -> s.name().endsWith("not/rb-issue-368-bug.eml"))
+                .findFirst()
+                .orElseThrow();
 
-        assertThat(AutomaticMail.reason(MimeParser.parse(sample.raw(), LIMITS), null, Set.of())).startsWith("auto-submitted");
+        assertThat(AutomaticMail.reason(MimeParser.parse(sample.raw(), LIMITS), null, Set.of()))
+                .startsWith("auto-submitted");
     }
 }

@@ -18,17 +18,22 @@ class HardCaseParsingTests {
 
     @Test
     void aForwardOfAForwardOfAForwardKeepsEveryLayerAsContent() {
-        String innermost = message("Printer <printer@vendor.example>", "Toner recall", "text/plain", "Your toner is recalled.");
+        String innermost =
+                message("Printer <printer@vendor.example>", "Toner recall", "text/plain", "Your toner is recalled.");
         String middle = forwardOf("Tom <tom@example.org>", "Fwd: Toner recall", "See below.", innermost);
-        String outer = forwardOf("Maria Lopez <maria@example.org>", "Fwd: Fwd: Toner recall", "Is this about my order?", middle);
+        String outer = forwardOf(
+                "Maria Lopez <maria@example.org>", "Fwd: Fwd: Toner recall", "Is this about my order?", middle);
 
         var parsed = MimeParser.parse(outer.getBytes(StandardCharsets.UTF_8), LIMITS);
 
         assertThat(parsed.warnings()).isEmpty();
         assertThat(parsed.text()).contains("Is this about my order?", "See below.", "Your toner is recalled.");
-        assertThat(parsed.forwarded()).extracting(ParsedMessage.Forwarded::subject)
+        assertThat(parsed.forwarded())
+                .extracting(ParsedMessage.Forwarded::subject)
                 .containsExactlyInAnyOrder("Fwd: Toner recall", "Toner recall");
-        assertThat(parsed.quotedText()).as("a forward is content, never folded history").isNull();
+        assertThat(parsed.quotedText())
+                .as("a forward is content, never folded history")
+                .isNull();
     }
 
     @Test
@@ -48,10 +53,15 @@ class HardCaseParsingTests {
     void anAttachmentOverTheLimitIsListedWithTheReasonButNotKept() {
         byte[] big = new byte[3 * 1024 * 1024];
         Arrays.fill(big, (byte) 'x');
-        String raw = multipart("Maria <maria@example.org>", "Scan of the contract",
+        String raw = multipart(
+                "Maria <maria@example.org>",
+                "Scan of the contract",
                 part("text/plain; charset=utf-8", null, "The scan is attached."),
-                part("application/octet-stream; name=\"scan.tif\"", "attachment; filename=\"scan.tif\"",
-                        java.util.Base64.getMimeEncoder().encodeToString(big), "base64"));
+                part(
+                        "application/octet-stream; name=\"scan.tif\"",
+                        "attachment; filename=\"scan.tif\"",
+                        java.util.Base64.getMimeEncoder().encodeToString(big),
+                        "base64"));
 
         var parsed = MimeParser.parse(raw.getBytes(StandardCharsets.US_ASCII), LIMITS);
 
@@ -85,7 +95,9 @@ class HardCaseParsingTests {
      */
     @Test
     void aFileNamedOnlyByItsContentLocationKeepsThatName() {
-        String raw = multipart("Maria <maria@example.org>", "Photos",
+        String raw = multipart(
+                "Maria <maria@example.org>",
+                "Photos",
                 part("text/plain; charset=utf-8", null, "Two photos of the damage."),
                 "Content-Type: image/jpeg\r\nContent-Location: Photo25.jpg\r\nContent-Disposition: inline\r\n"
                         + "Content-Transfer-Encoding: base64\r\n\r\n/9j/4AAQ",
@@ -98,7 +110,8 @@ class HardCaseParsingTests {
 
         var parsed = MimeParser.parse(raw.getBytes(StandardCharsets.US_ASCII), LIMITS);
 
-        assertThat(parsed.attachments()).extracting(ParsedMessage.Attachment::filename)
+        assertThat(parsed.attachments())
+                .extracting(ParsedMessage.Attachment::filename)
                 .containsExactly("Photo25.jpg", "dent 1.png", "named.gif", "attachment.png");
     }
 

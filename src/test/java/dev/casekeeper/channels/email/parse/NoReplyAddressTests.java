@@ -16,19 +16,32 @@ class NoReplyAddressTests {
     private static final MimeParser.Limits LIMITS = new MimeParser.Limits(25L << 20, 100, 200_000, 1_000_000, "/a/");
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "noreply@example.com", "no-reply@example.com", "no_reply@example.com", "No.Reply@example.com",
-        "donotreply@example.com", "do-not-reply@example.com", "do_not_reply@example.com", "noreply-billing@example.com",
-        "gmail-noreply@google.com", "notifications.noreply@example.com", "shop+no-reply@example.com"
-    })
+    @ValueSource(
+            strings = {
+                "noreply@example.com", "no-reply@example.com", "no_reply@example.com", "No.Reply@example.com",
+                "donotreply@example.com", "do-not-reply@example.com", "do_not_reply@example.com",
+                        "noreply-billing@example.com",
+                "gmail-noreply@google.com", "notifications.noreply@example.com", "shop+no-reply@example.com"
+            })
     void mailFromANoReplyAddressIsAutomatic(String address) {
-        assertThat(AutomaticMail.reason(from(address), null, Set.of())).as(address).startsWith("notification from a no-reply address");
+        assertThat(AutomaticMail.reason(from(address), null, Set.of()))
+                .as(address)
+                .startsWith("notification from a no-reply address");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"snoreply@example.com", "norep@example.com", "reply@example.com", "noreplyer@example.com", "noah@example.com"})
+    @ValueSource(
+            strings = {
+                "snoreply@example.com",
+                "norep@example.com",
+                "reply@example.com",
+                "noreplyer@example.com",
+                "noah@example.com"
+            })
     void mailFromAPersonWhoseAddressOnlyLooksLikeItIsNot(String address) {
-        assertThat(AutomaticMail.reason(from(address), null, Set.of())).as(address).isNull();
+        assertThat(AutomaticMail.reason(from(address), null, Set.of()))
+                .as(address)
+                .isNull();
     }
 
     private static ParsedMessage from(String address) {

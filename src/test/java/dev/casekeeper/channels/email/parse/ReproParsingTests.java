@@ -29,7 +29,8 @@ class ReproParsingTests {
         assertThat(parsed.subject()).isEqualTo("R4 aba5a whitespace-only continuation line");
         assertThat(parsed.messageId()).isEqualTo("r4.aba5a@x");
         assertThat(parsed.inReplyTo()).isEqualTo("something@x");
-        assertThat(parsed.to()).extracting(ParsedMessage.Mailbox::address)
+        assertThat(parsed.to())
+                .extracting(ParsedMessage.Mailbox::address)
                 .containsExactly("support@desk.test", "cc-person@cust.test");
         assertThat(parsed.text()).isEqualTo("Visible plain text R4");
     }
@@ -66,7 +67,8 @@ class ReproParsingTests {
 
     @Test
     void aWhitespaceLineFollowedByTheBodyStillEndsTheHeaders() {
-        var parsed = parse("From: a@example.org\r\nSubject: separator of spaces\r\n  \r\nHello there.\r\nSecond line.\r\n");
+        var parsed =
+                parse("From: a@example.org\r\nSubject: separator of spaces\r\n  \r\nHello there.\r\nSecond line.\r\n");
 
         assertThat(parsed.subject()).isEqualTo("separator of spaces");
         assertThat(parsed.text()).isEqualTo("Hello there.\nSecond line.");
@@ -88,7 +90,9 @@ class ReproParsingTests {
 
         assertThat(parsed.text()).isEqualTo("Visible plain text R3, invoice attached");
         assertThat(parsed.html()).isNull();
-        assertThat(parsed.attachments()).extracting(ParsedMessage.Attachment::filename).containsExactly("invoice.html");
+        assertThat(parsed.attachments())
+                .extracting(ParsedMessage.Attachment::filename)
+                .containsExactly("invoice.html");
     }
 
     @Test
@@ -106,7 +110,9 @@ class ReproParsingTests {
         assertThat(parsed.text()).isEqualTo("Visible plain text R6, photo of the damage below");
         assertThat(parsed.attachments()).singleElement().satisfies(file -> {
             assertThat(file.filename()).isEqualTo("damage.png");
-            assertThat(file.inline()).as("inline means shown in place in the HTML, and there is none").isFalse();
+            assertThat(file.inline())
+                    .as("inline means shown in place in the HTML, and there is none")
+                    .isFalse();
             assertThat(file.content()).isNotEmpty();
         });
     }
@@ -115,8 +121,8 @@ class ReproParsingTests {
     void aMessageWithoutAHeaderBlockIsShownAsTextWithAWarning() {
         var parsed = repro("R7-");
 
-        assertThat(parsed.text()).isEqualTo(
-                "Visible plain text R7 aba5a: a message with no header fields at all.\nSecond line.");
+        assertThat(parsed.text())
+                .isEqualTo("Visible plain text R7 aba5a: a message with no header fields at all.\nSecond line.");
         assertThat(parsed.warnings()).singleElement().asString().contains("no header");
     }
 
@@ -126,21 +132,25 @@ class ReproParsingTests {
      */
     @Test
     void aMessageWithoutAHeaderBlockIsTextAlsoBehindTheTraceFieldsOfTheServersItPassed() {
-        String trace = "Return-Path: <repro.aba5a@cust.test>\r\nReceived: from client.cust.test (client.cust.test [192.0.2.7])\r\n"
-                + "        by desk.test with SMTP; Sun, 6 Dec 2026 07:00:00 +0000\r\n";
+        String trace =
+                "Return-Path: <repro.aba5a@cust.test>\r\nReceived: from client.cust.test (client.cust.test [192.0.2.7])\r\n"
+                        + "        by desk.test with SMTP; Sun, 6 Dec 2026 07:00:00 +0000\r\n";
 
         var parsed = parse(trace + new String(Corpora.repro("R7-"), StandardCharsets.UTF_8));
 
-        assertThat(parsed.text()).isEqualTo(
-                "Visible plain text R7 aba5a: a message with no header fields at all.\nSecond line.");
+        assertThat(parsed.text())
+                .isEqualTo("Visible plain text R7 aba5a: a message with no header fields at all.\nSecond line.");
         assertThat(parsed.warnings()).singleElement().asString().contains("no header");
 
         var onlyTrace = parse(trace + "\r\nText after a header block of trace fields only.\r\n");
         assertThat(onlyTrace.text()).isEqualTo("Text after a header block of trace fields only.");
         assertThat(onlyTrace.warnings()).isEmpty();
 
-        var brokenLine = parse(trace + "quite Delivered-To: a@example.org\r\nFrom: a@example.org\r\nSubject: one broken line\r\n\r\nHi\r\n");
-        assertThat(brokenLine.subject()).as("a line that is no field among the sender's fields").isEqualTo("one broken line");
+        var brokenLine = parse(trace
+                + "quite Delivered-To: a@example.org\r\nFrom: a@example.org\r\nSubject: one broken line\r\n\r\nHi\r\n");
+        assertThat(brokenLine.subject())
+                .as("a line that is no field among the sender's fields")
+                .isEqualTo("one broken line");
         assertThat(brokenLine.text()).isEqualTo("Hi");
     }
 
@@ -154,7 +164,8 @@ class ReproParsingTests {
         assertThat(parsed.text()).isEqualTo("Visible plain text R8");
 
         var mixedCase = parse("From: Maria <Maria.Lopez@Example.ORG>\r\nSubject: x\r\n\r\nHi\r\n");
-        assertThat(mixedCase.from().address()).as("the domain is case-insensitive, the local part is the owner's")
+        assertThat(mixedCase.from().address())
+                .as("the domain is case-insensitive, the local part is the owner's")
                 .isEqualTo("Maria.Lopez@example.org");
     }
 
@@ -179,12 +190,15 @@ class ReproParsingTests {
                 """);
 
         assertThat(parsed.text()).isEqualTo("Text behind an empty parameter");
-        assertThat(parsed.attachments()).extracting(ParsedMessage.Attachment::filename).containsExactly("a.pdf");
+        assertThat(parsed.attachments())
+                .extracting(ParsedMessage.Attachment::filename)
+                .containsExactly("a.pdf");
     }
 
     @Test
     void base64WithTrailingGarbageDecodesTheTextAndSaysWhatWasLeftOut() {
-        String encoded = java.util.Base64.getMimeEncoder().encodeToString("Grüße aus Köln, die Lieferung fehlt.".getBytes(StandardCharsets.UTF_8));
+        String encoded = java.util.Base64.getMimeEncoder()
+                .encodeToString("Grüße aus Köln, die Lieferung fehlt.".getBytes(StandardCharsets.UTF_8));
         var parsed = parse("From: a@example.org\r\nSubject: b64\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
                 + encoded + "\r\n\r\n-- \r\nSent from my phone (this footer is not base64!)\r\n");
@@ -194,21 +208,22 @@ class ReproParsingTests {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {
-        "boundary=\"a b c\"|a b c",
-        "boundary=----=_NextPart_000_0001|----=_NextPart_000_0001",
-        "boundary=\"----=_NextPart_000_0001\"|----=_NextPart_000_0001",
-        "Boundary=\"XX\"|XX",
-        "boundary=\"  padded\"|  padded",
-        "boundary=\"(parens)?+:,.\"|(parens)?+:,.",
-        "boundary=\"0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890\"|0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890",
-        "boundary=simple; charset=utf-8|simple",
-        "boundary='single'|single",
-        "boundary=\"quoted\"; boundary=\"second\"|quoted",
-        "boundary = \"spaced\"|spaced",
-        "boundary=--|--",
-        "boundary=\"ends-with-dashes--\"|ends-with-dashes--"
-    })
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "boundary=\"a b c\"|a b c",
+                "boundary=----=_NextPart_000_0001|----=_NextPart_000_0001",
+                "boundary=\"----=_NextPart_000_0001\"|----=_NextPart_000_0001",
+                "Boundary=\"XX\"|XX",
+                "boundary=\"  padded\"|  padded",
+                "boundary=\"(parens)?+:,.\"|(parens)?+:,.",
+                "boundary=\"0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890\"|0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890",
+                "boundary=simple; charset=utf-8|simple",
+                "boundary='single'|single",
+                "boundary=\"quoted\"; boundary=\"second\"|quoted",
+                "boundary = \"spaced\"|spaced",
+                "boundary=--|--",
+                "boundary=\"ends-with-dashes--\"|ends-with-dashes--"
+            })
     void unusualBoundariesKeepTheText(String spec) {
         String parameter = spec.substring(0, spec.indexOf('|'));
         String boundary = spec.substring(spec.indexOf('|') + 1);

@@ -39,7 +39,9 @@ class SecondParserTests {
                 missing.add(sample.name() + " | Mime4j reads: " + abbreviate(theirs));
             }
         }
-        assertThat(missing).as("messages with text that Casekeeper shows none of").isEmpty();
+        assertThat(missing)
+                .as("messages with text that Casekeeper shows none of")
+                .isEmpty();
     }
 
     /** The text parts Mime4j finds, leniently: plain text as it is, HTML made readable, attachments left out. */
@@ -81,14 +83,17 @@ class SecondParserTests {
             } catch (IOException | RuntimeException e) {
                 return;
             }
-            text.append(type.equals("text/html") ? HtmlText.toText(content) : content).append('\n');
+            text.append(type.equals("text/html") ? HtmlText.toText(content) : content)
+                    .append('\n');
         }
     }
 
     /** Letters and digits only, lower-cased: what two readings of one text surely share. */
     static String letters(String text) {
         var out = new StringBuilder();
-        text.codePoints().filter(Character::isLetterOrDigit).forEach(c -> out.appendCodePoint(Character.toLowerCase(c)));
+        text.codePoints()
+                .filter(Character::isLetterOrDigit)
+                .forEach(c -> out.appendCodePoint(Character.toLowerCase(c)));
         return out.toString();
     }
 

@@ -32,7 +32,8 @@ class MailboxAdminPageTests extends ApiTestBase {
     /** These mailboxes point at IMAP servers that do not exist: they must not be polled for the rest of the run. */
     @AfterEach
     void stopPollingImapMailboxes() {
-        jdbc.sql("update email.mailbox set active = false where inbound_mode = 'imap'").update();
+        jdbc.sql("update email.mailbox set active = false where inbound_mode = 'imap'")
+                .update();
     }
 
     @Test
@@ -49,10 +50,13 @@ class MailboxAdminPageTests extends ApiTestBase {
         var page = admin.get(path);
         assertThat(page.body()).doesNotContain(IMAP_PASSWORD).doesNotContain(SMTP_PASSWORD);
         assertThat(page.html().select("#imapPassword").attr("value")).isEmpty();
-        assertThat(page.html().select("#imapPassword-hint").attr("data-password")).isEqualTo("set");
-        assertThat(page.html().select("#smtpPassword-hint").attr("data-password")).isEqualTo("set");
+        assertThat(page.html().select("#imapPassword-hint").attr("data-password"))
+                .isEqualTo("set");
+        assertThat(page.html().select("#smtpPassword-hint").attr("data-password"))
+                .isEqualTo("set");
         assertThat(page.html().select("#imapHost").attr("value")).isEqualTo("imap.example.com");
-        var stored = admin().get("/api/v1/mailboxes/" + path.substring("/admin/mailboxes/".length())).json();
+        var stored = admin().get("/api/v1/mailboxes/" + path.substring("/admin/mailboxes/".length()))
+                .json();
         assertThat(stored.get("inbound").get("mode").asString()).isEqualTo("imap");
         assertThat(stored.get("inbound").get("passwordSet").asBoolean()).isTrue();
         assertThat(stored.get("outbound").get("port").asInt()).isEqualTo(587);
@@ -97,7 +101,8 @@ class MailboxAdminPageTests extends ApiTestBase {
         var refused = admin.post("/admin/mailboxes", form);
 
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.html().select("#imapHost-error").text()).isEqualTo("Enter the IMAP server for IMAP polling.");
+        assertThat(refused.html().select("#imapHost-error").text())
+                .isEqualTo("Enter the IMAP server for IMAP polling.");
         assertThat(refused.html().select("#smtpPort-error").text()).isEqualTo("Enter a port between 1 and 65535.");
         assertThat(refused.html().select("#address").attr("value")).isEqualTo("not an address");
         assertThat(refused.body()).doesNotContain(IMAP_PASSWORD).doesNotContain(SMTP_PASSWORD);
@@ -122,7 +127,8 @@ class MailboxAdminPageTests extends ApiTestBase {
         admin().post("/api/v1/mailboxes", Map.of("address", address, "inbound", Map.of("mode", "smtp")));
         admin.get("/admin/mailboxes/new");
 
-        var refused = admin.post("/admin/mailboxes", Map.of("address", address, "inboundMode", "smtp", "active", "true"));
+        var refused =
+                admin.post("/admin/mailboxes", Map.of("address", address, "inboundMode", "smtp", "active", "true"));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.html().select("#address-error").text())
@@ -136,23 +142,31 @@ class MailboxAdminPageTests extends ApiTestBase {
         String id = created.json().get("id").asString();
         admin.get("/admin/mailboxes/" + id);
 
-        var saved = admin.post("/admin/mailboxes/" + id, Map.of("address", address, "inboundMode", "smtp", "_active", "on"));
+        var saved = admin.post(
+                "/admin/mailboxes/" + id, Map.of("address", address, "inboundMode", "smtp", "_active", "on"));
 
         assertThat(saved.status()).as(refusals(saved)).isEqualTo(302);
-        assertThat(admin().get("/api/v1/mailboxes/" + id).json().get("active").asBoolean()).isFalse();
-        assertThat(admin.get("/admin/mailboxes").html().select("#mailboxes tr[data-mailbox=" + id + "]").text())
+        assertThat(admin().get("/api/v1/mailboxes/" + id).json().get("active").asBoolean())
+                .isFalse();
+        assertThat(admin.get("/admin/mailboxes")
+                        .html()
+                        .select("#mailboxes tr[data-mailbox=" + id + "]")
+                        .text())
                 .contains("Inactive");
     }
 
     @Test
     void agentsAndSupervisorsAreRefused() {
         var agent = WebSession.anonymous(port).signIn(newAgent("agent").email(), PASSWORD);
-        var supervisor = WebSession.anonymous(port).signIn(newAgent("supervisor").email(), PASSWORD);
+        var supervisor =
+                WebSession.anonymous(port).signIn(newAgent("supervisor").email(), PASSWORD);
 
         assertThat(agent.get("/admin/mailboxes").status()).isEqualTo(403);
         assertThat(supervisor.get("/admin/mailboxes/new").status()).isEqualTo(403);
         supervisor.get("/account");
-        assertThat(supervisor.post("/admin/mailboxes", Map.of("address", unique("nope"), "inboundMode", "smtp")).status())
+        assertThat(supervisor
+                        .post("/admin/mailboxes", Map.of("address", unique("nope"), "inboundMode", "smtp"))
+                        .status())
                 .isEqualTo(403);
     }
 
@@ -178,15 +192,22 @@ class MailboxAdminPageTests extends ApiTestBase {
 
     /** What a refused form says, so that a failing test tells why. */
     private static String refusals(WebSession.Page page) {
-        return page.status() + " " + page.html().select(".field-error, .form-error").eachText();
+        return page.status() + " "
+                + page.html().select(".field-error, .form-error").eachText();
     }
 
     private long mailboxesAt(String address) {
-        return jdbc.sql("select count(*) from email.mailbox where address = ?").param(address).query(Long.class).single();
+        return jdbc.sql("select count(*) from email.mailbox where address = ?")
+                .param(address)
+                .query(Long.class)
+                .single();
     }
 
     private String sealedImapPassword(UUID id) {
-        return jdbc.sql("select imap_password from email.mailbox where id = ?").param(id).query(String.class).single();
+        return jdbc.sql("select imap_password from email.mailbox where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     private static String unique(String name) {
