@@ -214,18 +214,19 @@ class CaseQueries {
         if (eventTypes != null) {
             spec = spec.param("types", eventTypes);
         }
-        return spec.query((rs, n) -> new EntryRow(
-                        rs.getObject("id", UUID.class),
-                        EntryKind.from(rs.getString("kind")),
-                        new Actor(
-                                Actor.Kind.valueOf(rs.getString("author_kind").toUpperCase()),
-                                rs.getObject("author_id", UUID.class)),
-                        rs.getString("body_text"),
-                        rs.getString("body_html"),
-                        rs.getString("event_type"),
-                        rs.getString("data"),
-                        rs.getTimestamp("created_at").toInstant(),
-                        delivery(rs)))
+        return spec.query((rs, n) -> row(rs, true)).list();
+    }
+
+    /** One entry of a case, as {@link #timeline} reads it; empty when the case has no such entry. */
+    List<EntryRow> entry(UUID caseId, UUID entryId) {
+        return jdbc.sql("""
+                        select e.*, d.state as delivery_state, d.detail as delivery_detail, d.updated_at as delivery_at
+                        from cases.timeline_entry e left join cases.delivery d on d.entry_id = e.id
+                        where e.case_id = :case and e.id = :entry
+                        """)
+                .param("case", caseId)
+                .param("entry", entryId)
+                .query((rs, n) -> row(rs, true))
                 .list();
     }
 
@@ -239,19 +240,23 @@ class CaseQueries {
                         order by position
                         """)
                 .param("case", caseId)
-                .query((rs, n) -> new EntryRow(
-                        rs.getObject("id", UUID.class),
-                        EntryKind.from(rs.getString("kind")),
-                        new Actor(
-                                Actor.Kind.valueOf(rs.getString("author_kind").toUpperCase()),
-                                rs.getObject("author_id", UUID.class)),
-                        rs.getString("body_text"),
-                        null,
-                        rs.getString("event_type"),
-                        rs.getString("data"),
-                        rs.getTimestamp("created_at").toInstant(),
-                        null))
+                .query((rs, n) -> row(rs, false))
                 .list();
+    }
+
+    private static EntryRow row(ResultSet rs, boolean delivery) throws SQLException {
+        return new EntryRow(
+                rs.getObject("id", UUID.class),
+                EntryKind.from(rs.getString("kind")),
+                new Actor(
+                        Actor.Kind.valueOf(rs.getString("author_kind").toUpperCase(java.util.Locale.ROOT)),
+                        rs.getObject("author_id", UUID.class)),
+                rs.getString("body_text"),
+                delivery ? rs.getString("body_html") : null,
+                rs.getString("event_type"),
+                rs.getString("data"),
+                rs.getTimestamp("created_at").toInstant(),
+                delivery ? delivery(rs) : null);
     }
 
     /** Sets the delivery state of an outgoing entry; false when no such outgoing entry is on that case. */
@@ -310,41 +315,6 @@ class CaseQueries {
                         rs.getString("after"),
                         rs.getTimestamp("at").toInstant()))
                 .list();
-    }
-
-    /** Claims an idempotency key; false when it was claimed before (then {@link #idempotentResult} answers). */
-    boolean claimIdempotencyKey(UUID agentId, String key, String requestHash, Instant now) {
-        return jdbc.sql("""
-                        insert into cases.idempotency_key (agent_id, key, request_hash, created_at)
-                        values (:agent, :key, :hash, :now)
-                        on conflict do nothing
-                        """)
-                        .param("agent", agentId)
-                        .param("key", key)
-                        .param("hash", requestHash)
-                        .param("now", Timestamp.from(now))
-                        .update()
-                == 1;
-    }
-
-    record IdempotentResult(String requestHash, @Nullable UUID caseId) {}
-
-    IdempotentResult idempotentResult(UUID agentId, String key) {
-        return jdbc.sql(
-                        "select request_hash, case_id from cases.idempotency_key where agent_id = :agent and key = :key")
-                .param("agent", agentId)
-                .param("key", key)
-                .query((rs, n) ->
-                        new IdempotentResult(rs.getString("request_hash"), rs.getObject("case_id", UUID.class)))
-                .single();
-    }
-
-    void completeIdempotencyKey(UUID agentId, String key, UUID caseId) {
-        jdbc.sql("update cases.idempotency_key set case_id = :case where agent_id = :agent and key = :key")
-                .param("agent", agentId)
-                .param("key", key)
-                .param("case", caseId)
-                .update();
     }
 
     /** Searches for what was typed: '%' and '_' are characters here, not wildcards. */
