@@ -79,11 +79,8 @@ public class TimelineJson {
         if (entry.facts() == null) {
             return Map.of();
         }
-        // Stored under the channel's name ({"email": {…}}); the API shows the facts themselves.
-        Map<String, Object> wrapped = json.convertValue(entry.facts(), MAP);
-        return wrapped.size() == 1 && wrapped.values().iterator().next() instanceof Map<?, ?> inner
-                ? json.convertValue(inner, MAP)
-                : wrapped;
+        // Under the channel's name, as stored: {"email": {…}}.
+        return json.readValue(write(entry.facts()), MAP);
     }
 
     String write(TimelineEvent event) {
