@@ -30,6 +30,7 @@ public class CaseLookup {
     private static final int MATCHING_CUSTOMERS = 200;
 
     private final CaseQueries cases;
+    private final TimelineQueries entries;
     private final CaseSearchQueries searches;
     private final TimelineJson json;
     private final TimelineAuthors authors;
@@ -38,12 +39,14 @@ public class CaseLookup {
 
     CaseLookup(
             CaseQueries cases,
+            TimelineQueries timeline,
             CaseSearchQueries searches,
             TimelineJson json,
             TimelineAuthors authors,
             CustomerManagement customers,
             Clock clock) {
         this.cases = cases;
+        this.entries = timeline;
         this.searches = searches;
         this.json = json;
         this.authors = authors;
@@ -109,7 +112,7 @@ public class CaseLookup {
     /** Who owned the case when: every assignment and transfer, oldest first. */
     public List<OwnerChange> owners(CaseId id, SignedInAgent viewer) {
         CaseVisibility.visible(cases.find(id.value()).orElse(null), viewer, id);
-        return cases
+        return entries
                 .timeline(
                         id.value(),
                         Set.of(
@@ -144,13 +147,13 @@ public class CaseLookup {
      */
     public CaseDetail outline(CaseId id) {
         var kase = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
-        var timeline = cases.outline(id.value()).stream().map(json::entry).toList();
+        var timeline = entries.outline(id.value()).stream().map(json::entry).toList();
         return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
     }
 
     /** One entry of a case, with its author's name; a listener reacting to a message reads just that. */
     public TimelineEntry entry(CaseId id, UUID entryId) {
-        var rows = cases.entry(id.value(), entryId);
+        var rows = entries.entry(id.value(), entryId);
         if (rows.isEmpty()) {
             throw new NotFoundException("Timeline entry", entryId);
         }
@@ -189,7 +192,7 @@ public class CaseLookup {
     }
 
     private CaseDetail detail(Case kase, boolean named) {
-        var timeline = cases.timeline(kase.id, null).stream().map(json::entry).toList();
+        var timeline = entries.timeline(kase.id, null).stream().map(json::entry).toList();
         if (named) {
             timeline = authors.named(timeline);
         }

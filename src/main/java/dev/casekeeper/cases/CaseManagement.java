@@ -1,15 +1,10 @@
 package dev.casekeeper.cases;
 
-import dev.casekeeper.agents.Agent;
 import dev.casekeeper.agents.AgentId;
-import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
-import dev.casekeeper.agents.Team;
 import dev.casekeeper.agents.TeamId;
-import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.ConflictException;
-import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,31 +31,34 @@ public class CaseManagement {
     private static final Logger log = LoggerFactory.getLogger(CaseManagement.class);
 
     private final CaseQueries cases;
+    private final TimelineQueries entries;
     private final CaseWriter writer;
     private final CaseIntake intake;
     private final CaseLookup lookup;
     private final IdempotencyKeys idempotency;
-    private final AgentManagement agents;
+    private final Ownership ownership;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final List<CaseCloseGuard> closeGuards;
 
     CaseManagement(
             CaseQueries cases,
+            TimelineQueries timeline,
             CaseWriter writer,
             CaseIntake intake,
             CaseLookup lookup,
             IdempotencyKeys idempotency,
-            AgentManagement agents,
+            Ownership ownership,
             ApplicationEventPublisher events,
             Clock clock,
             List<CaseCloseGuard> closeGuards) {
         this.cases = cases;
+        this.entries = timeline;
         this.writer = writer;
         this.intake = intake;
         this.lookup = lookup;
         this.idempotency = idempotency;
-        this.agents = agents;
+        this.ownership = ownership;
         this.events = events;
         this.clock = clock;
         this.closeGuards = List.copyOf(closeGuards);
@@ -97,7 +95,7 @@ public class CaseManagement {
 
     /** The channel reports how far a reply got; shown on its timeline entry. */
     public void recordDelivery(CaseId id, UUID entryId, DeliveryState state, @Nullable String detail) {
-        if (!cases.recordDelivery(id.value(), entryId, state, detail, clock.instant())) {
+        if (!entries.recordDelivery(id.value(), entryId, state, detail, clock.instant())) {
             throw new NotFoundException("Reply", entryId);
         }
     }
@@ -230,19 +228,7 @@ public class CaseManagement {
 
     /** Gives an unowned case its owner. Agents may assign cases they can see; the owner must be active. */
     public CaseSummary assign(CaseId id, AgentId ownerId, SignedInAgent by) {
-        var kase = lockVisible(id, by);
-        var owner = active(agent(ownerId, "ownerId"));
-        var previous = kase.ownerId;
-        kase.assign(ownerId);
-        if (kase.changes().isEmpty()) {
-            return kase.summary();
-        }
-        Instant now = clock.instant();
-        writer.event(kase.id, by.actor(), new TimelineEvent.Assigned(ownerId, owner.name()), now);
-        writer.save(kase, by.actor(), now);
-        log.info("Case {} assigned to agent {} (was {})", id, ownerId, previous);
-        events.publishEvent(new OwnerChanged(id, ownerId, teamOf(kase), false));
-        return kase.summary();
+        return ownership.assign(id, ownerId, by);
     }
 
     /**
@@ -252,90 +238,7 @@ public class CaseManagement {
      * sender's sight (to another team): they made the move and are told how it landed.
      */
     public CaseDetail transfer(CaseId id, TransferCase transfer, SignedInAgent by) {
-        if ((transfer.toAgentId() == null) == (transfer.toTeamId() == null)) {
-            throw new InvalidInputException("toAgentId", "name exactly one of toAgentId and toTeamId");
-        }
-        if (transfer.reason().isBlank()) {
-            throw new InvalidInputException("reason", "say why the case moves");
-        }
-        if (transfer.summary().isBlank()) {
-            throw new InvalidInputException(
-                    "summary", "summarise what the customer already said, so they need not repeat it");
-        }
-        var kase = lockVisible(id, by);
-        if (kase.ownerId != null
-                && !kase.ownerId.equals(by.id().value())
-                && !by.role().seesAllTeams()) {
-            throw new AccessDeniedException(
-                    "Only the owner of case " + kase.number + ", or a supervisor, may transfer it");
-        }
-        var from = kase.ownerId == null ? null : new AgentId(kase.ownerId);
-        TimelineEvent.Transferred event;
-        if (transfer.toAgentId() != null) {
-            var target = active(agent(transfer.toAgentId(), "toAgentId"));
-            var keepTeam = kase.teamId != null && target.teamIds().contains(new TeamId(kase.teamId));
-            kase.transferToAgent(
-                    target.id(),
-                    keepTeam || target.teamIds().isEmpty()
-                            ? null
-                            : target.teamIds().getFirst());
-            event = new TimelineEvent.Transferred(
-                    from,
-                    target.id(),
-                    target.name(),
-                    null,
-                    null,
-                    transfer.reason().strip(),
-                    transfer.summary().strip());
-        } else {
-            var team = team(transfer.toTeamId(), "toTeamId");
-            kase.transferToTeam(team.id());
-            event = new TimelineEvent.Transferred(
-                    from,
-                    null,
-                    null,
-                    team.id(),
-                    team.name(),
-                    transfer.reason().strip(),
-                    transfer.summary().strip());
-        }
-        Instant now = clock.instant();
-        writer.event(kase.id, by.actor(), event, now);
-        writer.save(kase, by.actor(), now);
-        log.info(
-                "Case {} transferred to {} by {}",
-                id,
-                transfer.toAgentId() != null ? transfer.toAgentId() : transfer.toTeamId(),
-                by.id());
-        events.publishEvent(
-                new OwnerChanged(id, kase.ownerId == null ? null : new AgentId(kase.ownerId), teamOf(kase), true));
-        return lookup.named(id);
-    }
-
-    /** A team named in a request: an unknown one is bad input naming the field, not a missing page. */
-    private Team team(TeamId id, String field) {
-        try {
-            return agents.findTeam(id);
-        } catch (NotFoundException e) {
-            throw new InvalidInputException(field, "no team has the id " + id);
-        }
-    }
-
-    /** An agent named in a request: an unknown one is bad input naming the field, not a missing page. */
-    private Agent agent(AgentId id, String field) {
-        try {
-            return agents.find(id);
-        } catch (NotFoundException e) {
-            throw new InvalidInputException(field, "no agent has the id " + id);
-        }
-    }
-
-    private static Agent active(Agent agent) {
-        if (!agent.active()) {
-            throw new ConflictException(
-                    "agent-inactive", "Agent " + agent.name() + " is deactivated and cannot own cases");
-        }
-        return agent;
+        return ownership.transfer(id, transfer, by);
     }
 
     private Case lockVisible(CaseId id, SignedInAgent viewer) {

@@ -20,12 +20,19 @@ import org.springframework.stereotype.Component;
 class CaseWriter {
 
     private final CaseQueries cases;
+    private final TimelineQueries entries;
     private final TimelineJson json;
     private final TimelineAuthors authors;
     private final ApplicationEventPublisher events;
 
-    CaseWriter(CaseQueries cases, TimelineJson json, TimelineAuthors authors, ApplicationEventPublisher events) {
+    CaseWriter(
+            CaseQueries cases,
+            TimelineQueries timeline,
+            TimelineJson json,
+            TimelineAuthors authors,
+            ApplicationEventPublisher events) {
         this.cases = cases;
+        this.entries = timeline;
         this.json = json;
         this.authors = authors;
         this.events = events;
@@ -40,7 +47,7 @@ class CaseWriter {
             @Nullable String html,
             @Nullable ChannelFacts facts,
             Instant now) {
-        return cases.insertEntry(
+        return entries.insertEntry(
                 caseId,
                 kind,
                 author,
@@ -52,7 +59,7 @@ class CaseWriter {
     }
 
     UUID event(UUID caseId, Actor by, TimelineEvent event, Instant now) {
-        return cases.insertEntry(
+        return entries.insertEntry(
                 caseId, EntryKind.EVENT, by, null, null, TimelineJson.typeOf(event.getClass()), json.write(event), now);
     }
 
@@ -87,7 +94,7 @@ class CaseWriter {
     /** One entry of a case as a reader sees it, with its author's name. */
     TimelineEntry entry(UUID caseId, UUID entryId) {
         return authors.named(
-                        cases.entry(caseId, entryId).stream().map(json::entry).toList())
+                        entries.entry(caseId, entryId).stream().map(json::entry).toList())
                 .getFirst();
     }
 

@@ -121,7 +121,7 @@ public class TimelineJson {
         }
     }
 
-    TimelineEntry entry(CaseQueries.EntryRow row) {
+    TimelineEntry entry(TimelineQueries.EntryRow row) {
         boolean event = row.kind() == EntryKind.EVENT;
         return new TimelineEntry(
                 row.id(),

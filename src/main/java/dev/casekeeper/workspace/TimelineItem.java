@@ -4,7 +4,6 @@ import dev.casekeeper.cases.ChannelFacts;
 import dev.casekeeper.cases.Delivery;
 import dev.casekeeper.cases.EntryKind;
 import dev.casekeeper.cases.TimelineLine;
-import dev.casekeeper.channels.email.EmailFacts;
 import dev.casekeeper.shared.Actor;
 import java.time.Instant;
 import java.util.UUID;
@@ -44,11 +43,6 @@ record TimelineItem(
             case NOTE -> "entry entry-note";
             case EVENT -> "entry entry-event";
         };
-    }
-
-    /** What the email channel recorded of a message that came by email, or null. */
-    public @Nullable EmailFacts email() {
-        return facts instanceof EmailFacts email ? email : null;
     }
 
     /** How many characters that cannot be stored the channel took out of the message. */
