@@ -4,6 +4,7 @@ import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.ChangeCase;
@@ -32,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AssistManagement {
 
     private final CaseManagement cases;
+    private final CaseLookup lookup;
     private final Customers customers;
     private final Detectors detectors;
     private final AssistQueries queries;
@@ -40,12 +42,14 @@ public class AssistManagement {
 
     AssistManagement(
             CaseManagement cases,
+            CaseLookup lookup,
             Customers customers,
             Detectors detectors,
             AssistQueries queries,
             AssistSettings settings,
             Clock clock) {
         this.cases = cases;
+        this.lookup = lookup;
         this.customers = customers;
         this.detectors = detectors;
         this.queries = queries;
@@ -67,7 +71,7 @@ public class AssistManagement {
         if (caseId == null) {
             return detectors.scorer(wanted).score(text);
         }
-        var detail = cases.find(caseId, viewer);
+        var detail = lookup.find(caseId, viewer);
         String lang = language != null
                 ? wanted
                 : detectors.language(customers.languageOf(detail.summary().requesterId()));
@@ -85,7 +89,7 @@ public class AssistManagement {
         if (caseId == null) {
             return new ToneCheck(detectors.checker(wanted).check(draft, List.of(), null), null);
         }
-        var detail = cases.find(caseId, viewer);
+        var detail = lookup.find(caseId, viewer);
         String lang = language != null
                 ? wanted
                 : detectors.language(customers.languageOf(detail.summary().requesterId()));
@@ -98,7 +102,7 @@ public class AssistManagement {
     /** Every scored customer message of the case, oldest first, and whether it is heated now. */
     @Transactional(readOnly = true)
     public FrustrationTrend trend(CaseId caseId, SignedInAgent viewer) {
-        cases.find(caseId, viewer);
+        lookup.find(caseId, viewer);
         var heated = queries.heated(caseId.value());
         return new FrustrationTrend(
                 caseId,
@@ -117,7 +121,7 @@ public class AssistManagement {
     /** A supervisor clears the heated flag once the customer is calm again; a later heated message flags it anew. */
     public FrustrationTrend clearHeated(CaseId caseId, SignedInAgent viewer) {
         requireSupervisor(viewer, "clear a heated case");
-        cases.find(caseId, viewer);
+        lookup.find(caseId, viewer);
         queries.clearHeated(caseId.value(), viewer.id().value(), clock.instant());
         return trend(caseId, viewer);
     }
@@ -158,7 +162,7 @@ public class AssistManagement {
      */
     @Transactional(readOnly = true)
     public ReplySuggestions templatesFor(CaseId caseId, SignedInAgent viewer) {
-        var detail = cases.find(caseId, viewer);
+        var detail = lookup.find(caseId, viewer);
         String lang = detectors.language(customers.languageOf(detail.summary().requesterId()));
         var last = latestCustomerScore(detail, lang);
         var messages = CaseContexts.customerMessages(detail.timeline());
@@ -187,7 +191,7 @@ public class AssistManagement {
      */
     @Transactional(readOnly = true)
     public String farewell(CaseId caseId, SignedInAgent viewer) {
-        var detail = cases.find(caseId, viewer);
+        var detail = lookup.find(caseId, viewer);
         return compose(detail, new CloseCase(new NextSteps("", "", ""), null, false, false), viewer)
                 .farewell();
     }
@@ -195,7 +199,7 @@ public class AssistManagement {
     /** The closing message as it would be sent, without storing or sending anything. */
     @Transactional(readOnly = true)
     public Closing previewClosing(CaseId caseId, CloseCase close, SignedInAgent viewer) {
-        var detail = cases.find(caseId, viewer);
+        var detail = lookup.find(caseId, viewer);
         requireSteps(close.nextSteps());
         var composed = compose(detail, close, viewer);
         return new Closing(
@@ -216,7 +220,7 @@ public class AssistManagement {
      * become solved changes nothing.
      */
     public Closing close(CaseId caseId, CloseCase close, SignedInAgent viewer) {
-        var detail = cases.find(caseId, viewer);
+        var detail = lookup.find(caseId, viewer);
         requireSteps(close.nextSteps());
         var composed = compose(detail, close, viewer);
         UUID entryId = close.send()
@@ -225,7 +229,7 @@ public class AssistManagement {
         var status = close.solve()
                 ? cases.change(caseId, new ChangeCase(CaseStatus.SOLVED, null, null), viewer)
                         .status()
-                : cases.find(caseId, viewer).summary().status();
+                : lookup.find(caseId, viewer).summary().status();
         var closing = new Closing(
                 UUID.randomUUID(),
                 caseId,
@@ -243,7 +247,7 @@ public class AssistManagement {
     /** The latest closing of a case, for the agent. */
     @Transactional(readOnly = true)
     public Optional<Closing> closing(CaseId caseId, SignedInAgent viewer) {
-        var detail = cases.find(caseId, viewer);
+        var detail = lookup.find(caseId, viewer);
         return queries.latestClosing(caseId.value())
                 .map(c -> withStatus(c, detail.summary().status()));
     }
@@ -260,7 +264,7 @@ public class AssistManagement {
      * supervisor or admin, moves an owned case; a supervisor takes a case over by naming themselves.
      */
     public HandedOver handOver(CaseId caseId, HandOver handOver, SignedInAgent viewer) {
-        var detail = cases.find(caseId, viewer);
+        var detail = lookup.find(caseId, viewer);
         String lang = detectors.language(customers.languageOf(detail.summary().requesterId()));
         var lexicon = detectors.scorer(lang).lexicon();
         var latest = latestCustomerScore(detail, lang);

@@ -4,6 +4,7 @@ import dev.casekeeper.assist.detect.CaseContext;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.EntryKind;
 import dev.casekeeper.cases.TimelineEntry;
+import dev.casekeeper.cases.TimelineEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ final class CaseContexts {
                 }
             } else if (entry.kind() == EntryKind.MESSAGE_OUT) {
                 waitingSince = null;
-            } else if ("transferred".equals(entry.eventType())) {
+            } else if (entry.event() instanceof TimelineEvent.Transferred) {
                 transfers++;
             }
         }

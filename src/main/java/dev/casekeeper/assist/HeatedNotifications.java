@@ -1,6 +1,6 @@
 package dev.casekeeper.assist;
 
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.notifications.NotificationManagement;
 import dev.casekeeper.notifications.Notify;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -16,10 +16,10 @@ class HeatedNotifications {
 
     static final String KIND = "case_heated";
 
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final NotificationManagement notifications;
 
-    HeatedNotifications(CaseManagement cases, NotificationManagement notifications) {
+    HeatedNotifications(CaseLookup cases, NotificationManagement notifications) {
         this.cases = cases;
         this.notifications = notifications;
     }

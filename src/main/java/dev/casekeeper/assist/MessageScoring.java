@@ -1,6 +1,7 @@
 package dev.casekeeper.assist;
 
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.EntryKind;
 import dev.casekeeper.shared.Actor;
@@ -26,6 +27,7 @@ class MessageScoring {
     private static final Logger log = LoggerFactory.getLogger(MessageScoring.class);
 
     private final CaseManagement cases;
+    private final CaseLookup lookup;
     private final Customers customers;
     private final Detectors detectors;
     private final Supervisors supervisors;
@@ -36,6 +38,7 @@ class MessageScoring {
 
     MessageScoring(
             CaseManagement cases,
+            CaseLookup lookup,
             Customers customers,
             Detectors detectors,
             Supervisors supervisors,
@@ -44,6 +47,7 @@ class MessageScoring {
             ApplicationEventPublisher events,
             Clock clock) {
         this.cases = cases;
+        this.lookup = lookup;
         this.customers = customers;
         this.detectors = detectors;
         this.supervisors = supervisors;
@@ -55,7 +59,7 @@ class MessageScoring {
 
     @Transactional
     public void score(CaseId caseId, UUID entryId) {
-        var detail = cases.outline(caseId);
+        var detail = lookup.outline(caseId);
         var entry = detail.timeline().stream()
                 .filter(e -> e.id().equals(entryId))
                 .findFirst()

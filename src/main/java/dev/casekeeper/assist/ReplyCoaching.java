@@ -2,7 +2,7 @@ package dev.casekeeper.assist;
 
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.EntryKind;
 import java.time.Clock;
 import java.util.UUID;
@@ -16,13 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ReplyCoaching {
 
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final Customers customers;
     private final Detectors detectors;
     private final AssistQueries queries;
     private final Clock clock;
 
-    ReplyCoaching(CaseManagement cases, Customers customers, Detectors detectors, AssistQueries queries, Clock clock) {
+    ReplyCoaching(CaseLookup cases, Customers customers, Detectors detectors, AssistQueries queries, Clock clock) {
         this.cases = cases;
         this.customers = customers;
         this.detectors = detectors;

@@ -1,5 +1,7 @@
 package dev.casekeeper.cases;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -48,10 +50,12 @@ public enum CaseStatus {
         return Set.copyOf(ALLOWED.get(this));
     }
 
+    @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @JsonCreator
     public static CaseStatus from(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }

@@ -1,9 +1,8 @@
 package dev.casekeeper.cases;
 
 import dev.casekeeper.agents.AgentId;
-import dev.casekeeper.agents.TeamId;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Reads ownership steps and the latest handover back from the timeline's events. */
@@ -14,14 +13,13 @@ final class Handovers {
     static @Nullable Handover latest(List<TimelineEntry> timeline) {
         for (int i = timeline.size() - 1; i >= 0; i--) {
             var entry = timeline.get(i);
-            if ("transferred".equals(entry.eventType())) {
-                var data = entry.data();
+            if (entry.event() instanceof TimelineEvent.Transferred transfer) {
                 return new Handover(
-                        agent(data.get("fromOwnerId")),
-                        agent(data.get("toAgentId")),
-                        team(data.get("toTeamId")),
-                        String.valueOf(data.get("reason")),
-                        String.valueOf(data.get("summary")),
+                        transfer.fromOwnerId(),
+                        transfer.toAgentId(),
+                        transfer.toTeamId(),
+                        transfer.reason(),
+                        transfer.summary(),
                         entry.author().id() == null
                                 ? null
                                 : new AgentId(entry.author().id()),
@@ -31,24 +29,22 @@ final class Handovers {
         return null;
     }
 
-    static OwnerChange ownerChange(TimelineEntry entry) {
-        var data = entry.data();
-        return new OwnerChange(
-                entry.eventType() == null ? "" : entry.eventType(),
-                agent(data.get("fromOwnerId")),
-                agent(data.get("toAgentId")),
-                team(data.get("toTeamId")),
-                (String) data.get("reason"),
-                (String) data.get("summary"),
-                entry.author(),
-                entry.createdAt());
-    }
-
-    private static @Nullable AgentId agent(@Nullable Object value) {
-        return value == null ? null : new AgentId(UUID.fromString(value.toString()));
-    }
-
-    private static @Nullable TeamId team(@Nullable Object value) {
-        return value == null ? null : new TeamId(UUID.fromString(value.toString()));
+    static Optional<OwnerChange> ownerChange(TimelineEntry entry) {
+        return switch (entry.event()) {
+            case TimelineEvent.Assigned assigned ->
+                Optional.of(new OwnerChange(
+                        "assigned", null, assigned.toAgentId(), null, null, null, entry.author(), entry.createdAt()));
+            case TimelineEvent.Transferred transfer ->
+                Optional.of(new OwnerChange(
+                        "transferred",
+                        transfer.fromOwnerId(),
+                        transfer.toAgentId(),
+                        transfer.toTeamId(),
+                        transfer.reason(),
+                        transfer.summary(),
+                        entry.author(),
+                        entry.createdAt()));
+            case null, default -> Optional.empty();
+        };
     }
 }

@@ -1,24 +1,75 @@
 package dev.casekeeper.cases;
 
 import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.shared.Actor;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message a channel received, normalized: who sent it, its text (and sanitized-on-store HTML),
- * and the channel's own facts about it (message ids, attachments, parse warnings), which are kept
- * on the timeline entry as its {@code data}. Automatic mail (auto-replies, bounces) is recorded but
- * never reopens a case and publishes no {@link MessageReceived}.
+ * A message a customer sent, as a channel hands it to {@link CaseIntake}: for the case the channel
+ * threaded it into, or for a new case when {@code caseId} is null. Its text (and HTML, sanitized on
+ * store), the channel's own facts about it, and for a new case its subject, priority, tags and team.
+ * Automatic mail (auto-replies, bounces) is recorded but never reopens a case and publishes no
+ * {@link MessageReceived}.
+ *
+ * @param recordedBy who hands the message in: the system for a channel, the agent for the API
  */
 public record InboundMessage(
-        String senderEmail,
-        @Nullable String senderName,
+        @Nullable CaseId caseId,
         String subject,
         String body,
         @Nullable String html,
         Channel channel,
         boolean automatic,
-        Map<String, Object> data,
+        @Nullable ChannelFacts facts,
         @Nullable TeamId teamId,
-        List<String> tags) {}
+        List<String> tags,
+        Priority priority,
+        Actor recordedBy) {
+
+    public InboundMessage {
+        tags = List.copyOf(tags);
+    }
+
+    /** A message for a new case, of normal priority and without tags or facts. */
+    public static InboundMessage newCase(String subject, String body, Channel channel, Actor recordedBy) {
+        return new InboundMessage(
+                null, subject, body, null, channel, false, null, null, List.of(), Priority.NORMAL, recordedBy);
+    }
+
+    /** A further message for the case, without facts. */
+    public static InboundMessage forCase(CaseId caseId, String body, Channel channel, Actor recordedBy) {
+        return new InboundMessage(
+                caseId, "", body, null, channel, false, null, null, List.of(), Priority.NORMAL, recordedBy);
+    }
+
+    public InboundMessage withHtml(@Nullable String html) {
+        return new InboundMessage(
+                caseId, subject, body, html, channel, automatic, facts, teamId, tags, priority, recordedBy);
+    }
+
+    public InboundMessage withFacts(@Nullable ChannelFacts facts) {
+        return new InboundMessage(
+                caseId, subject, body, html, channel, automatic, facts, teamId, tags, priority, recordedBy);
+    }
+
+    public InboundMessage withTeam(@Nullable TeamId teamId) {
+        return new InboundMessage(
+                caseId, subject, body, html, channel, automatic, facts, teamId, tags, priority, recordedBy);
+    }
+
+    public InboundMessage withTags(List<String> tags) {
+        return new InboundMessage(
+                caseId, subject, body, html, channel, automatic, facts, teamId, tags, priority, recordedBy);
+    }
+
+    public InboundMessage withPriority(Priority priority) {
+        return new InboundMessage(
+                caseId, subject, body, html, channel, automatic, facts, teamId, tags, priority, recordedBy);
+    }
+
+    public InboundMessage automatic(boolean automatic) {
+        return new InboundMessage(
+                caseId, subject, body, html, channel, automatic, facts, teamId, tags, priority, recordedBy);
+    }
+}

@@ -1,5 +1,7 @@
 package dev.casekeeper.cases;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How urgent a case is. */
@@ -14,10 +16,12 @@ public enum Priority {
         return this == URGENT ? URGENT : values()[ordinal() + 1];
     }
 
+    @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    @JsonCreator
     public static Priority from(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }

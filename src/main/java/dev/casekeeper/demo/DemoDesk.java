@@ -3,11 +3,13 @@ package dev.casekeeper.demo;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.cases.CaseIntake;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.Channel;
-import dev.casekeeper.cases.OpenCase;
+import dev.casekeeper.cases.InboundMessage;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.cases.Sender;
 import dev.casekeeper.channels.ChannelManagement;
 import dev.casekeeper.customers.ChangeCustomer;
 import dev.casekeeper.customers.CreateCustomer;
@@ -34,6 +36,7 @@ class DemoDesk {
     final AgentManagement agents;
     final CustomerManagement customers;
     final CaseManagement cases;
+    private final CaseIntake intake;
     final FollowupManagement followups;
     final ChannelManagement channels;
     final Clock clock;
@@ -42,12 +45,14 @@ class DemoDesk {
             AgentManagement agents,
             CustomerManagement customers,
             CaseManagement cases,
+            CaseIntake intake,
             FollowupManagement followups,
             ChannelManagement channels,
             Clock clock) {
         this.agents = agents;
         this.customers = customers;
         this.cases = cases;
+        this.intake = intake;
         this.followups = followups;
         this.channels = channels;
         this.clock = clock;
@@ -81,22 +86,22 @@ class DemoDesk {
             List<String> tags,
             @Nullable TeamId team,
             @Nullable SignedInAgent takenBy) {
-        String email = customer.identities().stream()
-                .filter(i -> i.kind() == IdentityKind.EMAIL)
-                .findFirst()
-                .orElseThrow()
-                .value();
         var recordedBy = takenBy == null ? Actor.customer(customer.id().value()) : takenBy.actor();
-        return cases.open(
-                new OpenCase(subject, email, customer.displayName(), body, null, channel, priority, tags, team),
-                recordedBy,
-                null);
+        var message = InboundMessage.newCase(subject, body, channel, recordedBy)
+                .withPriority(priority)
+                .withTags(tags)
+                .withTeam(team);
+        return intake.receive(message, Sender.customer(customer.id())).summary();
     }
 
     /** A further message from the case's customer. */
     CaseSummary customerWrites(CaseSummary kase, String body) {
-        return cases.receive(
-                kase.id(), body, null, Actor.customer(kase.requesterId().value()));
+        var message = InboundMessage.forCase(
+                kase.id(),
+                body,
+                kase.channel(),
+                Actor.customer(kase.requesterId().value()));
+        return intake.receive(message, Sender.requester()).summary();
     }
 
     void reply(CaseSummary kase, SignedInAgent by, String body) {

@@ -1,15 +1,16 @@
 package dev.casekeeper.followups;
 
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
+import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.notifications.NotificationManagement;
 import dev.casekeeper.notifications.Notify;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.sla.SlaManagement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ class Checkins {
     private static final Logger log = LoggerFactory.getLogger(Checkins.class);
 
     private final CaseManagement cases;
+    private final CaseLookup lookup;
     private final SlaManagement sla;
     private final FollowupQueries followups;
     private final FollowupTimers timers;
@@ -34,12 +36,14 @@ class Checkins {
 
     Checkins(
             CaseManagement cases,
+            CaseLookup lookup,
             SlaManagement sla,
             FollowupQueries followups,
             FollowupTimers timers,
             NotificationManagement notifications,
             Clock clock) {
         this.cases = cases;
+        this.lookup = lookup;
         this.sla = sla;
         this.followups = followups;
         this.timers = timers;
@@ -49,7 +53,7 @@ class Checkins {
 
     /** The case became solved: set the check-in timer, if its policy asks for one. */
     void solved(CaseId caseId) {
-        var detail = cases.outline(caseId);
+        var detail = lookup.outline(caseId);
         var solvedAt = Timelines.lastSolvedAt(detail);
         if (solvedAt == null) {
             return;
@@ -59,7 +63,7 @@ class Checkins {
 
     /** The check-in timer of the solving at {@code solvedAt}: a task for the owner, if that solving still stands. */
     void due(CaseId caseId, Instant solvedAt) {
-        var detail = cases.outline(caseId);
+        var detail = lookup.outline(caseId);
         var kase = detail.summary();
         boolean stillSolved = (kase.status() == CaseStatus.SOLVED || kase.status() == CaseStatus.CLOSED)
                 && solvedAt.equals(Timelines.lastSolvedAt(detail));
@@ -83,10 +87,7 @@ class Checkins {
                 "checkin:" + caseId + ":" + solvedAt.toEpochMilli())) {
             return;
         }
-        var data = new LinkedHashMap<String, Object>();
-        data.put("followupId", id.toString());
-        data.put("solvedAt", solvedAt.toString());
-        cases.recordEvent(caseId, Actor.SYSTEM, "checkin_due", data);
+        cases.recordEvent(caseId, Actor.SYSTEM, new TimelineEvent.CheckinDue(id, solvedAt));
         notifications.notify(Notify.of(
                 Set.of(kase.ownerId()),
                 "checkin_due",

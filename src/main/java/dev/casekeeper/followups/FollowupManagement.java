@@ -5,8 +5,10 @@ import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
+import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.shared.AcceptedDates;
 import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.ConflictException;
@@ -41,6 +43,7 @@ public class FollowupManagement {
     private final RepeatContactQueries repeats;
     private final FollowupTimers timers;
     private final CaseManagement cases;
+    private final CaseLookup lookup;
     private final AgentManagement agents;
     private final SlaSettings settings;
     private final Clock clock;
@@ -50,6 +53,7 @@ public class FollowupManagement {
             RepeatContactQueries repeats,
             FollowupTimers timers,
             CaseManagement cases,
+            CaseLookup lookup,
             AgentManagement agents,
             SlaSettings settings,
             Clock clock) {
@@ -57,6 +61,7 @@ public class FollowupManagement {
         this.repeats = repeats;
         this.timers = timers;
         this.cases = cases;
+        this.lookup = lookup;
         this.agents = agents;
         this.settings = settings;
         this.clock = clock;
@@ -82,7 +87,7 @@ public class FollowupManagement {
         if (!AcceptedDates.contains(promise.dueAt())) {
             throw new InvalidInputException("dueAt", AcceptedDates.PROBLEM);
         }
-        var kase = cases.find(caseId, by).summary();
+        var kase = lookup.find(caseId, by).summary();
         if (kase.status() == CaseStatus.CLOSED) {
             throw new ConflictException(
                     "case-closed", "Case " + kase.number() + " is closed and cannot take a promise");
@@ -101,12 +106,8 @@ public class FollowupManagement {
                 by.id(),
                 now,
                 null);
-        var data = new LinkedHashMap<String, Object>();
-        data.put("followupId", id.toString());
-        data.put("text", text);
-        data.put("dueAt", promise.dueAt().toString());
-        data.put("ownerId", owner.toString());
-        cases.recordEvent(caseId, by.actor(), "promise_recorded", data);
+        cases.recordEvent(
+                caseId, by.actor(), new TimelineEvent.PromiseRecorded(id.value(), text, promise.dueAt(), owner));
         timers.schedulePromise(id, promise.dueAt(), settings.promiseReminderLead(), now);
         log.info("Case {}: promise {} recorded, due {}", caseId, id, promise.dueAt());
         return followups.find(id.value()).orElseThrow();
@@ -157,9 +158,9 @@ public class FollowupManagement {
      */
     @Transactional(readOnly = true)
     public CaseFollowups ofCase(CaseId caseId, SignedInAgent viewer) {
-        cases.find(caseId, viewer);
+        lookup.find(caseId, viewer);
         var repeatContacts = repeats.ofCase(caseId).stream()
-                .map(repeat -> repeat.earlierCaseId() != null && cases.visibleTo(repeat.earlierCaseId(), viewer)
+                .map(repeat -> repeat.earlierCaseId() != null && lookup.visibleTo(repeat.earlierCaseId(), viewer)
                         ? repeat
                         : repeat.withoutEarlierCase())
                 .toList();
@@ -198,7 +199,7 @@ public class FollowupManagement {
     private Followup close(FollowupId id, Followup.State state, String outcome, SignedInAgent by) {
         var followup = followups.lock(id.value()).orElseThrow(() -> new NotFoundException("Follow-up", id));
         try {
-            cases.find(followup.caseId(), by);
+            lookup.find(followup.caseId(), by);
         } catch (NotFoundException e) {
             throw new NotFoundException("Follow-up", id);
         }
@@ -209,14 +210,25 @@ public class FollowupManagement {
                             + followup.state().value());
         }
         followups.close(id.value(), state, outcome, by.id(), clock.instant());
-        var data = new LinkedHashMap<String, Object>();
-        data.put("followupId", id.toString());
-        data.put("text", followup.text());
-        data.put(state == Followup.State.KEPT ? "note" : "reason", outcome);
-        cases.recordEvent(followup.caseId(), by.actor(), followup.kind().value() + "_" + state.value(), data);
+        cases.recordEvent(followup.caseId(), by.actor(), closed(followup, state, outcome));
         if (followup.kind() == Followup.Kind.PROMISE) {
             timers.cancelPromise(id);
         }
         return followups.find(id.value()).orElseThrow();
+    }
+
+    private static TimelineEvent closed(Followup followup, Followup.State state, String outcome) {
+        var id = followup.id().value();
+        var kept = state == Followup.State.KEPT;
+        return switch (followup.kind()) {
+            case PROMISE ->
+                kept
+                        ? new TimelineEvent.PromiseKept(id, followup.text(), outcome)
+                        : new TimelineEvent.PromiseWithdrawn(id, followup.text(), outcome);
+            case CHECKIN ->
+                kept
+                        ? new TimelineEvent.CheckinKept(id, followup.text(), outcome)
+                        : new TimelineEvent.CheckinWithdrawn(id, followup.text(), outcome);
+        };
     }
 }

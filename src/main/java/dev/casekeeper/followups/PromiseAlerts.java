@@ -2,11 +2,11 @@ package dev.casekeeper.followups;
 
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.notifications.NotificationManagement;
 import dev.casekeeper.notifications.Notify;
 import dev.casekeeper.shared.Actor;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,11 +57,8 @@ class PromiseAlerts {
         if (!followups.markOverdue(id, clock.instant())) {
             return;
         }
-        var data = new LinkedHashMap<String, Object>();
-        data.put("followupId", id.toString());
-        data.put("text", promise.text());
-        data.put("dueAt", promise.dueAt().toString());
-        cases.recordEvent(promise.caseId(), Actor.SYSTEM, "promise_overdue", data);
+        cases.recordEvent(
+                promise.caseId(), Actor.SYSTEM, new TimelineEvent.PromiseOverdue(id, promise.text(), promise.dueAt()));
         var recipients = new LinkedHashSet<AgentId>();
         if (promise.ownerId() != null) {
             recipients.add(promise.ownerId());

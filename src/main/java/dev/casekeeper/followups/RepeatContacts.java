@@ -2,7 +2,7 @@ package dev.casekeeper.followups;
 
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.sla.SlaSettings;
@@ -27,14 +27,14 @@ class RepeatContacts {
     /** A customer's cases looked at for an earlier solving; more than a handful within days is rare. */
     private static final int RECENT_CASES = 20;
 
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final RepeatContactQueries repeats;
     private final SlaSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RepeatContacts(
-            CaseManagement cases,
+            CaseLookup cases,
             RepeatContactQueries repeats,
             SlaSettings settings,
             ApplicationEventPublisher events,

@@ -1,8 +1,10 @@
 package dev.casekeeper.followups;
 
 import dev.casekeeper.cases.CaseDetail;
+import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.EntryKind;
 import dev.casekeeper.cases.TimelineEntry;
+import dev.casekeeper.cases.TimelineEvent;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -28,14 +30,14 @@ final class Timelines {
      * arrived (the message reopened it); null otherwise.
      */
     static @Nullable Instant solvedWhenArrived(CaseDetail detail, UUID entryId) {
-        String status = "new";
+        CaseStatus status = CaseStatus.NEW;
         Instant since = detail.summary().createdAt();
         for (var entry : detail.timeline()) {
             if (entry.id().equals(entryId)) {
-                return entry.kind() == EntryKind.MESSAGE_IN && "solved".equals(status) ? since : null;
+                return entry.kind() == EntryKind.MESSAGE_IN && status == CaseStatus.SOLVED ? since : null;
             }
-            if (isStatusChange(entry)) {
-                status = String.valueOf(entry.data().get("to"));
+            if (entry.event() instanceof TimelineEvent.StatusChanged changed) {
+                status = changed.to();
                 since = entry.createdAt();
             }
         }
@@ -43,10 +45,6 @@ final class Timelines {
     }
 
     private static boolean becameSolved(TimelineEntry entry) {
-        return isStatusChange(entry) && "solved".equals(entry.data().get("to"));
-    }
-
-    private static boolean isStatusChange(TimelineEntry entry) {
-        return entry.kind() == EntryKind.EVENT && "status_changed".equals(entry.eventType());
+        return entry.event() instanceof TimelineEvent.StatusChanged changed && changed.to() == CaseStatus.SOLVED;
     }
 }

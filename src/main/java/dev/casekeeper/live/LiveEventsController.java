@@ -1,7 +1,7 @@
 package dev.casekeeper.live;
 
 import dev.casekeeper.agents.SignedInAgent;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,9 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class LiveEventsController {
 
     private final LiveStreams streams;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
 
-    LiveEventsController(LiveStreams streams, CaseManagement cases) {
+    LiveEventsController(LiveStreams streams, CaseLookup cases) {
         this.streams = streams;
         this.cases = cases;
     }

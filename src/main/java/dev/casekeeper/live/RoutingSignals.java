@@ -1,7 +1,7 @@
 package dev.casekeeper.live;
 
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.routing.AgentLeftContact;
 import dev.casekeeper.routing.ColleagueInvited;
 import dev.casekeeper.routing.ColleagueJoined;
@@ -32,9 +32,9 @@ import org.springframework.stereotype.Component;
 class RoutingSignals {
 
     private final LiveBus bus;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
 
-    RoutingSignals(LiveBus bus, CaseManagement cases) {
+    RoutingSignals(LiveBus bus, CaseLookup cases) {
         this.bus = bus;
         this.cases = cases;
     }

@@ -3,7 +3,7 @@ package dev.casekeeper.macros;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.ConflictException;
@@ -35,11 +35,11 @@ public class MacroManagement {
     private static final Logger log = LoggerFactory.getLogger(MacroManagement.class);
 
     private final MacroQueries macros;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final CustomerManagement customers;
     private final Clock clock;
 
-    MacroManagement(MacroQueries macros, CaseManagement cases, CustomerManagement customers, Clock clock) {
+    MacroManagement(MacroQueries macros, CaseLookup cases, CustomerManagement customers, Clock clock) {
         this.macros = macros;
         this.cases = cases;
         this.customers = customers;

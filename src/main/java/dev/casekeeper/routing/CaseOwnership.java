@@ -3,6 +3,7 @@ package dev.casekeeper.routing;
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +23,14 @@ class CaseOwnership {
     private static final Logger log = LoggerFactory.getLogger(CaseOwnership.class);
 
     private final CaseManagement cases;
+    private final CaseLookup lookup;
     private final AgentManagement agents;
     private final TransactionTemplate alone;
 
-    CaseOwnership(CaseManagement cases, AgentManagement agents, PlatformTransactionManager transactions) {
+    CaseOwnership(
+            CaseManagement cases, CaseLookup lookup, AgentManagement agents, PlatformTransactionManager transactions) {
         this.cases = cases;
+        this.lookup = lookup;
         this.agents = agents;
         this.alone = new TransactionTemplate(transactions);
         this.alone.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -36,7 +40,7 @@ class CaseOwnership {
         try {
             alone.executeWithoutResult(status -> {
                 var agent = agents.signedIn(agentId);
-                if (agent.isPresent() && cases.detail(caseId).summary().ownerId() == null) {
+                if (agent.isPresent() && lookup.detail(caseId).summary().ownerId() == null) {
                     cases.assign(caseId, agentId, agent.get());
                 }
             });

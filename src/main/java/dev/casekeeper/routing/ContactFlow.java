@@ -187,11 +187,8 @@ class ContactFlow {
                     contacts.releaseAccepted(contact.offerId(), now);
                     // A contact that ends on hold is off hold; whoever was on it leaves it.
                     live.endHold(contactId, now)
-                            .ifPresent(hold -> events.publishEvent(new ContactResumed(
-                                    new ContactId(contactId),
-                                    new CaseId(contact.caseId()),
-                                    hold.agentId(),
-                                    Duration.between(hold.since(), now))));
+                            .ifPresent(hold -> events.publishEvent(ContactResumed.of(
+                                    new ContactId(contactId), new CaseId(contact.caseId()), hold, now)));
                     live.clear(contactId, now);
                     events.publishEvent(new ContactEnded(
                             new ContactId(contactId),

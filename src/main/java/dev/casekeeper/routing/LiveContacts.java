@@ -5,6 +5,7 @@ import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.TransferCase;
 import dev.casekeeper.notifications.NotificationManagement;
@@ -45,6 +46,7 @@ class LiveContacts {
     private final HoldTimers timers;
     private final Dispatcher dispatcher;
     private final CaseManagement cases;
+    private final CaseLookup lookup;
     private final AgentManagement agents;
     private final NotificationManagement notifications;
     private final RoutingSettings settings;
@@ -58,6 +60,7 @@ class LiveContacts {
             HoldTimers timers,
             Dispatcher dispatcher,
             CaseManagement cases,
+            CaseLookup lookup,
             AgentManagement agents,
             NotificationManagement notifications,
             RoutingSettings settings,
@@ -69,6 +72,7 @@ class LiveContacts {
         this.timers = timers;
         this.dispatcher = dispatcher;
         this.cases = cases;
+        this.lookup = lookup;
         this.agents = agents;
         this.notifications = notifications;
         this.settings = settings;
@@ -108,7 +112,7 @@ class LiveContacts {
                         contact.caseId(),
                         contact.id(),
                         heldFor.toSeconds());
-                events.publishEvent(new ContactResumed(id, new CaseId(contact.caseId()), hold.agentId(), heldFor));
+                events.publishEvent(ContactResumed.of(id, new CaseId(contact.caseId()), hold, now));
             });
         });
     }
@@ -119,7 +123,7 @@ class LiveContacts {
             if (!live.limitReached(holdId, clock.instant())) {
                 return;
             }
-            var kase = cases.detail(hold.caseId()).summary();
+            var kase = lookup.detail(hold.caseId()).summary();
             log.info(
                     "Case {}: contact {} on hold for {} s, agent {} prompted",
                     hold.caseId(),
@@ -349,11 +353,8 @@ class LiveContacts {
 
     private void endHold(ContactRow contact, java.time.Instant now) {
         live.endHold(contact.id(), now)
-                .ifPresent(hold -> events.publishEvent(new ContactResumed(
-                        new ContactId(contact.id()),
-                        new CaseId(contact.caseId()),
-                        hold.agentId(),
-                        Duration.between(hold.since(), now))));
+                .ifPresent(hold -> events.publishEvent(
+                        ContactResumed.of(new ContactId(contact.id()), new CaseId(contact.caseId()), hold, now)));
     }
 
     private ContactRow lockLive(ContactId id) {

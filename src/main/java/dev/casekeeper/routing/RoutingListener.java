@@ -2,7 +2,7 @@ package dev.casekeeper.routing;
 
 import dev.casekeeper.agents.AgentDeactivated;
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseOpened;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.Channel;
@@ -23,7 +23,7 @@ class RoutingListener {
     private final ContactQueries contacts;
     private final ContactFlow flow;
     private final RoutingManagement routing;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final RoutingSettings settings;
 
     RoutingListener(
@@ -32,7 +32,7 @@ class RoutingListener {
             ContactQueries contacts,
             ContactFlow flow,
             RoutingManagement routing,
-            CaseManagement cases,
+            CaseLookup cases,
             RoutingSettings settings) {
         this.states = states;
         this.presence = presence;

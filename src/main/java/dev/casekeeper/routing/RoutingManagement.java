@@ -5,7 +5,7 @@ import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.Priority;
 import dev.casekeeper.shared.Actor;
@@ -41,7 +41,7 @@ public class RoutingManagement {
     private final WaitEstimates estimates;
     private final CaseOwnership ownership;
     private final AgentManagement agents;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final LiveContacts live;
     private final LiveContactQueries liveQueries;
     private final SupervisorRequests requests;
@@ -56,7 +56,7 @@ public class RoutingManagement {
             WaitEstimates estimates,
             CaseOwnership ownership,
             AgentManagement agents,
-            CaseManagement cases,
+            CaseLookup cases,
             LiveContacts live,
             LiveContactQueries liveQueries,
             SupervisorRequests requests,

@@ -5,8 +5,10 @@ import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.notifications.NotificationManagement;
 import dev.casekeeper.notifications.Notify;
 import dev.casekeeper.shared.Actor;
@@ -18,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -48,6 +49,7 @@ class SupervisorRequests {
 
     private final JdbcClient jdbc;
     private final CaseManagement cases;
+    private final CaseLookup lookup;
     private final NotificationManagement notifications;
     private final AgentManagement agents;
     private final ContactQueries contacts;
@@ -59,6 +61,7 @@ class SupervisorRequests {
     SupervisorRequests(
             JdbcClient jdbc,
             CaseManagement cases,
+            CaseLookup lookup,
             NotificationManagement notifications,
             AgentManagement agents,
             ContactQueries contacts,
@@ -68,6 +71,7 @@ class SupervisorRequests {
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.lookup = lookup;
         this.notifications = notifications;
         this.agents = agents;
         this.contacts = contacts;
@@ -96,7 +100,7 @@ class SupervisorRequests {
                     "source", "must be a short lower-case name such as widget, message or agent");
         }
         return transaction.execute(status -> {
-            var kase = cases.detail(caseId).summary();
+            var kase = lookup.detail(caseId).summary();
             var earlier = messageId == null ? Optional.<SupervisorRequest>empty() : ofMessage(messageId);
             if (earlier.isPresent()) {
                 return earlier.get();
@@ -161,7 +165,7 @@ class SupervisorRequests {
             }
             var now = clock.instant();
             markTaken(request, by.id());
-            var kase = cases.detail(request.caseId()).summary();
+            var kase = lookup.detail(request.caseId()).summary();
             var contact = contacts.liveOfCase(request.caseId().value()).filter(c -> c.state() == ContactState.ACCEPTED);
             if (contact.isPresent() && !by.id().value().equals(contact.get().agentId())) {
                 if (live.join(contact.get().id(), by.id().value(), Participant.SUPERVISOR, now)) {
@@ -174,14 +178,7 @@ class SupervisorRequests {
             cases.recordEvent(
                     request.caseId(),
                     by.actor(),
-                    "supervisor_joined",
-                    Map.of(
-                            "supervisorId",
-                            by.id().toString(),
-                            "supervisorName",
-                            by.name(),
-                            "source",
-                            request.source()));
+                    new TimelineEvent.SupervisorJoined(by.id(), by.name(), request.source()));
             log.info("Case {}: supervisor {} took the request", request.caseId(), by.id());
             events.publishEvent(new SupervisorRequestTaken(id, request.caseId(), by.id()));
             return find(id.value()).orElseThrow();
@@ -208,14 +205,8 @@ class SupervisorRequests {
                     cases.recordEvent(
                             caseId,
                             Actor.agent(agentId.value()),
-                            "supervisor_joined",
-                            Map.of(
-                                    "supervisorId",
-                                    agentId.toString(),
-                                    "supervisorName",
-                                    agent.get().name(),
-                                    "source",
-                                    request.source()));
+                            new TimelineEvent.SupervisorJoined(
+                                    agentId, agent.get().name(), request.source()));
                     log.info(
                             "Case {}: supervisor {} owns or answered it, the request for a supervisor is theirs",
                             caseId,

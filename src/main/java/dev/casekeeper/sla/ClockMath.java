@@ -4,6 +4,7 @@ import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.EntryKind;
 import dev.casekeeper.cases.TimelineEntry;
+import dev.casekeeper.cases.TimelineEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -52,11 +53,9 @@ final class ClockMath {
         CaseStatus status = CaseStatus.NEW;
         Instant from = detail.summary().createdAt();
         for (var entry : detail.timeline()) {
-            if (entry.kind() == EntryKind.EVENT
-                    && "status_changed".equals(entry.eventType())
-                    && entry.data().get("to") instanceof String to) {
+            if (entry.event() instanceof TimelineEvent.StatusChanged changed) {
                 periods.add(new StatusPeriod(status, from, entry.createdAt()));
-                status = CaseStatus.from(to);
+                status = changed.to();
                 from = entry.createdAt();
             }
         }
@@ -72,7 +71,7 @@ final class ClockMath {
         int cycle = 1;
         Instant since = summary.createdAt();
         for (var entry : detail.timeline()) {
-            if ("transferred".equals(entry.eventType()) && entry.data().get("toTeamId") != null) {
+            if (entry.event() instanceof TimelineEvent.Transferred transferred && transferred.toTeam()) {
                 cycle++;
                 since = entry.createdAt();
             }

@@ -5,6 +5,7 @@ import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.notifications.NotificationManagement;
 import dev.casekeeper.notifications.Notify;
 import dev.casekeeper.shared.Actor;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +56,7 @@ class SlaAlerts {
         if (!record(kase, clock.target().value(), clock.cycle(), "warning", dueAt)) {
             return;
         }
-        timeline(kase, "sla_warning", clock, dueAt);
+        timeline(kase, new TimelineEvent.SlaWarned(clock.target().value(), clock.cycle(), dueAt));
         String text = "Case #%d \"%s\": %s is due %s"
                 .formatted(kase.number(), kase.subject(), words(clock.target()), TIME.format(dueAt.atZone(zone)));
         notifications.notify(
@@ -74,7 +74,7 @@ class SlaAlerts {
         if (!record(kase, clock.target().value(), clock.cycle(), "breach", dueAt)) {
             return;
         }
-        timeline(kase, "sla_breached", clock, dueAt);
+        timeline(kase, new TimelineEvent.SlaBreached(clock.target().value(), clock.cycle(), dueAt));
         String text = "Case #%d \"%s\": %s target missed (was due %s)"
                 .formatted(kase.number(), kase.subject(), words(clock.target()), TIME.format(dueAt.atZone(zone)));
         var recipients = new LinkedHashSet<>(ownerOrTeam(kase));
@@ -89,9 +89,7 @@ class SlaAlerts {
         if (!record(kase, "unowned", wait.cycle(), "alert", alertAt)) {
             return;
         }
-        var data = new LinkedHashMap<String, Object>();
-        data.put("unownedSince", wait.since().toString());
-        cases.recordEvent(kase.id(), Actor.SYSTEM, "unowned_alert", data);
+        cases.recordEvent(kase.id(), Actor.SYSTEM, new TimelineEvent.UnownedAlert(wait.since()));
         String text = "Case #%d \"%s\" has had no owner since %s"
                 .formatted(
                         kase.number(), kase.subject(), TIME.format(wait.since().atZone(zone)));
@@ -117,12 +115,8 @@ class SlaAlerts {
                 clock.instant());
     }
 
-    private void timeline(CaseSummary kase, String type, CaseClock clock, Instant dueAt) {
-        var data = new LinkedHashMap<String, Object>();
-        data.put("target", clock.target().value());
-        data.put("cycle", clock.cycle());
-        data.put("dueAt", dueAt.toString());
-        cases.recordEvent(kase.id(), Actor.SYSTEM, type, data);
+    private void timeline(CaseSummary kase, TimelineEvent event) {
+        cases.recordEvent(kase.id(), Actor.SYSTEM, event);
     }
 
     /** The owner; without one, the case's team; without a team, the supervisors. */

@@ -2,7 +2,7 @@ package dev.casekeeper.sla;
 
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.shared.NotFoundException;
 import java.time.Clock;
@@ -29,7 +29,7 @@ class SlaClocks {
 
     private static final Logger log = LoggerFactory.getLogger(SlaClocks.class);
 
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final PolicyMatcher policies;
     private final CaseSlaQueries rows;
     private final SlaAlerts alerts;
@@ -38,7 +38,7 @@ class SlaClocks {
     private final Clock clock;
 
     SlaClocks(
-            CaseManagement cases,
+            CaseLookup cases,
             PolicyMatcher policies,
             CaseSlaQueries rows,
             SlaAlerts alerts,

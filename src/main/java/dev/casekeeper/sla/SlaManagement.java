@@ -3,7 +3,7 @@ package dev.casekeeper.sla;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.Priority;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
@@ -29,7 +29,7 @@ public class SlaManagement {
     private final PolicyQueries policies;
     private final PolicyMatcher matcher;
     private final SlaClocks clocks;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final AgentManagement agents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -39,7 +39,7 @@ public class SlaManagement {
             PolicyQueries policies,
             PolicyMatcher matcher,
             SlaClocks clocks,
-            CaseManagement cases,
+            CaseLookup cases,
             AgentManagement agents,
             ApplicationEventPublisher events,
             Clock clock) {

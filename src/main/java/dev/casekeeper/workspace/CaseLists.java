@@ -5,7 +5,7 @@ import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.Team;
 import dev.casekeeper.agents.TeamId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CasePage;
 import dev.casekeeper.cases.CaseSearch;
 import dev.casekeeper.cases.CaseSummary;
@@ -26,11 +26,11 @@ class CaseLists {
 
     record ListPage(CasePage page, List<CaseRow> rows) {}
 
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final CustomerManagement customers;
     private final AgentManagement agents;
 
-    CaseLists(CaseManagement cases, CustomerManagement customers, AgentManagement agents) {
+    CaseLists(CaseLookup cases, CustomerManagement customers, AgentManagement agents) {
         this.cases = cases;
         this.customers = customers;
         this.agents = agents;

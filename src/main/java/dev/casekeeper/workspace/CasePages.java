@@ -8,10 +8,12 @@ import dev.casekeeper.agents.Team;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseFilter;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
+import dev.casekeeper.cases.EntryKind;
 import dev.casekeeper.cases.Handover;
 import dev.casekeeper.cases.HandoverDrafts;
 import dev.casekeeper.cases.OwnerChange;
+import dev.casekeeper.cases.TimelineLines;
 import dev.casekeeper.customers.Customer;
 import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.customers.SelfField;
@@ -33,22 +35,24 @@ class CasePages {
 
     private static final int OTHER_CASES = 10;
 
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final CustomerManagement customers;
     private final AgentManagement agents;
     private final CaseLists lists;
     private final HandoverDrafts drafts;
     private final HandoverDismissals dismissals;
     private final MessageSource messages;
+    private final TimelineLines lines;
 
     CasePages(
-            CaseManagement cases,
+            CaseLookup cases,
             CustomerManagement customers,
             AgentManagement agents,
             CaseLists lists,
             HandoverDrafts drafts,
             HandoverDismissals dismissals,
-            MessageSource messages) {
+            MessageSource messages,
+            TimelineLines lines) {
         this.cases = cases;
         this.customers = customers;
         this.agents = agents;
@@ -56,6 +60,7 @@ class CasePages {
         this.drafts = drafts;
         this.dismissals = dismissals;
         this.messages = messages;
+        this.lines = lines;
     }
 
     CaseDetail detail(long number, SignedInAgent me) {
@@ -75,6 +80,7 @@ class CasePages {
         Map<TeamId, String> teamNames = agents.teams().stream().collect(Collectors.toMap(Team::id, Team::name));
         Function<@Nullable AgentId, @Nullable String> name = id -> id == null ? null : names.get(id);
 
+        var locale = LocaleContextHolder.getLocale();
         var timeline = detail.timeline().stream()
                 .map(entry -> new TimelineItem(
                         entry.id(),
@@ -83,8 +89,10 @@ class CasePages {
                         author(entry.author(), requester, names),
                         entry.bodyText(),
                         entry.bodyHtml(),
-                        entry.eventType(),
-                        entry.data(),
+                        entry.kind() == EntryKind.EVENT
+                                ? lines.line(entry, author(entry.author(), requester, names), locale)
+                                : null,
+                        entry.facts(),
                         entry.createdAt(),
                         entry.delivery()))
                 .toList();

@@ -1,7 +1,7 @@
 package dev.casekeeper.workspace;
 
 import dev.casekeeper.agents.SignedInAgent;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.live.CasePresence;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class PresenceController {
 
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final CasePresence presence;
 
-    PresenceController(CaseManagement cases, CasePresence presence) {
+    PresenceController(CaseLookup cases, CasePresence presence) {
         this.cases = cases;
         this.presence = presence;
     }

@@ -1,17 +1,19 @@
 package dev.casekeeper.workspace;
 
+import dev.casekeeper.cases.ChannelFacts;
 import dev.casekeeper.cases.Delivery;
 import dev.casekeeper.cases.EntryKind;
+import dev.casekeeper.cases.TimelineLine;
 import dev.casekeeper.shared.Actor;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One entry of the timeline as the case page shows it: who (by name), what kind, and the text,
- * sanitized HTML or event data, and for a reply how far its delivery got. The id ties it to what
- * other modules say about it (its frustration score).
+ * One entry of the timeline as the case page shows it: who (by name), what kind, and the text or
+ * sanitized HTML of a message, the readable line of an event, what the channel kept about it, and
+ * for a reply how far its delivery got. The id ties it to what other modules say about it (its
+ * frustration score).
  */
 record TimelineItem(
         UUID id,
@@ -20,8 +22,8 @@ record TimelineItem(
         String authorName,
         @Nullable String text,
         @Nullable String html,
-        @Nullable String eventType,
-        Map<String, Object> data,
+        @Nullable TimelineLine line,
+        @Nullable ChannelFacts facts,
         Instant at,
         @Nullable Delivery delivery) {
 
@@ -43,13 +45,8 @@ record TimelineItem(
         };
     }
 
-    /** What the email channel recorded of a message that came by email, or null. */
-    @SuppressWarnings("unchecked")
-    public @Nullable Map<String, Object> email() {
-        return data.get("email") instanceof Map<?, ?> email ? (Map<String, Object>) email : null;
-    }
-
-    public @Nullable Object get(String key) {
-        return data.get(key);
+    /** How many characters that cannot be stored the channel took out of the message. */
+    public int removedCharacters() {
+        return facts == null ? 0 : facts.removedCharacters();
     }
 }

@@ -1,7 +1,7 @@
 package dev.casekeeper.workspace;
 
 import dev.casekeeper.agents.SignedInAgent;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.CaseView;
 import dev.casekeeper.cases.Channel;
@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class WorkspaceController {
 
     private final CaseLists lists;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
 
-    WorkspaceController(CaseLists lists, CaseManagement cases) {
+    WorkspaceController(CaseLists lists, CaseLookup cases) {
         this.lists = lists;
         this.cases = cases;
     }

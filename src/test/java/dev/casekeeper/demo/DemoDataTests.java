@@ -10,6 +10,7 @@ import dev.casekeeper.assist.AssistManagement;
 import dev.casekeeper.assist.HeatedCase;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseFilter;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.CaseSummary;
@@ -18,6 +19,7 @@ import dev.casekeeper.cases.DeliveryState;
 import dev.casekeeper.cases.EntryKind;
 import dev.casekeeper.cases.OwnerChange;
 import dev.casekeeper.cases.TimelineEntry;
+import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.customers.ChangeCustomer;
 import dev.casekeeper.customers.Customer;
 import dev.casekeeper.customers.CustomerManagement;
@@ -55,6 +57,9 @@ class DemoDataTests {
     CaseManagement cases;
 
     @Autowired
+    CaseLookup lookup;
+
+    @Autowired
     AssistManagement assist;
 
     @Test
@@ -66,7 +71,7 @@ class DemoDataTests {
         assertThat(detail.handover().reason()).isNotBlank();
         assertThat(detail.handover().toAgentId()).isEqualTo(signIn("priya").id());
         assertThat(detail.summary().ownerId()).isEqualTo(signIn("priya").id());
-        assertThat(cases.owners(detail.summary().id(), supervisor()))
+        assertThat(lookup.owners(detail.summary().id(), supervisor()))
                 .extracting(OwnerChange::type)
                 .containsExactly("assigned", "transferred");
     }
@@ -141,14 +146,13 @@ class DemoDataTests {
                 .extracting(TimelineEntry::bodyText)
                 .containsExactly(ReturnsStories.SOCKS_NEXT_STEPS);
         assertThat(socks.timeline())
-                .filteredOn(e -> e.kind() == EntryKind.EVENT
-                        && e.eventType() != null
-                        && e.eventType().startsWith("promise_"))
-                .extracting(TimelineEntry::eventType)
-                .containsExactly("promise_recorded", "promise_kept");
+                .filteredOn(e -> e.event() instanceof TimelineEvent.PromiseRecorded
+                        || e.event() instanceof TimelineEvent.PromiseKept)
+                .extracting(e -> e.event().getClass().getSimpleName())
+                .containsExactly("PromiseRecorded", "PromiseKept");
         assertThat(socks.timeline())
-                .filteredOn(e -> "promise_recorded".equals(e.eventType()))
-                .extracting(e -> e.data().get("text"))
+                .filteredOn(e -> e.event() instanceof TimelineEvent.PromiseRecorded)
+                .extracting(e -> e.event(TimelineEvent.PromiseRecorded.class).text())
                 .containsExactly(ReturnsStories.SOCKS_PROMISE);
     }
 
@@ -180,7 +184,7 @@ class DemoDataTests {
                 .filteredOn(c -> c.channel() == Channel.EMAIL)
                 .extracting(CaseSummary::subject)
                 .isEmpty();
-        assertThat(storyCases().stream().flatMap(c -> cases.find(c.id(), supervisor()).timeline().stream()))
+        assertThat(storyCases().stream().flatMap(c -> lookup.find(c.id(), supervisor()).timeline().stream()))
                 .filteredOn(e -> e.kind() == EntryKind.MESSAGE_OUT && e.delivery() != null)
                 .extracting(e -> e.delivery().state())
                 .doesNotContain(DeliveryState.FAILED);
@@ -194,12 +198,12 @@ class DemoDataTests {
         assertThat(ReturnsStories.SOCKS_NEXT_STEPS)
                 .contains("email you the return label")
                 .doesNotContainIgnoringCase("website");
-        assertThat(storyCases().stream().flatMap(c -> cases.find(c.id(), supervisor()).timeline().stream()))
+        assertThat(storyCases().stream().flatMap(c -> lookup.find(c.id(), supervisor()).timeline().stream()))
                 .filteredOn(e -> e.kind() == EntryKind.MESSAGE_OUT)
                 .extracting(TimelineEntry::bodyText)
                 .noneMatch(text -> text.toLowerCase(java.util.Locale.ROOT).contains("check the status"));
         assertThat(socks.timeline())
-                .filteredOn(e -> "promise_kept".equals(e.eventType()))
+                .filteredOn(e -> e.event() instanceof TimelineEvent.PromiseKept)
                 .hasSize(1);
     }
 
@@ -219,10 +223,10 @@ class DemoDataTests {
     }
 
     private CaseDetail detail(String subject) {
-        var found = cases.list(new CaseFilter(null, null, null, null, null, subject), supervisor(), null, 10)
+        var found = lookup.list(new CaseFilter(null, null, null, null, null, subject), supervisor(), null, 10)
                 .items();
         assertThat(found).as(subject).hasSize(1);
-        return cases.find(found.getFirst().id(), supervisor());
+        return lookup.find(found.getFirst().id(), supervisor());
     }
 
     /** The cases the demo's stories tell (other tests write as demo customers too, in the shared database). */
@@ -257,7 +261,7 @@ class DemoDataTests {
         var all = new ArrayList<CaseSummary>();
         String cursor = null;
         do {
-            var page = cases.list(CaseFilter.none(), supervisor(), cursor, 200);
+            var page = lookup.list(CaseFilter.none(), supervisor(), cursor, 200);
             all.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);

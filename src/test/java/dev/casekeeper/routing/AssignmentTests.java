@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.ChangeAgent;
+import dev.casekeeper.cases.CaseIntake;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.ChangeCase;
@@ -38,6 +40,12 @@ class AssignmentTests extends ApiTestBase {
     CaseManagement cases;
 
     @Autowired
+    CaseIntake intake;
+
+    @Autowired
+    CaseLookup lookup;
+
+    @Autowired
     RoutingSettings settings;
 
     @Autowired
@@ -47,7 +55,7 @@ class AssignmentTests extends ApiTestBase {
 
     @BeforeEach
     void fixture() {
-        given = new RoutingFixture(agents, cases, routing);
+        given = new RoutingFixture(agents, intake, routing);
     }
 
     @Test
@@ -195,7 +203,7 @@ class AssignmentTests extends ApiTestBase {
         var accepted = routing.accept(contact.offerId(), agent);
 
         assertThat(accepted.state()).isEqualTo(ContactState.ACCEPTED);
-        assertThat(cases.detail(contact.caseId()).summary().ownerId()).isEqualTo(agent);
+        assertThat(lookup.detail(contact.caseId()).summary().ownerId()).isEqualTo(agent);
     }
 
     @Test

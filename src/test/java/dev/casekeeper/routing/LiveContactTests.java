@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.cases.CaseIntake;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.notifications.NotificationManagement;
 import dev.casekeeper.shared.ConflictException;
@@ -36,13 +38,19 @@ class LiveContactTests extends ApiTestBase {
     CaseManagement cases;
 
     @Autowired
+    CaseIntake intake;
+
+    @Autowired
+    CaseLookup lookup;
+
+    @Autowired
     NotificationManagement notifications;
 
     RoutingFixture given;
 
     @BeforeEach
     void fixture() {
-        given = new RoutingFixture(agents, cases, routing);
+        given = new RoutingFixture(agents, intake, routing);
     }
 
     private SignedInAgent signedIn(AgentId id) {
@@ -137,7 +145,7 @@ class LiveContactTests extends ApiTestBase {
         assertThat(moved.teamId()).isEqualTo(second);
         assertThat(moved.state()).isEqualTo(ContactState.OFFERED);
         assertThat(moved.agentId()).isEqualTo(receiver);
-        var kase = cases.detail(contact.caseId());
+        var kase = lookup.detail(contact.caseId());
         assertThat(kase.summary().teamId()).isEqualTo(second);
         assertThat(kase.summary().ownerId()).isNull();
         assertThat(kase.handover().summary()).contains("Order 4411");
@@ -145,7 +153,7 @@ class LiveContactTests extends ApiTestBase {
         assertThat(routing.agent(agent).chatLoad()).isZero();
 
         routing.accept(moved.offerId(), receiver);
-        assertThat(cases.detail(contact.caseId()).summary().ownerId()).isEqualTo(receiver);
+        assertThat(lookup.detail(contact.caseId()).summary().ownerId()).isEqualTo(receiver);
     }
 
     @Test
@@ -165,7 +173,7 @@ class LiveContactTests extends ApiTestBase {
         var unchanged = routing.contact(contact.id());
         assertThat(unchanged.state()).isEqualTo(ContactState.ACCEPTED);
         assertThat(unchanged.teamId()).isEqualTo(first);
-        assertThat(cases.detail(contact.caseId()).handover()).isNull();
+        assertThat(lookup.detail(contact.caseId()).handover()).isNull();
         assertThat(routing.transfersOfCase(contact.caseId())).isZero();
     }
 
@@ -201,7 +209,7 @@ class LiveContactTests extends ApiTestBase {
 
         assertThat(left.contact().agentId()).isEqualTo(colleague);
         assertThat(left.participants()).extracting(Participant::agentId).containsExactly(colleague);
-        var kase = cases.detail(contact.caseId());
+        var kase = lookup.detail(contact.caseId());
         assertThat(kase.summary().ownerId()).isEqualTo(colleague);
         assertThat(kase.handover().summary()).contains("X200");
         assertThat(routing.transfersOfCase(contact.caseId())).isEqualTo(1);

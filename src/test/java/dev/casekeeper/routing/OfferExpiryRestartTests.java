@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.casekeeper.CasekeeperApplication;
 import dev.casekeeper.agents.AgentManagement;
-import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.support.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +27,7 @@ class OfferExpiryRestartTests {
         try (var node = start()) {
             var routing = node.getBean(RoutingManagement.class);
             var given = new RoutingFixture(
-                    node.getBean(AgentManagement.class), node.getBean(CaseManagement.class), routing);
+                    node.getBean(AgentManagement.class), node.getBean(dev.casekeeper.cases.CaseIntake.class), routing);
             var team = given.team();
             var first = given.available(team, 3);
             var contact = given.chat(team);

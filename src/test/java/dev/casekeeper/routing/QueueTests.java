@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.Role;
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.cases.CaseIntake;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.Priority;
 import dev.casekeeper.support.ApiTestBase;
@@ -35,6 +37,12 @@ class QueueTests extends ApiTestBase {
     CaseManagement cases;
 
     @Autowired
+    CaseIntake intake;
+
+    @Autowired
+    CaseLookup lookup;
+
+    @Autowired
     RoutingSettings settings;
 
     @Autowired
@@ -44,7 +52,7 @@ class QueueTests extends ApiTestBase {
 
     @BeforeEach
     void fixture() {
-        given = new RoutingFixture(agents, cases, routing);
+        given = new RoutingFixture(agents, intake, routing);
     }
 
     @Test

@@ -7,6 +7,8 @@ import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseIntake;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.Priority;
 import dev.casekeeper.shared.ConflictException;
@@ -52,6 +54,12 @@ class RoutingClusterTests extends ApiTestBase {
     CaseManagement cases;
 
     @Autowired
+    CaseIntake intake;
+
+    @Autowired
+    CaseLookup lookup;
+
+    @Autowired
     JdbcClient jdbc;
 
     private ConfigurableApplicationContext secondNode;
@@ -75,7 +83,7 @@ class RoutingClusterTests extends ApiTestBase {
 
     @Test
     void manyConcurrentArrivalsOnTwoNodesNeverOfferAContactTwiceAtOnceNorFillAnAgentPastCapacity() throws Exception {
-        var given = new RoutingFixture(agents, cases, routing);
+        var given = new RoutingFixture(agents, intake, routing);
         var team = given.team();
         var staff = new ArrayList<AgentId>();
         for (int i = 0; i < AGENTS; i++) {

@@ -6,10 +6,11 @@ import dev.casekeeper.agents.CreateAgent;
 import dev.casekeeper.agents.Role;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseIntake;
 import dev.casekeeper.cases.Channel;
-import dev.casekeeper.cases.OpenCase;
+import dev.casekeeper.cases.InboundMessage;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.cases.Sender;
 import dev.casekeeper.shared.Actor;
 import java.util.List;
 import java.util.Set;
@@ -19,12 +20,12 @@ import java.util.UUID;
 final class RoutingFixture {
 
     private final AgentManagement agents;
-    private final CaseManagement cases;
+    private final CaseIntake intake;
     private final RoutingManagement routing;
 
-    RoutingFixture(AgentManagement agents, CaseManagement cases, RoutingManagement routing) {
+    RoutingFixture(AgentManagement agents, CaseIntake intake, RoutingManagement routing) {
         this.agents = agents;
-        this.cases = cases;
+        this.intake = intake;
         this.routing = routing;
     }
 
@@ -52,19 +53,12 @@ final class RoutingFixture {
     }
 
     CaseId openCase(TeamId team, Priority priority) {
-        return cases.open(
-                        new OpenCase(
-                                "Chat " + UUID.randomUUID(),
-                                "chat-" + UUID.randomUUID() + "@example.com",
-                                "Maria Lopez",
-                                "Hello, my router keeps rebooting.",
-                                null,
-                                Channel.CHAT,
-                                priority,
-                                List.of(),
-                                team),
-                        Actor.SYSTEM,
-                        null)
+        var message = InboundMessage.newCase(
+                        "Chat " + UUID.randomUUID(), "Hello, my router keeps rebooting.", Channel.CHAT, Actor.SYSTEM)
+                .withPriority(priority)
+                .withTeam(team);
+        return intake.receive(message, Sender.email("chat-" + UUID.randomUUID() + "@example.com", "Maria Lopez"))
+                .summary()
                 .id();
     }
 

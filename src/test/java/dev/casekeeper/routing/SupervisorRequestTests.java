@@ -10,10 +10,14 @@ import dev.casekeeper.agents.Role;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseIntake;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.Channel;
-import dev.casekeeper.cases.OpenCase;
+import dev.casekeeper.cases.InboundMessage;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.cases.Sender;
+import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.notifications.NotificationManagement;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.support.ApiTestBase;
@@ -38,6 +42,12 @@ class SupervisorRequestTests extends ApiTestBase {
     CaseManagement cases;
 
     @Autowired
+    CaseLookup lookup;
+
+    @Autowired
+    CaseIntake intake;
+
+    @Autowired
     NotificationManagement notifications;
 
     @Autowired
@@ -47,7 +57,7 @@ class SupervisorRequestTests extends ApiTestBase {
 
     @BeforeEach
     void fixture() {
-        given = new RoutingFixture(agents, cases, routing);
+        given = new RoutingFixture(agents, intake, routing);
     }
 
     private SignedInAgent supervisorOf(TeamId team) {
@@ -71,8 +81,8 @@ class SupervisorRequestTests extends ApiTestBase {
 
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(first.open()).isTrue();
-        assertThat(cases.detail(caseId).summary().priority()).isEqualTo(Priority.HIGH);
-        assertThat(cases.detail(caseId).timeline().stream().filter(e -> "escalated".equals(e.eventType())))
+        assertThat(lookup.detail(caseId).summary().priority()).isEqualTo(Priority.HIGH);
+        assertThat(lookup.detail(caseId).timeline().stream().filter(e -> e.event() instanceof TimelineEvent.Escalated))
                 .hasSize(1);
         assertThat(routing.supervisorRequests(supervisor))
                 .extracting(SupervisorRequest::caseId)
@@ -90,7 +100,7 @@ class SupervisorRequestTests extends ApiTestBase {
 
         routing.requestSupervisor(caseId, "agent", Actor.SYSTEM);
 
-        assertThat(cases.detail(caseId).summary().priority()).isEqualTo(Priority.URGENT);
+        assertThat(lookup.detail(caseId).summary().priority()).isEqualTo(Priority.URGENT);
     }
 
     @Test
@@ -115,8 +125,8 @@ class SupervisorRequestTests extends ApiTestBase {
         assertThat(routing.supervisorRequests(supervisor))
                 .extracting(SupervisorRequest::id)
                 .doesNotContain(request.id());
-        assertThat(cases.detail(contact.caseId()).timeline().stream()
-                        .filter(e -> "supervisor_joined".equals(e.eventType())))
+        assertThat(lookup.detail(contact.caseId()).timeline().stream()
+                        .filter(e -> e.event() instanceof TimelineEvent.SupervisorJoined))
                 .hasSize(1);
         // Once taken, a new request opens a new one.
         assertThat(routing.requestSupervisor(contact.caseId(), "widget", Actor.SYSTEM)
@@ -133,7 +143,7 @@ class SupervisorRequestTests extends ApiTestBase {
 
         routing.takeSupervisorRequest(request.id(), supervisor);
 
-        assertThat(cases.detail(caseId).summary().ownerId()).isEqualTo(supervisor.id());
+        assertThat(lookup.detail(caseId).summary().ownerId()).isEqualTo(supervisor.id());
     }
 
     @Test
@@ -152,19 +162,11 @@ class SupervisorRequestTests extends ApiTestBase {
     void aCustomerAskingForAManagerEndsInTheSupervisorsQueue() {
         var team = given.team();
         var supervisor = supervisorOf(team);
-        var caseId = cases.open(
-                        new OpenCase(
-                                "Refund",
-                                "angry-" + UUID.randomUUID() + "@example.com",
-                                "Rosa Diaz",
-                                "Could I please speak to a supervisor about my refund?",
-                                null,
-                                Channel.CHAT,
-                                Priority.NORMAL,
-                                List.of(),
-                                team),
-                        Actor.SYSTEM,
-                        null)
+        var message = InboundMessage.newCase(
+                        "Refund", "Could I please speak to a supervisor about my refund?", Channel.CHAT, Actor.SYSTEM)
+                .withTeam(team);
+        var caseId = intake.receive(message, Sender.email("angry-" + UUID.randomUUID() + "@example.com", "Rosa Diaz"))
+                .summary()
                 .id();
 
         await().atMost(Duration.ofSeconds(30))
@@ -174,7 +176,7 @@ class SupervisorRequestTests extends ApiTestBase {
         assertThat(routing.supervisorRequests(supervisor))
                 .extracting(SupervisorRequest::caseId)
                 .contains(caseId);
-        assertThat(cases.detail(caseId).timeline().stream().filter(e -> "escalated".equals(e.eventType())))
+        assertThat(lookup.detail(caseId).timeline().stream().filter(e -> e.event() instanceof TimelineEvent.Escalated))
                 .hasSize(1);
     }
 
@@ -285,7 +287,8 @@ class SupervisorRequestTests extends ApiTestBase {
         assertThat(routing.supervisorRequests(supervisor))
                 .extracting(SupervisorRequest::caseId)
                 .doesNotContain(caseId);
-        assertThat(cases.detail(caseId).timeline().stream().filter(e -> "supervisor_joined".equals(e.eventType())))
+        assertThat(lookup.detail(caseId).timeline().stream()
+                        .filter(e -> e.event() instanceof TimelineEvent.SupervisorJoined))
                 .hasSize(1);
     }
 

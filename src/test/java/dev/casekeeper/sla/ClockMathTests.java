@@ -2,6 +2,7 @@ package dev.casekeeper.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseStatus;
@@ -10,14 +11,15 @@ import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.EntryKind;
 import dev.casekeeper.cases.Priority;
 import dev.casekeeper.cases.TimelineEntry;
+import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.shared.Actor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** The clocks of a case worked out from its timeline: what starts, stops, pauses and restarts them. */
@@ -137,7 +139,10 @@ class ClockMathTests {
         var story = new Story();
         assertThat(ClockMath.unowned(story.detail(CaseStatus.NEW))).isEqualTo(new ClockMath.Unowned(1, T0));
 
-        story.event(50, "transferred", Map.of("toTeamId", UUID.randomUUID().toString()));
+        story.event(
+                50,
+                new TimelineEvent.Transferred(
+                        null, null, null, new TeamId(UUID.randomUUID()), "Billing", "Wrong team", "All of it"));
         assertThat(ClockMath.unowned(story.detail(CaseStatus.OPEN)))
                 .isEqualTo(new ClockMath.Unowned(2, T0.plus(Duration.ofMinutes(50))));
     }
@@ -147,34 +152,37 @@ class ClockMathTests {
         private final List<TimelineEntry> entries = new ArrayList<>();
 
         Story() {
-            add(0, EntryKind.MESSAGE_IN, null, Map.of());
+            add(0, EntryKind.MESSAGE_IN, null);
         }
 
         Story reply(int minute) {
-            return add(minute, EntryKind.MESSAGE_OUT, null, Map.of());
+            return add(minute, EntryKind.MESSAGE_OUT, null);
         }
 
         Story customer(int minute) {
-            return add(minute, EntryKind.MESSAGE_IN, null, Map.of());
+            return add(minute, EntryKind.MESSAGE_IN, null);
         }
 
         Story status(int minute, String from, String to) {
-            return add(minute, EntryKind.EVENT, "status_changed", Map.of("field", "status", "from", from, "to", to));
+            return add(
+                    minute,
+                    EntryKind.EVENT,
+                    new TimelineEvent.StatusChanged(CaseStatus.from(from), CaseStatus.from(to)));
         }
 
-        Story event(int minute, String type, Map<String, Object> data) {
-            return add(minute, EntryKind.EVENT, type, data);
+        Story event(int minute, TimelineEvent event) {
+            return add(minute, EntryKind.EVENT, event);
         }
 
-        private Story add(int minute, EntryKind kind, String type, Map<String, Object> data) {
+        private Story add(int minute, EntryKind kind, @Nullable TimelineEvent event) {
             entries.add(new TimelineEntry(
                     UUID.randomUUID(),
                     kind,
                     Actor.SYSTEM,
                     null,
                     null,
-                    type,
-                    data,
+                    event,
+                    null,
                     T0.plus(Duration.ofMinutes(minute)),
                     null,
                     null));

@@ -1,6 +1,6 @@
 package dev.casekeeper.support;
 
-import dev.casekeeper.followups.Followup;
+import dev.casekeeper.cases.TimelineJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,11 +14,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The notification kinds and timeline event types the application writes, read from its source:
- * the kind given to every {@code Notify.of(…)} and the type given to every {@code recordEvent(…)}
- * and event entry. A kind made at run time is expanded from what makes it (the fields a case
- * records, the follow-up kinds and states); a call this class cannot read fails, so a new kind is
- * never missed silently.
+ * The notification kinds and timeline event types the application writes: the kind given to every
+ * {@code Notify.of(…)}, read from the source (a call this class cannot read fails, so a new kind is
+ * never missed silently), and every kind of {@link dev.casekeeper.cases.TimelineEvent}.
  */
 public final class CodeCatalog {
 
@@ -39,58 +37,9 @@ public final class CodeCatalog {
         return kinds;
     }
 
+    /** The names every kind of timeline event is stored and shown under. */
     public static Set<String> timelineEventTypes() {
-        var types = new TreeSet<String>();
-        for (Path file : sources()) {
-            String code = read(file);
-            for (String type : arguments(code, ".recordEvent(", 2)) {
-                types.addAll(expand(type, code, file));
-            }
-            for (List<String> call : calls(code, ".insertEntry(")) {
-                if (call.size() > 5
-                        && call.get(1).strip().equals("EntryKind.EVENT")
-                        && !call.get(5).strip().equals("eventType")) {
-                    types.addAll(expand(call.get(5).strip(), code, file));
-                }
-            }
-        }
-        return types;
-    }
-
-    /** Event types built from a value at run time, expanded from where the values come from. */
-    private static List<String> expand(String expression, String code, Path file) {
-        if (LITERAL.matcher(expression).matches()) {
-            return List.of(unquote(expression));
-        }
-        if (expression.equals("change.field() + \"_changed\"")) {
-            // The fields a case records as changes; owner and team changes are told as assigned/transferred.
-            var fields = new ArrayList<String>();
-            Matcher m = Pattern.compile("record\\(\"([a-z_]+)\"")
-                    .matcher(read(SOURCES.resolve("dev/casekeeper/cases/Case.java")));
-            while (m.find()) {
-                if (!Set.of("owner", "team").contains(m.group(1)) && !fields.contains(m.group(1) + "_changed")) {
-                    fields.add(m.group(1) + "_changed");
-                }
-            }
-            return fields;
-        }
-        if (expression.equals("followup.kind().value() + \"_\" + state.value()")) {
-            var closed = new ArrayList<String>();
-            for (var kind : Followup.Kind.values()) {
-                for (var state : Followup.State.values()) {
-                    if (state != Followup.State.OPEN) {
-                        closed.add(kind.value() + "_" + state.value());
-                    }
-                }
-            }
-            return closed;
-        }
-        if (expression.equals("type") && file.endsWith("SlaAlerts.java")) {
-            return arguments(code, "timeline(kase, ", 0).stream()
-                    .map(CodeCatalog::unquote)
-                    .toList();
-        }
-        throw new IllegalStateException(file + " records an event type this catalog cannot read: " + expression);
+        return new TreeSet<>(TimelineJson.types().keySet());
     }
 
     private static String resolve(String expression, String code, Path file) {

@@ -6,7 +6,7 @@ import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.assist.AssistManagement;
 import dev.casekeeper.assist.HandOver;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
@@ -34,10 +34,10 @@ class HeatedCasesController {
     private static final int LIMIT = 100;
 
     private final AssistManagement assist;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final AgentManagement agents;
 
-    HeatedCasesController(AssistManagement assist, CaseManagement cases, AgentManagement agents) {
+    HeatedCasesController(AssistManagement assist, CaseLookup cases, AgentManagement agents) {
         this.assist = assist;
         this.cases = cases;
         this.agents = agents;

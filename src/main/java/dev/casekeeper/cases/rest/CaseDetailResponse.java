@@ -1,10 +1,8 @@
 package dev.casekeeper.cases.rest;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.Delivery;
 import dev.casekeeper.cases.Handover;
-import dev.casekeeper.cases.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +35,10 @@ record CaseDetailResponse(
         }
     }
 
+    /**
+     * One timeline entry. An event has its {@code eventType}, its {@code data} and a readable
+     * {@code text}; a message has its channel's facts under {@code data}.
+     */
     record EntryResponse(
             UUID id,
             String kind,
@@ -46,37 +48,15 @@ record CaseDetailResponse(
             @Nullable String body,
             @Nullable String html,
             @Nullable String eventType,
+            @Nullable String text,
             Map<String, Object> data,
             Instant createdAt,
-            @Nullable DeliveryResponse delivery) {
-        static EntryResponse of(TimelineEntry e) {
-            return new EntryResponse(
-                    e.id(),
-                    e.kind().value(),
-                    e.author().kind().value(),
-                    e.author().id(),
-                    e.authorName(),
-                    e.bodyText(),
-                    e.bodyHtml(),
-                    e.eventType(),
-                    e.data(),
-                    e.createdAt(),
-                    DeliveryResponse.of(e.delivery()));
-        }
-    }
+            @Nullable DeliveryResponse delivery) {}
 
     /** How a reply travelled: {@code queued}, {@code sent} or {@code failed}, with why it waits or failed. */
     record DeliveryResponse(String state, @Nullable String detail, Instant at) {
         static @Nullable DeliveryResponse of(@Nullable Delivery d) {
             return d == null ? null : new DeliveryResponse(d.state().value(), d.detail(), d.at());
         }
-    }
-
-    /** {@code caseFields} is the case as the caller may see it. */
-    static CaseDetailResponse of(CaseDetail detail, CaseResponse caseFields) {
-        return new CaseDetailResponse(
-                caseFields,
-                HandoverResponse.of(detail.handover()),
-                detail.timeline().stream().map(EntryResponse::of).toList());
     }
 }

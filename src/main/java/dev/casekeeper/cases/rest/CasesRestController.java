@@ -5,13 +5,17 @@ import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseFilter;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseIntake;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.ChangeCase;
 import dev.casekeeper.cases.Channel;
+import dev.casekeeper.cases.InboundMessage;
 import dev.casekeeper.cases.OpenCase;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.cases.Sender;
 import dev.casekeeper.cases.TransferCase;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.shared.InvalidInputException;
@@ -47,9 +51,15 @@ class CasesRestController {
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CaseManagement cases;
+    private final CaseLookup lookup;
+    private final CaseIntake intake;
+    private final EntryResponses entries;
 
-    CasesRestController(CaseManagement cases) {
+    CasesRestController(CaseManagement cases, CaseLookup lookup, CaseIntake intake, EntryResponses entries) {
         this.cases = cases;
+        this.lookup = lookup;
+        this.intake = intake;
+        this.entries = entries;
     }
 
     @PostMapping
@@ -94,14 +104,14 @@ class CasesRestController {
                 tag,
                 requesterId == null ? null : new CustomerId(requesterId),
                 q);
-        var page = cases.list(filter, me, cursor, limit);
+        var page = lookup.list(filter, me, cursor, limit);
         return new CasePage(page.items().stream().map(c -> response(c, me)).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}")
     CaseDetailResponse find(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        var detail = cases.find(new CaseId(id), me);
-        return CaseDetailResponse.of(detail, response(detail.summary(), me));
+        var detail = lookup.find(new CaseId(id), me);
+        return entries.detail(detail, response(detail.summary(), me));
     }
 
     @PostMapping("/{id}/replies")
@@ -110,7 +120,7 @@ class CasesRestController {
             @AuthenticationPrincipal SignedInAgent me,
             @PathVariable UUID id,
             @Valid @RequestBody CaseRequests.Reply request) {
-        return CaseDetailResponse.EntryResponse.of(cases.reply(new CaseId(id), request.body(), request.html(), me));
+        return entries.of(cases.reply(new CaseId(id), request.body(), request.html(), me));
     }
 
     @PostMapping("/{id}/notes")
@@ -119,7 +129,7 @@ class CasesRestController {
             @AuthenticationPrincipal SignedInAgent me,
             @PathVariable UUID id,
             @Valid @RequestBody CaseRequests.Note request) {
-        return CaseDetailResponse.EntryResponse.of(cases.note(new CaseId(id), request.body(), me));
+        return entries.of(cases.note(new CaseId(id), request.body(), me));
     }
 
     /** A message from the customer, recorded by an integration (channels record theirs themselves). */
@@ -129,8 +139,10 @@ class CasesRestController {
             @AuthenticationPrincipal SignedInAgent me,
             @PathVariable UUID id,
             @Valid @RequestBody CaseRequests.Message request) {
-        cases.find(new CaseId(id), me);
-        return response(cases.receive(new CaseId(id), request.body(), request.html(), me.actor()), me);
+        lookup.find(new CaseId(id), me);
+        var message = InboundMessage.forCase(new CaseId(id), request.body(), Channel.API, me.actor())
+                .withHtml(request.html());
+        return response(intake.receive(message, Sender.requester()).summary(), me);
     }
 
     @PatchMapping("/{id}")
@@ -165,19 +177,19 @@ class CasesRestController {
                 request.reason(),
                 request.summary());
         var transferred = cases.transfer(new CaseId(id), transfer, me);
-        return CaseDetailResponse.of(transferred, response(transferred.summary(), me));
+        return entries.detail(transferred, response(transferred.summary(), me));
     }
 
     @GetMapping("/{id}/owners")
     List<OwnerChangeResponse> owners(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return cases.owners(new CaseId(id), me).stream()
+        return lookup.owners(new CaseId(id), me).stream()
                 .map(OwnerChangeResponse::of)
                 .toList();
     }
 
     @GetMapping("/{id}/history")
     List<OwnerChangeResponse.ChangeResponse> history(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return cases.history(new CaseId(id), me).stream()
+        return lookup.history(new CaseId(id), me).stream()
                 .map(OwnerChangeResponse.ChangeResponse::of)
                 .toList();
     }
@@ -188,7 +200,7 @@ class CasesRestController {
      */
     private CaseResponse response(CaseSummary kase, SignedInAgent me) {
         var response = CaseResponse.of(kase);
-        return kase.followUpOf() == null || cases.visibleTo(kase.followUpOf(), me)
+        return kase.followUpOf() == null || lookup.visibleTo(kase.followUpOf(), me)
                 ? response
                 : response.withoutFollowUpOf();
     }

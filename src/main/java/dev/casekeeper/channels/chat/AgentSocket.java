@@ -2,7 +2,7 @@ package dev.casekeeper.channels.chat;
 
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.NotFoundException;
 import dev.casekeeper.shared.StorableText;
@@ -36,13 +36,13 @@ class AgentSocket extends TextWebSocketHandler implements HandshakeInterceptor {
     private static final String PEER = "chat.peer";
     private static final String LIMIT = "chat.limit";
 
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final Conversations conversations;
     private final ChatHub hub;
     private final Frames frames;
     private final ChatSettings settings;
 
-    AgentSocket(CaseManagement cases, Conversations conversations, ChatHub hub, Frames frames, ChatSettings settings) {
+    AgentSocket(CaseLookup cases, Conversations conversations, ChatHub hub, Frames frames, ChatSettings settings) {
         this.cases = cases;
         this.conversations = conversations;
         this.hub = hub;

@@ -1,7 +1,7 @@
 package dev.casekeeper.channels.chat;
 
 import dev.casekeeper.agents.SignedInAgent;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.shared.ConflictException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,10 +19,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class ChatComposerController {
 
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final ChatManagement chats;
 
-    ChatComposerController(CaseManagement cases, ChatManagement chats) {
+    ChatComposerController(CaseLookup cases, ChatManagement chats) {
         this.cases = cases;
         this.chats = chats;
     }

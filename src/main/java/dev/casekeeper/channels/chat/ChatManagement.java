@@ -2,6 +2,7 @@ package dev.casekeeper.channels.chat;
 
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.routing.ContactId;
@@ -24,13 +25,19 @@ public class ChatManagement {
 
     private final Conversations conversations;
     private final CaseManagement cases;
+    private final CaseLookup lookup;
     private final RoutingManagement routing;
     private final Transcripts transcripts;
 
     ChatManagement(
-            Conversations conversations, CaseManagement cases, RoutingManagement routing, Transcripts transcripts) {
+            Conversations conversations,
+            CaseManagement cases,
+            CaseLookup lookup,
+            RoutingManagement routing,
+            Transcripts transcripts) {
         this.conversations = conversations;
         this.cases = cases;
+        this.lookup = lookup;
         this.routing = routing;
         this.transcripts = transcripts;
     }
@@ -96,7 +103,7 @@ public class ChatManagement {
 
     /** A callback task for the team, to the email or phone the customer gave in the chat they left. */
     public void requestCallback(CaseId caseId, SignedInAgent by) {
-        cases.find(caseId, by);
+        lookup.find(caseId, by);
         var chat = ended(caseId);
         if (chat.contactId() == null) {
             throw new ConflictException("no-contact", "The chat never reached the team's queue");

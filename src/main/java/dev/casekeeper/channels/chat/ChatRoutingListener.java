@@ -1,6 +1,6 @@
 package dev.casekeeper.channels.chat;
 
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.ReplyPosted;
 import dev.casekeeper.routing.AgentLeftContact;
@@ -30,11 +30,10 @@ class ChatRoutingListener {
 
     private final Conversations conversations;
     private final ChatHub hub;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final UndeliveredReplies undelivered;
 
-    ChatRoutingListener(
-            Conversations conversations, ChatHub hub, CaseManagement cases, UndeliveredReplies undelivered) {
+    ChatRoutingListener(Conversations conversations, ChatHub hub, CaseLookup cases, UndeliveredReplies undelivered) {
         this.conversations = conversations;
         this.hub = hub;
         this.cases = cases;

@@ -3,10 +3,12 @@ package dev.casekeeper.channels.chat;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseIntake;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.InboundMessage;
 import dev.casekeeper.cases.Received;
+import dev.casekeeper.cases.Sender;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.routing.ContactId;
@@ -20,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,14 +43,13 @@ class Conversations {
 
     private static final Logger log = LoggerFactory.getLogger(Conversations.class);
     private static final int SUBJECT_LENGTH = 80;
-    /** On a customer's timeline entry: how many characters that cannot be stored were removed from the message. */
-    static final String REMOVED = "removedCharacters";
 
     /** A message stored (or found stored already, when its client sent it again). */
     record Sent(ChatMessage message, boolean duplicate) {}
 
     private final ConversationQueries queries;
     private final CaseManagement cases;
+    private final CaseIntake intake;
     private final CustomerManagement customers;
     private final RoutingManagement routing;
     private final AgentManagement agents;
@@ -61,6 +61,7 @@ class Conversations {
     Conversations(
             ConversationQueries queries,
             CaseManagement cases,
+            CaseIntake intake,
             CustomerManagement customers,
             RoutingManagement routing,
             AgentManagement agents,
@@ -70,6 +71,7 @@ class Conversations {
             Clock clock) {
         this.queries = queries;
         this.cases = cases;
+        this.intake = intake;
         this.customers = customers;
         this.routing = routing;
         this.agents = agents;
@@ -153,22 +155,14 @@ class Conversations {
             return new Sent(earlier.get(), true);
         }
         var customer = new CustomerId(conversation.customerId());
-        var inbound = new InboundMessage(
-                "",
-                conversation.name(),
-                subject(conversation, text),
-                text,
-                null,
-                Channel.CHAT,
-                false,
-                removed > 0
-                        ? Map.of("chat", conversation.id().toString(), REMOVED, removed)
-                        : Map.of("chat", conversation.id().toString()),
-                visitor.teamId(),
-                List.of());
-        Received received = conversation.caseId() == null
-                ? cases.open(inbound, customer, Actor.customer(customer.value()))
-                : cases.receive(new CaseId(conversation.caseId()), inbound, customer, Actor.customer(customer.value()));
+        var inbound = conversation.caseId() == null
+                ? InboundMessage.newCase(
+                                subject(conversation, text), text, Channel.CHAT, Actor.customer(customer.value()))
+                        .withTeam(visitor.teamId())
+                : InboundMessage.forCase(
+                        new CaseId(conversation.caseId()), text, Channel.CHAT, Actor.customer(customer.value()));
+        Received received = intake.receive(
+                inbound.withFacts(ChatFacts.line(conversation.id(), removed)), Sender.customer(customer));
         if (received.opened()) {
             var contact = routing.enqueue(new EnqueueContact(
                     received.summary().id(),

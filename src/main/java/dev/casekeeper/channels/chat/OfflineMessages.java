@@ -1,13 +1,12 @@
 package dev.casekeeper.channels.chat;
 
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseIntake;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.InboundMessage;
+import dev.casekeeper.cases.Sender;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.InvalidInputException;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,13 +28,13 @@ class OfflineMessages {
 
     private final Conversations conversations;
     private final ConversationQueries queries;
-    private final CaseManagement cases;
+    private final CaseIntake intake;
     private final Clock clock;
 
-    OfflineMessages(Conversations conversations, ConversationQueries queries, CaseManagement cases, Clock clock) {
+    OfflineMessages(Conversations conversations, ConversationQueries queries, CaseIntake intake, Clock clock) {
         this.conversations = conversations;
         this.queries = queries;
-        this.cases = cases;
+        this.intake = intake;
         this.clock = clock;
     }
 
@@ -64,27 +63,14 @@ class OfflineMessages {
                 .orElseThrow();
         if (email != null) {
             var subject = text.strip().lines().findFirst().orElse("").strip();
-            var received = cases.open(
-                    new InboundMessage(
-                            email,
-                            Conversations.blankToNull(name),
+            var message = InboundMessage.newCase(
                             subject.length() > 80 ? subject.substring(0, 79) + "…" : subject,
                             text,
-                            null,
                             Channel.EMAIL,
-                            false,
-                            removed > 0
-                                    ? Map.of(
-                                            "via",
-                                            "chat-widget",
-                                            "mailbox",
-                                            visitor.mailbox(),
-                                            Conversations.REMOVED,
-                                            removed)
-                                    : Map.of("via", "chat-widget", "mailbox", visitor.mailbox()),
-                            visitor.teamId(),
-                            List.of()),
-                    Actor.SYSTEM);
+                            Actor.SYSTEM)
+                    .withTeam(visitor.teamId())
+                    .withFacts(ChatFacts.leftMessage(conversation.id(), visitor.mailbox(), removed));
+            var received = intake.receive(message, Sender.email(email, Conversations.blankToNull(name)));
             queries.append(
                     conversation,
                     ChatMessage.SYSTEM,

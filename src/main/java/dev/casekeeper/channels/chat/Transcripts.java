@@ -1,7 +1,7 @@
 package dev.casekeeper.channels.chat;
 
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.EntryKind;
 import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.customers.IdentityKind;
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 class Transcripts {
 
     private final ConversationQueries queries;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final CustomerManagement customers;
 
-    Transcripts(ConversationQueries queries, CaseManagement cases, CustomerManagement customers) {
+    Transcripts(ConversationQueries queries, CaseLookup cases, CustomerManagement customers) {
         this.queries = queries;
         this.cases = cases;
         this.customers = customers;

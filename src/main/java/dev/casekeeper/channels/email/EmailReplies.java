@@ -1,11 +1,13 @@
 package dev.casekeeper.channels.email;
 
 import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.DeliveryState;
 import dev.casekeeper.cases.ReplyPosted;
+import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.customers.Identity;
 import dev.casekeeper.customers.IdentityKind;
@@ -30,6 +32,7 @@ class EmailReplies {
     private static final Logger log = LoggerFactory.getLogger(EmailReplies.class);
 
     private final CaseManagement cases;
+    private final CaseLookup lookup;
     private final CustomerManagement customers;
     private final AgentManagement agents;
     private final ThreadQueries threads;
@@ -41,6 +44,7 @@ class EmailReplies {
 
     EmailReplies(
             CaseManagement cases,
+            CaseLookup lookup,
             CustomerManagement customers,
             AgentManagement agents,
             ThreadQueries threads,
@@ -50,6 +54,7 @@ class EmailReplies {
             MailSettings settings,
             Clock clock) {
         this.cases = cases;
+        this.lookup = lookup;
         this.customers = customers;
         this.agents = agents;
         this.threads = threads;
@@ -65,7 +70,7 @@ class EmailReplies {
         if ((reply.channel() != Channel.EMAIL && reply.emailTo() == null) || outbound.isQueued(reply.entryId())) {
             return;
         }
-        var detail = cases.detail(reply.caseId());
+        var detail = lookup.detail(reply.caseId());
         var kase = detail.summary();
         var entry = detail.timeline().stream()
                 .filter(e -> e.id().equals(reply.entryId()))
@@ -105,13 +110,12 @@ class EmailReplies {
             cases.recordEvent(
                     kase.id(),
                     dev.casekeeper.shared.Actor.SYSTEM,
-                    "email_recipients_left_out",
-                    Map.of(
-                            "entryId", reply.entryId().toString(),
-                            "sent", cc.size() + 1,
-                            "leftOut", copied.size() - cc.size(),
-                            "limit", settings.maxPerReply(),
-                            "addresses", copied.subList(cc.size(), Math.min(copied.size(), cc.size() + 20))));
+                    new TimelineEvent.RecipientsLeftOut(
+                            reply.entryId(),
+                            cc.size() + 1,
+                            copied.size() - cc.size(),
+                            settings.maxPerReply(),
+                            copied.subList(cc.size(), Math.min(copied.size(), cc.size() + 20))));
         }
         String token = thread.map(ThreadQueries.CaseThread::replyToken).orElse(null);
         var rendered = OutgoingMail.render(new OutgoingMail.Envelope(

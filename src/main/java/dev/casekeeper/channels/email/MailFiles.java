@@ -2,7 +2,7 @@ package dev.casekeeper.channels.email;
 
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.NotFoundException;
 import java.util.UUID;
@@ -18,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class MailFiles {
 
     private final AttachmentQueries files;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
 
-    MailFiles(AttachmentQueries files, CaseManagement cases) {
+    MailFiles(AttachmentQueries files, CaseLookup cases) {
         this.files = files;
         this.cases = cases;
     }

@@ -1,18 +1,20 @@
 package dev.casekeeper.channels.email;
 
 import dev.casekeeper.agents.TeamId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseIntake;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.InboundMessage;
+import dev.casekeeper.cases.Priority;
 import dev.casekeeper.cases.Received;
+import dev.casekeeper.cases.Sender;
 import dev.casekeeper.channels.email.parse.AutomaticMail;
 import dev.casekeeper.channels.email.parse.MimeParser;
 import dev.casekeeper.channels.email.parse.ParsedMessage;
+import dev.casekeeper.shared.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,7 @@ class MessageIngestion {
     private final Threading threading;
     private final ThreadQueries threads;
     private final AttachmentQueries attachments;
-    private final CaseManagement cases;
+    private final CaseIntake intake;
     private final Acknowledgements acknowledgements;
     private final MailSettings settings;
     private final MailMetrics metrics;
@@ -70,7 +72,7 @@ class MessageIngestion {
             Threading threading,
             ThreadQueries threads,
             AttachmentQueries attachments,
-            CaseManagement cases,
+            CaseIntake intake,
             Acknowledgements acknowledgements,
             MailSettings settings,
             MailMetrics metrics,
@@ -81,7 +83,7 @@ class MessageIngestion {
         this.threading = threading;
         this.threads = threads;
         this.attachments = attachments;
-        this.cases = cases;
+        this.intake = intake;
         this.acknowledgements = acknowledgements;
         this.settings = settings;
         this.metrics = metrics;
@@ -179,19 +181,18 @@ class MessageIngestion {
                     + (copied - maxCopied));
         }
         var message = new InboundMessage(
-                sender.address(),
-                sender.name(),
+                decision.caseId(),
                 subject(parsed.subject()),
                 parsed.text(),
                 parsed.html(),
                 Channel.EMAIL,
                 automatic != null,
-                Map.of("email", facts(row, parsed, automatic, decision, warnings)),
+                facts(row, parsed, automatic, decision, warnings),
                 mailbox.teamId() == null ? null : new TeamId(mailbox.teamId()),
-                automatic == null ? List.of() : List.of("automatic"));
-        Received received = decision.caseId() == null
-                ? cases.open(message, dev.casekeeper.shared.Actor.SYSTEM)
-                : cases.receive(decision.caseId(), message, dev.casekeeper.shared.Actor.SYSTEM);
+                automatic == null ? List.of() : List.of("automatic"),
+                Priority.NORMAL,
+                Actor.SYSTEM);
+        Received received = intake.receive(message, Sender.email(sender.address(), sender.name()));
         UUID caseId = received.summary().id().value();
         attachments.insert(row.id(), caseId, parsed.attachments());
         rememberThread(received, mailbox, parsed, sender.address(), automatic, decision.outsider(), own, now);
@@ -258,54 +259,41 @@ class MessageIngestion {
     }
 
     /** What the timeline entry keeps about the mail: who, ids, attachments, the folded history, warnings. */
-    private static Map<String, Object> facts(
+    private static EmailFacts facts(
             InboundQueries.Waiting row,
             ParsedMessage parsed,
             @Nullable String automatic,
             Threading.Decision decision,
             List<String> warnings) {
-        var facts = new LinkedHashMap<String, Object>();
-        facts.put("inboundId", row.id().toString());
-        facts.put("messageId", parsed.messageId());
-        facts.put("from", parsed.from() == null ? null : format(parsed.from()));
-        facts.put("to", parsed.to().stream().map(MessageIngestion::format).toList());
-        facts.put("cc", parsed.cc().stream().map(MessageIngestion::format).toList());
-        facts.put("subject", parsed.subject());
-        facts.put("date", parsed.date() == null ? null : parsed.date().toString());
-        facts.put("automatic", automatic);
-        facts.put("threadedBy", decision.how());
-        facts.put("outsider", decision.outsider());
-        facts.put(
-                "attachments",
+        return new EmailFacts(
+                row.id(),
+                parsed.messageId(),
+                parsed.from() == null ? null : format(parsed.from()),
+                parsed.to().stream().map(MessageIngestion::format).toList(),
+                parsed.cc().stream().map(MessageIngestion::format).toList(),
+                parsed.subject(),
+                parsed.date() == null ? null : parsed.date().toString(),
+                automatic,
+                decision.how(),
+                decision.outsider(),
                 parsed.attachments().stream()
-                        .map(a -> {
-                            var attachment = new LinkedHashMap<String, Object>();
-                            attachment.put("id", a.id().toString());
-                            attachment.put("filename", a.filename());
-                            attachment.put("contentType", a.contentType());
-                            attachment.put("size", a.size());
-                            attachment.put("inline", a.inline());
-                            attachment.put("url", a.content() == null ? null : ATTACHMENT_URL + a.id());
-                            attachment.put("omitted", a.omitted());
-                            return attachment;
-                        })
-                        .toList());
-        facts.put(
-                "forwarded",
+                        .map(a -> new EmailFacts.Attachment(
+                                a.id(),
+                                a.filename(),
+                                a.contentType(),
+                                a.size(),
+                                a.inline(),
+                                a.content() != null,
+                                a.omitted()))
+                        .toList(),
                 parsed.forwarded().stream()
-                        .map(f -> {
-                            var forwarded = new LinkedHashMap<String, Object>();
-                            forwarded.put("from", f.from());
-                            forwarded.put("subject", f.subject());
-                            forwarded.put(
-                                    "date", f.date() == null ? null : f.date().toString());
-                            return forwarded;
-                        })
-                        .toList());
-        facts.put("quotedText", parsed.quotedText());
-        facts.put("warnings", warnings);
-        facts.put("rawUrl", "/api/v1/email/messages/" + row.id() + "/raw");
-        return facts;
+                        .map(f -> new EmailFacts.Forwarded(
+                                f.from(),
+                                f.subject(),
+                                f.date() == null ? null : f.date().toString()))
+                        .toList(),
+                parsed.quotedText(),
+                warnings);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.casekeeper.channels.email;
 
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.channels.email.parse.ParsedMessage;
 import dev.casekeeper.customers.CustomerManagement;
@@ -43,10 +43,10 @@ class Threading {
     }
 
     private final ThreadQueries threads;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final CustomerManagement customers;
 
-    Threading(ThreadQueries threads, CaseManagement cases, CustomerManagement customers) {
+    Threading(ThreadQueries threads, CaseLookup cases, CustomerManagement customers) {
         this.threads = threads;
         this.cases = cases;
         this.customers = customers;

@@ -3,7 +3,7 @@ package dev.casekeeper.followups.web;
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.followups.Followup;
 import dev.casekeeper.followups.FollowupId;
@@ -53,11 +53,11 @@ class CasePromisesController {
                     f.state() == Followup.State.OPEN ? f.dueAt() : Objects.requireNonNullElse(f.closedAt(), f.dueAt()));
 
     private final FollowupManagement followups;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final AgentManagement agents;
     private final Clock clock;
 
-    CasePromisesController(FollowupManagement followups, CaseManagement cases, AgentManagement agents, Clock clock) {
+    CasePromisesController(FollowupManagement followups, CaseLookup cases, AgentManagement agents, Clock clock) {
         this.followups = followups;
         this.cases = cases;
         this.agents = agents;

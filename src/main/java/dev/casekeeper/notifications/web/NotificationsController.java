@@ -2,7 +2,7 @@ package dev.casekeeper.notifications.web;
 
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.notifications.Notification;
 import dev.casekeeper.notifications.NotificationManagement;
 import dev.casekeeper.shared.NotFoundException;
@@ -33,9 +33,9 @@ class NotificationsController {
     static final String CHANGED = "notifications-changed";
 
     private final NotificationManagement notifications;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
 
-    NotificationsController(NotificationManagement notifications, CaseManagement cases) {
+    NotificationsController(NotificationManagement notifications, CaseLookup cases) {
         this.notifications = notifications;
         this.cases = cases;
     }

@@ -4,7 +4,7 @@ import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseDetail;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.routing.ContactState;
 import dev.casekeeper.routing.InvitationId;
 import dev.casekeeper.routing.InviteColleague;
@@ -57,10 +57,10 @@ class ContactPanelController {
     }
 
     private final RoutingManagement routing;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final ContactPanels panels;
 
-    ContactPanelController(RoutingManagement routing, CaseManagement cases, ContactPanels panels) {
+    ContactPanelController(RoutingManagement routing, CaseLookup cases, ContactPanels panels) {
         this.routing = routing;
         this.cases = cases;
         this.panels = panels;

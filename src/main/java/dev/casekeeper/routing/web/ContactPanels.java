@@ -6,6 +6,7 @@ import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.HandoverDrafts;
+import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.routing.ContactState;
 import dev.casekeeper.routing.Participant;
 import dev.casekeeper.routing.RoutingManagement;
@@ -54,7 +55,7 @@ class ContactPanels {
         model.addAttribute(
                 "transfers",
                 detail.timeline().stream()
-                        .filter(e -> "transferred".equals(e.eventType()))
+                        .filter(e -> e.event() instanceof TimelineEvent.Transferred)
                         .count());
         model.addAttribute("hold", live == null ? null : live.hold());
         model.addAttribute("closed", kase.closedAt() != null);

@@ -5,7 +5,7 @@ import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.Team;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.EntryKind;
 import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.routing.Contact;
@@ -26,11 +26,11 @@ class RoutingPages {
 
     static final int SAID_LENGTH = 400;
 
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final CustomerManagement customers;
     private final AgentManagement agents;
 
-    RoutingPages(CaseManagement cases, CustomerManagement customers, AgentManagement agents) {
+    RoutingPages(CaseLookup cases, CustomerManagement customers, AgentManagement agents) {
         this.cases = cases;
         this.customers = customers;
         this.agents = agents;

@@ -5,7 +5,7 @@ import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.Team;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.routing.AgentRouting;
 import dev.casekeeper.routing.Contact;
@@ -82,11 +82,11 @@ class SupervisorBoards {
     record Board(List<TeamBoard> teams, List<RequestRow> requests, List<AbandonedRow> abandoned) {}
 
     private final RoutingManagement routing;
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final RoutingPages pages;
     private final Clock clock;
 
-    SupervisorBoards(RoutingManagement routing, CaseManagement cases, RoutingPages pages, Clock clock) {
+    SupervisorBoards(RoutingManagement routing, CaseLookup cases, RoutingPages pages, Clock clock) {
         this.routing = routing;
         this.cases = cases;
         this.pages = pages;

@@ -1,7 +1,7 @@
 package dev.casekeeper.sla.web;
 
 import dev.casekeeper.agents.SignedInAgent;
-import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.sla.CaseSla;
 import dev.casekeeper.sla.SlaManagement;
 import dev.casekeeper.sla.Target;
@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class SlaPanelController {
 
-    private final CaseManagement cases;
+    private final CaseLookup cases;
     private final SlaManagement sla;
 
-    SlaPanelController(CaseManagement cases, SlaManagement sla) {
+    SlaPanelController(CaseLookup cases, SlaManagement sla) {
         this.cases = cases;
         this.sla = sla;
     }

@@ -145,10 +145,26 @@ class CaseChangeApiTests extends CasesApiTestBase {
                 .filteredOn(e -> e.get("kind").asString().equals("event"))
                 .extracting(
                         e -> e.get("eventType").asString(),
-                        e -> e.get("data").get("from").asString(),
-                        e -> e.get("data").get("to").asString())
+                        e -> values(e.get("data").get("from")),
+                        e -> values(e.get("data").get("to")),
+                        e -> e.get("text").asString())
                 .containsExactly(
-                        tuple("priority_changed", "normal", "urgent"), tuple("tags_changed", "license", "license,vip"));
+                        tuple(
+                                "priority_changed",
+                                List.of("normal"),
+                                List.of("urgent"),
+                                "Agent " + agent.email().substring(0, 12)
+                                        + " changed the priority from Normal to Urgent"),
+                        tuple(
+                                "tags_changed",
+                                List.of("license"),
+                                List.of("license", "vip"),
+                                "Agent " + agent.email().substring(0, 12) + " set the tags to license, vip"));
+    }
+
+    /** A value of the API's data as a list: a list's items, or the one value. */
+    private static List<String> values(JsonNode node) {
+        return node.isArray() ? node.values().stream().map(JsonNode::asString).toList() : List.of(node.asString());
     }
 
     @Test

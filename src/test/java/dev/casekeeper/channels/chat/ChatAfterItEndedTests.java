@@ -84,7 +84,7 @@ class ChatAfterItEndedTests extends ChatTestBase {
     }
 
     private TimelineEntry lastReply(CaseId caseId) {
-        return cases.detail(caseId).timeline().stream()
+        return lookup.detail(caseId).timeline().stream()
                 .filter(e -> e.kind() == EntryKind.MESSAGE_OUT)
                 .reduce((a, b) -> b)
                 .orElseThrow();

@@ -287,7 +287,7 @@ class ChatBrowserTests extends ChatTestBase {
                     .findElement(By.cssSelector("#reply-form button[type=submit]"))
                     .click();
             wait.until(b -> widget.findElement(By.cssSelector(".log")).getText().contains("a new model ships today"));
-            assertThat(cases.detail(new dev.casekeeper.cases.CaseId(chat.caseId()))
+            assertThat(lookup.detail(new dev.casekeeper.cases.CaseId(chat.caseId()))
                             .summary()
                             .ownerId())
                     .isEqualTo(sam.id());

@@ -114,7 +114,7 @@ class ChatHandoverTests extends ChatTestBase {
         var accepted = acceptedChat(desk, alex);
         long number = accepted.chat().caseNumber();
         var caseId = new CaseId(accepted.chat().caseId());
-        var statusBefore = cases.detail(caseId).summary().status();
+        var statusBefore = lookup.detail(caseId).summary().status();
         try (var widget = accepted.widget()) {
             var stranger = WebSession.anonymous(port);
             stranger.get("/login");
@@ -143,7 +143,7 @@ class ChatHandoverTests extends ChatTestBase {
             widget.next("ended");
             assertThat(contactOf(accepted.chat()).state()).isEqualTo(ContactState.ENDED);
             // The conversation is over, the case is not: it stays as it was, for whatever is still to do.
-            assertThat(cases.detail(caseId).summary().status())
+            assertThat(lookup.detail(caseId).summary().status())
                     .isEqualTo(statusBefore)
                     .isNotIn(CaseStatus.SOLVED, CaseStatus.CLOSED);
         }

@@ -123,7 +123,7 @@ class ChatLeavingTests extends ChatTestBase {
                 .param("e", opened.getFirst())
                 .query(java.util.UUID.class)
                 .single();
-        var summary = cases.detail(new CaseId(kase)).summary();
+        var summary = lookup.detail(new CaseId(kase)).summary();
         assertThat(summary.channel()).isEqualTo(Channel.EMAIL);
         assertThat(summary.teamId()).isEqualTo(desk.team());
     }
@@ -161,8 +161,8 @@ class ChatLeavingTests extends ChatTestBase {
                     .anyMatch(f -> "supervisor-requested".equals(f.path("event").asString(""))
                             && "system".equals(f.path("from").asString("")));
             var timeline =
-                    cases.detail(new CaseId(chatOf(token, desk).caseId())).timeline();
-            assertThat(timeline).anyMatch(e -> "escalated".equals(e.eventType()));
+                    lookup.detail(new CaseId(chatOf(token, desk).caseId())).timeline();
+            assertThat(timeline).anyMatch(e -> e.event() instanceof dev.casekeeper.cases.TimelineEvent.Escalated);
         }
     }
 

@@ -75,7 +75,7 @@ class ChatPagesTests extends ChatTestBase {
         assertThat(identity).contains("Chat visitor", "known by their browser");
         assertThat(identity).doesNotMatch(".*[0-9a-f]{64}.*");
 
-        var email = cases.detail(new dev.casekeeper.cases.CaseId(
+        var email = lookup.detail(new dev.casekeeper.cases.CaseId(
                         openCase(admin(), desk.team().value(), "By email")))
                 .summary();
         assertThat(browser.get("/cases/" + email.number()).html().select("#chat-panel"))
@@ -96,19 +96,17 @@ class ChatPagesTests extends ChatTestBase {
         var desk = desk();
         var member = agent(desk.team(), Role.AGENT, false);
         // As the demo's stories and other channels' tests open them: channel chat, no widget behind it.
-        var kase = cases.open(
-                new dev.casekeeper.cases.OpenCase(
-                        "All my photos are blurry",
-                        "alex-" + java.util.UUID.randomUUID() + "@example.org",
-                        "Alex Kim",
-                        "Every photo on my phone shows up blurry.",
-                        null,
-                        dev.casekeeper.cases.Channel.CHAT,
-                        dev.casekeeper.cases.Priority.HIGH,
-                        java.util.List.of(),
-                        desk.team()),
-                dev.casekeeper.shared.Actor.SYSTEM,
-                null);
+        var kase = intake.receive(
+                        dev.casekeeper.cases.InboundMessage.newCase(
+                                        "All my photos are blurry",
+                                        "Every photo on my phone shows up blurry.",
+                                        dev.casekeeper.cases.Channel.CHAT,
+                                        dev.casekeeper.shared.Actor.SYSTEM)
+                                .withPriority(dev.casekeeper.cases.Priority.HIGH)
+                                .withTeam(desk.team()),
+                        dev.casekeeper.cases.Sender.email(
+                                "alex-" + java.util.UUID.randomUUID() + "@example.org", "Alex Kim"))
+                .summary();
         var page = WebSession.anonymous(port)
                 .signIn(member.email(), PASSWORD)
                 .get("/cases/" + kase.number())

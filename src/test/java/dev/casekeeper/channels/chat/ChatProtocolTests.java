@@ -45,7 +45,7 @@ class ChatProtocolTests extends ChatTestBase {
 
             var chat = chatOf(token, desk);
             assertThat(chat.state()).isEqualTo(Conversation.State.WAITING);
-            var kase = cases.detail(new CaseId(chat.caseId())).summary();
+            var kase = lookup.detail(new CaseId(chat.caseId())).summary();
             assertThat(kase.channel()).isEqualTo(Channel.CHAT);
             assertThat(kase.subject()).isEqualTo("Activation key");
             assertThat(kase.teamId()).isEqualTo(desk.team());
@@ -191,7 +191,7 @@ class ChatProtocolTests extends ChatTestBase {
                                 .asString())
                         .isEqualTo("Thanks!");
             }
-            var timeline = cases.detail(new CaseId(chat.caseId())).timeline();
+            var timeline = lookup.detail(new CaseId(chat.caseId())).timeline();
             assertThat(timeline)
                     .filteredOn(e -> e.kind().value().equals("message_out"))
                     .hasSize(1);
@@ -241,7 +241,7 @@ class ChatProtocolTests extends ChatTestBase {
                     .filteredOn(f -> f.path("type").asString("").equals("message"))
                     .hasSize(1);
         }
-        assertThat(cases.detail(new CaseId(chat.caseId())).timeline())
+        assertThat(lookup.detail(new CaseId(chat.caseId())).timeline())
                 .filteredOn(e -> e.kind().value().equals("message_out"))
                 .hasSize(1);
     }
@@ -293,7 +293,7 @@ class ChatProtocolTests extends ChatTestBase {
                 panel.send(Map.of("type", "message", "id", "a-1", "text", "Hi"));
                 assertThat(panel.next("error").get("code").asString()).isEqualTo("not-joined");
             }
-            assertThat(cases.detail(new CaseId(chat.caseId())).timeline())
+            assertThat(lookup.detail(new CaseId(chat.caseId())).timeline())
                     .noneMatch(e -> e.kind().value().equals("message_out"));
         }
     }

@@ -6,6 +6,8 @@ import dev.casekeeper.agents.CreateAgent;
 import dev.casekeeper.agents.Role;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseIntake;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.channels.email.InboundMode;
 import dev.casekeeper.channels.email.Mailbox;
@@ -37,6 +39,12 @@ abstract class ChatTestBase extends ApiTestBase {
 
     @Autowired
     CaseManagement cases;
+
+    @Autowired
+    CaseLookup lookup;
+
+    @Autowired
+    CaseIntake intake;
 
     @Autowired
     JdbcClient jdbc;
@@ -104,7 +112,7 @@ abstract class ChatTestBase extends ApiTestBase {
     }
 
     long customerMessages(CaseId caseId) {
-        return cases.detail(caseId).timeline().stream()
+        return lookup.detail(caseId).timeline().stream()
                 .filter(e -> e.kind().value().equals("message_in"))
                 .count();
     }

@@ -3,6 +3,7 @@ package dev.casekeeper.channels.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.channels.email.parse.MimeParser;
 import dev.casekeeper.channels.email.parse.ParsedMessage;
@@ -30,6 +31,9 @@ class AcknowledgementLimitTests extends EmailTestBase {
     CaseManagement cases;
 
     @Autowired
+    CaseLookup lookup;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Test
@@ -44,7 +48,7 @@ class AcknowledgementLimitTests extends EmailTestBase {
                 "someone@example.org",
                 mailbox.address(),
                 plain("someone@example.org", mailbox.address(), "Case " + marker, "Hi"));
-        var kase = cases.summary(
+        var kase = lookup.summary(
                 new CaseId(UUID.fromString(awaitCase(marker).get("id").asString())));
         var row = mailboxes.find(mailbox.id()).orElseThrow();
         String sender = "loop-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";

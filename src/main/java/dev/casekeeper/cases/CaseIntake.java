@@ -1,0 +1,184 @@
+package dev.casekeeper.cases;
+
+import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.customers.CustomerId;
+import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.shared.Actor;
+import dev.casekeeper.shared.InvalidInputException;
+import dev.casekeeper.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way in for what customers write, whatever the channel: email, chat, the API, the channels
+ * to come. One rule for all of them: a message for a case is added to it, and a solved, pending or
+ * on-hold case opens again; a message for a closed case opens a follow-up case linked to it; a
+ * message for no case opens one. Automatic mail is recorded as it is and changes nothing.
+ */
+@Service
+@Transactional
+public class CaseIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseIntake.class);
+
+    private final CaseQueries cases;
+    private final CaseWriter writer;
+    private final CustomerManagement customers;
+    private final AgentManagement agents;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CaseIntake(
+            CaseQueries cases,
+            CaseWriter writer,
+            CustomerManagement customers,
+            AgentManagement agents,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.cases = cases;
+        this.writer = writer;
+        this.customers = customers;
+        this.agents = agents;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Takes a customer's message in: where it landed, and whether it opened the case. */
+    public Received receive(InboundMessage message, Sender sender) {
+        if (message.caseId() == null) {
+            return open(message, customer(sender, null), null);
+        }
+        var kase =
+                cases.lock(message.caseId().value()).orElseThrow(() -> new NotFoundException("Case", message.caseId()));
+        var from = customer(sender, kase);
+        if (kase.isClosed() && !message.automatic()) {
+            var followUp = message.withPriority(kase.priority)
+                    .withTags(kase.tags)
+                    .withTeam(kase.teamId == null ? null : new TeamId(kase.teamId));
+            return open(
+                    new InboundMessage(
+                            null,
+                            kase.subject,
+                            followUp.body(),
+                            followUp.html(),
+                            followUp.channel(),
+                            false,
+                            followUp.facts(),
+                            followUp.teamId(),
+                            followUp.tags(),
+                            followUp.priority(),
+                            followUp.recordedBy()),
+                    from,
+                    message.caseId());
+        }
+        var statusBefore = kase.status;
+        Instant now = clock.instant();
+        var entry = writer.message(
+                kase.id,
+                EntryKind.MESSAGE_IN,
+                Actor.customer(from.value()),
+                message.body(),
+                message.html(),
+                message.facts(),
+                now);
+        if (!message.automatic()) {
+            kase.customerWrote(now);
+            writer.save(kase, message.recordedBy(), now);
+            events.publishEvent(new MessageReceived(message.caseId(), entry, statusBefore));
+        }
+        return new Received(kase.summary(), entry, false);
+    }
+
+    private Received open(InboundMessage message, CustomerId requester, @Nullable CaseId followUpOf) {
+        if (message.subject().isBlank()) {
+            throw new InvalidInputException("subject", "a new case needs a subject");
+        }
+        if (message.teamId() != null) {
+            try {
+                agents.findTeam(message.teamId());
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("teamId", "no team has the id " + message.teamId());
+            }
+        }
+        var tags = Tags.normalize(message.tags());
+        var id = UUID.randomUUID();
+        Instant now = clock.instant();
+        String subject = message.subject().strip();
+        UUID team = message.teamId() == null ? null : message.teamId().value();
+        long number = cases.insertCase(
+                id,
+                subject,
+                requester.value(),
+                message.channel(),
+                message.priority(),
+                tags,
+                team,
+                followUpOf == null ? null : followUpOf.value(),
+                now);
+        var entry = writer.message(
+                id,
+                EntryKind.MESSAGE_IN,
+                Actor.customer(requester.value()),
+                message.body(),
+                message.html(),
+                message.facts(),
+                now);
+        cases.recordHistory(id, message.recordedBy(), "created", null, "new", now);
+        log.info(
+                "Case {} (#{}) opened through {}", id, number, message.channel().value());
+        var caseId = new CaseId(id);
+        events.publishEvent(
+                new CaseOpened(caseId, number, requester, message.channel(), !message.automatic(), message.teamId()));
+        if (!message.automatic()) {
+            events.publishEvent(new MessageReceived(caseId, entry, null));
+        }
+        events.publishEvent(new CaseUpdated(caseId, number, message.teamId(), null, message.teamId(), null));
+        var opened = new Case(
+                id,
+                number,
+                subject,
+                requester.value(),
+                message.channel(),
+                CaseStatus.NEW,
+                message.priority(),
+                tags,
+                team,
+                null,
+                followUpOf == null ? null : followUpOf.value(),
+                now,
+                now,
+                null,
+                null,
+                null,
+                now);
+        return new Received(opened.summary(), entry, true);
+    }
+
+    /** The customer a message is from; an email address is checked by the customers' rules. */
+    private CustomerId customer(Sender sender, @Nullable Case kase) {
+        return switch (sender) {
+            case Sender.Known known -> known.customerId();
+            case Sender.Email email -> {
+                try {
+                    yield customers.identifyByEmail(email.address(), email.name());
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException("requester.email", e.getMessage());
+                }
+            }
+            case Sender.Requester requester -> {
+                if (kase == null) {
+                    throw new InvalidInputException("caseId", "a message from the case's requester needs its case");
+                }
+                yield new CustomerId(kase.requesterId);
+            }
+        };
+    }
+}

@@ -1,0 +1,201 @@
+package dev.casekeeper.cases;
+
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.customers.CustomerId;
+import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.shared.Cursor;
+import dev.casekeeper.shared.NotFoundException;
+import dev.casekeeper.shared.Slice;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading cases: for an agent, only what they may see ({@code find}, {@code search}, {@code list});
+ * for the modules reacting to a case's events, as the system ({@code detail}, {@code outline},
+ * {@code entry}, {@code summary}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseLookup {
+
+    /** A search by name or email looks at this many of the best-matching customers. */
+    private static final int MATCHING_CUSTOMERS = 200;
+
+    private final CaseQueries cases;
+    private final TimelineQueries entries;
+    private final CaseSearchQueries searches;
+    private final TimelineJson json;
+    private final TimelineAuthors authors;
+    private final CustomerManagement customers;
+    private final Clock clock;
+
+    CaseLookup(
+            CaseQueries cases,
+            TimelineQueries timeline,
+            CaseSearchQueries searches,
+            TimelineJson json,
+            TimelineAuthors authors,
+            CustomerManagement customers,
+            Clock clock) {
+        this.cases = cases;
+        this.entries = timeline;
+        this.searches = searches;
+        this.json = json;
+        this.authors = authors;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    /** A case with its timeline, authors named, if the viewer may see it. */
+    public CaseDetail find(CaseId id, SignedInAgent viewer) {
+        var kase = CaseVisibility.visible(cases.find(id.value()).orElse(null), viewer, id);
+        return detail(kase, true);
+    }
+
+    /** A case by the number people say on the phone; unknown or not visible to the viewer is not found. */
+    public CaseDetail findByNumber(long number, SignedInAgent viewer) {
+        var id = cases.findIdByNumber(number).orElseThrow(() -> new NotFoundException("Case", "#" + number));
+        try {
+            return find(new CaseId(id), viewer);
+        } catch (NotFoundException e) {
+            throw new NotFoundException("Case", "#" + number);
+        }
+    }
+
+    /**
+     * Whether the viewer may open the case. For what names another case beside the one on screen (an
+     * earlier contact, the case a follow-up continues): a case the viewer may not open is not named,
+     * since its id, number or times would tell them what its 404 does not.
+     */
+    public boolean visibleTo(CaseId id, SignedInAgent viewer) {
+        return cases.find(id.value())
+                .map(kase -> CaseVisibility.canSee(kase, viewer))
+                .orElse(false);
+    }
+
+    /** One page of a workspace view, filtered, searched and sorted; only cases the viewer may see. */
+    public CasePage search(CaseSearch search, SignedInAgent viewer) {
+        Set<UUID> matching = search.q() == null || search.q().isBlank()
+                ? Set.of()
+                : customers.matching(search.q().strip(), MATCHING_CUSTOMERS).stream()
+                        .map(CustomerId::value)
+                        .collect(Collectors.toSet());
+        var found = searches.search(search, CaseVisibility.of(viewer), matching, clock.instant());
+        return new CasePage(
+                found.cases().stream().map(Case::summary).toList(), found.total(), search.page(), search.size());
+    }
+
+    /** How many cases each view holds for the viewer right now. */
+    public Map<CaseView, Long> viewCounts(SignedInAgent viewer) {
+        return searches.counts(CaseVisibility.of(viewer), clock.instant());
+    }
+
+    /** Cases the viewer may see, newest first, one page at a time. */
+    public Slice<CaseSummary> list(CaseFilter filter, SignedInAgent viewer, @Nullable String cursor, int limit) {
+        var rows =
+                cases.list(filter, CaseVisibility.of(viewer), cursor == null ? null : Cursor.decode(cursor), limit + 1);
+        var page = rows.stream().limit(limit).map(Case::summary).toList();
+        String next = rows.size() > limit
+                ? new Cursor(page.getLast().createdAt(), page.getLast().id().value()).encode()
+                : null;
+        return new Slice<>(page, next);
+    }
+
+    /** Who owned the case when: every assignment and transfer, oldest first. */
+    public List<OwnerChange> owners(CaseId id, SignedInAgent viewer) {
+        CaseVisibility.visible(cases.find(id.value()).orElse(null), viewer, id);
+        return entries
+                .timeline(
+                        id.value(),
+                        Set.of(
+                                TimelineJson.typeOf(TimelineEvent.Assigned.class),
+                                TimelineJson.typeOf(TimelineEvent.Transferred.class)))
+                .stream()
+                .map(json::entry)
+                .map(Handovers::ownerChange)
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** Every recorded change of the case, oldest first. */
+    public List<CaseChange> history(CaseId id, SignedInAgent viewer) {
+        CaseVisibility.visible(cases.find(id.value()).orElse(null), viewer, id);
+        return cases.history(id.value());
+    }
+
+    /**
+     * A case with its timeline, without a viewer and without authors' names: for modules reacting to
+     * the case's events as the system (checking a reply, drafting a handover). Callers acting for an
+     * agent use {@link #find(CaseId, SignedInAgent)}, which applies what the agent may see.
+     */
+    public CaseDetail detail(CaseId id) {
+        return detail(cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id)), false);
+    }
+
+    /**
+     * {@link #detail(CaseId)} as listeners need it, at a fraction of the cost: every entry with its
+     * kind, author, time, text and event; without the HTML of messages, the channels' facts and
+     * deliveries. For working out clocks, scores and repeat contacts after every message.
+     */
+    public CaseDetail outline(CaseId id) {
+        var kase = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        var timeline = entries.outline(id.value()).stream().map(json::entry).toList();
+        return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
+    }
+
+    /** One entry of a case, with its author's name; a listener reacting to a message reads just that. */
+    public TimelineEntry entry(CaseId id, UUID entryId) {
+        var rows = entries.entry(id.value(), entryId);
+        if (rows.isEmpty()) {
+            throw new NotFoundException("Timeline entry", entryId);
+        }
+        return authors.named(rows.stream().map(json::entry).toList()).getFirst();
+    }
+
+    /** A case without its timeline, as the system; for modules that need only its facts. */
+    public CaseSummary summary(CaseId id) {
+        return byId(id).orElseThrow(() -> new NotFoundException("Case", id));
+    }
+
+    /** A case without its timeline, by id, if there is one; no visibility check. */
+    public Optional<CaseSummary> byId(CaseId id) {
+        return cases.find(id.value()).map(Case::summary);
+    }
+
+    /** A case by its number, for channels that thread by it (a subject tag); no visibility check. */
+    public Optional<CaseSummary> byNumber(long number) {
+        return cases.findIdByNumber(number).flatMap(cases::find).map(Case::summary);
+    }
+
+    /**
+     * The customer's latest cases, newest first, without an access check: for modules that react to
+     * case events (a repeat contact looks at the customer's earlier cases).
+     */
+    public List<CaseSummary> ofRequester(CustomerId requester, int limit) {
+        var filter = new CaseFilter(null, null, null, null, requester, null);
+        return cases.list(filter, new CaseQueries.Visibility(true, null, Set.of()), null, limit).stream()
+                .map(Case::summary)
+                .toList();
+    }
+
+    /** A case with its timeline and authors' names, without a viewer: for the one who just changed it. */
+    CaseDetail named(CaseId id) {
+        return detail(cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id)), true);
+    }
+
+    private CaseDetail detail(Case kase, boolean named) {
+        var timeline = entries.timeline(kase.id, null).stream().map(json::entry).toList();
+        if (named) {
+            timeline = authors.named(timeline);
+        }
+        return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.casekeeper.cases;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.agents.TeamId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something that happened to a case, as its timeline records it: one record per kind of event, each
+ * stored as JSON under its type name ({@link JsonTypeName}, the {@code eventType} of the API). Other
+ * modules record theirs through {@link CaseManagement#recordEvent} and read them back as these
+ * records, never by their type name. Every kind has a readable line ({@link TimelineLines}); a kind
+ * added here without one does not compile.
+ */
+public sealed interface TimelineEvent {
+
+    /** The status moved. */
+    @JsonTypeName("status_changed")
+    record StatusChanged(CaseStatus from, CaseStatus to) implements TimelineEvent {}
+
+    /** The priority moved. */
+    @JsonTypeName("priority_changed")
+    record PriorityChanged(Priority from, Priority to) implements TimelineEvent {}
+
+    /** The tags were replaced. */
+    @JsonTypeName("tags_changed")
+    record TagsChanged(List<String> from, List<String> to) implements TimelineEvent {}
+
+    /** An unowned case got its owner. */
+    @JsonTypeName("assigned")
+    record Assigned(AgentId toAgentId, String toAgentName) implements TimelineEvent {}
+
+    /**
+     * The case moved to an agent or a team's queue, with why and what the customer already said, so
+     * the next agent reads it before speaking.
+     */
+    @JsonTypeName("transferred")
+    record Transferred(
+            @Nullable AgentId fromOwnerId,
+            @Nullable AgentId toAgentId,
+            @Nullable String toAgentName,
+            @Nullable TeamId toTeamId,
+            @Nullable String toTeamName,
+            String reason,
+            String summary)
+            implements TimelineEvent {
+
+        public boolean toTeam() {
+            return toTeamId != null;
+        }
+    }
+
+    /** The priority went up because of heat or a request for a supervisor. */
+    @JsonTypeName("escalated")
+    record Escalated(String reason, Priority fromPriority, Priority toPriority) implements TimelineEvent {}
+
+    /** A supervisor took a request for a supervisor. */
+    @JsonTypeName("supervisor_joined")
+    record SupervisorJoined(
+            AgentId supervisorId,
+            String supervisorName,
+            @Nullable String source) implements TimelineEvent {}
+
+    /** The agent took the customer off hold in a live contact: how long it lasted, and whether past the limit. */
+    @JsonTypeName("hold_ended")
+    record HoldEnded(Duration held, boolean pastLimit) implements TimelineEvent {}
+
+    /** A live contact (a chat, a call) that an agent had taken ended; {@code channel} is the channel's value. */
+    @JsonTypeName("contact_ended")
+    record ContactEnded(String channel) implements TimelineEvent {}
+
+    /** An agent promised the customer something by a time. */
+    @JsonTypeName("promise_recorded")
+    record PromiseRecorded(
+            UUID followupId,
+            String text,
+            Instant dueAt,
+            @Nullable AgentId ownerId) implements TimelineEvent {}
+
+    /** The promise was kept. */
+    @JsonTypeName("promise_kept")
+    record PromiseKept(
+            UUID followupId, String text, @Nullable String note) implements TimelineEvent {}
+
+    /** The promise was withdrawn. */
+    @JsonTypeName("promise_withdrawn")
+    record PromiseWithdrawn(
+            UUID followupId, String text, @Nullable String reason) implements TimelineEvent {}
+
+    /** The promise's time passed while it was open. */
+    @JsonTypeName("promise_overdue")
+    record PromiseOverdue(UUID followupId, String text, Instant dueAt) implements TimelineEvent {}
+
+    /** The case was solved a while ago: time to check that it stayed solved. */
+    @JsonTypeName("checkin_due")
+    record CheckinDue(UUID followupId, Instant solvedAt) implements TimelineEvent {}
+
+    /** The check-in was done. */
+    @JsonTypeName("checkin_kept")
+    record CheckinKept(
+            UUID followupId, String text, @Nullable String note) implements TimelineEvent {}
+
+    /** The check-in was dropped. */
+    @JsonTypeName("checkin_withdrawn")
+    record CheckinWithdrawn(
+            UUID followupId, String text, @Nullable String reason) implements TimelineEvent {}
+
+    /**
+     * A service-level target is due soon. {@code target} is {@code first_response},
+     * {@code next_response} or {@code resolution}; {@code cycle} counts next responses.
+     */
+    @JsonTypeName("sla_warning")
+    record SlaWarned(String target, int cycle, @Nullable Instant dueAt) implements TimelineEvent {}
+
+    /** A service-level target was missed. */
+    @JsonTypeName("sla_breached")
+    record SlaBreached(String target, int cycle, @Nullable Instant dueAt) implements TimelineEvent {}
+
+    /** Supervisors were told the case has had no owner for too long. */
+    @JsonTypeName("unowned_alert")
+    record UnownedAlert(Instant unownedSince) implements TimelineEvent {}
+
+    /**
+     * A reply went to fewer people than were copied on the case: the first of those left out, at
+     * most twenty, are named.
+     */
+    @JsonTypeName("email_recipients_left_out")
+    record RecipientsLeftOut(UUID entryId, int sent, int leftOut, int limit, List<String> addresses)
+            implements TimelineEvent {}
+}
