@@ -58,7 +58,16 @@
         if (!url || !window.EventSource) return;
         const content = document.querySelector('[data-live-case]');
         const source = new EventSource(content ? url + '?case=' + encodeURIComponent(content.dataset.liveCase) : url);
-        source.addEventListener('hello', function () { hideNotice(); body.dataset.liveReady = 'true'; });
+        let connected = false;
+        source.addEventListener('hello', function () {
+            hideNotice();
+            body.dataset.liveReady = 'true';
+            // A stream that comes back after a drop missed what happened meanwhile.
+            if (connected) refreshEverything();
+            connected = true;
+        });
+        // The server's bus may have missed changes (its database connection dropped): same as a drop.
+        source.addEventListener('missed', refreshEverything);
         source.addEventListener('case', function (event) {
             const data = JSON.parse(event.data);
             fire('cases-changed', data);
@@ -89,6 +98,19 @@
                 notice('offline', true);
             }
         };
+    }
+
+    // Every live part of the page reloads, as if each change it listens for had happened.
+    function refreshEverything() {
+        const names = new Set(['cases-changed', 'notifications-changed', 'routing-changed', 'queues-changed']);
+        document.querySelectorAll('[hx-trigger]').forEach(function (element) {
+            (element.getAttribute('hx-trigger').match(/(case|presence|contact)-changed-\d+/g) || [])
+                .forEach(function (name) { names.add(name); });
+        });
+        names.forEach(function (name) {
+            const number = name.match(/\d+$/);
+            fire(name, number ? {number: +number[0]} : {});
+        });
     }
 
     // Keyboard: j/k move in lists, Enter opens, r reply, n note, a assign to me, / search, ? help.

@@ -24,12 +24,12 @@ public class CasePresence {
     public static final Duration FRESH = Duration.ofSeconds(45);
 
     private final JdbcClient jdbc;
-    private final LiveBus bus;
+    private final LiveSignalRelay relay;
     private final Clock clock;
 
-    CasePresence(JdbcClient jdbc, LiveBus bus, Clock clock) {
+    CasePresence(JdbcClient jdbc, LiveSignalRelay relay, Clock clock) {
         this.jdbc = jdbc;
-        this.bus = bus;
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -57,7 +57,7 @@ public class CasePresence {
         boolean arrived =
                 before[1] == null || ((Timestamp) before[1]).toInstant().isBefore(now.minus(FRESH));
         if (arrived || !Boolean.valueOf(drafting).equals(before[0])) {
-            bus.publishAfterCommit(LiveSignal.presence(caseId.value(), number));
+            relay.publish(LiveSignal.presence(caseId.value(), number));
         }
         // Rows of pages long closed count for nothing; dropping them keeps the table small.
         jdbc.sql("delete from live.presence where seen_at < :old")
@@ -72,7 +72,7 @@ public class CasePresence {
                 .param("agent", agent.id().value())
                 .update();
         if (removed > 0) {
-            bus.publishAfterCommit(LiveSignal.presence(caseId.value(), number));
+            relay.publish(LiveSignal.presence(caseId.value(), number));
         }
     }
 

@@ -21,15 +21,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseSignals {
 
-    private final LiveBus bus;
+    private final LiveSignalRelay relay;
 
-    CaseSignals(LiveBus bus) {
-        this.bus = bus;
+    CaseSignals(LiveSignalRelay relay) {
+        this.relay = relay;
     }
 
     @EventListener
     void on(CaseUpdated event) {
-        bus.publishAfterCommit(new LiveSignal(
+        relay.publish(new LiveSignal(
                 LiveSignal.CASE,
                 event.caseId().value(),
                 event.number(),
@@ -49,6 +49,6 @@ class CaseSignals {
 
     @EventListener
     void on(AgentDeactivated event) {
-        bus.publishAfterCommit(LiveSignal.signedOut(event.agentId().value()));
+        relay.publish(LiveSignal.signedOut(event.agentId().value()));
     }
 }

@@ -31,10 +31,10 @@ class LiveEventsController {
     SseEmitter events(
             @AuthenticationPrincipal SignedInAgent me,
             @RequestParam(name = "case", required = false) @Nullable Long caseNumber) {
-        if (caseNumber != null) {
-            // Presence of a case only for whoever may open it; anything else is not found.
-            cases.findByNumber(caseNumber, me);
-        }
-        return streams.open(me, caseNumber);
+        // Presence of a case only for whoever may open it; anything else is not found.
+        var caseId = caseNumber == null
+                ? null
+                : cases.findByNumber(caseNumber, me).summary().id().value();
+        return streams.open(me, caseNumber, caseId);
     }
 }

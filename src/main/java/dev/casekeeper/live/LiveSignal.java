@@ -46,9 +46,12 @@ record LiveSignal(
         return new LiveSignal(ROUTING, null, 0, List.of(), List.of(), false, agentId);
     }
 
-    /** The live contact of the case changed (hold, colleague, transfer): pages showing that case hear of it. */
-    static LiveSignal contact(UUID caseId, long number) {
-        return new LiveSignal(CONTACT, caseId, number, List.of(), List.of(), false, null);
+    /**
+     * The live contact of the case changed (hold, colleague, transfer): pages showing that case hear
+     * of it. Without its number: each page knows the number of the case it shows.
+     */
+    static LiveSignal contact(UUID caseId) {
+        return new LiveSignal(CONTACT, caseId, 0, List.of(), List.of(), false, null);
     }
 
     /** Queues, holds or supervisor requests changed: supervisors' and admins' pages hear of it, all as one. */

@@ -5,6 +5,7 @@ import dev.casekeeper.agents.TeamId;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,16 +29,23 @@ class LiveStreams implements SmartLifecycle {
     /** A stream ends after this; the browser opens a new one by itself, which also checks the sign-in again. */
     static final long STREAM_MILLIS = TimeUnit.MINUTES.toMillis(30);
 
-    record Subscriber(SignedInAgent agent, @Nullable Long caseNumber) {}
+    /** The event that tells a page it may have missed others. */
+    static final String MISSED = "missed";
+
+    /** An open page: its agent, and the case it shows (by number and id), if it shows one. */
+    record Subscriber(
+            SignedInAgent agent,
+            @Nullable Long caseNumber,
+            @Nullable UUID caseId) {}
 
     private final Map<SseEmitter, Subscriber> open = new ConcurrentHashMap<>();
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private volatile @Nullable ScheduledExecutorService keepAlive;
     private volatile boolean running;
 
-    SseEmitter open(SignedInAgent agent, @Nullable Long caseNumber) {
+    SseEmitter open(SignedInAgent agent, @Nullable Long caseNumber, @Nullable UUID caseId) {
         var emitter = new SseEmitter(STREAM_MILLIS);
-        open.put(emitter, new Subscriber(agent, caseNumber));
+        open.put(emitter, new Subscriber(agent, caseNumber, caseId));
         emitter.onCompletion(() -> open.remove(emitter));
         emitter.onTimeout(() -> open.remove(emitter));
         emitter.onError(e -> open.remove(emitter));
@@ -53,13 +61,23 @@ class LiveStreams implements SmartLifecycle {
         open.forEach((emitter, subscriber) -> {
             if (mayHear(subscriber, signal)) {
                 senders.execute(() -> {
-                    send(emitter, SseEmitter.event().name(signal.type()).data(payload(signal)));
+                    send(emitter, SseEmitter.event().name(signal.type()).data(payload(subscriber, signal)));
                     if (LiveSignal.SIGNED_OUT.equals(signal.type())) {
                         emitter.complete();
                     }
                 });
             }
         });
+    }
+
+    /**
+     * Signals may have been lost (the cluster bus was disconnected): every page reloads what it shows,
+     * as it does when its own stream comes back after a drop.
+     */
+    void missed() {
+        open.keySet()
+                .forEach(emitter -> senders.execute(
+                        () -> send(emitter, SseEmitter.event().name(MISSED).data("{}"))));
     }
 
     /** The same rule as the case lists: every team for supervisors and admins; else own teams, team-less and owned. */
@@ -73,7 +91,7 @@ class LiveStreams implements SmartLifecycle {
                         || signal.teamIds().stream()
                                 .anyMatch(team -> agent.teamIds().contains(new TeamId(team)));
             case LiveSignal.PRESENCE, LiveSignal.CONTACT ->
-                subscriber.caseNumber() != null && subscriber.caseNumber() == signal.number();
+                signal.caseId() != null && signal.caseId().equals(subscriber.caseId());
             case LiveSignal.SIGNED_OUT, LiveSignal.NOTIFICATION, LiveSignal.ROUTING ->
                 agent.id().value().equals(signal.agentId());
             case LiveSignal.QUEUES -> agent.role().seesAllTeams();
@@ -81,8 +99,14 @@ class LiveStreams implements SmartLifecycle {
         };
     }
 
-    private static String payload(LiveSignal signal) {
-        return signal.caseId() == null ? "{}" : "{\"number\":" + signal.number() + "}";
+    /** The case's number, from the signal or, for a signal about the page's own case, from the page. */
+    private static String payload(Subscriber subscriber, LiveSignal signal) {
+        if (signal.caseId() == null) {
+            return "{}";
+        }
+        long number =
+                signal.number() > 0 || subscriber.caseNumber() == null ? signal.number() : subscriber.caseNumber();
+        return "{\"number\":" + number + "}";
     }
 
     private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {

@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationSignals {
 
-    private final LiveBus bus;
+    private final LiveSignalRelay relay;
 
-    NotificationSignals(LiveBus bus) {
-        this.bus = bus;
+    NotificationSignals(LiveSignalRelay relay) {
+        this.relay = relay;
     }
 
     @EventListener
     void on(NotificationCreated event) {
-        bus.publishAfterCommit(LiveSignal.notification(event.recipientId().value()));
+        relay.publish(LiveSignal.notification(event.recipientId().value()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.casekeeper.live;
 
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.routing.AgentLeftContact;
 import dev.casekeeper.routing.ColleagueInvited;
 import dev.casekeeper.routing.ColleagueJoined;
@@ -19,7 +18,7 @@ import dev.casekeeper.routing.PresenceChanged;
 import dev.casekeeper.routing.QueueChanged;
 import dev.casekeeper.routing.SupervisorRequestTaken;
 import dev.casekeeper.routing.SupervisorRequested;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,126 +26,129 @@ import org.springframework.stereotype.Component;
  * invitations, holds or presence changed (the offer card, the presence control and the case page's
  * contact panel reload), and supervisors' pages hear that the queues changed, every such change
  * within the coalescing moment as one signal. Signals carry no content; a repeated one only reloads.
+ *
+ * <p>Plain listeners, not event publications: a page refresh lost with a node is made good by the
+ * page's next reload, so it is not worth a row in the publication registry (STYLE.md, "Durable or
+ * live, not both"). They run in routing's transaction and only register the signal, which goes out
+ * when that transaction commits.
  */
 @Component
 class RoutingSignals {
 
-    private final LiveBus bus;
-    private final CaseLookup cases;
+    private final LiveSignalRelay relay;
 
-    RoutingSignals(LiveBus bus, CaseLookup cases) {
-        this.bus = bus;
-        this.cases = cases;
+    RoutingSignals(LiveSignalRelay relay) {
+        this.relay = relay;
     }
 
     /** Pages showing the case reload its contact panel. */
     private void onCase(CaseId caseId) {
-        cases.byId(caseId).ifPresent(kase -> bus.publish(LiveSignal.contact(caseId.value(), kase.number())));
+        relay.publish(LiveSignal.contact(caseId.value()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ContactOffered event) {
-        bus.publish(LiveSignal.routing(event.agentId().value()));
+        relay.publish(LiveSignal.routing(event.agentId().value()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(OfferEnded event) {
-        bus.publish(LiveSignal.routing(event.agentId().value()));
+        relay.publish(LiveSignal.routing(event.agentId().value()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ContactAccepted event) {
         onCase(event.caseId());
-        bus.publish(LiveSignal.routing(event.agentId().value()));
+        relay.publish(LiveSignal.routing(event.agentId().value()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ContactEnded event) {
         onCase(event.caseId());
-        bus.publish(LiveSignal.routing(event.agentId().value()));
-        bus.publish(LiveSignal.queues());
+        relay.publish(LiveSignal.routing(event.agentId().value()));
+        relay.publish(LiveSignal.queues());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PresenceChanged event) {
-        bus.publish(LiveSignal.routing(event.agentId().value()));
-        bus.publish(LiveSignal.queues());
+        relay.publish(LiveSignal.routing(event.agentId().value()));
+        relay.publish(LiveSignal.queues());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ContactHeld event) {
         onCase(event.caseId());
-        bus.publish(LiveSignal.routing(event.agentId().value()));
-        bus.publish(LiveSignal.queues());
+        relay.publish(LiveSignal.routing(event.agentId().value()));
+        relay.publish(LiveSignal.queues());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ContactResumed event) {
         onCase(event.caseId());
-        bus.publish(LiveSignal.routing(event.agentId().value()));
-        bus.publish(LiveSignal.queues());
+        relay.publish(LiveSignal.routing(event.agentId().value()));
+        relay.publish(LiveSignal.queues());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(HoldLimitReached event) {
         onCase(event.caseId());
-        bus.publish(LiveSignal.routing(event.agentId().value()));
-        bus.publish(LiveSignal.queues());
+        relay.publish(LiveSignal.routing(event.agentId().value()));
+        relay.publish(LiveSignal.queues());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ContactTransferred event) {
         onCase(event.caseId());
-        bus.publish(LiveSignal.routing(event.fromAgentId().value()));
+        relay.publish(LiveSignal.routing(event.fromAgentId().value()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ColleagueInvited event) {
         onCase(event.caseId());
-        bus.publish(LiveSignal.routing(event.toAgentId().value()));
-        bus.publish(LiveSignal.routing(event.fromAgentId().value()));
+        relay.publish(LiveSignal.routing(event.toAgentId().value()));
+        relay.publish(LiveSignal.routing(event.fromAgentId().value()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(InvitationAnswered event) {
         onCase(event.caseId());
-        bus.publish(LiveSignal.routing(event.toAgentId().value()));
-        bus.publish(LiveSignal.routing(event.fromAgentId().value()));
+        relay.publish(LiveSignal.routing(event.toAgentId().value()));
+        relay.publish(LiveSignal.routing(event.fromAgentId().value()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ColleagueJoined event) {
         onCase(event.caseId());
-        bus.publish(LiveSignal.routing(event.agentId().value()));
-        bus.publish(LiveSignal.queues());
+        relay.publish(LiveSignal.routing(event.agentId().value()));
+        relay.publish(LiveSignal.queues());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(AgentLeftContact event) {
         onCase(event.caseId());
-        bus.publish(LiveSignal.routing(event.agentId().value()));
-        bus.publish(LiveSignal.queues());
+        relay.publish(LiveSignal.routing(event.agentId().value()));
+        relay.publish(LiveSignal.queues());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(QueueChanged event) {
-        bus.publish(LiveSignal.queues());
+        relay.publish(LiveSignal.queues());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ContactAbandoned event) {
-        bus.publish(LiveSignal.queues());
+        relay.publish(LiveSignal.queues());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(SupervisorRequested event) {
         onCase(event.caseId());
-        bus.publish(LiveSignal.queues());
+        relay.publish(LiveSignal.queues());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(SupervisorRequestTaken event) {
         onCase(event.caseId());
-        bus.publish(LiveSignal.queues());
+        relay.publish(LiveSignal.queues());
     }
 }

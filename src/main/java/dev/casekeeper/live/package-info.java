@@ -1,6 +1,6 @@
 /**
  * Live updates for open workspaces: case changes and presence pushed to browsers over
- * Server-Sent Events, carried between nodes by PostgreSQL {@code LISTEN/NOTIFY}.
+ * Server-Sent Events, carried between nodes on the cluster bus ({@link dev.casekeeper.bus.ClusterBus}).
  */
 @NullMarked
 package dev.casekeeper.live;

@@ -18,13 +18,13 @@ class LiveStreamsTests {
         var admin = agent(Role.ADMIN);
         var signal = LiveSignal.notification(recipient.id().value());
 
-        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(recipient, null), signal))
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(recipient, null, null), signal))
                 .isTrue();
-        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(recipient, 1042L), signal))
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(recipient, 1042L, UUID.randomUUID()), signal))
                 .isTrue();
-        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(admin, null), signal))
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(admin, null, null), signal))
                 .isFalse();
-        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.SUPERVISOR), null), signal))
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.SUPERVISOR), null, null), signal))
                 .isFalse();
     }
 
@@ -34,27 +34,28 @@ class LiveStreamsTests {
         var routing = LiveSignal.routing(agent.id().value());
         var queues = LiveSignal.queues();
 
-        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent, null), routing))
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent, null, null), routing))
                 .isTrue();
-        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.SUPERVISOR), null), routing))
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.SUPERVISOR), null, null), routing))
                 .isFalse();
-        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent, null), queues))
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent, null, null), queues))
                 .isFalse();
-        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.SUPERVISOR), null), queues))
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.SUPERVISOR), null, null), queues))
                 .isTrue();
-        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.ADMIN), null), queues))
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.ADMIN), null, null), queues))
                 .isTrue();
     }
 
     @Test
     void aContactSignalReachesOnlyPagesShowingThatCase() {
-        var signal = LiveSignal.contact(UUID.randomUUID(), 1042L);
+        var shown = UUID.randomUUID();
+        var signal = LiveSignal.contact(shown);
 
-        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.AGENT), 1042L), signal))
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.AGENT), 1042L, shown), signal))
                 .isTrue();
-        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.ADMIN), 1043L), signal))
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.ADMIN), 1043L, UUID.randomUUID()), signal))
                 .isFalse();
-        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.ADMIN), null), signal))
+        assertThat(LiveStreams.mayHear(new LiveStreams.Subscriber(agent(Role.ADMIN), null, null), signal))
                 .isFalse();
     }
 

@@ -16,17 +16,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Live updates across nodes: a second node on the same database serves the same session, and its
  * event stream hears of changes made through the first, carried by PostgreSQL LISTEN/NOTIFY. Only
- * cases the agent may see are announced.
+ * cases the agent may see are announced; when a node's bus lost its connection, its pages are told
+ * to reload.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveUpdatesTests extends ApiTestBase {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private ConfigurableApplicationContext secondNode;
     private int secondPort;
@@ -114,6 +120,21 @@ class LiveUpdatesTests extends ApiTestBase {
         admin().patch("/api/v1/agents/" + agent.id(), Map.of("active", false));
 
         until(stream, "signed-out {}");
+    }
+
+    @Test
+    void aStreamIsToldToReloadWhenItsNodesBusLostItsConnection() throws InterruptedException {
+        var agent = newAgent("agent");
+        var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
+        var stream = browser.onPort(secondPort).events("/live/events");
+        assertThat(next(stream)).isEqualTo("hello {}");
+
+        jdbc.sql(
+                        "select pg_terminate_backend(pid) from pg_stat_activity where application_name like 'casekeeper bus %'")
+                .query()
+                .listOfRows();
+
+        until(stream, "missed {}");
     }
 
     @Test

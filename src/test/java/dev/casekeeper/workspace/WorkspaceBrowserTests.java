@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,7 +25,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -42,6 +46,9 @@ class WorkspaceBrowserTests extends ApiTestBase {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String DEMO_PASSWORD = "casekeeper-demo";
+
+    @Autowired
+    JdbcClient jdbc;
 
     private WebDriver priya;
     private WebDriver tom;
@@ -207,6 +214,46 @@ class WorkspaceBrowserTests extends ApiTestBase {
         assertThat(priya.findElement(By.id("reply-body")).getAttribute("value"))
                 .as("the draft is kept")
                 .isEqualTo("Could you tell me the error code on the blue screen?");
+    }
+
+    @Test
+    void aPageWhoseNodeMayHaveMissedChangesReloadsEveryLivePart() {
+        priya = browser();
+        signIn(priya, "priya@demo.casekeeper.local");
+        long number = admin().post(
+                        "/api/v1/cases",
+                        Map.of(
+                                "subject", "Invoice sent twice",
+                                "requester", Map.of("email", "sam.okoro@demo.example", "name", "Sam Okoro"),
+                                "message", Map.of("body", "I got the same invoice twice this month.")))
+                .json()
+                .get("number")
+                .asLong();
+        priya.get(base() + "/cases/" + number);
+        waitFor(priya).until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-live-ready", "true"));
+        var refreshes = List.of(
+                "cases-changed",
+                "notifications-changed",
+                "routing-changed",
+                "queues-changed",
+                "case-changed-" + number,
+                "presence-changed-" + number,
+                "contact-changed-" + number);
+        ((JavascriptExecutor) priya).executeScript("""
+                        window.heard = new Set();
+                        arguments[0].forEach(name => document.body.addEventListener(name, () => window.heard.add(name)));""", refreshes);
+
+        // The node's bus loses its database connection: once back, it tells the page it may have missed changes.
+        jdbc.sql(
+                        "select pg_terminate_backend(pid) from pg_stat_activity where application_name like 'casekeeper bus %'")
+                .query()
+                .listOfRows();
+
+        waitFor(priya)
+                .withTimeout(Duration.ofSeconds(20))
+                .until(browser ->
+                        ((Number) ((JavascriptExecutor) browser).executeScript("return window.heard.size")).intValue()
+                                == refreshes.size());
     }
 
     @Test

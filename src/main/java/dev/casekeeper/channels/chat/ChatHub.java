@@ -1,7 +1,10 @@
 package dev.casekeeper.channels.chat;
 
+import dev.casekeeper.bus.ClusterBus;
+import dev.casekeeper.bus.Topic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,45 +16,55 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * The chat sockets open on this node, by chat, and the way frames reach them on every node: a
- * frame goes to this node's sockets at once and to the other nodes through {@link ChatBus}. Each
- * socket is wrapped so that sends from several threads queue up (bounded) instead of colliding;
- * each delivery runs on a virtual thread, so a slow socket holds up nobody else.
+ * The chat sockets open on this node, by chat, and the way frames reach them on every node: through
+ * the cluster bus's {@code chat} topic, once the change committed. Each socket is wrapped so that
+ * sends from several threads queue up (bounded) instead of colliding; each delivery runs on a
+ * virtual thread, so a slow socket holds up nobody else.
+ *
+ * <p>For each chat with a socket here, the hub knows the last numbered message it passed on. When
+ * the bus may have missed frames, {@link ChatCatchUp} sends the sockets what was stored since, from
+ * the chat's tables; the widget and the panel show each numbered message once, whatever comes twice.
  */
 @Component
-class ChatHub {
+class ChatHub implements ClusterBus.Subscriber {
 
+    static final Topic TOPIC = new Topic("chat");
     private static final Logger log = LoggerFactory.getLogger(ChatHub.class);
-    /** Under PostgreSQL's 8000-byte limit for a NOTIFY payload, with room for the envelope. */
-    private static final int MAX_PAYLOAD = 7500;
 
     /** One open socket: the customer's widget or an agent's panel. */
     record Peer(WebSocketSession socket, boolean agent) {}
 
     private final Map<UUID, Set<Peer>> peers = new ConcurrentHashMap<>();
+    /** The last numbered message of each chat with a socket here that this node passed on (or had when it came). */
+    private final Map<UUID, Long> passedOn = new ConcurrentHashMap<>();
+
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private final ChatBus bus;
+    private final ClusterBus bus;
     private final ConversationQueries conversations;
+    private final ChatCatchUp catchUp;
     private final Frames frames;
     private volatile @Nullable Consumer<UUID> queueListener;
 
-    ChatHub(ChatBus bus, ConversationQueries conversations, Frames frames) {
+    ChatHub(ClusterBus bus, ConversationQueries conversations, ChatCatchUp catchUp, Frames frames) {
         this.bus = bus;
         this.conversations = conversations;
+        this.catchUp = catchUp;
         this.frames = frames;
-        bus.onReceive(this::receive);
+        bus.subscribe(TOPIC, this);
     }
 
     void add(UUID conversationId, Peer peer) {
         peers.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet())
                 .add(peer);
+        // Whatever is stored up to here the socket reads itself when it says hello.
+        passedOn.computeIfAbsent(
+                conversationId,
+                id -> conversations.find(id).map(Conversation::lastSeq).orElse(0L));
     }
 
     /** Removes the socket; answers how many customer sockets of the chat this node still has. */
@@ -60,6 +73,9 @@ class ChatHub {
             set.remove(peer);
             return set.isEmpty() ? null : set;
         });
+        if (left == null) {
+            passedOn.remove(conversationId);
+        }
         return left == null ? 0 : (int) left.stream().filter(p -> !p.agent()).count();
     }
 
@@ -83,53 +99,36 @@ class ChatHub {
         this.queueListener = listener;
     }
 
-    /** Sends to the chat's sockets here and on every node. */
+    /**
+     * Sends to the chat's sockets here and on every node, after the current transaction commits (at
+     * once without one), so nobody sees what might roll back. A frame too large for the bus travels
+     * as the number of its stored message, which each node reads.
+     */
     void publish(Outgoing out) {
-        deliver(out);
-        String payload = frames.write(Map.of(
-                "n",
-                bus.node().toString(),
-                "c",
-                out.conversationId().toString(),
-                "a",
-                out.audience().name(),
-                "f",
-                out.frame()));
-        if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD) {
-            payload = frames.write(Map.of(
-                    "n",
-                    bus.node().toString(),
-                    "c",
-                    out.conversationId().toString(),
-                    "a",
-                    out.audience().name(),
-                    "s",
-                    out.seq()));
+        var envelope = new HashMap<String, Object>(
+                Map.of("c", out.conversationId().toString(), "a", out.audience().name(), "f", out.frame()));
+        if (out.seq() > 0) {
+            envelope.put("s", out.seq());
         }
-        bus.send(payload);
+        if (out.exceptSocket() != null) {
+            envelope.put("x", out.exceptSocket());
+        }
+        String payload = frames.write(envelope);
+        if (payload.getBytes(StandardCharsets.UTF_8).length > ClusterBus.MAX_PAYLOAD_BYTES) {
+            envelope.remove("f");
+            payload = frames.write(envelope);
+        }
+        bus.publish(TOPIC, payload);
     }
 
-    /** After the current transaction commits (at once without one), so nobody sees what might roll back. */
+    /** The same as {@link #publish}: named for callers inside a transaction, where it matters. */
     void publishAfterCommit(Outgoing out) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    publish(out);
-                }
-            });
-        } else {
-            publish(out);
-        }
+        publish(out);
     }
 
-    /** Tells every node (this one too) that a team's queue changed. */
+    /** Tells every node (this one too) that a team's queue changed, once the change committed. */
     void queueChanged(UUID teamId) {
-        var listener = queueListener;
-        if (listener != null) {
-            listener.accept(teamId);
-        }
-        bus.send(frames.write(Map.of("n", bus.node().toString(), "q", teamId.toString())));
+        bus.publish(TOPIC, frames.write(Map.of("q", teamId.toString())));
     }
 
     /** Sends a frame to this node's sockets of the chat only. */
@@ -137,6 +136,9 @@ class ChatHub {
         var set = peers.get(out.conversationId());
         if (set == null) {
             return;
+        }
+        if (out.seq() > 0) {
+            passedOn.computeIfPresent(out.conversationId(), (id, seq) -> Math.max(seq, out.seq()));
         }
         var message = new TextMessage(out.frame());
         for (var peer : set) {
@@ -166,16 +168,11 @@ class ChatHub {
         }
     }
 
-    private void receive(String payload) {
+    @Override
+    public void receive(String payload) {
         var signal = frames.tree(payload);
-        if (bus.node().toString().equals(signal.path("n").asString(""))) {
-            return;
-        }
         if (signal.has("q")) {
-            var listener = queueListener;
-            if (listener != null) {
-                listener.accept(UUID.fromString(signal.get("q").asString()));
-            }
+            tell(queueListener, UUID.fromString(signal.get("q").asString()));
             return;
         }
         var conversation = UUID.fromString(signal.get("c").asString());
@@ -183,12 +180,36 @@ class ChatHub {
             return;
         }
         var audience = Outgoing.Audience.valueOf(signal.get("a").asString());
+        String except = signal.has("x") ? signal.get("x").asString() : null;
+        long seq = signal.path("s").asLong(0);
         if (signal.has("f")) {
-            deliver(Outgoing.to(conversation, audience, signal.get("f").asString()));
+            deliver(new Outgoing(conversation, audience, signal.get("f").asString(), seq, except));
         } else {
             conversations
-                    .message(conversation, signal.get("s").asLong())
-                    .ifPresent(m -> deliver(Outgoing.to(conversation, audience, frames.message(m))));
+                    .message(conversation, seq)
+                    .ifPresent(m -> deliver(new Outgoing(conversation, audience, frames.message(m), m.seq(), except)));
         }
+    }
+
+    private static void tell(@Nullable Consumer<UUID> listener, UUID teamId) {
+        if (listener != null) {
+            listener.accept(teamId);
+        }
+    }
+
+    /** Frames may have been lost: what the chats here stored since is sent again, on a thread of its own. */
+    @Override
+    public void missedMessages() {
+        var since = Map.copyOf(passedOn);
+        if (since.isEmpty()) {
+            return;
+        }
+        Thread.ofVirtual().name("chat-catch-up").start(() -> {
+            try {
+                catchUp.resend(since, this::deliver, team -> tell(queueListener, team));
+            } catch (RuntimeException e) {
+                log.warn("Could not send {} chat(s) what they may have missed: {}", since.size(), e.getMessage());
+            }
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.casekeeper.channels.chat;
 
 import java.time.Clock;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,20 +22,24 @@ class ChatNodes implements SmartLifecycle {
     static final long BEAT_SECONDS = 10;
     private static final Logger log = LoggerFactory.getLogger(ChatNodes.class);
 
+    private final UUID id = UUID.randomUUID();
     private final ConversationQueries queries;
-    private final ChatBus bus;
     private final Clock clock;
     private volatile @Nullable ScheduledExecutorService beat;
 
-    ChatNodes(ConversationQueries queries, ChatBus bus, Clock clock) {
+    ChatNodes(ConversationQueries queries, Clock clock) {
         this.queries = queries;
-        this.bus = bus;
         this.clock = clock;
+    }
+
+    /** This node, as the chat's tables name it (its sockets are counted per node). */
+    UUID id() {
+        return id;
     }
 
     private void alive() {
         try {
-            queries.nodeAlive(bus.node(), clock.instant());
+            queries.nodeAlive(id, clock.instant());
         } catch (RuntimeException e) {
             log.warn("Could not record that this chat node is alive: {}", e.getMessage());
         }
@@ -56,7 +61,7 @@ class ChatNodes implements SmartLifecycle {
         if (scheduler != null) {
             scheduler.shutdownNow();
             try {
-                queries.nodeGone(bus.node());
+                queries.nodeGone(id);
             } catch (RuntimeException e) {
                 log.debug("Could not remove this chat node's rows: {}", e.getMessage());
             }

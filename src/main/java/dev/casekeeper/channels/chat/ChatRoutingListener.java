@@ -14,6 +14,7 @@ import dev.casekeeper.routing.ContactTransferred;
 import dev.casekeeper.routing.HoldLimitReached;
 import dev.casekeeper.routing.QueueChanged;
 import dev.casekeeper.routing.RoutedChannel;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * reply was written in the case page (it reaches the chat too); the agent put the customer on hold,
  * came back, or reached the hold limit, or the chat moves to a colleague (the customer is told, so
  * nobody waits unseen, in a numbered line of the chat); a reply on a chat the customer already left
- * is marked as not delivered. Each is safe to run twice.
+ * is marked as not delivered. Each is safe to run twice. All but the queue positions are durable
+ * reactions (event publications): losing one would leave a customer without a line they must see.
  */
 @Component
 class ChatRoutingListener {
@@ -54,7 +56,8 @@ class ChatRoutingListener {
         }
     }
 
-    @ApplicationModuleListener
+    /** A page-and-widget refresh only: a plain listener, whose signal goes out when routing's change commits. */
+    @EventListener
     void on(QueueChanged event) {
         hub.queueChanged(event.teamId().value());
     }

@@ -317,7 +317,7 @@ class ConversationQueries {
                 rs.getLong("last_seq"));
     }
 
-    private static ChatMessage message(ResultSet rs, int n) throws SQLException {
+    static ChatMessage message(ResultSet rs, int n) throws SQLException {
         return new ChatMessage(
                 rs.getObject("conversation_id", UUID.class),
                 rs.getLong("seq"),

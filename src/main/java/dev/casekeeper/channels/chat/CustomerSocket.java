@@ -35,7 +35,7 @@ class CustomerSocket extends TextWebSocketHandler {
 
     private final Conversations conversations;
     private final ChatHub hub;
-    private final ChatBus bus;
+    private final ChatNodes nodes;
     private final ChatMailboxes mailboxes;
     private final ChatTexts texts;
     private final QueuePositions positions;
@@ -50,7 +50,7 @@ class CustomerSocket extends TextWebSocketHandler {
     CustomerSocket(
             Conversations conversations,
             ChatHub hub,
-            ChatBus bus,
+            ChatNodes nodes,
             ChatMailboxes mailboxes,
             ChatTexts texts,
             QueuePositions positions,
@@ -63,7 +63,7 @@ class CustomerSocket extends TextWebSocketHandler {
             java.time.Clock clock) {
         this.conversations = conversations;
         this.hub = hub;
-        this.bus = bus;
+        this.nodes = nodes;
         this.mailboxes = mailboxes;
         this.texts = texts;
         this.positions = positions;
@@ -344,13 +344,13 @@ class CustomerSocket extends TextWebSocketHandler {
         }
         session.getAttributes().put(CHAT, chat);
         hub.add(chat, peer);
-        conversations.connected(chat, bus.node(), 1);
+        conversations.connected(chat, nodes.id(), 1);
     }
 
     private void detach(WebSocketSession session, ChatHub.Peer peer, UUID chat) {
         hub.remove(chat, peer);
         try {
-            conversations.connected(chat, bus.node(), -1);
+            conversations.connected(chat, nodes.id(), -1);
             var now = clock.instant();
             conversations.disconnected(chat, now);
             grace.start(chat, now, settings.grace());

@@ -1,8 +1,8 @@
 /**
  * The chat channel: the embeddable widget ({@code /widget.js}), its WebSocket sessions with
  * numbered, acknowledged messages, the agent's chat panel, and the chats' transcripts. A message is
- * acknowledged only after it is committed as a case timeline entry; frames cross nodes through
- * PostgreSQL {@code LISTEN/NOTIFY}.
+ * acknowledged only after it is committed as a case timeline entry; frames cross nodes on the
+ * cluster bus ({@link dev.casekeeper.bus.ClusterBus}).
  */
 @ApplicationModule(displayName = "Chat channel")
 @NullMarked
