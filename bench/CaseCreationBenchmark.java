@@ -32,14 +32,22 @@ import java.util.regex.Pattern;
  *
  * <p>Both sides open cases for the same mix of requesters: every other case comes from a new
  * customer, the others from returning customers (created by the warm-up). The raw side runs the
- * statements the application runs for one case, in one transaction per case, without batching: look
- * up the requester's email; for a new one insert the customer and the identity; insert the case
- * (taking the next number), the first timeline entry and the history row; commit.
+ * statements the application ends up running for one case, in one transaction per case, without
+ * batching: look up the requester's email; for a new one insert the customer and the identity;
+ * insert the case (taking the next number), the first timeline entry and the history row; then
+ * what the reactions write: the SLA record and its timer, the message's score, and the event
+ * publications (three, as the API path writes) inserted and deleted as completed; commit.
  *
  * <p>Runs with the JDK's source launcher and needs only the PostgreSQL JDBC driver on the class
  * path. A benchmark, not a test: it prints figures and asserts nothing about them.
  */
 public class CaseCreationBenchmark {
+
+    /** Durable listeners a new case's events reach: the API path writes three publications a case. */
+    static final List<String> LISTENERS = List.of(
+            "dev.casekeeper.sla.SlaCaseListener.on(dev.casekeeper.cases.CaseOpened)",
+            "dev.casekeeper.followups.FollowupCaseListener.on(dev.casekeeper.cases.CaseOpened)",
+            "dev.casekeeper.assist.AssistListeners.on(dev.casekeeper.cases.MessageReceived)");
 
     /** The target from the architecture notes: the API reaches at least half the raw rate. */
     static final double TARGET_RATIO = 0.5;
@@ -194,22 +202,26 @@ public class CaseCreationBenchmark {
     }
 
     /** Rows in the tables a new case writes to, to show both sides wrote the same. */
-    record Rows(long cases, long customers, long identities, long entries, long history, long publications) {
+    record Rows(long cases, long customers, long identities, long entries, long history, long publications,
+            long slaRecords, long timers, long scores) {
 
         Rows minus(Rows before) {
             return new Rows(cases - before.cases, customers - before.customers, identities - before.identities,
-                    entries - before.entries, history - before.history, publications - before.publications);
+                    entries - before.entries, history - before.history, publications - before.publications,
+                    slaRecords - before.slaRecords, timers - before.timers, scores - before.scores);
         }
 
         Rows plus(Rows other) {
             return new Rows(cases + other.cases, customers + other.customers, identities + other.identities,
-                    entries + other.entries, history + other.history, publications + other.publications);
+                    entries + other.entries, history + other.history, publications + other.publications,
+                    slaRecords + other.slaRecords, timers + other.timers, scores + other.scores);
         }
 
         @Override
         public String toString() {
-            return "%d cases, %d customers, %d identities, %d timeline entries, %d history rows, %d event publications"
-                    .formatted(cases, customers, identities, entries, history, publications);
+            return ("%d cases, %d customers, %d identities, %d timeline entries, %d history rows, %d event publications,"
+                    + " %d SLA records, %d timers, %d scores")
+                    .formatted(cases, customers, identities, entries, history, publications, slaRecords, timers, scores);
         }
     }
 
@@ -603,6 +615,11 @@ public class CaseCreationBenchmark {
         private final PreparedStatement insertCase;
         private final PreparedStatement insertEntry;
         private final PreparedStatement insertHistory;
+        private final PreparedStatement insertSla;
+        private final PreparedStatement insertTimer;
+        private final PreparedStatement insertScore;
+        private final PreparedStatement insertPublication;
+        private final PreparedStatement deletePublication;
 
         JdbcClient(Settings settings, UUID agentId, Requesters requesters) throws SQLException {
             this.connection = DriverManager.getConnection(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword());
@@ -632,6 +649,22 @@ public class CaseCreationBenchmark {
             this.insertHistory = connection.prepareStatement("""
                     insert into cases.history (case_id, actor_kind, actor_id, field, before, after, at)
                     values (?, ?, ?, ?, ?, ?, ?)""");
+            // What the reactions write for a new case: the SLA record and its timer, the message's
+            // frustration score, and the event publications, written and then completed (deleted).
+            this.insertSla = connection.prepareStatement("""
+                    insert into sla.case_sla (case_id, policy_id, closed, timers, updated_at)
+                    values (?, (select id from sla.policy order by position limit 1), false, array[?], ?)""");
+            this.insertTimer = connection.prepareStatement("""
+                    insert into scheduling.scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)
+                    values ('sla-clock', ?, ?, ?, false, 1)""");
+            this.insertScore = connection.prepareStatement("""
+                    insert into assist.message_score
+                        (entry_id, case_id, score, level, supervisor_requested, language, reasons, scored_at, message_at)
+                    values (?, ?, 10, 'calm', false, 'en', '[]'::jsonb, ?, ?)""");
+            this.insertPublication = connection.prepareStatement("""
+                    insert into event_publication (id, listener_id, event_type, serialized_event, publication_date)
+                    values (?, ?, ?, ?, ?)""");
+            this.deletePublication = connection.prepareStatement("delete from event_publication where id = ?");
         }
 
         @Override
@@ -674,7 +707,8 @@ public class CaseCreationBenchmark {
                     number.next();
                     number.getLong(1);
                 }
-                insertEntry.setObject(1, UUID.randomUUID());
+                var entryId = UUID.randomUUID();
+                insertEntry.setObject(1, entryId);
                 insertEntry.setObject(2, caseId);
                 insertEntry.setString(3, "message_in");
                 insertEntry.setString(4, "customer");
@@ -693,11 +727,57 @@ public class CaseCreationBenchmark {
                 insertHistory.setString(6, "new");
                 insertHistory.setTimestamp(7, now);
                 insertHistory.executeUpdate();
+                reactions(caseId, entryId, now);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
+        }
+
+        /** The rows the reactions to a new case write, in the case's transaction. */
+        private void reactions(UUID caseId, UUID entryId, Timestamp now) throws SQLException {
+            var due = Timestamp.from(now.toInstant().plusSeconds(3600));
+            String timer = "case-" + caseId + "-next-" + due.getTime();
+            insertSla.setObject(1, caseId);
+            insertSla.setString(2, timer);
+            insertSla.setTimestamp(3, now);
+            insertSla.executeUpdate();
+            insertTimer.setString(1, timer);
+            insertTimer.setBytes(2, serialized(caseId.toString()));
+            insertTimer.setTimestamp(3, due);
+            insertTimer.executeUpdate();
+            insertScore.setObject(1, entryId);
+            insertScore.setObject(2, caseId);
+            insertScore.setTimestamp(3, now);
+            insertScore.setTimestamp(4, now);
+            insertScore.executeUpdate();
+            var publications = new ArrayList<UUID>();
+            for (var listener : LISTENERS) {
+                var id = UUID.randomUUID();
+                publications.add(id);
+                insertPublication.setObject(1, id);
+                insertPublication.setString(2, listener);
+                insertPublication.setString(3, "dev.casekeeper.cases.MessageReceived");
+                insertPublication.setString(4, "{\"caseId\":\"" + caseId + "\",\"entryId\":\"" + entryId + "\"}");
+                insertPublication.setTimestamp(5, now);
+                insertPublication.executeUpdate();
+            }
+            for (var id : publications) {
+                deletePublication.setObject(1, id);
+                deletePublication.executeUpdate();
+            }
+        }
+
+        /** A timer's data as db-scheduler stores it (Java serialization of the case id). */
+        private static byte[] serialized(String data) {
+            var bytes = new java.io.ByteArrayOutputStream();
+            try (var out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(data);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return bytes.toByteArray();
         }
 
         private UUID findOwner(String email) throws SQLException {
@@ -748,10 +828,14 @@ public class CaseCreationBenchmark {
                                (select count(*) from cases.timeline_entry),
                                (select count(*) from cases.history),
                                (select coalesce(sum(n_tup_ins), 0) from pg_stat_user_tables
-                                where relname = 'event_publication')""")) {
+                                where relname = 'event_publication'),
+                               (select count(*) from sla.case_sla),
+                               (select coalesce(sum(n_tup_ins), 0) from pg_stat_user_tables
+                                where schemaname = 'scheduling' and relname = 'scheduled_tasks'),
+                               (select count(*) from assist.message_score)""")) {
             result.next();
             return new Rows(result.getLong(1), result.getLong(2), result.getLong(3), result.getLong(4),
-                    result.getLong(5), result.getLong(6));
+                    result.getLong(5), result.getLong(6), result.getLong(7), result.getLong(8), result.getLong(9));
         }
     }
 
