@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
  * A case's chat as the case page shows it to one agent: whether it is live (waiting for an agent or
  * chatting) or ended, whether this agent may write in it, and the ways to reach a customer who
  * left: the email and phone they gave in the chat, whether it reached the team's queue ({@code
- * queued}), and whether the team has a callback task for them. (The chat module's own
+ * queued}), whether the team has a callback task for them, and whether a reply can go by email
+ * ({@code mailSends}: the mailbox it would leave from has an outbound server). (The chat module's own
  * {@code ChatManagement.ChatOfCase} says the same inside the channels: a nested module cannot hand
  * its types to modules outside its parent.)
  */
@@ -16,7 +17,8 @@ public record CaseChat(
         @Nullable String email,
         @Nullable String phone,
         boolean queued,
-        boolean callback) {
+        boolean callback,
+        boolean mailSends) {
 
     public boolean live() {
         return !ended();
@@ -26,9 +28,14 @@ public record CaseChat(
         return "ended".equals(state);
     }
 
-    /** The ended chat's customer can be reached by email. */
+    /** The ended chat's customer can be reached by email: they gave an address and the team's mailbox sends mail. */
     public boolean offersEmail() {
-        return ended() && email != null;
+        return ended() && email != null && mailSends;
+    }
+
+    /** The customer gave an address, but no mailbox of the team sends mail. */
+    public boolean emailWithoutMailbox() {
+        return ended() && email != null && !mailSends;
     }
 
     /** The team may put the ended chat's customer on its callback list (they gave a way back, and it has none yet). */

@@ -24,7 +24,8 @@ public class ChannelManagement {
     /** The case's chat as this agent sees it; empty for a case without a chat from the widget. */
     public Optional<CaseChat> chatOfCase(CaseId caseId, SignedInAgent viewer) {
         return chats.ofCase(caseId, viewer)
-                .map(c -> new CaseChat(c.state(), c.mayWrite(), c.email(), c.phone(), c.queued(), c.callback()));
+                .map(c -> new CaseChat(
+                        c.state(), c.mayWrite(), c.email(), c.phone(), c.queued(), c.callback(), c.mailSends()));
     }
 
     /** A reply to a customer who left the case's chat, by email to the address they gave in it ({@code 409} otherwise). */

@@ -5,6 +5,7 @@ import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.TimelineEntry;
+import dev.casekeeper.channels.email.MailboxManagement;
 import dev.casekeeper.routing.ContactId;
 import dev.casekeeper.routing.RoutingManagement;
 import dev.casekeeper.shared.ConflictException;
@@ -28,24 +29,28 @@ public class ChatManagement {
     private final CaseLookup lookup;
     private final RoutingManagement routing;
     private final Transcripts transcripts;
+    private final MailboxManagement mailboxes;
 
     ChatManagement(
             Conversations conversations,
             CaseManagement cases,
             CaseLookup lookup,
             RoutingManagement routing,
-            Transcripts transcripts) {
+            Transcripts transcripts,
+            MailboxManagement mailboxes) {
         this.conversations = conversations;
         this.cases = cases;
         this.lookup = lookup;
         this.routing = routing;
         this.transcripts = transcripts;
+        this.mailboxes = mailboxes;
     }
 
     /**
      * A case's chat as one agent sees it: its state ({@code new}, {@code waiting}, {@code chatting},
      * {@code ended}), whether they may write in it, the email and phone the customer gave, whether it
-     * reached the team's queue, and whether the team has a callback task for it.
+     * reached the team's queue, whether the team has a callback task for it, and whether a reply can
+     * go by email ({@code mailSends}: the mailbox it would leave from has an outbound server).
      */
     public record ChatOfCase(
             String state,
@@ -53,7 +58,8 @@ public class ChatManagement {
             @Nullable String email,
             @Nullable String phone,
             boolean queued,
-            boolean callback) {
+            boolean callback,
+            boolean mailSends) {
 
         // The composer's template reads these, as it reads them on the channels module's CaseChat.
         public boolean live() {
@@ -65,7 +71,11 @@ public class ChatManagement {
         }
 
         public boolean offersEmail() {
-            return ended() && email != null;
+            return ended() && email != null && mailSends;
+        }
+
+        public boolean emailWithoutMailbox() {
+            return ended() && email != null && !mailSends;
         }
 
         public boolean offersCallback() {
@@ -86,17 +96,22 @@ public class ChatManagement {
                         c.contactId() != null,
                         c.contactId() != null
                                 && routing.callbackOf(new ContactId(c.contactId()))
-                                        .isPresent()));
+                                        .isPresent(),
+                        c.email() != null && mailboxes.sendsFor(lookup.summary(caseId))));
     }
 
     /**
      * A reply to a customer who left the case's chat, by email to the address they gave in it. Refused
-     * ({@code 409}) while the chat is live, or when they gave no address.
+     * ({@code 409}) while the chat is live, when they gave no address, or when no mailbox of the
+     * case's team sends mail.
      */
     public TimelineEntry replyByEmail(CaseId caseId, String body, SignedInAgent by) {
         var chat = ended(caseId);
         if (chat.email() == null) {
             throw new ConflictException("no-email", "The customer gave no email address in the chat");
+        }
+        if (!mailboxes.sendsFor(lookup.summary(caseId))) {
+            throw new ConflictException("no-mailbox", "No mailbox of the case's team sends mail");
         }
         return cases.reply(caseId, body, null, by, chat.email());
     }

@@ -14,7 +14,6 @@ import dev.casekeeper.customers.IdentityKind;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -36,7 +35,7 @@ class EmailReplies {
     private final CustomerManagement customers;
     private final AgentManagement agents;
     private final ThreadQueries threads;
-    private final MailboxQueries mailboxes;
+    private final SendingMailboxes sending;
     private final OutboundQueries outbound;
     private final Outbox outbox;
     private final MailSettings.Recipients settings;
@@ -48,7 +47,7 @@ class EmailReplies {
             CustomerManagement customers,
             AgentManagement agents,
             ThreadQueries threads,
-            MailboxQueries mailboxes,
+            SendingMailboxes sending,
             OutboundQueries outbound,
             Outbox outbox,
             MailSettings settings,
@@ -58,7 +57,7 @@ class EmailReplies {
         this.customers = customers;
         this.agents = agents;
         this.threads = threads;
-        this.mailboxes = mailboxes;
+        this.sending = sending;
         this.outbound = outbound;
         this.outbox = outbox;
         this.settings = settings.recipients();
@@ -70,14 +69,10 @@ class EmailReplies {
         if ((reply.channel() != Channel.EMAIL && reply.emailTo() == null) || outbound.isQueued(reply.entryId())) {
             return;
         }
-        var detail = lookup.detail(reply.caseId());
-        var kase = detail.summary();
-        var entry = detail.timeline().stream()
-                .filter(e -> e.id().equals(reply.entryId()))
-                .findFirst()
-                .orElseThrow();
+        var kase = lookup.summary(reply.caseId());
+        var entry = lookup.entry(reply.caseId(), reply.entryId());
         var thread = threads.thread(kase.id().value());
-        var mailbox = thread.flatMap(t -> mailboxes.find(t.mailboxId())).or(() -> mailboxForTeam(kase));
+        var mailbox = sending.forCase(kase);
         if (mailbox.isEmpty()) {
             refuse(
                     reply,
@@ -141,13 +136,6 @@ class EmailReplies {
     private void refuse(ReplyPosted reply, String reason) {
         cases.recordDelivery(reply.caseId(), reply.entryId(), DeliveryState.FAILED, reason);
         log.warn("Reply {} on case {} cannot be sent: {}", reply.entryId(), reply.caseId(), reason);
-    }
-
-    private Optional<MailboxRow> mailboxForTeam(CaseSummary kase) {
-        return mailboxes.list().stream()
-                .filter(MailboxRow::active)
-                .filter(m -> kase.teamId() != null && kase.teamId().value().equals(m.teamId()))
-                .findFirst();
     }
 
     private String customerEmail(CaseSummary kase) {

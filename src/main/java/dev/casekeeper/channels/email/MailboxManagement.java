@@ -1,6 +1,7 @@
 package dev.casekeeper.channels.email;
 
 import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
@@ -30,13 +31,26 @@ public class MailboxManagement {
     private final MailboxQueries mailboxes;
     private final SecretBox secrets;
     private final AgentManagement agents;
+    private final SendingMailboxes sending;
     private final Clock clock;
 
-    MailboxManagement(MailboxQueries mailboxes, SecretBox secrets, AgentManagement agents, Clock clock) {
+    MailboxManagement(
+            MailboxQueries mailboxes,
+            SecretBox secrets,
+            AgentManagement agents,
+            SendingMailboxes sending,
+            Clock clock) {
         this.mailboxes = mailboxes;
         this.secrets = secrets;
         this.agents = agents;
+        this.sending = sending;
         this.clock = clock;
+    }
+
+    /** Whether a reply on the case can go by email: the mailbox it would leave from has an outbound server. */
+    @Transactional(readOnly = true)
+    public boolean sendsFor(CaseSummary kase) {
+        return sending.sendsFor(kase);
     }
 
     public Mailbox create(SaveMailbox command) {

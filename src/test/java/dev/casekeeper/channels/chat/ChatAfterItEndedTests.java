@@ -48,6 +48,11 @@ class ChatAfterItEndedTests extends ChatTestBase {
     private record Left(long number, CaseId caseId, Conversation chat, WebSession alex) {}
 
     private Left aChatTheCustomerLeft(String email) {
+        return aChatTheCustomerLeft(email, true);
+    }
+
+    /** As above; unless the mailbox sends mail, the team has only its widget's mailbox, receiving only. */
+    private Left aChatTheCustomerLeft(String email, boolean mailboxSendsMail) {
         var team = agents.createTeam("Chat " + UUID.randomUUID()).id();
         String address = "chat-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         mailboxes.create(new SaveMailbox(
@@ -56,8 +61,10 @@ class ChatAfterItEndedTests extends ChatTestBase {
                 team,
                 InboundMode.SMTP,
                 null,
-                new SaveMailbox.SmtpServer(
-                        "localhost", greenMail.getSmtp().getPort(), TransportSecurity.NONE, null, null),
+                mailboxSendsMail
+                        ? new SaveMailbox.SmtpServer(
+                                "localhost", greenMail.getSmtp().getPort(), TransportSecurity.NONE, null, null)
+                        : null,
                 Mailbox.Acknowledgement.OFF,
                 true));
         var desk = new Desk(team, address);
@@ -206,6 +213,16 @@ class ChatAfterItEndedTests extends ChatTestBase {
         var composer = left.alex().get("/cases/" + left.number()).html().select("#reply-form #reply-channel");
         assertThat(composer.text()).contains("The chat has ended", "gave no email address or phone number");
         assertThat(composer.select("#reply-by-email, #reply-callback")).isEmpty();
+    }
+
+    @Test
+    void aTeamWhoseMailboxSendsNoMailIsNotOfferedEmailButTheCallback() {
+        String email = "maria-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        var left = aChatTheCustomerLeft(email, false);
+        var composer = left.alex().get("/cases/" + left.number()).html().select("#reply-form #reply-channel");
+        assertThat(composer.select("#reply-by-email")).isEmpty();
+        assertThat(composer.text()).contains("no mailbox that sends mail");
+        assertThat(composer.select("#reply-callback")).hasSize(1);
     }
 
     @org.springframework.beans.factory.annotation.Autowired

@@ -31,6 +31,9 @@ class MailboxesApiTests extends ApiTestBase {
     MailboxQueries queries;
 
     @Autowired
+    SendingMailboxes sending;
+
+    @Autowired
     AgentManagement agents;
 
     /** These mailboxes point at IMAP servers that do not exist: they must not be polled for the rest of the run. */
@@ -183,7 +186,7 @@ class MailboxesApiTests extends ApiTestBase {
     @Test
     void refusesToStoreAPasswordWhenNoSecretKeyIsConfigured() {
         var noKey = new MailSettings(null, null, null, null, null, null, null, null);
-        var management = new MailboxManagement(queries, new SecretBox(noKey), agents, Clock.systemUTC());
+        var management = new MailboxManagement(queries, new SecretBox(noKey), agents, sending, Clock.systemUTC());
         String address = "nokey-" + UUID.randomUUID() + "@example.com";
         var command = new SaveMailbox(
                 address,
