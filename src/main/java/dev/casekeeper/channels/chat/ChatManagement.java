@@ -5,7 +5,7 @@ import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.routing.ContactId;
-import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.routing.QueueManagement;
 import dev.casekeeper.shared.ConflictException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -24,14 +24,13 @@ public class ChatManagement {
 
     private final Conversations conversations;
     private final CaseManagement cases;
-    private final RoutingManagement routing;
+    private final QueueManagement queues;
     private final Transcripts transcripts;
 
-    ChatManagement(
-            Conversations conversations, CaseManagement cases, RoutingManagement routing, Transcripts transcripts) {
+    ChatManagement(Conversations conversations, CaseManagement cases, QueueManagement queues, Transcripts transcripts) {
         this.conversations = conversations;
         this.cases = cases;
-        this.routing = routing;
+        this.queues = queues;
         this.transcripts = transcripts;
     }
 
@@ -78,7 +77,7 @@ public class ChatManagement {
                         c.phone(),
                         c.contactId() != null,
                         c.contactId() != null
-                                && routing.callbackOf(new ContactId(c.contactId()))
+                                && queues.callbackOf(new ContactId(c.contactId()))
                                         .isPresent()));
     }
 
@@ -101,7 +100,7 @@ public class ChatManagement {
         if (chat.contactId() == null) {
             throw new ConflictException("no-contact", "The chat never reached the team's queue");
         }
-        routing.requestCallback(new ContactId(chat.contactId()), chat.email(), chat.phone());
+        queues.requestCallback(new ContactId(chat.contactId()), chat.email(), chat.phone());
     }
 
     /**
