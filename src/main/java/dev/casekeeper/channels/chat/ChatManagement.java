@@ -6,7 +6,7 @@ import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.routing.ContactId;
-import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.routing.QueueManagement;
 import dev.casekeeper.shared.ConflictException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -26,19 +26,19 @@ public class ChatManagement {
     private final Conversations conversations;
     private final CaseManagement cases;
     private final CaseLookup lookup;
-    private final RoutingManagement routing;
+    private final QueueManagement queues;
     private final Transcripts transcripts;
 
     ChatManagement(
             Conversations conversations,
             CaseManagement cases,
             CaseLookup lookup,
-            RoutingManagement routing,
+            QueueManagement queues,
             Transcripts transcripts) {
         this.conversations = conversations;
         this.cases = cases;
         this.lookup = lookup;
-        this.routing = routing;
+        this.queues = queues;
         this.transcripts = transcripts;
     }
 
@@ -85,7 +85,7 @@ public class ChatManagement {
                         c.phone(),
                         c.contactId() != null,
                         c.contactId() != null
-                                && routing.callbackOf(new ContactId(c.contactId()))
+                                && queues.callbackOf(new ContactId(c.contactId()))
                                         .isPresent()));
     }
 
@@ -108,7 +108,7 @@ public class ChatManagement {
         if (chat.contactId() == null) {
             throw new ConflictException("no-contact", "The chat never reached the team's queue");
         }
-        routing.requestCallback(new ContactId(chat.contactId()), chat.email(), chat.phone());
+        queues.requestCallback(new ContactId(chat.contactId()), chat.email(), chat.phone());
     }
 
     /**
