@@ -2,6 +2,7 @@ package dev.casekeeper.assist;
 
 import dev.casekeeper.cases.CaseId;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A customer message asked for a supervisor ("I want to talk to someone who will actually help me").
@@ -12,4 +13,5 @@ import java.util.UUID;
  * @param supervisorsAlerted whether this message also turned the case heated, so its supervisors were
  *     just told (see {@link CaseHeated}); when false, nobody has been told of this request yet
  */
+@NamedInterface("events")
 public record SupervisorAskedFor(CaseId caseId, UUID entryId, boolean supervisorsAlerted) {}

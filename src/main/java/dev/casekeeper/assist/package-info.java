@@ -3,7 +3,9 @@
  * check on agents' replies, reply templates that acknowledge, validate and commit, and the
  * closing with next steps and a farewell.
  */
+@ApplicationModule(allowedDependencies = {"agents", "cases", "customers", "notifications", "shared"})
 @NullMarked
 package dev.casekeeper.assist;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

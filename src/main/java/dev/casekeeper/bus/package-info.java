@@ -3,7 +3,9 @@
  * publishing transaction commits, with a "you may have missed messages" signal after the bus lost
  * its connection. Live pages and chat use it; one PostgreSQL {@code LISTEN/NOTIFY} adapter carries it.
  */
+@ApplicationModule(allowedDependencies = {})
 @NullMarked
 package dev.casekeeper.bus;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,8 +3,10 @@ package dev.casekeeper.notifications;
 import dev.casekeeper.agents.AgentId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /** An agent was told something; the workspace pushes it to their open pages. */
+@NamedInterface("events")
 public record NotificationCreated(
         UUID notificationId,
         AgentId recipientId,

@@ -2,7 +2,9 @@
  * What agents are told in the workspace: SLA warnings and breaches, unowned cases, promises coming
  * due; each agent's inbox, read and unread.
  */
+@ApplicationModule(allowedDependencies = {"agents", "cases", "shared"})
 @NullMarked
 package dev.casekeeper.notifications;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -22,7 +22,7 @@ class RoutingListener {
     private final AgentPresence presence;
     private final ContactQueries contacts;
     private final ContactFlow flow;
-    private final RoutingManagement routing;
+    private final QueueManagement queues;
     private final CaseLookup cases;
     private final RoutingSettings settings;
 
@@ -31,14 +31,14 @@ class RoutingListener {
             AgentPresence presence,
             ContactQueries contacts,
             ContactFlow flow,
-            RoutingManagement routing,
+            QueueManagement queues,
             CaseLookup cases,
             RoutingSettings settings) {
         this.states = states;
         this.presence = presence;
         this.contacts = contacts;
         this.flow = flow;
-        this.routing = routing;
+        this.queues = queues;
         this.cases = cases;
         this.settings = settings;
     }
@@ -77,7 +77,7 @@ class RoutingListener {
         }
         var kase = cases.summary(event.caseId());
         if (kase.teamId() != null && kase.ownerId() == null) {
-            routing.enqueue(new EnqueueContact(
+            queues.enqueue(new EnqueueContact(
                     new CaseId(event.caseId().value()),
                     RoutedChannel.EMAIL,
                     kase.teamId(),

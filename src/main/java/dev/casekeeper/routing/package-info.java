@@ -4,7 +4,18 @@
  * never offer one contact twice or fill an agent past capacity; offer expiry, overflow, abandonment
  * with callbacks, queue positions and wait estimates.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "agents",
+            "agents :: events",
+            "assist :: events",
+            "cases",
+            "customers",
+            "notifications",
+            "shared"
+        })
 @NullMarked
 package dev.casekeeper.routing;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

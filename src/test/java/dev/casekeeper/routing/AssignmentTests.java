@@ -31,7 +31,13 @@ class AssignmentTests extends ApiTestBase {
     private static final Duration WAIT = Duration.ofSeconds(180);
 
     @Autowired
-    RoutingManagement routing;
+    PresenceManagement presence;
+
+    @Autowired
+    QueueManagement queues;
+
+    @Autowired
+    LiveContactManagement liveContacts;
 
     @Autowired
     AgentManagement agents;
@@ -55,7 +61,7 @@ class AssignmentTests extends ApiTestBase {
 
     @BeforeEach
     void fixture() {
-        given = new RoutingFixture(agents, intake, routing);
+        given = new RoutingFixture(agents, intake, presence, queues);
     }
 
     @Test
@@ -94,7 +100,7 @@ class AssignmentTests extends ApiTestBase {
         var german = given.chat(team, Priority.URGENT, "de");
         var english = given.chat(team, "en");
 
-        assertThat(routing.contact(german.id()).state()).isEqualTo(ContactState.WAITING);
+        assertThat(queues.contact(german.id()).state()).isEqualTo(ContactState.WAITING);
         assertThat(english.agentId()).isEqualTo(agent);
     }
 
@@ -106,13 +112,13 @@ class AssignmentTests extends ApiTestBase {
         var second = given.chat(team);
         assertThat(second.state()).isEqualTo(ContactState.WAITING);
 
-        routing.accept(first.offerId(), agent);
-        assertThat(routing.contact(second.id()).state()).isEqualTo(ContactState.WAITING);
-        assertThat(routing.agent(agent).chatLoad()).isEqualTo(1);
+        queues.accept(first.offerId(), agent);
+        assertThat(queues.contact(second.id()).state()).isEqualTo(ContactState.WAITING);
+        assertThat(presence.agent(agent).chatLoad()).isEqualTo(1);
 
-        routing.end(first.id());
+        liveContacts.end(first.id());
 
-        var now = routing.contact(second.id());
+        var now = queues.contact(second.id());
         assertThat(now.state()).isEqualTo(ContactState.OFFERED);
         assertThat(now.agentId()).isEqualTo(agent);
     }
@@ -125,10 +131,10 @@ class AssignmentTests extends ApiTestBase {
         var firstUrgent = given.chat(team, Priority.URGENT);
         given.chat(team, Priority.URGENT);
 
-        routing.setPresence(agent, Presence.AVAILABLE);
+        presence.setPresence(agent, Presence.AVAILABLE);
 
-        assertThat(routing.contact(firstUrgent.id()).agentId()).isEqualTo(agent);
-        assertThat(routing.contact(normal.id()).state()).isEqualTo(ContactState.WAITING);
+        assertThat(queues.contact(firstUrgent.id()).agentId()).isEqualTo(agent);
+        assertThat(queues.contact(normal.id()).state()).isEqualTo(ContactState.WAITING);
     }
 
     @Test
@@ -140,7 +146,7 @@ class AssignmentTests extends ApiTestBase {
         // Became available after the offer, so is less idle than the agent who declines.
         var second = given.available(team, 3);
 
-        var declined = routing.decline(contact.offerId(), first);
+        var declined = queues.decline(contact.offerId(), first);
 
         assertThat(declined.agentId()).isEqualTo(second);
         assertThat(outcome(contact.offerId())).isEqualTo("declined");
@@ -152,7 +158,7 @@ class AssignmentTests extends ApiTestBase {
         var only = given.available(team, 3);
         var contact = given.chat(team);
 
-        var again = routing.decline(contact.offerId(), only);
+        var again = queues.decline(contact.offerId(), only);
 
         assertThat(again.agentId()).isEqualTo(only);
         assertThat(again.offerId()).isNotEqualTo(contact.offerId());
@@ -169,10 +175,10 @@ class AssignmentTests extends ApiTestBase {
         TestClock.INSTANCE.advance(settings.offerTimeout().plusSeconds(1));
 
         await().atMost(WAIT)
-                .untilAsserted(() ->
-                        assertThat(routing.contact(contact.id()).agentId()).isEqualTo(second));
+                .untilAsserted(
+                        () -> assertThat(queues.contact(contact.id()).agentId()).isEqualTo(second));
         assertThat(outcome(contact.offerId())).isEqualTo("expired");
-        assertThatThrownBy(() -> routing.accept(contact.offerId(), first))
+        assertThatThrownBy(() -> queues.accept(contact.offerId(), first))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("expired");
     }
@@ -183,13 +189,13 @@ class AssignmentTests extends ApiTestBase {
         var agent = given.available(team, 3);
         var offered = given.chat(team);
         var accepted = given.chat(team);
-        routing.accept(accepted.offerId(), agent);
+        queues.accept(accepted.offerId(), agent);
 
-        var after = routing.setPresence(agent, Presence.ON_BREAK);
+        var after = presence.setPresence(agent, Presence.ON_BREAK);
 
-        assertThat(routing.contact(offered.id()).state()).isEqualTo(ContactState.WAITING);
+        assertThat(queues.contact(offered.id()).state()).isEqualTo(ContactState.WAITING);
         assertThat(outcome(offered.offerId())).isEqualTo("withdrawn");
-        assertThat(routing.contact(accepted.id()).state()).isEqualTo(ContactState.ACCEPTED);
+        assertThat(queues.contact(accepted.id()).state()).isEqualTo(ContactState.ACCEPTED);
         assertThat(after.chatLoad()).isEqualTo(1);
         assertThat(given.chat(team).state()).isEqualTo(ContactState.WAITING);
     }
@@ -200,7 +206,7 @@ class AssignmentTests extends ApiTestBase {
         var agent = given.available(team, 3);
         var contact = given.chat(team);
 
-        var accepted = routing.accept(contact.offerId(), agent);
+        var accepted = queues.accept(contact.offerId(), agent);
 
         assertThat(accepted.state()).isEqualTo(ContactState.ACCEPTED);
         assertThat(lookup.detail(contact.caseId()).summary().ownerId()).isEqualTo(agent);
@@ -213,8 +219,8 @@ class AssignmentTests extends ApiTestBase {
         var other = given.agent(team, 3);
         var contact = given.chat(team);
 
-        assertThatThrownBy(() -> routing.accept(contact.offerId(), other)).hasMessageContaining("was not found");
-        assertThat(routing.contact(contact.id()).state()).isEqualTo(ContactState.OFFERED);
+        assertThatThrownBy(() -> queues.accept(contact.offerId(), other)).hasMessageContaining("was not found");
+        assertThat(queues.contact(contact.id()).state()).isEqualTo(ContactState.OFFERED);
     }
 
     @Test
@@ -222,15 +228,15 @@ class AssignmentTests extends ApiTestBase {
         var team = given.team();
         var agent = given.available(team, 1);
         var contact = given.chat(team);
-        routing.accept(contact.offerId(), agent);
+        queues.accept(contact.offerId(), agent);
         var next = given.chat(team);
 
         var signedIn = agents.signedIn(agent).orElseThrow();
         cases.change(contact.caseId(), new ChangeCase(CaseStatus.SOLVED, null, null), signedIn);
 
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(routing.contact(contact.id()).state()).isEqualTo(ContactState.ENDED);
-            assertThat(routing.contact(next.id()).agentId()).isEqualTo(agent);
+            assertThat(queues.contact(contact.id()).state()).isEqualTo(ContactState.ENDED);
+            assertThat(queues.contact(next.id()).agentId()).isEqualTo(agent);
         });
     }
 
@@ -239,12 +245,12 @@ class AssignmentTests extends ApiTestBase {
         var team = given.team();
         var chatOnly = given.available(team, 1);
         var both = given.available(team, 1);
-        routing.change(both, new ChangeAgentRouting(null, null, 1));
+        presence.change(both, new ChangeAgentRouting(null, null, 1));
 
         var chat = given.chat(team);
-        var email = routing.enqueue(new EnqueueContact(
+        var email = queues.enqueue(new EnqueueContact(
                 given.openCase(team, Priority.NORMAL), RoutedChannel.EMAIL, team, Set.of(), null, null, null));
-        var secondEmail = routing.enqueue(new EnqueueContact(
+        var secondEmail = queues.enqueue(new EnqueueContact(
                 given.openCase(team, Priority.NORMAL), RoutedChannel.EMAIL, team, Set.of(), null, null, null));
 
         assertThat(chat.agentId()).isEqualTo(chatOnly);
@@ -252,7 +258,7 @@ class AssignmentTests extends ApiTestBase {
                 .as("push assignment is off for an agent with email capacity 0")
                 .isEqualTo(both);
         assertThat(secondEmail.state()).isEqualTo(ContactState.WAITING);
-        var load = routing.agent(both);
+        var load = presence.agent(both);
         assertThat(load.emailLoad()).isEqualTo(1);
         assertThat(load.chatLoad()).isZero();
         assertThat(given.chat(team).agentId())
@@ -270,8 +276,8 @@ class AssignmentTests extends ApiTestBase {
         agents.change(leaving, ChangeAgent.active(false));
 
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(routing.agent(leaving).presence()).isEqualTo(Presence.AWAY);
-            assertThat(routing.contact(contact.id()).agentId()).isEqualTo(staying);
+            assertThat(presence.agent(leaving).presence()).isEqualTo(Presence.AWAY);
+            assertThat(queues.contact(contact.id()).agentId()).isEqualTo(staying);
         });
         assertThat(outcome(contact.offerId())).isEqualTo("withdrawn");
     }

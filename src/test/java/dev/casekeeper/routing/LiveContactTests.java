@@ -29,7 +29,13 @@ class LiveContactTests extends ApiTestBase {
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     @Autowired
-    RoutingManagement routing;
+    PresenceManagement presence;
+
+    @Autowired
+    QueueManagement queues;
+
+    @Autowired
+    LiveContactManagement liveContacts;
 
     @Autowired
     AgentManagement agents;
@@ -50,7 +56,7 @@ class LiveContactTests extends ApiTestBase {
 
     @BeforeEach
     void fixture() {
-        given = new RoutingFixture(agents, intake, routing);
+        given = new RoutingFixture(agents, intake, presence, queues);
     }
 
     private SignedInAgent signedIn(AgentId id) {
@@ -62,9 +68,9 @@ class LiveContactTests extends ApiTestBase {
         var queued = given.chat(team);
         // A sweep dispatching at the same moment may hold the contact's lock and make the offer itself.
         var offered =
-                await().atMost(WAIT).until(() -> routing.contact(queued.id()), c -> c.state() == ContactState.OFFERED);
+                await().atMost(WAIT).until(() -> queues.contact(queued.id()), c -> c.state() == ContactState.OFFERED);
         assertThat(offered.agentId()).isEqualTo(agent);
-        return routing.accept(offered.offerId(), agent);
+        return queues.accept(offered.offerId(), agent);
     }
 
     @Test
@@ -74,18 +80,18 @@ class LiveContactTests extends ApiTestBase {
         var contact = accepted(team, agent);
         var me = signedIn(agent);
 
-        var held = routing.hold(contact.id(), me);
+        var held = liveContacts.hold(contact.id(), me);
         assertThat(held.hold()).isNotNull();
         assertThat(held.hold().limit()).isEqualTo(Duration.ofSeconds(60));
         assertThat(held.hold().limitReached()).isFalse();
-        assertThat(routing.holds(me)).extracting(Hold::contactId).containsExactly(contact.id());
+        assertThat(liveContacts.holds(me)).extracting(Hold::contactId).containsExactly(contact.id());
         // Holding again changes nothing.
-        assertThat(routing.hold(contact.id(), me).holdCount()).isEqualTo(1);
+        assertThat(liveContacts.hold(contact.id(), me).holdCount()).isEqualTo(1);
 
         TestClock.INSTANCE.advance(Duration.ofSeconds(61));
 
         await().atMost(WAIT)
-                .until(() -> routing.liveContact(contact.id(), me).hold().limitReached());
+                .until(() -> liveContacts.liveContact(contact.id(), me).hold().limitReached());
         await().atMost(WAIT)
                 .until(() -> notifications.inbox(me, null, 20).page().items().stream()
                         .anyMatch(n -> n.kind().equals(LiveContacts.HOLD_NOTIFICATION)));
@@ -93,11 +99,11 @@ class LiveContactTests extends ApiTestBase {
                         .filter(n -> n.kind().equals(LiveContacts.HOLD_NOTIFICATION)))
                 .hasSize(1);
 
-        var resumed = routing.resume(contact.id(), me);
+        var resumed = liveContacts.resume(contact.id(), me);
         assertThat(resumed.hold()).isNull();
         assertThat(resumed.holdCount()).isEqualTo(1);
         assertThat(resumed.heldTotal()).isGreaterThanOrEqualTo(Duration.ofSeconds(61));
-        assertThat(routing.holds(me)).isEmpty();
+        assertThat(liveContacts.holds(me)).isEmpty();
     }
 
     @Test
@@ -107,9 +113,10 @@ class LiveContactTests extends ApiTestBase {
         var other = signedIn(given.agent(team, 3));
         var contact = accepted(team, agent);
 
-        assertThatThrownBy(() -> routing.hold(contact.id(), other)).isInstanceOf(AccessDeniedException.class);
-        routing.end(contact.id());
-        assertThatThrownBy(() -> routing.hold(contact.id(), signedIn(agent))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> liveContacts.hold(contact.id(), other)).isInstanceOf(AccessDeniedException.class);
+        liveContacts.end(contact.id());
+        assertThatThrownBy(() -> liveContacts.hold(contact.id(), signedIn(agent)))
+                .isInstanceOf(ConflictException.class);
     }
 
     @Test
@@ -117,12 +124,12 @@ class LiveContactTests extends ApiTestBase {
         var team = given.team();
         var agent = given.available(team, 3);
         var contact = accepted(team, agent);
-        routing.hold(contact.id(), signedIn(agent));
+        liveContacts.hold(contact.id(), signedIn(agent));
 
-        routing.end(contact.id());
+        liveContacts.end(contact.id());
 
-        assertThat(routing.holdsOf(agent)).isEmpty();
-        assertThat(routing.liveContact(contact.id(), signedIn(agent)).holdCount())
+        assertThat(liveContacts.holdsOf(agent)).isEmpty();
+        assertThat(liveContacts.liveContact(contact.id(), signedIn(agent)).holdCount())
                 .isEqualTo(1);
     }
 
@@ -134,7 +141,7 @@ class LiveContactTests extends ApiTestBase {
         var contact = accepted(first, agent);
         var receiver = given.available(second, 3);
 
-        var moved = routing.transfer(
+        var moved = liveContacts.transfer(
                 contact.id(),
                 new TransferContact(
                         second,
@@ -149,10 +156,10 @@ class LiveContactTests extends ApiTestBase {
         assertThat(kase.summary().teamId()).isEqualTo(second);
         assertThat(kase.summary().ownerId()).isNull();
         assertThat(kase.handover().summary()).contains("Order 4411");
-        assertThat(routing.transfersOfCase(contact.caseId())).isEqualTo(1);
-        assertThat(routing.agent(agent).chatLoad()).isZero();
+        assertThat(liveContacts.transfersOfCase(contact.caseId())).isEqualTo(1);
+        assertThat(presence.agent(agent).chatLoad()).isZero();
 
-        routing.accept(moved.offerId(), receiver);
+        queues.accept(moved.offerId(), receiver);
         assertThat(lookup.detail(contact.caseId()).summary().ownerId()).isEqualTo(receiver);
     }
 
@@ -163,18 +170,18 @@ class LiveContactTests extends ApiTestBase {
         var agent = given.available(first, 3);
         var contact = accepted(first, agent);
 
-        assertThatThrownBy(() ->
-                        routing.transfer(contact.id(), new TransferContact(second, "Billing", " "), signedIn(agent)))
+        assertThatThrownBy(() -> liveContacts.transfer(
+                        contact.id(), new TransferContact(second, "Billing", " "), signedIn(agent)))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> routing.transfer(
+        assertThatThrownBy(() -> liveContacts.transfer(
                         contact.id(), new TransferContact(first, "Billing", "Said things"), signedIn(agent)))
                 .isInstanceOf(InvalidInputException.class);
 
-        var unchanged = routing.contact(contact.id());
+        var unchanged = queues.contact(contact.id());
         assertThat(unchanged.state()).isEqualTo(ContactState.ACCEPTED);
         assertThat(unchanged.teamId()).isEqualTo(first);
         assertThat(lookup.detail(contact.caseId()).handover()).isNull();
-        assertThat(routing.transfersOfCase(contact.caseId())).isZero();
+        assertThat(liveContacts.transfersOfCase(contact.caseId())).isZero();
     }
 
     @Test
@@ -185,36 +192,36 @@ class LiveContactTests extends ApiTestBase {
         var contact = accepted(team, agent);
         var me = signedIn(agent);
 
-        assertThatThrownBy(() -> routing.leave(contact.id(), me)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> liveContacts.leave(contact.id(), me)).isInstanceOf(ConflictException.class);
 
-        var invitation = routing.invite(
+        var invitation = liveContacts.invite(
                 contact.id(),
                 new InviteColleague(
                         colleague,
                         "Needs a router specialist",
                         "Model X200 reboots every 5 min; firmware 2.1 already reinstalled."),
                 me);
-        assertThat(routing.invitationsTo(colleague))
+        assertThat(liveContacts.invitationsTo(colleague))
                 .singleElement()
                 .satisfies(i -> assertThat(i.summary()).contains("X200"));
 
-        var joined = routing.acceptInvitation(invitation.id(), signedIn(colleague));
+        var joined = liveContacts.acceptInvitation(invitation.id(), signedIn(colleague));
         assertThat(joined.participants()).extracting(Participant::agentId).containsExactly(agent, colleague);
-        assertThat(routing.participants(contact.id()))
+        assertThat(liveContacts.participants(contact.id()))
                 .extracting(Participant::role)
                 .containsExactly(Participant.AGENT, Participant.COLLEAGUE);
-        assertThat(routing.invitationsTo(colleague)).isEmpty();
+        assertThat(liveContacts.invitationsTo(colleague)).isEmpty();
 
-        var left = routing.leave(contact.id(), me);
+        var left = liveContacts.leave(contact.id(), me);
 
         assertThat(left.contact().agentId()).isEqualTo(colleague);
         assertThat(left.participants()).extracting(Participant::agentId).containsExactly(colleague);
         var kase = lookup.detail(contact.caseId());
         assertThat(kase.summary().ownerId()).isEqualTo(colleague);
         assertThat(kase.handover().summary()).contains("X200");
-        assertThat(routing.transfersOfCase(contact.caseId())).isEqualTo(1);
-        assertThat(routing.agent(agent).chatLoad()).isZero();
-        assertThat(routing.agent(colleague).chatLoad()).isEqualTo(1);
+        assertThat(liveContacts.transfersOfCase(contact.caseId())).isEqualTo(1);
+        assertThat(presence.agent(agent).chatLoad()).isZero();
+        assertThat(presence.agent(colleague).chatLoad()).isEqualTo(1);
     }
 
     @Test
@@ -224,17 +231,17 @@ class LiveContactTests extends ApiTestBase {
         var colleague = given.agent(team, 3);
         var stranger = given.agent(team, 3);
         var contact = accepted(team, agent);
-        var invitation = routing.invite(
+        var invitation = liveContacts.invite(
                 contact.id(),
                 new InviteColleague(colleague, "Second opinion", "Customer said a lot."),
                 signedIn(agent));
 
-        assertThatThrownBy(() -> routing.acceptInvitation(invitation.id(), signedIn(stranger)))
+        assertThatThrownBy(() -> liveContacts.acceptInvitation(invitation.id(), signedIn(stranger)))
                 .isInstanceOf(dev.casekeeper.shared.NotFoundException.class);
-        routing.declineInvitation(invitation.id(), signedIn(colleague));
-        assertThatThrownBy(() -> routing.acceptInvitation(invitation.id(), signedIn(colleague)))
+        liveContacts.declineInvitation(invitation.id(), signedIn(colleague));
+        assertThatThrownBy(() -> liveContacts.acceptInvitation(invitation.id(), signedIn(colleague)))
                 .isInstanceOf(ConflictException.class);
-        assertThat(routing.participants(contact.id()))
+        assertThat(liveContacts.participants(contact.id()))
                 .extracting(Participant::agentId)
                 .containsExactly(agent);
     }

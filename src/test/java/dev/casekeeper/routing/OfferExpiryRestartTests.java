@@ -25,9 +25,11 @@ class OfferExpiryRestartTests {
         OfferId firstOffer;
         dev.casekeeper.agents.AgentId second;
         try (var node = start()) {
-            var routing = node.getBean(RoutingManagement.class);
             var given = new RoutingFixture(
-                    node.getBean(AgentManagement.class), node.getBean(dev.casekeeper.cases.CaseIntake.class), routing);
+                    node.getBean(AgentManagement.class),
+                    node.getBean(dev.casekeeper.cases.CaseIntake.class),
+                    node.getBean(PresenceManagement.class),
+                    node.getBean(QueueManagement.class));
             var team = given.team();
             var first = given.available(team, 3);
             var contact = given.chat(team);
@@ -40,14 +42,14 @@ class OfferExpiryRestartTests {
         TestClock.INSTANCE.advance(Duration.ofSeconds(31));
 
         try (var node = start()) {
-            var routing = node.getBean(RoutingManagement.class);
+            var queues = node.getBean(QueueManagement.class);
             var next = second;
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                var contact = routing.contact(contactId);
+                var contact = queues.contact(contactId);
                 assertThat(contact.state()).isEqualTo(ContactState.OFFERED);
                 assertThat(contact.agentId()).isEqualTo(next);
             });
-            assertThat(routing.contact(contactId).offerId()).isNotEqualTo(firstOffer);
+            assertThat(queues.contact(contactId).offerId()).isNotEqualTo(firstOffer);
         }
     }
 

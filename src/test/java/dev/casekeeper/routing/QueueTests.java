@@ -28,7 +28,13 @@ class QueueTests extends ApiTestBase {
     private static final Duration WAIT = Duration.ofSeconds(180);
 
     @Autowired
-    RoutingManagement routing;
+    PresenceManagement presence;
+
+    @Autowired
+    QueueManagement queues;
+
+    @Autowired
+    LiveContactManagement liveContacts;
 
     @Autowired
     AgentManagement agents;
@@ -52,14 +58,14 @@ class QueueTests extends ApiTestBase {
 
     @BeforeEach
     void fixture() {
-        given = new RoutingFixture(agents, intake, routing);
+        given = new RoutingFixture(agents, intake, presence, queues);
     }
 
     @Test
     void aContactWaitingLongerThanTheTeamAllowsMovesToTheOverflowTeamAndIsOfferedThere() {
         var team = given.team();
         var overflow = given.team();
-        routing.setTeamRouting(team, overflow, Duration.ofSeconds(90));
+        queues.setTeamRouting(team, overflow, Duration.ofSeconds(90));
         var helper = given.available(overflow, 3);
         var contact = given.chat(team);
         assertThat(contact.state()).isEqualTo(ContactState.WAITING);
@@ -67,7 +73,7 @@ class QueueTests extends ApiTestBase {
         TestClock.INSTANCE.advance(Duration.ofSeconds(91));
 
         await().atMost(WAIT).untilAsserted(() -> {
-            var moved = routing.contact(contact.id());
+            var moved = queues.contact(contact.id());
             assertThat(moved.teamId()).isEqualTo(overflow);
             assertThat(moved.overflowed()).isTrue();
             assertThat(moved.agentId()).isEqualTo(helper);
@@ -86,28 +92,28 @@ class QueueTests extends ApiTestBase {
     void aContactIsNotMovedBeforeTheOverflowWait() {
         var team = given.team();
         var overflow = given.team();
-        routing.setTeamRouting(team, overflow, Duration.ofMinutes(10));
+        queues.setTeamRouting(team, overflow, Duration.ofMinutes(10));
         var contact = given.chat(team);
 
         TestClock.INSTANCE.advance(Duration.ofSeconds(30));
-        routing.contact(contact.id());
+        queues.contact(contact.id());
 
-        assertThat(routing.contact(contact.id()).teamId()).isEqualTo(team);
+        assertThat(queues.contact(contact.id()).teamId()).isEqualTo(team);
     }
 
     @Test
     void aCustomerWhoLeavesIsRecordedAsAbandonedWithTheWaitAndGetsACallbackTask() {
         var team = given.team();
         var caseId = given.openCase(team, Priority.NORMAL);
-        var contact = routing.enqueue(
+        var contact = queues.enqueue(
                 new EnqueueContact(caseId, RoutedChannel.CHAT, team, Set.of(), null, null, "+31 20 555 0100"));
         TestClock.INSTANCE.advance(Duration.ofSeconds(45));
 
-        var left = routing.abandon(contact.id(), null, null);
+        var left = queues.abandon(contact.id(), null, null);
 
         assertThat(left.state()).isEqualTo(ContactState.ABANDONED);
         assertThat(left.waited()).isBetween(Duration.ofSeconds(45), Duration.ofSeconds(60));
-        var listed = routing.abandoned(supervisor(), Instant.EPOCH).stream()
+        var listed = queues.abandoned(supervisor(), Instant.EPOCH).stream()
                 .filter(a -> a.id().equals(contact.id()))
                 .findFirst()
                 .orElseThrow();
@@ -129,15 +135,15 @@ class QueueTests extends ApiTestBase {
         var contact = given.chat(team);
         assertThat(contact.agentId()).isEqualTo(agent);
 
-        routing.abandon(contact.id(), null, null);
-        routing.abandon(contact.id(), null, null);
+        queues.abandon(contact.id(), null, null);
+        queues.abandon(contact.id(), null, null);
 
-        var listed = routing.abandoned(supervisor(), Instant.EPOCH).stream()
+        var listed = queues.abandoned(supervisor(), Instant.EPOCH).stream()
                 .filter(a -> a.id().equals(contact.id()))
                 .toList();
         assertThat(listed).hasSize(1);
         assertThat(listed.getFirst().callbackId()).isNull();
-        assertThat(routing.agent(agent).chatLoad()).isZero();
+        assertThat(presence.agent(agent).chatLoad()).isZero();
     }
 
     @Test
@@ -153,12 +159,12 @@ class QueueTests extends ApiTestBase {
 
         // No handle time recorded yet in this queue: the default; two agents of capacity one serve it.
         var handle = settings.defaultHandleTime();
-        assertThat(routing.contact(urgent.id()).position()).isEqualTo(1);
-        assertThat(routing.contact(third.id()).position()).isEqualTo(2);
-        assertThat(routing.contact(fourth.id()).position()).isEqualTo(3);
-        assertThat(routing.contact(fourth.id()).estimatedWait())
+        assertThat(queues.contact(urgent.id()).position()).isEqualTo(1);
+        assertThat(queues.contact(third.id()).position()).isEqualTo(2);
+        assertThat(queues.contact(fourth.id()).position()).isEqualTo(3);
+        assertThat(queues.contact(fourth.id()).estimatedWait())
                 .isEqualTo(handle.multipliedBy(3).dividedBy(2));
-        var queue = routing.queue(team, supervisor());
+        var queue = queues.queue(team, supervisor());
         assertThat(queue.contacts()).hasSize(5);
         assertThat(queue.contacts().stream()
                         .filter(c -> c.state() == ContactState.WAITING)
@@ -172,17 +178,17 @@ class QueueTests extends ApiTestBase {
         var team = given.team();
         var agent = given.available(team, 1);
         var handled = given.chat(team);
-        routing.accept(handled.offerId(), agent);
+        queues.accept(handled.offerId(), agent);
         var waiting = given.chat(team);
         TestClock.INSTANCE.advance(Duration.ofMinutes(2));
-        routing.end(handled.id());
-        var next = routing.contact(waiting.id());
-        routing.accept(next.offerId(), agent);
+        liveContacts.end(handled.id());
+        var next = queues.contact(waiting.id());
+        queues.accept(next.offerId(), agent);
 
         var behind = given.chat(team);
 
-        assertThat(routing.contact(behind.id()).position()).isEqualTo(1);
-        assertThat(routing.contact(behind.id()).estimatedWait())
+        assertThat(queues.contact(behind.id()).position()).isEqualTo(1);
+        assertThat(queues.contact(behind.id()).estimatedWait())
                 .isBetween(Duration.ofMinutes(2), Duration.ofSeconds(125));
     }
 

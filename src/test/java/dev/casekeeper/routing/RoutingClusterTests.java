@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -45,7 +46,7 @@ class RoutingClusterTests extends ApiTestBase {
     private static final int CAPACITY = 2;
 
     @Autowired
-    RoutingManagement routing;
+    ApplicationContext context;
 
     @Autowired
     AgentManagement agents;
@@ -63,7 +64,19 @@ class RoutingClusterTests extends ApiTestBase {
     JdbcClient jdbc;
 
     private ConfigurableApplicationContext secondNode;
-    private RoutingManagement otherRouting;
+    private Node routing;
+    private Node otherRouting;
+
+    /** Routing's facades on one node. */
+    private record Node(PresenceManagement presence, QueueManagement queues, LiveContactManagement liveContacts) {
+
+        static Node of(ApplicationContext context) {
+            return new Node(
+                    context.getBean(PresenceManagement.class),
+                    context.getBean(QueueManagement.class),
+                    context.getBean(LiveContactManagement.class));
+        }
+    }
 
     @BeforeAll
     void startASecondNode() {
@@ -71,7 +84,8 @@ class RoutingClusterTests extends ApiTestBase {
                 .profiles("test")
                 .properties("server.port=0")
                 .run();
-        otherRouting = secondNode.getBean(RoutingManagement.class);
+        routing = Node.of(context);
+        otherRouting = Node.of(secondNode);
     }
 
     @AfterAll
@@ -83,7 +97,7 @@ class RoutingClusterTests extends ApiTestBase {
 
     @Test
     void manyConcurrentArrivalsOnTwoNodesNeverOfferAContactTwiceAtOnceNorFillAnAgentPastCapacity() throws Exception {
-        var given = new RoutingFixture(agents, intake, routing);
+        var given = new RoutingFixture(agents, intake, routing.presence(), routing.queues());
         var team = given.team();
         var staff = new ArrayList<AgentId>();
         for (int i = 0; i < AGENTS; i++) {
@@ -107,8 +121,9 @@ class RoutingClusterTests extends ApiTestBase {
             Concurrently.run(CONTACTS, () -> {
                 int n = arrivals.getAndIncrement();
                 var node = n % 2 == 0 ? routing : otherRouting;
-                return node.enqueue(
-                        new EnqueueContact(caseIds.get(n), RoutedChannel.CHAT, team, Set.of(), null, null, null));
+                return node.queues()
+                        .enqueue(new EnqueueContact(
+                                caseIds.get(n), RoutedChannel.CHAT, team, Set.of(), null, null, null));
             });
         }
 
@@ -140,7 +155,7 @@ class RoutingClusterTests extends ApiTestBase {
                 .as("some offers were declined or withdrawn and made again")
                 .isGreaterThan(CONTACTS);
         for (var agent : staff) {
-            assertThat(routing.agent(agent).chatLoad()).isZero();
+            assertThat(routing.presence().agent(agent).chatLoad()).isZero();
         }
     }
 
@@ -149,28 +164,27 @@ class RoutingClusterTests extends ApiTestBase {
      * also takes short breaks, which withdraws its open offers. Alternates nothing: each agent works
      * through one node, half of them through each.
      */
-    private Void work(
-            AgentId agent, RoutingManagement through, boolean takesBreaks, AtomicInteger handled, Instant deadline) {
+    private Void work(AgentId agent, Node through, boolean takesBreaks, AtomicInteger handled, Instant deadline) {
         var random = ThreadLocalRandom.current();
-        through.setPresence(agent, dev.casekeeper.routing.Presence.AVAILABLE);
+        through.presence().setPresence(agent, dev.casekeeper.routing.Presence.AVAILABLE);
         while (handled.get() < CONTACTS && Instant.now().isBefore(deadline)) {
-            for (var contact : through.contactsOf(agent)) {
+            for (var contact : through.queues().contactsOf(agent)) {
                 try {
                     if (contact.state() == ContactState.ACCEPTED) {
-                        through.end(contact.id());
+                        through.liveContacts().end(contact.id());
                         handled.incrementAndGet();
                     } else if (random.nextInt(5) == 0) {
-                        through.decline(contact.offerId(), agent);
+                        through.queues().decline(contact.offerId(), agent);
                     } else {
-                        through.accept(contact.offerId(), agent);
+                        through.queues().accept(contact.offerId(), agent);
                     }
                 } catch (ConflictException | NotFoundException e) {
                     // The offer was withdrawn or answered meanwhile: the next look shows what is left.
                 }
             }
             if (takesBreaks && random.nextInt(10) == 0) {
-                through.setPresence(agent, dev.casekeeper.routing.Presence.ON_BREAK);
-                through.setPresence(agent, dev.casekeeper.routing.Presence.AVAILABLE);
+                through.presence().setPresence(agent, dev.casekeeper.routing.Presence.ON_BREAK);
+                through.presence().setPresence(agent, dev.casekeeper.routing.Presence.AVAILABLE);
             }
             Thread.onSpinWait();
         }

@@ -21,12 +21,14 @@ final class RoutingFixture {
 
     private final AgentManagement agents;
     private final CaseIntake intake;
-    private final RoutingManagement routing;
+    private final PresenceManagement presence;
+    private final QueueManagement queues;
 
-    RoutingFixture(AgentManagement agents, CaseIntake intake, RoutingManagement routing) {
+    RoutingFixture(AgentManagement agents, CaseIntake intake, PresenceManagement presence, QueueManagement queues) {
         this.agents = agents;
         this.intake = intake;
-        this.routing = routing;
+        this.presence = presence;
+        this.queues = queues;
     }
 
     TeamId team() {
@@ -41,14 +43,14 @@ final class RoutingFixture {
                 "correct horse battery staple",
                 Role.AGENT));
         agents.setTeams(agent.id(), List.of(team));
-        routing.change(agent.id(), new ChangeAgentRouting(Set.of(skills), chatCapacity, null));
+        presence.change(agent.id(), new ChangeAgentRouting(Set.of(skills), chatCapacity, null));
         return agent.id();
     }
 
     /** An agent as {@link #agent}, available now. */
     AgentId available(TeamId team, int chatCapacity, String... skills) {
         var agent = agent(team, chatCapacity, skills);
-        routing.setPresence(agent, Presence.AVAILABLE);
+        presence.setPresence(agent, Presence.AVAILABLE);
         return agent;
     }
 
@@ -68,7 +70,7 @@ final class RoutingFixture {
     }
 
     Contact chat(TeamId team, Priority priority, String... skills) {
-        return routing.enqueue(new EnqueueContact(
+        return queues.enqueue(new EnqueueContact(
                 openCase(team, priority), RoutedChannel.CHAT, team, Set.of(skills), null, null, null));
     }
 }

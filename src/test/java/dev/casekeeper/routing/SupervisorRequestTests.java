@@ -33,7 +33,16 @@ import org.springframework.security.access.AccessDeniedException;
 class SupervisorRequestTests extends ApiTestBase {
 
     @Autowired
-    RoutingManagement routing;
+    PresenceManagement presence;
+
+    @Autowired
+    QueueManagement queues;
+
+    @Autowired
+    LiveContactManagement liveContacts;
+
+    @Autowired
+    SupervisorRequestManagement supervisorRequests;
 
     @Autowired
     AgentManagement agents;
@@ -57,7 +66,7 @@ class SupervisorRequestTests extends ApiTestBase {
 
     @BeforeEach
     void fixture() {
-        given = new RoutingFixture(agents, intake, routing);
+        given = new RoutingFixture(agents, intake, presence, queues);
     }
 
     private SignedInAgent supervisorOf(TeamId team) {
@@ -76,15 +85,15 @@ class SupervisorRequestTests extends ApiTestBase {
         var supervisor = supervisorOf(team);
         var caseId = given.openCase(team, Priority.NORMAL);
 
-        var first = routing.requestSupervisor(caseId, "widget", Actor.SYSTEM);
-        var again = routing.requestSupervisor(caseId, "widget", Actor.SYSTEM);
+        var first = supervisorRequests.request(caseId, "widget", Actor.SYSTEM);
+        var again = supervisorRequests.request(caseId, "widget", Actor.SYSTEM);
 
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(first.open()).isTrue();
         assertThat(lookup.detail(caseId).summary().priority()).isEqualTo(Priority.HIGH);
         assertThat(lookup.detail(caseId).timeline().stream().filter(e -> e.event() instanceof TimelineEvent.Escalated))
                 .hasSize(1);
-        assertThat(routing.supervisorRequests(supervisor))
+        assertThat(supervisorRequests.open(supervisor))
                 .extracting(SupervisorRequest::caseId)
                 .contains(caseId);
         assertThat(notifications.inbox(supervisor, null, 50).page().items().stream()
@@ -98,7 +107,7 @@ class SupervisorRequestTests extends ApiTestBase {
         var team = given.team();
         var caseId = given.openCase(team, Priority.URGENT);
 
-        routing.requestSupervisor(caseId, "agent", Actor.SYSTEM);
+        supervisorRequests.request(caseId, "agent", Actor.SYSTEM);
 
         assertThat(lookup.detail(caseId).summary().priority()).isEqualTo(Priority.URGENT);
     }
@@ -110,26 +119,27 @@ class SupervisorRequestTests extends ApiTestBase {
         var agent = given.available(team, 3);
         var queued = given.chat(team);
         var offered = await().atMost(Duration.ofSeconds(20))
-                .until(() -> routing.contact(queued.id()), c -> c.state() == ContactState.OFFERED);
-        var contact = routing.accept(offered.offerId(), agent);
+                .until(() -> queues.contact(queued.id()), c -> c.state() == ContactState.OFFERED);
+        var contact = queues.accept(offered.offerId(), agent);
 
-        var request = routing.requestSupervisor(
+        var request = supervisorRequests.request(
                 contact.caseId(), agents.signedIn(agent).orElseThrow());
-        var taken = routing.takeSupervisorRequest(request.id(), supervisor);
+        var taken = supervisorRequests.take(request.id(), supervisor);
 
         assertThat(taken.open()).isFalse();
         assertThat(taken.takenBy()).isEqualTo(supervisor.id());
-        assertThat(routing.participants(contact.id()))
+        assertThat(liveContacts.participants(contact.id()))
                 .extracting(Participant::agentId)
                 .containsExactly(agent, supervisor.id());
-        assertThat(routing.supervisorRequests(supervisor))
+        assertThat(supervisorRequests.open(supervisor))
                 .extracting(SupervisorRequest::id)
                 .doesNotContain(request.id());
         assertThat(lookup.detail(contact.caseId()).timeline().stream()
                         .filter(e -> e.event() instanceof TimelineEvent.SupervisorJoined))
                 .hasSize(1);
         // Once taken, a new request opens a new one.
-        assertThat(routing.requestSupervisor(contact.caseId(), "widget", Actor.SYSTEM)
+        assertThat(supervisorRequests
+                        .request(contact.caseId(), "widget", Actor.SYSTEM)
                         .id())
                 .isNotEqualTo(request.id());
     }
@@ -139,9 +149,9 @@ class SupervisorRequestTests extends ApiTestBase {
         var team = given.team();
         var supervisor = supervisorOf(team);
         var caseId = given.openCase(team, Priority.NORMAL);
-        var request = routing.requestSupervisor(caseId, "message", Actor.SYSTEM);
+        var request = supervisorRequests.request(caseId, "message", Actor.SYSTEM);
 
-        routing.takeSupervisorRequest(request.id(), supervisor);
+        supervisorRequests.take(request.id(), supervisor);
 
         assertThat(lookup.detail(caseId).summary().ownerId()).isEqualTo(supervisor.id());
     }
@@ -150,10 +160,10 @@ class SupervisorRequestTests extends ApiTestBase {
     void agentsNeitherListNorTakeRequests() {
         var team = given.team();
         var agent = agents.signedIn(given.agent(team, 3)).orElseThrow();
-        var request = routing.requestSupervisor(given.openCase(team, Priority.NORMAL), "widget", Actor.SYSTEM);
+        var request = supervisorRequests.request(given.openCase(team, Priority.NORMAL), "widget", Actor.SYSTEM);
 
-        assertThatThrownBy(() -> routing.supervisorRequests(agent)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> routing.takeSupervisorRequest(request.id(), agent))
+        assertThatThrownBy(() -> supervisorRequests.open(agent)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> supervisorRequests.take(request.id(), agent))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(request.open()).isTrue();
     }
@@ -170,10 +180,11 @@ class SupervisorRequestTests extends ApiTestBase {
                 .id();
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> routing.supervisorRequestOf(new CaseId(caseId.value()))
+                .until(() -> supervisorRequests
+                        .latestOf(new CaseId(caseId.value()))
                         .filter(r -> r.open() && r.source().equals("message"))
                         .isPresent());
-        assertThat(routing.supervisorRequests(supervisor))
+        assertThat(supervisorRequests.open(supervisor))
                 .extracting(SupervisorRequest::caseId)
                 .contains(caseId);
         assertThat(lookup.detail(caseId).timeline().stream().filter(e -> e.event() instanceof TimelineEvent.Escalated))
@@ -216,7 +227,7 @@ class SupervisorRequestTests extends ApiTestBase {
                         .json()
                         .get("heated")
                         .asBoolean());
-        assertThat(routing.supervisorRequestOf(caseId)).isEmpty();
+        assertThat(supervisorRequests.latestOf(caseId)).isEmpty();
 
         agent.api()
                 .post(
@@ -224,7 +235,7 @@ class SupervisorRequestTests extends ApiTestBase {
                         java.util.Map.of("body", "I want to talk to someone who will actually help me"));
 
         var request = await().atMost(Duration.ofSeconds(20))
-                .until(() -> routing.supervisorRequestOf(caseId), r -> r.isPresent())
+                .until(() -> supervisorRequests.latestOf(caseId), r -> r.isPresent())
                 .orElseThrow();
         assertThat(request.open()).isTrue();
         assertThat(request.source()).isEqualTo("message");
@@ -233,7 +244,7 @@ class SupervisorRequestTests extends ApiTestBase {
                                 && caseId.value().equals(n.caseId())))
                 .hasSize(1);
 
-        routing.takeSupervisorRequest(request.id(), supervisor);
+        supervisorRequests.take(request.id(), supervisor);
         agent.api()
                 .post(
                         "/api/v1/cases/" + caseId.value() + "/messages",
@@ -241,7 +252,7 @@ class SupervisorRequestTests extends ApiTestBase {
 
         var second = await().atMost(Duration.ofSeconds(20))
                 .until(
-                        () -> routing.supervisorRequestOf(caseId),
+                        () -> supervisorRequests.latestOf(caseId),
                         r -> r.isPresent() && r.get().open())
                 .orElseThrow();
         assertThat(second.id()).isNotEqualTo(request.id());
@@ -256,12 +267,12 @@ class SupervisorRequestTests extends ApiTestBase {
 
         // What the listener does with each delivery of SupervisorAskedFor(caseId, message, false).
         var first = requests.fromMessage(caseId, message, true);
-        routing.takeSupervisorRequest(first.id(), supervisor);
+        supervisorRequests.take(first.id(), supervisor);
         var again = requests.fromMessage(caseId, message, true);
 
         assertThat(again.id()).isEqualTo(first.id());
-        assertThat(routing.supervisorRequestOf(caseId).orElseThrow().id()).isEqualTo(first.id());
-        assertThat(routing.supervisorRequests(supervisor))
+        assertThat(supervisorRequests.latestOf(caseId).orElseThrow().id()).isEqualTo(first.id());
+        assertThat(supervisorRequests.open(supervisor))
                 .extracting(SupervisorRequest::caseId)
                 .doesNotContain(caseId);
     }
@@ -272,7 +283,7 @@ class SupervisorRequestTests extends ApiTestBase {
         var team = given.team();
         var supervisor = supervisorOf(team);
         var caseId = given.openCase(team, Priority.NORMAL);
-        var request = routing.requestSupervisor(caseId, "widget", Actor.SYSTEM);
+        var request = supervisorRequests.request(caseId, "widget", Actor.SYSTEM);
 
         cases.reply(
                 caseId,
@@ -281,10 +292,10 @@ class SupervisorRequestTests extends ApiTestBase {
                 supervisor);
 
         var taken = await().atMost(Duration.ofSeconds(20))
-                .until(() -> routing.supervisorRequestOf(caseId).orElseThrow(), r -> !r.open());
+                .until(() -> supervisorRequests.latestOf(caseId).orElseThrow(), r -> !r.open());
         assertThat(taken.id()).isEqualTo(request.id());
         assertThat(taken.takenBy()).isEqualTo(supervisor.id());
-        assertThat(routing.supervisorRequests(supervisor))
+        assertThat(supervisorRequests.open(supervisor))
                 .extracting(SupervisorRequest::caseId)
                 .doesNotContain(caseId);
         assertThat(lookup.detail(caseId).timeline().stream()
@@ -297,12 +308,12 @@ class SupervisorRequestTests extends ApiTestBase {
         var team = given.team();
         var agent = given.agent(team, 3);
         var caseId = given.openCase(team, Priority.NORMAL);
-        var request = routing.requestSupervisor(caseId, "widget", Actor.SYSTEM);
+        var request = supervisorRequests.request(caseId, "widget", Actor.SYSTEM);
 
         // What the listeners do when the agent is assigned the case or replies.
         requests.honouredBy(caseId, agent);
 
-        assertThat(routing.supervisorRequestOf(caseId).orElseThrow()).satisfies(r -> {
+        assertThat(supervisorRequests.latestOf(caseId).orElseThrow()).satisfies(r -> {
             assertThat(r.id()).isEqualTo(request.id());
             assertThat(r.open()).isTrue();
         });

@@ -7,7 +7,7 @@ import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.channels.email.MailboxManagement;
 import dev.casekeeper.routing.ContactId;
-import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.routing.QueueManagement;
 import dev.casekeeper.shared.ConflictException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +27,7 @@ public class ChatManagement {
     private final Conversations conversations;
     private final CaseManagement cases;
     private final CaseLookup lookup;
-    private final RoutingManagement routing;
+    private final QueueManagement queues;
     private final Transcripts transcripts;
     private final MailboxManagement mailboxes;
 
@@ -35,13 +35,13 @@ public class ChatManagement {
             Conversations conversations,
             CaseManagement cases,
             CaseLookup lookup,
-            RoutingManagement routing,
+            QueueManagement queues,
             Transcripts transcripts,
             MailboxManagement mailboxes) {
         this.conversations = conversations;
         this.cases = cases;
         this.lookup = lookup;
-        this.routing = routing;
+        this.queues = queues;
         this.transcripts = transcripts;
         this.mailboxes = mailboxes;
     }
@@ -95,7 +95,7 @@ public class ChatManagement {
                         c.phone(),
                         c.contactId() != null,
                         c.contactId() != null
-                                && routing.callbackOf(new ContactId(c.contactId()))
+                                && queues.callbackOf(new ContactId(c.contactId()))
                                         .isPresent(),
                         c.email() != null && mailboxes.sendsFor(lookup.summary(caseId))));
     }
@@ -123,7 +123,7 @@ public class ChatManagement {
         if (chat.contactId() == null) {
             throw new ConflictException("no-contact", "The chat never reached the team's queue");
         }
-        routing.requestCallback(new ContactId(chat.contactId()), chat.email(), chat.phone());
+        queues.requestCallback(new ContactId(chat.contactId()), chat.email(), chat.phone());
     }
 
     /**

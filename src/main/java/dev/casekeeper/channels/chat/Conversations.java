@@ -14,8 +14,9 @@ import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.routing.ContactId;
 import dev.casekeeper.routing.ContactState;
 import dev.casekeeper.routing.EnqueueContact;
+import dev.casekeeper.routing.LiveContactManagement;
+import dev.casekeeper.routing.QueueManagement;
 import dev.casekeeper.routing.RoutedChannel;
-import dev.casekeeper.routing.RoutingManagement;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.ConflictException;
 import java.time.Clock;
@@ -51,7 +52,8 @@ class Conversations {
     private final CaseManagement cases;
     private final CaseIntake intake;
     private final CustomerManagement customers;
-    private final RoutingManagement routing;
+    private final QueueManagement queues;
+    private final LiveContactManagement liveContacts;
     private final AgentManagement agents;
     private final ChatHub hub;
     private final Frames frames;
@@ -63,7 +65,8 @@ class Conversations {
             CaseManagement cases,
             CaseIntake intake,
             CustomerManagement customers,
-            RoutingManagement routing,
+            QueueManagement queues,
+            LiveContactManagement liveContacts,
             AgentManagement agents,
             ChatHub hub,
             Frames frames,
@@ -73,7 +76,8 @@ class Conversations {
         this.cases = cases;
         this.intake = intake;
         this.customers = customers;
-        this.routing = routing;
+        this.queues = queues;
+        this.liveContacts = liveContacts;
         this.agents = agents;
         this.hub = hub;
         this.frames = frames;
@@ -164,7 +168,7 @@ class Conversations {
         Received received = intake.receive(
                 inbound.withFacts(ChatFacts.line(conversation.id(), removed)), Sender.customer(customer));
         if (received.opened()) {
-            var contact = routing.enqueue(new EnqueueContact(
+            var contact = queues.enqueue(new EnqueueContact(
                     received.summary().id(),
                     RoutedChannel.CHAT,
                     visitor.teamId(),
@@ -255,7 +259,7 @@ class Conversations {
             return true;
         }
         return conversation.contactId() != null
-                && routing.participants(new ContactId(conversation.contactId())).stream()
+                && liveContacts.participants(new ContactId(conversation.contactId())).stream()
                         .anyMatch(p -> p.agentId().equals(agent.id()));
     }
 
@@ -308,8 +312,7 @@ class Conversations {
                 null,
                 clock.instant()));
         if (conversation.contactId() != null) {
-            var holder =
-                    routing.contact(new ContactId(conversation.contactId())).agentId();
+            var holder = queues.contact(new ContactId(conversation.contactId())).agentId();
             if (holder != null && !holder.value().equals(conversation.agentId())) {
                 queries.joined(
                         conversation.id(), holder.value(), agents.find(holder).name());
@@ -393,14 +396,14 @@ class Conversations {
         }
         if (conversation.contactId() != null) {
             var contactId = new ContactId(conversation.contactId());
-            var state = routing.contact(contactId).state();
+            var state = queues.contact(contactId).state();
             String callbackEmail = blankToNull(email) != null ? email : conversation.email();
             String callbackPhone = blankToNull(phone) != null ? phone : conversation.phone();
             if (state == ContactState.WAITING || state == ContactState.OFFERED) {
-                routing.abandon(contactId, callbackEmail, callbackPhone);
+                queues.abandon(contactId, callbackEmail, callbackPhone);
                 log.info("Chat {} of case {} abandoned ({})", conversationId, conversation.caseId(), reason);
             } else if (state == ContactState.ACCEPTED) {
-                routing.end(contactId);
+                liveContacts.end(contactId);
             }
         }
         finish(conversation, "left", reason);

@@ -3,7 +3,8 @@ package dev.casekeeper.channels.chat;
 import dev.casekeeper.routing.ContactId;
 import dev.casekeeper.routing.ContactState;
 import dev.casekeeper.routing.Presence;
-import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.routing.PresenceManagement;
+import dev.casekeeper.routing.QueueManagement;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,17 +31,24 @@ class QueuePositions {
 
     private final ChatHub hub;
     private final ConversationQueries queries;
-    private final RoutingManagement routing;
+    private final PresenceManagement presence;
+    private final QueueManagement queues;
     private final Frames frames;
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private final java.util.Map<UUID, long[]> availability = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("chat-queue").daemon().factory());
 
-    QueuePositions(ChatHub hub, ConversationQueries queries, RoutingManagement routing, Frames frames) {
+    QueuePositions(
+            ChatHub hub,
+            ConversationQueries queries,
+            PresenceManagement presence,
+            QueueManagement queues,
+            Frames frames) {
         this.hub = hub;
         this.queries = queries;
-        this.routing = routing;
+        this.presence = presence;
+        this.queues = queues;
         this.frames = frames;
         hub.onQueueChanged(this::changed);
     }
@@ -77,7 +85,7 @@ class QueuePositions {
         if (known != null && now - known[1] < AVAILABLE_MILLIS * 1_000_000L) {
             return known[0] == 1;
         }
-        boolean available = routing.agents().stream()
+        boolean available = presence.agents().stream()
                 .anyMatch(a -> a.presence() == Presence.AVAILABLE
                         && a.chatCapacity() > 0
                         && a.teamIds().stream().anyMatch(t -> t.value().equals(teamId)));
@@ -96,7 +104,7 @@ class QueuePositions {
         if (conversation.contactId() == null) {
             return;
         }
-        var contact = routing.contact(new ContactId(conversation.contactId()));
+        var contact = queues.contact(new ContactId(conversation.contactId()));
         if (contact.state() == ContactState.OFFERED) {
             // An agent is being asked now: a wait estimate for the queue would say the opposite.
             hub.deliver(Outgoing.to(

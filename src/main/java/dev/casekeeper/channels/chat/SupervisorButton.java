@@ -1,7 +1,7 @@
 package dev.casekeeper.channels.chat;
 
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.routing.SupervisorRequestManagement;
 import dev.casekeeper.shared.Actor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,18 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SupervisorButton {
 
-    private final RoutingManagement routing;
+    private final SupervisorRequestManagement supervisorRequests;
     private final Conversations conversations;
 
-    SupervisorButton(RoutingManagement routing, Conversations conversations) {
-        this.routing = routing;
+    SupervisorButton(SupervisorRequestManagement supervisorRequests, Conversations conversations) {
+        this.supervisorRequests = supervisorRequests;
         this.conversations = conversations;
     }
 
     @Transactional
     void request(Conversation conversation) {
         if (conversation.caseId() != null) {
-            routing.requestSupervisor(
+            supervisorRequests.request(
                     new CaseId(conversation.caseId()), "widget", Actor.customer(conversation.customerId()));
             conversations.event(conversation.id(), "supervisor-requested");
         }

@@ -4,7 +4,18 @@
  * acknowledged only after it is committed as a case timeline entry; frames cross nodes on the
  * cluster bus ({@link dev.casekeeper.bus.ClusterBus}).
  */
-@ApplicationModule(displayName = "Chat channel")
+@ApplicationModule(
+        displayName = "Chat channel",
+        allowedDependencies = {
+            "agents",
+            "bus",
+            "cases",
+            "channels.email",
+            "customers",
+            "routing",
+            "routing :: events",
+            "shared"
+        })
 @NullMarked
 package dev.casekeeper.channels.chat;
 

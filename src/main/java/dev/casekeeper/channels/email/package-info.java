@@ -3,7 +3,9 @@
  * messages, threading into cases, loop protection, and outbound mail through an outbox with retries.
  * A message is acknowledged (SMTP 250, IMAP seen) only after its raw bytes are stored.
  */
-@ApplicationModule(displayName = "Email channel")
+@ApplicationModule(
+        displayName = "Email channel",
+        allowedDependencies = {"agents", "cases", "customers", "shared"})
 @NullMarked
 package dev.casekeeper.channels.email;
 

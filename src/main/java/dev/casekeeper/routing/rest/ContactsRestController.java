@@ -6,8 +6,9 @@ import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.Priority;
 import dev.casekeeper.routing.ContactId;
 import dev.casekeeper.routing.EnqueueContact;
+import dev.casekeeper.routing.LiveContactManagement;
+import dev.casekeeper.routing.QueueManagement;
 import dev.casekeeper.routing.RoutedChannel;
-import dev.casekeeper.routing.RoutingManagement;
 import dev.casekeeper.routing.rest.RoutingResponses.ContactResponse;
 import dev.casekeeper.shared.InvalidInputException;
 import jakarta.validation.Valid;
@@ -45,16 +46,18 @@ class ContactsRestController {
             @Email @Size(max = 320) @Nullable String callbackEmail,
             @Size(max = 40) @Nullable String callbackPhone) {}
 
-    private final RoutingManagement routing;
+    private final QueueManagement queues;
+    private final LiveContactManagement liveContacts;
 
-    ContactsRestController(RoutingManagement routing) {
-        this.routing = routing;
+    ContactsRestController(QueueManagement queues, LiveContactManagement liveContacts) {
+        this.queues = queues;
+        this.liveContacts = liveContacts;
     }
 
     @PostMapping("/api/v1/routing/contacts")
     ResponseEntity<ContactResponse> enqueue(
             @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody EnqueueRequest request) {
-        var contact = routing.enqueue(
+        var contact = queues.enqueue(
                 new EnqueueContact(
                         new CaseId(request.caseId()),
                         RoutedChannel.from(request.channel()),
@@ -72,13 +75,13 @@ class ContactsRestController {
 
     @GetMapping("/api/v1/routing/contacts/{id}")
     ContactResponse find(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return ContactResponse.of(routing.contact(new ContactId(id), me));
+        return ContactResponse.of(queues.contact(new ContactId(id), me));
     }
 
     @PostMapping("/api/v1/routing/contacts/{id}/end")
     ContactResponse end(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        routing.contact(new ContactId(id), me);
-        return ContactResponse.of(routing.end(new ContactId(id)));
+        queues.contact(new ContactId(id), me);
+        return ContactResponse.of(liveContacts.end(new ContactId(id)));
     }
 
     @PostMapping("/api/v1/routing/contacts/{id}/abandonment")
@@ -86,8 +89,8 @@ class ContactsRestController {
             @AuthenticationPrincipal SignedInAgent me,
             @PathVariable UUID id,
             @Valid @RequestBody(required = false) @Nullable AbandonRequest request) {
-        routing.contact(new ContactId(id), me);
-        return ContactResponse.of(routing.abandon(
+        queues.contact(new ContactId(id), me);
+        return ContactResponse.of(queues.abandon(
                 new ContactId(id),
                 request == null ? null : request.callbackEmail(),
                 request == null ? null : request.callbackPhone()));

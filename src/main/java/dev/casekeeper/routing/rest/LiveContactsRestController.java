@@ -6,7 +6,7 @@ import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.routing.ContactId;
 import dev.casekeeper.routing.InvitationId;
 import dev.casekeeper.routing.InviteColleague;
-import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.routing.LiveContactManagement;
 import dev.casekeeper.routing.TransferContact;
 import dev.casekeeper.routing.rest.LiveContactResponses.HoldResponse;
 import dev.casekeeper.routing.rest.LiveContactResponses.InvitationResponse;
@@ -46,25 +46,25 @@ class LiveContactsRestController {
             @NotBlank @Size(max = 500) String reason,
             @NotBlank @Size(max = 10_000) String summary) {}
 
-    private final RoutingManagement routing;
+    private final LiveContactManagement liveContacts;
 
-    LiveContactsRestController(RoutingManagement routing) {
-        this.routing = routing;
+    LiveContactsRestController(LiveContactManagement liveContacts) {
+        this.liveContacts = liveContacts;
     }
 
     @GetMapping("/api/v1/routing/contacts/{id}/live")
     LiveContactResponse live(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return LiveContactResponse.of(routing.liveContact(new ContactId(id), me));
+        return LiveContactResponse.of(liveContacts.liveContact(new ContactId(id), me));
     }
 
     @PostMapping("/api/v1/routing/contacts/{id}/hold")
     LiveContactResponse hold(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return LiveContactResponse.of(routing.hold(new ContactId(id), me));
+        return LiveContactResponse.of(liveContacts.hold(new ContactId(id), me));
     }
 
     @PostMapping("/api/v1/routing/contacts/{id}/resume")
     LiveContactResponse resume(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return LiveContactResponse.of(routing.resume(new ContactId(id), me));
+        return LiveContactResponse.of(liveContacts.resume(new ContactId(id), me));
     }
 
     @PostMapping("/api/v1/routing/contacts/{id}/transfer")
@@ -72,7 +72,7 @@ class LiveContactsRestController {
             @AuthenticationPrincipal SignedInAgent me,
             @PathVariable UUID id,
             @Valid @RequestBody TransferRequest request) {
-        return ContactResponse.of(routing.transfer(
+        return ContactResponse.of(liveContacts.transfer(
                 new ContactId(id),
                 new TransferContact(new TeamId(request.teamId()), request.reason(), request.summary()),
                 me));
@@ -84,7 +84,7 @@ class LiveContactsRestController {
             @AuthenticationPrincipal SignedInAgent me,
             @PathVariable UUID id,
             @Valid @RequestBody InviteRequest request) {
-        return InvitationResponse.of(routing.invite(
+        return InvitationResponse.of(liveContacts.invite(
                 new ContactId(id),
                 new InviteColleague(new AgentId(request.agentId()), request.reason(), request.summary()),
                 me));
@@ -92,42 +92,41 @@ class LiveContactsRestController {
 
     @PostMapping("/api/v1/routing/contacts/{id}/leave")
     LiveContactResponse leave(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return LiveContactResponse.of(routing.leave(new ContactId(id), me));
+        return LiveContactResponse.of(liveContacts.leave(new ContactId(id), me));
     }
 
     @GetMapping("/api/v1/routing/contacts/{id}/participants")
     List<ParticipantResponse> participants(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        routing.contact(new ContactId(id), me);
-        return routing.participants(new ContactId(id)).stream()
+        return liveContacts.participants(new ContactId(id), me).stream()
                 .map(ParticipantResponse::of)
                 .toList();
     }
 
     @GetMapping("/api/v1/routing/me/invitations")
     List<InvitationResponse> invitations(@AuthenticationPrincipal SignedInAgent me) {
-        return routing.invitationsTo(me.id()).stream()
+        return liveContacts.invitationsTo(me.id()).stream()
                 .map(InvitationResponse::of)
                 .toList();
     }
 
     @PostMapping("/api/v1/routing/invitations/{id}/accept")
     LiveContactResponse acceptInvitation(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return LiveContactResponse.of(routing.acceptInvitation(new InvitationId(id), me));
+        return LiveContactResponse.of(liveContacts.acceptInvitation(new InvitationId(id), me));
     }
 
     @PostMapping("/api/v1/routing/invitations/{id}/decline")
     InvitationResponse declineInvitation(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return InvitationResponse.of(routing.declineInvitation(new InvitationId(id), me));
+        return InvitationResponse.of(liveContacts.declineInvitation(new InvitationId(id), me));
     }
 
     @PostMapping("/api/v1/routing/invitations/{id}/withdraw")
     InvitationResponse withdrawInvitation(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return InvitationResponse.of(routing.withdrawInvitation(new InvitationId(id), me));
+        return InvitationResponse.of(liveContacts.withdrawInvitation(new InvitationId(id), me));
     }
 
     /** Holds open now: every one for supervisors and admins, the caller's own for agents. */
     @GetMapping("/api/v1/routing/holds")
     List<HoldResponse> holds(@AuthenticationPrincipal SignedInAgent me) {
-        return routing.holds(me).stream().map(HoldResponse::of).toList();
+        return liveContacts.holds(me).stream().map(HoldResponse::of).toList();
     }
 }

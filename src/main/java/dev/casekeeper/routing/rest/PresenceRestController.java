@@ -2,7 +2,8 @@ package dev.casekeeper.routing.rest;
 
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.routing.Presence;
-import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.routing.PresenceManagement;
+import dev.casekeeper.routing.QueueManagement;
 import dev.casekeeper.routing.rest.RoutingResponses.ContactResponse;
 import dev.casekeeper.routing.rest.RoutingResponses.MeResponse;
 import jakarta.validation.Valid;
@@ -22,32 +23,34 @@ class PresenceRestController {
 
     record PresenceRequest(@NotBlank String presence) {}
 
-    private final RoutingManagement routing;
+    private final PresenceManagement presence;
+    private final QueueManagement queues;
 
-    PresenceRestController(RoutingManagement routing) {
-        this.routing = routing;
+    PresenceRestController(PresenceManagement presence, QueueManagement queues) {
+        this.presence = presence;
+        this.queues = queues;
     }
 
     @GetMapping("/api/v1/routing/me")
     MeResponse me(@AuthenticationPrincipal SignedInAgent me) {
         return new MeResponse(
-                RoutingResponses.AgentRoutingResponse.of(routing.agent(me.id())),
-                routing.contactsOf(me.id()).stream().map(ContactResponse::of).toList());
+                RoutingResponses.AgentRoutingResponse.of(presence.agent(me.id())),
+                queues.contactsOf(me.id()).stream().map(ContactResponse::of).toList());
     }
 
     @PutMapping("/api/v1/routing/me/presence")
     MeResponse presence(@AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody PresenceRequest request) {
-        routing.setPresence(me.id(), Presence.from(request.presence()));
+        presence.setPresence(me.id(), Presence.from(request.presence()));
         return me(me);
     }
 
     @PostMapping("/api/v1/routing/offers/{id}/accept")
     ContactResponse accept(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return ContactResponse.of(routing.accept(RoutingResponses.offer(id), me.id()));
+        return ContactResponse.of(queues.accept(RoutingResponses.offer(id), me.id()));
     }
 
     @PostMapping("/api/v1/routing/offers/{id}/decline")
     ContactResponse decline(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return ContactResponse.of(routing.decline(RoutingResponses.offer(id), me.id()));
+        return ContactResponse.of(queues.decline(RoutingResponses.offer(id), me.id()));
     }
 }

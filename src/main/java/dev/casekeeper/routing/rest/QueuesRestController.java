@@ -2,7 +2,7 @@ package dev.casekeeper.routing.rest;
 
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
-import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.routing.QueueManagement;
 import dev.casekeeper.routing.rest.RoutingResponses.AbandonedResponse;
 import dev.casekeeper.routing.rest.RoutingResponses.AgentRoutingResponse;
 import dev.casekeeper.routing.rest.RoutingResponses.ContactResponse;
@@ -32,17 +32,17 @@ class QueuesRestController {
 
     private static final Duration DEFAULT_ABANDONED_PERIOD = Duration.ofDays(7);
 
-    private final RoutingManagement routing;
+    private final QueueManagement queues;
     private final Clock clock;
 
-    QueuesRestController(RoutingManagement routing, Clock clock) {
-        this.routing = routing;
+    QueuesRestController(QueueManagement queues, Clock clock) {
+        this.queues = queues;
         this.clock = clock;
     }
 
     @GetMapping("/api/v1/routing/teams/{id}/queue")
     QueueResponse queue(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        var queue = routing.queue(new TeamId(id), me);
+        var queue = queues.queue(new TeamId(id), me);
         return new QueueResponse(
                 id,
                 queue.contacts().stream().map(ContactResponse::of).toList(),
@@ -51,13 +51,13 @@ class QueuesRestController {
 
     @GetMapping("/api/v1/routing/teams/{id}")
     TeamRoutingResponse team(@PathVariable UUID id) {
-        return TeamRoutingResponse.of(routing.teamRouting(new TeamId(id)));
+        return TeamRoutingResponse.of(queues.teamRouting(new TeamId(id)));
     }
 
     /** Both fields set overflow on; both null turn it off. */
     @PutMapping("/api/v1/routing/teams/{id}")
     TeamRoutingResponse setTeam(@PathVariable UUID id, @RequestBody TeamRoutingRequest request) {
-        return TeamRoutingResponse.of(routing.setTeamRouting(
+        return TeamRoutingResponse.of(queues.setTeamRouting(
                 new TeamId(id),
                 request.overflowTeamId() == null ? null : new TeamId(request.overflowTeamId()),
                 request.overflowAfterSeconds() == null ? null : Duration.ofSeconds(request.overflowAfterSeconds())));
@@ -70,6 +70,6 @@ class QueuesRestController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
                     Instant since) {
         var from = since != null ? since : clock.instant().minus(DEFAULT_ABANDONED_PERIOD);
-        return routing.abandoned(me, from).stream().map(AbandonedResponse::of).toList();
+        return queues.abandoned(me, from).stream().map(AbandonedResponse::of).toList();
     }
 }

@@ -1,7 +1,7 @@
 package dev.casekeeper.routing.rest;
 
 import dev.casekeeper.routing.ChangeAgentRouting;
-import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.routing.PresenceManagement;
 import dev.casekeeper.routing.rest.RoutingResponses.AgentRoutingResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -24,27 +24,27 @@ class RoutingAgentsRestController {
             @Nullable Integer chatCapacity,
             @Nullable Integer emailCapacity) {}
 
-    private final RoutingManagement routing;
+    private final PresenceManagement presence;
 
-    RoutingAgentsRestController(RoutingManagement routing) {
-        this.routing = routing;
+    RoutingAgentsRestController(PresenceManagement presence) {
+        this.presence = presence;
     }
 
     @GetMapping("/api/v1/routing/agents")
     List<AgentRoutingResponse> list() {
-        return routing.agents().stream().map(AgentRoutingResponse::of).toList();
+        return presence.agents().stream().map(AgentRoutingResponse::of).toList();
     }
 
     @GetMapping("/api/v1/routing/agents/{id}")
     AgentRoutingResponse find(@PathVariable UUID id) {
-        return AgentRoutingResponse.of(routing.agent(RoutingResponses.agent(id)));
+        return AgentRoutingResponse.of(presence.agent(RoutingResponses.agent(id)));
     }
 
     /** Skills replace the agent's skills; a capacity of -1 goes back to the configured default. */
     @PatchMapping("/api/v1/routing/agents/{id}")
     AgentRoutingResponse change(@PathVariable UUID id, @Valid @RequestBody ChangeAgentRoutingRequest request) {
         var skills = request.skills() == null ? null : new LinkedHashSet<>(request.skills());
-        return AgentRoutingResponse.of(routing.change(
+        return AgentRoutingResponse.of(presence.change(
                 RoutingResponses.agent(id),
                 new ChangeAgentRouting(skills, request.chatCapacity(), request.emailCapacity())));
     }

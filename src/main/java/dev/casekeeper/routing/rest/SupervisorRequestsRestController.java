@@ -2,8 +2,8 @@ package dev.casekeeper.routing.rest;
 
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
-import dev.casekeeper.routing.RoutingManagement;
 import dev.casekeeper.routing.SupervisorRequestId;
+import dev.casekeeper.routing.SupervisorRequestManagement;
 import dev.casekeeper.routing.rest.LiveContactResponses.SupervisorRequestResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,28 +26,26 @@ class SupervisorRequestsRestController {
 
     record RequestSupervisor(@NotNull UUID caseId) {}
 
-    private final RoutingManagement routing;
+    private final SupervisorRequestManagement requests;
 
-    SupervisorRequestsRestController(RoutingManagement routing) {
-        this.routing = routing;
+    SupervisorRequestsRestController(SupervisorRequestManagement requests) {
+        this.requests = requests;
     }
 
     @PostMapping("/api/v1/routing/supervisor-requests")
     ResponseEntity<SupervisorRequestResponse> request(
             @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody RequestSupervisor request) {
-        var made = routing.requestSupervisor(new CaseId(request.caseId()), me);
+        var made = requests.request(new CaseId(request.caseId()), me);
         return ResponseEntity.ok(SupervisorRequestResponse.of(made));
     }
 
     @GetMapping("/api/v1/routing/supervisor-requests")
     List<SupervisorRequestResponse> open(@AuthenticationPrincipal SignedInAgent me) {
-        return routing.supervisorRequests(me).stream()
-                .map(SupervisorRequestResponse::of)
-                .toList();
+        return requests.open(me).stream().map(SupervisorRequestResponse::of).toList();
     }
 
     @PostMapping("/api/v1/routing/supervisor-requests/{id}/take")
     SupervisorRequestResponse take(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return SupervisorRequestResponse.of(routing.takeSupervisorRequest(new SupervisorRequestId(id), me));
+        return SupervisorRequestResponse.of(requests.take(new SupervisorRequestId(id), me));
     }
 }

@@ -8,7 +8,7 @@ import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.routing.ContactState;
 import dev.casekeeper.routing.InvitationId;
 import dev.casekeeper.routing.InviteColleague;
-import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.routing.LiveContactManagement;
 import dev.casekeeper.routing.TransferContact;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.PostMapping;
  * it, how often the case was transferred, the request for a supervisor; and for the agent on the
  * contact, hold and resume, a cold transfer to another team's queue, inviting a colleague (warm
  * transfer) and taking the invitation back, leaving, and ending the conversation. Changes answer
- * with the panel; a refused change shows why and changes nothing.
+ * with the panel; a refused change shows why and changes nothing. Asking for a supervisor from the
+ * panel is {@link CaseSupervisorRequestController}'s.
  */
 @Controller
 class ContactPanelController {
@@ -56,12 +57,12 @@ class ContactPanelController {
         }
     }
 
-    private final RoutingManagement routing;
+    private final LiveContactManagement liveContacts;
     private final CaseLookup cases;
     private final ContactPanels panels;
 
-    ContactPanelController(RoutingManagement routing, CaseLookup cases, ContactPanels panels) {
-        this.routing = routing;
+    ContactPanelController(LiveContactManagement liveContacts, CaseLookup cases, ContactPanels panels) {
+        this.liveContacts = liveContacts;
         this.cases = cases;
         this.panels = panels;
     }
@@ -86,7 +87,8 @@ class ContactPanelController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return onContact(number, me, request, response, model, id -> routing.hold(id, me), "routing/contact :: state");
+        return onContact(
+                number, me, request, response, model, id -> liveContacts.hold(id, me), "routing/contact :: state");
     }
 
     @PostMapping("/cases/{number}/contact/resume")
@@ -97,7 +99,7 @@ class ContactPanelController {
             HttpServletResponse response,
             Model model) {
         return onContact(
-                number, me, request, response, model, id -> routing.resume(id, me), "routing/contact :: state");
+                number, me, request, response, model, id -> liveContacts.resume(id, me), "routing/contact :: state");
     }
 
     @PostMapping("/cases/{number}/contact/leave")
@@ -107,7 +109,8 @@ class ContactPanelController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return onContact(number, me, request, response, model, id -> routing.leave(id, me), "routing/contact :: state");
+        return onContact(
+                number, me, request, response, model, id -> liveContacts.leave(id, me), "routing/contact :: state");
     }
 
     @PostMapping("/cases/{number}/contact/end")
@@ -117,7 +120,8 @@ class ContactPanelController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return onContact(number, me, request, response, model, id -> routing.end(id, me), "routing/contact :: state");
+        return onContact(
+                number, me, request, response, model, id -> liveContacts.end(id, me), "routing/contact :: state");
     }
 
     @PostMapping("/cases/{number}/contact/transfer")
@@ -140,7 +144,7 @@ class ContactPanelController {
                     if (form.teamId() == null) {
                         throw new InvalidInputException("teamId", "choose the team whose queue the contact goes to");
                     }
-                    routing.transfer(
+                    liveContacts.transfer(
                             id,
                             new TransferContact(new TeamId(form.teamId()), text(form.reason()), text(form.summary())),
                             me);
@@ -168,7 +172,7 @@ class ContactPanelController {
                     if (form.agentId() == null) {
                         throw new InvalidInputException("agentId", "choose the colleague to invite");
                     }
-                    routing.invite(
+                    liveContacts.invite(
                             id,
                             new InviteColleague(new AgentId(form.agentId()), text(form.reason()), text(form.summary())),
                             me);
@@ -190,21 +194,8 @@ class ContactPanelController {
                 request,
                 response,
                 model,
-                contact -> routing.withdrawInvitation(new InvitationId(id), me),
+                contact -> liveContacts.withdrawInvitation(new InvitationId(id), me),
                 "routing/contact :: state");
-    }
-
-    @PostMapping("/cases/{number}/supervisor-request")
-    String requestSupervisor(
-            @PathVariable long number,
-            @AuthenticationPrincipal SignedInAgent me,
-            HttpServletResponse response,
-            Model model) {
-        var detail = cases.findByNumber(number, me);
-        routing.requestSupervisor(detail.summary().id(), me);
-        response.setHeader("HX-Trigger", "case-changed-" + number);
-        panels.fill(cases.findByNumber(number, me), me, model);
-        return "routing/contact :: state";
     }
 
     /** Runs a change on the case's live contact; answers the fragment, with the refusal when it was refused. */
@@ -217,7 +208,8 @@ class ContactPanelController {
             Consumer<dev.casekeeper.routing.ContactId> change,
             String fragment) {
         CaseDetail detail = cases.findByNumber(number, me);
-        var contact = routing.liveContactOfCase(detail.summary().id())
+        var contact = liveContacts
+                .liveContactOfCase(detail.summary().id())
                 .filter(c -> c.contact().state() == ContactState.ACCEPTED);
         try {
             if (contact.isEmpty()) {

@@ -8,9 +8,10 @@ import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.HandoverDrafts;
 import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.routing.ContactState;
+import dev.casekeeper.routing.LiveContactManagement;
 import dev.casekeeper.routing.Participant;
-import dev.casekeeper.routing.RoutingManagement;
 import dev.casekeeper.routing.SupervisorRequest;
+import dev.casekeeper.routing.SupervisorRequestManagement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,19 +37,25 @@ class ContactPanels {
             @Nullable String takenBy,
             String source) {}
 
-    private final RoutingManagement routing;
+    private final LiveContactManagement liveContacts;
+    private final SupervisorRequestManagement requests;
     private final AgentManagement agents;
     private final HandoverDrafts drafts;
 
-    ContactPanels(RoutingManagement routing, AgentManagement agents, HandoverDrafts drafts) {
-        this.routing = routing;
+    ContactPanels(
+            LiveContactManagement liveContacts,
+            SupervisorRequestManagement requests,
+            AgentManagement agents,
+            HandoverDrafts drafts) {
+        this.liveContacts = liveContacts;
+        this.requests = requests;
         this.agents = agents;
         this.drafts = drafts;
     }
 
     void fill(CaseDetail detail, SignedInAgent me, Model model) {
         var kase = detail.summary();
-        var live = routing.liveContactOfCase(kase.id()).orElse(null);
+        var live = liveContacts.liveContactOfCase(kase.id()).orElse(null);
         model.addAttribute("number", kase.number());
         model.addAttribute("live", live);
         model.addAttribute("accepted", live != null && live.contact().state() == ContactState.ACCEPTED);
@@ -64,7 +71,7 @@ class ContactPanels {
             live.participants().forEach(p -> ids.add(p.agentId()));
             live.invitations().forEach(i -> ids.add(i.toAgentId()));
         }
-        var request = routing.supervisorRequestOf(kase.id()).orElse(null);
+        var request = requests.latestOf(kase.id()).orElse(null);
         if (request != null && request.takenBy() != null) {
             ids.add(request.takenBy());
         }

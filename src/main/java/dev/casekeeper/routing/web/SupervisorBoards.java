@@ -10,7 +10,10 @@ import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.routing.AgentRouting;
 import dev.casekeeper.routing.Contact;
 import dev.casekeeper.routing.ContactState;
-import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.routing.LiveContactManagement;
+import dev.casekeeper.routing.PresenceManagement;
+import dev.casekeeper.routing.QueueManagement;
+import dev.casekeeper.routing.SupervisorRequestManagement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,25 +84,38 @@ class SupervisorBoards {
 
     record Board(List<TeamBoard> teams, List<RequestRow> requests, List<AbandonedRow> abandoned) {}
 
-    private final RoutingManagement routing;
+    private final PresenceManagement presence;
+    private final QueueManagement queues;
+    private final LiveContactManagement liveContacts;
+    private final SupervisorRequestManagement requests;
     private final CaseLookup cases;
     private final RoutingPages pages;
     private final Clock clock;
 
-    SupervisorBoards(RoutingManagement routing, CaseLookup cases, RoutingPages pages, Clock clock) {
-        this.routing = routing;
+    SupervisorBoards(
+            PresenceManagement presence,
+            QueueManagement queues,
+            LiveContactManagement liveContacts,
+            SupervisorRequestManagement requests,
+            CaseLookup cases,
+            RoutingPages pages,
+            Clock clock) {
+        this.presence = presence;
+        this.queues = queues;
+        this.liveContacts = liveContacts;
+        this.requests = requests;
         this.cases = cases;
         this.pages = pages;
         this.clock = clock;
     }
 
     Board board(SignedInAgent me) {
-        var requests = routing.supervisorRequests(me); // refuses agents first
+        var requests = this.requests.open(me); // refuses agents first
         var teams = pages.teams();
         var teamNames = new HashMap<TeamId, String>();
         teams.forEach(t -> teamNames.put(t.id(), t.name()));
-        var holds = routing.holds(me);
-        var queues = teams.stream().map(t -> routing.queue(t.id(), me)).toList();
+        var holds = liveContacts.holds(me);
+        var queues = teams.stream().map(t -> this.queues.queue(t.id(), me)).toList();
         var agentIds = new HashSet<AgentId>();
         teams.forEach(t -> agentIds.addAll(t.memberIds()));
         queues.forEach(q -> {
@@ -109,7 +125,7 @@ class SupervisorBoards {
         holds.forEach(h -> agentIds.add(h.agentId()));
         var names = pages.names(agentIds);
         var known = new HashMap<AgentId, AgentRouting>();
-        routing.agents().forEach(a -> known.put(a.agentId(), a));
+        presence.agents().forEach(a -> known.put(a.agentId(), a));
         var refs = new HashMap<CaseId, CaseRef>();
         var boards = new ArrayList<TeamBoard>();
         for (int i = 0; i < teams.size(); i++) {
@@ -143,7 +159,7 @@ class SupervisorBoards {
                         r.requestedAt(),
                         r.teamId() == null ? null : teamNames.get(r.teamId())))
                 .toList();
-        var abandoned = routing.abandoned(me, clock.instant().minus(ABANDONED_WINDOW)).stream()
+        var abandoned = this.queues.abandoned(me, clock.instant().minus(ABANDONED_WINDOW)).stream()
                 .limit(100)
                 .map(a -> new AbandonedRow(
                         ref(a.caseId(), refs),

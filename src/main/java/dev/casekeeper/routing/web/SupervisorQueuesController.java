@@ -1,8 +1,8 @@
 package dev.casekeeper.routing.web;
 
 import dev.casekeeper.agents.SignedInAgent;
-import dev.casekeeper.routing.RoutingManagement;
 import dev.casekeeper.routing.SupervisorRequestId;
+import dev.casekeeper.routing.SupervisorRequestManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,12 +22,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 class SupervisorQueuesController {
 
     private final SupervisorBoards boards;
-    private final RoutingManagement routing;
+    private final SupervisorRequestManagement requests;
     private final RoutingPages pages;
 
-    SupervisorQueuesController(SupervisorBoards boards, RoutingManagement routing, RoutingPages pages) {
+    SupervisorQueuesController(SupervisorBoards boards, SupervisorRequestManagement requests, RoutingPages pages) {
         this.boards = boards;
-        this.routing = routing;
+        this.requests = requests;
         this.pages = pages;
     }
 
@@ -41,7 +41,7 @@ class SupervisorQueuesController {
     /** The supervisor takes the request and goes to the case. */
     @PostMapping("/supervisor/requests/{id}/take")
     String take(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        var taken = routing.takeSupervisorRequest(new SupervisorRequestId(id), me);
+        var taken = requests.take(new SupervisorRequestId(id), me);
         return "redirect:/cases/" + pages.number(taken.caseId());
     }
 }

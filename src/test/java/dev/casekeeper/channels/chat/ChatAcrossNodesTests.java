@@ -49,7 +49,7 @@ class ChatAcrossNodesTests extends ChatTestBase {
             widget.next("ack");
             var chat = chatOf(token, desk);
             await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
-            routing.accept(contactOf(chat).offerId(), alex.id());
+            queues.accept(contactOf(chat).offerId(), alex.id());
             assertThat(widget.next(
                                     "message",
                                     f -> "joined".equals(f.path("event").asString("")))

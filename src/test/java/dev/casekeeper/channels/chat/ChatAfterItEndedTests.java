@@ -81,7 +81,7 @@ class ChatAfterItEndedTests extends ChatTestBase {
             widget.next("ack");
             var chat = chatOf(token, desk);
             await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
-            routing.accept(contactOf(chat).offerId(), alex.id());
+            queues.accept(contactOf(chat).offerId(), alex.id());
             widget.next("message", f -> "joined".equals(f.path("event").asString("")));
             widget.send(Map.of("type", "leave"));
             widget.next("ended");

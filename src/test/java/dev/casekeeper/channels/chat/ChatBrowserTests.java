@@ -78,7 +78,7 @@ class ChatBrowserTests extends ChatTestBase {
                         "return JSON.parse(localStorage.getItem('casekeeper.chat." + desk.mailbox() + "')).token");
         var chat = chatOf(token, desk);
         await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
-        routing.accept(contactOf(chat).offerId(), alex.id());
+        queues.accept(contactOf(chat).offerId(), alex.id());
         wait.until(
                 b -> widget.findElement(By.cssSelector(".log")).getText().contains(alex.name() + " joined the chat."));
 
@@ -133,7 +133,7 @@ class ChatBrowserTests extends ChatTestBase {
             customer.next("ack");
             var chat = chatOf(token, desk);
             await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
-            routing.accept(contactOf(chat).offerId(), alex.id());
+            queues.accept(contactOf(chat).offerId(), alex.id());
             var signedIn = agents.signedIn(alex.id()).orElseThrow();
             var caseId = new dev.casekeeper.cases.CaseId(chat.caseId());
             for (int i = 1; i <= 25; i++) {
@@ -161,7 +161,7 @@ class ChatBrowserTests extends ChatTestBase {
             assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(atTheBottom))
                     .isTrue();
 
-            routing.end(new dev.casekeeper.routing.ContactId(chat.contactId()), signedIn);
+            liveContacts.end(new dev.casekeeper.routing.ContactId(chat.contactId()), signedIn);
             wait.until(b -> b.findElement(By.cssSelector("p[data-chat-state]"))
                     .getText()
                     .equals("Ended"));
@@ -233,7 +233,7 @@ class ChatBrowserTests extends ChatTestBase {
         SearchContext widget = startChat("Maria Lopez", "The replacement router from order 4471 is broken too.");
         var chat = chatInBrowser(desk);
         await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
-        routing.accept(contactOf(chat).offerId(), alex.id());
+        queues.accept(contactOf(chat).offerId(), alex.id());
         wait.until(
                 b -> widget.findElement(By.cssSelector(".log")).getText().contains(alex.name() + " joined the chat."));
 

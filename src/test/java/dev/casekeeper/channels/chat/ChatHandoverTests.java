@@ -37,7 +37,7 @@ class ChatHandoverTests extends ChatTestBase {
                 .until(() -> contactOf(chat).offerId() != null
                         && contactOf(chat).state() == ContactState.OFFERED
                         && agent.id().equals(contactOf(chat).agentId()));
-        routing.accept(contactOf(chat).offerId(), agent.id());
+        queues.accept(contactOf(chat).offerId(), agent.id());
         widget.next("message", f -> "joined".equals(f.path("event").asString("")));
         return new Accepted(widget, chat, new ContactId(chat.contactId()));
     }
@@ -52,9 +52,9 @@ class ChatHandoverTests extends ChatTestBase {
         var alex = agent(desk.team(), Role.AGENT, true);
         var accepted = acceptedChat(desk, alex);
         try (var widget = accepted.widget()) {
-            routing.hold(accepted.contact(), signedIn(alex));
+            liveContacts.hold(accepted.contact(), signedIn(alex));
             assertThat(numberedNotice(widget, "on-hold").get("seq").asLong()).isPositive();
-            routing.resume(accepted.contact(), signedIn(alex));
+            liveContacts.resume(accepted.contact(), signedIn(alex));
             assertThat(numberedNotice(widget, "resumed").get("seq").asLong()).isPositive();
         }
     }
@@ -66,13 +66,13 @@ class ChatHandoverTests extends ChatTestBase {
         var sam = agent(desk.team(), Role.AGENT, false);
         var accepted = acceptedChat(desk, alex);
         try (var widget = accepted.widget()) {
-            var invitation = routing.invite(
+            var invitation = liveContacts.invite(
                     accepted.contact(),
                     new InviteColleague(sam.id(), "Refunds are Sam's", "Order 4471 arrived broken; photos sent"),
                     signedIn(alex));
             assertThat(numberedNotice(widget, "colleague-invited").get("seq").asLong())
                     .isPositive();
-            routing.acceptInvitation(invitation.id(), signedIn(sam));
+            liveContacts.acceptInvitation(invitation.id(), signedIn(sam));
             assertThat(widget.next(
                                     "message",
                                     f -> "joined".equals(f.path("event").asString("")))
@@ -85,7 +85,7 @@ class ChatHandoverTests extends ChatTestBase {
                 panel.send(Map.of("type", "hello", "after", 0));
                 assertThat(panel.next("welcome").get("mayWrite").asBoolean()).isTrue();
 
-                routing.leave(accepted.contact(), signedIn(alex));
+                liveContacts.leave(accepted.contact(), signedIn(alex));
                 assertThat(widget.next(
                                         "message",
                                         f -> "agent-left".equals(f.path("event").asString("")))
@@ -157,7 +157,7 @@ class ChatHandoverTests extends ChatTestBase {
                 agents.createTeam("Returns " + java.util.UUID.randomUUID()).id();
         var accepted = acceptedChat(desk, alex);
         try (var widget = accepted.widget()) {
-            routing.transfer(
+            liveContacts.transfer(
                     accepted.contact(),
                     new TransferContact(returns, "A return, not a repair", "Order 4471 broken on arrival"),
                     signedIn(alex));
@@ -182,7 +182,7 @@ class ChatHandoverTests extends ChatTestBase {
             widget.send(Map.of("type", "supervisor", "id", "s-1"));
             assertThat(widget.next("notice").get("key").asString()).isEqualTo("supervisor-requested");
             var caseId = new CaseId(chatOf(token, desk).caseId());
-            assertThat(routing.supervisorRequests(signedIn(lead)))
+            assertThat(supervisorRequests.open(signedIn(lead)))
                     .anyMatch(r -> r.caseId().equals(caseId));
         }
     }

@@ -130,7 +130,7 @@ class ChatPagesTests extends ChatTestBase {
             org.awaitility.Awaitility.await()
                     .atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> contactOf(chat).state() == dev.casekeeper.routing.ContactState.OFFERED);
-            routing.accept(contactOf(chat).offerId(), alex.id());
+            queues.accept(contactOf(chat).offerId(), alex.id());
             var alexPage = WebSession.anonymous(port).signIn(alex.email(), PASSWORD);
             String contactPanel = "/cases/" + chat.caseNumber() + "/contact";
             // The only agent on the contact: routing would refuse them leaving, so it is not offered.
@@ -140,13 +140,14 @@ class ChatPagesTests extends ChatTestBase {
                     .isEmpty();
 
             var contact = new dev.casekeeper.routing.ContactId(chat.contactId());
-            var invitation = routing.invite(
+            var invitation = liveContacts.invite(
                     contact,
                     new dev.casekeeper.routing.InviteColleague(sam.id(), "Refunds are Sam's", "Order 4471"),
                     agents.signedIn(alex.id()).orElseThrow());
             assertThat(alexPage.getPart(contactPanel).html().select("#leave-button"))
                     .isEmpty();
-            routing.acceptInvitation(invitation.id(), agents.signedIn(sam.id()).orElseThrow());
+            liveContacts.acceptInvitation(
+                    invitation.id(), agents.signedIn(sam.id()).orElseThrow());
             // A colleague joined: now Alex may hand the chat over by leaving, and Sam may leave too.
             assertThat(alexPage.getPart(contactPanel).html().select("#leave-button"))
                     .hasSize(1);

@@ -158,7 +158,7 @@ class ChatProtocolTests extends ChatTestBase {
             widget.next("ack");
             var chat = chatOf(token, desk);
             await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
-            routing.accept(contactOf(chat).offerId(), alex.id());
+            queues.accept(contactOf(chat).offerId(), alex.id());
 
             var joined =
                     widget.next("message", f -> "joined".equals(f.path("event").asString("")));
@@ -214,7 +214,7 @@ class ChatProtocolTests extends ChatTestBase {
             widget.next("ack");
             chat = chatOf(token, desk);
             await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
-            routing.accept(contactOf(chat).offerId(), alex.id());
+            queues.accept(contactOf(chat).offerId(), alex.id());
             widget.next("message", f -> "joined".equals(f.path("event").asString("")));
             widget.drop();
         }

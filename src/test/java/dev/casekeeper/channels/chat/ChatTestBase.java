@@ -14,8 +14,11 @@ import dev.casekeeper.channels.email.Mailbox;
 import dev.casekeeper.channels.email.MailboxManagement;
 import dev.casekeeper.channels.email.SaveMailbox;
 import dev.casekeeper.routing.Contact;
+import dev.casekeeper.routing.LiveContactManagement;
 import dev.casekeeper.routing.Presence;
-import dev.casekeeper.routing.RoutingManagement;
+import dev.casekeeper.routing.PresenceManagement;
+import dev.casekeeper.routing.QueueManagement;
+import dev.casekeeper.routing.SupervisorRequestManagement;
 import dev.casekeeper.support.ApiTestBase;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,16 @@ abstract class ChatTestBase extends ApiTestBase {
     AgentManagement agents;
 
     @Autowired
-    RoutingManagement routing;
+    PresenceManagement presence;
+
+    @Autowired
+    QueueManagement queues;
+
+    @Autowired
+    LiveContactManagement liveContacts;
+
+    @Autowired
+    SupervisorRequestManagement supervisorRequests;
 
     @Autowired
     CaseManagement cases;
@@ -68,7 +80,7 @@ abstract class ChatTestBase extends ApiTestBase {
         var agent = agents.create(new CreateAgent(email, name, PASSWORD, role));
         agents.setTeams(agent.id(), List.of(team));
         if (available) {
-            routing.setPresence(agent.id(), Presence.AVAILABLE);
+            presence.setPresence(agent.id(), Presence.AVAILABLE);
         }
         return new TestAgent(agent.id(), email, name);
     }
@@ -100,7 +112,7 @@ abstract class ChatTestBase extends ApiTestBase {
     }
 
     Contact contactOf(Conversation chat) {
-        return routing.contact(new dev.casekeeper.routing.ContactId(chat.contactId()));
+        return queues.contact(new dev.casekeeper.routing.ContactId(chat.contactId()));
     }
 
     /** The next line of the chat from Casekeeper itself with this event (a notice such as on-hold), numbered like every message. */

@@ -84,7 +84,7 @@ class ChatUnstorableTextTests extends ChatTestBase {
             var chat = chatOf(token, desk);
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> contactOf(chat).state() == dev.casekeeper.routing.ContactState.OFFERED);
-            routing.accept(contactOf(chat).offerId(), alex.id());
+            queues.accept(contactOf(chat).offerId(), alex.id());
 
             try (var panel =
                     ChatClient.agent(port, chat.caseNumber(), ChatClient.signIn(port, alex.email(), PASSWORD))) {

@@ -108,14 +108,14 @@ class ChatWidgetBrowserTests extends ChatTestBase {
         wait.until(b -> widget.findElement(By.cssSelector(".status"))
                 .getText()
                 .equals("An agent is being asked to take your chat now."));
-        routing.accept(contactOf(chat).offerId(), alex.id());
+        queues.accept(contactOf(chat).offerId(), alex.id());
         wait.until(b -> String.join("\n", lines(widget)).contains(alex.name() + " joined the chat."));
 
         var signedIn = agents.signedIn(alex.id()).orElseThrow();
         var contact = new ContactId(chat.contactId());
-        routing.hold(contact, signedIn);
+        liveContacts.hold(contact, signedIn);
         wait.until(b -> String.join("\n", lines(widget)).contains("You are on hold"));
-        routing.resume(contact, signedIn);
+        liveContacts.resume(contact, signedIn);
         wait.until(b -> String.join("\n", lines(widget)).contains("The agent is back with you."));
 
         // The customer's next message is stored, but its acknowledgement arrives only after Alex's answer.

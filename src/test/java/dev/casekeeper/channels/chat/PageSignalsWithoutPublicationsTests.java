@@ -90,9 +90,9 @@ class PageSignalsWithoutPublicationsTests extends ChatTestBase {
             widget.next("ack");
             var chat = chatOf(token, desk);
             await().atMost(Duration.ofSeconds(10)).until(() -> contactOf(chat).state() == ContactState.OFFERED);
-            routing.accept(contactOf(chat).offerId(), alex.id());
+            queues.accept(contactOf(chat).offerId(), alex.id());
             widget.next("message", f -> "joined".equals(f.path("event").asString("")));
-            routing.end(new ContactId(chat.contactId()));
+            liveContacts.end(new ContactId(chat.contactId()));
             widget.next("ended");
 
             // The chat's durable reactions were written (the trigger sees them), the page signals not.
