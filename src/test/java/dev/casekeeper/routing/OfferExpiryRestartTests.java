@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.casekeeper.CasekeeperApplication;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.support.MovesTime;
 import dev.casekeeper.support.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** An offer whose time runs out while no node runs expires after the restart and moves on: a restart strands no offer. */
+@MovesTime
 class OfferExpiryRestartTests {
 
     @TempDir
