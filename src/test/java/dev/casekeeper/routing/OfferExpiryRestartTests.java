@@ -57,6 +57,10 @@ class OfferExpiryRestartTests {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(CasekeeperApplication.class)
                 .profiles("test")
-                .run("--casekeeper.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN");
+                .run(
+                        "--casekeeper.data-dir=" + dataDir,
+                        "--casekeeper.test.moves-time=true",
+                        "--server.port=0",
+                        "--logging.level.root=WARN");
     }
 }

@@ -192,6 +192,7 @@ class SlaTimersClusterTests {
     private static ConfigurableApplicationContext start(String... args) {
         var all = new ArrayList<>(List.of(args));
         all.add("--server.port=0");
+        all.add("--casekeeper.test.moves-time=true");
         all.add("--logging.level.root=WARN");
         return new SpringApplicationBuilder(CasekeeperApplication.class)
                 .profiles("test")

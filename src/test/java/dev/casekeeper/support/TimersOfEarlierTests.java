@@ -12,10 +12,11 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * Before each test of a {@link MovesTime} class, parks the one-time timers still waiting in the
- * shared database (SLA clocks, promise and check-in timers, offer expiry, hold limits, chat grace,
- * mail retries): they belong to tests that ran before, which no longer look at them. Parked means
- * moved a thousand years ahead, kept as they are otherwise, so the test's own jumps of days make due
- * only what the test itself scheduled. Recurring jobs (the routing sweep, IMAP polling) keep running.
+ * database of the tests that move time (SLA clocks, promise and check-in timers, offer expiry, hold
+ * limits, chat grace, mail retries): they belong to tests that ran before, which no longer look at
+ * them. Parked means moved a thousand years ahead, kept as they are otherwise, so the test's own
+ * jumps of days make due only what the test itself scheduled. Recurring jobs (the routing sweep,
+ * IMAP polling) keep running.
  *
  * <p>It runs before the test's own {@code @BeforeEach} methods, so timers set up there are the
  * test's. A class that starts applications of its own, each on a database of its own, has no
