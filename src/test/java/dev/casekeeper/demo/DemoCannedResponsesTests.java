@@ -10,8 +10,11 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The demo desk has canned responses to try the picker with, added once however often it starts. */
-@SpringBootTest
+/**
+ * The demo desk has canned responses to try the picker with, added once however often it starts.
+ * (On a port, like the demo tests of pages, so one demo application serves them all.)
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
 class DemoCannedResponsesTests {
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.casekeeper.CasekeeperApplication;
 import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.support.MovesTime;
 import dev.casekeeper.support.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** An offer whose time runs out while no node runs expires after the restart and moves on: a restart strands no offer. */
+@MovesTime
 class OfferExpiryRestartTests {
 
     @TempDir
@@ -56,6 +58,10 @@ class OfferExpiryRestartTests {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(CasekeeperApplication.class)
                 .profiles("test")
-                .run("--casekeeper.data-dir=" + dataDir, "--server.port=0", "--logging.level.root=WARN");
+                .run(
+                        "--casekeeper.data-dir=" + dataDir,
+                        "--casekeeper.test.moves-time=true",
+                        "--server.port=0",
+                        "--logging.level.root=WARN");
     }
 }

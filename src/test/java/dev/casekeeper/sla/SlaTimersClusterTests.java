@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.casekeeper.CasekeeperApplication;
 import dev.casekeeper.support.Api;
 import dev.casekeeper.support.ApiTestBase;
+import dev.casekeeper.support.MovesTime;
 import dev.casekeeper.support.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +28,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * SLA timers are durable and cluster-safe: a warning or breach whose moment passes while the node
  * is down fires after the restart, once; two nodes on one database record each exactly once.
  */
+@MovesTime
 class SlaTimersClusterTests {
 
-    private static final Duration WAIT = Duration.ofSeconds(180);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path dataDir;
@@ -190,6 +192,7 @@ class SlaTimersClusterTests {
     private static ConfigurableApplicationContext start(String... args) {
         var all = new ArrayList<>(List.of(args));
         all.add("--server.port=0");
+        all.add("--casekeeper.test.moves-time=true");
         all.add("--logging.level.root=WARN");
         return new SpringApplicationBuilder(CasekeeperApplication.class)
                 .profiles("test")

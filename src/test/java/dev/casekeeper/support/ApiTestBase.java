@@ -2,11 +2,15 @@ package dev.casekeeper.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.WeakHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -21,15 +25,26 @@ public abstract class ApiTestBase {
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     public static final String PASSWORD = "correct horse battery staple";
 
+    /**
+     * The admin's token for each running application, minted on first use: minting checks the
+     * password, a hash that is slow on purpose, and tests ask for the admin a thousand times a run.
+     */
+    private static final Map<ApplicationContext, String> adminTokens = Collections.synchronizedMap(new WeakHashMap<>());
+
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private ApplicationContext application;
 
     protected Api anonymous() {
         return Api.anonymous(port);
     }
 
+    /** The first admin, signed in with a token of this application's. */
     protected Api admin() {
-        return anonymous().withToken(tokenFor(ADMIN_EMAIL, ADMIN_PASSWORD));
+        return anonymous()
+                .withToken(adminTokens.computeIfAbsent(application, a -> tokenFor(ADMIN_EMAIL, ADMIN_PASSWORD)));
     }
 
     protected String tokenFor(String email, String password) {

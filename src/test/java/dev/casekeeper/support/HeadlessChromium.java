@@ -3,15 +3,23 @@ package dev.casekeeper.support;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -35,7 +43,18 @@ public final class HeadlessChromium {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     }
 
+    /**
+     * A browser as if just started: a new one, or one that an earlier test quit and that was wiped
+     * since (see {@link Reusable}). Starting Chromium and its driver takes seconds, and the browser
+     * tests of a run start about twenty.
+     */
     public static WebDriver start() {
+        synchronized (IDLE) {
+            var idle = IDLE.pollFirst();
+            if (idle != null) {
+                return idle;
+            }
+        }
         var options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
                 .addArguments(
@@ -48,7 +67,99 @@ public final class HeadlessChromium {
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString()))
                 .build();
-        return new ChromeDriver(service, options);
+        return new Reusable(service, options);
+    }
+
+    private static final Deque<Reusable> IDLE = new ArrayDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (IDLE) {
+                for (var browser : IDLE) {
+                    try {
+                        browser.stop();
+                    } catch (RuntimeException e) {
+                        // Gone already.
+                    }
+                }
+                IDLE.clear();
+            }
+        }));
+    }
+
+    /**
+     * A Chromium whose {@code quit()} wipes it and keeps it for the next test instead of ending it:
+     * extra tabs closed, the page left, every cookie, the cache and the storage of every origin it
+     * visited cleared, the viewport, window size and timeouts as they were at the start. A browser
+     * that cannot be wiped (a dialog is open, it crashed) is ended for real.
+     */
+    private static final class Reusable extends ChromeDriver {
+
+        private final Set<String> origins = new HashSet<>();
+        private final Dimension size;
+
+        Reusable(ChromeDriverService service, ChromeOptions options) {
+            super(service, options);
+            size = manage().window().getSize();
+        }
+
+        @Override
+        public void get(String url) {
+            remember(url);
+            super.get(url);
+        }
+
+        @Override
+        public void quit() {
+            try {
+                wipe();
+            } catch (RuntimeException e) {
+                stop();
+                return;
+            }
+            synchronized (IDLE) {
+                IDLE.addLast(this);
+            }
+        }
+
+        void stop() {
+            super.quit();
+        }
+
+        private void wipe() {
+            var tabs = new ArrayList<>(getWindowHandles());
+            for (var tab : tabs.subList(1, tabs.size())) {
+                switchTo().window(tab);
+                remember(getCurrentUrl());
+                close();
+            }
+            switchTo().window(tabs.getFirst());
+            remember(getCurrentUrl());
+            super.get("about:blank");
+            executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            executeCdpCommand("Network.clearBrowserCache", Map.of());
+            for (var origin : origins) {
+                executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+            }
+            origins.clear();
+            executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            manage().window().setSize(size);
+            manage().timeouts()
+                    .implicitlyWait(Duration.ZERO)
+                    .scriptTimeout(Duration.ofSeconds(30))
+                    .pageLoadTimeout(Duration.ofMinutes(5));
+        }
+
+        private void remember(String url) {
+            try {
+                var uri = URI.create(url);
+                if (uri.getScheme() != null && uri.getScheme().startsWith("http") && uri.getAuthority() != null) {
+                    origins.add(uri.getScheme() + "://" + uri.getAuthority());
+                }
+            } catch (IllegalArgumentException e) {
+                // Not a URL the browser can keep anything for.
+            }
+        }
     }
 
     /** Signs in through the sign-in form. */
@@ -60,8 +171,14 @@ public final class HeadlessChromium {
         waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
+    /**
+     * Waits up to 20 s for a condition. An element found while htmx swaps the part it is in goes
+     * stale before it is read: the condition is then asked again, not failed.
+     */
     public static WebDriverWait waitFor(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /**

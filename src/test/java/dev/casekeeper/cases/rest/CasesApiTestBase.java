@@ -16,17 +16,6 @@ import tools.jackson.databind.JsonNode;
 /** Case API tests: a builder for new cases and readers for a case, its timeline and history. */
 abstract class CasesApiTestBase extends ApiTestBase {
 
-    private @Nullable Api admin;
-
-    /** One admin token per test: signing in hashes a password, which is slow on purpose. */
-    @Override
-    protected Api admin() {
-        if (admin == null) {
-            admin = super.admin();
-        }
-        return admin;
-    }
-
     /** A case to open: a new customer writing about a lost activation key, unless told otherwise. */
     static NewCase aCase() {
         return new NewCase();

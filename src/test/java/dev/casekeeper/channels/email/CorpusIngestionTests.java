@@ -48,7 +48,7 @@ class CorpusIngestionTests extends EmailTestBase {
         var distinct = new HashSet<String>();
         samples.forEach(s -> distinct.add(HexFormat.of()
                 .formatHex(RawHeaders.of(Corpora.withCrlf(s.raw())).contentHash())));
-        await().atMost(Duration.ofMinutes(5))
+        await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(() -> assertThat(rows(mailbox))
                         .hasSize(distinct.size())

@@ -50,7 +50,7 @@ class CrashSafetyTests {
             senders.submit(() -> send(port, mailbox.address(), sending, sent, acknowledged));
         }
 
-        await().atMost(Duration.ofMinutes(2)).until(() -> ingested(first) >= 20 && acknowledged.size() >= 100);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ingested(first) >= 20 && acknowledged.size() >= 100);
         first.close();
         sending.set(false);
         senders.shutdown();
@@ -60,7 +60,7 @@ class CrashSafetyTests {
         var second = start(dataDir);
         try {
             var jdbc = second.getBean(JdbcClient.class);
-            await().atMost(Duration.ofMinutes(5)).until(() -> waiting(jdbc) == 0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> waiting(jdbc) == 0);
             for (String messageId : acknowledged) {
                 assertThat(jdbc.sql(
                                         "select count(*) from email.inbound_message where message_id = :id and state = 'processed'")

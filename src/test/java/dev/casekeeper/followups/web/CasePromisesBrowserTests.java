@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.HeadlessChromium;
-import dev.casekeeper.support.TestClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -16,9 +16,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The promises panel beside what the agent is writing, in Debian's Chromium. */
 class CasePromisesBrowserTests extends ApiTestBase {
+
+    @Autowired
+    Clock clock;
 
     private WebDriver browser;
 
@@ -52,7 +56,7 @@ class CasePromisesBrowserTests extends ApiTestBase {
                                 "text",
                                 "Email the tracking number of the blue socks",
                                 "dueAt",
-                                TestClock.INSTANCE.instant().plus(Duration.ofDays(1))));
+                                clock.instant().plus(Duration.ofDays(1))));
         assertThat(promised.status()).as(promised.toString()).isEqualTo(201);
         long number =
                 agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.sla.SlaFixture;
 import dev.casekeeper.support.ApiTestBase;
+import dev.casekeeper.support.MovesTime;
 import dev.casekeeper.support.TestClock;
 import dev.casekeeper.support.WebSession;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** "My follow-ups" against the real database: the agent's own open promises, overdue first and marked. */
+@MovesTime
 class MyFollowupsPageTests extends ApiTestBase {
 
     private UUID team;
@@ -69,7 +71,7 @@ class MyFollowupsPageTests extends ApiTestBase {
 
         TestClock.INSTANCE.advance(Duration.ofDays(2));
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             var item = browser.get("/followups").html().selectFirst(".followup-checkin");
             assertThat(item).isNotNull();
             assertThat(item.select("a.followup-case").text()).contains("Socks to check on");

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.casekeeper.sla.SlaFixture;
 import dev.casekeeper.support.ApiTestBase;
+import dev.casekeeper.support.MovesTime;
 import dev.casekeeper.support.TestClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Each agent's inbox: only their own notifications, unread first, marked read one by one. */
+@MovesTime
 class NotificationsApiTests extends ApiTestBase {
 
     @Test
@@ -39,7 +41,7 @@ class NotificationsApiTests extends ApiTestBase {
 
         TestClock.INSTANCE.advanceTo(due.plusSeconds(1));
 
-        await().atMost(Duration.ofSeconds(180))
+        await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(agent.api()
                                 .get("/api/v1/notifications?limit=100")
                                 .json()

@@ -9,8 +9,8 @@ import dev.casekeeper.sla.SlaFixture;
 import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.HeadlessChromium;
 import dev.casekeeper.support.Screenshots;
-import dev.casekeeper.support.TestClock;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -38,6 +38,9 @@ class SlaBrowserTests extends ApiTestBase {
 
     @Autowired
     NotificationManagement notifications;
+
+    @Autowired
+    Clock clock;
 
     private WebDriver browser;
 
@@ -91,7 +94,7 @@ class SlaBrowserTests extends ApiTestBase {
         int entries = Integer.parseInt(browser.findElement(By.id("timeline")).getAttribute("data-entries"));
         browser.findElement(By.cssSelector("#promise-new > summary")).click();
         browser.findElement(By.id("promise-text")).sendKeys("Email the tracking number of the blue socks");
-        var due = LocalDateTime.ofInstant(TestClock.INSTANCE.instant(), ZoneOffset.UTC)
+        var due = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)
                 .plusDays(1)
                 .truncatedTo(ChronoUnit.MINUTES);
         ((JavascriptExecutor) browser)
