@@ -4,7 +4,9 @@ import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.channels.chat.ChatManagement;
+import dev.casekeeper.channels.email.DirectMail;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Service;
 public class ChannelManagement {
 
     private final ChatManagement chats;
+    private final DirectMail mail;
 
-    ChannelManagement(ChatManagement chats) {
+    ChannelManagement(ChatManagement chats, DirectMail mail) {
         this.chats = chats;
+        this.mail = mail;
     }
 
     /** The case's chat as this agent sees it; empty for a case without a chat from the widget. */
@@ -36,5 +40,14 @@ public class ChannelManagement {
     /** Records a chat that already happened on the case, as its timeline tells it, and ended (the demo's chat cases). */
     public void recordEndedChat(CaseId caseId, String mailbox) {
         chats.recordEndedChat(caseId, mailbox);
+    }
+
+    /**
+     * Sends a plain-text mail that belongs to no case (a customer's sign-in code) at once, from the
+     * mailbox with the address {@code from}, or the oldest one that can send when it is null. Tried
+     * once, never queued; false when no mailbox could send it or the server refused it.
+     */
+    public boolean sendMail(@Nullable String from, String to, String subject, String text) {
+        return mail.send(from, to, subject, text);
     }
 }

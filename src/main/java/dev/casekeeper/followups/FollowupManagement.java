@@ -19,8 +19,10 @@ import dev.casekeeper.shared.Slice;
 import dev.casekeeper.sla.SlaSettings;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -165,6 +167,15 @@ public class FollowupManagement {
                         : repeat.withoutEarlierCase())
                 .toList();
         return new CaseFollowups(followups.ofCase(caseId), repeatContacts);
+    }
+
+    /**
+     * The open promises of these cases, soonest due first, without a viewer: for the customer's own
+     * view of their cases, where the caller has checked that the cases are the customer's.
+     */
+    @Transactional(readOnly = true)
+    public List<Followup> openPromises(Collection<CaseId> caseIds) {
+        return followups.openPromises(caseIds);
     }
 
     /** Repeat contacts detected in {@code [since, until)}, counted per agent who solved the earlier case and per team. */

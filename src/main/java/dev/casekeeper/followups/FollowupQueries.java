@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -104,6 +105,20 @@ class FollowupQueries {
                         where case_id = :case and kind = 'promise' and state = 'open' order by due_at, id
                         """)
                 .param("case", caseId.value())
+                .query((rs, n) -> followup(rs))
+                .list();
+    }
+
+    /** The open promises of these cases, soonest due first. */
+    List<Followup> openPromises(Collection<CaseId> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select * from followups.followup
+                        where case_id in (:cases) and kind = 'promise' and state = 'open' order by due_at, id
+                        """)
+                .param("cases", caseIds.stream().map(CaseId::value).toList())
                 .query((rs, n) -> followup(rs))
                 .list();
     }

@@ -39,6 +39,11 @@ class SmtpMailSink {
     }
 
     void send(MailboxRow mailbox, OutboundQueries.Outbound outbound) throws DeliveryException {
+        send(mailbox, outbound.recipient(), outbound.cc(), outbound.raw());
+    }
+
+    /** Submits a rendered message to the recipient and copies. */
+    void send(MailboxRow mailbox, String recipient, java.util.List<String> cc, byte[] raw) throws DeliveryException {
         if (mailbox.smtpHost() == null) {
             throw new DeliveryException(
                     "The mailbox " + mailbox.address() + " has no outbound SMTP server", true, null);
@@ -77,11 +82,11 @@ class SmtpMailSink {
         }
         var session = Session.getInstance(properties);
         try (var transport = session.getTransport("smtp")) {
-            var message = new MimeMessage(session, new ByteArrayInputStream(outbound.raw()));
+            var message = new MimeMessage(session, new ByteArrayInputStream(raw));
             var recipients = new ArrayList<InternetAddress>();
-            recipients.add(new InternetAddress(outbound.recipient()));
-            for (String cc : outbound.cc()) {
-                recipients.add(new InternetAddress(cc));
+            recipients.add(new InternetAddress(recipient));
+            for (String copy : cc) {
+                recipients.add(new InternetAddress(copy));
             }
             transport.connect(mailbox.smtpHost(), mailbox.smtpPort(), mailbox.smtpUsername(), password);
             var international = recipients.stream()

@@ -1,0 +1,82 @@
+package dev.casekeeper.portal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The hosted web form at {@code /contact}, open to anyone. When the form was shown is kept in the
+ * browser's session (in PostgreSQL, so any node sees it) for the time-to-submit check.
+ */
+@Controller
+class ContactController {
+
+    static final String SHOWN_AT = "portal.contact.shown-at";
+
+    private final WebForm form;
+    private final Clock clock;
+
+    ContactController(WebForm form, Clock clock) {
+        this.form = form;
+        this.clock = clock;
+    }
+
+    @GetMapping("/contact")
+    String show(HttpSession session, Model model) {
+        session.setAttribute(SHOWN_AT, clock.instant());
+        model.addAttribute("form", new WebForm.Submission("", "", "", "", ""));
+        model.addAttribute("errors", java.util.Map.of());
+        return "portal/contact";
+    }
+
+    @PostMapping("/contact")
+    String submit(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String topic,
+            @RequestParam(defaultValue = "") String description,
+            @RequestParam(defaultValue = "") String website,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpSession session,
+            Model model,
+            RedirectAttributes redirect) {
+        var submission = new WebForm.Submission(name, email, topic, description, website);
+        try {
+            Instant shownAt = session.getAttribute(SHOWN_AT) instanceof Instant at ? at : null;
+            long number = form.submit(submission, shownAt, request.getRemoteAddr());
+            session.removeAttribute(SHOWN_AT);
+            redirect.addFlashAttribute("number", number);
+            return "redirect:/contact/sent";
+        } catch (WebForm.Refused e) {
+            response.setStatus(
+                    e.outcome == WebForm.Outcome.RATE_LIMITED
+                            ? HttpStatus.TOO_MANY_REQUESTS.value()
+                            : HttpStatus.BAD_REQUEST.value());
+            // Shown afresh: the next try is timed from now.
+            session.setAttribute(SHOWN_AT, clock.instant());
+            model.addAttribute("form", submission);
+            model.addAttribute("errors", e.errors);
+            model.addAttribute("refused", e.outcome == WebForm.Outcome.INVALID ? null : e.outcome.tag());
+            model.addAttribute("limitedMinutes", e.minutes);
+            return "portal/contact";
+        }
+    }
+
+    @GetMapping("/contact/sent")
+    String sent(Model model) {
+        if (!model.containsAttribute("number")) {
+            return "redirect:/contact";
+        }
+        return "portal/contact-sent";
+    }
+}

@@ -1,0 +1,181 @@
+package dev.casekeeper.portal;
+
+import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.Team;
+import dev.casekeeper.cases.CaseIntake;
+import dev.casekeeper.cases.Channel;
+import dev.casekeeper.cases.InboundMessage;
+import dev.casekeeper.cases.Sender;
+import dev.casekeeper.shared.Actor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The hosted web form: a submission opens a case on the web channel through {@link CaseIntake}, for
+ * the customer with that email address (a new one if nobody has it), in the team named by
+ * {@code casekeeper.portal.contact-team}. Robots are kept out without a third party: a field people
+ * do not see must stay empty, the form must have been on screen a moment, and each client address
+ * has an hourly allowance. Every outcome is counted in {@code casekeeper.portal.contact}.
+ */
+@Service
+class WebForm {
+
+    private static final Logger log = LoggerFactory.getLogger(WebForm.class);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    static final int MAX_NAME = 200;
+    static final int MAX_TOPIC = 200;
+    static final int MAX_DESCRIPTION = 20_000;
+
+    /** Why a submission was turned away: the metric's {@code outcome} tag. */
+    enum Outcome {
+        ACCEPTED,
+        INVALID,
+        HONEYPOT,
+        TOO_FAST,
+        RATE_LIMITED;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** What the form sends; {@code website} is the field only robots fill in. */
+    record Submission(String name, String email, String topic, String description, String website) {}
+
+    /** Refused: the field errors (message keys by field), or the outcome alone. */
+    static final class Refused extends RuntimeException {
+        final Outcome outcome;
+        final Map<String, String> errors;
+        final long minutes;
+
+        Refused(Outcome outcome, Map<String, String> errors, long minutes) {
+            super(outcome.tag(), null, false, false);
+            this.outcome = outcome;
+            this.errors = errors;
+            this.minutes = minutes;
+        }
+    }
+
+    private final CaseIntake intake;
+    private final AgentManagement agents;
+    private final PortalLimits limits;
+    private final PortalSettings settings;
+    private final MeterRegistry registry;
+    private final Clock clock;
+
+    WebForm(
+            CaseIntake intake,
+            AgentManagement agents,
+            PortalLimits limits,
+            PortalSettings settings,
+            MeterRegistry registry,
+            Clock clock) {
+        this.intake = intake;
+        this.agents = agents;
+        this.limits = limits;
+        this.settings = settings;
+        this.registry = registry;
+        for (var outcome : Outcome.values()) {
+            counter(outcome);
+        }
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the case; its number.
+     *
+     * @param shownAt when this browser was shown the form, null if never
+     * @throws Refused when the submission is refused; nothing was stored
+     */
+    long submit(Submission form, @Nullable Instant shownAt, String client) {
+        if (!form.website().isEmpty()) {
+            throw refused(Outcome.HONEYPOT, Map.of(), 0);
+        }
+        var errors = validate(form);
+        if (!errors.isEmpty()) {
+            throw refused(Outcome.INVALID, errors, 0);
+        }
+        if (shownAt == null || Duration.between(shownAt, clock.instant()).compareTo(settings.contactMinTime()) < 0) {
+            throw refused(Outcome.TOO_FAST, Map.of(), 0);
+        }
+        var wait = limits.contactFrom(client);
+        if (wait.isPresent()) {
+            throw refused(
+                    Outcome.RATE_LIMITED, Map.of(), Math.max(1, (wait.get().toSeconds() + 59) / 60));
+        }
+        var team = team();
+        var received = intake.receive(
+                InboundMessage.newCase(form.topic().strip(), form.description().strip(), Channel.WEB, Actor.SYSTEM)
+                        .withTeam(team == null ? null : team.id()),
+                Sender.email(form.email().strip(), form.name().strip()));
+        counter(Outcome.ACCEPTED).increment();
+        log.info(
+                "Case {} (#{}) opened by the web form",
+                received.summary().id(),
+                received.summary().number());
+        return received.summary().number();
+    }
+
+    private Map<String, String> validate(Submission form) {
+        var errors = new LinkedHashMap<String, String>();
+        if (form.name().isBlank()) {
+            errors.put("name", "portal.contact.error.nameBlank");
+        } else if (form.name().strip().length() > MAX_NAME) {
+            errors.put("name", "portal.contact.error.tooLong");
+        }
+        String email = form.email().strip();
+        if (email.isEmpty()) {
+            errors.put("email", "portal.contact.error.emailBlank");
+        } else if (email.length() > 320 || !EMAIL.matcher(email).matches()) {
+            errors.put("email", "portal.contact.error.emailInvalid");
+        }
+        if (form.topic().isBlank()) {
+            errors.put("topic", "portal.contact.error.topicBlank");
+        } else if (form.topic().strip().length() > MAX_TOPIC) {
+            errors.put("topic", "portal.contact.error.tooLong");
+        }
+        if (form.description().isBlank()) {
+            errors.put("description", "portal.contact.error.descriptionBlank");
+        } else if (form.description().strip().length() > MAX_DESCRIPTION) {
+            errors.put("description", "portal.contact.error.tooLong");
+        }
+        return errors;
+    }
+
+    private @Nullable Team team() {
+        String name = settings.contactTeam();
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        return agents.teams().stream()
+                .filter(team -> team.name().equalsIgnoreCase(name.strip()))
+                .findFirst()
+                .orElseGet(() -> {
+                    log.warn("casekeeper.portal.contact-team names no team: '{}'; web form cases go to no team", name);
+                    return null;
+                });
+    }
+
+    private Refused refused(Outcome outcome, Map<String, String> errors, long minutes) {
+        counter(outcome).increment();
+        return new Refused(outcome, errors, minutes);
+    }
+
+    private Counter counter(Outcome outcome) {
+        return Counter.builder("casekeeper.portal.contact")
+                .description("Web form submissions, by outcome: accepted, or why they were refused")
+                .tag("outcome", outcome.tag())
+                .register(registry);
+    }
+}

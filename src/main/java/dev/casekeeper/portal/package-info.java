@@ -1,0 +1,11 @@
+/**
+ * The customer's side of the desk: sign-in without a password (an emailed code or link), "My
+ * requests" with each case's public timeline and a reply box, and the hosted web form. Its own
+ * session, separate from agents', so neither side opens the other's pages.
+ */
+@ApplicationModule(allowedDependencies = {"agents", "cases", "channels", "customers", "followups", "shared"})
+@NullMarked
+package dev.casekeeper.portal;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
