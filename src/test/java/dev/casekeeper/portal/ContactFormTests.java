@@ -2,6 +2,7 @@ package dev.casekeeper.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.casekeeper.support.MovesTime;
 import dev.casekeeper.support.TestClock;
 import dev.casekeeper.support.WebSession;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The hosted web form: a case on the web channel, and what keeps robots out without changing anything. */
+@MovesTime
 class ContactFormTests extends PortalTestBase {
 
     @Autowired

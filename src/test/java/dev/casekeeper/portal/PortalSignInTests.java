@@ -2,6 +2,7 @@ package dev.casekeeper.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.casekeeper.support.MovesTime;
 import dev.casekeeper.support.TestClock;
 import java.time.Duration;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Signing in to the portal without a password: the emailed code and link, their limits, bad input. */
+@MovesTime
 class PortalSignInTests extends PortalTestBase {
 
     @Test
