@@ -104,10 +104,9 @@ public class CaseManagement {
      * Records something another module did to the case (an SLA warning, a promise) on its timeline,
      * so whoever reads the case sees it. Changes nothing else and publishes nothing.
      */
-    public TimelineEntry recordEvent(CaseId id, Actor by, TimelineEvent event) {
+    public void recordEvent(CaseId id, Actor by, TimelineEvent event) {
         cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
-        var entry = writer.event(id.value(), by, event, clock.instant());
-        return writer.entry(id.value(), entry);
+        writer.event(id.value(), by, event, clock.instant());
     }
 
     /**
