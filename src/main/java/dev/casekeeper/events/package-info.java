@@ -1,7 +1,8 @@
 /**
  * How the modules' event listeners run: the threads that run them after the publishing transaction
- * commits, and how the event publication registry stores the events. Nothing here knows a module;
- * modules publish events and declare {@code @ApplicationModuleListener}s as usual (ADR 0013).
+ * commits, how the event publication registry stores the events, and {@link dev.casekeeper.events.Reactions},
+ * which runs a reaction inside the publishing transaction with a durable fallback. Nothing here
+ * knows a module; modules publish events and declare their listeners as usual (ADR 0013, ADR 0015).
  */
 @ApplicationModule(allowedDependencies = {})
 @NullMarked

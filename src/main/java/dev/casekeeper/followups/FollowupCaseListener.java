@@ -1,10 +1,15 @@
 package dev.casekeeper.followups;
 
+import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseOpened;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.MessageReceived;
 import dev.casekeeper.cases.OwnerChanged;
 import dev.casekeeper.cases.StatusChanged;
+import dev.casekeeper.events.Reactions;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +27,13 @@ class FollowupCaseListener {
     private final FollowupQueries followups;
     private final Checkins checkins;
     private final RepeatContacts repeats;
+    private final Reactions reactions;
 
-    FollowupCaseListener(FollowupQueries followups, Checkins checkins, RepeatContacts repeats) {
+    FollowupCaseListener(FollowupQueries followups, Checkins checkins, RepeatContacts repeats, Reactions reactions) {
         this.followups = followups;
         this.checkins = checkins;
         this.repeats = repeats;
+        this.reactions = reactions;
     }
 
     @ApplicationModuleListener(condition = "#event.ownerId() != null")
@@ -43,14 +50,30 @@ class FollowupCaseListener {
         }
     }
 
-    @ApplicationModuleListener
+    /** In the transaction that opened the case: a repeat contact is known as soon as the case is (ADR 0015). */
+    @EventListener
     void on(CaseOpened event) {
-        repeats.opened(event.caseId());
+        reactions.run(() -> repeats.opened(event.caseId()), new RepeatCheckDeferred(event.caseId(), null));
     }
 
     /** Only a message that found its case solved can be a repeat contact on that case. */
-    @ApplicationModuleListener(condition = "#event.statusBefore() == T(dev.casekeeper.cases.CaseStatus).SOLVED")
+    @EventListener(condition = "#event.statusBefore() == T(dev.casekeeper.cases.CaseStatus).SOLVED")
     void on(MessageReceived event) {
-        repeats.messageReceived(event.caseId(), event.entryId());
+        reactions.run(
+                () -> repeats.messageReceived(event.caseId(), event.entryId()),
+                new RepeatCheckDeferred(event.caseId(), event.entryId()));
     }
+
+    /** The check could not run with the case's change: again, after it committed. */
+    @ApplicationModuleListener
+    void on(RepeatCheckDeferred deferred) {
+        if (deferred.entryId() == null) {
+            repeats.opened(deferred.caseId());
+        } else {
+            repeats.messageReceived(deferred.caseId(), deferred.entryId());
+        }
+    }
+
+    /** A repeat-contact check to run after the change committed: of a new case, or of a message ({@code entryId}) on a solved one. */
+    record RepeatCheckDeferred(CaseId caseId, @Nullable UUID entryId) {}
 }

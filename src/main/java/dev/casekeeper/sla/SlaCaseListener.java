@@ -7,14 +7,18 @@ import dev.casekeeper.cases.OwnerChanged;
 import dev.casekeeper.cases.PriorityChanged;
 import dev.casekeeper.cases.ReplyPosted;
 import dev.casekeeper.cases.StatusChanged;
+import dev.casekeeper.events.Reactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Every case event that can start, stop, pause or move a clock, or give the case an owner, has the
- * case's clocks worked out again. Idempotent: running one twice changes nothing.
+ * case's clocks worked out again, in the transaction that changed the case: a case is never seen
+ * without its clocks, and its clocks never lag behind it (ADR 0015). Idempotent: running one twice
+ * changes nothing.
  */
 @Component
 class SlaCaseListener {
@@ -23,47 +27,49 @@ class SlaCaseListener {
 
     private final SlaClocks clocks;
     private final CaseSlaQueries rows;
+    private final Reactions reactions;
 
-    SlaCaseListener(SlaClocks clocks, CaseSlaQueries rows) {
+    SlaCaseListener(SlaClocks clocks, CaseSlaQueries rows, Reactions reactions) {
         this.clocks = clocks;
         this.rows = rows;
+        this.reactions = reactions;
     }
 
-    /**
-     * Only a case opened without a customer message (automatic mail): the others are refreshed once, for
-     * that message. The condition is tried when the event is published, so the others are not even
-     * recorded for this listener.
-     */
-    @ApplicationModuleListener(condition = "!#event.withCustomerMessage()")
+    /** Only a case opened without a customer message (automatic mail): the others are refreshed once, for that message. */
+    @EventListener(condition = "!#event.withCustomerMessage()")
     void on(CaseOpened event) {
-        if (!event.withCustomerMessage()) {
-            clocks.refresh(event.caseId());
-        }
+        refresh(event.caseId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(MessageReceived event) {
-        clocks.refresh(event.caseId());
+        refresh(event.caseId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ReplyPosted event) {
-        clocks.refresh(event.caseId());
+        refresh(event.caseId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(StatusChanged event) {
-        clocks.refresh(event.caseId());
+        refresh(event.caseId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(OwnerChanged event) {
-        clocks.refresh(event.caseId());
+        refresh(event.caseId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PriorityChanged event) {
-        clocks.refresh(event.caseId());
+        refresh(event.caseId());
+    }
+
+    /** The clocks could not be worked out with the change: again, after it committed. */
+    @ApplicationModuleListener
+    void on(ClocksDeferred deferred) {
+        clocks.refresh(deferred.caseId());
     }
 
     /** A policy or calendar changed: every open case gets its clocks worked out again, each in its own transaction. */
@@ -79,4 +85,11 @@ class SlaCaseListener {
             }
         }
     }
+
+    private void refresh(CaseId caseId) {
+        reactions.run(() -> clocks.refresh(caseId), new ClocksDeferred(caseId));
+    }
+
+    /** A case whose clocks are to be worked out after its change committed, because doing it with the change failed. */
+    record ClocksDeferred(CaseId caseId) {}
 }
