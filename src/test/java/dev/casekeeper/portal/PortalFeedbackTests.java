@@ -252,6 +252,27 @@ class PortalFeedbackTests extends FeedbackTestBase {
     }
 
     @Test
+    void nobodyNotSignedInMarksRatesOrRemarksOnACase() {
+        var desk = desk();
+        var kase = emailCase(desk, newCustomer("Maria Lopez"), "Not without a sign-in");
+        var anonymous = browser();
+        anonymous.get("/portal/sign-in");
+
+        for (var path : List.of("/solved", "/reopen", "/rating", "/compliments", "/complaints")) {
+            var response = anonymous.post(
+                    "/portal/cases/" + kase.number() + path,
+                    Map.of("text", "mine", "score", "bad", "solvedAt", "2026-01-01T00:00:00Z"));
+            assertThat(response.status()).as(path).isEqualTo(302);
+            assertThat(response.location()).as(path).endsWith("/portal/sign-in");
+        }
+        assertThat(status(kase.id())).isEqualTo("new");
+        var said = satisfaction(desk.agent(), kase.id());
+        assertThat(said.get("ratings").size()).isZero();
+        assertThat(said.get("complaints").size()).isZero();
+        assertThat(said.get("compliments").size()).isZero();
+    }
+
+    @Test
     void aSecondCustomerReachesNoneOfTheFirstOnesCaseRatingOrRemarks() {
         var desk = desk();
         var kase = emailCase(desk, newCustomer("Maria Lopez"), "Private matter of Maria");
