@@ -7,7 +7,6 @@ import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
-import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.customers.CustomerId;
@@ -23,7 +22,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +42,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class FeedbackManagement {
 
-    static final String RATED = "satisfaction_rated";
     static final String COMPLIMENTED = "compliment";
     static final int MAX_COMMENT = 2_000;
     static final int MAX_REMARK = 5_000;
@@ -52,6 +49,7 @@ public class FeedbackManagement {
     private static final Logger log = LoggerFactory.getLogger(FeedbackManagement.class);
 
     private final RatingQueries ratings;
+    private final Ratings ratingsOfSolves;
     private final RemarkQueries remarks;
     private final Complaints complaints;
     private final CaseLookup lookup;
@@ -63,6 +61,7 @@ public class FeedbackManagement {
 
     FeedbackManagement(
             RatingQueries ratings,
+            Ratings ratingsOfSolves,
             RemarkQueries remarks,
             Complaints complaints,
             CaseLookup lookup,
@@ -72,6 +71,7 @@ public class FeedbackManagement {
             FeedbackSettings settings,
             Clock clock) {
         this.ratings = ratings;
+        this.ratingsOfSolves = ratingsOfSolves;
         this.remarks = remarks;
         this.complaints = complaints;
         this.lookup = lookup;
@@ -104,64 +104,7 @@ public class FeedbackManagement {
             Score score,
             @Nullable String comment,
             RatingSource source) {
-        String text = optional(comment, "comment", MAX_COMMENT);
-        var kase = customersCase(caseId, customer);
-        Instant solve = micros(solvedAt);
-        if ((kase.status() != CaseStatus.SOLVED && kase.status() != CaseStatus.CLOSED)
-                || kase.solvedAt() == null
-                || !micros(kase.solvedAt()).equals(solve)) {
-            throw new ConflictException(
-                    "not-solved", "Case " + kase.number() + " is not solved as it was when this rating was asked for");
-        }
-        Instant now = clock.instant();
-        var existing = ratings.lock(caseId.value(), solve, changePeriod());
-        if (existing.isEmpty()) {
-            var rating = new Rating(
-                    UUID.randomUUID(),
-                    caseId,
-                    kase.number(),
-                    solve,
-                    customer,
-                    kase.ownerId(),
-                    kase.teamId(),
-                    score,
-                    text,
-                    source,
-                    now,
-                    now,
-                    now.plus(changePeriod()));
-            if (ratings.insert(rating)) {
-                recorded(kase, rating, false);
-                return rating;
-            }
-            // Rated a moment ago by another request (two clicks): this one changes that answer.
-            existing = ratings.lock(caseId.value(), solve, changePeriod());
-        }
-        var before = existing.orElseThrow();
-        if (now.isAfter(before.changeableUntil())) {
-            throw new ConflictException(
-                    "rating-final", "The rating of case " + kase.number() + " can no longer be changed");
-        }
-        if (before.score() == score && Objects.equals(before.comment(), text)) {
-            return before;
-        }
-        ratings.change(before.id(), score, text, source, now);
-        var changed = new Rating(
-                before.id(),
-                caseId,
-                before.caseNumber(),
-                solve,
-                customer,
-                before.ownerId(),
-                before.teamId(),
-                score,
-                text,
-                source,
-                before.createdAt(),
-                now,
-                before.changeableUntil());
-        recorded(kase, changed, true);
-        return changed;
+        return ratingsOfSolves.rate(customersCase(caseId, customer), solvedAt, customer, score, comment, source);
     }
 
     /** The customer's rating of that solve of their case, if they gave one. */
@@ -245,36 +188,6 @@ public class FeedbackManagement {
         return remarks.complimentsOf(agent.value(), MAX_COMPLIMENTS);
     }
 
-    private void recorded(CaseSummary kase, Rating rating, boolean changed) {
-        cases.recordEvent(
-                kase.id(),
-                Actor.customer(rating.customerId().value()),
-                new TimelineEvent.SatisfactionRated(
-                        rating.score().value(),
-                        rating.comment(),
-                        rating.source().value(),
-                        changed));
-        if (kase.ownerId() != null) {
-            notifications.notify(Notify.of(
-                    List.of(kase.ownerId()),
-                    RATED,
-                    kase.id().value(),
-                    "Case #%d \"%s\": the customer rated it %s%s"
-                            .formatted(
-                                    kase.number(),
-                                    kase.subject(),
-                                    rating.score().value(),
-                                    rating.comment() == null ? "" : ": “" + shortened(rating.comment()) + "”"),
-                    "csat:" + rating.id() + ":" + rating.updatedAt().toEpochMilli()));
-        }
-        log.info(
-                "Case {} rated {} ({}) through {}",
-                kase.id(),
-                rating.score().value(),
-                changed ? "changed" : "new",
-                rating.source().value());
-    }
-
     /** The teams whose supervisors hear about the case: its team, else its owner's. */
     private List<TeamId> teams(CaseSummary kase) {
         if (kase.teamId() != null) {
@@ -293,12 +206,12 @@ public class FeedbackManagement {
         return at.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String shortened(String text) {
+    static String shortened(String text) {
         String line = text.strip().replaceAll("\\s+", " ");
         return line.length() <= 160 ? line : line.substring(0, 159) + "…";
     }
 
-    private static @Nullable String optional(@Nullable String text, String field, int max) {
+    static @Nullable String optional(@Nullable String text, String field, int max) {
         if (text == null || text.isBlank()) {
             return null;
         }
