@@ -106,6 +106,21 @@
     var contactPhone = field(contact, 'offline-phone', 'tel');
     var contactSend = el('button', {type: 'submit'}, contact);
     var newChat = el('button', {type: 'button', 'class': 'quiet', 'data-action': 'new-chat', hidden: ''}, panel);
+    // The end screen of a solved case's chat: one link per rating to the signed rating page (a new tab).
+    var rating = el('div', {'class': 'rating', hidden: ''}, panel);
+    var ratingText = el('p', {}, rating);
+    var ratingRow = el('div', {'class': 'row'}, rating);
+    var ratingLinks = ['good', 'okay', 'bad'].map(function (score) {
+        return el('a', {'data-score': score, target: '_blank', rel: 'noopener'}, ratingRow);
+    });
+    function showRating(url) {
+        ratingText.textContent = t('rate');
+        ratingLinks.forEach(function (a) {
+            a.textContent = t('rate.' + a.getAttribute('data-score'));
+            a.href = url + '?score=' + a.getAttribute('data-score');
+        });
+        rating.hidden = false;
+    }
 
     function t(name, arg) {
         var text = texts[name] || '';
@@ -141,6 +156,7 @@
         supervisor.hidden = leave.hidden = !talking;
         offline.hidden = available || talking || state === 'ended' || !contact.hidden;
         newChat.hidden = state !== 'ended';
+        if (state !== 'ended') rating.hidden = true;
     }
 
     // Every line has a place: a numbered one (seq) its number; a line of this widget alone (a
@@ -289,6 +305,7 @@
                 state = 'ended';
                 started = false;
                 status.textContent = t('ended');
+                if (f.rate) showRating(f.rate);
                 show();
                 break;
             case 'error':

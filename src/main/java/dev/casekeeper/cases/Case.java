@@ -214,6 +214,23 @@ final class Case {
         }
     }
 
+    /** The customer says the problem is solved: a case being worked or waiting is solved; a solved one stays so. */
+    void solvedByCustomer(Instant now) {
+        requireOpenFor("being marked solved");
+        if (status != CaseStatus.SOLVED) {
+            moveTo(CaseStatus.SOLVED, now);
+        }
+    }
+
+    /** The customer reopens a solved case: it is open again, and the customer waits for us from now. */
+    void reopenedByCustomer(Instant now) {
+        if (status != CaseStatus.SOLVED) {
+            throw new ConflictException("not-solved", "Case " + number + " is " + status.value() + ", not solved");
+        }
+        waitingSince = now;
+        moveTo(CaseStatus.OPEN, now);
+    }
+
     CaseSummary summary() {
         return new CaseSummary(
                 new CaseId(id),

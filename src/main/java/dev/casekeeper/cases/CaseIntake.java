@@ -8,7 +8,9 @@ import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,6 +37,7 @@ public class CaseIntake {
     private final AgentManagement agents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<CaseCloseGuard> closeGuards;
 
     CaseIntake(
             CaseQueries cases,
@@ -42,23 +45,41 @@ public class CaseIntake {
             CustomerManagement customers,
             AgentManagement agents,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            List<CaseCloseGuard> closeGuards) {
         this.cases = cases;
         this.writer = writer;
         this.customers = customers;
         this.agents = agents;
         this.events = events;
         this.clock = clock;
+        this.closeGuards = List.copyOf(closeGuards);
     }
 
     /** Takes a customer's message in: where it landed, and whether it opened the case. */
     public Received receive(InboundMessage message, Sender sender) {
+        return receive(message, sender, null);
+    }
+
+    /**
+     * As {@link #receive(InboundMessage, Sender)}, for a channel where a solved case can be reopened
+     * only for a while (the portal): a message for a case solved longer than {@code reopenPeriod} ago
+     * closes it and opens a follow-up case linked to it, as a message for a closed case does. A case
+     * that may not be closed yet (an open promise) opens again instead, so the message is never lost.
+     */
+    public Received receive(InboundMessage message, Sender sender, @Nullable Duration reopenPeriod) {
         if (message.caseId() == null) {
             return open(message, customer(sender, null), null);
         }
         var kase =
                 cases.lock(message.caseId().value()).orElseThrow(() -> new NotFoundException("Case", message.caseId()));
         var from = customer(sender, kase);
+        if (reopenPeriod != null && !message.automatic() && pastReopening(kase, reopenPeriod)) {
+            Instant now = clock.instant();
+            kase.moveTo(CaseStatus.CLOSED, now);
+            writer.save(kase, Actor.customer(from.value()), now);
+            events.publishEvent(new StatusChanged(message.caseId(), CaseStatus.SOLVED, CaseStatus.CLOSED));
+        }
         if (kase.isClosed() && !message.automatic()) {
             var followUp = message.withPriority(kase.priority)
                     .withTags(kase.tags)
@@ -95,6 +116,70 @@ public class CaseIntake {
             events.publishEvent(new MessageReceived(message.caseId(), entry, statusBefore));
         }
         return new Received(kase.summary(), entry, false);
+    }
+
+    /**
+     * The customer says their case is solved (in the portal). A case being worked or waiting becomes
+     * solved, recorded as done by the customer; a solved case stays as it is. An open promise does not
+     * stand in the way: the customer is the authority on whether their problem is solved, and the
+     * promise stays open for its owner to keep or withdraw.
+     *
+     * @throws NotFoundException when the case is not the customer's
+     * @throws dev.casekeeper.shared.ConflictException when the case is closed
+     */
+    public CaseSummary solvedByCustomer(CaseId id, CustomerId customer) {
+        var kase = customersCase(id, customer);
+        var before = kase.status;
+        Instant now = clock.instant();
+        kase.solvedByCustomer(now);
+        if (before != kase.status) {
+            writer.save(kase, Actor.customer(customer.value()), now);
+            events.publishEvent(new StatusChanged(id, before, kase.status));
+            log.info("Case {} marked solved by its customer", id);
+        }
+        return kase.summary();
+    }
+
+    /**
+     * The customer reopens their solved case (in the portal), within {@code period} of its solving:
+     * it is open again and the customer waits for an answer from now.
+     *
+     * @throws NotFoundException when the case is not the customer's
+     * @throws dev.casekeeper.shared.ConflictException {@code not-solved} when the case is not solved,
+     *     {@code reopen-period-over} when it was solved longer ago than {@code period}
+     */
+    public CaseSummary reopenedByCustomer(CaseId id, CustomerId customer, Duration period) {
+        var kase = customersCase(id, customer);
+        if (pastReopening(kase, period)) {
+            throw new dev.casekeeper.shared.ConflictException(
+                    "reopen-period-over",
+                    "Case " + kase.number + " was solved more than " + period.toDays()
+                            + " days ago; a new message opens a follow-up case");
+        }
+        Instant now = clock.instant();
+        kase.reopenedByCustomer(now);
+        writer.save(kase, Actor.customer(customer.value()), now);
+        events.publishEvent(new StatusChanged(id, CaseStatus.SOLVED, CaseStatus.OPEN));
+        log.info("Case {} reopened by its customer", id);
+        return kase.summary();
+    }
+
+    private Case customersCase(CaseId id, CustomerId customer) {
+        return cases.lock(id.value())
+                .filter(kase -> kase.requesterId.equals(customer.value()))
+                .orElseThrow(() -> new NotFoundException("Case", id));
+    }
+
+    /** Solved longer ago than the period, and nothing keeps it from being closed. */
+    private boolean pastReopening(Case kase, Duration period) {
+        if (kase.status != CaseStatus.SOLVED
+                || kase.solvedAt == null
+                || !kase.solvedAt.plus(period).isBefore(clock.instant())) {
+            return false;
+        }
+        var id = new CaseId(kase.id);
+        return closeGuards.stream()
+                .allMatch(guard -> guard.refusal(id, CaseStatus.CLOSED).isEmpty());
     }
 
     private Received open(InboundMessage message, CustomerId requester, @Nullable CaseId followUpOf) {

@@ -231,6 +231,14 @@ public class CaseManagement {
     }
 
     /**
+     * Gives an unowned case its owner as the system, for a module that decides who owns it (a
+     * complaint goes to a supervisor); the owner must be active.
+     */
+    public CaseSummary assign(CaseId id, AgentId ownerId, Actor by) {
+        return ownership.assign(id, ownerId, by);
+    }
+
+    /**
      * Moves a case to another agent or a team's queue, with the reason and a summary of what the
      * customer already said. Only the owner, or a supervisor or admin, may move an owned case.
      * Answers the case as it now stands with its handover, even when the case has moved out of the

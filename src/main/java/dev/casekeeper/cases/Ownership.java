@@ -7,6 +7,7 @@ import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.Team;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.shared.AccessDeniedException;
+import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
@@ -51,7 +52,16 @@ class Ownership {
 
     /** Gives an unowned case its owner. Agents may assign cases they can see; the owner must be active. */
     CaseSummary assign(CaseId id, AgentId ownerId, SignedInAgent by) {
-        var kase = lockVisible(id, by);
+        return assign(lockVisible(id, by), ownerId, by.actor());
+    }
+
+    /** Gives an unowned case its owner, as the system (a complaint case to a supervisor): no visibility check. */
+    CaseSummary assign(CaseId id, AgentId ownerId, Actor by) {
+        return assign(cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id)), ownerId, by);
+    }
+
+    private CaseSummary assign(Case kase, AgentId ownerId, Actor by) {
+        var id = new CaseId(kase.id);
         var owner = active(agent(ownerId, "ownerId"));
         var previous = kase.ownerId;
         kase.assign(ownerId);
@@ -59,8 +69,8 @@ class Ownership {
             return kase.summary();
         }
         Instant now = clock.instant();
-        writer.event(kase.id, by.actor(), new TimelineEvent.Assigned(ownerId, owner.name()), now);
-        writer.save(kase, by.actor(), now);
+        writer.event(kase.id, by, new TimelineEvent.Assigned(ownerId, owner.name()), now);
+        writer.save(kase, by, now);
         log.info("Case {} assigned to agent {} (was {})", id, ownerId, previous);
         events.publishEvent(new OwnerChanged(id, ownerId, teamOf(kase), false));
         return kase.summary();

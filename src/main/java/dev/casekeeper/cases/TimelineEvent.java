@@ -131,4 +131,32 @@ public sealed interface TimelineEvent {
     @JsonTypeName("email_recipients_left_out")
     record RecipientsLeftOut(UUID entryId, int sent, int leftOut, int limit, List<String> addresses)
             implements TimelineEvent {}
+
+    /**
+     * The customer rated how the case was solved ({@code score}: {@code good}, {@code okay} or
+     * {@code bad}), from {@code source} ({@code email}, {@code portal} or {@code chat}); a rating given
+     * again within the time to change it is recorded again with {@code changed}.
+     */
+    @JsonTypeName("satisfaction_rated")
+    record SatisfactionRated(String score, @Nullable String comment, String source, boolean changed)
+            implements TimelineEvent {}
+
+    /** The customer praised the service; {@code agentName} is who it was for, null for the team. */
+    @JsonTypeName("compliment_received")
+    record ComplimentReceived(
+            String text,
+            @Nullable AgentId agentId,
+            @Nullable String agentName) implements TimelineEvent {}
+
+    /** The customer complained about the service on this case: the complaint case that was opened. */
+    @JsonTypeName("complaint_opened")
+    record ComplaintOpened(CaseId complaintCaseId, long complaintNumber) implements TimelineEvent {}
+
+    /** This case is a complaint about another case, and about the agent who owned it then. */
+    @JsonTypeName("complaint_about")
+    record ComplaintAbout(
+            CaseId caseId,
+            long number,
+            @Nullable AgentId agentId,
+            @Nullable String agentName) implements TimelineEvent {}
 }

@@ -48,6 +48,7 @@ public class TimelineJson {
         var ids = new SimpleModule("casekeeper-timeline-ids");
         id(ids, AgentId.class, AgentId::new, AgentId::value);
         id(ids, TeamId.class, TeamId::new, TeamId::value);
+        id(ids, CaseId.class, CaseId::new, CaseId::value);
         this.json = json.rebuild()
                 .addModule(ids)
                 .registerSubtypes(channels.stream()

@@ -4,6 +4,9 @@ import dev.casekeeper.cases.TimelineEvent.Assigned;
 import dev.casekeeper.cases.TimelineEvent.CheckinDue;
 import dev.casekeeper.cases.TimelineEvent.CheckinKept;
 import dev.casekeeper.cases.TimelineEvent.CheckinWithdrawn;
+import dev.casekeeper.cases.TimelineEvent.ComplaintAbout;
+import dev.casekeeper.cases.TimelineEvent.ComplaintOpened;
+import dev.casekeeper.cases.TimelineEvent.ComplimentReceived;
 import dev.casekeeper.cases.TimelineEvent.ContactEnded;
 import dev.casekeeper.cases.TimelineEvent.Escalated;
 import dev.casekeeper.cases.TimelineEvent.HoldEnded;
@@ -13,6 +16,7 @@ import dev.casekeeper.cases.TimelineEvent.PromiseOverdue;
 import dev.casekeeper.cases.TimelineEvent.PromiseRecorded;
 import dev.casekeeper.cases.TimelineEvent.PromiseWithdrawn;
 import dev.casekeeper.cases.TimelineEvent.RecipientsLeftOut;
+import dev.casekeeper.cases.TimelineEvent.SatisfactionRated;
 import dev.casekeeper.cases.TimelineEvent.SlaBreached;
 import dev.casekeeper.cases.TimelineEvent.SlaWarned;
 import dev.casekeeper.cases.TimelineEvent.StatusChanged;
@@ -113,12 +117,48 @@ public class TimelineLines {
                         null,
                         null,
                         true);
+            case SatisfactionRated e ->
+                new TimelineLine(
+                        text(
+                                locale,
+                                e.changed() ? "event.satisfactionChanged" : "event.satisfactionRated",
+                                authorName,
+                                optional(locale, "feedback.score." + e.score(), e.score()),
+                                optional(locale, "feedback.source." + e.source(), e.source())),
+                        e.comment(),
+                        null,
+                        "bad".equals(e.score()));
+            case ComplimentReceived e ->
+                new TimelineLine(
+                        e.agentName() == null
+                                ? text(locale, "event.complimentTeam", authorName)
+                                : text(locale, "event.compliment", authorName, e.agentName()),
+                        e.text(),
+                        null,
+                        false);
+            case ComplaintOpened e ->
+                new TimelineLine(
+                        text(locale, "event.complaintOpened", authorName, e.complaintNumber()), null, null, true);
+            case ComplaintAbout e ->
+                new TimelineLine(
+                        e.agentName() == null
+                                ? text(locale, "event.complaintAboutTeam", e.number())
+                                : text(locale, "event.complaintAbout", e.number(), e.agentName()),
+                        null,
+                        null,
+                        true);
         };
     }
 
     private String target(String target, Locale locale) {
         var name = messages.getMessage("sla.target." + target, null, null, locale);
         return name != null ? name : text(locale, "event.sla.target");
+    }
+
+    /** A word from the bundles, or the value itself for one this version has no word for. */
+    private String optional(Locale locale, String key, String fallback) {
+        var word = messages.getMessage(key, null, null, locale);
+        return word != null ? word : fallback;
     }
 
     private String text(Locale locale, String key, @Nullable Object... arguments) {

@@ -17,9 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MyRequestsController {
 
     private final PortalCases cases;
+    private final PortalFeedback feedback;
 
-    MyRequestsController(PortalCases cases) {
+    MyRequestsController(PortalCases cases, PortalFeedback feedback) {
         this.cases = cases;
+        this.feedback = feedback;
     }
 
     @GetMapping("/portal")
@@ -64,9 +66,11 @@ class MyRequestsController {
         return "redirect:/portal/cases/" + landed;
     }
 
-    private String show(PortalCustomer customer, long number, Locale locale, Model model) {
+    String show(PortalCustomer customer, long number, Locale locale, Model model) {
         model.addAttribute("customer", customer);
         model.addAttribute("page", cases.page(customer.id(), number));
+        model.addAttribute("offer", feedback.offer(customer.id(), number));
+        model.addAttribute("maxRemark", Remarks.MAX);
         model.addAttribute("times", new PortalTimes(locale));
         model.addAttribute("maxReply", PortalCases.MAX_REPLY);
         return "portal/case";

@@ -74,12 +74,19 @@ class PortalCases {
     private final CaseIntake intake;
     private final FollowupManagement followups;
     private final AgentManagement agents;
+    private final PortalLinkSettings links;
 
-    PortalCases(CaseLookup lookup, CaseIntake intake, FollowupManagement followups, AgentManagement agents) {
+    PortalCases(
+            CaseLookup lookup,
+            CaseIntake intake,
+            FollowupManagement followups,
+            AgentManagement agents,
+            PortalLinkSettings links) {
         this.lookup = lookup;
         this.intake = intake;
         this.followups = followups;
         this.agents = agents;
+        this.links = links;
     }
 
     @Transactional(readOnly = true)
@@ -118,7 +125,8 @@ class PortalCases {
 
     /**
      * Adds the customer's reply to their case through the one way in for customer messages; a reply
-     * to a closed case opens a follow-up case. The number of the case it landed on.
+     * to a closed case, or to one solved longer ago than {@code casekeeper.portal.reopen-period},
+     * opens a follow-up case. The number of the case it landed on.
      */
     long reply(CustomerId customer, long number, String body) {
         String text = body.strip();
@@ -131,12 +139,19 @@ class PortalCases {
         var kase = own(customer, number);
         Received received = intake.receive(
                 InboundMessage.forCase(kase.id(), text, Channel.WEB, Actor.customer(customer.value())),
-                Sender.customer(customer));
+                Sender.customer(customer),
+                links.reopenPeriod());
         return received.summary().number();
     }
 
+    /** A case as its row shows it: for the page reached by a signed status link. */
+    @Transactional(readOnly = true)
+    Row row(CaseSummary kase) {
+        return rows(List.of(kase)).getFirst();
+    }
+
     /** The customer's case with this number; anybody else's is not found, like a number nobody has. */
-    private CaseSummary own(CustomerId customer, long number) {
+    CaseSummary own(CustomerId customer, long number) {
         return lookup.byNumber(number)
                 .filter(kase -> kase.requesterId().equals(customer))
                 .orElseThrow(() -> new NotFoundException("Case", "#" + number));

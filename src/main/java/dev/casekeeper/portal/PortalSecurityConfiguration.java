@@ -66,6 +66,9 @@ class PortalSecurityConfiguration {
                         .permitAll()
                         .requestMatchers(SIGN_IN, SIGN_IN + "/**", "/contact", "/contact/**")
                         .permitAll()
+                        // Signed links from mail: the link is the permission (SignedLinks).
+                        .requestMatchers("/portal/status/*", "/portal/rate/*", "/portal/rate/*/*")
+                        .permitAll()
                         .anyRequest()
                         .hasAuthority(ROLE))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {

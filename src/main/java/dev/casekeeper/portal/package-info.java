@@ -3,7 +3,8 @@
  * requests" with each case's public timeline and a reply box, and the hosted web form. Its own
  * session, separate from agents', so neither side opens the other's pages.
  */
-@ApplicationModule(allowedDependencies = {"agents", "cases", "channels", "customers", "followups", "shared"})
+@ApplicationModule(
+        allowedDependencies = {"agents", "cases", "channels", "customers", "feedback", "followups", "shared"})
 @NullMarked
 package dev.casekeeper.portal;
 

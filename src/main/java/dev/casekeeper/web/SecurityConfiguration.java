@@ -76,6 +76,9 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/agents/me/password")
                         .authenticated()
+                        // An agent's compliments are a record every agent may read.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/agents/*/compliments")
+                        .authenticated()
                         .requestMatchers(
                                 "/api/v1/agents",
                                 "/api/v1/agents/**",

@@ -112,7 +112,13 @@ class TimelineUpgradeTests {
                 .sql("select distinct event_type from cases.timeline_entry where event_type is not null")
                 .query(String.class)
                 .set();
-        var since01 = java.util.Set.of("hold_ended", "contact_ended");
+        var since01 = java.util.Set.of(
+                "hold_ended",
+                "contact_ended",
+                "satisfaction_rated",
+                "compliment_received",
+                "complaint_opened",
+                "complaint_about");
         assertThat(written)
                 .as("every kind of event 0.1 wrote is in the fixture")
                 .containsAll(TimelineJson.types().keySet().stream()

@@ -2,6 +2,7 @@ package dev.casekeeper.support;
 
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.Priority;
 import dev.casekeeper.cases.TimelineEvent;
@@ -47,6 +48,7 @@ public final class SampleEvents {
                 case "target" -> "first_response";
                 case "channel" -> "chat";
                 case "source" -> "customer";
+                case "score" -> "bad";
                 default -> name.toLowerCase().endsWith("name") ? agentName : "Email the tracking number (" + name + ")";
             };
         }
@@ -61,6 +63,12 @@ public final class SampleEvents {
         }
         if (type == int.class) {
             return 2;
+        }
+        if (type == long.class) {
+            return 1042L;
+        }
+        if (type == CaseId.class) {
+            return new CaseId(UUID.randomUUID());
         }
         if (type == boolean.class) {
             return true;

@@ -71,6 +71,8 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("POST", "/api/v1/cases/{id}/transfers", false),
                 new Endpoint("GET", "/api/v1/cases/{id}/owners", false),
                 new Endpoint("GET", "/api/v1/cases/{id}/history", false),
+                new Endpoint("GET", "/api/v1/cases/{id}/satisfaction", false),
+                new Endpoint("GET", "/api/v1/agents/{id}/compliments", false),
                 new Endpoint("POST", "/api/v1/customers", false),
                 new Endpoint("GET", "/api/v1/customers", false),
                 new Endpoint("GET", "/api/v1/customers/{id}", false),

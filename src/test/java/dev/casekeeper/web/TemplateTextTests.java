@@ -237,7 +237,7 @@ class TemplateTextTests {
             paths.addAll(adminPaths);
             for (var c : lookup.list(CaseFilter.none(), grace, null, 200).items()) {
                 if (c.number() == kase.number() || c.requesterId() != null && isDemo(c)) {
-                    for (String part : List.of("", "/contact", "/sla", "/followups")) {
+                    for (String part : List.of("", "/contact", "/sla", "/followups", "/feedback")) {
                         paths.add("/cases/" + c.number() + part);
                     }
                 }

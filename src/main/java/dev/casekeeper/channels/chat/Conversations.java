@@ -58,6 +58,7 @@ class Conversations {
     private final ChatHub hub;
     private final Frames frames;
     private final MessageSource texts;
+    private final ChatRatings ratings;
     private final Clock clock;
 
     Conversations(
@@ -71,6 +72,7 @@ class Conversations {
             ChatHub hub,
             Frames frames,
             MessageSource texts,
+            ChatRatings ratings,
             Clock clock) {
         this.queries = queries;
         this.cases = cases;
@@ -82,6 +84,7 @@ class Conversations {
         this.hub = hub;
         this.frames = frames;
         this.texts = texts;
+        this.ratings = ratings;
         this.clock = clock;
     }
 
@@ -423,7 +426,9 @@ class Conversations {
             publish(queries.append(conversation, ChatMessage.SYSTEM, null, null, null, event, null, null, now));
         }
         queries.end(conversation.id(), reason, now);
-        hub.publishAfterCommit(Outgoing.to(conversation.id(), Outgoing.Audience.ALL, frames.of("ended")));
+        // A chat that ends because its case was solved offers the customer a rating on its end screen.
+        String rate = conversation.caseId() == null ? null : ratings.page(conversation.caseId());
+        hub.publishAfterCommit(Outgoing.to(conversation.id(), Outgoing.Audience.ALL, frames.of("ended", "rate", rate)));
     }
 
     /** A system line on the chat (a supervisor was asked for), shown to both sides. */

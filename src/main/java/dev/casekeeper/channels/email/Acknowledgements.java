@@ -42,14 +42,21 @@ class Acknowledgements {
     private final MailboxQueries mailboxes;
     private final Outbox outbox;
     private final MailSettings.Acknowledgements settings;
+    private final CaseMailLinks links;
     private final Clock clock;
 
     Acknowledgements(
-            OutboundQueries outbound, MailboxQueries mailboxes, Outbox outbox, MailSettings settings, Clock clock) {
+            OutboundQueries outbound,
+            MailboxQueries mailboxes,
+            Outbox outbox,
+            MailSettings settings,
+            CaseMailLinks links,
+            Clock clock) {
         this.outbound = outbound;
         this.mailboxes = mailboxes;
         this.outbox = outbox;
         this.settings = settings.acknowledgements();
+        this.links = links;
         this.clock = clock;
     }
 
@@ -72,7 +79,7 @@ class Acknowledgements {
                 "customerName", customer.name() == null ? to : customer.name(),
                 "mailboxName", mailbox.displayName());
         String subject = fill(mailbox.ackSubject() == null ? DEFAULT_SUBJECT : mailbox.ackSubject(), values);
-        String body = fill(mailbox.ackBody() == null ? DEFAULT_BODY : mailbox.ackBody(), values);
+        String body = links.text(kase, fill(mailbox.ackBody() == null ? DEFAULT_BODY : mailbox.ackBody(), values));
         OutgoingMail.Rendered rendered;
         try {
             rendered = render(mailbox, kase, to, subject, body, message);

@@ -39,6 +39,7 @@ class EmailReplies {
     private final OutboundQueries outbound;
     private final Outbox outbox;
     private final MailSettings.Recipients settings;
+    private final CaseMailLinks links;
     private final Clock clock;
 
     EmailReplies(
@@ -51,6 +52,7 @@ class EmailReplies {
             OutboundQueries outbound,
             Outbox outbox,
             MailSettings settings,
+            CaseMailLinks links,
             Clock clock) {
         this.cases = cases;
         this.lookup = lookup;
@@ -61,6 +63,7 @@ class EmailReplies {
         this.outbound = outbound;
         this.outbox = outbox;
         this.settings = settings.recipients();
+        this.links = links;
         this.clock = clock;
     }
 
@@ -120,8 +123,8 @@ class EmailReplies {
                 cc,
                 token == null ? box.address() : box.address().replace("@", "+" + token + "@"),
                 OutgoingMail.replySubject(kase.subject(), kase.number()),
-                entry.bodyText() == null ? "" : entry.bodyText(),
-                entry.bodyHtml(),
+                links.text(kase, entry.bodyText() == null ? "" : entry.bodyText()),
+                links.html(kase, entry.bodyHtml()),
                 thread.map(ThreadQueries.CaseThread::lastMessageId).orElse(null),
                 thread.map(ThreadQueries.CaseThread::references).orElse(List.of()),
                 Map.of(),

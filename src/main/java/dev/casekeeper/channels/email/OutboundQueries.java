@@ -74,6 +74,17 @@ class OutboundQueries {
                 == 1;
     }
 
+    /** Whether the mail telling the customer the case was solved at that time was queued (a reply without an entry). */
+    boolean solvedMailQueued(UUID caseId, java.time.Instant solvedAt) {
+        return jdbc.sql("""
+                        select exists (select 1 from email.outbound_message
+                        where case_id = :case and kind = 'reply' and entry_id is null and created_at >= :since)""")
+                .param("case", caseId)
+                .param("since", java.sql.Timestamp.from(solvedAt))
+                .query(Boolean.class)
+                .single();
+    }
+
     boolean isQueued(UUID entryId) {
         return jdbc.sql("select count(*) from email.outbound_message where entry_id = :entry")
                         .param("entry", entryId)

@@ -74,7 +74,11 @@ class OutboundMailTests extends EmailTestBase {
                 .isEqualTo("lee@example.org");
         assertThat(sent.getReplyTo()[0].toString())
                 .matches(".*<" + mailbox.address().replace("@", "\\+[a-z0-9]{16}@") + ">");
-        assertThat(String.valueOf(sent.getContent()).strip()).isEqualTo("We are sending a green one today.");
+        // The reply, then the signed link to the case's status page (docs/portal.md).
+        assertThat(String.valueOf(sent.getContent()).strip())
+                .startsWith("We are sending a green one today.")
+                .contains("See the status of request #" + kase.get("number").asLong())
+                .containsPattern("http://portal\\.casekeeper\\.test/portal/status/[A-Za-z0-9_.-]{100,}");
         assertThat(awaitDelivery(caseId, "sent").get("detail").asString()).isEqualTo("Sent to maria@example.org");
 
         String ourId = sent.getMessageID().replaceAll("[<>]", "");
@@ -384,7 +388,9 @@ class OutboundMailTests extends EmailTestBase {
         var ack = awaitSentTo(sender, 1).getFirst();
         assertThat(ack.getSubject()).isEqualTo("We received your message: First " + marker + " [#" + number + "]");
         assertThat(ack.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
-        assertThat(String.valueOf(ack.getContent()).strip()).isEqualTo("Case " + number + " for Ann: First " + marker);
+        assertThat(String.valueOf(ack.getContent()).strip())
+                .startsWith("Case " + number + " for Ann: First " + marker)
+                .containsPattern("http://portal\\.casekeeper\\.test/portal/status/[A-Za-z0-9_.-]{100,}");
 
         String vacation = marker();
         deliver(
