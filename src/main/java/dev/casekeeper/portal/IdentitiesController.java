@@ -29,9 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class IdentitiesController {
 
     /** The address a verification code was sent to, and how the page names it. */
-    static final String PENDING = "portal.verify.email";
+    static final String PENDING = "casekeeper.portal.verify.email";
 
-    static final String SHOWN = "portal.verify.shown";
+    static final String SHOWN = "casekeeper.portal.verify.shown";
 
     private final AboutMePage page;
     private final IdentityVerification verification;
