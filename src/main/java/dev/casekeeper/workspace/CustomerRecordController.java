@@ -10,7 +10,10 @@ import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,18 +35,21 @@ class CustomerRecordController {
     private final CustomerManagement customers;
     private final SuggestionManagement suggestions;
     private final MergeManagement merges;
+    private final MessageSource messages;
 
     CustomerRecordController(
             CasePages pages,
             CaseScreen screen,
             CustomerManagement customers,
             SuggestionManagement suggestions,
-            MergeManagement merges) {
+            MergeManagement merges,
+            MessageSource messages) {
         this.pages = pages;
         this.screen = screen;
         this.customers = customers;
         this.suggestions = suggestions;
         this.merges = merges;
+        this.messages = messages;
     }
 
     @PostMapping("/cases/{number}/customer/suggestions")
@@ -54,6 +60,7 @@ class CustomerRecordController {
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response,
+            Locale locale,
             Model model) {
         var requester = pages.detail(number, me).summary().requesterId();
         try {
@@ -61,7 +68,20 @@ class CustomerRecordController {
         } catch (InvalidInputException | ConflictException e) {
             model.addAttribute("suggestField", field);
             model.addAttribute("suggestValue", value);
-            model.addAttribute("suggestError", e.getMessage());
+            model.addAttribute(
+                    "suggestError",
+                    e instanceof InvalidInputException invalid
+                            ? invalid.fieldErrors().entrySet().stream()
+                                    .map(error -> messages.getMessage(
+                                            "suggest.error",
+                                            new Object[] {
+                                                messages.getMessage(
+                                                        "suggest." + error.getKey(), null, error.getKey(), locale),
+                                                error.getValue()
+                                            },
+                                            locale))
+                                    .collect(Collectors.joining(" "))
+                            : e.getMessage());
             return screen.refused(number, "context", HttpStatus.BAD_REQUEST, me, request, response, model);
         }
         return screen.done(number, "context", me, request, response, model);

@@ -107,4 +107,47 @@ class IdentityAccessTests extends PortalTestBase {
                     .isEqualTo(403);
         }
     }
+
+    @Test
+    void suggestingOrProposingAMergeFromACasePageNeedsAnAgentWhoSeesTheCase() {
+        var maria = newCustomer("Maria Lopez");
+        var other = newCustomer("Maria Lopez");
+        var team = newTeam();
+        var created = admin().post(
+                        "/api/v1/cases",
+                        Map.of(
+                                "subject",
+                                "Lost key",
+                                "teamId",
+                                team,
+                                "requester",
+                                Map.of("email", maria.email()),
+                                "message",
+                                Map.of("body", "My key is gone.")));
+        long number = created.json().get("number").asLong();
+        var outsider = newAgent("agent", newTeam());
+        var asOutsider = WebSession.anonymous(port).signIn(outsider.email(), PASSWORD);
+        asOutsider.get("/");
+        var asCustomer = signIn(maria);
+        var anonymous = WebSession.anonymous(port);
+        anonymous.get("/login");
+        var suggestion = Map.of("field", "preferredName", "value", "Mari");
+        var merge = Map.of("identity", other.email());
+
+        for (String path :
+                List.of("/cases/" + number + "/customer/suggestions", "/cases/" + number + "/customer/merges")) {
+            var form = path.endsWith("suggestions") ? suggestion : merge;
+            assertThat(anonymous.post(path, form).location()).as(path).endsWith("/login");
+            assertThat(asCustomer.post(path, form).location()).as(path).endsWith("/login");
+            assertThat(asOutsider.post(path, form).status()).as(path).isEqualTo(404);
+        }
+        assertThat(admin().get("/api/v1/customers/" + maria.id() + "/suggestions")
+                        .json()
+                        .size())
+                .isZero();
+        assertThat(admin().get("/api/v1/customers/" + maria.id() + "/merges")
+                        .json()
+                        .size())
+                .isZero();
+    }
 }

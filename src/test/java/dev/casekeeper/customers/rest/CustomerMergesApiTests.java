@@ -257,6 +257,32 @@ class CustomerMergesApiTests extends ApiTestBase {
         assertThat(cases(requester(targetCase))).containsExactlyInAnyOrder(targetCase, sourceCase);
     }
 
+    @Test
+    void aSuggestionOfTheValueTheFieldHasIsRefusedBesideTheFormOnTheCasePage() {
+        var kase = openCase(email(), "Wrong name");
+        long number =
+                agent.api().get("/api/v1/cases/" + kase).json().get("number").asLong();
+        UUID customer = requester(kase);
+        admin().patch(
+                        "/api/v1/customers/" + customer,
+                        Map.of("fields", Map.of("gender", "female"), "declaredBy", "customer"));
+        var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
+        browser.get("/cases/" + number);
+
+        var refused = browser.postPart(
+                "/cases/" + number + "/customer/suggestions", Map.of("field", "gender", "value", "female"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().select("#suggest-error").text())
+                .isEqualTo("Suggested value: is what the customer's gender already is.");
+        assertThat(refused.html().select("#suggest-value").val()).isEqualTo("female");
+        assertThat(agent.api()
+                        .get("/api/v1/customers/" + customer + "/suggestions")
+                        .json()
+                        .size())
+                .isZero();
+    }
+
     private UUID propose(UUID source, UUID target) {
         var proposed = agent.api().post("/api/v1/customer-merges", Map.of("sourceId", source, "targetId", target));
         assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
