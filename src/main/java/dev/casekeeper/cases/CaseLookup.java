@@ -186,6 +186,14 @@ public class CaseLookup {
                 .toList();
     }
 
+    /**
+     * The timeline entries of the messages these customer records wrote, on any case: for channels
+     * that keep the raw message beside its entry and erase it when the customer's data is erased.
+     */
+    public List<UUID> messagesFrom(Set<CustomerId> customers) {
+        return entries.messagesFrom(customers.stream().map(CustomerId::value).toList());
+    }
+
     /** A case with its timeline and authors' names, without a viewer: for the one who just changed it. */
     CaseDetail named(CaseId id) {
         return detail(cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id)), true);

@@ -145,4 +145,14 @@ class TimelineQueries {
                         rs.getString("delivery_detail"),
                         rs.getTimestamp("delivery_at").toInstant());
     }
+
+    List<UUID> messagesFrom(List<UUID> customers) {
+        if (customers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id from cases.timeline_entry
+                        where kind = 'message_in' and author_kind = 'customer' and author_id in (:ids)
+                        """).param("ids", customers).query(UUID.class).list();
+    }
 }

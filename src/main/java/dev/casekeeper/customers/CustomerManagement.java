@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,10 +31,12 @@ public class CustomerManagement {
     private static final Logger log = LoggerFactory.getLogger(CustomerManagement.class);
 
     private final CustomerQueries customers;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerManagement(CustomerQueries customers, Clock clock) {
+    CustomerManagement(CustomerQueries customers, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -192,8 +195,21 @@ public class CustomerManagement {
         if (actor.kind() == Actor.Kind.CUSTOMER && !id.value().equals(actor.id())) {
             throw new AccessDeniedException("A customer can only declare fields about themselves");
         }
-        var customer = find(id);
+        var customer = current(id);
         var fields = parseFields(change.fields());
+        String name = change.displayName() == null || change.displayName().isBlank()
+                ? null
+                : change.displayName().strip();
+        if (name != null && name.length() > 200) {
+            throw new InvalidInputException("displayName", "must be at most 200 characters");
+        }
+        boolean nameChanges = name != null && !name.equals(customer.displayName());
+        if (nameChanges && customer.displayNameLocked() && actor.kind() != Actor.Kind.CUSTOMER) {
+            throw new ConflictException(
+                    "customer-declared-field",
+                    "The customer set their display name themselves as '" + customer.displayName()
+                            + "'. Only the customer can change it; suggest a change instead.");
+        }
         for (var entry : fields.entrySet()) {
             var current = customer.fields().get(entry.getKey().key());
             boolean changes = current == null
@@ -203,21 +219,18 @@ public class CustomerManagement {
                 throw new ConflictException(
                         "customer-declared-field",
                         "The customer declared their " + entry.getKey().key() + " themselves as '" + current.value()
-                                + "'. Only the customer can change it.");
+                                + "'. Only the customer can change it; suggest a change instead.");
             }
         }
         Instant now = clock.instant();
-        if (change.displayName() != null
-                && !change.displayName().isBlank()
-                && !change.displayName().strip().equals(customer.displayName())) {
-            customers.updateDisplayName(id.value(), change.displayName().strip(), now);
-            customers.recordHistory(
-                    id.value(),
-                    actor,
-                    "displayName",
-                    customer.displayName(),
-                    change.displayName().strip(),
-                    now);
+        if (nameChanges) {
+            customers.updateDisplayName(id.value(), name, now);
+            // Who set the name is kept like a declared field's: a name the customer chose is hers.
+            customers.putField(id.value(), Customer.DISPLAY_NAME, name, actor, now);
+            customers.recordHistory(id.value(), actor, Customer.DISPLAY_NAME, customer.displayName(), name, now);
+        } else if (name != null && actor.kind() == Actor.Kind.CUSTOMER && !customer.displayNameLocked()) {
+            customers.putField(id.value(), Customer.DISPLAY_NAME, name, actor, now);
+            customers.recordHistory(id.value(), actor, Customer.DISPLAY_NAME, name, name, now);
         }
         for (var entry : fields.entrySet()) {
             String key = entry.getKey().key();
@@ -242,7 +255,7 @@ public class CustomerManagement {
 
     /** Adds an email or phone to a customer; refused when it belongs to another customer. */
     public Customer addIdentity(CustomerId id, IdentityKind kind, String value, boolean verified, Actor actor) {
-        find(id);
+        current(id);
         String normalized = IdentityValues.normalize(kind, value, "value");
         var owner = customers.findOwner(kind, normalized);
         if (owner.isPresent() && !owner.get().equals(id.value())) {
@@ -258,6 +271,79 @@ public class CustomerManagement {
         }
         customers.touch(id.value(), now);
         return find(id);
+    }
+
+    /**
+     * The record that stands for this customer now: the record itself, or the one it was merged
+     * into (following a chain of merges). For sessions and links made before a merge.
+     */
+    @Transactional(readOnly = true)
+    public CustomerId survivor(CustomerId id) {
+        var at = id;
+        for (int hops = 0; hops < 32; hops++) {
+            var next = customers.mergedInto(at.value());
+            if (next.isEmpty()) {
+                return at;
+            }
+            at = new CustomerId(next.get());
+        }
+        throw new IllegalStateException("Customer " + id + " is merged in a loop");
+    }
+
+    /**
+     * The customer's record and the records merged into it: messages on her cases may be signed by
+     * any of them.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<CustomerId> records(CustomerId id) {
+        return customers.recordsOf(id.value()).stream()
+                .map(CustomerId::new)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The record that stands for this customer now ({@link #survivor}), or empty when her data was
+     * erased or the record does not exist: for sessions that outlive a merge or an erasure.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CustomerId> standing(CustomerId id) {
+        var survivor = survivor(id);
+        return customers
+                .find(survivor.value())
+                .filter(row -> row.erasedAt() == null)
+                .map(row -> survivor);
+    }
+
+    /** The customer, refused when the record was merged into another or erased: nothing is added to such a record. */
+    Customer current(CustomerId id) {
+        var customer = find(id);
+        if (customer.mergedInto() != null) {
+            throw new ConflictException(
+                    "customer-merged", "Customer " + id + " was merged into customer " + customer.mergedInto());
+        }
+        if (customer.erasedAt() != null) {
+            throw new ConflictException("customer-erased", "Customer " + id + " was erased at their request");
+        }
+        return customer;
+    }
+
+    /**
+     * The customer gave an identity she has not proved (a chat visitor typed her email address): it
+     * is not added, but {@link IdentityOffered} is published so she can be sent a way to prove it.
+     * Nothing happens for a value that is not an identity of the kind, or one she has proved already.
+     */
+    public void offerIdentity(CustomerId id, IdentityKind kind, String value, java.util.Locale language) {
+        String normalized;
+        try {
+            normalized = IdentityValues.normalize(kind, value, "value");
+        } catch (InvalidInputException e) {
+            return;
+        }
+        boolean proved = customers.identities(List.of(id.value())).getOrDefault(id.value(), List.of()).stream()
+                .anyMatch(i -> i.kind() == kind && i.value().equals(normalized) && i.verified());
+        if (!proved) {
+            events.publishEvent(new IdentityOffered(id.value(), kind, normalized, language.toLanguageTag()));
+        }
     }
 
     @Transactional(readOnly = true)
@@ -277,7 +363,9 @@ public class CustomerManagement {
                         identities.getOrDefault(row.id(), List.of()),
                         fields.getOrDefault(row.id(), Map.of()),
                         row.createdAt(),
-                        row.updatedAt()))
+                        row.updatedAt(),
+                        row.mergedInto() == null ? null : new CustomerId(row.mergedInto()),
+                        row.erasedAt()))
                 .toList();
     }
 

@@ -26,7 +26,13 @@ class CustomerQueries {
         this.jdbc = jdbc;
     }
 
-    record Row(UUID id, String displayName, Instant createdAt, Instant updatedAt) {}
+    record Row(
+            UUID id,
+            String displayName,
+            Instant createdAt,
+            Instant updatedAt,
+            @Nullable UUID mergedInto,
+            @Nullable Instant erasedAt) {}
 
     void insertCustomer(UUID id, String displayName, Instant now) {
         jdbc.sql("""
@@ -72,6 +78,25 @@ class CustomerQueries {
                 .optional();
     }
 
+    /** The record and every record merged into it, at any depth. */
+    List<UUID> recordsOf(UUID customerId) {
+        return jdbc.sql("""
+                        with recursive merged(id) as (
+                            select cast(:id as uuid)
+                            union
+                            select c.id from customers.customer c join merged m on c.merged_into = m.id
+                        )
+                        select id from merged
+                        """).param("id", customerId).query(UUID.class).list();
+    }
+
+    Optional<UUID> mergedInto(UUID id) {
+        return jdbc.sql("select merged_into from customers.customer where id = :id and merged_into is not null")
+                .param("id", id)
+                .query(UUID.class)
+                .optional();
+    }
+
     Optional<Row> find(UUID id) {
         return jdbc.sql("select * from customers.customer where id = :id")
                 .param("id", id)
@@ -101,10 +126,10 @@ class CustomerQueries {
                 .singleValue();
         return jdbc.sql("""
                         select c.id from customers.customer c
-                        where c.display_name ilike :like
+                        where c.merged_into is null and (c.display_name ilike :like
                            or :q <% c.display_name
                            or exists (select 1 from customers.identity i
-                                      where i.customer_id = c.id and i.kind = 'email' and i.value ilike :like)
+                                      where i.customer_id = c.id and i.kind = 'email' and i.value ilike :like))
                         order by word_similarity(:q, c.display_name) desc, c.id
                         limit :limit
                         """)
@@ -118,7 +143,8 @@ class CustomerQueries {
     List<Row> search(@Nullable String q, @Nullable Cursor after, int limit) {
         return jdbc.sql("""
                         select c.* from customers.customer c
-                        where (cast(:q as text) is null
+                        where c.merged_into is null
+                          and (cast(:q as text) is null
                                or c.display_name ilike '%' || :q || '%'
                                or c.display_name % :q
                                or exists (select 1 from customers.identity i
@@ -159,14 +185,13 @@ class CustomerQueries {
     }
 
     Optional<DeclaredField> field(UUID customerId, String field) {
-        return jdbc.sql(
-                        "select value, set_by_kind, set_at from customers.declared_field where customer_id = :id and field = :field")
+        return jdbc.sql("""
+                        select value, set_by_kind, set_by_id, set_at from customers.declared_field
+                        where customer_id = :id and field = :field
+                        """)
                 .param("id", customerId)
                 .param("field", field)
-                .query((rs, n) -> new DeclaredField(
-                        rs.getString("value"),
-                        Actor.Kind.valueOf(rs.getString("set_by_kind").toUpperCase()),
-                        rs.getTimestamp("set_at").toInstant()))
+                .query((rs, n) -> declared(rs))
                 .optional();
     }
 
@@ -179,13 +204,7 @@ class CustomerQueries {
                 .param("ids", customerIds)
                 .query(rs -> {
                     result.computeIfAbsent(rs.getObject("customer_id", UUID.class), k -> new TreeMap<>())
-                            .put(
-                                    rs.getString("field"),
-                                    new DeclaredField(
-                                            rs.getString("value"),
-                                            Actor.Kind.valueOf(
-                                                    rs.getString("set_by_kind").toUpperCase()),
-                                            rs.getTimestamp("set_at").toInstant()));
+                            .put(rs.getString("field"), declared(rs));
                 });
         return result;
     }
@@ -257,8 +276,14 @@ class CustomerQueries {
                 .update();
     }
 
+    /** The customer's history, with that of the records merged into hers (a merge moves history; an undo moves it back). */
     List<CustomerChange> history(UUID customerId) {
-        return jdbc.sql("select * from customers.history where customer_id = :customer order by id")
+        return jdbc.sql("""
+                        select * from customers.history
+                        where customer_id = :customer
+                           or customer_id in (select id from customers.customer where merged_into = :customer)
+                        order by id
+                        """)
                 .param("customer", customerId)
                 .query((rs, n) -> new CustomerChange(
                         new Actor(
@@ -271,11 +296,22 @@ class CustomerQueries {
                 .list();
     }
 
+    private static DeclaredField declared(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new DeclaredField(
+                rs.getString("value"),
+                Actor.Kind.valueOf(rs.getString("set_by_kind").toUpperCase(java.util.Locale.ROOT)),
+                rs.getObject("set_by_id", UUID.class),
+                rs.getTimestamp("set_at").toInstant());
+    }
+
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        var erased = rs.getTimestamp("erased_at");
         return new Row(
                 rs.getObject("id", UUID.class),
                 rs.getString("display_name"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getObject("merged_into", UUID.class),
+                erased == null ? null : erased.toInstant());
     }
 }

@@ -12,6 +12,7 @@ import dev.casekeeper.cases.InboundMessage;
 import dev.casekeeper.cases.Received;
 import dev.casekeeper.cases.Sender;
 import dev.casekeeper.customers.CustomerId;
+import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.followups.Followup;
 import dev.casekeeper.followups.FollowupManagement;
 import dev.casekeeper.shared.Actor;
@@ -75,18 +76,21 @@ class PortalCases {
     private final FollowupManagement followups;
     private final AgentManagement agents;
     private final PortalLinkSettings links;
+    private final CustomerManagement customers;
 
     PortalCases(
             CaseLookup lookup,
             CaseIntake intake,
             FollowupManagement followups,
             AgentManagement agents,
-            PortalLinkSettings links) {
+            PortalLinkSettings links,
+            CustomerManagement customers) {
         this.lookup = lookup;
         this.intake = intake;
         this.followups = followups;
         this.agents = agents;
         this.links = links;
+        this.customers = customers;
     }
 
     @Transactional(readOnly = true)
@@ -97,10 +101,12 @@ class PortalCases {
     @Transactional(readOnly = true)
     Page page(CustomerId customer, long number) {
         var kase = own(customer, number);
+        // Her messages may be signed by a record merged into hers since.
+        var hers = customers.records(customer).stream().map(CustomerId::value).toList();
         var timeline = lookup.detail(kase.id()).timeline().stream()
                 .filter(entry -> (entry.kind() == EntryKind.MESSAGE_IN
                                 && entry.author().kind() == Actor.Kind.CUSTOMER
-                                && customer.value().equals(entry.author().id()))
+                                && hers.contains(entry.author().id()))
                         || entry.kind() == EntryKind.MESSAGE_OUT)
                 .filter(entry -> entry.bodyText() != null)
                 .toList();

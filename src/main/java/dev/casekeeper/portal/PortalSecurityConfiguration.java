@@ -1,5 +1,6 @@
 package dev.casekeeper.portal;
 
+import dev.casekeeper.customers.CustomerManagement;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -51,9 +54,17 @@ class PortalSecurityConfiguration {
                 customer, null, List.of(new SimpleGrantedAuthority(ROLE)));
     }
 
+    /** Signs the customer in to the portal's part of the session (on sign-in, and when a merge moved her). */
+    static void signIn(PortalCustomer customer, HttpServletRequest request, HttpServletResponse response) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication(customer));
+        SecurityContextHolder.setContext(context);
+        contexts().saveContext(context, request, response);
+    }
+
     @Bean
     @Order(-1)
-    SecurityFilterChain portal(HttpSecurity http, JsonMapper json) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, JsonMapper json, CustomerManagement customers) throws Exception {
         var signIn = new LoginUrlAuthenticationEntryPoint(SIGN_IN);
         return http.securityMatcher("/portal", "/portal/**", "/api/portal/**", "/contact", "/contact/**")
                 .securityContext(c -> c.securityContextRepository(contexts()))
@@ -68,6 +79,9 @@ class PortalSecurityConfiguration {
                         .permitAll()
                         // Signed links from mail: the link is the permission (SignedLinks).
                         .requestMatchers("/portal/status/*", "/portal/rate/*", "/portal/rate/*/*")
+                        .permitAll()
+                        // A chat visitor confirming the address she typed is not signed in.
+                        .requestMatchers("/portal/verify/*", "/portal/verify")
                         .permitAll()
                         .anyRequest()
                         .hasAuthority(ROLE))
@@ -90,6 +104,7 @@ class PortalSecurityConfiguration {
                         }))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .addFilterBefore(new PortalSessionCheck(customers), AuthorizationFilter.class)
                 .build();
     }
 

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     header could point anywhere
  * @param codeLifetime how long an emailed sign-in code and link stay good
  * @param codeAttempts wrong codes after which the codes of an address stop working
+ * @param chatLinkLifetime how long the link a chat visitor gets to confirm the email address she
+ *     typed stays good
  * @param codesPerAddress sign-in mails one email address may be sent per hour
  * @param signInsPerClient sign-in requests and code entries one client address may make per hour
  * @param contactsPerClient web form submissions one client address may make per hour
@@ -28,6 +30,7 @@ record PortalSettings(
         @Nullable String baseUrl,
         @DefaultValue("15m") Duration codeLifetime,
         @DefaultValue("5") int codeAttempts,
+        @DefaultValue("24h") Duration chatLinkLifetime,
         @DefaultValue("5") int codesPerAddress,
         @DefaultValue("30") int signInsPerClient,
         @DefaultValue("10") int contactsPerClient,

@@ -1,5 +1,6 @@
 package dev.casekeeper.portal;
 
+import dev.casekeeper.customers.IdentityKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,12 +11,35 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The sign-in codes and links sent by email, as digests; see {@code portal/V1__create_portal_schema.sql}. */
+/**
+ * One-time codes and links sent through a customer's identity, as digests, for signing in, for
+ * verifying an identity, or for linking a chat visitor to an address; see {@code
+ * portal/V1__create_portal_schema.sql} and {@code V10__identity_codes.sql}.
+ */
 @Component
 class SignInCodes {
 
+    /** What a code is for. */
+    enum Purpose {
+        SIGN_IN("sign-in"),
+        VERIFY("verify"),
+        LINK("link");
+
+        final String value;
+
+        Purpose(String value) {
+            this.value = value;
+        }
+    }
+
     /** A code that may still be used: not spent, not expired, not worn out by wrong guesses. */
-    record Live(UUID id, UUID customerId, String email, String codeDigest) {}
+    record Live(UUID id, UUID customerId, IdentityKind kind, String value, String codeDigest) {
+
+        /** The address of an emailed code: what sign-in has always called it. */
+        String email() {
+            return value;
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -25,20 +49,24 @@ class SignInCodes {
 
     void insert(
             UUID id,
+            Purpose purpose,
             UUID customerId,
-            String email,
+            IdentityKind kind,
+            String value,
             String codeDigest,
             String linkDigest,
             Instant now,
             Instant expiresAt) {
         jdbc.sql("""
                         insert into portal.sign_in_code
-                            (id, customer_id, email, code_digest, link_digest, created_at, expires_at)
-                        values (:id, :customer, :email, :code, :link, :now, :expires)
+                            (id, purpose, customer_id, kind, value, code_digest, link_digest, created_at, expires_at)
+                        values (:id, :purpose, :customer, :kind, :value, :code, :link, :now, :expires)
                         """)
                 .param("id", id)
+                .param("purpose", purpose.value)
                 .param("customer", customerId)
-                .param("email", email)
+                .param("kind", kind.value())
+                .param("value", value)
                 .param("code", codeDigest)
                 .param("link", linkDigest)
                 .param("now", Timestamp.from(now))
@@ -50,47 +78,102 @@ class SignInCodes {
                 .update();
     }
 
-    /** The live codes of an address, newest first, locked until the transaction ends. */
-    List<Live> live(String email, int maxAttempts, Instant now) {
+    /** The live sign-in codes of an identity, newest first, locked until the transaction ends. */
+    List<Live> live(IdentityKind kind, String value, int maxAttempts, Instant now) {
         return jdbc.sql("""
-                        select id, customer_id, email, code_digest from portal.sign_in_code
-                        where email = :email and used_at is null and expires_at > :now and attempts < :max
+                        select id, customer_id, kind, value, code_digest from portal.sign_in_code
+                        where purpose = 'sign-in' and kind = :kind and value = :value
+                          and used_at is null and expires_at > :now and attempts < :max
                         order by created_at desc
                         for update
                         """)
-                .param("email", email)
+                .param("kind", kind.value())
+                .param("value", value)
                 .param("now", Timestamp.from(now))
                 .param("max", maxAttempts)
                 .query(SignInCodes::live)
                 .list();
     }
 
-    /** The live code a link belongs to, locked until the transaction ends. */
-    Optional<Live> byLink(String linkDigest, Instant now) {
+    /** The live verification codes a customer asked for an identity, newest first, locked. */
+    List<Live> liveVerifications(UUID customerId, IdentityKind kind, String value, int maxAttempts, Instant now) {
         return jdbc.sql("""
-                        select id, customer_id, email, code_digest from portal.sign_in_code
-                        where link_digest = :link and used_at is null and expires_at > :now
+                        select id, customer_id, kind, value, code_digest from portal.sign_in_code
+                        where purpose = 'verify' and customer_id = :customer and kind = :kind and value = :value
+                          and used_at is null and expires_at > :now and attempts < :max
+                        order by created_at desc
+                        for update
+                        """)
+                .param("customer", customerId)
+                .param("kind", kind.value())
+                .param("value", value)
+                .param("now", Timestamp.from(now))
+                .param("max", maxAttempts)
+                .query(SignInCodes::live)
+                .list();
+    }
+
+    /** The live code a link of this purpose belongs to, locked until the transaction ends. */
+    Optional<Live> byLink(Purpose purpose, String linkDigest, Instant now) {
+        return jdbc.sql("""
+                        select id, customer_id, kind, value, code_digest from portal.sign_in_code
+                        where link_digest = :link and purpose = :purpose and used_at is null and expires_at > :now
                         for update
                         """)
                 .param("link", linkDigest)
+                .param("purpose", purpose.value)
                 .param("now", Timestamp.from(now))
                 .query(SignInCodes::live)
                 .optional();
     }
 
-    /** A wrong code counts against every live code of the address. */
-    void wrongCode(String email, Instant now) {
+    /** A wrong sign-in code counts against every live sign-in code of the identity. */
+    void wrongCode(IdentityKind kind, String value, Instant now) {
         jdbc.sql("""
                         update portal.sign_in_code set attempts = attempts + 1
-                        where email = :email and used_at is null and expires_at > :now
-                        """).param("email", email).param("now", Timestamp.from(now)).update();
+                        where purpose = 'sign-in' and kind = :kind and value = :value
+                          and used_at is null and expires_at > :now
+                        """)
+                .param("kind", kind.value())
+                .param("value", value)
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
-    /** A sign-in spends every code and link of the address at once: each is good for one sign-in only. */
-    void spend(String email, Instant now) {
-        jdbc.sql("update portal.sign_in_code set used_at = :now where email = :email and used_at is null")
-                .param("email", email)
+    /** A wrong verification code counts against the customer's live codes for the identity. */
+    void wrongVerification(UUID customerId, IdentityKind kind, String value, Instant now) {
+        jdbc.sql("""
+                        update portal.sign_in_code set attempts = attempts + 1
+                        where purpose = 'verify' and customer_id = :customer and kind = :kind and value = :value
+                          and used_at is null and expires_at > :now
+                        """)
+                .param("customer", customerId)
+                .param("kind", kind.value())
+                .param("value", value)
                 .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /**
+     * Using a code spends every code and link of that purpose sent to the identity at once: each is
+     * good for one use only.
+     */
+    void spend(Purpose purpose, IdentityKind kind, String value, Instant now) {
+        jdbc.sql("""
+                        update portal.sign_in_code set used_at = :now
+                        where purpose = :purpose and kind = :kind and value = :value and used_at is null
+                        """)
+                .param("purpose", purpose.value)
+                .param("kind", kind.value())
+                .param("value", value)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Forgets every code of these customers (erasure): the identities they were sent to are personal data. */
+    int forget(List<UUID> customerIds) {
+        return jdbc.sql("delete from portal.sign_in_code where customer_id in (:ids)")
+                .param("ids", customerIds)
                 .update();
     }
 
@@ -98,7 +181,8 @@ class SignInCodes {
         return new Live(
                 rs.getObject("id", UUID.class),
                 rs.getObject("customer_id", UUID.class),
-                rs.getString("email"),
+                IdentityKind.from(rs.getString("kind")),
+                rs.getString("value"),
                 rs.getString("code_digest"));
     }
 }

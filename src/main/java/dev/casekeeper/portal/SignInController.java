@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +27,6 @@ class SignInController {
     static final String PENDING = "portal.sign-in.email";
 
     private final PortalSignIn signIn;
-    private final HttpSessionSecurityContextRepository contexts = PortalSecurityConfiguration.contexts();
 
     SignInController(PortalSignIn signIn) {
         this.signIn = signIn;
@@ -139,10 +137,7 @@ class SignInController {
     private String signedIn(PortalCustomer customer, HttpServletRequest request, HttpServletResponse response) {
         // A new session id on signing in: one planted in the browser before (session fixation) is worth nothing.
         request.changeSessionId();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(PortalSecurityConfiguration.authentication(customer));
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
+        PortalSecurityConfiguration.signIn(customer, request, response);
         return "redirect:/portal";
     }
 

@@ -1,6 +1,7 @@
 package dev.casekeeper.portal;
 
 import dev.casekeeper.channels.ChannelManagement;
+import dev.casekeeper.customers.IdentityKind;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,13 +13,14 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The sign-in mail: the code and, when {@code casekeeper.portal.base-url} is set, the one-time link,
- * in the language the customer's browser asked for. Sent once the code is committed, off the
- * request's thread, so the page answers as fast for an address that gets mail as for one that
- * does not.
+ * One-time codes by email: the sign-in mail (a code and, when {@code casekeeper.portal.base-url}
+ * is set, a one-time link), the code that verifies an address a customer adds, and the link a chat
+ * visitor gets for the address she typed; in the language the caller chose (the customer's
+ * declared one, else her browser's). Sent once the code is committed, off the request's thread, so
+ * the page answers as fast for an address that gets mail as for one that does not.
  */
 @Component
-class SignInMail implements DisposableBean {
+class SignInMail implements CodeChannel, DisposableBean {
 
     private final ChannelManagement mail;
     private final MessageSource messages;
@@ -31,9 +33,17 @@ class SignInMail implements DisposableBean {
         this.settings = settings;
     }
 
-    void sendAfterCommit(String to, String code, String link, Locale locale) {
-        String subject = messages.getMessage("portal.mail.subject", new Object[] {code}, locale);
-        String text = text(code, link(link), locale);
+    @Override
+    public IdentityKind kind() {
+        return IdentityKind.EMAIL;
+    }
+
+    @Override
+    public void sendAfterCommit(
+            String to, SignInCodes.Purpose purpose, String code, @Nullable String link, Locale locale) {
+        String prefix = prefix(purpose);
+        String subject = messages.getMessage(prefix + "subject", new Object[] {code}, locale);
+        String text = text(prefix, purpose, code, link == null ? null : link(purpose, link), locale);
         Runnable send = () -> mail.sendMail(settings.mailFrom(), to, subject, text);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -47,30 +57,45 @@ class SignInMail implements DisposableBean {
         }
     }
 
-    private String text(String code, @Nullable String link, Locale locale) {
+    /** Whether mail can carry links: only with a configured address to link to. */
+    boolean carriesLinks() {
+        return settings.baseUrl() != null && !settings.baseUrl().isBlank();
+    }
+
+    private static String prefix(SignInCodes.Purpose purpose) {
+        return switch (purpose) {
+            case SIGN_IN -> "portal.mail.";
+            case VERIFY -> "portal.mail.verify.";
+            case LINK -> "portal.mail.chatLink.";
+        };
+    }
+
+    private String text(String prefix, SignInCodes.Purpose purpose, String code, @Nullable String link, Locale locale) {
         long minutes = settings.codeLifetime().toMinutes();
-        var text = new StringBuilder()
-                .append(messages.getMessage("portal.mail.code", new Object[] {code}, locale))
-                .append("\n\n");
+        var text = new StringBuilder();
+        if (purpose != SignInCodes.Purpose.LINK) {
+            text.append(messages.getMessage(prefix + "code", new Object[] {code}, locale))
+                    .append("\n\n");
+        }
         if (link != null) {
-            text.append(messages.getMessage("portal.mail.link", null, locale))
+            text.append(messages.getMessage(prefix + "link", null, locale))
                     .append("\n")
                     .append(link)
                     .append("\n\n");
         }
         return text.append(messages.getMessage("portal.mail.expiry", new Object[] {minutes}, locale))
                 .append("\n\n")
-                .append(messages.getMessage("portal.mail.notYou", null, locale))
+                .append(messages.getMessage(prefix + "notYou", null, locale))
                 .append("\n")
                 .toString();
     }
 
-    private @Nullable String link(String token) {
-        String base = settings.baseUrl();
-        if (base == null || base.isBlank()) {
+    private @Nullable String link(SignInCodes.Purpose purpose, String token) {
+        if (!carriesLinks()) {
             return null;
         }
-        return base.strip().replaceAll("/+$", "") + "/portal/sign-in/link/" + token;
+        String path = purpose == SignInCodes.Purpose.SIGN_IN ? "/portal/sign-in/link/" : "/portal/verify/";
+        return settings.baseUrl().strip().replaceAll("/+$", "") + path + token;
     }
 
     @Override

@@ -1,10 +1,20 @@
 /**
  * The customer's side of the desk: sign-in without a password (an emailed code or link), "My
- * requests" with each case's public timeline and a reply box, and the hosted web form. Its own
- * session, separate from agents', so neither side opens the other's pages.
+ * requests" with each case's public timeline and a reply box, "About me" (what she declares about
+ * herself, her addresses, merges of her records), "My data" (export, erasure), and the hosted web
+ * form. Its own session, separate from agents', so neither side opens the other's pages.
  */
 @ApplicationModule(
-        allowedDependencies = {"agents", "cases", "channels", "customers", "feedback", "followups", "shared"})
+        allowedDependencies = {
+            "agents",
+            "cases",
+            "channels",
+            "customers",
+            "customers :: events",
+            "feedback",
+            "followups",
+            "shared"
+        })
 @NullMarked
 package dev.casekeeper.portal;
 

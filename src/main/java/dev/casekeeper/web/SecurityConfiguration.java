@@ -100,6 +100,15 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .requestMatchers("/api/v1/repeat-contacts", "/api/v1/repeat-contacts/**")
                         .hasRole("SUPERVISOR")
+                        // Customer records: any agent proposes or declines a merge and sees erasure requests;
+                        // supervisors confirm and undo merges and review erasure requests.
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/v1/customer-merges/*/confirmation",
+                                "/api/v1/customer-merges/*/undo",
+                                "/api/v1/erasure-requests/*/approval",
+                                "/api/v1/erasure-requests/*/decline")
+                        .hasRole("SUPERVISOR")
                         // Routing: every agent sets their presence, answers offers and sees their teams' queues;
                         // supervisors set skills and capacities and see abandoned contacts; admins set overflow.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/routing/teams/*")

@@ -191,7 +191,8 @@ class CasePages {
                             field.key(),
                             declared == null ? null : declared.value(),
                             declared != null && declared.declaredByCustomer(),
-                            declared == null ? null : declared.setBy().value());
+                            declared == null ? null : declared.setBy().value(),
+                            declared == null ? null : declared.setAt());
                 })
                 .toList();
     }

@@ -29,12 +29,15 @@ class CaseScreen {
     private final CaseLists lists;
     private final AssistViews assist;
     private final CaseReplies replies;
+    private final CustomerPanels customerPanels;
 
-    CaseScreen(CasePages pages, CaseLists lists, AssistViews assist, CaseReplies replies) {
+    CaseScreen(
+            CasePages pages, CaseLists lists, AssistViews assist, CaseReplies replies, CustomerPanels customerPanels) {
         this.pages = pages;
         this.lists = lists;
         this.assist = assist;
         this.replies = replies;
+        this.customerPanels = customerPanels;
     }
 
     CasePageModel fill(Model model, long number, SignedInAgent me) {
@@ -67,6 +70,7 @@ class CaseScreen {
             replaceKeepingErrors(model, "profileForm", new ProfileForm(sent.displayName(), complete));
         }
         putIfAbsent(model, "profileForm", new ProfileForm(page.requester().displayName(), fields));
+        model.addAttribute("customerPanel", customerPanels.of(page.requester()));
         var assisted = assist.of(page, me);
         model.addAttribute("assist", assisted);
         putIfAbsent(model, "closingForm", AssistForms.ClosingForm.startingWith(assisted.farewell()));

@@ -50,6 +50,13 @@ class CustomerProfileController {
             Model model) {
         var detail = pages.detail(number, me);
         var customer = customers.find(detail.summary().requesterId());
+        if (form.displayName() != null
+                && !form.displayName().isBlank()
+                && !form.displayName().strip().equals(customer.displayName())
+                && customer.displayNameLocked()) {
+            // Her name is hers like a declared field: refused beside it; a suggestion is the way.
+            errors.rejectValue("displayName", "profile.locked", new Object[] {customer.displayName()}, null);
+        }
         var fields = new LinkedHashMap<String, String>();
         Map<String, String> submitted = form.fields() == null ? Map.of() : form.fields();
         for (var field : SelfField.values()) {

@@ -131,6 +131,15 @@ public final class WebSession {
         return postRaw(path, fields, Map.of());
     }
 
+    /** Posts a form with the CSRF token of the last page and headers of its own, such as {@code Accept-Language}. */
+    public Page post(String path, Map<String, String> form, Map<String, String> headers) {
+        var fields = new LinkedHashMap<>(form);
+        if (csrf != null && !fields.containsKey("_csrf")) {
+            fields.put("_csrf", csrf);
+        }
+        return postRaw(path, fields, headers);
+    }
+
     /** Posts a form as htmx does: the CSRF token in a header, asking for the part of the page it replaces. */
     public Page postPart(String path, Map<String, String> form) {
         return postRaw(

@@ -11,6 +11,7 @@ import dev.casekeeper.cases.Received;
 import dev.casekeeper.cases.Sender;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.customers.IdentityKind;
 import dev.casekeeper.routing.ContactId;
 import dev.casekeeper.routing.ContactState;
 import dev.casekeeper.routing.EnqueueContact;
@@ -140,6 +141,12 @@ class Conversations {
         var conversation = begin(visitor, blankToNull(name));
         queries.saveProfile(
                 conversation.id(), blankToNull(name), blankToNull(email), blankToNull(phone), blankToNull(topic));
+        String given = blankToNull(email);
+        if (given != null && !given.strip().equalsIgnoreCase(String.valueOf(conversation.email()))) {
+            // A new address: she gets a link to prove it, and her chat joins the address's customer once she does.
+            customers.offerIdentity(
+                    new CustomerId(conversation.customerId()), IdentityKind.EMAIL, given, visitor.locale());
+        }
         return queries.find(conversation.id()).orElseThrow();
     }
 

@@ -64,7 +64,8 @@ class CustomersRestController {
 
     record IdentityResponse(String kind, String value, boolean verified) {}
 
-    record FieldResponse(String value, String setBy, boolean lockedForAgents, Instant setAt) {}
+    record FieldResponse(
+            String value, String setBy, @Nullable UUID setById, boolean lockedForAgents, Instant setAt) {}
 
     record CustomerResponse(
             UUID id,
@@ -74,7 +75,9 @@ class CustomersRestController {
             List<IdentityResponse> identities,
             Map<String, FieldResponse> fields,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            @Nullable UUID mergedInto,
+            @Nullable Instant erasedAt) {
         static CustomerResponse of(Customer customer) {
             return new CustomerResponse(
                     customer.id().value(),
@@ -90,12 +93,15 @@ class CustomersRestController {
                                     e -> new FieldResponse(
                                             e.getValue().value(),
                                             e.getValue().setBy().value(),
+                                            e.getValue().setById(),
                                             e.getValue().declaredByCustomer(),
                                             e.getValue().setAt()),
                                     (a, b) -> a,
                                     java.util.TreeMap::new)),
                     customer.createdAt(),
-                    customer.updatedAt());
+                    customer.updatedAt(),
+                    customer.mergedInto() == null ? null : customer.mergedInto().value(),
+                    customer.erasedAt());
         }
 
         private static List<String> values(Customer customer, IdentityKind kind) {

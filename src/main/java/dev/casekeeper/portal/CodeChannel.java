@@ -1,0 +1,26 @@
+package dev.casekeeper.portal;
+
+import dev.casekeeper.customers.IdentityKind;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Delivers one-time codes through one kind of identity. Email is the one there is ({@link
+ * SignInMail}). A phone channel adds a bean of this type for {@link IdentityKind#PHONE} (a text
+ * message, or the code read out by the phone system) and signing in with a verified phone number
+ * works through {@link PortalSignIn} with nothing else changed: the codes, their digests, expiry,
+ * single use, limits and the same answer for unknown identities are shared (docs/portal.md).
+ */
+interface CodeChannel {
+
+    /** The kind of identity this channel reaches. */
+    IdentityKind kind();
+
+    /**
+     * Sends the code once the caller's transaction commits, off the request's thread, so an
+     * identity that gets a code is answered as fast as one that does not.
+     *
+     * @param link the one-time link's token, for channels that carry links; null when there is none
+     */
+    void sendAfterCommit(String to, SignInCodes.Purpose purpose, String code, @Nullable String link, Locale locale);
+}
