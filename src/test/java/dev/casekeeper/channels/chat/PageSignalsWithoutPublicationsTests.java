@@ -56,7 +56,7 @@ class PageSignalsWithoutPublicationsTests extends ChatTestBase {
     }
 
     @Test
-    void aCaseOpenedForATeamWritesPublicationsOnlyForReactionsThatMustHappen() {
+    void aCaseOpenedForATeamCommitsItsBookkeepingWithItAndWritesNoPublicationForAPageRefresh() {
         var created = admin().post(
                         "/api/v1/cases",
                         Map.of(
@@ -71,9 +71,10 @@ class PageSignalsWithoutPublicationsTests extends ChatTestBase {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String caseId = created.json().get("id").asString();
 
-        // Every reaction to the case ran (routing queued it, which changed the team's queue).
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> !listenersWrittenFor(caseId).isEmpty() && outstandingFor(caseId) == 0);
+        // Its own bookkeeping committed with it, in the same transaction (ADR 0015): no publication for it.
+        assertThat(rowsOf("sla.case_sla", caseId)).isEqualTo(1);
+        assertThat(rowsOf("assist.message_score", caseId)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outstandingFor(caseId) == 0);
 
         assertThat(listenersWrittenFor(caseId)).noneMatch(PageSignalsWithoutPublicationsTests::liveOnly);
         assertThat(liveOnlyPublications()).isEmpty();
@@ -102,6 +103,13 @@ class PageSignalsWithoutPublicationsTests extends ChatTestBase {
                     .noneMatch(PageSignalsWithoutPublicationsTests::liveOnly);
             assertThat(liveOnlyPublications()).isEmpty();
         }
+    }
+
+    private long rowsOf(String table, String caseId) {
+        return jdbc.sql("select count(*) from " + table + " where case_id = :id::uuid")
+                .param("id", caseId)
+                .query(Long.class)
+                .single();
     }
 
     private List<String> listenersWrittenFor(String id) {
