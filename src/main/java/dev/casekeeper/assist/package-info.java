@@ -3,7 +3,8 @@
  * check on agents' replies, reply templates that acknowledge, validate and commit, and the
  * closing with next steps and a farewell.
  */
-@ApplicationModule(allowedDependencies = {"agents", "cases", "customers", "events", "notifications", "shared"})
+@ApplicationModule(
+        allowedDependencies = {"agents", "cases", "cases :: events", "customers", "events", "notifications", "shared"})
 @NullMarked
 package dev.casekeeper.assist;
 

@@ -3,6 +3,7 @@ package dev.casekeeper.cases;
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.TeamId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Something people looking at a case should see changed: it was opened, or got a message, reply,
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * case's team and owner before and after, so a listener can tell who may see it (and who just lost
  * sight of it) without reading it back.
  */
+@NamedInterface("events")
 public record CaseUpdated(
         CaseId caseId,
         long number,

@@ -3,12 +3,14 @@ package dev.casekeeper.cases;
 import dev.casekeeper.agents.AgentId;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An agent replied to the customer; channels deliver it. {@code channel} is the case's;
  * {@code emailTo} is an address the agent chose to send this reply to by email instead (a chat
  * customer who left gave it), which the email channel delivers whatever the case's channel.
  */
+@NamedInterface("events")
 public record ReplyPosted(
         CaseId caseId,
         UUID entryId,

@@ -8,6 +8,7 @@
             "agents :: events",
             "bus",
             "cases",
+            "cases :: events",
             "notifications :: events",
             "routing :: events"
         })

@@ -10,6 +10,7 @@
             "agents :: events",
             "assist :: events",
             "cases",
+            "cases :: events",
             "customers",
             "notifications",
             "shared"

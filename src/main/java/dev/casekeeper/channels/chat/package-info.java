@@ -10,6 +10,7 @@
             "agents",
             "bus",
             "cases",
+            "cases :: events",
             "channels.email",
             "customers",
             "routing",

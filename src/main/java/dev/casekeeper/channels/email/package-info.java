@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Email channel",
-        allowedDependencies = {"agents", "cases", "customers", "shared"})
+        allowedDependencies = {"agents", "cases", "cases :: events", "customers", "shared"})
 @NullMarked
 package dev.casekeeper.channels.email;
 
