@@ -238,13 +238,13 @@ class AgentQueries {
 
     private static final String SELECT_AGENT = """
             select a.id, a.email, a.name, a.role, a.active, a.created_at,
-                   coalesce(array_agg(m.team_id) filter (where m.team_id is not null), '{}') as team_ids
+                   coalesce(array_agg(m.team_id order by m.team_id) filter (where m.team_id is not null), '{}') as team_ids
             from agents.agent a left join agents.team_member m on m.agent_id = a.id
             """;
 
     private static final String SELECT_TEAM = """
             select t.id, t.name, t.created_at,
-                   coalesce(array_agg(m.agent_id) filter (where m.agent_id is not null), '{}') as member_ids
+                   coalesce(array_agg(m.agent_id order by m.agent_id) filter (where m.agent_id is not null), '{}') as member_ids
             from agents.team t left join agents.team_member m on m.team_id = t.id
             """;
 
