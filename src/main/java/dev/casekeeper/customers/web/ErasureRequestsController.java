@@ -6,13 +6,10 @@ import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.customers.ErasureManagement;
 import dev.casekeeper.customers.ErasureRequest;
-import dev.casekeeper.shared.ConflictException;
-import dev.casekeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,18 +89,7 @@ class ErasureRequestsController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            action.get();
-        } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", String.join(" ", e.fieldErrors().values()));
-            return list(model);
-        } catch (ConflictException e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("error", e.getMessage());
-            return list(model);
-        }
-        redirect.addFlashAttribute("done", done);
-        return "redirect:/customers/erasure-requests";
+        return ListPageActions.act(
+                action::get, done, "/customers/erasure-requests", () -> list(model), response, model, redirect);
     }
 }

@@ -8,15 +8,12 @@ import dev.casekeeper.customers.Merge;
 import dev.casekeeper.customers.MergeId;
 import dev.casekeeper.customers.MergeManagement;
 import dev.casekeeper.shared.Actor;
-import dev.casekeeper.shared.ConflictException;
-import dev.casekeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -111,25 +108,13 @@ class MergesController {
         return act(() -> merges.undo(new MergeId(id), reason, me.actor()), "undone", response, model, redirect);
     }
 
-    /** Does it and says so; a refusal shows the list again with why, and changed nothing. */
     private String act(
             Supplier<Merge> action,
             String done,
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            action.get();
-        } catch (InvalidInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", String.join(" ", e.fieldErrors().values()));
-            return list(model);
-        } catch (ConflictException e) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("error", e.getMessage());
-            return list(model);
-        }
-        redirect.addFlashAttribute("done", done);
-        return "redirect:/customers/merges";
+        return ListPageActions.act(
+                action::get, done, "/customers/merges", () -> list(model), response, model, redirect);
     }
 }
