@@ -59,6 +59,7 @@ class CaseCustomerData implements CustomerDataHolder {
     }
 
     private void move(String sql, MergeId merge, CustomerId from, CustomerId to) {
+        TransactionOutlines.forget();
         jdbc.sql(sql)
                 .param("merge", merge.value())
                 .param("from", from.value())
@@ -72,6 +73,7 @@ class CaseCustomerData implements CustomerDataHolder {
 
     @Override
     public Map<String, Integer> erase(ErasedCustomer customer) {
+        TransactionOutlines.forget();
         jdbc.sql("select set_config('casekeeper.erasing', 'on', true)").query().singleValue();
         int messages = jdbc.sql("""
                         update cases.timeline_entry set body_text = :erased, body_html = null, data = null

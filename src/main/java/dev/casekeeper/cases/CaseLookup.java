@@ -143,12 +143,15 @@ public class CaseLookup {
     /**
      * {@link #detail(CaseId)} as listeners need it, at a fraction of the cost: every entry with its
      * kind, author, time, text and event; without the HTML of messages, the channels' facts and
-     * deliveries. For working out clocks, scores and repeat contacts after every message.
+     * deliveries. For working out clocks, scores and repeat contacts after every message; read once
+     * per transaction until it changes a case.
      */
     public CaseDetail outline(CaseId id) {
-        var kase = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
-        var timeline = entries.outline(id.value()).stream().map(json::entry).toList();
-        return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
+        return TransactionOutlines.get(id.value(), () -> {
+            var kase = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+            var timeline = entries.outline(id.value()).stream().map(json::entry).toList();
+            return new CaseDetail(kase.summary(), Handovers.latest(timeline), timeline);
+        });
     }
 
     /** One entry of a case, with its author's name; a listener reacting to a message reads just that. */

@@ -42,6 +42,7 @@ class CaseQueries {
             @Nullable UUID teamId,
             @Nullable UUID followUpOf,
             Instant now) {
+        TransactionOutlines.forget();
         return jdbc.sql("""
                         insert into cases.support_case
                             (id, subject, requester_id, channel, status, priority, tags, team_id, follow_up_of,
@@ -85,6 +86,7 @@ class CaseQueries {
     }
 
     void update(Case kase) {
+        TransactionOutlines.forget();
         jdbc.sql("""
                         update cases.support_case
                         set status = :status, priority = :priority, tags = string_to_array(:tags, chr(31)),

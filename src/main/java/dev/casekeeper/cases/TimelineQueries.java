@@ -32,6 +32,7 @@ class TimelineQueries {
             @Nullable String dataJson,
             Instant now) {
         var id = UUID.randomUUID();
+        TransactionOutlines.forget();
         jdbc.sql("""
                         insert into cases.timeline_entry
                             (id, case_id, kind, author_kind, author_id, body_text, body_html, event_type, data, created_at)

@@ -24,23 +24,38 @@ class CaseSlaQueries {
         this.jdbc = jdbc;
     }
 
-    /** Locks the case's SLA row, creating it first; returns the timers scheduled for it so far. */
-    List<String> lock(UUID caseId, Instant now) {
-        jdbc.sql("insert into sla.case_sla (case_id, updated_at) values (:case, :now) on conflict do nothing")
+    /**
+     * The case's SLA row, locked, and the version of the policies, in one round trip (a refresh runs
+     * with every change of a case). A case with no row yet has nothing to lock: only the transaction
+     * that opened it can see it, and {@link #save} creates the row.
+     */
+    Locked lock(UUID caseId) {
+        return jdbc.sql("""
+                        select (select version from sla.config_version) as version,
+                               (select timers from sla.case_sla where case_id = :case for update) as timers
+                        """)
                 .param("case", caseId)
-                .param("now", Timestamp.from(now))
-                .update();
-        return jdbc.sql("select timers from sla.case_sla where case_id = :case for update")
-                .param("case", caseId)
-                .query((rs, n) -> strings(rs.getArray("timers")))
+                .query((rs, n) -> {
+                    var timers = rs.getArray("timers");
+                    return new Locked(rs.getLong("version"), timers == null ? null : strings(timers));
+                })
                 .single();
+    }
+
+    /** What {@link #lock} read: the policies' version, and the case's timers (null when it has no row yet). */
+    record Locked(long policiesVersion, @Nullable List<String> timers) {
+
+        List<String> scheduled() {
+            return timers == null ? List.of() : timers;
+        }
     }
 
     void save(UUID caseId, @Nullable UUID policyId, boolean closed, Collection<String> timers, Instant now) {
         jdbc.sql("""
-                        update sla.case_sla set policy_id = :policy, closed = :closed,
-                            timers = string_to_array(:timers, ','), updated_at = :now
-                        where case_id = :case
+                        insert into sla.case_sla (case_id, policy_id, closed, timers, updated_at)
+                        values (:case, :policy, :closed, string_to_array(:timers, ','), :now)
+                        on conflict (case_id) do update set policy_id = excluded.policy_id, closed = excluded.closed,
+                            timers = excluded.timers, updated_at = excluded.updated_at
                         """)
                 .param("case", caseId)
                 .param("policy", policyId)

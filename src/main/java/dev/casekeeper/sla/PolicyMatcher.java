@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the policy for a case: the first, in position order, whose conditions all match. Policies and
  * calendars are kept in memory with the version they were read at; every match reads the version row
- * (one primary-key lookup, in the caller's transaction) and reads them again only when a change on
- * any node has moved it on (migration {@code sla/V2}).
+ * (one primary-key lookup, in the caller's transaction; a refresh of a case's clocks reads it with
+ * the case's SLA row) and reads them again only when a change on any node has moved it on
+ * (migration {@code sla/V2}).
  */
 @Component
 class PolicyMatcher {
@@ -38,17 +39,23 @@ class PolicyMatcher {
     }
 
     Optional<Match> match(CaseSummary kase) {
-        var current = current();
+        return match(
+                kase,
+                jdbc.sql("select version from sla.config_version")
+                        .query(Long.class)
+                        .single());
+    }
+
+    /** {@link #match(CaseSummary)} when the caller has read the policies' version already, in its transaction. */
+    Optional<Match> match(CaseSummary kase, long version) {
+        var current = current(version);
         return current.policies().stream()
                 .filter(policy -> matches(policy.conditions(), kase))
                 .findFirst()
                 .map(policy -> current.matches().get(policy.id().value()));
     }
 
-    private Snapshot current() {
-        long version = jdbc.sql("select version from sla.config_version")
-                .query(Long.class)
-                .single();
+    private Snapshot current(long version) {
         var kept = snapshot;
         if (kept != null && kept.version() == version) {
             return kept;

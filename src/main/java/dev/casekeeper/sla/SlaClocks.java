@@ -57,7 +57,7 @@ class SlaClocks {
     @Transactional
     public void refresh(CaseId caseId) {
         Instant now = clock.instant();
-        var scheduled = rows.lock(caseId.value(), now);
+        var locked = rows.lock(caseId.value());
         CaseDetail detail;
         try {
             detail = cases.outline(caseId);
@@ -65,7 +65,7 @@ class SlaClocks {
             log.warn("SLA asked about case {}, which does not exist", caseId);
             return;
         }
-        var match = policies.match(detail.summary());
+        var match = policies.match(detail.summary(), locked.policiesVersion());
         var calendar = match.map(PolicyMatcher.Match::businessCalendar).orElseGet(BusinessCalendar::always);
         var moments = new ArrayList<Instant>(); // of the warnings, breaches and alerts still to come
         for (var clock : clocks(detail, match.orElse(null))) {
@@ -96,7 +96,9 @@ class SlaClocks {
         // One timer, at the earliest moment: it only asks for this refresh again, which records
         // what is due then and leaves the timer for the next moment.
         var timer = timers.replace(
-                caseId, scheduled, moments.stream().min(Instant::compareTo).orElse(null));
+                caseId,
+                locked.scheduled(),
+                moments.stream().min(Instant::compareTo).orElse(null));
         rows.save(
                 caseId.value(),
                 match.map(m -> m.policy().id().value()).orElse(null),

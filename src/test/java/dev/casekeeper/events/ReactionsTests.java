@@ -19,6 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A reaction commits with the change it reacts to; when it fails, the change still commits and the reaction runs after it. */
@@ -74,6 +75,25 @@ class ReactionsTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> publications(id) == 0);
     }
 
+    @Test
+    void aReactionFailingInPostgresqlInsideATransactionalServiceLeavesTheChangeCommitted() {
+        var id = UUID.randomUUID();
+        // The service joins the change's transaction and marks it rollback-only as it fails; the
+        // failed statement aborts PostgreSQL's transaction up to the reaction's savepoint.
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("insert into public.reaction_probe (id, what) values (?, 'change')")
+                    .param(id)
+                    .update();
+            events.publishEvent(new BrokenChange(id));
+            jdbc.sql("insert into public.reaction_probe (id, what) values (?, 'after the reaction')")
+                    .param(id)
+                    .update();
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows(id).contains("deferred reaction"));
+        assertThat(rows(id)).containsExactlyInAnyOrder("change", "after the reaction", "deferred reaction");
+    }
+
     private void change(UUID id, boolean reactionFails) {
         jdbc.sql("insert into public.reaction_probe (id, what) values (?, 'change')")
                 .param(id)
@@ -97,14 +117,41 @@ class ReactionsTests {
 
     record Change(UUID id, boolean reactionFails) {}
 
+    record BrokenChange(UUID id) {}
+
     record Deferred(UUID id) {}
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Probes {
 
         @Bean
-        Listener reactionProbeListener(Reactions reactions, JdbcClient jdbc) {
-            return new Listener(reactions, jdbc);
+        Listener reactionProbeListener(Reactions reactions, JdbcClient jdbc, BrokenWriter broken) {
+            return new Listener(reactions, jdbc, broken);
+        }
+
+        @Bean
+        BrokenWriter brokenReactionWriter(JdbcClient jdbc) {
+            return new BrokenWriter(jdbc);
+        }
+    }
+
+    static class BrokenWriter {
+
+        private final JdbcClient jdbc;
+
+        BrokenWriter(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        /** Writes, then fails in PostgreSQL (a null where none may be). */
+        @Transactional
+        public void write(UUID id) {
+            jdbc.sql("insert into public.reaction_probe (id, what) values (?, 'broken reaction')")
+                    .param(id)
+                    .update();
+            jdbc.sql("insert into public.reaction_probe (id, what) values (?, null)")
+                    .param(id)
+                    .update();
         }
     }
 
@@ -113,9 +160,17 @@ class ReactionsTests {
         private final Reactions reactions;
         private final JdbcClient jdbc;
 
-        Listener(Reactions reactions, JdbcClient jdbc) {
+        private final BrokenWriter broken;
+
+        Listener(Reactions reactions, JdbcClient jdbc, BrokenWriter broken) {
             this.reactions = reactions;
             this.jdbc = jdbc;
+            this.broken = broken;
+        }
+
+        @EventListener
+        void on(BrokenChange change) {
+            reactions.run(() -> broken.write(change.id()), new Deferred(change.id()));
         }
 
         @EventListener
