@@ -71,7 +71,9 @@ class RepeatContacts {
         RepeatContactQueries.Solution latest = null;
         for (var other : cases.ofRequester(customer, RECENT_CASES)) {
             if (other.id().equals(except)
-                    || (other.status() != CaseStatus.SOLVED && other.status() != CaseStatus.CLOSED)) {
+                    || (other.status() != CaseStatus.SOLVED && other.status() != CaseStatus.CLOSED)
+                    // Not changed since before the window: not solved within it either, no need to read it.
+                    || other.updatedAt().isBefore(opened.minus(settings.repeatContactWindow()))) {
                 continue;
             }
             var detail = cases.outline(other.id());

@@ -98,7 +98,8 @@ class SlaClocks {
         var timer = timers.replace(
                 caseId,
                 locked.scheduled(),
-                moments.stream().min(Instant::compareTo).orElse(null));
+                moments.stream().min(Instant::compareTo).orElse(null),
+                locked.timers() == null);
         rows.save(
                 caseId.value(),
                 match.map(m -> m.policy().id().value()).orElse(null),

@@ -3,6 +3,7 @@ package dev.casekeeper.sla;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -58,9 +59,11 @@ class SlaTimers {
      * Makes the case's timer the one at {@code next} (none when null): cancels the others, schedules
      * it if it is new, and answers the ids of the timers the case now has, for its record. Runs in
      * the caller's transaction (db-scheduler's data source takes part in it), so the timer changes
-     * exactly when the clocks' record does.
+     * exactly when the clocks' record does. {@code firstTimer} when the case has had no SLA record
+     * before, so no timer either (the two are written together): the timer is inserted without first
+     * asking whether it exists.
      */
-    List<String> replace(CaseId caseId, Collection<String> scheduled, @Nullable Instant next) {
+    List<String> replace(CaseId caseId, Collection<String> scheduled, @Nullable Instant next, boolean firstTimer) {
         String wanted = next == null ? null : id(caseId, next);
         var client = scheduler.getObject();
         for (var old : scheduled) {
@@ -75,7 +78,10 @@ class SlaTimers {
         if (wanted == null) {
             return List.of();
         }
-        if (!scheduled.contains(wanted)) {
+        if (firstTimer) {
+            client.scheduleBatch(List.<SchedulableInstance<?>>of(
+                    TASK.instance(wanted).data(caseId.toString()).scheduledTo(next)));
+        } else if (!scheduled.contains(wanted)) {
             client.scheduleIfNotExists(
                     TASK.instance(wanted).data(caseId.toString()).scheduledTo(next));
         }
