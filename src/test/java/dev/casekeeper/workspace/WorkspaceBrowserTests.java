@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -264,25 +266,40 @@ class WorkspaceBrowserTests extends ApiTestBase {
         var body = priya.findElement(By.tagName("body"));
 
         body.sendKeys("j");
-        var first = priya.findElement(By.cssSelector("#results tr.case-row.selected"));
+        String first = waitFor(priya).until(WorkspaceBrowserTests::selectedNumber);
         body.sendKeys("?");
 
-        assertThat(priya.findElement(By.id("help")).isDisplayed()).isTrue();
+        waitFor(priya).until(ExpectedConditions.visibilityOfElementLocated(By.id("help")));
         priya.findElement(By.cssSelector("#help button")).click();
         priya.switchTo().activeElement().sendKeys("j");
-        assertThat(priya.findElement(By.cssSelector("#results tr.case-row.selected"))
-                        .getAttribute("data-number"))
-                .isNotEqualTo(first.getAttribute("data-number"));
+        // The list may be re-rendered by a live refresh meanwhile: what counts is the row selected now.
+        waitFor(priya).until(browser -> {
+            var now = selectedNumber(browser);
+            return now != null && !now.equals(first);
+        });
         priya.switchTo().activeElement().sendKeys("\n");
         waitFor(priya).until(ExpectedConditions.urlContains("/cases/"));
+        waitFor(priya).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-body")));
         priya.findElement(By.tagName("body")).sendKeys("r");
-        assertThat(priya.switchTo().activeElement().getAttribute("id")).isEqualTo("reply-body");
+        waitFor(priya)
+                .until(browser ->
+                        "reply-body".equals(browser.switchTo().activeElement().getAttribute("id")));
 
         // The help, open over the case page, passes axe-core too.
         priya.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
         priya.findElement(By.tagName("body")).sendKeys("?");
-        assertThat(priya.findElement(By.id("help")).isDisplayed()).isTrue();
+        waitFor(priya).until(ExpectedConditions.visibilityOfElementLocated(By.id("help")));
         HeadlessChromium.assertAccessible(priya);
+    }
+
+    /** The number of the selected row of the list, or null while there is none (or it is being replaced). */
+    private static @Nullable String selectedNumber(WebDriver browser) {
+        try {
+            var selected = browser.findElements(By.cssSelector("#results tr.case-row.selected"));
+            return selected.isEmpty() ? null : selected.getFirst().getAttribute("data-number");
+        } catch (StaleElementReferenceException e) {
+            return null;
+        }
     }
 
     private void signIn(WebDriver browser, String email) {
