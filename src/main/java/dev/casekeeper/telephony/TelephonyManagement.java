@@ -237,18 +237,26 @@ public class TelephonyManagement {
     }
 
     private CallOfCase view(CallRow call, SignedInAgent viewer) {
-        var live = call.ended()
-                ? null
-                : liveContacts.liveContactOfCase(new CaseId(call.caseId())).orElse(null);
-        var accepted = live != null && live.contact().state() == ContactState.ACCEPTED;
-        var hold = live == null ? null : live.hold();
+        // The call is live while routing's contact is: an agent may end it (or offer a callback
+        // instead) before the phone system reports the end.
+        var contact = queues.contact(new ContactId(call.contactId()));
+        var contactLive = contact.state() == ContactState.WAITING
+                || contact.state() == ContactState.OFFERED
+                || contact.state() == ContactState.ACCEPTED;
+        var live = !call.ended() && contactLive;
+        var hold = live
+                ? liveContacts
+                        .liveContactOfCase(new CaseId(call.caseId()))
+                        .map(dev.casekeeper.routing.LiveContact::hold)
+                        .orElse(null)
+                : null;
         return new CallOfCase(
                 call.externalId(),
                 call.fromNumber(),
-                !call.ended(),
-                call.answeredAt() != null || accepted,
+                live,
+                call.answeredAt() != null || contact.state() == ContactState.ACCEPTED,
                 call.ringingAt(),
-                call.answeredAt() != null ? call.answeredAt() : accepted ? acceptedAt(live) : null,
+                call.answeredAt(),
                 call.endedAt(),
                 call.durationSeconds(),
                 call.holdSeconds(),
@@ -256,14 +264,9 @@ public class TelephonyManagement {
                 call.hungUpBy(),
                 hold != null,
                 hold != null && hold.limitReached(),
-                live != null && viewer.id().equals(live.contact().agentId()),
+                viewer.id().equals(contact.agentId()),
                 call.disposition(),
                 call.wrapUpNotes());
-    }
-
-    private static java.time.Instant acceptedAt(dev.casekeeper.routing.LiveContact live) {
-        // Routing keeps the wait until acceptance: arrival plus the wait is the moment the agent took the call.
-        return live.contact().arrivedAt().plus(live.contact().waited());
     }
 
     private Integration verified(InboundRequest request) {
