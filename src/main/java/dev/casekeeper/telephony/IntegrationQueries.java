@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class IntegrationQueries {
 
     /** An integration with its sealed secret, for checking a request. */
-    record Stored(Integration integration, String sealedSecret) {}
+    record Stored(Integration integration, @Nullable String sealedSecret) {}
 
     private final JdbcClient jdbc;
 
@@ -26,7 +26,7 @@ class IntegrationQueries {
     }
 
     /** False when the name is taken. */
-    boolean insert(Integration integration, String sealedSecret, @Nullable UUID by) {
+    boolean insert(Integration integration, @Nullable String sealedSecret, @Nullable UUID by) {
         return jdbc.sql("""
                         insert into telephony.integration (id, name, kind, team_id, secret, created_at, created_by)
                         values (:id, :name, :kind, :team, :secret, :at, :by)

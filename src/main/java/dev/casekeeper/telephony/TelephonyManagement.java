@@ -236,6 +236,73 @@ public class TelephonyManagement {
         return view(calls.lockById(call.id()).orElseThrow(), by);
     }
 
+    /**
+     * A phone line without a phone system (the demo's): it accepts no requests, and its calls are
+     * the ones {@link #ring} and {@link #recordEndedCall} tell.
+     */
+    @Transactional
+    public Integration line(String name, TeamId teamId) {
+        var integration = new Integration(UUID.randomUUID(), name, SignedWebhookAdapter.KIND, teamId, clock.instant());
+        if (!integrations.insert(integration, null, null)) {
+            throw new ConflictException("name-taken", "An integration is already called '" + name + "'");
+        }
+        return integration;
+    }
+
+    /** A call ringing on the line now, as a ringing event would make it: a case for the caller, waiting in the queue. */
+    @Transactional
+    public EventReceipt ring(Integration line, String callId, String from) {
+        return events.accept(
+                line,
+                new CallEvent(
+                        "told:" + callId + ":ringing",
+                        callId,
+                        CallEventType.RINGING,
+                        null,
+                        from,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "{}"));
+    }
+
+    /**
+     * A call that already happened on the line, as the demo tells it: its case, its contact (over),
+     * the call's facts on the timeline, and, when {@code callback}, the team's callback task to the
+     * caller's number (routing's callback path).
+     */
+    @Transactional
+    public CaseId recordEndedCall(Integration line, RecordedCall call) {
+        var callId = "told-" + UUID.randomUUID();
+        var receipt = ring(line, callId, call.from());
+        var row = calls.lock(line.id(), callId).orElseThrow();
+        var contactId = new ContactId(row.contactId());
+        liveContacts.end(contactId);
+        var now = clock.instant();
+        calls.answered(row.id(), now.minus(call.duration()));
+        calls.ended(
+                row.id(),
+                now,
+                (int) call.duration().toSeconds(),
+                (int) call.held().toSeconds(),
+                null,
+                call.hungUpBy());
+        var caseId = new CaseId(java.util.Objects.requireNonNull(receipt.caseId()));
+        cases.recordEvent(
+                caseId,
+                dev.casekeeper.shared.Actor.SYSTEM,
+                new TimelineEvent.CallEnded(true, call.duration(), call.held(), null, call.hungUpBy()));
+        if (call.callback()) {
+            queues.requestCallback(contactId, null, call.from());
+        }
+        return caseId;
+    }
+
     private CallOfCase view(CallRow call, SignedInAgent viewer) {
         // The call is live while routing's contact is: an agent may end it (or offer a callback
         // instead) before the phone system reports the end.
@@ -288,7 +355,11 @@ public class TelephonyManagement {
                 .find(id)
                 .filter(s -> s.integration().kind().equals(adapter.kind()))
                 .orElseThrow(WebhookRefused::badSignature);
-        var secret = seal.open(stored.sealedSecret(), id.toString()).orElseThrow(WebhookRefused::badSignature);
+        var sealed = stored.sealedSecret();
+        if (sealed == null) {
+            throw WebhookRefused.badSignature();
+        }
+        var secret = seal.open(sealed, id.toString()).orElseThrow(WebhookRefused::badSignature);
         adapter.verify(request, secret, clock.instant());
         return stored.integration();
     }

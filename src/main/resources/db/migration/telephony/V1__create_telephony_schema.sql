@@ -3,13 +3,13 @@ create schema if not exists telephony;
 -- A phone system that reports calls: the kind of adapter that reads its requests ('signed' for
 -- Casekeeper's own signed webhook, 'twilio'), the team whose queue its calls wait in, and its secret,
 -- sealed with AES-256-GCM under casekeeper.telephony.secret-key (it must be read back to check
--- signatures, so it cannot be hashed).
+-- signatures, so it cannot be hashed). Without a secret (the demo's line) it accepts no requests.
 create table telephony.integration (
     id          uuid primary key,
     name        text        not null,
     kind        text        not null check (kind in ('signed', 'twilio')),
     team_id     uuid        not null,
-    secret      text        not null,
+    secret      text,
     created_at  timestamptz not null,
     created_by  uuid
 );
