@@ -5,6 +5,7 @@ import dev.casekeeper.telephony.EventReceipt;
 import dev.casekeeper.telephony.TelephonyManagement;
 import dev.casekeeper.telephony.TelephonySettings;
 import dev.casekeeper.telephony.WebhookRefused;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Where phone systems report calls ({@code docs/phone.md}): Casekeeper's signed webhook, Twilio's
  * status callbacks, and a queued call's position for an IVR. No agent signs in here: each request is
  * signed with its integration's secret, and a refused one is a problem (RFC 9457) that changed nothing.
+ * Left out of the API document, whose calls take an agent's token: docs/phone.md describes these.
  */
+@Hidden
 @RestController
 class TelephonyEventsRestController {
 
