@@ -73,6 +73,24 @@ public sealed interface TimelineEvent {
     @JsonTypeName("contact_ended")
     record ContactEnded(String channel) implements TimelineEvent {}
 
+    /**
+     * A phone call on the case ended, as the phone system reported it: whether an agent answered, how
+     * long it lasted and was on hold, its recording, and who hung up ({@code customer}, {@code agent},
+     * {@code system}; null when the phone system did not say).
+     */
+    @JsonTypeName("call_ended")
+    record CallEnded(
+            boolean answered,
+            @Nullable Duration duration,
+            @Nullable Duration held,
+            @Nullable String recordingUrl,
+            @Nullable String hungUpBy)
+            implements TimelineEvent {}
+
+    /** The agent wrapped up a call: its disposition (a telephony word such as {@code resolved}) and notes. */
+    @JsonTypeName("call_wrapped_up")
+    record CallWrappedUp(String disposition, String notes) implements TimelineEvent {}
+
     /** An agent promised the customer something by a time. */
     @JsonTypeName("promise_recorded")
     record PromiseRecorded(

@@ -1,6 +1,8 @@
 package dev.casekeeper.cases;
 
 import dev.casekeeper.cases.TimelineEvent.Assigned;
+import dev.casekeeper.cases.TimelineEvent.CallEnded;
+import dev.casekeeper.cases.TimelineEvent.CallWrappedUp;
 import dev.casekeeper.cases.TimelineEvent.CheckinDue;
 import dev.casekeeper.cases.TimelineEvent.CheckinKept;
 import dev.casekeeper.cases.TimelineEvent.CheckinWithdrawn;
@@ -91,6 +93,29 @@ public class TimelineLines {
                         text(locale, "event.holdEnded", authorName, e.held().toMinutes()), null, null, e.pastLimit());
             case ContactEnded e ->
                 TimelineLine.of(text(locale, "event.contactEnded", authorName, text(locale, "channel." + e.channel())));
+            case CallEnded e ->
+                new TimelineLine(
+                        text(
+                                locale,
+                                !e.answered()
+                                        ? "event.callAbandoned"
+                                        : e.duration() == null ? "event.callEndedBare" : "event.callEnded",
+                                e.duration() == null ? 0 : e.duration().toSeconds(),
+                                e.held() == null ? 0 : e.held().toSeconds(),
+                                e.hungUpBy() == null ? "unknown" : e.hungUpBy()),
+                        e.recordingUrl() == null ? null : text(locale, "event.callRecording", e.recordingUrl()),
+                        null,
+                        !e.answered());
+            case CallWrappedUp e ->
+                new TimelineLine(
+                        text(
+                                locale,
+                                "event.callWrappedUp",
+                                authorName,
+                                optional(locale, "telephony.disposition." + e.disposition(), e.disposition())),
+                        null,
+                        e.notes().isBlank() ? null : e.notes(),
+                        false);
             case PromiseRecorded e -> TimelineLine.of(text(locale, "event.promiseRecorded", authorName, e.text()));
             case PromiseKept e ->
                 new TimelineLine(text(locale, "event.promiseKept", authorName, e.text()), e.note(), null, false);

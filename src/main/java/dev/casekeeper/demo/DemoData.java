@@ -26,8 +26,12 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final long LOCK_KEY = 0x436b44656d6f4461L; // any constant shared by all nodes
 
-    private static final List<DemoStory> STORIES =
-            List.of(new ActivationKeyStory(), new OrderStories(), new SupportStories(), new ReturnsStories());
+    private static final List<DemoStory> STORIES = List.of(
+            new ActivationKeyStory(),
+            new OrderStories(),
+            new SupportStories(),
+            new ReturnsStories(),
+            new PhoneQueueStory());
 
     private final DemoDesk desk;
     private final TransactionTemplate transactions;

@@ -18,6 +18,7 @@ import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.customers.IdentityKind;
 import dev.casekeeper.followups.FollowupManagement;
 import dev.casekeeper.shared.Actor;
+import dev.casekeeper.telephony.TelephonyManagement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ class DemoDesk {
     private final CaseIntake intake;
     final FollowupManagement followups;
     final ChannelManagement channels;
+    final TelephonyManagement telephony;
     final Clock clock;
 
     DemoDesk(
@@ -48,6 +50,7 @@ class DemoDesk {
             CaseIntake intake,
             FollowupManagement followups,
             ChannelManagement channels,
+            TelephonyManagement telephony,
             Clock clock) {
         this.agents = agents;
         this.customers = customers;
@@ -55,6 +58,7 @@ class DemoDesk {
         this.intake = intake;
         this.followups = followups;
         this.channels = channels;
+        this.telephony = telephony;
         this.clock = clock;
     }
 

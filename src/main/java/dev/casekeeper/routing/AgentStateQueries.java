@@ -231,8 +231,13 @@ class AgentStateQueries {
         return List.of((String[]) rs.getArray("skills").getArray());
     }
 
+    /** The per-agent capacity column; phone has none, so every agent takes the configured phone capacity. */
     private static String capacityColumn(RoutedChannel channel) {
-        return channel == RoutedChannel.CHAT ? "chat_capacity" : "email_capacity";
+        return switch (channel) {
+            case CHAT -> "chat_capacity";
+            case EMAIL -> "email_capacity";
+            case PHONE -> "phone_capacity";
+        };
     }
 
     private static String teams(Collection<TeamId> teams) {

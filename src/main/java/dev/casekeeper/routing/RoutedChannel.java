@@ -6,7 +6,9 @@ import java.util.Locale;
 /** The channels whose contacts are routed, each with its own capacity per agent. */
 public enum RoutedChannel {
     CHAT,
-    EMAIL;
+    EMAIL,
+    /** A telephone call reported by a phone system (the telephony module); an agent takes one call at a time. */
+    PHONE;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);
@@ -16,7 +18,7 @@ public enum RoutedChannel {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("channel", "must be chat or email");
+            throw new InvalidInputException("channel", "must be chat, email or phone");
         }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param waitEstimateFloor the least wait ever estimated
  * @param waitEstimateCap the most wait ever estimated (also the estimate when nobody serves the queue)
  * @param holdLimit how long a contact may be on hold before its agent is prompted to return
+ * @param phoneCapacity calls an agent is offered at once (one: a person talks on one line)
  */
 @ConfigurationProperties("casekeeper.routing")
 public record RoutingSettings(
@@ -29,7 +30,8 @@ public record RoutingSettings(
         @DefaultValue("50") int handleTimeSample,
         @DefaultValue("30s") Duration waitEstimateFloor,
         @DefaultValue("30m") Duration waitEstimateCap,
-        @DefaultValue("60s") Duration holdLimit) {
+        @DefaultValue("60s") Duration holdLimit,
+        @DefaultValue("1") int phoneCapacity) {
 
     public RoutingSettings {
         if (!offerTimeout.isPositive()
@@ -42,6 +44,9 @@ public record RoutingSettings(
         if (chatCapacity < 0 || emailCapacity < 0 || chatCapacity > 100 || emailCapacity > 100) {
             throw new IllegalArgumentException("casekeeper.routing capacities must be between 0 and 100");
         }
+        if (phoneCapacity < 0 || phoneCapacity > 100) {
+            throw new IllegalArgumentException("casekeeper.routing.phone-capacity must be between 0 and 100");
+        }
         if (handleTimeSample < 1) {
             throw new IllegalArgumentException("casekeeper.routing.handle-time-sample must be at least 1");
         }
@@ -51,6 +56,10 @@ public record RoutingSettings(
     }
 
     int capacity(RoutedChannel channel) {
-        return channel == RoutedChannel.CHAT ? chatCapacity : emailCapacity;
+        return switch (channel) {
+            case CHAT -> chatCapacity;
+            case EMAIL -> emailCapacity;
+            case PHONE -> phoneCapacity;
+        };
     }
 }

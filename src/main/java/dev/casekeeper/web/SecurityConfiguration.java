@@ -124,6 +124,15 @@ class SecurityConfiguration {
                         .hasRole("SUPERVISOR")
                         .requestMatchers("/api/v1/routing/supervisor-requests/*/take")
                         .hasRole("SUPERVISOR")
+                        // Telephony: phone systems sign their own requests (checked by the telephony module);
+                        // admins manage the integrations and the teams' callback threshold.
+                        .requestMatchers(
+                                "/api/v1/telephony/events",
+                                "/api/v1/telephony/twilio/*",
+                                "/api/v1/telephony/calls/*/queue")
+                        .permitAll()
+                        .requestMatchers("/api/v1/telephony/**")
+                        .hasRole("ADMIN")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**")

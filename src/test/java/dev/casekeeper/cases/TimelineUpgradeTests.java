@@ -118,7 +118,9 @@ class TimelineUpgradeTests {
                 "satisfaction_rated",
                 "compliment_received",
                 "complaint_opened",
-                "complaint_about");
+                "complaint_about",
+                "call_ended",
+                "call_wrapped_up");
         assertThat(written)
                 .as("every kind of event 0.1 wrote is in the fixture")
                 .containsAll(TimelineJson.types().keySet().stream()

@@ -158,6 +158,27 @@ class DemoDataTests {
     }
 
     @Test
+    void tellsTheCallOfTheCustomerLeftOnHoldUntilSheHungUpWithACallbackOwed() {
+        var held = detail("Call from +15550142");
+
+        assertThat(held.summary().channel()).isEqualTo(Channel.PHONE);
+        assertThat(held.timeline())
+                .filteredOn(e -> e.event() instanceof TimelineEvent.CallEnded)
+                .singleElement()
+                .satisfies(e -> {
+                    var call = e.event(TimelineEvent.CallEnded.class);
+                    assertThat(call.answered()).isTrue();
+                    assertThat(call.held()).isEqualTo(Duration.ofMinutes(10));
+                    assertThat(call.hungUpBy()).isEqualTo("customer");
+                });
+        assertThat(held.timeline())
+                .filteredOn(e -> e.kind() == EntryKind.NOTE)
+                .extracting(TimelineEntry::bodyText)
+                .anyMatch(text -> text.contains("left on hold for ten minutes"));
+        assertThat(detail("Call from +1 555 0177").summary().channel()).isEqualTo(Channel.PHONE);
+    }
+
+    @Test
     void everyCaseTheDemoGuideCallsHeatedIsInTheSupervisorsHeatedView() throws IOException {
         // The rows of the table in docs/demo.md: | subject | status | what it shows |
         var heatedInTheGuide = Files.readAllLines(Path.of("docs/demo.md")).stream()

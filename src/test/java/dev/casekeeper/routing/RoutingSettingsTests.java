@@ -40,6 +40,7 @@ class RoutingSettingsTests {
                 50,
                 Duration.ofSeconds(30),
                 cap,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60),
+                1);
     }
 }

@@ -26,7 +26,9 @@ class AuthorizationMatrixTests extends ApiTestBase {
     enum Access {
         AGENT,
         SUPERVISOR,
-        ADMIN
+        ADMIN,
+        /** No token: a phone system signs each request with its integration's secret. */
+        SIGNED
     }
 
     /** One endpoint; {@code ADMIN} endpoints refuse agents and supervisors, {@code SUPERVISOR} ones refuse agents. */
@@ -179,7 +181,24 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("POST", "/api/v1/mailboxes", true),
                 new Endpoint("GET", "/api/v1/mailboxes", true),
                 new Endpoint("GET", "/api/v1/mailboxes/{id}", true),
-                new Endpoint("PUT", "/api/v1/mailboxes/{id}", true));
+                new Endpoint("PUT", "/api/v1/mailboxes/{id}", true),
+                new Endpoint("GET", "/api/v1/telephony/integrations", true),
+                new Endpoint("POST", "/api/v1/telephony/integrations", true),
+                new Endpoint("DELETE", "/api/v1/telephony/integrations/{id}", true),
+                new Endpoint("GET", "/api/v1/telephony/teams/{id}", true),
+                new Endpoint("PUT", "/api/v1/telephony/teams/{id}", true),
+                new Endpoint("POST", "/api/v1/telephony/events", Access.SIGNED),
+                new Endpoint("POST", "/api/v1/telephony/twilio/{integrationId}", Access.SIGNED),
+                new Endpoint("GET", "/api/v1/telephony/calls/{callId}/queue", Access.SIGNED));
+    }
+
+    /** Endpoints that a token opens. */
+    static Stream<Endpoint> tokenEndpoints() {
+        return endpoints().filter(e -> e.access() != Access.SIGNED);
+    }
+
+    static Stream<Endpoint> signedEndpoints() {
+        return endpoints().filter(e -> e.access() == Access.SIGNED);
     }
 
     static Stream<Endpoint> adminEndpoints() {
@@ -222,7 +241,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("endpoints")
+    @MethodSource("tokenEndpoints")
     void refusesEveryCallWithoutAToken(Endpoint endpoint) {
         var response = anonymous().send(endpoint.method(), endpoint.path(), endpoint.body());
 
@@ -231,7 +250,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("endpoints")
+    @MethodSource("tokenEndpoints")
     void refusesEveryCallWithAnUnknownToken(Endpoint endpoint) {
         var response = anonymous().withToken("ck_unknown").send(endpoint.method(), endpoint.path(), endpoint.body());
 
@@ -273,7 +292,14 @@ class AuthorizationMatrixTests extends ApiTestBase {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("endpoints")
+    @MethodSource("signedEndpoints")
+    void refusesEverySignedCallWithoutTheIntegrationsSignatureEvenWithAToken(Endpoint endpoint) {
+        assertProblem(anonymous().send(endpoint.method(), endpoint.path(), endpoint.body()), 401, "bad-signature");
+        assertProblem(admin.send(endpoint.method(), endpoint.path(), endpoint.body()), 401, "bad-signature");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tokenEndpoints")
     void letsAnAdminMakeEveryCall(Endpoint endpoint) {
         var response = admin.send(endpoint.method(), endpoint.path(), endpoint.body());
 

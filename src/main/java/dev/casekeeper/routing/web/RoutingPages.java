@@ -6,12 +6,19 @@ import dev.casekeeper.agents.Team;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
+import dev.casekeeper.cases.CaseStatus;
+import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.EntryKind;
 import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.customers.Identity;
+import dev.casekeeper.customers.IdentityKind;
 import dev.casekeeper.routing.Contact;
 import dev.casekeeper.routing.Invitation;
+import dev.casekeeper.routing.RoutedChannel;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -25,6 +32,7 @@ import org.springframework.stereotype.Component;
 class RoutingPages {
 
     static final int SAID_LENGTH = 400;
+    static final int CALLER_CASES = 5;
 
     private final CaseLookup cases;
     private final CustomerManagement customers;
@@ -50,7 +58,21 @@ class RoutingPages {
             String offerId,
             CaseContext kase,
             Instant arrivedAt,
-            @Nullable Instant expiresAt) {}
+            @Nullable Instant expiresAt,
+            @Nullable Caller caller) {}
+
+    /**
+     * The screen pop of a call: the caller's number (verified or not), their other cases still open and
+     * their latest case, so the agent knows who is calling before answering.
+     */
+    record Caller(
+            @Nullable String phone,
+            boolean verified,
+            List<CaseLine> openCases,
+            @Nullable CaseLine latest) {}
+
+    /** Another case of the caller, as the pop lists it. */
+    record CaseLine(long number, String subject, String status) {}
 
     /** An invitation into a live contact as its card shows it. */
     record InvitationCard(
@@ -88,7 +110,34 @@ class RoutingPages {
                 String.valueOf(contact.offerId()),
                 context(contact.caseId()),
                 contact.arrivedAt(),
-                contact.offerExpiresAt());
+                contact.offerExpiresAt(),
+                contact.channel() == RoutedChannel.PHONE ? caller(contact.caseId()) : null);
+    }
+
+    private Caller caller(CaseId caseId) {
+        var kase = cases.summary(caseId);
+        var customer = customers.find(kase.requesterId());
+        var phone = customer.identities().stream()
+                .filter(i -> i.kind() == IdentityKind.PHONE)
+                .min(Comparator.comparing(Identity::verified).reversed())
+                .orElse(null);
+        var others = cases.ofRequester(kase.requesterId(), CALLER_CASES + 1).stream()
+                .filter(c -> !c.id().equals(caseId))
+                .toList();
+        var open = others.stream()
+                .filter(c -> c.status() != CaseStatus.SOLVED && c.status() != CaseStatus.CLOSED)
+                .limit(CALLER_CASES)
+                .map(RoutingPages::line)
+                .toList();
+        return new Caller(
+                phone == null ? null : phone.value(),
+                phone != null && phone.verified(),
+                open,
+                others.isEmpty() ? null : line(others.getFirst()));
+    }
+
+    private static CaseLine line(CaseSummary kase) {
+        return new CaseLine(kase.number(), kase.subject(), kase.status().value());
     }
 
     InvitationCard invitation(Invitation invitation) {

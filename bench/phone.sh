@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Phone benchmark: starts Casekeeper from its jar on a fresh embedded PostgreSQL, creates a team, a
+# signed phone integration and agents (each signed in through the sign-in form with its page's live
+# stream open, and available) through the REST API, then sends signed call events at R per second in
+# total: each call rings, is answered as soon as its offer card reached the offered agent's page,
+# and ends after a short talk. Times each screen pop from the ringing event's send to the agent's
+# inbox showing the call's case (after the page's own 100 ms debounce), and each event's answer.
+# Prints events accepted per second, the pop's p50/p95/p99 and a verdict against the target (pop
+# p99 under 200 ms at 50 events/s). See docs/benchmarks.md and docs/phone.md.
+#
+#   bench/phone.sh [R] [A]     R call events per second (default 50), A agents (default 30)
+#
+# Settings from the environment: BENCH_SECONDS (measured seconds, default 60, after BENCH_WARMUP
+# seconds of warm-up at the same rate, default 10), BENCH_TALK_MS (talk time before the end event,
+# default 1000), BENCH_PAGE_DELAY_MS (the page's debounce before it loads the inbox, default 100),
+# BENCH_HEAP (the application's -Xmx, default 1g), BENCH_JAVA_OPTS (more JVM options of the
+# application), BENCH_KEEP=1 (keep the data directory and the application's log).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rate="${1:-50}"
+agents="${2:-30}"
+seconds="${BENCH_SECONDS:-60}"
+warmup="${BENCH_WARMUP:-10}"
+heap="${BENCH_HEAP:-1g}"
+
+. bench/lib.sh
+bench_prepare phone
+# Integrations' secrets are sealed under this key; a throw-away one for the benchmark's data.
+CASEKEEPER_TELEPHONY_SECRET_KEY="$(head -c 32 /dev/urandom | base64)"
+export CASEKEEPER_TELEPHONY_SECRET_KEY
+# shellcheck disable=SC2086
+bench_start "-Xmx$heap" ${BENCH_JAVA_OPTS:-}
+echo "Casekeeper is UP on port $port; its PostgreSQL listens on port $pg_port"
+
+"$java" -Xmx1g bench/PhoneBenchmark.java \
+  --base-url="http://127.0.0.1:$port" --email="$admin_email" --password="$admin_password" \
+  --rate="$rate" --agents="$agents" --seconds="$seconds" --warmup="$warmup" \
+  --talk-ms="${BENCH_TALK_MS:-1000}" --page-delay-ms="${BENCH_PAGE_DELAY_MS:-100}"
