@@ -24,6 +24,7 @@ import dev.casekeeper.cases.TimelineEvent.SupervisorJoined;
 import dev.casekeeper.cases.TimelineEvent.TagsChanged;
 import dev.casekeeper.cases.TimelineEvent.Transferred;
 import dev.casekeeper.cases.TimelineEvent.UnownedAlert;
+import java.util.Date;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -91,6 +92,41 @@ public class TimelineLines {
                         text(locale, "event.holdEnded", authorName, e.held().toMinutes()), null, null, e.pastLimit());
             case ContactEnded e ->
                 TimelineLine.of(text(locale, "event.contactEnded", authorName, text(locale, "channel." + e.channel())));
+            case TimelineEvent.CallbackRequested e ->
+                TimelineLine.of(text(
+                        locale,
+                        "event.callbackRequested",
+                        authorName,
+                        Date.from(e.windowFrom()),
+                        Date.from(e.windowUntil())));
+            case TimelineEvent.CallbackTaken e ->
+                TimelineLine.of(
+                        authorName.equals(e.ownerName())
+                                ? text(locale, "event.callbackTaken", authorName)
+                                : text(locale, "event.callbackAssigned", authorName, e.ownerName()));
+            case TimelineEvent.CallbackRetry e ->
+                new TimelineLine(
+                        text(
+                                locale,
+                                "event.callbackRetry",
+                                authorName,
+                                Date.from(e.windowFrom()),
+                                Date.from(e.windowUntil())),
+                        e.note(),
+                        null,
+                        false);
+            case TimelineEvent.CallbackDone e ->
+                new TimelineLine(
+                        text(
+                                locale,
+                                "event.callbackDone",
+                                authorName,
+                                optional(locale, "event.callbackOutcome." + e.outcome(), e.outcome())),
+                        e.note(),
+                        null,
+                        false);
+            case TimelineEvent.CallbackOverdue e ->
+                new TimelineLine(text(locale, "event.callbackOverdue", Date.from(e.windowUntil())), null, null, true);
             case PromiseRecorded e -> TimelineLine.of(text(locale, "event.promiseRecorded", authorName, e.text()));
             case PromiseKept e ->
                 new TimelineLine(text(locale, "event.promiseKept", authorName, e.text()), e.note(), null, false);
