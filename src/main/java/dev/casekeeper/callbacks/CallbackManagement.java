@@ -16,6 +16,7 @@ import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -220,13 +221,15 @@ public class CallbackManagement {
         return callbacks.openOfCase(caseId);
     }
 
-    /** Names of the agents who own these callbacks, for pages. */
+    /** These callbacks as pages list them: with their owners' names and whether each is late now. */
     @Transactional(readOnly = true)
-    public java.util.Map<AgentId, String> ownerNames(List<Callback> list) {
-        return agents.names(list.stream()
-                .map(Callback::ownerId)
-                .filter(java.util.Objects::nonNull)
-                .toList());
+    public List<CallbackLine> lines(List<Callback> list) {
+        var names = agents.names(
+                list.stream().map(Callback::ownerId).filter(Objects::nonNull).toList());
+        var now = clock.instant();
+        return list.stream()
+                .map(c -> new CallbackLine(c, c.ownerId() == null ? null : names.get(c.ownerId()), c.overdue(now)))
+                .toList();
     }
 
     private Callback create(CaseSummary kase, RequestCallback request, @Nullable AgentId by, Actor actor) {
