@@ -191,4 +191,17 @@ public sealed interface TimelineEvent {
     /** The callback's window closed while it was open. */
     @JsonTypeName("callback_overdue")
     record CallbackOverdue(UUID callbackId, Instant windowUntil) implements TimelineEvent {}
+
+    /**
+     * An agent logged a phone call by hand (no telephony integration): {@code direction} is
+     * {@code inbound} or {@code outbound}, {@code disposition} what it came to ({@code resolved},
+     * {@code follow_up}, {@code no_answer}, {@code left_voicemail}, {@code wrong_number}); {@code notes}
+     * when the call was added to an existing case (on a new case they are its first message).
+     */
+    @JsonTypeName("call_logged")
+    record CallLogged(
+            String direction,
+            Duration duration,
+            String disposition,
+            @Nullable String notes) implements TimelineEvent {}
 }

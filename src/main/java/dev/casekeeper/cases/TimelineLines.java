@@ -127,6 +127,17 @@ public class TimelineLines {
                         false);
             case TimelineEvent.CallbackOverdue e ->
                 new TimelineLine(text(locale, "event.callbackOverdue", Date.from(e.windowUntil())), null, null, true);
+            case TimelineEvent.CallLogged e ->
+                new TimelineLine(
+                        text(
+                                locale,
+                                "event.callLogged." + ("outbound".equals(e.direction()) ? "outbound" : "inbound"),
+                                authorName,
+                                e.duration().toMinutes(),
+                                optional(locale, "event.callDisposition." + e.disposition(), e.disposition())),
+                        e.notes(),
+                        null,
+                        false);
             case PromiseRecorded e -> TimelineLine.of(text(locale, "event.promiseRecorded", authorName, e.text()));
             case PromiseKept e ->
                 new TimelineLine(text(locale, "event.promiseKept", authorName, e.text()), e.note(), null, false);

@@ -145,6 +145,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/followups", false),
                 new Endpoint("POST", "/api/v1/followups/{id}/keep", false),
                 new Endpoint("POST", "/api/v1/followups/{id}/withdraw", false),
+                new Endpoint("POST", "/api/v1/calls", false),
                 new Endpoint("POST", "/api/v1/callbacks", false),
                 new Endpoint("GET", "/api/v1/callbacks", false),
                 new Endpoint("GET", "/api/v1/callbacks/{id}", false),
