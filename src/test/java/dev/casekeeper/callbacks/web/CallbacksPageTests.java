@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.casekeeper.sla.SlaFixture;
 import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.WebSession;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The callback task on the pages: waiting in the team's queue on the Callbacks page, taken there,
@@ -16,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * with its outcome on the Callbacks page, which lets the case be solved.
  */
 class CallbacksPageTests extends ApiTestBase {
+
+    @Autowired
+    Clock clock;
 
     private UUID team;
     private Caller agent;
@@ -108,6 +116,40 @@ class CallbacksPageTests extends ApiTestBase {
                         .patch("/api/v1/cases/" + caseId, Map.of("status", "solved"))
                         .status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void anAgentPromisesACallBackFromTheCasePageAndOwnsItWithItsWindow() {
+        var browser = WebSession.anonymous(port).signIn(agent.email(), PASSWORD);
+        browser.get("/cases/" + number);
+        var london = ZoneId.of("Europe/London");
+        var from = clock.instant().atZone(london).plusDays(2).withHour(10).truncatedTo(ChronoUnit.HOURS);
+        var at = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+        var promised = browser.post(
+                "/cases/" + number + "/callbacks",
+                Map.of(
+                        "phone",
+                        "+44 20 7946 0018",
+                        "windowFrom",
+                        at.format(from),
+                        "windowUntil",
+                        at.format(from.plusMinutes(30)),
+                        "zone",
+                        "Europe/London"));
+
+        assertThat(promised.status()).isEqualTo(302);
+        var panel = browser.getPart("/cases/" + number + "/callbacks");
+        var mine = panel.html().select("#callbacks .followup-callback");
+        assertThat(mine.select(".callback-owner").eachText()).anyMatch(t -> t.contains(nameOf(agent)));
+        assertThat(mine.select(".callback-from").eachAttr("datetime"))
+                .contains(from.toInstant().toString());
+
+        var refused = browser.post(
+                "/cases/" + number + "/callbacks",
+                Map.of("windowFrom", at.format(from), "windowUntil", at.format(from.plusMinutes(30))));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#callback-refusal").text()).contains("phone number or an email");
     }
 
     private String nameOf(Caller caller) {
