@@ -118,7 +118,13 @@ class TimelineUpgradeTests {
                 "satisfaction_rated",
                 "compliment_received",
                 "complaint_opened",
-                "complaint_about");
+                "complaint_about",
+                "callback_requested",
+                "callback_taken",
+                "callback_retry",
+                "callback_done",
+                "callback_overdue",
+                "call_logged");
         assertThat(written)
                 .as("every kind of event 0.1 wrote is in the fixture")
                 .containsAll(TimelineJson.types().keySet().stream()

@@ -74,6 +74,33 @@ class TalkToAPersonTests extends PortalTestBase {
         assertThat(callbacksOf(leesCase.getKey()).size()).isZero();
     }
 
+    @Test
+    void erasingHerDataBlanksTheNumberSheGaveForACallBack() {
+        var maria = newCustomer("Maria Lopez");
+        var kase = openCaseFor(maria, "Call me about the refund", "Please call me.");
+        var session = signIn(maria);
+        session.get("/portal/cases/" + kase.getValue());
+        session.post("/portal/cases/" + kase.getValue() + "/callback", Map.of("phone", "+1 555 0199"));
+        session.get("/portal/data");
+        session.post("/portal/data/erasure", Map.of("confirm", "yes"));
+        var request = admin().get("/api/v1/erasure-requests")
+                .json()
+                .valueStream()
+                .filter(r -> r.get("customerId").asString().equals(maria.id().toString()))
+                .findFirst()
+                .orElseThrow();
+
+        var approved = newAgent("supervisor")
+                .api()
+                .post("/api/v1/erasure-requests/" + request.get("id").asString() + "/approval", Map.of());
+
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().get("outcome").get("callbacks").asInt()).isEqualTo(1);
+        var callback = callbacksOf(kase.getKey()).get(0);
+        assertThat(callback.get("phone").isNull()).isTrue();
+        assertThat(callback.get("state").asString()).isEqualTo("open");
+    }
+
     private JsonNode callbacksOf(UUID caseId) {
         var found = admin().get("/api/v1/cases/" + caseId + "/callbacks");
         assertThat(found.status()).as(found.toString()).isEqualTo(200);

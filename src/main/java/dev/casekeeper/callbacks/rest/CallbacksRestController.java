@@ -9,6 +9,7 @@ import dev.casekeeper.callbacks.CallbackWindow;
 import dev.casekeeper.callbacks.RecordOutcome;
 import dev.casekeeper.callbacks.RequestCallback;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.shared.AcceptedDates;
 import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.InvalidInputException;
 import jakarta.validation.Valid;
@@ -18,8 +19,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -108,14 +112,21 @@ class CallbacksRestController {
     private static final int MAX = 200;
 
     private final CallbackManagement callbacks;
+    private final Clock clock;
 
-    CallbacksRestController(CallbackManagement callbacks) {
+    CallbacksRestController(CallbackManagement callbacks, Clock clock) {
         this.callbacks = callbacks;
+        this.clock = clock;
     }
 
     @PostMapping("/api/v1/callbacks")
     ResponseEntity<CallbackResponse> request(
             @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody RequestBody_ body) {
+        var errors = new LinkedHashMap<String, String>();
+        var window = window("windowFrom", body.windowFrom(), "windowUntil", body.windowUntil(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
         var created = callbacks.request(
                 new RequestCallback(
                         new CaseId(body.caseId()),
@@ -123,7 +134,7 @@ class CallbacksRestController {
                         body.ownerId() == null ? null : new AgentId(body.ownerId()),
                         body.phone(),
                         body.email(),
-                        window(body.windowFrom(), body.windowUntil(), "windowFrom"),
+                        window,
                         Callback.Source.AGENT,
                         body.note(),
                         null),
@@ -180,26 +191,47 @@ class CallbacksRestController {
     @PostMapping("/api/v1/callbacks/{id}/done")
     CallbackResponse done(
             @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody DoneBody body) {
-        Callback.Outcome outcome;
+        // Everything wrong with the body in one answer, before anything is looked up.
+        var errors = new LinkedHashMap<String, String>();
+        Callback.Outcome outcome = null;
         try {
             outcome = Callback.Outcome.from(body.outcome());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(
-                    "outcome", "'" + body.outcome() + "' is not reached, no_answer or left_message");
+            errors.put("outcome", "'" + body.outcome() + "' is not reached, no_answer or left_message");
         }
-        return CallbackResponse.of(callbacks.done(
-                new CallbackId(id),
-                new RecordOutcome(outcome, body.note(), window(body.retryFrom(), body.retryUntil(), "retryFrom")),
-                me));
+        var retry = window("retryFrom", body.retryFrom(), "retryUntil", body.retryUntil(), errors);
+        if (outcome == null || !errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return CallbackResponse.of(
+                callbacks.done(new CallbackId(id), new RecordOutcome(outcome, body.note(), retry), me));
     }
 
-    private static @Nullable CallbackWindow window(@Nullable Instant from, @Nullable Instant until, String field) {
+    /** The window of two fields, or null when neither is given; what is wrong with it goes to {@code errors}, by field. */
+    private @Nullable CallbackWindow window(
+            String fromField,
+            @Nullable Instant from,
+            String untilField,
+            @Nullable Instant until,
+            Map<String, String> errors) {
         if (from == null && until == null) {
             return null;
         }
         if (from == null || until == null) {
-            throw new InvalidInputException(field, "give both the start and the end of the window");
+            errors.put(fromField, "give both the start and the end of the window");
+            errors.put(untilField, "give both the start and the end of the window");
+            return null;
         }
-        return new CallbackWindow(from, until);
+        if (!AcceptedDates.contains(from)) {
+            errors.put(fromField, AcceptedDates.PROBLEM);
+        }
+        if (!AcceptedDates.contains(until)) {
+            errors.put(untilField, AcceptedDates.PROBLEM);
+        } else if (!until.isAfter(clock.instant())) {
+            errors.put(untilField, "the window must end in the future");
+        } else if (!until.isAfter(from)) {
+            errors.put(untilField, "the window must end after it starts");
+        }
+        return errors.containsKey(fromField) || errors.containsKey(untilField) ? null : new CallbackWindow(from, until);
     }
 }
