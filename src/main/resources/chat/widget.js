@@ -47,7 +47,7 @@
         '.log .agent{background:#f0f0f0}.log .system{max-width:100%;background:none;color:#555;font-style:italic;text-align:center;padding:2px}' +
         '.log .pending{opacity:.6}.who{display:block;font-size:12px;color:#555}.status{padding:4px 12px;color:#444;font-size:13px;min-height:1.4em}' +
         'form{padding:8px 12px;border-top:1px solid #ddd;display:flex;flex-direction:column;gap:6px}label{font-size:12px;color:#444}' +
-        'input,textarea{width:100%;padding:6px 8px;border:1px solid #999;border-radius:6px;color:#1a1a1a;background:#fff}textarea{resize:none}' +
+        'input,textarea,select{width:100%;padding:6px 8px;border:1px solid #999;border-radius:6px;color:#1a1a1a;background:#fff}textarea{resize:none}' +
         '.row{display:flex;gap:6px;flex-wrap:wrap}.row button,form>button{padding:6px 10px;border-radius:6px;border:1px solid #1f5fbf;' +
         'background:#1f5fbf;color:#fff;cursor:pointer}.row .quiet{background:#fff;color:#1f5fbf}.offline{padding:8px 12px;background:#fff8e1}';
     var style = document.createElement('style');
@@ -98,12 +98,15 @@
     var send = el('button', {type: 'submit', 'data-action': 'send'}, row);
     var supervisor = el('button', {type: 'button', 'class': 'quiet', 'data-action': 'supervisor', hidden: ''}, row);
     var leave = el('button', {type: 'button', 'class': 'quiet', 'data-action': 'leave', hidden: ''}, row);
+    var callInstead = el('button', {type: 'button', 'class': 'quiet', 'data-action': 'call-instead', hidden: ''}, row);
 
     var contact = el('form', {'class': 'contact', hidden: ''}, panel);
     var contactText = el('p', {}, contact);
     var contactMessage = field(contact, 'offline-message', 'textarea');
     var contactEmail = field(contact, 'offline-email', 'email');
     var contactPhone = field(contact, 'offline-phone', 'tel');
+    var windowLabel = el('label', {'for': 'ck-callback-window'}, contact);
+    var windowSelect = el('select', {id: 'ck-callback-window', name: 'callback-window'}, contact);
     var contactSend = el('button', {type: 'submit'}, contact);
     var newChat = el('button', {type: 'button', 'class': 'quiet', 'data-action': 'new-chat', hidden: ''}, panel);
     // The end screen of a solved case's chat: one link per rating to the signed rating page (a new tab).
@@ -139,6 +142,8 @@
         send.textContent = t('send');
         supervisor.textContent = t('supervisor');
         leave.textContent = t('leave');
+        callInstead.textContent = t('callbackInstead');
+        windowLabel.textContent = t('callbackWindow');
         offlineText.textContent = t('unavailable');
         leaveMessage.textContent = t('leaveMessage');
         askCallback.textContent = t('callback');
@@ -154,6 +159,7 @@
         intro.hidden = talking || started || state === 'ended' || !contact.hidden;
         composer.hidden = !(talking || started) || state === 'ended' || !contact.hidden;
         supervisor.hidden = leave.hidden = !talking;
+        callInstead.hidden = state !== 'waiting';
         offline.hidden = available || talking || state === 'ended' || !contact.hidden;
         newChat.hidden = state !== 'ended';
         if (state !== 'ended') rating.hidden = true;
@@ -402,24 +408,69 @@
         show();
     });
 
+    // The windows offered for a call back, in the visitor's own time: the next two hours, then two-hour
+    // slots in working hours today and the next two days. Sent as instants, so the desk keeps the promise.
+    function windows() {
+        var now = new Date(), list = [{from: now, until: new Date(now.getTime() + 2 * 3600 * 1000), label: t('callbackSoon')}];
+        for (var day = 0; day < 3; day++) {
+            for (var hour = 9; hour < 19; hour += 2) {
+                var from = new Date(now.getFullYear(), now.getMonth(), now.getDate() + day, hour);
+                if (from.getTime() < now.getTime() + 2 * 3600 * 1000) continue;
+                var until = new Date(from.getTime() + 2 * 3600 * 1000);
+                list.push({from: from, until: until, label: from.toLocaleDateString(undefined, {weekday: 'short', day: 'numeric', month: 'short'}) +
+                    ' ' + from.toLocaleTimeString(undefined, {hour: '2-digit', minute: '2-digit'}) +
+                    '–' + until.toLocaleTimeString(undefined, {hour: '2-digit', minute: '2-digit'})});
+            }
+        }
+        return list;
+    }
+    var offered = [];
     var contactMode = 'message';
     function ask(mode) {
         contactMode = mode;
         contact.hidden = false;
         contactText.textContent = t(mode === 'message' ? 'leaveMessage' : 'callback');
-        contactEmail.label.hidden = contactEmail.input.hidden = mode !== 'message';
+        contactEmail.label.hidden = contactEmail.input.hidden = false;
         contactPhone.label.hidden = contactPhone.input.hidden = mode === 'message';
+        windowLabel.hidden = windowSelect.hidden = mode === 'message';
+        contactMessage.label.hidden = contactMessage.input.hidden = mode !== 'message' && state === 'waiting';
+        if (mode !== 'message') {
+            offered = windows();
+            windowSelect.textContent = '';
+            offered.forEach(function (w, i) { el('option', {value: String(i), text: w.label}, windowSelect); });
+        }
         contactSend.textContent = t(mode === 'message' ? 'leaveMessageSend' : 'callbackSend');
         show();
         contactMessage.input.focus();
     }
     leaveMessage.addEventListener('click', function () { ask('message'); });
     askCallback.addEventListener('click', function () { ask('callback'); });
+    callInstead.addEventListener('click', function () { ask('callback'); });
     contact.addEventListener('submit', function (event) {
         event.preventDefault();
-        var email = contactMode === 'message' ? contactEmail.input.value.trim() : '';
+        var email = contactEmail.input.value.trim();
         var phone = contactMode === 'callback' ? contactPhone.input.value.trim() : '';
         if (!email && !phone) { system(t('needContact')); return; }
+        if (contactMode === 'callback') {
+            var chosen = offered[+windowSelect.value] || offered[0];
+            var ask = {email: email, phone: phone, from: chosen.from.toISOString(), until: chosen.until.toISOString()};
+            if (state === 'waiting') {
+                ask.type = 'leave';
+                transmit(ask);
+            } else {
+                offlineFrame = ask;
+                ask.type = 'offline';
+                ask.id = nextId();
+                ask.text = contactMessage.input.value.trim() || t('callback');
+                ask.name = nameField.input.value;
+                transmit(ask);
+            }
+            system(t('callbackPlanned', chosen.label));
+            contact.hidden = true;
+            state = 'ended';
+            show();
+            return;
+        }
         offlineFrame = {type: 'offline', id: nextId(), text: contactMessage.input.value.trim() || t(contactMode === 'message' ? 'leaveMessage' : 'callback'),
             name: nameField.input.value, email: email, phone: phone};
         transmit(offlineFrame);

@@ -177,4 +177,49 @@ public sealed interface TimelineEvent {
             long number,
             @Nullable AgentId agentId,
             @Nullable String agentName) implements TimelineEvent {}
+
+    /**
+     * A call back was promised to the customer between {@code windowFrom} and {@code windowUntil};
+     * {@code ownerId} null while it waits in the team's queue. {@code source} says who asked
+     * ({@code agent}, {@code queue}, {@code widget}, {@code portal}, {@code phone}).
+     */
+    @JsonTypeName("callback_requested")
+    record CallbackRequested(
+            UUID callbackId,
+            Instant windowFrom,
+            Instant windowUntil,
+            @Nullable AgentId ownerId,
+            String source) implements TimelineEvent {}
+
+    /** An agent took the callback, or was given it. */
+    @JsonTypeName("callback_taken")
+    record CallbackTaken(UUID callbackId, AgentId ownerId, String ownerName) implements TimelineEvent {}
+
+    /** Nobody answered the callback; it is planned again in a new window. */
+    @JsonTypeName("callback_retry")
+    record CallbackRetry(
+            UUID callbackId, int attempt, @Nullable String note, Instant windowFrom, Instant windowUntil)
+            implements TimelineEvent {}
+
+    /** The callback was done: {@code outcome} is {@code reached}, {@code no_answer} or {@code left_message}. */
+    @JsonTypeName("callback_done")
+    record CallbackDone(
+            UUID callbackId, String outcome, @Nullable String note) implements TimelineEvent {}
+
+    /** The callback's window closed while it was open. */
+    @JsonTypeName("callback_overdue")
+    record CallbackOverdue(UUID callbackId, Instant windowUntil) implements TimelineEvent {}
+
+    /**
+     * An agent logged a phone call by hand (no telephony integration): {@code direction} is
+     * {@code inbound} or {@code outbound}, {@code disposition} what it came to ({@code resolved},
+     * {@code follow_up}, {@code no_answer}, {@code left_voicemail}, {@code wrong_number}); {@code notes}
+     * when the call was added to an existing case (on a new case they are its first message).
+     */
+    @JsonTypeName("call_logged")
+    record CallLogged(
+            String direction,
+            Duration duration,
+            String disposition,
+            @Nullable String notes) implements TimelineEvent {}
 }

@@ -26,6 +26,7 @@ import dev.casekeeper.cases.TimelineEvent.SupervisorJoined;
 import dev.casekeeper.cases.TimelineEvent.TagsChanged;
 import dev.casekeeper.cases.TimelineEvent.Transferred;
 import dev.casekeeper.cases.TimelineEvent.UnownedAlert;
+import java.util.Date;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -115,6 +116,51 @@ public class TimelineLines {
                                 optional(locale, "telephony.disposition." + e.disposition(), e.disposition())),
                         null,
                         e.notes().isBlank() ? null : e.notes(),
+            case TimelineEvent.CallbackRequested e ->
+                TimelineLine.of(text(
+                        locale,
+                        "event.callbackRequested",
+                        authorName,
+                        Date.from(e.windowFrom()),
+                        Date.from(e.windowUntil())));
+            case TimelineEvent.CallbackTaken e ->
+                TimelineLine.of(
+                        authorName.equals(e.ownerName())
+                                ? text(locale, "event.callbackTaken", authorName)
+                                : text(locale, "event.callbackAssigned", authorName, e.ownerName()));
+            case TimelineEvent.CallbackRetry e ->
+                new TimelineLine(
+                        text(
+                                locale,
+                                "event.callbackRetry",
+                                authorName,
+                                Date.from(e.windowFrom()),
+                                Date.from(e.windowUntil())),
+                        e.note(),
+                        null,
+                        false);
+            case TimelineEvent.CallbackDone e ->
+                new TimelineLine(
+                        text(
+                                locale,
+                                "event.callbackDone",
+                                authorName,
+                                optional(locale, "event.callbackOutcome." + e.outcome(), e.outcome())),
+                        e.note(),
+                        null,
+                        false);
+            case TimelineEvent.CallbackOverdue e ->
+                new TimelineLine(text(locale, "event.callbackOverdue", Date.from(e.windowUntil())), null, null, true);
+            case TimelineEvent.CallLogged e ->
+                new TimelineLine(
+                        text(
+                                locale,
+                                "event.callLogged." + ("outbound".equals(e.direction()) ? "outbound" : "inbound"),
+                                authorName,
+                                e.duration().toMinutes(),
+                                optional(locale, "event.callDisposition." + e.disposition(), e.disposition())),
+                        e.notes(),
+                        null,
                         false);
             case PromiseRecorded e -> TimelineLine.of(text(locale, "event.promiseRecorded", authorName, e.text()));
             case PromiseKept e ->

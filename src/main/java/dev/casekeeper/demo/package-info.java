@@ -1,6 +1,15 @@
 /** Demo workspace: with the {@code demo} profile, loads agents, customers and cases drawn from the seed stories. */
 @ApplicationModule(
-        allowedDependencies = {"agents", "cases", "channels", "customers", "followups", "macros", "shared", "telephony"
+        allowedDependencies = {
+            "agents",
+            "callbacks",
+            "cases",
+            "channels",
+            "customers",
+            "followups",
+            "macros",
+            "shared",
+            "telephony"
         })
 @NullMarked
 package dev.casekeeper.demo;

@@ -5,6 +5,7 @@
 @ApplicationModule(
         allowedDependencies = {
             "agents",
+            "callbacks",
             "cases",
             "cases :: events",
             "customers",

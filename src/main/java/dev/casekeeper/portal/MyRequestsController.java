@@ -18,10 +18,12 @@ class MyRequestsController {
 
     private final PortalCases cases;
     private final PortalFeedback feedback;
+    private final PortalCallbacks callbacks;
 
-    MyRequestsController(PortalCases cases, PortalFeedback feedback) {
+    MyRequestsController(PortalCases cases, PortalFeedback feedback, PortalCallbacks callbacks) {
         this.cases = cases;
         this.feedback = feedback;
+        this.callbacks = callbacks;
     }
 
     @GetMapping("/portal")
@@ -73,6 +75,7 @@ class MyRequestsController {
         model.addAttribute("maxRemark", Remarks.MAX);
         model.addAttribute("times", new PortalTimes(locale));
         model.addAttribute("maxReply", PortalCases.MAX_REPLY);
+        model.addAttribute("talk", callbacks.talk(customer.id(), number));
         return "portal/case";
     }
 }

@@ -7,6 +7,7 @@
 @ApplicationModule(
         allowedDependencies = {
             "agents",
+            "callbacks",
             "cases",
             "channels",
             "customers",

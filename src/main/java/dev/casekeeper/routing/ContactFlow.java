@@ -2,6 +2,10 @@ package dev.casekeeper.routing;
 
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.callbacks.Callback;
+import dev.casekeeper.callbacks.CallbackManagement;
+import dev.casekeeper.callbacks.CallbackWindow;
+import dev.casekeeper.callbacks.RequestCallback;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.NotFoundException;
@@ -34,6 +38,7 @@ class ContactFlow {
     private final Dispatcher dispatcher;
     private final OfferTimers timers;
     private final LiveContactQueries live;
+    private final CallbackManagement callbacks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
@@ -44,10 +49,12 @@ class ContactFlow {
             Dispatcher dispatcher,
             OfferTimers timers,
             LiveContactQueries live,
+            CallbackManagement callbacks,
             ApplicationEventPublisher events,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.live = live;
+        this.callbacks = callbacks;
         this.contacts = contacts;
         this.teams = teams;
         this.dispatcher = dispatcher;
@@ -219,7 +226,12 @@ class ContactFlow {
      * The customer left before an agent answered: recorded with the wait, and, when they left a way
      * to reach them (now or on arrival), a callback task for the team.
      */
-    void abandon(UUID contactId, @Nullable String email, @Nullable String phone) {
+    void abandon(
+            UUID contactId,
+            @Nullable String email,
+            @Nullable String phone,
+            @Nullable CallbackWindow window,
+            Callback.Source source) {
         var dispatch = new HashSet<UUID>();
         transaction.executeWithoutResult(status -> {
             var contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("Contact", contactId));
@@ -250,7 +262,7 @@ class ContactFlow {
                     contact.channel(),
                     waited));
             if (callbackEmail != null || callbackPhone != null) {
-                var callbackId = UUID.randomUUID();
+                var callbackId = ownedCallback(contact, callbackEmail, callbackPhone, window, source);
                 contacts.insertCallback(callbackId, contact, callbackEmail, callbackPhone, now);
                 events.publishEvent(new CallbackRequested(
                         callbackId,
@@ -283,7 +295,7 @@ class ContactFlow {
                 throw new ConflictException(
                         "no-way-back", "The customer left no email address or phone number to call back");
             }
-            var callbackId = UUID.randomUUID();
+            var callbackId = ownedCallback(contact, email, phone, null, Callback.Source.QUEUE);
             contacts.insertCallback(callbackId, contact, email, phone, clock.instant());
             log.info("Case {}: callback {} for contact {}", contact.caseId(), callbackId, contactId);
             events.publishEvent(new CallbackRequested(
@@ -295,6 +307,32 @@ class ContactFlow {
                     phone));
             return callbackId;
         });
+    }
+
+    /**
+     * The callback task itself belongs to the callbacks module (owner, window, outcome, and no solving
+     * while it is open); routing keeps which contact it came from, under the same id.
+     */
+    private UUID ownedCallback(
+            ContactRow contact,
+            @Nullable String email,
+            @Nullable String phone,
+            @Nullable CallbackWindow window,
+            Callback.Source source) {
+        return callbacks
+                .request(new RequestCallback(
+                                new CaseId(contact.caseId()),
+                                new TeamId(contact.teamId()),
+                                null,
+                                phone,
+                                email,
+                                window,
+                                source,
+                                null,
+                                null)
+                        .once("contact:" + contact.id()))
+                .id()
+                .value();
     }
 
     /** Moves contacts that waited past their team's overflow wait, then offers every waiting contact that can be offered. */

@@ -4,6 +4,8 @@ import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.callbacks.Callback;
+import dev.casekeeper.callbacks.CallbackWindow;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseSummary;
@@ -146,7 +148,21 @@ public class QueueManagement {
      * contact was queued) the team gets a callback task.
      */
     public Contact abandon(ContactId id, @Nullable String callbackEmail, @Nullable String callbackPhone) {
-        flow.abandon(id.value(), blankToNull(callbackEmail), blankToNull(callbackPhone));
+        flow.abandon(id.value(), blankToNull(callbackEmail), blankToNull(callbackPhone), null, Callback.Source.QUEUE);
+        return contact(id);
+    }
+
+    /**
+     * The customer left before an agent answered and asked to be called back in {@code window}
+     * (the widget's "call me back instead"): the callback task is the team's until someone takes it.
+     */
+    public Contact abandonForCallback(
+            ContactId id,
+            @Nullable String callbackEmail,
+            @Nullable String callbackPhone,
+            @Nullable CallbackWindow window,
+            Callback.Source source) {
+        flow.abandon(id.value(), blankToNull(callbackEmail), blankToNull(callbackPhone), window, source);
         return contact(id);
     }
 

@@ -9,6 +9,8 @@
             "agents",
             "agents :: events",
             "assist :: events",
+            "callbacks",
+            "callbacks :: events",
             "cases",
             "cases :: events",
             "customers",

@@ -120,7 +120,13 @@ class TimelineUpgradeTests {
                 "complaint_opened",
                 "complaint_about",
                 "call_ended",
-                "call_wrapped_up");
+                "call_wrapped_up",
+                "callback_requested",
+                "callback_taken",
+                "callback_retry",
+                "callback_done",
+                "callback_overdue",
+                "call_logged");
         assertThat(written)
                 .as("every kind of event 0.1 wrote is in the fixture")
                 .containsAll(TimelineJson.types().keySet().stream()

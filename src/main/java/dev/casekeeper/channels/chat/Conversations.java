@@ -2,6 +2,8 @@ package dev.casekeeper.channels.chat;
 
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.callbacks.Callback;
+import dev.casekeeper.callbacks.CallbackWindow;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseIntake;
 import dev.casekeeper.cases.CaseManagement;
@@ -400,6 +402,19 @@ class Conversations {
      * with an email or phone, a callback task); after, the chat ends.
      */
     void leave(UUID conversationId, @Nullable String email, @Nullable String phone, String reason) {
+        leave(conversationId, email, phone, null, reason);
+    }
+
+    /**
+     * The customer leaves; with a {@code window} they asked to be called back in it instead of waiting
+     * (the widget's "call me back instead"), which makes the team's callback task promise that window.
+     */
+    void leave(
+            UUID conversationId,
+            @Nullable String email,
+            @Nullable String phone,
+            @Nullable CallbackWindow window,
+            String reason) {
         var conversation = queries.lock(conversationId).orElseThrow();
         if (conversation.ended()) {
             return;
@@ -410,7 +425,11 @@ class Conversations {
             String callbackEmail = blankToNull(email) != null ? email : conversation.email();
             String callbackPhone = blankToNull(phone) != null ? phone : conversation.phone();
             if (state == ContactState.WAITING || state == ContactState.OFFERED) {
-                queues.abandon(contactId, callbackEmail, callbackPhone);
+                if (window != null) {
+                    queues.abandonForCallback(contactId, callbackEmail, callbackPhone, window, Callback.Source.WIDGET);
+                } else {
+                    queues.abandon(contactId, callbackEmail, callbackPhone);
+                }
                 log.info("Chat {} of case {} abandoned ({})", conversationId, conversation.caseId(), reason);
             } else if (state == ContactState.ACCEPTED) {
                 liveContacts.end(contactId);

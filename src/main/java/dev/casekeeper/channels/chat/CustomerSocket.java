@@ -1,7 +1,10 @@
 package dev.casekeeper.channels.chat;
 
+import dev.casekeeper.callbacks.CallbackWindow;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -269,7 +272,9 @@ class CustomerSocket extends TextWebSocketHandler {
     private void leave(WebSocketSession session, JsonNode frame) {
         var chat = (UUID) session.getAttributes().get(CHAT);
         if (chat != null) {
-            conversations.leave(chat, field(frame, "email"), field(frame, "phone"), "left");
+            var window = window(frame);
+            conversations.leave(
+                    chat, field(frame, "email"), field(frame, "phone"), window, window == null ? "left" : "callback");
         } else {
             send((ChatHub.Peer) session.getAttributes().get(PEER), frames.of("ended"));
         }
@@ -281,7 +286,14 @@ class CustomerSocket extends TextWebSocketHandler {
             return;
         }
         offline.leave(
-                visitor, id, text(frame), removed, field(frame, "name"), field(frame, "email"), field(frame, "phone"));
+                visitor,
+                id,
+                text(frame),
+                removed,
+                field(frame, "name"),
+                field(frame, "email"),
+                field(frame, "phone"),
+                window(frame));
         send(peer, frames.of("ack", "id", id));
         send(peer, frames.of("notice", "key", "message-left"));
     }
@@ -385,6 +397,20 @@ class CustomerSocket extends TextWebSocketHandler {
                     "too-long", "A message may have up to " + settings.maxMessageLength() + " characters");
         }
         return text;
+    }
+
+    /** The window a customer asked to be called back in ({@code from}, {@code until}: ISO-8601 instants), if any. */
+    private static @Nullable CallbackWindow window(JsonNode frame) {
+        String from = Frames.text(frame, "from");
+        String until = Frames.text(frame, "until");
+        if (from == null && until == null) {
+            return null;
+        }
+        try {
+            return new CallbackWindow(Instant.parse(String.valueOf(from)), Instant.parse(String.valueOf(until)));
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("from", "give the window as two ISO-8601 instants");
+        }
     }
 
     private static @Nullable String field(JsonNode frame, String name) {

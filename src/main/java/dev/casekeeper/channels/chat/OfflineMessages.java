@@ -1,5 +1,6 @@
 package dev.casekeeper.channels.chat;
 
+import dev.casekeeper.callbacks.CallbackWindow;
 import dev.casekeeper.cases.CaseIntake;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.InboundMessage;
@@ -17,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * When nobody of the team is available, the widget offers to leave a message: with an email
  * address it becomes an email case of the widget's mailbox (answered by email like any other);
- * with only a phone number, the chat is opened and left at once, which gives the team a callback
- * task. Sent again after a reconnect, it is found by its id and not left twice.
+ * with only a phone number, or with a window to be called back in, the chat is opened and left at
+ * once, which gives the team a callback task. Sent again after a reconnect, it is found by its id and not left twice.
  */
 @Component
 class OfflineMessages {
@@ -46,7 +47,8 @@ class OfflineMessages {
             int removed,
             @Nullable String name,
             @Nullable String email,
-            @Nullable String phone) {
+            @Nullable String phone,
+            @Nullable CallbackWindow window) {
         email = Conversations.blankToNull(email);
         phone = Conversations.blankToNull(phone);
         if (email == null && phone == null) {
@@ -61,7 +63,8 @@ class OfflineMessages {
         var conversation = queries.lock(
                         conversations.profile(visitor, name, email, phone, null).id())
                 .orElseThrow();
-        if (email != null) {
+        // Asked to be called back (a window given), the chat is left at once for a callback, even with an email.
+        if (email != null && window == null) {
             var subject = text.strip().lines().findFirst().orElse("").strip();
             var message = InboundMessage.newCase(
                             subject.length() > 80 ? subject.substring(0, 79) + "…" : subject,
@@ -91,6 +94,6 @@ class OfflineMessages {
         conversations.fromCustomer(visitor, clientId + ":message", text, removed);
         var locked = queries.lock(conversation.id()).orElseThrow();
         queries.append(locked, ChatMessage.SYSTEM, null, null, clientId, "message-left", null, null, clock.instant());
-        conversations.leave(conversation.id(), null, phone, "callback");
+        conversations.leave(conversation.id(), email, phone, window, "callback");
     }
 }

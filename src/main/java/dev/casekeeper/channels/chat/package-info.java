@@ -9,6 +9,7 @@
         allowedDependencies = {
             "agents",
             "bus",
+            "callbacks",
             "cases",
             "cases :: events",
             "channels.email",

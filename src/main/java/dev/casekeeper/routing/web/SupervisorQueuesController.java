@@ -1,6 +1,7 @@
 package dev.casekeeper.routing.web;
 
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.callbacks.CallbackManagement;
 import dev.casekeeper.routing.SupervisorRequestId;
 import dev.casekeeper.routing.SupervisorRequestManagement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,25 +16,35 @@ import org.springframework.web.bind.annotation.PostMapping;
 /**
  * The supervisors' live page: per team, contacts waiting and offered, agents with presence and load,
  * holds with their timers; open supervisor requests to take; recent abandonments with their
- * callbacks. The board reloads itself whenever the live stream says queues changed. Supervisors and
+ * callbacks; every open callback task with its owner and window. The board reloads itself whenever the live stream says queues changed. Supervisors and
  * admins only; agents are refused.
  */
 @Controller
 class SupervisorQueuesController {
 
+    /** More than a desk keeps open at once; the soonest due come first, so nothing late is cut off. */
+    static final int SHOWN_CALLBACKS = 200;
+
     private final SupervisorBoards boards;
     private final SupervisorRequestManagement requests;
     private final RoutingPages pages;
+    private final CallbackManagement callbacks;
 
-    SupervisorQueuesController(SupervisorBoards boards, SupervisorRequestManagement requests, RoutingPages pages) {
+    SupervisorQueuesController(
+            SupervisorBoards boards,
+            SupervisorRequestManagement requests,
+            RoutingPages pages,
+            CallbackManagement callbacks) {
         this.boards = boards;
         this.requests = requests;
         this.pages = pages;
+        this.callbacks = callbacks;
     }
 
     @GetMapping("/supervisor/queues")
     String queues(@AuthenticationPrincipal SignedInAgent me, HttpServletRequest request, Model model) {
         model.addAttribute("board", boards.board(me));
+        model.addAttribute("callbacks", callbacks.lines(callbacks.allOpen(me, SHOWN_CALLBACKS)));
         model.addAttribute("queuesView", true);
         return RoutingBarController.partial(request) ? "routing/queues :: board" : "routing/queues";
     }
