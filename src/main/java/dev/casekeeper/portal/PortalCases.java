@@ -18,6 +18,7 @@ import dev.casekeeper.followups.FollowupManagement;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
+import dev.casekeeper.shared.Slice;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -96,6 +97,13 @@ class PortalCases {
     @Transactional(readOnly = true)
     List<Row> mine(CustomerId customer) {
         return rows(lookup.ofRequester(customer, MAX_CASES));
+    }
+
+    /** A page of "My requests", newest first, for the customer's API. */
+    @Transactional(readOnly = true)
+    Slice<Row> mine(CustomerId customer, @Nullable String cursor, int limit) {
+        var cases = lookup.ofRequester(customer, cursor, limit);
+        return new Slice<>(rows(cases.items()), cases.nextCursor());
     }
 
     @Transactional(readOnly = true)
