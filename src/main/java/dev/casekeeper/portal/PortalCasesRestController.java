@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Customer portal", description = "The signed-in customer's own cases (portal session)")
 class PortalCasesRestController {
 
-    static final int DEFAULT_LIMIT = 20;
+    static final int DEFAULT_LIMIT = 25;
     static final int MAX_LIMIT = 100;
 
     /** A case as the customer sees it in her list. */

@@ -4,6 +4,7 @@ import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.customers.IdentityKind;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,7 +62,7 @@ class PortalMeRestController {
 
     /** The token to send back in the {@code X-CSRF-TOKEN} header of every write of this session. */
     @GetMapping("/csrf")
-    CsrfBody csrf(CsrfToken token) {
+    CsrfBody csrf(@Parameter(hidden = true) CsrfToken token) {
         return new CsrfBody(token.getHeaderName(), token.getToken());
     }
 
