@@ -47,7 +47,10 @@ class PortalCasesRestController {
             List<PortalCases.Promise> promises) {}
 
     /** One message of the public timeline: {@code from} is {@code you} or {@code agent}. */
-    record MessageItem(String from, @Nullable String agentFirstName, String text, Instant at) {}
+    record MessageItem(String from, @Nullable String agentFirstName, String text, Instant at, List<FileItem> files) {}
+
+    /** A file she attached, and where she downloads it (with the portal's session). */
+    record FileItem(String filename, String contentType, long size, String url) {}
 
     /** What she may do with the case now. */
     record Actions(
@@ -138,7 +141,17 @@ class PortalCasesRestController {
                 item(page.row(), locale),
                 page.messages().stream()
                         .map(m -> new MessageItem(
-                                m.fromCustomer() ? "you" : "agent", m.agentFirstName(), m.text(), m.at()))
+                                m.fromCustomer() ? "you" : "agent",
+                                m.agentFirstName(),
+                                m.text(),
+                                m.at(),
+                                m.files().stream()
+                                        .map(f -> new FileItem(
+                                                f.filename(),
+                                                f.contentType(),
+                                                f.size(),
+                                                "/portal/attachments/" + f.id()))
+                                        .toList()))
                         .toList(),
                 new Actions(
                         offer.maySolve(),
