@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
  * the customer with that email address (a new one if nobody has it), in the team named by
  * {@code casekeeper.portal.contact-team}. Robots are kept out without a third party: a field people
  * do not see must stay empty, the form must have been on screen a moment, and each client address
- * has an hourly allowance. Every outcome is counted in {@code casekeeper.portal.contact}.
+ * and each email address has an hourly allowance. Every outcome is counted in {@code casekeeper.portal.contact}.
  */
 @Service
 class WebForm {
@@ -109,7 +109,7 @@ class WebForm {
         if (shownAt == null || Duration.between(shownAt, clock.instant()).compareTo(settings.contactMinTime()) < 0) {
             throw refused(Outcome.TOO_FAST, Map.of(), 0);
         }
-        var wait = limits.contactFrom(client);
+        var wait = limits.contactFrom(client).or(() -> limits.contactFor(form.email()));
         if (wait.isPresent()) {
             throw refused(
                     Outcome.RATE_LIMITED, Map.of(), Math.max(1, (wait.get().toSeconds() + 59) / 60));
