@@ -93,7 +93,8 @@ class MyRequestsController {
         return SafeFiles.serve(attachments.forCustomer(customer.id(), id));
     }
 
-    private static List<PortalAttachments.Upload> uploads(@Nullable List<MultipartFile> files) throws IOException {
+    /** The files of a multipart form, as the checks take them. */
+    static List<PortalAttachments.Upload> uploads(@Nullable List<MultipartFile> files) throws IOException {
         var uploads = new ArrayList<PortalAttachments.Upload>();
         for (var file : files == null ? List.<MultipartFile>of() : files) {
             String name = file.getOriginalFilename();
