@@ -6,12 +6,14 @@ import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.Slice;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The customer's own API, signed in to the portal's session: her cases with their public timeline,
@@ -100,7 +103,35 @@ class PortalCasesRestController {
         return view(customer, number, locale);
     }
 
-    @PostMapping("/{number}/replies")
+    /**
+     * The same with files, as a multipart form: the text in {@code body}, each file in a
+     * {@code files} part (at most 5 of 10 MB; pictures, PDF, text, office documents, by their bytes).
+     */
+    @PostMapping(path = "/{number}/replies", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ReplyPosted> replyWithFiles(
+            @AuthenticationPrincipal PortalCustomer customer,
+            @PathVariable long number,
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files)
+            throws IOException {
+        long landed;
+        try {
+            landed = cases.reply(customer.id(), number, body, MyRequestsController.uploads(files));
+        } catch (PortalAttachments.Refused refused) {
+            throw new InvalidInputException(
+                    "files",
+                    switch (refused.reason) {
+                        case "tooMany" -> "at most " + PortalAttachments.MAX_FILES + " files";
+                        case "tooLarge" -> refused.filename + " is over " + PortalAttachments.MAX_FILE_MB + " MB";
+                        case "empty" -> refused.filename + " is empty";
+                        default -> refused.filename + " is not a picture, PDF, text or office document";
+                    });
+        }
+        return ResponseEntity.created(URI.create("/api/portal/v1/cases/" + landed))
+                .body(new ReplyPosted(landed, landed != number));
+    }
+
+    @PostMapping(path = "/{number}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReplyPosted> reply(
             @AuthenticationPrincipal PortalCustomer customer, @PathVariable long number, @RequestBody ReplyBody body) {
         long landed = cases.reply(customer.id(), number, body.body() == null ? "" : body.body());

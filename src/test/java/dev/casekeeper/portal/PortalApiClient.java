@@ -62,6 +62,53 @@ final class PortalApiClient {
         return send("PUT", path, body);
     }
 
+    /** A multipart form with the text in {@code body} and one file in {@code files}. */
+    Api.Response postFile(String path, String body, String filename, byte[] content) {
+        if (sendsCsrf && csrf == null) {
+            csrf = exchange("GET", "/api/portal/v1/csrf", null)
+                    .json()
+                    .get("token")
+                    .asString();
+        }
+        String boundary = "----portalapi" + java.util.UUID.randomUUID();
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"body\"\r\n\r\n" + body + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+        if (sendsCsrf && csrf != null) {
+            request.header("X-CSRF-TOKEN", csrf);
+        }
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Api.Response(
+                    response.statusCode(), response.body(), response.headers().map());
+        } catch (Exception e) {
+            throw new IllegalStateException("request failed", e);
+        }
+    }
+
+    /** The status of a download. */
+    int downloadStatus(String path) {
+        try {
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(base + path))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException("request failed", e);
+        }
+    }
+
     Api.Response send(String method, String path, @Nullable Object body) {
         if (!method.equals("GET") && sendsCsrf && csrf == null) {
             csrf = exchange("GET", "/api/portal/v1/csrf", null)

@@ -83,6 +83,7 @@ class PortalApiTests extends PortalTestBase {
                         .filter(pattern -> pattern.startsWith("/api/portal/"))
                         .flatMap(pattern -> info.getMethodsCondition().getMethods().stream()
                                 .map(method -> method.name() + " " + pattern)))
+                .distinct()
                 .toList();
 
         assertThat(operations(1).stream().map(Operation::toString)).containsExactlyInAnyOrderElementsOf(mapped);
@@ -170,6 +171,29 @@ class PortalApiTests extends PortalTestBase {
         assertThat(reopened.status()).as(reopened.toString()).isEqualTo(200);
         assertThat(reopened.json().get("summary").get("status").asString()).isEqualTo("open");
         assertProblem(client.post(path + "/reopen", null), 409, "not-solved");
+    }
+
+    @Test
+    void repliesWithAFileAsAMultipartFormAndRefusesOneThatIsNotWhatItsNameSays() {
+        var maria = newCustomer("Maria Lopez");
+        var kase = openCaseFor(maria, "Broken screen", "It cracked.");
+        var client = signInByApi(maria);
+        String path = "/api/portal/v1/cases/" + kase.getValue();
+
+        var refused = client.postFile(path + "/replies", "Photo", "photo.png", "<html>no</html>".getBytes());
+        assertProblem(refused, 400, "invalid-input");
+        assertThat(refused.text()).contains("photo.png");
+        assertThat(timeline(kase.getKey())).hasSize(1);
+
+        var sent = client.postFile(path + "/replies", "Photo attached.", "photo.png", PortalAttachmentsTests.PNG);
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        var file = client.get(path).json().get("messages").get(1).get("files").get(0);
+        assertThat(file.get("filename").asString()).isEqualTo("photo.png");
+        assertThat(file.get("contentType").asString()).isEqualTo("image/png");
+        assertThat(client.downloadStatus(file.get("url").asString())).isEqualTo(200);
+        assertThat(signInByApi(newCustomer("Lee Chen"))
+                        .downloadStatus(file.get("url").asString()))
+                .isEqualTo(404);
     }
 
     @Test
