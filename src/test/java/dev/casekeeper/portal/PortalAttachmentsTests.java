@@ -120,6 +120,23 @@ class PortalAttachmentsTests extends PortalTestBase {
     }
 
     @Test
+    void refusesAFileOverTheSizeLimitWholeAndChangesNothing() {
+        var maria = newCustomer("Maria Lopez");
+        var kase = openCaseFor(maria, "Video", "A long video.");
+        var session = signIn(maria);
+        session.get("/portal/cases/" + kase.getValue());
+        var huge = new byte[(PortalAttachments.MAX_FILE_MB + 1) * 1024 * 1024];
+
+        var refused = session.postFiles(
+                "/portal/cases/" + kase.getValue() + "/replies",
+                Map.of("body", "The video."),
+                List.of(new Upload("files", "video.png", huge)));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+        assertThat(messages(kase.getKey())).hasSize(1);
+    }
+
+    @Test
     void anotherCustomerOrAnyoneElseReachesNoFileByAnyAddress() {
         var lee = newCustomer("Lee Chen");
         var leesCase = openCaseFor(lee, "Private matter of Lee", "Passport scan follows.");
