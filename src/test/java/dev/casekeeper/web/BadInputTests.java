@@ -57,6 +57,7 @@ class BadInputTests extends ApiTestBase {
             Map.entry("GET /api/v1/routing/agents", "takes no input"),
             Map.entry("GET /api/v1/routing/supervisor-requests", "takes no input"),
             // The customer API (its own bad-input tests: PortalApiTests).
+            Map.entry("GET /api/portal/v1/csrf", "takes no input"),
             Map.entry("GET /api/portal/v1/me", "takes no input"),
             Map.entry("GET /api/portal/v1/my-data", "takes no input"),
             Map.entry("POST /api/portal/v1/sign-out", "takes no input"));
