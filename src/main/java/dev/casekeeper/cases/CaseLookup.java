@@ -190,6 +190,24 @@ public class CaseLookup {
     }
 
     /**
+     * The customer's cases, newest first, a page at a time: for the customer's own API. The cursor is
+     * one this method returned; a tampered one is refused as invalid input.
+     */
+    public Slice<CaseSummary> ofRequester(CustomerId requester, @Nullable String cursor, int limit) {
+        var filter = new CaseFilter(null, null, null, null, requester, null);
+        var rows = cases.list(
+                filter,
+                new CaseQueries.Visibility(true, null, Set.of()),
+                cursor == null ? null : Cursor.decode(cursor),
+                limit + 1);
+        var page = rows.stream().limit(limit).map(Case::summary).toList();
+        String next = rows.size() > limit
+                ? new Cursor(page.getLast().createdAt(), page.getLast().id().value()).encode()
+                : null;
+        return new Slice<>(page, next);
+    }
+
+    /**
      * The timeline entries of the messages these customer records wrote, on any case: for channels
      * that keep the raw message beside its entry and erase it when the customer's data is erased.
      */

@@ -116,6 +116,7 @@ public class TimelineLines {
                                 optional(locale, "telephony.disposition." + e.disposition(), e.disposition())),
                         null,
                         e.notes().isBlank() ? null : e.notes(),
+                        false);
             case TimelineEvent.CallbackRequested e ->
                 TimelineLine.of(text(
                         locale,

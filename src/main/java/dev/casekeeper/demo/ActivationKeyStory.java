@@ -6,6 +6,8 @@ import dev.casekeeper.cases.ChangeCase;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.Priority;
 import dev.casekeeper.cases.TransferCase;
+import dev.casekeeper.followups.RecordPromise;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +20,9 @@ final class ActivationKeyStory implements DemoStory {
 
     static final String EMAIL = "successful.moore@demo.example";
     static final String SUBJECT = "Software stopped working, activation key lost";
+
+    /** Priya's next step, a promise the customer sees in the portal with its due time. */
+    static final String CALLBACK_PROMISE = "Call Successful to reinstall the software together (about 20 minutes)";
 
     static final String HANDOVER_SUMMARY = """
             Successful (she/her) - the software she downloaded about 6 months ago stopped working. \
@@ -92,6 +97,11 @@ final class ActivationKeyStory implements DemoStory {
                 told my colleagues, so you won't need to repeat any of it - and you won't need a new email \
                 account. I can restore your licence on your existing account without the activation key. \
                 I'll call you tomorrow at 10:00 to reinstall the software together; it takes about 20 minutes.""");
+        // The call she was told about is a promise: she sees it, with its time, among her next steps.
+        desk.followups.recordPromise(
+                kase.id(),
+                new RecordPromise(CALLBACK_PROMISE, desk.clock.instant().plus(Duration.ofDays(1))),
+                priya);
         desk.chatEnded(kase);
     }
 }

@@ -3,14 +3,19 @@ package dev.casekeeper.portal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -30,6 +35,13 @@ class ContactController {
         this.clock = clock;
     }
 
+    /** The file limits the form's hint and errors name. */
+    @ModelAttribute
+    void fileLimits(Model model) {
+        model.addAttribute("maxFiles", PortalAttachments.MAX_FILES);
+        model.addAttribute("maxFileMb", PortalAttachments.MAX_FILE_MB);
+    }
+
     @GetMapping("/contact")
     String show(HttpSession session, Model model) {
         session.setAttribute(SHOWN_AT, clock.instant());
@@ -45,15 +57,18 @@ class ContactController {
             @RequestParam(defaultValue = "") String topic,
             @RequestParam(defaultValue = "") String description,
             @RequestParam(defaultValue = "") String website,
+            @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
             HttpServletRequest request,
             HttpServletResponse response,
             HttpSession session,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect)
+            throws IOException {
         var submission = new WebForm.Submission(name, email, topic, description, website);
         try {
             Instant shownAt = session.getAttribute(SHOWN_AT) instanceof Instant at ? at : null;
-            long number = form.submit(submission, shownAt, request.getRemoteAddr());
+            long number =
+                    form.submit(submission, MyRequestsController.uploads(files), shownAt, request.getRemoteAddr());
             session.removeAttribute(SHOWN_AT);
             redirect.addFlashAttribute("number", number);
             return "redirect:/contact/sent";
@@ -68,6 +83,7 @@ class ContactController {
             model.addAttribute("errors", e.errors);
             model.addAttribute("refused", e.outcome == WebForm.Outcome.INVALID ? null : e.outcome.tag());
             model.addAttribute("limitedMinutes", e.minutes);
+            model.addAttribute("filesErrorName", e.file);
             return "portal/contact";
         }
     }

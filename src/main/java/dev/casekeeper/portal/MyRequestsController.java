@@ -1,8 +1,14 @@
 package dev.casekeeper.portal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** "My requests": the signed-in customer's cases, one case's public timeline, and replying to it. */
@@ -19,11 +26,14 @@ class MyRequestsController {
     private final PortalCases cases;
     private final PortalFeedback feedback;
     private final PortalCallbacks callbacks;
+    private final PortalAttachments attachments;
 
-    MyRequestsController(PortalCases cases, PortalFeedback feedback, PortalCallbacks callbacks) {
+    MyRequestsController(
+            PortalCases cases, PortalFeedback feedback, PortalCallbacks callbacks, PortalAttachments attachments) {
         this.cases = cases;
         this.feedback = feedback;
         this.callbacks = callbacks;
+        this.attachments = attachments;
     }
 
     @GetMapping("/portal")
@@ -45,10 +55,12 @@ class MyRequestsController {
             @AuthenticationPrincipal PortalCustomer customer,
             @PathVariable long number,
             @RequestParam(defaultValue = "") String body,
+            @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
             Locale locale,
             Model model,
             HttpServletResponse response,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect)
+            throws IOException {
         String error = body.isBlank()
                 ? "portal.reply.blank"
                 : body.strip().length() > PortalCases.MAX_REPLY ? "portal.reply.tooLong" : null;
@@ -60,12 +72,38 @@ class MyRequestsController {
             model.addAttribute("body", body);
             return view;
         }
-        long landed = cases.reply(customer.id(), number, body);
+        long landed;
+        try {
+            landed = cases.reply(customer.id(), number, body, uploads(files));
+        } catch (PortalAttachments.Refused refused) {
+            String view = show(customer, number, locale, model);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("filesError", "portal.files." + refused.reason);
+            model.addAttribute("filesErrorName", refused.filename);
+            model.addAttribute("body", body);
+            return view;
+        }
         redirect.addFlashAttribute("sent", true);
         if (landed != number) {
             redirect.addFlashAttribute("followUpOf", number);
         }
         return "redirect:/portal/cases/" + landed;
+    }
+
+    /** A file attached to one of her own cases; anybody else's is not found. */
+    @GetMapping("/portal/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@AuthenticationPrincipal PortalCustomer customer, @PathVariable UUID id) {
+        return SafeFiles.serve(attachments.forCustomer(customer.id(), id));
+    }
+
+    /** The files of a multipart form, as the checks take them. */
+    static List<PortalAttachments.Upload> uploads(@Nullable List<MultipartFile> files) throws IOException {
+        var uploads = new ArrayList<PortalAttachments.Upload>();
+        for (var file : files == null ? List.<MultipartFile>of() : files) {
+            String name = file.getOriginalFilename();
+            uploads.add(new PortalAttachments.Upload(name == null ? "" : name, file.getBytes()));
+        }
+        return uploads;
     }
 
     String show(PortalCustomer customer, long number, Locale locale, Model model) {
@@ -76,6 +114,8 @@ class MyRequestsController {
         model.addAttribute("times", new PortalTimes(locale));
         model.addAttribute("maxReply", PortalCases.MAX_REPLY);
         model.addAttribute("talk", callbacks.talk(customer.id(), number));
+        model.addAttribute("maxFiles", PortalAttachments.MAX_FILES);
+        model.addAttribute("maxFileMb", PortalAttachments.MAX_FILE_MB);
         return "portal/case";
     }
 }

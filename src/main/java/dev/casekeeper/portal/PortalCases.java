@@ -18,6 +18,7 @@ import dev.casekeeper.followups.FollowupManagement;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
+import dev.casekeeper.shared.Slice;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -65,8 +66,13 @@ class PortalCases {
         }
     }
 
-    /** One message of the public timeline: the customer's own, or a reply with the agent's first name. */
-    record Message(boolean fromCustomer, @Nullable String agentFirstName, String text, Instant at) {}
+    /** One message of the public timeline: the customer's own (with the files she attached), or a reply with the agent's first name. */
+    record Message(
+            boolean fromCustomer,
+            @Nullable String agentFirstName,
+            String text,
+            Instant at,
+            List<WebFacts.Attachment> files) {}
 
     /** A case page: its row and its public timeline, oldest first. */
     record Page(Row row, List<Message> messages) {}
@@ -77,6 +83,7 @@ class PortalCases {
     private final AgentManagement agents;
     private final PortalLinkSettings links;
     private final CustomerManagement customers;
+    private final PortalAttachments attachments;
 
     PortalCases(
             CaseLookup lookup,
@@ -84,18 +91,31 @@ class PortalCases {
             FollowupManagement followups,
             AgentManagement agents,
             PortalLinkSettings links,
-            CustomerManagement customers) {
+            CustomerManagement customers,
+            PortalAttachments attachments) {
         this.lookup = lookup;
         this.intake = intake;
         this.followups = followups;
         this.agents = agents;
         this.links = links;
         this.customers = customers;
+        this.attachments = attachments;
+    }
+
+    private static List<WebFacts.Attachment> files(dev.casekeeper.cases.TimelineEntry entry) {
+        return entry.facts() instanceof WebFacts web ? web.attachments() : List.of();
     }
 
     @Transactional(readOnly = true)
     List<Row> mine(CustomerId customer) {
         return rows(lookup.ofRequester(customer, MAX_CASES));
+    }
+
+    /** A page of "My requests", newest first, for the customer's API. */
+    @Transactional(readOnly = true)
+    Slice<Row> mine(CustomerId customer, @Nullable String cursor, int limit) {
+        var cases = lookup.ofRequester(customer, cursor, limit);
+        return new Slice<>(rows(cases.items()), cases.nextCursor());
     }
 
     @Transactional(readOnly = true)
@@ -117,14 +137,15 @@ class PortalCases {
                 .toList());
         var messages = timeline.stream()
                 .map(entry -> entry.kind() == EntryKind.MESSAGE_IN
-                        ? new Message(true, null, entry.bodyText(), entry.createdAt())
+                        ? new Message(true, null, entry.bodyText(), entry.createdAt(), files(entry))
                         : new Message(
                                 false,
                                 entry.author().id() == null
                                         ? null
                                         : names.get(new AgentId(entry.author().id())),
                                 entry.bodyText(),
-                                entry.createdAt()))
+                                entry.createdAt(),
+                                List.of()))
                 .toList();
         return new Page(rows(List.of(kase)).getFirst(), messages);
     }
@@ -135,6 +156,16 @@ class PortalCases {
      * opens a follow-up case. The number of the case it landed on.
      */
     long reply(CustomerId customer, long number, String body) {
+        return reply(customer, number, body, List.of());
+    }
+
+    /**
+     * The same, with files she attached: checked (count, size, the type sniffed from the bytes) before
+     * anything is written, stored with the message on the case it lands on.
+     *
+     * @throws PortalAttachments.Refused when a file is refused; nothing is written then
+     */
+    long reply(CustomerId customer, long number, String body, List<PortalAttachments.Upload> uploads) {
         String text = body.strip();
         if (text.isEmpty()) {
             throw new InvalidInputException("body", "write your message");
@@ -143,10 +174,14 @@ class PortalCases {
             throw new InvalidInputException("body", "must be at most " + MAX_REPLY + " characters");
         }
         var kase = own(customer, number);
-        Received received = intake.receive(
-                InboundMessage.forCase(kase.id(), text, Channel.WEB, Actor.customer(customer.value())),
-                Sender.customer(customer),
-                links.reopenPeriod());
+        var files = PortalAttachments.check(uploads);
+        var message = InboundMessage.forCase(kase.id(), text, Channel.WEB, Actor.customer(customer.value()));
+        if (!files.isEmpty()) {
+            message = message.withFacts(new WebFacts(
+                    files.stream().map(PortalAttachments.Checked::attachment).toList()));
+        }
+        Received received = intake.receive(message, Sender.customer(customer), links.reopenPeriod());
+        attachments.store(received.summary().id(), received.entryId(), customer, files);
         return received.summary().number();
     }
 

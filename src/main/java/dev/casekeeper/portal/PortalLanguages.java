@@ -1,6 +1,7 @@
 package dev.casekeeper.portal;
 
 import dev.casekeeper.customers.CustomerId;
+import dev.casekeeper.customers.CustomerLanguages;
 import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.customers.SelfField;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 class PortalLanguages {
 
     /** The languages with texts (src/main/resources/i18n/portal*.properties); English first, the fallback. */
-    static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.GERMAN, Locale.forLanguageTag("es"));
+    static final List<Locale> SUPPORTED = CustomerLanguages.SUPPORTED;
 
     private final CustomerManagement customers;
 
@@ -38,23 +39,6 @@ class PortalLanguages {
 
     /** A supported language from a tag or a language's name in any supported language. */
     static Optional<Locale> parse(String value) {
-        String text = value.strip();
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        var tagged = Locale.forLanguageTag(text.replace('_', '-'));
-        for (var supported : SUPPORTED) {
-            if (supported.getLanguage().equals(tagged.getLanguage())) {
-                return Optional.of(supported);
-            }
-        }
-        for (var supported : SUPPORTED) {
-            for (var in : SUPPORTED) {
-                if (supported.getDisplayLanguage(in).equalsIgnoreCase(text)) {
-                    return Optional.of(supported);
-                }
-            }
-        }
-        return Optional.empty();
+        return CustomerLanguages.parse(value);
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The portal's rate limits, as Bucket4j token buckets per hour: sign-in mails per email address,
- * sign-in requests and code entries per client address, web form submissions per client address.
+ * sign-in requests and code entries per client address, web form submissions per client address
+ * and per email address.
  * The buckets live in this node's memory and are forgotten an hour after their last use; behind a
  * load balancer spreading one client over n nodes, it gets up to n times its allowance
  * (docs/portal.md). A known and an unknown address are limited alike.
@@ -23,6 +24,13 @@ class PortalLimits {
     private final Cache<String, Bucket> mailsPerAddress = buckets();
     private final Cache<String, Bucket> signInsPerClient = buckets();
     private final Cache<String, Bucket> contactsPerClient = buckets();
+    private final Cache<String, Bucket> contactsPerAddress = buckets();
+
+    /**
+     * Web form submissions one email address may make per hour, from any client: a robot that moves
+     * between client addresses still cannot fill one customer's requests.
+     */
+    static final int CONTACTS_PER_ADDRESS = 5;
 
     PortalLimits(PortalSettings settings) {
         this.settings = settings;
@@ -41,6 +49,11 @@ class PortalLimits {
     /** One web form submission from this client address. */
     Optional<Duration> contactFrom(String client) {
         return take(contactsPerClient, client, settings.contactsPerClient());
+    }
+
+    /** One web form submission for this email address, from any client. */
+    Optional<Duration> contactFor(String email) {
+        return take(contactsPerAddress, email.strip().toLowerCase(java.util.Locale.ROOT), CONTACTS_PER_ADDRESS);
     }
 
     private static Optional<Duration> take(Cache<String, Bucket> buckets, String key, int perHour) {

@@ -22,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,6 +78,13 @@ class PortalSecurityConfiguration {
                         .permitAll()
                         .requestMatchers(SIGN_IN, SIGN_IN + "/**", "/contact", "/contact/**")
                         .permitAll()
+                        // The customer API's way in: its CSRF token, asking for a code, typing it.
+                        .requestMatchers(
+                                "/api/portal/v1/csrf",
+                                "/api/portal/v1/sign-in",
+                                "/api/portal/v1/sign-in/code",
+                                "/api/portal/v1/sign-out")
+                        .permitAll()
                         // Signed links from mail: the link is the permission (SignedLinks).
                         .requestMatchers("/portal/status/*", "/portal/rate/*", "/portal/rate/*/*")
                         .permitAll()
@@ -96,7 +104,14 @@ class PortalSecurityConfiguration {
                             }
                         })
                         .accessDeniedHandler((request, response, ex) -> {
-                            if (isApi(request)) {
+                            if (isApi(request) && ex instanceof CsrfException) {
+                                problem(
+                                        json,
+                                        response,
+                                        HttpStatus.FORBIDDEN,
+                                        "csrf-token",
+                                        "Send this session's CSRF token in the X-CSRF-TOKEN header (GET /api/portal/v1/csrf)");
+                            } else if (isApi(request)) {
                                 problem(json, response, HttpStatus.FORBIDDEN, "Not yours");
                             } else {
                                 response.sendError(HttpStatus.FORBIDDEN.value());
@@ -115,7 +130,12 @@ class PortalSecurityConfiguration {
     /** A refusal as the rest of the API writes it (RFC 9457, with a stable {@code code}). */
     private static void problem(JsonMapper json, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        String code = status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden";
+        problem(json, response, status, status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden", detail);
+    }
+
+    private static void problem(
+            JsonMapper json, HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:casekeeper:problem:" + code));
         problem.setProperty("code", code);

@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,6 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * visitor gets for the address she typed; in the language the caller chose (the customer's
  * declared one, else her browser's). Sent once the code is committed, off the request's thread, so
  * the page answers as fast for an address that gets mail as for one that does not.
+ *
+ * <p>With the {@code demo} profile every such mail is also written to the log: the demo desk has no
+ * mailbox, and its customers could not sign in otherwise (docs/demo.md). Only that profile does it,
+ * so no setting can turn it on in production by mistake.
  */
 @Component
 class SignInMail implements CodeChannel, DisposableBean {
@@ -25,12 +32,16 @@ class SignInMail implements CodeChannel, DisposableBean {
     private final ChannelManagement mail;
     private final MessageSource messages;
     private final PortalSettings settings;
+    private final boolean demo;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-    SignInMail(ChannelManagement mail, MessageSource messages, PortalSettings settings) {
+    private static final Logger log = LoggerFactory.getLogger(SignInMail.class);
+
+    SignInMail(ChannelManagement mail, MessageSource messages, PortalSettings settings, Environment environment) {
         this.mail = mail;
         this.messages = messages;
         this.settings = settings;
+        this.demo = environment.matchesProfiles("demo");
     }
 
     @Override
@@ -44,7 +55,16 @@ class SignInMail implements CodeChannel, DisposableBean {
         String prefix = prefix(purpose);
         String subject = messages.getMessage(prefix + "subject", new Object[] {code}, locale);
         String text = text(prefix, purpose, code, link == null ? null : link(purpose, link), locale);
-        Runnable send = () -> mail.sendMail(settings.mailFrom(), to, subject, text);
+        Runnable send = () -> {
+            if (demo) {
+                log.warn(
+                        "DEMO ONLY: the portal's mail to {} (the demo desk has no mailbox):\n{}\n\n{}",
+                        to,
+                        subject,
+                        text);
+            }
+            mail.sendMail(settings.mailFrom(), to, subject, text);
+        };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

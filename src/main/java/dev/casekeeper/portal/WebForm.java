@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -20,13 +21,14 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The hosted web form: a submission opens a case on the web channel through {@link CaseIntake}, for
  * the customer with that email address (a new one if nobody has it), in the team named by
  * {@code casekeeper.portal.contact-team}. Robots are kept out without a third party: a field people
  * do not see must stay empty, the form must have been on screen a moment, and each client address
- * has an hourly allowance. Every outcome is counted in {@code casekeeper.portal.contact}.
+ * and each email address has an hourly allowance. Every outcome is counted in {@code casekeeper.portal.contact}.
  */
 @Service
 class WebForm {
@@ -53,17 +55,23 @@ class WebForm {
     /** What the form sends; {@code website} is the field only robots fill in. */
     record Submission(String name, String email, String topic, String description, String website) {}
 
-    /** Refused: the field errors (message keys by field), or the outcome alone. */
+    /** Refused: the field errors (message keys by field), or the outcome alone; {@code file} names a refused file. */
     static final class Refused extends RuntimeException {
         final Outcome outcome;
         final Map<String, String> errors;
         final long minutes;
+        final String file;
 
         Refused(Outcome outcome, Map<String, String> errors, long minutes) {
+            this(outcome, errors, minutes, "");
+        }
+
+        Refused(Outcome outcome, Map<String, String> errors, long minutes, String file) {
             super(outcome.tag(), null, false, false);
             this.outcome = outcome;
             this.errors = errors;
             this.minutes = minutes;
+            this.file = file;
         }
     }
 
@@ -72,6 +80,7 @@ class WebForm {
     private final PortalLimits limits;
     private final PortalSettings settings;
     private final MeterRegistry registry;
+    private final PortalAttachments attachments;
     private final Clock clock;
 
     WebForm(
@@ -80,8 +89,10 @@ class WebForm {
             PortalLimits limits,
             PortalSettings settings,
             MeterRegistry registry,
+            PortalAttachments attachments,
             Clock clock) {
         this.intake = intake;
+        this.attachments = attachments;
         this.agents = agents;
         this.limits = limits;
         this.settings = settings;
@@ -99,6 +110,15 @@ class WebForm {
      * @throws Refused when the submission is refused; nothing was stored
      */
     long submit(Submission form, @Nullable Instant shownAt, String client) {
+        return submit(form, List.of(), shownAt, client);
+    }
+
+    /**
+     * The same, with files attached: checked as the portal's reply box checks them (count, size, the
+     * type sniffed from the bytes) and stored with the case's first message, the customer's.
+     */
+    @Transactional
+    long submit(Submission form, List<PortalAttachments.Upload> uploads, @Nullable Instant shownAt, String client) {
         if (!form.website().isEmpty()) {
             throw refused(Outcome.HONEYPOT, Map.of(), 0);
         }
@@ -106,19 +126,33 @@ class WebForm {
         if (!errors.isEmpty()) {
             throw refused(Outcome.INVALID, errors, 0);
         }
+        List<PortalAttachments.Checked> files;
+        try {
+            files = PortalAttachments.check(uploads);
+        } catch (PortalAttachments.Refused e) {
+            counter(Outcome.INVALID).increment();
+            throw new Refused(Outcome.INVALID, Map.of("files", "portal.files." + e.reason), 0, e.filename);
+        }
         if (shownAt == null || Duration.between(shownAt, clock.instant()).compareTo(settings.contactMinTime()) < 0) {
             throw refused(Outcome.TOO_FAST, Map.of(), 0);
         }
-        var wait = limits.contactFrom(client);
+        var wait = limits.contactFrom(client).or(() -> limits.contactFor(form.email()));
         if (wait.isPresent()) {
             throw refused(
                     Outcome.RATE_LIMITED, Map.of(), Math.max(1, (wait.get().toSeconds() + 59) / 60));
         }
         var team = team();
+        var message = InboundMessage.newCase(
+                        form.topic().strip(), form.description().strip(), Channel.WEB, Actor.SYSTEM)
+                .withTeam(team == null ? null : team.id());
+        if (!files.isEmpty()) {
+            message = message.withFacts(new WebFacts(
+                    files.stream().map(PortalAttachments.Checked::attachment).toList()));
+        }
         var received = intake.receive(
-                InboundMessage.newCase(form.topic().strip(), form.description().strip(), Channel.WEB, Actor.SYSTEM)
-                        .withTeam(team == null ? null : team.id()),
-                Sender.email(form.email().strip(), form.name().strip()));
+                message, Sender.email(form.email().strip(), form.name().strip()));
+        attachments.store(
+                received.summary().id(), received.entryId(), received.summary().requesterId(), files);
         counter(Outcome.ACCEPTED).increment();
         log.info(
                 "Case {} (#{}) opened by the web form",

@@ -160,6 +160,46 @@ public final class WebSession {
         return send(request, headers);
     }
 
+    /** A file in a multipart form: its name and bytes (the browser's declared type is not sent). */
+    public record Upload(String field, String filename, byte[] content) {}
+
+    /** Posts a multipart form, as a form with a file field does, with the CSRF token of the last page. */
+    public Page postFiles(String path, Map<String, String> form, java.util.List<Upload> files) {
+        String boundary = "----casekeeper" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        var fields = new LinkedHashMap<>(form);
+        if (csrf != null && !fields.containsKey("_csrf")) {
+            fields.put("_csrf", csrf);
+        }
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        for (var file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                            + "\"; filename=\"" + file.filename()
+                            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return send(request, Map.of());
+    }
+
+    /** The raw bytes and headers of a download. */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException("request failed", e);
+        }
+    }
+
     private Page send(HttpRequest.Builder request, Map<String, String> headers) {
         if (!headers.containsKey("Accept")) {
             request.header("Accept", "text/html,application/xhtml+xml");

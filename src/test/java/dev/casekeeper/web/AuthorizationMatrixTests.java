@@ -96,6 +96,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("POST", "/api/v1/erasure-requests/{id}/decline", Access.SUPERVISOR),
                 new Endpoint("GET", "/api/v1/email/attachments/{id}", false),
                 new Endpoint("GET", "/api/v1/email/messages/{id}/raw", false),
+                new Endpoint("GET", "/api/v1/attachments/web/{id}", false),
                 new Endpoint("GET", "/api/v1/agents/me", false),
                 new Endpoint("POST", "/api/v1/agents/me/password", false),
                 new Endpoint("POST", "/api/v1/agents/{id}/password-reset", true),

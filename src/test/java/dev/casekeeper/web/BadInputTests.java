@@ -56,7 +56,12 @@ class BadInputTests extends ApiTestBase {
             Map.entry("GET /api/v1/routing/holds", "takes no input"),
             Map.entry("GET /api/v1/routing/agents", "takes no input"),
             Map.entry("GET /api/v1/routing/supervisor-requests", "takes no input"),
-            Map.entry("GET /api/v1/telephony/integrations", "takes no input"));
+            Map.entry("GET /api/v1/telephony/integrations", "takes no input"),
+            // The customer API (its own bad-input tests: PortalApiTests).
+            Map.entry("GET /api/portal/v1/csrf", "takes no input"),
+            Map.entry("GET /api/portal/v1/me", "takes no input"),
+            Map.entry("GET /api/portal/v1/my-data", "takes no input"),
+            Map.entry("POST /api/portal/v1/sign-out", "takes no input"));
 
     /** Fields that change by themselves (time passing, the caller's own token being used) and say nothing about a write. */
     private static final Set<String> VOLATILE = Set.of(

@@ -86,7 +86,10 @@ class MalformedRequestsTests extends ApiTestBase {
         String boundary = "probe";
         byte[] multipart = ("--" + boundary
                         + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
-                        + "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(3_000_000) + "\r\n--" + boundary
+                        // Over the 10 MB a file may have (spring.servlet.multipart.max-file-size: the portal takes
+                        // files).
+                        + "Content-Type: application/octet-stream\r\n\r\n" + "x".repeat(11_000_000) + "\r\n--"
+                        + boundary
                         + "--\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] form = ("q=" + "x".repeat(3_000_000)).getBytes(StandardCharsets.US_ASCII);

@@ -1,14 +1,24 @@
 package dev.casekeeper.channels.chat;
 
+import dev.casekeeper.customers.CustomerId;
+import dev.casekeeper.customers.CustomerLanguages;
+import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.customers.SelfField;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** The widget's texts in the visitor's language, from {@code i18n/chat.properties}; sent in {@code welcome}. */
+/**
+ * The widget's texts in the visitor's language, from {@code i18n/chat*.properties} (English, German,
+ * Spanish); sent in {@code welcome}. The language is the one the customer declared (a returning
+ * visitor whose record has one, as the portal does), else the browser's, else English.
+ */
 @Component
 class ChatTexts {
 
@@ -71,10 +81,19 @@ class ChatTexts {
             "offered");
 
     private final MessageSource messages;
+    private final CustomerManagement customers;
     private final Map<Locale, Map<String, String>> byLocale = new ConcurrentHashMap<>();
 
-    ChatTexts(MessageSource messages) {
+    ChatTexts(MessageSource messages, CustomerManagement customers) {
         this.messages = messages;
+        this.customers = customers;
+    }
+
+    /** The language of a visitor: her record's declared one when there are texts in it, else the browser's. */
+    Locale language(Optional<UUID> customer, Locale browser) {
+        return customer.flatMap(id -> customers.declaredField(new CustomerId(id), SelfField.LANGUAGE.key()))
+                .flatMap(field -> CustomerLanguages.parse(field.value()))
+                .orElseGet(() -> CustomerLanguages.supportedOr(browser));
     }
 
     /** What the widget shows when a limit refused its connection, before it has any other text. */

@@ -180,10 +180,13 @@ class CustomerSocket extends TextWebSocketHandler {
         if (token == null || !VisitorTokens.wellFormed(token)) {
             token = VisitorTokens.next();
         }
-        var locale = locale(session, Frames.text(frame, "lang"));
-        var visitor = new Visitor(VisitorTokens.digest(token), ChatMailboxes.normalize(mailbox), team.get(), locale);
+        var browser = locale(session, Frames.text(frame, "lang"));
+        String digest = VisitorTokens.digest(token);
+        String box = ChatMailboxes.normalize(mailbox);
+        var open = conversations.open(new Visitor(digest, box, team.get(), browser));
+        var locale = texts.language(open.map(Conversation::customerId), browser);
+        var visitor = new Visitor(digest, box, team.get(), locale);
         session.getAttributes().put(VISITOR, visitor);
-        var open = conversations.open(visitor);
         boolean available = positions.available(team.get().value());
         send(
                 peer,
