@@ -270,7 +270,9 @@ class WorkspaceBrowserTests extends ApiTestBase {
         body.sendKeys("?");
 
         waitFor(priya).until(ExpectedConditions.visibilityOfElementLocated(By.id("help")));
-        priya.findElement(By.cssSelector("#help button")).click();
+        waitFor(priya)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#help button")))
+                .click();
         priya.switchTo().activeElement().sendKeys("j");
         // The list may be re-rendered by a live refresh meanwhile: what counts is the row selected now.
         waitFor(priya).until(browser -> {
