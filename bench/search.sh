@@ -11,7 +11,8 @@
 #
 # Settings from the environment: BENCH_PLANS=1 logs the plan of every statement slower than 20 ms
 # (auto_explain, with ANALYZE and BUFFERS) into the application's log; BENCH_KEEP=1 keeps the data
-# directory and that log; BENCH_HOLD=S keeps everything running S seconds after the report (to read
+# directory and that log; BENCH_DATA=DIR starts on a data directory loaded and kept before (N must
+# be the same), BENCH_JAR=FILE on another build (to compare before and after); BENCH_HOLD=S keeps everything running S seconds after the report (to read
 # plans with psql); BENCH_JAVA_OPTS (JVM options of the application). Needs psql and curl.
 # Loading takes minutes at 1M cases; on a busy machine run it at 100000. Nothing here asserts a time.
 set -euo pipefail
@@ -23,6 +24,10 @@ clients="${3:-1}"
 
 . bench/lib.sh
 bench_prepare search
+if [ -n "${BENCH_DATA:-}" ]; then
+  data="$BENCH_DATA" # loaded before and kept (BENCH_KEEP=1): start on it and skip the load
+fi
+jar="${BENCH_JAR:-$jar}"
 # shellcheck disable=SC2086
 bench_start ${BENCH_JAVA_OPTS:-}
 echo "Casekeeper is UP on port $port; its PostgreSQL listens on port $pg_port"
@@ -31,10 +36,18 @@ psql_super() {
   PGPASSFILE="$data/postgres/casekeeper.pgpass" psql -X -q -v ON_ERROR_STOP=1 -h /tmp -p "$pg_port" -U postgres -d casekeeper "$@"
 }
 
-echo "Loading $cases cases ..."
-started=$(date +%s)
-psql_super -v cases="$cases" -f bench/search-load.sql
-echo "Loaded in $(( $(date +%s) - started )) s"
+if [ -n "${BENCH_DATA:-}" ]; then
+  # This run's password for the admin and the bench agents (bcrypt, which sign-in accepts beside Argon2).
+  psql_super -c "create extension if not exists pgcrypto" \
+    -c "update agents.agent set password_hash = '{bcrypt}' || crypt('$admin_password', gen_salt('bf', 4))
+        where email = '$admin_email' or email like 'bench-agent-%'" \
+    -c "drop extension pgcrypto" >/dev/null
+else
+  echo "Loading $cases cases ..."
+  started=$(date +%s)
+  psql_super -v cases="$cases" -f bench/search-load.sql
+  echo "Loaded in $(( $(date +%s) - started )) s"
+fi
 
 if [ "${BENCH_PLANS:-0}" = 1 ]; then
   psql_super -c "alter role casekeeper set session_preload_libraries = 'auto_explain'" \
@@ -114,8 +127,9 @@ for entry in "${queries[@]}"; do
     timings "$jar" "$path" "$kind" >/dev/null # warm-up
     out="$work/timings"
     : >"$out"
-    for _ in $(seq 1 "$clients"); do timings "$jar" "$path" "$kind" >>"$out" & done
-    wait
+    pids=()
+    for _ in $(seq 1 "$clients"); do timings "$jar" "$path" "$kind" >>"$out" & pids+=($!); done
+    wait "${pids[@]}" # not the application, which runs in the background too
     report "$name" "$user" "$out"
   done
 done
