@@ -2,7 +2,6 @@ package dev.casekeeper.cases;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,27 +72,28 @@ class CaseSearchQueries {
 
     /**
      * The ids of the visible cases the text finds, each branch through its own index and stopping
-     * past the cap; or null when they are more than {@link CasePage#COUNT_CAP}.
+     * past the cap; or null when they are more than {@link CasePage#COUNT_CAP}. The branches run one
+     * by one, the narrowest first, and the first to pass the cap ends the collection: a common
+     * word's later branches would only confirm that the matches are many. (A case with several
+     * matching entries comes once per entry from the timeline's branch; should that alone pass the
+     * cap, the matches are taken as many: the page is still right, the total says "1,000+".)
      */
     private @Nullable Set<UUID> collect(TextSearch text, Where where) {
-        var branches = text.branches();
-        var sql = new StringJoiner(" union all ");
-        for (int i = 0; i < branches.size(); i++) {
-            var branch = branches.get(i);
-            sql.add("(select " + i + " as branch, c.id from " + branch.from() + " where " + branch.condition() + " and "
-                    + where.sql() + " limit :cap)");
-        }
         var params = new HashMap<>(where.params());
         params.put("cap", CasePage.COUNT_CAP + 1);
-        var perBranch = new int[branches.size()];
         var ids = new LinkedHashSet<UUID>();
-        jdbc.sql(sql.toString()).params(params).query(rs -> {
-            perBranch[rs.getInt("branch")]++;
-            ids.add(rs.getObject("id", UUID.class));
-        });
-        boolean many =
-                ids.size() > CasePage.COUNT_CAP || Arrays.stream(perBranch).anyMatch(n -> n > CasePage.COUNT_CAP);
-        return many ? null : ids;
+        for (var branch : text.branches()) {
+            var found = jdbc.sql("select c.id from " + branch.from() + " where " + branch.condition() + " and "
+                            + where.sql() + " limit :cap")
+                    .params(params)
+                    .query(UUID.class)
+                    .list();
+            ids.addAll(found);
+            if (found.size() > CasePage.COUNT_CAP || ids.size() > CasePage.COUNT_CAP) {
+                return null;
+            }
+        }
+        return ids;
     }
 
     /** How many cases meet the conditions, counted up to one past the cap. */

@@ -38,24 +38,28 @@ final class TextSearch {
     /** One way to find cases: rows of {@code cases.support_case c} (and maybe more) meeting a condition. */
     record Branch(String from, String condition) {}
 
-    /** Each branch reads one index; together they find exactly what {@link #anyOf()} finds. */
+    /**
+     * Each branch reads one index; together they find exactly what {@link #anyOf()} finds. The
+     * narrowest come first (a number, a tag, the requester), part of the subject last: its trigram
+     * index is the least selective.
+     */
     List<Branch> branches() {
         var branches = new ArrayList<Branch>();
-        branches.add(new Branch("cases.support_case c", "c.search @@ " + QUERY));
-        if (q.length() >= MIN_PART_LENGTH) {
-            branches.add(new Branch("cases.support_case c", "c.subject ilike :like escape '\\'"));
-        }
-        branches.add(new Branch(
-                "cases.timeline_entry t join cases.support_case c on c.id = t.case_id",
-                "t.kind <> 'event' and t.search @@ " + QUERY));
-        if (!customers.isEmpty()) {
-            branches.add(new Branch("cases.support_case c", "c.requester_id in (:customers)"));
-        }
         if (number != null) {
             branches.add(new Branch("cases.support_case c", "c.number = :number"));
         }
         if (tag != null) {
             branches.add(new Branch("cases.support_case c", "c.tags @> array[cast(:qtag as text)]"));
+        }
+        if (!customers.isEmpty()) {
+            branches.add(new Branch("cases.support_case c", "c.requester_id in (:customers)"));
+        }
+        branches.add(new Branch("cases.support_case c", "c.search @@ " + QUERY));
+        branches.add(new Branch(
+                "cases.timeline_entry t join cases.support_case c on c.id = t.case_id",
+                "t.kind <> 'event' and t.search @@ " + QUERY));
+        if (q.length() >= MIN_PART_LENGTH) {
+            branches.add(new Branch("cases.support_case c", "c.subject ilike :like escape '\\'"));
         }
         return branches;
     }
@@ -67,8 +71,11 @@ final class TextSearch {
         if (q.length() >= MIN_PART_LENGTH) {
             any.add("c.subject ilike :like escape '\\'");
         }
-        any.add("exists (select 1 from cases.timeline_entry t where t.case_id = c.id and t.kind <> 'event'"
-                + " and t.search @@ " + QUERY + ")");
+        // A scalar subquery, not EXISTS: the planner turns an EXISTS inside an OR into a hashed subplan
+        // that finds every matching entry of the desk before the first row (124,000 for two common
+        // words at 100k cases, 0.6 s); this is asked case by case, for the few cases the walk reads.
+        any.add("coalesce((select true from cases.timeline_entry t where t.case_id = c.id and t.kind <> 'event'"
+                + " and t.search @@ " + QUERY + " limit 1), false)");
         if (!customers.isEmpty()) {
             any.add("c.requester_id in (:customers)");
         }
