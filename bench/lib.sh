@@ -78,6 +78,7 @@ bench_logged() {
 # admin_password. Waits until /actuator/health says UP and the SMTP port is logged.
 bench_start() {
   echo "Starting Casekeeper from $jar with a fresh data directory in $data ..."
+  : >"$log" # exists before the first look at it, however late the JVM starts
   CASEKEEPER_DATA_DIR="$data" PORT=0 CASEKEEPER_MAIL_SMTP_PORT=0 \
     CASEKEEPER_ADMIN_EMAIL="$admin_email" CASEKEEPER_ADMIN_PASSWORD="$admin_password" \
     "$java" "$@" -jar "$jar" >"$log" 2>&1 &

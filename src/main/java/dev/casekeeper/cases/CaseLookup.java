@@ -83,11 +83,7 @@ public class CaseLookup {
 
     /** One page of a workspace view, filtered, searched and sorted; only cases the viewer may see. */
     public CasePage search(CaseSearch search, SignedInAgent viewer) {
-        Set<UUID> matching = search.q() == null || search.q().isBlank()
-                ? Set.of()
-                : customers.matching(search.q().strip(), MATCHING_CUSTOMERS).stream()
-                        .map(CustomerId::value)
-                        .collect(Collectors.toSet());
+        Set<UUID> matching = search.q() == null || search.q().isBlank() ? Set.of() : customersMatching(search.q());
         var found = searches.search(search, CaseVisibility.of(viewer), matching, clock.instant());
         return new CasePage(
                 found.cases().stream().map(Case::summary).toList(), found.total(), search.page(), search.size());
@@ -98,10 +94,16 @@ public class CaseLookup {
         return searches.counts(CaseVisibility.of(viewer), clock.instant());
     }
 
-    /** Cases the viewer may see, newest first, one page at a time. */
+    /**
+     * Cases the viewer may see, newest first, one page at a time; {@code filter.q()} finds what the
+     * workspace's search finds.
+     */
     public Slice<CaseSummary> list(CaseFilter filter, SignedInAgent viewer, @Nullable String cursor, int limit) {
-        var rows =
-                cases.list(filter, CaseVisibility.of(viewer), cursor == null ? null : Cursor.decode(cursor), limit + 1);
+        var visibility = CaseVisibility.of(viewer);
+        var text = filter.q() == null || filter.q().isBlank()
+                ? null
+                : searches.text(filter.q().strip(), visibility, customersMatching(filter.q()));
+        var rows = cases.list(filter, visibility, text, cursor == null ? null : Cursor.decode(cursor), limit + 1);
         var page = rows.stream().limit(limit).map(Case::summary).toList();
         String next = rows.size() > limit
                 ? new Cursor(page.getLast().createdAt(), page.getLast().id().value()).encode()
@@ -184,7 +186,7 @@ public class CaseLookup {
      */
     public List<CaseSummary> ofRequester(CustomerId requester, int limit) {
         var filter = new CaseFilter(null, null, null, null, requester, null);
-        return cases.list(filter, new CaseQueries.Visibility(true, null, Set.of()), null, limit).stream()
+        return cases.list(filter, new CaseQueries.Visibility(true, null, Set.of()), null, null, limit).stream()
                 .map(Case::summary)
                 .toList();
     }
@@ -213,6 +215,12 @@ public class CaseLookup {
      */
     public List<UUID> messagesFrom(Set<CustomerId> customers) {
         return entries.messagesFrom(customers.stream().map(CustomerId::value).toList());
+    }
+
+    private Set<UUID> customersMatching(String q) {
+        return customers.matching(q.strip(), MATCHING_CUSTOMERS).stream()
+                .map(CustomerId::value)
+                .collect(Collectors.toSet());
     }
 
     /** A case with its timeline and authors' names, without a viewer: for the one who just changed it. */

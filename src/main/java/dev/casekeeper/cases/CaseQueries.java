@@ -29,6 +29,14 @@ class CaseQueries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The columns of a case as {@link #aggregate} reads them, on the alias {@code c}: never {@code c.*},
+     * which would drag the search document along with every row.
+     */
+    static final String COLUMNS = "c.id, c.number, c.subject, c.requester_id, c.channel, c.status, c.priority, c.tags,"
+            + " c.team_id, c.owner_id, c.follow_up_of, c.created_at, c.updated_at, c.first_response_at, c.solved_at,"
+            + " c.closed_at, c.waiting_since";
+
     /** Who may see which cases: everything, or their teams' cases, cases of no team, and their own. */
     record Visibility(boolean all, @Nullable UUID agentId, Set<UUID> teamIds) {}
 
@@ -65,7 +73,7 @@ class CaseQueries {
     }
 
     Optional<Case> lock(UUID id) {
-        return jdbc.sql("select * from cases.support_case where id = :id for update")
+        return jdbc.sql("select " + COLUMNS + " from cases.support_case c where c.id = :id for update")
                 .param("id", id)
                 .query((rs, n) -> aggregate(rs))
                 .optional();
@@ -79,7 +87,7 @@ class CaseQueries {
     }
 
     Optional<Case> find(UUID id) {
-        return jdbc.sql("select * from cases.support_case where id = :id")
+        return jdbc.sql("select " + COLUMNS + " from cases.support_case c where c.id = :id")
                 .param("id", id)
                 .query((rs, n) -> aggregate(rs))
                 .optional();
@@ -109,8 +117,17 @@ class CaseQueries {
                 .update();
     }
 
-    List<Case> list(CaseFilter filter, Visibility visibility, @Nullable Cursor after, int limit) {
-        var sql = new StringBuilder("select * from cases.support_case c where true");
+    /**
+     * Cases the viewer may see, newest first, after a cursor. {@code filter.q()} is not read here:
+     * a search passes what its text found, so the API finds what the workspace finds.
+     */
+    List<Case> list(
+            CaseFilter filter,
+            Visibility visibility,
+            TextSearch.@Nullable Found text,
+            @Nullable Cursor after,
+            int limit) {
+        var sql = new StringBuilder("select " + COLUMNS + " from cases.support_case c where true");
         Map<String, Object> params = new HashMap<>();
         if (!visibility.all()) {
             sql.append(" and (c.team_id is null or c.owner_id = :me");
@@ -141,16 +158,8 @@ class CaseQueries {
             sql.append(" and c.requester_id = :requester");
             params.put("requester", filter.requesterId().value());
         }
-        if (filter.q() != null && !filter.q().isBlank()) {
-            String q = filter.q().strip();
-            String digits = q.startsWith("#") ? q.substring(1) : q;
-            if (digits.matches("\\d{1,18}")) {
-                sql.append(" and (c.number = :number or c.subject ilike '%' || :q || '%')");
-                params.put("number", Long.parseLong(digits));
-            } else {
-                sql.append(" and c.subject ilike '%' || :q || '%'");
-            }
-            params.put("q", likeLiteral(q));
+        if (text != null) {
+            sql.append(" and ").append(text.condition(params));
         }
         if (after != null) {
             sql.append(" and (c.created_at, c.id) < (:afterAt, :afterId)");
@@ -193,11 +202,6 @@ class CaseQueries {
                         rs.getString("after"),
                         rs.getTimestamp("at").toInstant()))
                 .list();
-    }
-
-    /** Searches for what was typed: '%' and '_' are characters here, not wildcards. */
-    private static String likeLiteral(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static Case aggregate(ResultSet rs) throws SQLException {

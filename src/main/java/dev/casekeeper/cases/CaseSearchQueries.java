@@ -2,14 +2,15 @@ package dev.casekeeper.cases;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -41,7 +42,84 @@ class CaseSearchQueries {
 
     record Found(List<Case> cases, long total) {}
 
+    /**
+     * A page of a view, filtered and searched. The total is exact up to {@link CasePage#COUNT_CAP}
+     * and {@code COUNT_CAP + 1} beyond it: counting every match of a common word over the whole desk
+     * would cost more than the page. A search collects the matching ids through its indexes, branch
+     * by branch; when they are few, the page is looked up by key; when they are many, the page is
+     * found by walking the order's index until it is full.
+     */
     Found search(CaseSearch search, CaseQueries.Visibility visibility, Set<UUID> matchingCustomers, Instant now) {
+        var where = filters(search, visibility, now);
+        String order = " order by " + order(search.sort(), search.ascending()) + ", c.id";
+        long offset = (long) search.page() * search.size();
+        if (search.q() == null || search.q().isBlank()) {
+            long total = count(where);
+            return new Found(page(where, order, search.size(), offset), total);
+        }
+        var text = new TextSearch(search.q().strip(), matchingCustomers);
+        text.bind(where.params());
+        var ids = collect(text, where);
+        if (ids == null) {
+            return new Found(page(where.and(text.anyOf()), order, search.size(), offset), CasePage.COUNT_CAP + 1);
+        }
+        if (ids.isEmpty()) {
+            return new Found(List.of(), 0);
+        }
+        var byKey = new Where(new StringBuilder("c.id in (:ids)"), new HashMap<>(Map.of("ids", ids)));
+        return new Found(page(byKey, order, search.size(), offset), ids.size());
+    }
+
+    /**
+     * The ids of the visible cases the text finds, each branch through its own index and stopping
+     * past the cap; or null when they are more than {@link CasePage#COUNT_CAP}. The branches run one
+     * by one, the narrowest first, and the first to pass the cap ends the collection: a common
+     * word's later branches would only confirm that the matches are many. (A case with several
+     * matching entries comes once per entry from the timeline's branch; should that alone pass the
+     * cap, the matches are taken as many: the page is still right, the total says "1,000+".)
+     */
+    private @Nullable Set<UUID> collect(TextSearch text, Where where) {
+        var params = new HashMap<>(where.params());
+        params.put("cap", CasePage.COUNT_CAP + 1);
+        var ids = new LinkedHashSet<UUID>();
+        for (var branch : text.branches()) {
+            var found = jdbc.sql("select c.id from " + branch.from() + " where " + branch.condition() + " and "
+                            + where.sql() + " limit :cap")
+                    .params(params)
+                    .query(UUID.class)
+                    .list();
+            ids.addAll(found);
+            if (found.size() > CasePage.COUNT_CAP || ids.size() > CasePage.COUNT_CAP) {
+                return null;
+            }
+        }
+        return ids;
+    }
+
+    /** How many cases meet the conditions, counted up to one past the cap. */
+    private long count(Where where) {
+        var params = new HashMap<>(where.params());
+        params.put("cap", CasePage.COUNT_CAP + 1);
+        return jdbc.sql("select count(*) from (select 1 from cases.support_case c where " + where.sql()
+                        + " limit :cap) capped")
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    private List<Case> page(Where where, String order, int size, long offset) {
+        var params = new HashMap<>(where.params());
+        params.put("limit", size);
+        params.put("offset", offset);
+        return jdbc.sql("select " + CaseQueries.COLUMNS + " from cases.support_case c where " + where.sql() + order
+                        + " limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> CaseQueries.aggregate(rs))
+                .list();
+    }
+
+    /** The viewer's visibility, the view and the filters that are set, as one where clause on {@code c}. */
+    private static Where filters(CaseSearch search, CaseQueries.Visibility visibility, Instant now) {
         var where = visible(visibility);
         view(where, search.view(), visibility, now);
         if (search.status() != null) {
@@ -58,32 +136,18 @@ class CaseSearchQueries {
             where.and("c.tags @> array[cast(:tag as text)]")
                     .param("tag", search.tag().strip().toLowerCase(Locale.ROOT));
         }
-        if (search.q() != null && !search.q().isBlank()) {
-            text(where, search.q().strip(), matchingCustomers);
-        }
-        String sql = "select c.*, count(*) over () as total from cases.support_case c where " + where.sql()
-                + " order by " + order(search.sort(), search.ascending()) + ", c.id"
-                + " limit :limit offset :offset";
-        where.param("limit", search.size()).param("offset", (long) search.page() * search.size());
-        var total = new long[] {0};
-        var cases = jdbc.sql(sql)
-                .params(where.params())
-                .query((rs, n) -> {
-                    total[0] = rs.getLong("total");
-                    return CaseQueries.aggregate(rs);
-                })
-                .list();
-        if (cases.isEmpty() && search.page() > 0) {
-            // Past the last page (the list shrank): count what there is, so the pager can lead back.
-            var count = new Where(new StringBuilder(where.sql()), new HashMap<>(where.params()));
-            count.params().remove("limit");
-            count.params().remove("offset");
-            total[0] = jdbc.sql("select count(*) from cases.support_case c where " + count.sql())
-                    .params(count.params())
-                    .query(Long.class)
-                    .single();
-        }
-        return new Found(cases, total[0]);
+        return where;
+    }
+
+    /**
+     * What the text finds among the cases the viewer may see, for a list that pages by its own
+     * cursor (the API): the ids when they are few, or the conditions to walk when they are many.
+     */
+    TextSearch.Found text(String q, CaseQueries.Visibility visibility, Set<UUID> matchingCustomers) {
+        var text = new TextSearch(q, matchingCustomers);
+        var where = visible(visibility);
+        text.bind(where.params());
+        return new TextSearch.Found(text, collect(text, where));
     }
 
     /** How many cases each standing view holds for this viewer, in one pass ({@link CaseView#ALL} is not counted). */
@@ -156,30 +220,6 @@ class CaseSearchQueries {
                         .param("solvedSince", Timestamp.from(solvedSince(now)));
             case ALL -> {}
         }
-    }
-
-    /**
-     * The number; words of the subject, messages and notes (full text); part of the subject; or the
-     * requester, found by name or email in {@code customers}.
-     */
-    private static void text(Where where, String q, Set<UUID> matchingCustomers) {
-        var any = new ArrayList<String>();
-        any.add("c.search @@ websearch_to_tsquery('english', :q)");
-        any.add("c.subject ilike :like escape '\\'");
-        any.add("exists (select 1 from cases.timeline_entry t where t.case_id = c.id and t.kind <> 'event'"
-                + " and t.search @@ websearch_to_tsquery('english', :q))");
-        where.param("q", q)
-                .param("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        if (!matchingCustomers.isEmpty()) {
-            any.add("c.requester_id in (:customers)");
-            where.param("customers", matchingCustomers);
-        }
-        String digits = q.startsWith("#") ? q.substring(1) : q;
-        if (digits.matches("\\d{1,18}")) {
-            any.add("c.number = :number");
-            where.param("number", Long.parseLong(digits));
-        }
-        where.and("(" + String.join(" or ", any) + ")");
     }
 
     private static String order(CaseSort sort, boolean ascending) {

@@ -74,7 +74,7 @@ class CasePages {
     CasePageModel page(CaseDetail detail, SignedInAgent me) {
         var kase = detail.summary();
         var requester = customers.find(kase.requesterId());
-        var owners = cases.owners(kase.id(), me);
+        var owners = detail.owners();
         var allAgents = agents.list();
         Map<AgentId, String> names = allAgents.stream().collect(Collectors.toMap(Agent::id, Agent::name));
         Map<TeamId, String> teamNames = agents.teams().stream().collect(Collectors.toMap(Team::id, Team::name));

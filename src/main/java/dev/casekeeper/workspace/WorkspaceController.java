@@ -57,7 +57,10 @@ class WorkspaceController {
         model.addAttribute("sort", search.sort());
         model.addAttribute("ascending", search.ascending());
         model.addAttribute("list", lists.search(search, me));
-        model.addAttribute("counts", lists.counts(me));
+        if (!Htmx.isPartial(request)) {
+            // Only the whole page shows the views' counts; the results a search box asks for do not.
+            model.addAttribute("counts", lists.counts(me));
+        }
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("channels", Channel.values());

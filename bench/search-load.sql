@@ -1,0 +1,145 @@
+-- A desk's history for the search benchmark, written straight into Casekeeper's own schema with
+-- set-based SQL. Run by bench/search.sh as the database's superuser:
+--
+--   psql -v cases=1000000 -f bench/search-load.sql
+--
+-- For :cases cases it writes 3 timeline entries per case (a customer's message, an agent's reply
+-- and a note or a second message), :cases / 5 customers (an email and a phone each), 20 teams and
+-- 200 agents (bench-agent-N@casekeeper.local, signed in with the admin's password). Words follow a
+-- Zipf-like law (rank r is drawn with probability ~1/r) over 5,000 words: the first 40 are real
+-- support words ("order", "refund" ...), the rest made of syllables, so a word's rank says how
+-- common it is (bench/search.sh asks for a common, a rare and a two-word term). The data is
+-- random, the shape is not: the same :cases gives the same sizes, distributions and indexes.
+\set ON_ERROR_STOP on
+\timing on
+
+select :cases as cases, :cases / 5 as customers \gset bench_
+
+create temp table bench_words as
+select array_agg(w order by i) as w
+from (select i,
+             case when i <= 40 then (array['order', 'refund', 'delivery', 'account', 'password', 'invoice',
+                 'payment', 'parcel', 'login', 'email', 'broken', 'return', 'replace', 'address', 'shipping',
+                 'cancel', 'subscription', 'charge', 'discount', 'warranty', 'colour', 'size', 'late',
+                 'technician', 'activation', 'key', 'licence', 'update', 'crash', 'screen', 'battery',
+                 'printer', 'router', 'wifi', 'contract', 'tariff', 'voucher', 'exchange', 'missing',
+                 'damaged'])[i]
+             else (select string_agg((array['ka', 'to', 'mi', 're', 'su', 'lo', 'ne', 'pa', 'di', 'gu',
+                                            'ba', 'fe', 'ho', 'ji', 'ru', 'vo'])[(i / (16 ^ k)::int) % 16 + 1],
+                                     '' order by k desc)
+                   from generate_series(0, 3) k) || 'x'
+             end as w
+      from generate_series(1, 5000) i) words;
+
+-- A word by Zipf-like rank: exp(uniform * ln 5000) has density ~1/r.
+create function pg_temp.zipf_words(words text[], n int) returns text language sql volatile as $$
+    select string_agg(words[least(5000, greatest(1, floor(exp(random() * ln(5000)))::int))], ' ')
+    from generate_series(1, n)
+$$;
+
+-- Teams and agents. The agents share the admin's password hash, so a benchmark can sign in as one.
+insert into agents.team (id, name, created_at)
+select gen_random_uuid(), 'Bench team ' || t, now() from generate_series(1, 20) t;
+
+insert into agents.agent (id, email, name, password_hash, role, active, created_at, updated_at)
+select gen_random_uuid(), 'bench-agent-' || a || '@casekeeper.local', 'Bench Agent ' || a,
+       (select password_hash from agents.agent where role = 'admin' order by created_at limit 1),
+       'agent', true, now(), now()
+from generate_series(1, 200) a;
+
+-- Agent N is in team N mod 20; every tenth agent also in the next team.
+insert into agents.team_member (team_id, agent_id)
+select t.id, a.id
+from (select id, row_number() over (order by email) - 1 as n from agents.agent where email like 'bench-agent-%') a
+join (select id, row_number() over (order by name) - 1 as n from agents.team where name like 'Bench team %') t
+  on t.n = a.n % 20 or (a.n % 10 = 9 and t.n = (a.n + 1) % 20);
+
+create temp table bench_team as
+select id, row_number() over (order by name) - 1 as n from agents.team where name like 'Bench team %';
+create temp table bench_agent as
+select id, row_number() over (order by email) - 1 as n from agents.agent where email like 'bench-agent-%';
+
+-- Customers with an email and a phone each.
+create temp table bench_customer as
+select n, gen_random_uuid() as id,
+       (array['Anna', 'Ben', 'Clara', 'David', 'Elif', 'Farid', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Kemal',
+              'Lena', 'Mateo', 'Nora', 'Oskar', 'Paula', 'Quentin', 'Rosa', 'Sami', 'Tilde'])[1 + n % 20]
+       || ' ' ||
+       (array['Schmidt', 'Garcia', 'Novak', 'Okafor', 'Larsen', 'Rossi', 'Yilmaz', 'Dubois', 'Kowalski',
+              'Silva', 'Jensen', 'Moreau', 'Fischer', 'Haddad', 'Berg', 'Costa', 'Weber', 'Tanaka', 'Ortiz',
+              'Keller', 'Murphy', 'Ivanova', 'Nakamura', 'Petrov', 'Andersen'])[1 + (n / 20) % 25]
+       || case when n >= 500 then ' ' || (array['Marie', 'Luis', 'Jo', 'Kim', 'Alex'])[1 + (n / 500) % 5]
+                                  || '-' || (n / 2500) else '' end as name
+from generate_series(0, :bench_customers - 1) n;
+
+insert into customers.customer (id, display_name, created_at, updated_at)
+select id, name, now() - interval '3 years', now() - interval '3 years' from bench_customer;
+
+insert into customers.identity (id, customer_id, kind, value, verified, created_at)
+select gen_random_uuid(), id, 'email', 'customer' || n || '@example.com', true, now() - interval '3 years'
+from bench_customer
+union all
+select gen_random_uuid(), id, 'phone', '+4930' || lpad(n::text, 8, '0'), false, now() - interval '3 years'
+from bench_customer;
+
+-- Cases, oldest first (so numbers rise with time), over three years. 11% are still open.
+create temp table bench_case as
+select g as n, gen_random_uuid() as id,
+       now() - (interval '3 years') * (1 - g::float8 / :bench_cases) as created_at,
+       (array['new', 'open', 'open', 'pending', 'on_hold'])[1 + g % 5] as open_status,
+       (g::bigint * 7919) % 100 as roll
+from generate_series(1, :bench_cases) g;
+
+insert into cases.support_case
+    (id, subject, requester_id, channel, status, priority, tags, team_id, owner_id,
+     created_at, updated_at, first_response_at, solved_at, closed_at, waiting_since)
+select c.id,
+       initcap(pg_temp.zipf_words(w.w, 3 + c.n % 6)),
+       cu.id,
+       (array['email', 'email', 'web', 'chat', 'phone', 'api'])[1 + c.n % 6],
+       s.status,
+       (array['normal', 'normal', 'normal', 'low', 'high', 'urgent'])[1 + (c.n / 7) % 6],
+       case c.n % 4 when 0 then '{}'::text[]
+                    when 1 then array[(array['billing', 'shipping', 'vip', 'returns', 'bug'])[1 + (c.n / 4) % 5]]
+                    when 2 then array['billing', (array['refund', 'vat', 'dunning'])[1 + (c.n / 4) % 3]]
+                    else array['shipping'] end,
+       case when c.n % 20 = 0 then null else t.id end,
+       case when s.status = 'new' then null else a.id end,
+       c.created_at,
+       least(now(), c.created_at + interval '1 hour' * (c.roll + 1)),
+       case when s.status = 'new' then null else c.created_at + interval '30 minutes' end,
+       case when s.status in ('solved', 'closed') then least(now(), c.created_at + interval '1 hour' * (c.roll + 1)) end,
+       case when s.status = 'closed' then least(now(), c.created_at + interval '1 hour' * (c.roll + 1)) end,
+       case when s.status in ('new', 'open') then c.created_at end
+from bench_case c
+cross join bench_words w
+join bench_customer cu on cu.n = (c.n::bigint * 104729) % :bench_customers
+join bench_team t on t.n = c.n % 20
+join bench_agent a on a.n = (c.n % 20) + 20 * ((c.n / 20) % 10)
+cross join lateral (select case when c.roll < 11 or c.n > :bench_cases - :bench_cases / 50 then c.open_status
+                                when c.roll < 31 then 'solved' else 'closed' end as status) s
+order by c.n;
+
+-- Three entries per case: the customer's message, the agent's reply, then a note or another message.
+insert into cases.timeline_entry (id, case_id, kind, author_kind, author_id, body_text, body_html, created_at)
+select gen_random_uuid(), k.id, e.kind, e.author_kind,
+       case when e.author_kind = 'customer' then k.requester_id else coalesce(k.owner_id, a.id) end,
+       b.text, '<p>' || b.text || '</p>', k.created_at + interval '20 minutes' * e.step
+from cases.support_case k
+join bench_case c on c.id = k.id
+join bench_agent a on a.n = c.n % 200
+cross join bench_words w
+cross join lateral (values (0, 'message_in', 'customer'),
+                           (1, 'message_out', 'agent'),
+                           (2, case when c.n % 3 = 0 then 'message_in' else 'note' end,
+                               case when c.n % 3 = 0 then 'customer' else 'agent' end)) e(step, kind, author_kind)
+cross join lateral (select pg_temp.zipf_words(w.w, 12 + (c.n + e.step) % 30) as text) b
+order by e.step, c.n;
+
+vacuum (analyze) customers.customer, customers.identity, cases.support_case, cases.timeline_entry,
+    agents.agent, agents.team, agents.team_member;
+
+select (select count(*) from cases.support_case) as cases,
+       (select count(*) from cases.timeline_entry) as timeline_entries,
+       (select count(*) from customers.customer) as customers,
+       pg_size_pretty(pg_database_size(current_database())) as database_size;
