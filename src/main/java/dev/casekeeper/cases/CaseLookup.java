@@ -200,6 +200,7 @@ public class CaseLookup {
         var rows = cases.list(
                 filter,
                 new CaseQueries.Visibility(true, null, Set.of()),
+                null,
                 cursor == null ? null : Cursor.decode(cursor),
                 limit + 1);
         var page = rows.stream().limit(limit).map(Case::summary).toList();
