@@ -51,6 +51,10 @@ public record RoutingSettings(
     }
 
     int capacity(RoutedChannel channel) {
-        return channel == RoutedChannel.CHAT ? chatCapacity : emailCapacity;
+        return switch (channel) {
+            case CHAT -> chatCapacity;
+            case EMAIL -> emailCapacity;
+            case COUNTER -> 1;
+        };
     }
 }
