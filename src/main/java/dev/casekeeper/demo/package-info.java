@@ -1,5 +1,6 @@
 /** Demo workspace: with the {@code demo} profile, loads agents, customers and cases drawn from the seed stories. */
-@ApplicationModule(allowedDependencies = {"agents", "cases", "channels", "customers", "followups", "macros", "shared"})
+@ApplicationModule(
+        allowedDependencies = {"agents", "cases", "channels", "counter", "customers", "followups", "macros", "shared"})
 @NullMarked
 package dev.casekeeper.demo;
 
