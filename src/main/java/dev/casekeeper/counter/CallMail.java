@@ -22,10 +22,12 @@ class CallMail {
 
     private final ChannelManagement channels;
     private final MessageSource messages;
+    private final CounterSettings settings;
 
-    CallMail(ChannelManagement channels, MessageSource messages) {
+    CallMail(ChannelManagement channels, MessageSource messages, CounterSettings settings) {
         this.channels = channels;
         this.messages = messages;
+        this.settings = settings;
     }
 
     void afterCommit(Ticket ticket, String locationName) {
@@ -52,7 +54,7 @@ class CallMail {
                 "counter.mail.text",
                 new Object[] {ticket.firstName(), ticket.number(), String.valueOf(ticket.desk()), locationName},
                 locale);
-        if (!channels.sendMail(null, String.valueOf(ticket.email()), subject, text)) {
+        if (!channels.sendMail(settings.mailFrom(), String.valueOf(ticket.email()), subject, text)) {
             log.warn("Case {}: the call of ticket {} could not be mailed", ticket.caseId(), ticket.number());
         }
     }
