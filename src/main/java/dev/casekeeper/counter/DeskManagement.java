@@ -176,7 +176,10 @@ public class DeskManagement {
         return counter.ticket(id);
     }
 
-    /** Nobody came within the grace period after the call: the ticket is over as a no-show. */
+    /**
+     * Nobody came within the grace period after the call: the ticket is over as a no-show, and its
+     * contact counts among the abandoned ones (with a callback task when they left an email or phone).
+     */
     public Ticket noShow(TicketId id, SignedInAgent me) {
         var ticket = mine(id, me, Set.of(TicketState.CALLED));
         var now = clock.instant();
@@ -187,7 +190,7 @@ public class DeskManagement {
                     "Give the walk-in time to come: a no-show may be marked "
                             + Duration.between(now, allowedAt).toSeconds() + " s from now");
         }
-        live.end(contactOf(ticket), me);
+        pull.noShow(contactOf(ticket), me.id());
         tickets.over(id.value(), TicketState.NO_SHOW, now);
         cases.recordEvent(
                 ticket.caseId(),

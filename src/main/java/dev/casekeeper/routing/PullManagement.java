@@ -64,6 +64,16 @@ public class PullManagement {
     }
 
     /**
+     * The customer of the contact the agent took never came: it counts as abandoned after its wait
+     * (among the abandoned contacts of the supervisors' page, outside the handle times), with a
+     * callback task for the team when the customer left an email or phone.
+     */
+    public Contact noShow(ContactId id, AgentId agentId) {
+        taken.noShow(id.value(), agentId.value());
+        return views.contact(id);
+    }
+
+    /**
      * Whether the agent serves at a counter desk now: each agent at a desk serves one walk-in at a
      * time, which is the counter queue's serving capacity in the estimates routing shows (the
      * supervisors' page).

@@ -3,6 +3,8 @@ package dev.casekeeper.routing;
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.shared.ConflictException;
+import dev.casekeeper.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -41,6 +43,48 @@ class TakenContacts {
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * The customer of a taken contact never came to the desk: the contact counts as abandoned (after
+     * the wait until it was taken), not as handled, so it stays out of the handle times and shows
+     * among the abandoned contacts; with an email or phone given on arrival, the team owes a callback.
+     */
+    void noShow(UUID contactId, UUID agentId) {
+        transaction.executeWithoutResult(status -> {
+            var contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("Contact", contactId));
+            if (contact.state() != ContactState.ACCEPTED || !agentId.equals(contact.agentId())) {
+                throw new ConflictException("contact-not-live", "Only a contact the agent holds can be a no-show");
+            }
+            var now = clock.instant();
+            contacts.releaseAccepted(contact.offerId(), now);
+            long waited = contact.waitedMs() != null
+                    ? contact.waitedMs()
+                    : Duration.between(contact.arrivedAt(), now).toMillis();
+            contacts.abandoned(contactId, now, waited, null, null);
+            log.info("Case {}: contact {} was a no-show at agent {}'s desk", contact.caseId(), contactId, agentId);
+            var team = new TeamId(contact.teamId());
+            events.publishEvent(new ContactAbandoned(
+                    new ContactId(contactId),
+                    new CaseId(contact.caseId()),
+                    team,
+                    contact.channel(),
+                    Duration.ofMillis(waited)));
+            if (contact.callbackEmail() != null || contact.callbackPhone() != null) {
+                var callbackId = UUID.randomUUID();
+                if (contacts.insertCallback(
+                        callbackId, contact, contact.callbackEmail(), contact.callbackPhone(), now)) {
+                    events.publishEvent(new CallbackRequested(
+                            callbackId,
+                            new ContactId(contactId),
+                            new CaseId(contact.caseId()),
+                            team,
+                            contact.callbackEmail(),
+                            contact.callbackPhone()));
+                }
+            }
+            events.publishEvent(new QueueChanged(team));
+        });
     }
 
     /** The contact the agent took, accepted by them; empty when none of {@code among} is theirs to take. */

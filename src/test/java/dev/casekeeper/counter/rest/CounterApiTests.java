@@ -164,11 +164,11 @@ class CounterApiTests extends ApiTestBase {
     }
 
     @Test
-    void aNoShowWaitsForTheGracePeriodAndEndsTheTicket() {
+    void aNoShowWaitsForTheGracePeriodAndCountsAsAbandonedWithACallback() {
         var team = newTeam();
         var agent = newAgent("agent", team);
         var store = location(team, "R", List.of());
-        var taken = take(agent.api(), store, "Deon", Map.of());
+        var taken = take(agent.api(), store, "Deon", Map.of("phone", "+1 555 0193"));
         sit(agent.api(), store, "Desk 1");
         agent.api().post("/api/v1/counter/desk/next", null);
         var noShow = "/api/v1/counter/tickets/" + taken.get("id").asString() + "/no-show";
@@ -179,6 +179,19 @@ class CounterApiTests extends ApiTestBase {
                 .until(() -> agent.api().post(noShow, null), r -> r.status() == 200);
         assertThat(marked.json().get("state").asString()).isEqualTo("no_show");
         assertThat(eventTypes(agent.api(), taken.get("caseId").asString())).contains("counter_no_show");
+        // Among the abandoned contacts of the supervisors, with the team's callback to the number she left.
+        var abandoned =
+                newAgent("supervisor").api().get("/api/v1/routing/abandoned").json();
+        assertThat(abandoned
+                        .valueStream()
+                        .filter(a -> a.get("caseId")
+                                .asString()
+                                .equals(taken.get("caseId").asString())))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.get("channel").asString()).isEqualTo("counter");
+                    assertThat(a.get("callbackPhone").asString()).isEqualTo("+1 555 0193");
+                });
     }
 
     @Test
