@@ -14,6 +14,7 @@ import dev.casekeeper.routing.RoutedChannel;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
+import dev.casekeeper.shared.StorableText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,6 +87,8 @@ public class CounterManagement {
             errors.put("firstName", "must not be blank");
         } else if (firstName.length() > MAX_FIRST_NAME) {
             errors.put("firstName", "is longer than " + MAX_FIRST_NAME + " characters");
+        } else if (!StorableText.isStorable(firstName)) {
+            errors.put("firstName", StorableText.problem(firstName));
         }
         var reason = location.reasons().stream()
                 .filter(r -> r.id().equals(command.reasonId()))

@@ -14,6 +14,7 @@ import dev.casekeeper.routing.TransferContact;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
+import dev.casekeeper.shared.StorableText;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -100,7 +101,7 @@ public class DeskManagement {
     public Seat sit(LocationId locationId, @Nullable String desk, SignedInAgent me) {
         locations.location(locationId);
         var name = desk == null ? "" : desk.strip();
-        if (name.isEmpty() || name.length() > MAX_DESK) {
+        if (name.isEmpty() || name.length() > MAX_DESK || !StorableText.isStorable(name)) {
             throw new InvalidInputException("desk", "name the desk in 1 to " + MAX_DESK + " characters");
         }
         var before = seats.seatOf(me.id().value());
@@ -215,6 +216,8 @@ public class DeskManagement {
      * calls it next.
      */
     public Ticket transfer(TicketId id, TransferTicket transfer, SignedInAgent me) {
+        storable(transfer.reason(), "reason");
+        storable(transfer.summary(), "summary");
         var ticket = mine(id, me, Set.of(TicketState.CALLED, TicketState.SERVING));
         var toDesk = transfer.toDesk() == null || transfer.toDesk().isBlank()
                 ? null
@@ -268,6 +271,12 @@ public class DeskManagement {
 
     private ContactId contactOf(Ticket ticket) {
         return new ContactId(tickets.contactOf(ticket.id().value()));
+    }
+
+    private static void storable(@Nullable String value, String field) {
+        if (value != null && !StorableText.isStorable(value)) {
+            throw new InvalidInputException(field, StorableText.problem(value));
+        }
     }
 
     private static String text(@Nullable String value) {

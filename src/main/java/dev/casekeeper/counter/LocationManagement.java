@@ -4,6 +4,7 @@ import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
+import dev.casekeeper.shared.StorableText;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -95,7 +96,7 @@ public class LocationManagement {
         var skills = new ArrayList<String>();
         for (var skill : command.skills() == null ? List.<String>of() : command.skills()) {
             var s = skill == null ? "" : skill.strip().toLowerCase(Locale.ROOT);
-            if (s.isEmpty() || s.length() > MAX_SKILL || s.contains(",")) {
+            if (s.isEmpty() || s.length() > MAX_SKILL || s.contains(",") || !StorableText.isStorable(s)) {
                 errors.put("skills", "each skill is 1 to 100 characters, without commas");
             } else if (!skills.contains(s)) {
                 skills.add(s);
@@ -118,6 +119,8 @@ public class LocationManagement {
             errors.put(field, "must not be blank");
         } else if (stripped.length() > max) {
             errors.put(field, "is longer than " + max + " characters");
+        } else if (!StorableText.isStorable(stripped)) {
+            errors.put(field, StorableText.problem(stripped));
         }
         return stripped;
     }
