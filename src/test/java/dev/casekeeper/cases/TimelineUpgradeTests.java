@@ -118,7 +118,11 @@ class TimelineUpgradeTests {
                 "satisfaction_rated",
                 "compliment_received",
                 "complaint_opened",
-                "complaint_about");
+                "complaint_about",
+                "counter_ticket_taken",
+                "counter_called",
+                "counter_served",
+                "counter_no_show");
         assertThat(written)
                 .as("every kind of event 0.1 wrote is in the fixture")
                 .containsAll(TimelineJson.types().keySet().stream()

@@ -151,7 +151,11 @@ class CounterPagesTests extends ApiTestBase {
         assertThat(badEmail.body()).contains("id=\"error-email\"").contains("value=\"Tom\"");
         var nul = postForm(
                 kiosk,
-                Map.of("firstName", "Jan\u0000elle", "reasonId", store.get("reasons").get(0).get("id").asString()));
+                Map.of(
+                        "firstName",
+                        "Jan\u0000elle",
+                        "reasonId",
+                        store.get("reasons").get(0).get("id").asString()));
         assertThat(nul.statusCode()).isEqualTo(422);
         assertThat(nul.body()).contains("id=\"error-firstName\"");
         assertThat(admin().get("/api/v1/counter/locations/" + store.get("id").asString() + "/tickets")
