@@ -222,4 +222,20 @@ public sealed interface TimelineEvent {
             Duration duration,
             String disposition,
             @Nullable String notes) implements TimelineEvent {}
+
+    /** A walk-in took a ticket at a counter location's kiosk (their arrival) for a visit reason. */
+    @JsonTypeName("counter_ticket_taken")
+    record CounterTicketTaken(String ticket, String location, String reason) implements TimelineEvent {}
+
+    /** An agent called the ticket to their desk. */
+    @JsonTypeName("counter_called")
+    record CounterCalled(String ticket, String desk) implements TimelineEvent {}
+
+    /** The walk-in came to the desk and the agent is serving them. */
+    @JsonTypeName("counter_served")
+    record CounterServed(String ticket, String desk) implements TimelineEvent {}
+
+    /** The walk-in did not come to the desk within the grace period after being called. */
+    @JsonTypeName("counter_no_show")
+    record CounterNoShow(String ticket, String desk) implements TimelineEvent {}
 }

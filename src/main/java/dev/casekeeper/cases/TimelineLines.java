@@ -10,6 +10,10 @@ import dev.casekeeper.cases.TimelineEvent.ComplaintAbout;
 import dev.casekeeper.cases.TimelineEvent.ComplaintOpened;
 import dev.casekeeper.cases.TimelineEvent.ComplimentReceived;
 import dev.casekeeper.cases.TimelineEvent.ContactEnded;
+import dev.casekeeper.cases.TimelineEvent.CounterCalled;
+import dev.casekeeper.cases.TimelineEvent.CounterNoShow;
+import dev.casekeeper.cases.TimelineEvent.CounterServed;
+import dev.casekeeper.cases.TimelineEvent.CounterTicketTaken;
 import dev.casekeeper.cases.TimelineEvent.Escalated;
 import dev.casekeeper.cases.TimelineEvent.HoldEnded;
 import dev.casekeeper.cases.TimelineEvent.PriorityChanged;
@@ -219,6 +223,14 @@ public class TimelineLines {
                         null,
                         null,
                         true);
+            case CounterTicketTaken e ->
+                TimelineLine.of(text(locale, "event.counterTicketTaken", e.ticket(), e.location(), e.reason()));
+            case CounterCalled e ->
+                TimelineLine.of(text(locale, "event.counterCalled", authorName, e.ticket(), e.desk()));
+            case CounterServed e ->
+                TimelineLine.of(text(locale, "event.counterServed", authorName, e.ticket(), e.desk()));
+            case CounterNoShow e ->
+                new TimelineLine(text(locale, "event.counterNoShow", e.ticket(), e.desk()), null, null, true);
         };
     }
 

@@ -62,6 +62,36 @@ public class CustomerManagement {
     }
 
     /**
+     * The customer who owns this phone number, created (with the given display name) when nobody does
+     * yet: a walk-in at the counter who left a number. Safe under concurrent calls like {@link #identifyByEmail}.
+     */
+    public CustomerId identifyByPhone(String phone, String displayName) {
+        String number = IdentityValues.phone(phone, "phone");
+        var existing = customers.findOwner(IdentityKind.PHONE, number);
+        if (existing.isPresent()) {
+            return new CustomerId(existing.get());
+        }
+        var id = UUID.randomUUID();
+        Instant now = clock.instant();
+        customers.insertCustomer(id, displayNameOr(displayName, number), now);
+        UUID owner = customers.insertIdentityOrFindOwner(id, IdentityKind.PHONE, number, false, now);
+        if (!owner.equals(id)) {
+            customers.deleteCustomer(id);
+        }
+        return new CustomerId(owner);
+    }
+
+    /**
+     * A walk-in at the counter who gave only a first name: a new customer with no identity, whom
+     * nothing recognises again (an agent may add an email or phone later, or merge the record).
+     */
+    public CustomerId identifyWalkIn(String displayName) {
+        var id = UUID.randomUUID();
+        customers.insertCustomer(id, displayName.strip(), clock.instant());
+        return new CustomerId(id);
+    }
+
+    /**
      * The customer behind a chat visitor (the digest of the visitor's browser token), created with
      * the given display name the first time. Safe under concurrent calls like {@link #identifyByEmail}.
      */

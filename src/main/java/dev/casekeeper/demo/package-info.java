@@ -4,6 +4,7 @@
             "agents",
             "callbacks",
             "cases",
+            "counter",
             "channels",
             "customers",
             "followups",

@@ -139,6 +139,15 @@ class AgentStateQueries {
                 .single();
     }
 
+    /** Whether the agent serves at a counter desk now. */
+    void atCounterDesk(UUID agentId, boolean atDesk, Instant now) {
+        jdbc.sql("update routing.agent_state set counter_desk = :desk, updated_at = :now where agent_id = :agent")
+                .param("agent", agentId)
+                .param("desk", atDesk)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
     /** The agent's idle time starts again: they were just offered a contact. */
     void offered(UUID agentId, Instant now) {
         jdbc.sql("update routing.agent_state set idle_since = :now where agent_id = :agent")
@@ -200,6 +209,13 @@ class AgentStateQueries {
 
     /** Total free-or-used capacity on the channel of the team's available agents: how many contacts it serves at once. */
     int servingCapacity(UUID team, RoutedChannel channel) {
+        if (channel == RoutedChannel.COUNTER) {
+            // One walk-in at a time per agent at a desk, whatever their presence for the pushed channels.
+            return jdbc.sql("""
+                            select count(*) from routing.agent_state s
+                            where s.counter_desk and s.team_ids @> array[cast(:team as uuid)]
+                            """).param("team", team).query(Integer.class).single();
+        }
         return jdbc.sql("""
                         select coalesce(sum(coalesce(s.%s, :default)), 0) from routing.agent_state s
                         where s.presence = 'available' and s.team_ids @> array[cast(:team as uuid)]
@@ -237,6 +253,8 @@ class AgentStateQueries {
             case CHAT -> "chat_capacity";
             case EMAIL -> "email_capacity";
             case PHONE -> "phone_capacity";
+            // Agents take counter tickets themselves, one at a time at their desk; nothing offers them.
+            case COUNTER -> throw new IllegalArgumentException("Counter tickets are taken at a desk, not offered");
         };
     }
 

@@ -20,7 +20,7 @@ class ContactQueries {
     /** The first waiting contacts of one team, read in serving order straight from the partial index {@code contact_queue}. */
     static final String WAITING_IN_TEAM = """
             select * from routing.contact
-            where state = 'waiting' and team_id = cast(:team as uuid)
+            where state = 'waiting' and team_id = cast(:team as uuid) and channel <> 'counter'
             order by priority desc, arrived_at, id
             limit :limit
             for update skip locked
@@ -29,7 +29,7 @@ class ContactQueries {
     /** The same over several teams (an agent's, the sweep's): found by {@code contact_queue}, then sorted. */
     static final String WAITING = """
             select * from routing.contact
-            where state = 'waiting' and team_id = any(cast(string_to_array(:teams, ',') as uuid[]))
+            where state = 'waiting' and team_id = any(cast(string_to_array(:teams, ',') as uuid[])) and channel <> 'counter'
             order by priority desc, arrived_at, id
             limit :limit
             for update skip locked
@@ -106,6 +106,7 @@ class ContactQueries {
     /**
      * The first waiting contacts of the teams in the order they are served (highest priority, then
      * longest waiting), locked; contacts another transaction holds are skipped, not waited for.
+     * Counter tickets are left out: agents at a desk take them ({@link TakenContacts}).
      */
     List<ContactRow> lockWaiting(Collection<UUID> teams, int limit) {
         if (teams.size() == 1) {
@@ -120,6 +121,31 @@ class ContactQueries {
                 .param("limit", limit)
                 .query(ContactQueries::row)
                 .list();
+    }
+
+    /**
+     * The first of the given waiting contacts the agent may take (one of their teams, every required
+     * skill), in serving order, locked; contacts another transaction holds are skipped.
+     */
+    Optional<ContactRow> lockNextFor(UUID agentId, Collection<UUID> teams, Collection<UUID> among) {
+        if (among.isEmpty() || teams.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select c.* from routing.contact c
+                        where c.id = any(cast(string_to_array(:ids, ',') as uuid[])) and c.state = 'waiting'
+                          and c.team_id = any(cast(string_to_array(:teams, ',') as uuid[]))
+                          and coalesce((select s.skills from routing.agent_state s where s.agent_id = :agent), '{}')
+                              @> c.required_skills
+                        order by c.priority desc, c.arrived_at, c.id
+                        limit 1
+                        for update skip locked
+                        """)
+                .param("agent", agentId)
+                .param("teams", ids(teams))
+                .param("ids", ids(among))
+                .query(ContactQueries::row)
+                .optional();
     }
 
     /** Contacts offered to the agent, locked. */

@@ -60,6 +60,7 @@ public record RoutingSettings(
             case CHAT -> chatCapacity;
             case EMAIL -> emailCapacity;
             case PHONE -> phoneCapacity;
+            case COUNTER -> 1;
         };
     }
 }

@@ -36,6 +36,14 @@ class WaitEstimates {
                 settings.waitEstimateCap());
     }
 
+    /** The same with a serving capacity the caller knows better (the desks open at one counter location). */
+    Estimator of(UUID teamId, RoutedChannel channel, int servingCapacity) {
+        var handle = contacts.averageHandleMs(teamId, channel, settings.handleTimeSample())
+                .map(ms -> Duration.ofMillis(Math.round(ms)))
+                .orElse(settings.defaultHandleTime());
+        return new Estimator(handle, servingCapacity, settings.waitEstimateFloor(), settings.waitEstimateCap());
+    }
+
     record Estimator(Duration averageHandleTime, int servingCapacity, Duration floor, Duration cap) {
 
         Duration estimate(int position) {

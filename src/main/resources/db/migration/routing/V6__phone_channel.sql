@@ -3,5 +3,5 @@
 -- configured default (casekeeper.routing.phone-capacity) unless set here.
 alter table routing.contact drop constraint if exists contact_channel_check;
 alter table routing.contact add constraint contact_channel_known
-    check (channel in ('chat', 'email', 'phone'));
+    check (channel in ('chat', 'email', 'phone', 'counter'));
 alter table routing.agent_state add column phone_capacity integer check (phone_capacity between 0 and 100);

@@ -126,7 +126,11 @@ class TimelineUpgradeTests {
                 "callback_retry",
                 "callback_done",
                 "callback_overdue",
-                "call_logged");
+                "call_logged",
+                "counter_ticket_taken",
+                "counter_called",
+                "counter_served",
+                "counter_no_show");
         assertThat(written)
                 .as("every kind of event 0.1 wrote is in the fixture")
                 .containsAll(TimelineJson.types().keySet().stream()

@@ -61,7 +61,11 @@ class BadInputTests extends ApiTestBase {
             Map.entry("GET /api/portal/v1/csrf", "takes no input"),
             Map.entry("GET /api/portal/v1/me", "takes no input"),
             Map.entry("GET /api/portal/v1/my-data", "takes no input"),
-            Map.entry("POST /api/portal/v1/sign-out", "takes no input"));
+            Map.entry("POST /api/portal/v1/sign-out", "takes no input"),
+            Map.entry("GET /api/v1/counter/locations", "takes no input"),
+            Map.entry("GET /api/v1/counter/desk", "takes no input"),
+            Map.entry("DELETE /api/v1/counter/desk", "takes no input"),
+            Map.entry("POST /api/v1/counter/desk/next", "takes no input"));
 
     /** Fields that change by themselves (time passing, the caller's own token being used) and say nothing about a write. */
     private static final Set<String> VOLATILE = Set.of(

@@ -77,7 +77,10 @@ class AdminPagesAccessTests extends ApiTestBase {
                 new AdminPage("GET", "/admin/mailboxes/new"),
                 new AdminPage("POST", "/admin/mailboxes"),
                 new AdminPage("GET", "/admin/mailboxes/{id}"),
-                new AdminPage("POST", "/admin/mailboxes/{id}"));
+                new AdminPage("POST", "/admin/mailboxes/{id}"),
+                new AdminPage("GET", "/admin/counter"),
+                new AdminPage("POST", "/admin/counter/locations"),
+                new AdminPage("POST", "/admin/counter/locations/{id}/reasons"));
     }
 
     @Autowired
