@@ -1,12 +1,6 @@
 package dev.casekeeper.callbacks.web;
 
 import dev.casekeeper.callbacks.CallbackWindow;
-import dev.casekeeper.shared.InvalidInputException;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,36 +22,7 @@ public record PromiseCallbackForm(
 
     @Nullable
     CallbackWindow window() {
-        var from = instant(windowFrom);
-        var until = instant(windowUntil);
-        if (from == null && until == null) {
-            return null;
-        }
-        if (from == null || until == null) {
-            throw new InvalidInputException("windowFrom", "give both the start and the end of the window");
-        }
-        return new CallbackWindow(from, until);
-    }
-
-    private @Nullable Instant instant(@Nullable String typed) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(typed.strip()).atZone(zoneId()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("windowFrom", "is not a date and time");
-        }
-    }
-
-    private ZoneId zoneId() {
-        if (zone == null || zone.isBlank()) {
-            return ZoneId.of("UTC");
-        }
-        try {
-            return ZoneId.of(zone.strip());
-        } catch (DateTimeException e) {
-            return ZoneId.of("UTC");
-        }
+        return TypedWindow.parse(
+                windowFrom, windowUntil, zone, "windowFrom", "give both the start and the end of the window");
     }
 }
