@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * A customer's cases on a merge of her records (they move to the record that remains, each with a
  * line in the case's history, and back on an undo) and her words on erasure (the text, HTML and
- * channel facts of the messages she wrote are blanked; the cases and everyone else's entries stay).
+ * channel facts of the messages she wrote are blanked, and the recordings of her calls; the cases and
+ * everyone else's entries stay).
  */
 @Component
 class CaseCustomerData implements CustomerDataHolder {
@@ -80,6 +81,15 @@ class CaseCustomerData implements CustomerDataHolder {
                         where kind = 'message_in' and author_kind = 'customer' and author_id in (:ids)
                         """)
                 .param("erased", ERASED)
+                .param("ids", customer.records().stream().map(CustomerId::value).toList())
+                .update();
+        // A call's recording is her voice: the call stays on the timeline, its recording does not.
+        jdbc.sql("""
+                        update cases.timeline_entry e set data = e.data - 'recordingUrl'
+                        from cases.support_case c
+                        where e.case_id = c.id and c.requester_id in (:ids)
+                          and e.event_type = 'call_ended' and e.data ->> 'recordingUrl' is not null
+                        """)
                 .param("ids", customer.records().stream().map(CustomerId::value).toList())
                 .update();
         jdbc.sql("select set_config('casekeeper.erasing', 'off', true)").query().singleValue();

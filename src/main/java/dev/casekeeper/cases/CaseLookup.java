@@ -211,6 +211,19 @@ public class CaseLookup {
     }
 
     /**
+     * Every case these customer records asked for, without an access check or a limit: for modules
+     * that keep data about a customer beside her cases and erase it with hers.
+     */
+    public List<CaseId> idsOfRequesters(Set<CustomerId> requesters) {
+        if (requesters.isEmpty()) {
+            return List.of();
+        }
+        return cases.idsOfRequesters(requesters.stream().map(CustomerId::value).toList()).stream()
+                .map(CaseId::new)
+                .toList();
+    }
+
+    /**
      * The timeline entries of the messages these customer records wrote, on any case: for channels
      * that keep the raw message beside its entry and erase it when the customer's data is erased.
      */

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,14 @@ class CaseQueries {
                 .param("id", id)
                 .query((rs, n) -> aggregate(rs))
                 .optional();
+    }
+
+    /** Every case these customer records asked for, however many (through {@code case_requester}). */
+    List<UUID> idsOfRequesters(Collection<UUID> requesters) {
+        return jdbc.sql("select id from cases.support_case where requester_id = any(:ids)")
+                .param("ids", requesters.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list();
     }
 
     Optional<UUID> findIdByNumber(long number) {

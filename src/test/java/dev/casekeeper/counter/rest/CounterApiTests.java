@@ -5,6 +5,9 @@ import static dev.casekeeper.support.ProblemAssertions.fieldsNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.casekeeper.customers.CustomerId;
+import dev.casekeeper.customers.ErasureManagement;
+import dev.casekeeper.shared.Actor;
 import dev.casekeeper.support.Api;
 import dev.casekeeper.support.ApiTestBase;
 import java.time.Duration;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  * on the timeline. And what the API refuses.
  */
 class CounterApiTests extends ApiTestBase {
+
+    @Autowired
+    private ErasureManagement erasures;
 
     /** A location with one reason, served by the team: the location's JSON. */
     private JsonNode location(UUID team, String code, List<String> skills) {
@@ -93,6 +100,32 @@ class CounterApiTests extends ApiTestBase {
                 .json();
         assertThat(board.get("next").valueStream().map(JsonNode::asString)).containsExactly("R-001", "R-002");
         assertThat(board.get("waits").get(0).get("waiting").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void erasingAWalkInsDataBlanksHerNameAddressAndNumberOnHerTicket() {
+        var team = newTeam();
+        var greeter = newAgent("agent", team);
+        var store = location(team, "R", List.of());
+        var email = "janelle-" + UUID.randomUUID() + "@example.com";
+        var ticket = take(greeter.api(), store, "Janelle", Map.of("email", email, "phone", "+15557650123"));
+        take(greeter.api(), store, "Deon", Map.of());
+        var customer = new CustomerId(UUID.fromString(ticket.get("customerId").asString()));
+
+        var request = erasures.request(customer, Actor.customer(customer.value()));
+        var approved = erasures.approve(
+                request.id(), null, Actor.agent(newAgent("supervisor").id()));
+
+        var line = admin().get("/api/v1/counter/locations/" + store.get("id").asString() + "/tickets")
+                .json();
+        assertThat(line.valueStream().map(t -> t.get("firstName").asString())).containsExactly("(erased)", "Deon");
+        var erased = line.get(0);
+        assertThat(erased.get("number").asString())
+                .as("her place in line stays")
+                .isEqualTo("R-001");
+        assertThat(erased.get("email").isNull()).isTrue();
+        assertThat(erased.get("phone").isNull()).isTrue();
+        assertThat(approved.outcome()).containsEntry("counterTickets", 1);
     }
 
     @Test
