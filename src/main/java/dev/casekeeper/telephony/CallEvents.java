@@ -36,8 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  * is stored and applied, and a refused one leaves nothing behind. A ring opens a case for the caller
  * and queues it on the phone channel; an answer takes the offer; holds, resumes and transfers act as
  * the agent on the call; an end before an answer is routing's abandonment (a callback task to the
- * caller's number, with the wait), after it the end of the live contact. The call's row is locked,
- * so a call's events apply one at a time.
+ * caller's number, with the wait), after it the end of the live contact. A call's events apply one
+ * at a time, whatever order they arrive in at once: a lock on the call's id (there is no row to lock
+ * before the first ring) makes a second ring wait for the first and find its call.
  */
 @Component
 class CallEvents {
@@ -80,6 +81,7 @@ class CallEvents {
 
     @Transactional
     EventReceipt accept(Integration integration, CallEvent event) {
+        calls.serialize(integration.id(), event.callId());
         if (!calls.insertEvent(integration.id(), event, clock.instant())) {
             var call = calls.find(integration.id(), event.callId()).orElse(null);
             return receipt(event, "duplicate", call);

@@ -74,6 +74,19 @@ class CallQueries {
                 .update();
     }
 
+    /**
+     * Makes every other event of this call wait until this transaction ends: phone systems send a
+     * call's events in parallel, and two rings of one call must not both open a case.
+     */
+    void serialize(UUID integrationId, String externalId) {
+        jdbc.sql(
+                        "select pg_advisory_xact_lock(hashtextextended('casekeeper.call:' || :integration || ':' || :external, 0))")
+                .param("integration", integrationId.toString())
+                .param("external", externalId)
+                .query()
+                .singleValue();
+    }
+
     /** The call, its row locked: every event of one call is applied one after the other. */
     Optional<CallRow> lock(UUID integrationId, String externalId) {
         return jdbc.sql(

@@ -59,6 +59,52 @@ class TelephonyWebhookTests extends ApiTestBase {
     }
 
     @Test
+    void ringsAndAnAnswerForOneCallArrivingAtOnceOpenOneCaseAndAllAreAnswered() throws Exception {
+        var team = newTeam();
+        var pbx = phoneSystemFor(team);
+        var callId = "call-" + UUID.randomUUID();
+        var number = PhoneSystem.newNumber();
+        var events = new java.util.ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 6; i++) {
+            events.add(event("ringing", callId, "from", number));
+        }
+        events.add(event("answered", callId));
+
+        List<Api.Response> answers;
+        try (var senders = java.util.concurrent.Executors.newFixedThreadPool(events.size())) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var sent = events.stream()
+                    .map(e -> senders.submit(() -> {
+                        start.await();
+                        return pbx.send(e);
+                    }))
+                    .toList();
+            start.countDown();
+            answers = new java.util.ArrayList<>();
+            for (var answer : sent) {
+                answers.add(answer.get());
+            }
+        }
+
+        var rings = answers.subList(0, 6);
+        assertThat(rings)
+                .allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
+        assertThat(rings.stream().map(r -> r.json().get("caseId").asString()).distinct())
+                .as("one case for the call")
+                .hasSize(1);
+        assertThat(rings.stream().map(r -> r.json().get("outcome").asString()))
+                .containsOnly("applied", "recorded")
+                .containsOnlyOnce("applied");
+        assertThat(answers.getLast().status())
+                .as("the answer waits for the ring or comes before it: %s", answers.getLast())
+                .isIn(200, 404);
+        assertThat(admin().get("/api/v1/routing/teams/" + team + "/queue")
+                        .json()
+                        .get("contacts"))
+                .hasSize(1);
+    }
+
+    @Test
     void aKnownNumberRingsForItsCustomer() {
         var team = newTeam();
         var pbx = phoneSystemFor(team);
