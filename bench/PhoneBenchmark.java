@@ -100,6 +100,7 @@ public class PhoneBenchmark {
         var failed = new AtomicLong();
         var measuring = new java.util.concurrent.atomic.AtomicBoolean(false);
         var pool = Executors.newVirtualThreadPerTaskExecutor();
+        var debounce = Executors.newScheduledThreadPool(2);
 
         java.util.function.BiConsumer<Call, Long> popped = (c, at) -> {
             if (c.poppedNanos >= 0) {
@@ -129,7 +130,30 @@ public class PhoneBenchmark {
             call(s, "POST", "/api/v1/teams/" + team + "/members", admin, "{\"agentId\":\"" + id + "\"}", 200);
             String agentToken = token(s, email, password);
             String cookie = signIn(s, email, password);
-            // The page's live stream; on "routing" it loads the inbox, after the page's debounce.
+            // The page's live stream; on "routing" it loads the inbox after the page's debounce, as htmx's
+            // `delay:` does: each signal restarts the wait, and the inbox loads once the signals pause.
+            var scheduled = new java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>>();
+            Runnable reload = () -> pool.submit(() -> {
+                var inbox = HTTP.send(
+                        HttpRequest.newBuilder(s.base().resolve("/routing/inbox"))
+                                .header("Cookie", cookie)
+                                .header("HX-Request", "true")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                long now = System.nanoTime();
+                var m = CASE_NUMBER.matcher(inbox.body());
+                while (m.find()) {
+                    long number = Long.parseLong(m.group(1));
+                    var c = byNumber.get(number);
+                    if (c != null) {
+                        popped.accept(c, now);
+                    } else {
+                        seenAt.putIfAbsent(number, now);
+                    }
+                }
+                return null;
+            });
             pool.submit(() -> {
                 var request = HttpRequest.newBuilder(s.base().resolve("/live/events"))
                         .header("Cookie", cookie)
@@ -143,24 +167,10 @@ public class PhoneBenchmark {
                         if (!line.equals("event:routing") && !line.equals("event: routing")) {
                             continue;
                         }
-                        sleep(s.pageDelayMs());
-                        var inbox = HTTP.send(
-                                HttpRequest.newBuilder(s.base().resolve("/routing/inbox"))
-                                        .header("Cookie", cookie)
-                                        .header("HX-Request", "true")
-                                        .GET()
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        long now = System.nanoTime();
-                        var m = CASE_NUMBER.matcher(inbox.body());
-                        while (m.find()) {
-                            long number = Long.parseLong(m.group(1));
-                            var c = byNumber.get(number);
-                            if (c != null) {
-                                popped.accept(c, now);
-                            } else {
-                                seenAt.putIfAbsent(number, now);
-                            }
+                        var previous = scheduled.getAndSet(
+                                debounce.schedule(reload, s.pageDelayMs(), TimeUnit.MILLISECONDS));
+                        if (previous != null) {
+                            previous.cancel(false);
                         }
                     }
                 }

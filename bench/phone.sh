@@ -4,7 +4,8 @@
 # stream open, and available) through the REST API, then sends signed call events at R per second in
 # total: each call rings, is answered as soon as its offer card reached the offered agent's page,
 # and ends after a short talk. Times each screen pop from the ringing event's send to the agent's
-# inbox showing the call's case (after the page's own 100 ms debounce), and each event's answer.
+# inbox showing the call's case (after the page's own 100 ms debounce, restarted by each signal as
+# htmx's delay does), and each event's answer; then, from the database, the ring-to-offer wait.
 # Prints events accepted per second, the pop's p50/p95/p99 and a verdict against the target (pop
 # p99 under 200 ms at 50 events/s). See docs/benchmarks.md and docs/phone.md.
 #
@@ -37,3 +38,15 @@ echo "Casekeeper is UP on port $port; its PostgreSQL listens on port $pg_port"
   --base-url="http://127.0.0.1:$port" --email="$admin_email" --password="$admin_password" \
   --rate="$rate" --agents="$agents" --seconds="$seconds" --warmup="$warmup" \
   --talk-ms="${BENCH_TALK_MS:-1000}" --page-delay-ms="${BENCH_PAGE_DELAY_MS:-100}"
+
+# Where the pop's time goes, on the server's side: from the ring's arrival to the offer to an agent
+# (the wait for a free agent and the dispatch), over every call of the run, warm-up included.
+echo "Ring to offer on the server (all calls), p50 / p95 / p99 / max in ms:"
+bench_superuser_sql "
+  select round(percentile_cont(0.5) within group (order by ms)::numeric, 1) as p50,
+         round(percentile_cont(0.95) within group (order by ms)::numeric, 1) as p95,
+         round(percentile_cont(0.99) within group (order by ms)::numeric, 1) as p99,
+         round(max(ms)::numeric, 1) as max
+  from (select extract(epoch from (min(o.offered_at) - c.arrived_at)) * 1000 as ms
+        from routing.contact c join routing.offer o on o.contact_id = c.id
+        where c.channel = 'phone' group by c.id, c.arrived_at) waits"
