@@ -16,9 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Carries live signals between the nodes on the cluster bus's {@code live} topic, sent once the
- * change committed (nothing if it rolled back). Signals heard within {@value #COALESCE_MILLIS} ms
- * about the same thing reach the pages as one, so a burst of changes reloads a page once. When the
- * bus may have missed signals, every open page reloads what it shows.
+ * change committed (nothing if it rolled back). A signal after a quiet moment goes to the pages at
+ * once (an offer card should not wait); signals heard within {@value #COALESCE_MILLIS} ms of the
+ * last delivery wait for the end of that moment and reach the pages as one per thing changed, so a
+ * burst of changes reloads a page at most twice. When the bus may have missed signals, every open
+ * page reloads what it shows.
  */
 @Component
 class LiveSignalRelay implements ClusterBus.Subscriber {
@@ -31,6 +33,10 @@ class LiveSignalRelay implements ClusterBus.Subscriber {
     private final LiveStreams streams;
     private final JsonMapper json;
     private final Map<String, LiveSignal> pending = new LinkedHashMap<>();
+
+    /** When the last batch went out ({@link System#nanoTime()}); guarded by {@link #pending}. */
+    private long lastDelivery = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(COALESCE_MILLIS);
+
     private final ScheduledExecutorService coalescing = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("live-coalesce").daemon().factory());
 
@@ -59,7 +65,9 @@ class LiveSignalRelay implements ClusterBus.Subscriber {
             boolean first = pending.isEmpty();
             pending.merge(signal.key(), signal, LiveSignal::merge);
             if (first) {
-                coalescing.schedule(this::flush, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+                long quiet = System.nanoTime() - lastDelivery;
+                long wait = Math.max(0, TimeUnit.MILLISECONDS.toNanos(COALESCE_MILLIS) - quiet);
+                coalescing.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
             }
         }
     }
@@ -69,6 +77,7 @@ class LiveSignalRelay implements ClusterBus.Subscriber {
         synchronized (pending) {
             batch = new ArrayList<>(pending.values());
             pending.clear();
+            lastDelivery = System.nanoTime();
         }
         batch.forEach(streams::deliver);
     }
