@@ -321,26 +321,22 @@ class WorkspaceBrowserTests extends ApiTestBase {
     }
 
     private static WebDriver browser() {
-        try {
-            var service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .build();
-            var options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toFile());
-            options.addArguments(
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-dev-shm-usage",
-                    "--disable-component-update",
-                    "--no-first-run",
-                    "--window-size=1280,1000",
-                    "--lang=en-US",
-                    "--user-data-dir=" + Files.createTempDirectory("casekeeper-chromium"));
-            return new ChromeDriver(service, options);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-dev-shm-usage",
+                "--disable-component-update",
+                "--no-first-run",
+                "--window-size=1280,1000",
+                // No --user-data-dir: chromedriver gives each browser a fresh profile and removes it on quit.
+                "--lang=en-US");
+        return new ChromeDriver(service, options);
     }
 }
