@@ -77,7 +77,7 @@ public class PhoneBenchmark {
                 Integer.parseInt(a.getOrDefault("seconds", "60")),
                 Integer.parseInt(a.getOrDefault("warmup", "10")),
                 Long.parseLong(a.getOrDefault("talk-ms", "1000")),
-                Long.parseLong(a.getOrDefault("page-delay-ms", "100")));
+                Long.parseLong(a.getOrDefault("page-delay-ms", "20")));
 
         // 1. Set-up through the REST API: a team, agents signed in as browsers and available, a signed integration.
         String admin = token(s, s.email(), s.password());

@@ -4,7 +4,7 @@
 # stream open, and available) through the REST API, then sends signed call events at R per second in
 # total: each call rings, is answered as soon as its offer card reached the offered agent's page,
 # and ends after a short talk. Times each screen pop from the ringing event's send to the agent's
-# inbox showing the call's case (after the page's own 100 ms debounce, restarted by each signal as
+# inbox showing the call's case (after the page's own 20 ms debounce, restarted by each signal as
 # htmx's delay does), and each event's answer; then, from the database, the ring-to-offer wait.
 # Prints events accepted per second, the pop's p50/p95/p99 and a verdict against the target (pop
 # p99 under 200 ms at 50 events/s). See docs/benchmarks.md and docs/phone.md.
@@ -13,7 +13,7 @@
 #
 # Settings from the environment: BENCH_SECONDS (measured seconds, default 60, after BENCH_WARMUP
 # seconds of warm-up at the same rate, default 10), BENCH_TALK_MS (talk time before the end event,
-# default 1000), BENCH_PAGE_DELAY_MS (the page's debounce before it loads the inbox, default 100),
+# default 1000), BENCH_PAGE_DELAY_MS (the page's debounce before it loads the inbox, default 20),
 # BENCH_HEAP (the application's -Xmx, default 1g), BENCH_JAVA_OPTS (more JVM options of the
 # application), BENCH_KEEP=1 (keep the data directory and the application's log).
 set -euo pipefail
@@ -37,7 +37,7 @@ echo "Casekeeper is UP on port $port; its PostgreSQL listens on port $pg_port"
 "$java" -Xmx1g bench/PhoneBenchmark.java \
   --base-url="http://127.0.0.1:$port" --email="$admin_email" --password="$admin_password" \
   --rate="$rate" --agents="$agents" --seconds="$seconds" --warmup="$warmup" \
-  --talk-ms="${BENCH_TALK_MS:-1000}" --page-delay-ms="${BENCH_PAGE_DELAY_MS:-100}"
+  --talk-ms="${BENCH_TALK_MS:-1000}" --page-delay-ms="${BENCH_PAGE_DELAY_MS:-20}"
 
 # Where the pop's time goes, on the server's side: from the ring's arrival to the offer to an agent
 # (the wait for a free agent and the dispatch), over every call of the run, warm-up included.
