@@ -1,10 +1,7 @@
 package dev.casekeeper.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.casekeeper.customers.IdentityKind;
-import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.support.WebSession;
 import java.util.Locale;
 import java.util.Map;
@@ -152,18 +149,6 @@ class IdentityTests extends PortalTestBase {
         assertThat(page.html().select("#context .identities li").eachText())
                 .anyMatch(text -> text.contains(maria.email()) && text.contains("verified"))
                 .anyMatch(text -> text.contains("+34600111222") && !text.contains("verified"));
-    }
-
-    @Test
-    void signInGoesThroughTheChannelOfTheIdentitysKindAndNoPhoneChannelExistsYet() {
-        var maria = newCustomer("Maria Lopez");
-        admin().post(
-                        "/api/v1/customers/" + maria.id() + "/identities",
-                        Map.of("kind", "phone", "value", "+34 600 333 444", "verified", true));
-
-        assertThatThrownBy(() -> signIn.request(IdentityKind.PHONE, "+34600333444", "10.9.9.9", Locale.ENGLISH))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("signing in by phone is not possible yet");
     }
 
     private JsonNode identity(TestCustomer customer, String value) {
