@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,9 +15,6 @@ import tools.jackson.databind.JsonNode;
  * channel of an identity's kind, so a phone can sign in once a phone channel exists.
  */
 class IdentityTests extends PortalTestBase {
-
-    @Autowired
-    PortalSignIn signIn;
 
     @Test
     void aCustomerAddsAnAddressWithTheCodeSentToItAndThenSignsInWithIt() throws Exception {

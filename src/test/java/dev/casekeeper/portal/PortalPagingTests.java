@@ -60,6 +60,24 @@ class PortalPagingTests extends PortalTestBase {
     }
 
     @Test
+    void aCursorFromAnotherCustomersListShowsOnlyHerOwnCases() {
+        var maria = newCustomer("Maria Lopez");
+        for (int i = 0; i < PortalCases.PAGE + 1; i++) {
+            openCaseFor(maria, "Maria's request " + i, "Private " + i);
+        }
+        var lee = newCustomer("Lee Chen");
+        long lees = openCaseFor(lee, "Lee's request", "Mine").getValue();
+        String older = signIn(maria).get("/portal").html().select("a#older").attr("href");
+        assertThat(older).startsWith("/portal?after=");
+
+        var page = signIn(lee).get(older);
+
+        assertThat(page.body()).doesNotContain("Maria's request");
+        assertThat(page.html().select("#requests li[data-number]").eachAttr("data-number"))
+                .allMatch(number -> Long.parseLong(number) == lees);
+    }
+
+    @Test
     void aCursorThatIsNotOursStartsAgainFromTheNewest() {
         var maria = newCustomer("Maria Lopez");
         openCaseFor(maria, "Lost key", "My key is gone.");
