@@ -4,7 +4,9 @@ import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.channels.chat.ChatManagement;
+import dev.casekeeper.channels.chat.ChatSettings;
 import dev.casekeeper.channels.email.DirectMail;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -19,10 +21,21 @@ public class ChannelManagement {
 
     private final ChatManagement chats;
     private final DirectMail mail;
+    private final ChatSettings chatSettings;
 
-    ChannelManagement(ChatManagement chats, DirectMail mail) {
+    ChannelManagement(ChatManagement chats, DirectMail mail, ChatSettings chatSettings) {
         this.chats = chats;
         this.mail = mail;
+        this.chatSettings = chatSettings;
+    }
+
+    /**
+     * The origins (patterns) of the sites that may embed the chat widget, {@code
+     * casekeeper.chat.allowed-origins}; empty: only Casekeeper's own. The embeddable web form follows
+     * the same rule.
+     */
+    public List<String> embeddingOrigins() {
+        return chatSettings.allowedOrigins();
     }
 
     /** The case's chat as this agent sees it; empty for a case without a chat from the widget. */

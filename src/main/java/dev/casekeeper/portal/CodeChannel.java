@@ -5,11 +5,10 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Delivers one-time codes through one kind of identity. Email is the one there is ({@link
- * SignInMail}). A phone channel adds a bean of this type for {@link IdentityKind#PHONE} (a text
- * message, or the code read out by the phone system) and signing in with a verified phone number
- * works through {@link PortalSignIn} with nothing else changed: the codes, their digests, expiry,
- * single use, limits and the same answer for unknown identities are shared (docs/portal.md).
+ * Delivers one-time codes through one kind of identity: {@link SignInMail} for email, {@link
+ * PhoneCodes} (a text message) for phones. Signing in through {@link PortalSignIn} is the same for
+ * both: the codes, their digests, expiry, single use, limits and the same answer for unknown
+ * identities are shared (docs/portal.md).
  */
 interface CodeChannel {
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -28,19 +29,29 @@ class ContactController {
     static final String SHOWN_AT = "portal.contact.shown-at";
 
     private final WebForm form;
+    private final ContactTopics topics;
     private final Clock clock;
 
-    ContactController(WebForm form, Clock clock) {
+    ContactController(WebForm form, ContactTopics topics, Clock clock) {
         this.form = form;
+        this.topics = topics;
         this.clock = clock;
     }
 
-    /** The file limits the form's hint and errors name. */
+    /** The file limits the form's hint and errors name, and the admin's topics (none: she writes her own). */
     @ModelAttribute
-    void fileLimits(Model model) {
+    void fileLimits(Model model, Locale locale) {
         model.addAttribute("maxFiles", PortalAttachments.MAX_FILES);
         model.addAttribute("maxFileMb", PortalAttachments.MAX_FILE_MB);
+        model.addAttribute(
+                "topics",
+                topics.list().stream()
+                        .map(topic -> new TopicChoice(topic.id().toString(), topic.label(locale)))
+                        .toList());
     }
+
+    /** A topic as the form offers it: its id and its label in the page's language. */
+    record TopicChoice(String id, String label) {}
 
     @GetMapping("/contact")
     String show(HttpSession session, Model model) {
@@ -61,16 +72,21 @@ class ContactController {
             HttpServletRequest request,
             HttpServletResponse response,
             HttpSession session,
+            Locale locale,
             Model model,
             RedirectAttributes redirect)
             throws IOException {
         var submission = new WebForm.Submission(name, email, topic, description, website);
         try {
             Instant shownAt = session.getAttribute(SHOWN_AT) instanceof Instant at ? at : null;
-            long number =
-                    form.submit(submission, MyRequestsController.uploads(files), shownAt, request.getRemoteAddr());
+            var ack = form.submit(
+                    submission, MyRequestsController.uploads(files), shownAt, request.getRemoteAddr(), locale);
             session.removeAttribute(SHOWN_AT);
-            redirect.addFlashAttribute("number", number);
+            redirect.addFlashAttribute("number", ack.number());
+            redirect.addFlashAttribute("team", ack.team());
+            redirect.addFlashAttribute(
+                    "firstResponseDue",
+                    ack.firstResponse() == null ? null : ack.firstResponse().dueAt());
             return "redirect:/contact/sent";
         } catch (WebForm.Refused e) {
             response.setStatus(
@@ -89,10 +105,11 @@ class ContactController {
     }
 
     @GetMapping("/contact/sent")
-    String sent(Model model) {
+    String sent(Model model, Locale locale) {
         if (!model.containsAttribute("number")) {
             return "redirect:/contact";
         }
+        model.addAttribute("times", new PortalTimes(locale));
         return "portal/contact-sent";
     }
 }

@@ -3,6 +3,8 @@ package dev.casekeeper.portal;
 import dev.casekeeper.customers.ErasureManagement;
 import dev.casekeeper.shared.Actor;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -10,7 +12,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +30,11 @@ class MyDataController {
     private final MyData data;
     private final ErasureManagement erasures;
 
-    MyDataController(MyData data, ErasureManagement erasures) {
+    private final Clock clock;
+
+    MyDataController(MyData data, ErasureManagement erasures, Clock clock) {
         this.data = data;
+        this.clock = clock;
         this.erasures = erasures;
     }
 
@@ -42,20 +46,19 @@ class MyDataController {
         return "portal/data";
     }
 
+    /** Her data as a JSON download, written as it is read: every case, however many. */
     @GetMapping("/portal/data/export")
-    ResponseEntity<MyData.Export> export(@AuthenticationPrincipal PortalCustomer customer) {
-        var export = data.of(customer.id());
+    void export(@AuthenticationPrincipal PortalCustomer customer, HttpServletResponse response) throws IOException {
         String name = "my-data-"
                 + DateTimeFormatter.ofPattern("yyyy-MM-dd")
                         .withZone(ZoneOffset.UTC)
-                        .format(export.exportedAt())
+                        .format(clock.instant())
                 + ".json";
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name).build().toString())
-                .body(export);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(name).build().toString());
+        data.write(customer.id(), response.getOutputStream());
     }
 
     @PostMapping("/portal/data/erasure")

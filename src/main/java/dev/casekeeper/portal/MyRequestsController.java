@@ -1,5 +1,7 @@
 package dev.casekeeper.portal;
 
+import dev.casekeeper.shared.InvalidInputException;
+import dev.casekeeper.shared.Slice;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,10 +38,24 @@ class MyRequestsController {
         this.attachments = attachments;
     }
 
+    /** Her cases, newest first, a page at a time: {@code after} is the cursor the page before gave. */
     @GetMapping("/portal")
-    String list(@AuthenticationPrincipal PortalCustomer customer, Locale locale, Model model) {
+    String list(
+            @AuthenticationPrincipal PortalCustomer customer,
+            @RequestParam(required = false) @Nullable String after,
+            Locale locale,
+            Model model) {
+        Slice<PortalCases.Row> page;
+        try {
+            page = cases.mine(customer.id(), after, PortalCases.PAGE);
+        } catch (InvalidInputException e) {
+            // A cursor that is not ours (edited, or from an older version): start again from the newest.
+            return "redirect:/portal";
+        }
         model.addAttribute("customer", customer);
-        model.addAttribute("cases", cases.mine(customer.id()));
+        model.addAttribute("cases", page.items());
+        model.addAttribute("older", page.nextCursor());
+        model.addAttribute("paged", after != null);
         model.addAttribute("times", new PortalTimes(locale));
         return "portal/requests";
     }

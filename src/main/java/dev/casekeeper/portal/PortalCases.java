@@ -43,8 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class PortalCases {
 
-    /** The most cases the list shows; the newest first. */
-    static final int MAX_CASES = 200;
+    /** How many cases a page of "My requests" shows, newest first; older ones are on the next page. */
+    static final int PAGE = 50;
 
     static final int MAX_REPLY = 20_000;
 
@@ -106,12 +106,10 @@ class PortalCases {
         return entry.facts() instanceof WebFacts web ? web.attachments() : List.of();
     }
 
-    @Transactional(readOnly = true)
-    List<Row> mine(CustomerId customer) {
-        return rows(lookup.ofRequester(customer, MAX_CASES));
-    }
-
-    /** A page of "My requests", newest first, for the customer's API. */
+    /**
+     * A page of "My requests", newest first, after the cursor of the page before (null: the first);
+     * a cursor that is not one of ours is refused as invalid input.
+     */
     @Transactional(readOnly = true)
     Slice<Row> mine(CustomerId customer, @Nullable String cursor, int limit) {
         var cases = lookup.ofRequester(customer, cursor, limit);

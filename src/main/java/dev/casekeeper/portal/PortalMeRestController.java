@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -118,10 +119,11 @@ class PortalMeRestController {
                         .toList());
     }
 
-    /** Everything of hers, as "Download my data" gives it. */
+    /** Everything of hers, as "Download my data" gives it: every case, written as it is read. */
     @GetMapping("/my-data")
-    MyData.Export myData(@AuthenticationPrincipal PortalCustomer customer) {
-        return data.of(customer.id());
+    void myData(@AuthenticationPrincipal PortalCustomer customer, HttpServletResponse response) throws IOException {
+        response.setContentType("application/json");
+        data.write(customer.id(), response.getOutputStream());
     }
 
     /** A limit was reached: {@code 429} with when to try again; nothing was done. */

@@ -37,8 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Codes go out through the {@link CodeChannel} of the identity's kind. An email identity of the
  * record may be asked for a code (the desk already writes to the customer there, and the code
  * verifies it); a phone number only once it is verified, because agents type phone numbers in and
- * a code read to a wrong number would open someone else's requests. No phone channel exists yet:
- * {@link #request(IdentityKind, String, String, Locale)} refuses phones until one does.
+ * a code read to a wrong number would open someone else's requests. A phone's code goes out as a
+ * text message ({@link PhoneCodes}).
  */
 @Service
 @Transactional
@@ -150,7 +150,18 @@ class PortalSignIn {
      * @throws RateLimited when the client tried too often
      */
     Optional<PortalCustomer> withCode(String email, String code, String client) {
-        String address = address(email);
+        return withCode(IdentityKind.EMAIL, email, code, client);
+    }
+
+    /**
+     * Signs in with the code sent through the identity (an email address, a phone number); empty
+     * when the code is wrong, spent or expired.
+     *
+     * @throws InvalidInputException when the code is not six digits, or the value not one of its kind
+     * @throws RateLimited when the client tried too often
+     */
+    Optional<PortalCustomer> withCode(IdentityKind kind, String value, String code, String client) {
+        String address = normal(kind, value);
         String digits = code.replaceAll("\\s", "");
         if (!CODE.matcher(digits).matches()) {
             throw new InvalidInputException("code", "the code is six digits");
@@ -159,14 +170,14 @@ class PortalSignIn {
             throw new RateLimited(wait);
         });
         Instant now = clock.instant();
-        for (var live : codes.live(IdentityKind.EMAIL, address, settings.codeAttempts(), now)) {
+        for (var live : codes.live(kind, address, settings.codeAttempts(), now)) {
             if (MessageDigest.isEqual(
                     codeDigest(live.id(), digits).getBytes(StandardCharsets.US_ASCII),
                     live.codeDigest().getBytes(StandardCharsets.US_ASCII))) {
                 return Optional.of(signIn(live, now));
             }
         }
-        codes.wrongCode(IdentityKind.EMAIL, address, now);
+        codes.wrongCode(kind, address, now);
         return Optional.empty();
     }
 

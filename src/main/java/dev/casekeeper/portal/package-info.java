@@ -14,7 +14,8 @@
             "customers :: events",
             "feedback",
             "followups",
-            "shared"
+            "shared",
+            "sla"
         })
 @NullMarked
 package dev.casekeeper.portal;

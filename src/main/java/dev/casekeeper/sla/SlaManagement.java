@@ -143,6 +143,24 @@ public class SlaManagement {
     }
 
     /**
+     * The first response the policy that matched the case sets, for telling the customer when to
+     * expect an answer (the web form's acknowledgement); empty when no policy applies or the first
+     * response is already past (met, or no longer counting). No access check: the caller decides who
+     * reads it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<FirstResponse> firstResponse(CaseId id) {
+        var sla = clocks.view(cases.detail(id));
+        if (sla.policy() == null) {
+            return Optional.empty();
+        }
+        return sla.clocks().stream()
+                .filter(c -> c.target() == Target.FIRST_RESPONSE && c.dueAt() != null && c.endedAt() == null)
+                .findFirst()
+                .map(c -> new FirstResponse(sla.policy().name(), c.budget(), c.dueAt()));
+    }
+
+    /**
      * When to check in with the customer after the case was solved at {@code solvedAt}: the opening
      * of the n-th business day after, as the case's policy says; empty when its policy has no check-in.
      */

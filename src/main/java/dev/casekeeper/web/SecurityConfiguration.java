@@ -98,6 +98,11 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/api/v1/sla/**")
                         .hasRole("ADMIN")
+                        // The web form's topics: every agent reads them, admins write them.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/contact-topics", "/api/v1/contact-topics/*")
+                        .authenticated()
+                        .requestMatchers("/api/v1/contact-topics", "/api/v1/contact-topics/**")
+                        .hasRole("ADMIN")
                         .requestMatchers("/api/v1/repeat-contacts", "/api/v1/repeat-contacts/**")
                         .hasRole("SUPERVISOR")
                         // Customer records: any agent proposes or declines a merge and sees erasure requests;

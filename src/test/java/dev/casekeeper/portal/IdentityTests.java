@@ -1,16 +1,12 @@
 package dev.casekeeper.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.casekeeper.customers.IdentityKind;
-import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.support.WebSession;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,9 +15,6 @@ import tools.jackson.databind.JsonNode;
  * channel of an identity's kind, so a phone can sign in once a phone channel exists.
  */
 class IdentityTests extends PortalTestBase {
-
-    @Autowired
-    PortalSignIn signIn;
 
     @Test
     void aCustomerAddsAnAddressWithTheCodeSentToItAndThenSignsInWithIt() throws Exception {
@@ -152,18 +145,6 @@ class IdentityTests extends PortalTestBase {
         assertThat(page.html().select("#context .identities li").eachText())
                 .anyMatch(text -> text.contains(maria.email()) && text.contains("verified"))
                 .anyMatch(text -> text.contains("+34600111222") && !text.contains("verified"));
-    }
-
-    @Test
-    void signInGoesThroughTheChannelOfTheIdentitysKindAndNoPhoneChannelExistsYet() {
-        var maria = newCustomer("Maria Lopez");
-        admin().post(
-                        "/api/v1/customers/" + maria.id() + "/identities",
-                        Map.of("kind", "phone", "value", "+34 600 333 444", "verified", true));
-
-        assertThatThrownBy(() -> signIn.request(IdentityKind.PHONE, "+34600333444", "10.9.9.9", Locale.ENGLISH))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("signing in by phone is not possible yet");
     }
 
     private JsonNode identity(TestCustomer customer, String value) {

@@ -50,6 +50,7 @@ class BadInputTests extends ApiTestBase {
             Map.entry("GET /api/v1/mailboxes", "takes no input"),
             Map.entry("GET /api/v1/sla/calendars", "takes no input"),
             Map.entry("GET /api/v1/sla/policies", "takes no input"),
+            Map.entry("GET /api/v1/contact-topics", "takes no input"),
             Map.entry("GET /api/v1/macros/placeholders", "takes no input"),
             Map.entry("GET /api/v1/routing/me", "takes no input"),
             Map.entry("GET /api/v1/routing/me/invitations", "takes no input"),

@@ -80,7 +80,11 @@ class AdminPagesAccessTests extends ApiTestBase {
                 new AdminPage("POST", "/admin/mailboxes/{id}"),
                 new AdminPage("GET", "/admin/counter"),
                 new AdminPage("POST", "/admin/counter/locations"),
-                new AdminPage("POST", "/admin/counter/locations/{id}/reasons"));
+                new AdminPage("POST", "/admin/counter/locations/{id}/reasons"),
+                new AdminPage("GET", "/admin/contact-topics"),
+                new AdminPage("POST", "/admin/contact-topics"),
+                new AdminPage("POST", "/admin/contact-topics/{id}"),
+                new AdminPage("POST", "/admin/contact-topics/{id}/delete"));
     }
 
     @Autowired
