@@ -1,0 +1,19 @@
+package dev.casekeeper.reports;
+
+import java.util.Locale;
+
+/** The kinds of timeline entries reports count, as stored in {@code reports.case_moment.kind}. */
+enum MomentKind {
+    REOPENED,
+    HOLD,
+    SLA_BREACHED,
+    PROMISE,
+    CALLBACK,
+    RATING,
+    COMPLIMENT,
+    COMPLAINT;
+
+    String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
