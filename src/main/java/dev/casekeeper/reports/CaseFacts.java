@@ -67,6 +67,9 @@ record CaseFacts(
                             null,
                             h.held().toSeconds(),
                             h.pastLimit()));
+                case TimelineEvent.SlaWarned w ->
+                    moments.add(
+                            moment(entry, MomentKind.SLA_WARNED, at, zone, owner, w.target(), (long) w.cycle(), null));
                 case TimelineEvent.SlaBreached b ->
                     moments.add(moment(entry, MomentKind.SLA_BREACHED, at, zone, owner, b.target(), null, null));
                 case TimelineEvent.PromiseRecorded p -> promises.put(p.followupId(), entry);

@@ -45,41 +45,41 @@ record Metrics(
     /** Transfers per case created in the period. */
     @JsonProperty
     @Nullable
-    Double transfersPerCase() {
+    public Double transfersPerCase() {
         return created == 0 ? null : (double) transfers / created;
     }
 
     /** Abandoned contacts in every live contact that ended waiting or answered. */
     @JsonProperty
     @Nullable
-    Double abandonmentRate() {
+    public Double abandonmentRate() {
         return contacts + abandoned == 0 ? null : (double) abandoned / (contacts + abandoned);
     }
 
     /** Seconds on hold per answered live contact. */
     @JsonProperty
     @Nullable
-    Double holdPerContact() {
+    public Double holdPerContact() {
         return contacts == 0 ? null : (double) holdSeconds / contacts;
     }
 
     /** Share of ratings that are good (CSAT). */
     @JsonProperty
     @Nullable
-    Double csat() {
+    public Double csat() {
         long all = ratingsGood + ratingsOkay + ratingsBad;
         return all == 0 ? null : (double) ratingsGood / all;
     }
 
     @JsonProperty
     @Nullable
-    Double promisesKeptShare() {
+    public Double promisesKeptShare() {
         return promises == 0 ? null : (double) promisesKeptOnTime / promises;
     }
 
     @JsonProperty
     @Nullable
-    Double callbacksOnTimeShare() {
+    public Double callbacksOnTimeShare() {
         return callbacks == 0 ? null : (double) callbacksOnTime / callbacks;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 enum MomentKind {
     REOPENED,
     HOLD,
+    SLA_WARNED,
     SLA_BREACHED,
     PROMISE,
     CALLBACK,
@@ -13,7 +14,7 @@ enum MomentKind {
     COMPLIMENT,
     COMPLAINT;
 
-    String value() {
+    public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 }

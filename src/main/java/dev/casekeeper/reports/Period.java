@@ -38,7 +38,7 @@ enum Period {
         };
     }
 
-    String value() {
+    public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 

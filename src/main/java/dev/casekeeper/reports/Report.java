@@ -9,7 +9,7 @@ import java.util.List;
 record Report(ReportQuery query, List<Metrics> rows, Metrics total, double silentFactor) {
 
     /** Dissatisfied customers estimated behind the complaints of the report. */
-    long estimatedDissatisfied() {
+    public long estimatedDissatisfied() {
         return Math.round(total.complaints() * silentFactor);
     }
 }

@@ -12,6 +12,7 @@ import dev.casekeeper.routing.ContactAccepted;
 import dev.casekeeper.routing.ContactEnded;
 import dev.casekeeper.routing.ContactResumed;
 import dev.casekeeper.sla.SlaBreached;
+import dev.casekeeper.sla.SlaWarned;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +53,11 @@ class ReportsListener {
     /** Only a case's first reply changes a figure (its first response time), but a reply says nothing of being the first. */
     @ApplicationModuleListener
     void on(ReplyPosted event) {
+        facts.refreshCase(event.caseId());
+    }
+
+    @ApplicationModuleListener
+    void on(SlaWarned event) {
         facts.refreshCase(event.caseId());
     }
 

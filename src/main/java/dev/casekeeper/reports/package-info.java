@@ -10,6 +10,7 @@
             "cases",
             "cases :: events",
             "customers",
+            "feedback",
             "feedback :: events",
             "routing",
             "routing :: events",
