@@ -29,8 +29,15 @@ class ReportsPageController {
     private final Wallboard wallboard;
     private final AgentManagement agents;
     private final FeedbackManagement feedback;
+    private final ReportPages pages;
 
-    ReportsPageController(Reports reports, Wallboard wallboard, AgentManagement agents, FeedbackManagement feedback) {
+    ReportsPageController(
+            Reports reports,
+            Wallboard wallboard,
+            AgentManagement agents,
+            FeedbackManagement feedback,
+            ReportPages pages) {
+        this.pages = pages;
         this.reports = reports;
         this.wallboard = wallboard;
         this.agents = agents;
@@ -62,6 +69,8 @@ class ReportsPageController {
                                 me)))
                 .toList();
         model.addAttribute("own", own);
+        model.addAttribute("ownChart", pages.charts(own).getFirst());
+        model.addAttribute("ownCsv", "/api/v1/reports/metrics/csv?" + ReportLinks.parameters(own.query()));
         model.addAttribute("teams", teams);
         model.addAttribute(
                 "compliments",
