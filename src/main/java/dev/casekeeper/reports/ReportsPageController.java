@@ -30,14 +30,17 @@ class ReportsPageController {
     private final AgentManagement agents;
     private final FeedbackManagement feedback;
     private final ReportPages pages;
+    private final CustomersAtRisk atRisk;
 
     ReportsPageController(
             Reports reports,
             Wallboard wallboard,
             AgentManagement agents,
             FeedbackManagement feedback,
-            ReportPages pages) {
+            ReportPages pages,
+            CustomersAtRisk atRisk) {
         this.pages = pages;
+        this.atRisk = atRisk;
         this.reports = reports;
         this.wallboard = wallboard;
         this.agents = agents;
@@ -99,6 +102,13 @@ class ReportsPageController {
         return "true".equals(request.getHeader("HX-Request"))
                 ? "reports/wallboard-board :: board"
                 : "reports/wallboard";
+    }
+
+    @GetMapping("/supervisor/customers-at-risk")
+    String customersAtRisk(@AuthenticationPrincipal SignedInAgent me, Model model) {
+        model.addAttribute("customers", atRisk.list(me));
+        model.addAttribute("atRiskView", true);
+        return "reports/at-risk";
     }
 
     /** The teams whose reports the agent may open: all for admins, their own for everyone else. */

@@ -62,10 +62,18 @@ class ReportsRestController {
 
     private final Reports reports;
     private final CsvExport csv;
+    private final CustomersAtRisk atRisk;
 
-    ReportsRestController(Reports reports, CsvExport csv) {
+    ReportsRestController(Reports reports, CsvExport csv, CustomersAtRisk atRisk) {
         this.reports = reports;
         this.csv = csv;
+        this.atRisk = atRisk;
+    }
+
+    /** Customers with two or more signals of dissatisfaction in the last 90 days (supervisors and admins). */
+    @GetMapping("/api/v1/reports/customers-at-risk")
+    List<CustomersAtRisk.AtRisk> customersAtRisk(@AuthenticationPrincipal SignedInAgent me) {
+        return atRisk.list(me);
     }
 
     @GetMapping("/api/v1/reports/metrics")

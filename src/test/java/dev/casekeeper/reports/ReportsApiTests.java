@@ -5,9 +5,23 @@ import static dev.casekeeper.support.ProblemAssertions.fieldsNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseIntake;
+import dev.casekeeper.cases.CaseLookup;
+import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseStatus;
+import dev.casekeeper.cases.ChangeCase;
+import dev.casekeeper.cases.Channel;
+import dev.casekeeper.cases.InboundMessage;
+import dev.casekeeper.cases.Sender;
+import dev.casekeeper.shared.Actor;
 import dev.casekeeper.support.ApiTestBase;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +31,18 @@ class ReportsApiTests extends ApiTestBase {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AgentManagement agents;
+
+    @Autowired
+    CaseIntake intake;
+
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    CaseLookup lookup;
 
     @Test
     void anAgentGetsTheirOwnFiguresAndTheirTeamsTotalsButNoOneElses() {
@@ -128,6 +154,60 @@ class ReportsApiTests extends ApiTestBase {
         assertThat(facts(kase)).isEqualTo(1);
         assertThat(fieldsNamed(admin().post("/api/v1/reports/rebuild", Map.of())))
                 .contains("from", "to");
+    }
+
+    @Test
+    void customersWithTwoSignsOfDissatisfactionAreListedWithTheirReasonsAndCasesForSupervisorsOnly() {
+        var team = newTeam();
+        var supervisor = newAgent("supervisor", team);
+        var agent = agents.signedIn(new AgentId(newAgent("agent", team).id())).orElseThrow();
+        String unhappy = "unhappy-" + UUID.randomUUID() + "@example.com";
+        var first = open(team, unhappy, "Charged twice");
+        cases.assign(first, agent.id(), agent);
+        cases.change(first, new ChangeCase(CaseStatus.SOLVED, null, null), agent);
+        cases.change(first, new ChangeCase(CaseStatus.OPEN, null, null), agent);
+        var second = open(team, unhappy, "Still charged twice");
+        var once = open(team, "once-" + UUID.randomUUID() + "@example.com", "Parcel late");
+        cases.assign(once, agent.id(), agent);
+        cases.change(once, new ChangeCase(CaseStatus.SOLVED, null, null), agent);
+        cases.change(once, new ChangeCase(CaseStatus.OPEN, null, null), agent);
+        long firstNumber = lookup.summary(first).number();
+        long secondNumber = lookup.summary(second).number();
+        long onceNumber = lookup.summary(once).number();
+
+        var listed = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> supervisor
+                                .api()
+                                .get("/api/v1/reports/customers-at-risk")
+                                .json()
+                                .valueStream()
+                                .filter(c -> c.get("cases").valueStream().anyMatch(n -> n.asLong() == firstNumber))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+
+        assertThat(listed.get("signals").asInt()).isEqualTo(2);
+        assertThat(listed.get("reasons").valueStream().map(r -> r.asString()))
+                .containsExactly("reopened", "repeat_contact");
+        assertThat(listed.get("cases").valueStream().map(n -> n.asLong())).containsExactly(firstNumber, secondNumber);
+        assertThat(listed.get("name").asString()).isEqualTo("Maria Lopez");
+        assertThat(supervisor.api().get("/api/v1/reports/customers-at-risk").text())
+                .doesNotContain("" + onceNumber);
+        assertProblem(newAgent("agent", team).api().get("/api/v1/reports/customers-at-risk"), 403, "forbidden");
+        assertThat(newAgent("supervisor", newTeam())
+                        .api()
+                        .get("/api/v1/reports/customers-at-risk")
+                        .text())
+                .doesNotContain("" + firstNumber);
+    }
+
+    private CaseId open(UUID team, String email, String subject) {
+        var message = InboundMessage.newCase(subject, "It happened again.", Channel.EMAIL, Actor.SYSTEM)
+                .withTeam(new TeamId(team));
+        return intake.receive(message, Sender.email(email, "Maria Lopez"))
+                .summary()
+                .id();
     }
 
     private long facts(java.util.UUID kase) {

@@ -96,6 +96,10 @@ class ReportsBrowserTests extends ApiTestBase {
         Screenshots.save(browser, "reports.png");
         HeadlessChromium.assertAccessible(browser);
 
+        browser.findElement(By.id("at-risk-link")).click();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("at-risk-title")));
+        HeadlessChromium.assertAccessible(browser);
+
         browser.findElement(By.id("view-my-figures")).click();
         waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("compare-table")));
         HeadlessChromium.assertAccessible(browser);

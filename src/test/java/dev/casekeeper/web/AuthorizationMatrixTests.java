@@ -160,6 +160,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/reports/metrics", false),
                 new Endpoint("GET", "/api/v1/reports/metrics/csv", false),
                 new Endpoint("POST", "/api/v1/reports/rebuild", true),
+                new Endpoint("GET", "/api/v1/reports/customers-at-risk", Access.SUPERVISOR),
                 new Endpoint("GET", "/api/v1/routing/me", false),
                 new Endpoint("PUT", "/api/v1/routing/me/presence", false),
                 new Endpoint("POST", "/api/v1/routing/offers/{id}/accept", false),
