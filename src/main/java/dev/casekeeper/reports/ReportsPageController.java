@@ -1,5 +1,6 @@
 package dev.casekeeper.reports;
 
+import dev.casekeeper.agents.Agent;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.Team;
@@ -52,6 +53,7 @@ class ReportsPageController {
         var report = reports.report(request, me);
         model.addAttribute("report", report);
         model.addAttribute("teams", teamsOf(me));
+        model.addAttribute("agentsShown", agentsOf(me));
         model.addAttribute("csv", "/api/v1/reports/metrics/csv?" + ReportLinks.parameters(report.query()));
         model.addAttribute("reportsView", true);
         return "reports/report";
@@ -109,6 +111,19 @@ class ReportsPageController {
         model.addAttribute("customers", atRisk.list(me));
         model.addAttribute("atRiskView", true);
         return "reports/at-risk";
+    }
+
+    /**
+     * The agents whose figures the report page offers: their teams' agents for supervisors, everyone
+     * for admins, only themselves for agents.
+     */
+    private List<Agent> agentsOf(SignedInAgent me) {
+        return agents.list().stream()
+                .filter(a -> a.id().equals(me.id())
+                        || me.isAdmin()
+                        || (me.role().seesAllTeams() && a.teamIds().stream().anyMatch(me.teamIds()::contains)))
+                .sorted(java.util.Comparator.comparing(Agent::name))
+                .toList();
     }
 
     /** The teams whose reports the agent may open: all for admins, their own for everyone else. */
