@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,6 +58,7 @@ public class FeedbackManagement {
     private final NotificationManagement notifications;
     private final AgentManagement agents;
     private final FeedbackSettings settings;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     FeedbackManagement(
@@ -69,6 +71,7 @@ public class FeedbackManagement {
             NotificationManagement notifications,
             AgentManagement agents,
             FeedbackSettings settings,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.ratings = ratings;
         this.ratingsOfSolves = ratingsOfSolves;
@@ -79,6 +82,7 @@ public class FeedbackManagement {
         this.notifications = notifications;
         this.agents = agents;
         this.settings = settings;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -104,7 +108,9 @@ public class FeedbackManagement {
             Score score,
             @Nullable String comment,
             RatingSource source) {
-        return ratingsOfSolves.rate(customersCase(caseId, customer), solvedAt, customer, score, comment, source);
+        var rating = ratingsOfSolves.rate(customersCase(caseId, customer), solvedAt, customer, score, comment, source);
+        events.publishEvent(new FeedbackGiven(caseId));
+        return rating;
     }
 
     /** The customer's rating of that solve of their case, if they gave one. */
@@ -151,6 +157,7 @@ public class FeedbackManagement {
                         .formatted(kase.number(), kase.subject(), about, shortened(praise)),
                 "compliment:" + compliment.id()));
         log.info("Case {}: compliment {} for {}", caseId, compliment.id(), agent);
+        events.publishEvent(new FeedbackGiven(caseId));
         return compliment;
     }
 
@@ -166,7 +173,9 @@ public class FeedbackManagement {
             throw new ConflictException(
                     "complaint-case", "Case " + kase.number() + " is a complaint already; write on it instead");
         }
-        return complaints.open(kase, customer, subject, complaint, teams(kase));
+        var opened = complaints.open(kase, customer, subject, complaint, teams(kase));
+        events.publishEvent(new FeedbackGiven(caseId));
+        return opened;
     }
 
     /** The complaints made on a case and, for a complaint case, the complaint it is; oldest first. */

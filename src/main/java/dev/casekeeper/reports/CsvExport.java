@@ -1,0 +1,117 @@
+package dev.casekeeper.reports;
+
+import dev.casekeeper.agents.SignedInAgent;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A report as CSV (RFC 4180: comma-separated, CRLF, quoted when needed), one row per period and a
+ * total. Every export is recorded in {@code reports.export_log} and logged: who, which report, with
+ * which parameters, how many rows.
+ */
+@Component
+class CsvExport {
+
+    private static final Logger audit = LoggerFactory.getLogger("dev.casekeeper.reports.audit");
+
+    /** The columns, in order: a header and how each row fills it. */
+    static final List<Column> COLUMNS = List.of(
+            new Column("period", m -> m.period() == null ? "total" : m.period().toString()),
+            new Column("created", Metrics::created),
+            new Column("solved", Metrics::solved),
+            new Column("reopened", Metrics::reopened),
+            new Column("first_response_median_s", Metrics::firstResponseMedian),
+            new Column("first_response_p90_s", Metrics::firstResponseP90),
+            new Column("resolution_median_s", Metrics::resolutionMedian),
+            new Column("resolution_p90_s", Metrics::resolutionP90),
+            new Column("transfers", Metrics::transfers),
+            new Column("transfers_per_case", Metrics::transfersPerCase),
+            new Column("cases_transferred_more_than_once", Metrics::transferredMoreThanOnce),
+            new Column("live_contacts", Metrics::contacts),
+            new Column("handle_median_s", Metrics::handleMedian),
+            new Column("handle_p90_s", Metrics::handleP90),
+            new Column("holds", Metrics::holds),
+            new Column("hold_per_contact_s", Metrics::holdPerContact),
+            new Column("holds_over_limit", Metrics::holdsOverLimit),
+            new Column("abandoned", Metrics::abandoned),
+            new Column("abandonment_rate", Metrics::abandonmentRate),
+            new Column("abandoned_wait_median_s", Metrics::abandonedWaitMedian),
+            new Column("sla_first_response_met", Metrics::firstResponseMet),
+            new Column("sla_first_response_breached", Metrics::firstResponseBreached),
+            new Column("sla_next_response_breached", Metrics::nextResponseBreached),
+            new Column("sla_resolution_met", Metrics::resolutionMet),
+            new Column("sla_resolution_breached", Metrics::resolutionBreached),
+            new Column("promises", Metrics::promises),
+            new Column("promises_kept_on_time", Metrics::promisesKeptOnTime),
+            new Column("callbacks", Metrics::callbacks),
+            new Column("callbacks_on_time", Metrics::callbacksOnTime),
+            new Column("ratings_good", Metrics::ratingsGood),
+            new Column("ratings_okay", Metrics::ratingsOkay),
+            new Column("ratings_bad", Metrics::ratingsBad),
+            new Column("csat", Metrics::csat),
+            new Column("compliments", Metrics::compliments),
+            new Column("complaints", Metrics::complaints));
+
+    record Column(String name, Function<Metrics, @Nullable Object> value) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CsvExport(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The report as CSV, recorded as exported by {@code me}. */
+    String export(Report report, String parameters, SignedInAgent me) {
+        var csv = new StringBuilder();
+        csv.append(String.join(",", COLUMNS.stream().map(Column::name).toList()))
+                .append("\r\n");
+        for (var row : report.rows()) {
+            line(csv, row);
+        }
+        line(csv, report.total());
+        int rows = report.rows().size() + 1;
+        jdbc.sql("""
+                        insert into reports.export_log (agent_id, report, parameters, rows, exported_at)
+                        values (:agent, 'metrics', :parameters, :rows, :at)
+                        """)
+                .param("agent", me.id().value())
+                .param("parameters", parameters)
+                .param("rows", rows)
+                .param("at", java.sql.Timestamp.from(clock.instant()))
+                .update();
+        audit.info("Agent {} ({}) exported the metrics report [{}], {} rows", me.id(), me.email(), parameters, rows);
+        return csv.toString();
+    }
+
+    private static void line(StringBuilder csv, Metrics row) {
+        var cells = COLUMNS.stream().map(c -> cell(c.value().apply(row))).toList();
+        csv.append(String.join(",", cells)).append("\r\n");
+    }
+
+    static String cell(@Nullable Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Double d) {
+            return String.format(Locale.ROOT, "%.3f", d);
+        }
+        String text = value.toString();
+        // A cell that a spreadsheet would run as a formula is quoted with a leading apostrophe.
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

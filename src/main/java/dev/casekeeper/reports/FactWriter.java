@@ -1,0 +1,192 @@
+package dev.casekeeper.reports;
+
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseLookup;
+import dev.casekeeper.cases.TimelineEvent;
+import dev.casekeeper.routing.ContactId;
+import dev.casekeeper.routing.ContactState;
+import dev.casekeeper.routing.QueueManagement;
+import dev.casekeeper.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes reporting's facts of a case or a contact, worked out again from scratch each time: a
+ * listener that runs twice, or a rebuild over a listener, leaves the same rows.
+ */
+@Component
+@Transactional
+class FactWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(FactWriter.class);
+
+    private final JdbcClient jdbc;
+    private final CaseLookup cases;
+    private final QueueManagement queues;
+    private final ReportsSettings settings;
+    private final Clock clock;
+
+    FactWriter(JdbcClient jdbc, CaseLookup cases, QueueManagement queues, ReportsSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.queues = queues;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The case's row and moments, as its timeline says now; a case that is gone leaves nothing behind. */
+    void refreshCase(CaseId id) {
+        // Two listeners of one case run one after the other, so the later read is the one written last.
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:id, 21))")
+                .param("id", id.value().toString())
+                .query()
+                .listOfRows();
+        CaseFacts facts;
+        try {
+            facts = CaseFacts.of(cases.outline(id), settings.zone());
+        } catch (NotFoundException gone) {
+            jdbc.sql("delete from reports.case_moment where case_id = :id")
+                    .param("id", id.value())
+                    .update();
+            jdbc.sql("delete from reports.case_fact where case_id = :id")
+                    .param("id", id.value())
+                    .update();
+            return;
+        }
+        var kase = facts.kase();
+        jdbc.sql("""
+                        insert into reports.case_fact (case_id, number, requester_id, channel, priority, team_id,
+                            agent_id, status, created_at, created_day, first_response_secs, solved_day,
+                            resolution_secs, transfers, refreshed_at)
+                        values (:id, :number, :requester, :channel, :priority, :team, :agent, :status, :createdAt,
+                            :createdDay, :frt, :solvedDay, :resolution, :transfers, :now)
+                        on conflict (case_id) do update set channel = excluded.channel,
+                            priority = excluded.priority, team_id = excluded.team_id, agent_id = excluded.agent_id,
+                            status = excluded.status, created_day = excluded.created_day,
+                            first_response_secs = excluded.first_response_secs, solved_day = excluded.solved_day,
+                            resolution_secs = excluded.resolution_secs, transfers = excluded.transfers,
+                            refreshed_at = excluded.refreshed_at
+                        """)
+                .param("id", kase.id().value())
+                .param("number", kase.number())
+                .param("requester", kase.requesterId().value())
+                .param("channel", kase.channel().value())
+                .param("priority", kase.priority().value())
+                .param("team", kase.teamId() == null ? null : kase.teamId().value())
+                .param("agent", kase.ownerId() == null ? null : kase.ownerId().value())
+                .param("status", kase.status().value())
+                .param("createdAt", java.sql.Timestamp.from(kase.createdAt()))
+                .param("createdDay", facts.createdDay())
+                .param("frt", facts.firstResponseSecs())
+                .param("solvedDay", facts.solvedDay())
+                .param("resolution", facts.resolutionSecs())
+                .param("transfers", facts.transfers())
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .update();
+        jdbc.sql("delete from reports.case_moment where case_id = :id")
+                .param("id", kase.id().value())
+                .update();
+        for (var m : facts.moments()) {
+            jdbc.sql("""
+                            insert into reports.case_moment (entry_id, case_id, kind, at, day, team_id, agent_id,
+                                channel, priority, label, secs, flag)
+                            values (:entry, :case, :kind, :at, :day, :team, :agent, :channel, :priority, :label,
+                                :secs, :flag)
+                            on conflict (entry_id) do nothing
+                            """)
+                    .param("entry", m.entryId())
+                    .param("case", kase.id().value())
+                    .param("kind", m.kind().value())
+                    .param("at", java.sql.Timestamp.from(m.at()))
+                    .param("day", m.day())
+                    .param("team", kase.teamId() == null ? null : kase.teamId().value())
+                    .param("agent", m.agentId())
+                    .param("channel", kase.channel().value())
+                    .param("priority", kase.priority().value())
+                    .param("label", m.label())
+                    .param("secs", m.secs())
+                    .param("flag", m.flag())
+                    .update();
+        }
+    }
+
+    /**
+     * The contact's row: answered (when, after what wait, by whom, handled how long once it ended)
+     * or abandoned (after what wait). A contact still waiting has no row yet.
+     */
+    void refreshContact(ContactId id) {
+        var contact = queues.contact(id);
+        var state = contact.state();
+        if (state == ContactState.WAITING || state == ContactState.OFFERED) {
+            return;
+        }
+        boolean abandoned = state == ContactState.ABANDONED;
+        Instant acceptedAt = abandoned ? null : contact.arrivedAt().plus(contact.waited());
+        Instant endedAt = state == ContactState.ENDED ? endedAt(contact.caseId(), acceptedAt) : null;
+        Long handle = endedAt == null || acceptedAt == null
+                ? null
+                : Math.max(0, Duration.between(acceptedAt, endedAt).toSeconds());
+        jdbc.sql("""
+                        insert into reports.contact_fact (contact_id, case_id, team_id, agent_id, channel, arrived_at,
+                            day, outcome, waited_secs, accepted_at, ended_at, handle_secs)
+                        values (:id, :case, :team, :agent, :channel, :arrived, :day, :outcome, :waited, :accepted,
+                            :ended, :handle)
+                        on conflict (contact_id) do update set team_id = excluded.team_id,
+                            agent_id = excluded.agent_id, outcome = excluded.outcome,
+                            waited_secs = excluded.waited_secs, accepted_at = excluded.accepted_at,
+                            ended_at = excluded.ended_at, handle_secs = excluded.handle_secs
+                        """)
+                .param("id", id.value())
+                .param("case", contact.caseId().value())
+                .param("team", contact.teamId().value())
+                .param(
+                        "agent",
+                        abandoned || contact.agentId() == null
+                                ? null
+                                : contact.agentId().value())
+                .param("channel", contact.channel().value())
+                .param("arrived", java.sql.Timestamp.from(contact.arrivedAt()))
+                .param("day", CaseFacts.day(contact.arrivedAt(), settings.zone()))
+                .param("outcome", abandoned ? "abandoned" : "accepted")
+                .param("waited", contact.waited().toSeconds())
+                .param("accepted", acceptedAt == null ? null : java.sql.Timestamp.from(acceptedAt))
+                .param("ended", endedAt == null ? null : java.sql.Timestamp.from(endedAt))
+                .param("handle", handle)
+                .update();
+        log.debug("Case {}: contact {} counted as {}", contact.caseId(), id, state);
+    }
+
+    /** When the contact answered at {@code acceptedAt} ended: the case's first contact-ended entry since. */
+    private @Nullable Instant endedAt(CaseId caseId, @Nullable Instant acceptedAt) {
+        if (acceptedAt == null) {
+            return null;
+        }
+        // Accepted-at is worked out to the millisecond; the entry is written a moment later.
+        var from = acceptedAt.minusSeconds(1);
+        return cases.outline(caseId).timeline().stream()
+                .filter(e -> e.event() instanceof TimelineEvent.ContactEnded)
+                .map(e -> e.createdAt())
+                .filter(at -> !at.isBefore(from))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Forgets the facts of cases created on these days, before a rebuild writes them again. */
+    int forgetCasesCreated(java.time.LocalDate from, java.time.LocalDate to) {
+        jdbc.sql("""
+                        delete from reports.case_moment m using reports.case_fact f
+                        where m.case_id = f.case_id and f.created_day between :from and :to
+                        """).param("from", from).param("to", to).update();
+        return jdbc.sql("delete from reports.case_fact where created_day between :from and :to")
+                .param("from", from)
+                .param("to", to)
+                .update();
+    }
+}

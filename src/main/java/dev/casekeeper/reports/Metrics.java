@@ -1,0 +1,85 @@
+package dev.casekeeper.reports;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The figures of one period (or of the whole report, {@code period} null). Times are in seconds,
+ * calendar time; medians and 90th percentiles are exact, over the cases or contacts of the period.
+ */
+record Metrics(
+        @Nullable LocalDate period,
+        long created,
+        long solved,
+        long reopened,
+        @Nullable Double firstResponseMedian,
+        @Nullable Double firstResponseP90,
+        @Nullable Double resolutionMedian,
+        @Nullable Double resolutionP90,
+        long transfers,
+        long transferredMoreThanOnce,
+        long contacts,
+        @Nullable Double handleMedian,
+        @Nullable Double handleP90,
+        long holds,
+        long holdSeconds,
+        long holdsOverLimit,
+        long abandoned,
+        @Nullable Double abandonedWaitMedian,
+        long firstResponseMet,
+        long firstResponseBreached,
+        long nextResponseBreached,
+        long resolutionMet,
+        long resolutionBreached,
+        long promises,
+        long promisesKeptOnTime,
+        long callbacks,
+        long callbacksOnTime,
+        long ratingsGood,
+        long ratingsOkay,
+        long ratingsBad,
+        long compliments,
+        long complaints) {
+
+    /** Transfers per case created in the period. */
+    @JsonProperty
+    @Nullable
+    public Double transfersPerCase() {
+        return created == 0 ? null : (double) transfers / created;
+    }
+
+    /** Abandoned contacts in every live contact that ended waiting or answered. */
+    @JsonProperty
+    @Nullable
+    public Double abandonmentRate() {
+        return contacts + abandoned == 0 ? null : (double) abandoned / (contacts + abandoned);
+    }
+
+    /** Seconds on hold per answered live contact. */
+    @JsonProperty
+    @Nullable
+    public Double holdPerContact() {
+        return contacts == 0 ? null : (double) holdSeconds / contacts;
+    }
+
+    /** Share of ratings that are good (CSAT). */
+    @JsonProperty
+    @Nullable
+    public Double csat() {
+        long all = ratingsGood + ratingsOkay + ratingsBad;
+        return all == 0 ? null : (double) ratingsGood / all;
+    }
+
+    @JsonProperty
+    @Nullable
+    public Double promisesKeptShare() {
+        return promises == 0 ? null : (double) promisesKeptOnTime / promises;
+    }
+
+    @JsonProperty
+    @Nullable
+    public Double callbacksOnTimeShare() {
+        return callbacks == 0 ? null : (double) callbacksOnTime / callbacks;
+    }
+}

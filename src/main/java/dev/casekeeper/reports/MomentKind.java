@@ -1,0 +1,20 @@
+package dev.casekeeper.reports;
+
+import java.util.Locale;
+
+/** The kinds of timeline entries reports count, as stored in {@code reports.case_moment.kind}. */
+enum MomentKind {
+    REOPENED,
+    HOLD,
+    SLA_WARNED,
+    SLA_BREACHED,
+    PROMISE,
+    CALLBACK,
+    RATING,
+    COMPLIMENT,
+    COMPLAINT;
+
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.casekeeper.reports;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** What the report templates ask of their figures, as {@code @reportPages}: charts, durations, shares. */
+@Component("reportPages")
+class ReportPages {
+
+    /** The charts of a report, each with the figures it draws. */
+    public List<BarChart> charts(Report report) {
+        var rows = report.rows();
+        return List.of(
+                BarChart.of(
+                        "cases",
+                        "reports.chart.cases",
+                        "reports.unit.cases",
+                        rows,
+                        List.of(
+                                new BarChart.Measure("reports.created", m -> (double) m.created()),
+                                new BarChart.Measure("reports.solved", m -> (double) m.solved()),
+                                new BarChart.Measure("reports.reopened", m -> (double) m.reopened()))),
+                BarChart.of(
+                        "first-response",
+                        "reports.chart.firstResponse",
+                        "reports.unit.minutes",
+                        rows,
+                        List.of(
+                                new BarChart.Measure("reports.median", m -> minutes(m.firstResponseMedian())),
+                                new BarChart.Measure("reports.p90", m -> minutes(m.firstResponseP90())))),
+                BarChart.of(
+                        "resolution",
+                        "reports.chart.resolution",
+                        "reports.unit.hours",
+                        rows,
+                        List.of(
+                                new BarChart.Measure("reports.median", m -> hours(m.resolutionMedian())),
+                                new BarChart.Measure("reports.p90", m -> hours(m.resolutionP90())))),
+                BarChart.of(
+                        "contacts",
+                        "reports.chart.contacts",
+                        "reports.unit.contacts",
+                        rows,
+                        List.of(
+                                new BarChart.Measure("reports.contacts", m -> (double) m.contacts()),
+                                new BarChart.Measure("reports.abandoned", m -> (double) m.abandoned()),
+                                new BarChart.Measure("reports.holdsOverLimit", m -> (double) m.holdsOverLimit()))));
+    }
+
+    public @Nullable Duration duration(@Nullable Double seconds) {
+        return seconds == null ? null : Duration.ofSeconds(Math.round(seconds));
+    }
+
+    public @Nullable Duration duration(@Nullable Duration duration) {
+        return duration;
+    }
+
+    public String share(@Nullable Double share) {
+        return share == null ? "–" : String.format(Locale.ROOT, "%.0f %%", share * 100);
+    }
+
+    public String number(@Nullable Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static @Nullable Double minutes(@Nullable Double seconds) {
+        return seconds == null ? null : seconds / 60;
+    }
+
+    private static @Nullable Double hours(@Nullable Double seconds) {
+        return seconds == null ? null : seconds / 3600;
+    }
+}

@@ -1,0 +1,266 @@
+package dev.casekeeper.reports;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the facts into figures per period, through the reporting database. Four grouped queries,
+ * each an index range scan over the report's days: cases by the day they were created, by the day
+ * they were solved, timeline moments by their day, live contacts by the day they arrived.
+ */
+@Component
+class ReportQueries {
+
+    private static final String TOTAL = "null::date";
+
+    private final ReportingDatabase database;
+
+    ReportQueries(ReportingDatabase database) {
+        this.database = database;
+    }
+
+    /** One row per period of the query, oldest first, empty periods included. */
+    List<Metrics> byPeriod(ReportQuery query) {
+        var found = figures(query, null);
+        var rows = new ArrayList<Metrics>();
+        for (var start = query.period().start(query.from());
+                !start.isAfter(query.to());
+                start = query.period().next(start)) {
+            rows.add(found.getOrDefault(start, new Builder()).build(start));
+        }
+        return rows;
+    }
+
+    /** The whole report in one row. */
+    Metrics total(ReportQuery query) {
+        return figures(query, TOTAL).getOrDefault(null, new Builder()).build(null);
+    }
+
+    private Map<@Nullable LocalDate, Builder> figures(ReportQuery query, @Nullable String bucketOverride) {
+        var rows = new HashMap<@Nullable LocalDate, Builder>();
+        var jdbc = database.reads();
+        String created =
+                bucketOverride != null ? bucketOverride : query.period().bucket("f.created_day");
+        var filter = new Filter(query, "f");
+        filter.params(jdbc.sql("""
+                        select %s as bucket, count(*) as created,
+                            percentile_cont(0.5) within group (order by f.first_response_secs) as frt50,
+                            percentile_cont(0.9) within group (order by f.first_response_secs) as frt90,
+                            coalesce(sum(f.transfers), 0) as transfers,
+                            count(*) filter (where f.transfers > 1) as transferred_twice,
+                            count(*) filter (where f.first_response_secs is not null and not exists (
+                                select 1 from reports.case_moment m where m.case_id = f.case_id
+                                and m.kind = 'sla_breached' and m.label = 'first_response')) as frt_met
+                        from reports.case_fact f
+                        where f.created_day between :from and :to %s
+                        group by 1
+                        """.formatted(created, filter.where())))
+                .query((rs, n) -> {
+                    var b = rows.computeIfAbsent(date(rs), d -> new Builder());
+                    b.created = rs.getLong("created");
+                    b.frt50 = number(rs, "frt50");
+                    b.frt90 = number(rs, "frt90");
+                    b.transfers = rs.getLong("transfers");
+                    b.transferredTwice = rs.getLong("transferred_twice");
+                    b.frtMet = rs.getLong("frt_met");
+                    return b;
+                })
+                .list();
+        String solved = bucketOverride != null ? bucketOverride : query.period().bucket("f.solved_day");
+        filter.params(jdbc.sql("""
+                        select %s as bucket, count(*) as solved,
+                            percentile_cont(0.5) within group (order by f.resolution_secs) as res50,
+                            percentile_cont(0.9) within group (order by f.resolution_secs) as res90,
+                            count(*) filter (where not exists (
+                                select 1 from reports.case_moment m where m.case_id = f.case_id
+                                and m.kind = 'sla_breached' and m.label = 'resolution')) as res_met
+                        from reports.case_fact f
+                        where f.solved_day between :from and :to %s
+                        group by 1
+                        """.formatted(solved, filter.where())))
+                .query((rs, n) -> {
+                    var b = rows.computeIfAbsent(date(rs), d -> new Builder());
+                    b.solved = rs.getLong("solved");
+                    b.res50 = number(rs, "res50");
+                    b.res90 = number(rs, "res90");
+                    b.resMet = rs.getLong("res_met");
+                    return b;
+                })
+                .list();
+        String momentDay =
+                bucketOverride != null ? bucketOverride : query.period().bucket("m.day");
+        var moments = new Filter(query, "m");
+        moments.params(jdbc.sql("""
+                        select %s as bucket, m.kind, coalesce(m.label, '') as label, count(*) as n,
+                            coalesce(sum(m.secs), 0) as secs, count(*) filter (where m.flag) as flagged
+                        from reports.case_moment m
+                        where m.day between :from and :to %s
+                        group by 1, 2, 3
+                        """.formatted(momentDay, moments.where())))
+                .query((rs, n) -> {
+                    var b = rows.computeIfAbsent(date(rs), d -> new Builder());
+                    b.moment(
+                            rs.getString("kind"),
+                            rs.getString("label"),
+                            rs.getLong("n"),
+                            rs.getLong("secs"),
+                            rs.getLong("flagged"));
+                    return b;
+                })
+                .list();
+        String contactDay =
+                bucketOverride != null ? bucketOverride : query.period().bucket("c.day");
+        var contacts = new Filter(query, "c").withoutPriority();
+        contacts.params(jdbc.sql("""
+                        select %s as bucket,
+                            count(*) filter (where c.outcome = 'accepted') as accepted,
+                            count(*) filter (where c.outcome = 'abandoned') as abandoned,
+                            percentile_cont(0.5) within group (order by c.handle_secs) as handle50,
+                            percentile_cont(0.9) within group (order by c.handle_secs) as handle90,
+                            percentile_cont(0.5) within group (order by c.waited_secs)
+                                filter (where c.outcome = 'abandoned') as abandoned_wait50
+                        from reports.contact_fact c
+                        where c.day between :from and :to %s
+                        group by 1
+                        """.formatted(contactDay, contacts.where())))
+                .query((rs, n) -> {
+                    var b = rows.computeIfAbsent(date(rs), d -> new Builder());
+                    b.contacts = rs.getLong("accepted");
+                    b.abandoned = rs.getLong("abandoned");
+                    b.handle50 = number(rs, "handle50");
+                    b.handle90 = number(rs, "handle90");
+                    b.abandonedWait50 = number(rs, "abandoned_wait50");
+                    return b;
+                })
+                .list();
+        return rows;
+    }
+
+    private static @Nullable LocalDate date(ResultSet rs) throws SQLException {
+        var d = rs.getDate("bucket");
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static @Nullable Double number(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** The query's filters as SQL on a table alias, with their parameters. */
+    private static final class Filter {
+        private final ReportQuery query;
+        private final String alias;
+        private boolean priority = true;
+
+        Filter(ReportQuery query, String alias) {
+            this.query = query;
+            this.alias = alias;
+        }
+
+        Filter withoutPriority() {
+            priority = false;
+            return this;
+        }
+
+        String where() {
+            var sql = new StringBuilder();
+            if (query.teams() != null) {
+                sql.append(" and ").append(alias).append(".team_id = any(:teams)");
+            }
+            if (query.agent() != null) {
+                sql.append(" and ").append(alias).append(".agent_id = :agent");
+            }
+            if (query.channel() != null) {
+                sql.append(" and ").append(alias).append(".channel = :channel");
+            }
+            if (priority && query.priority() != null) {
+                sql.append(" and ").append(alias).append(".priority = :priority");
+            }
+            return sql.toString();
+        }
+
+        JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec) {
+            spec = spec.param("from", query.from()).param("to", query.to());
+            if (query.teams() != null) {
+                spec = spec.param("teams", query.teams().toArray(new java.util.UUID[0]));
+            }
+            if (query.agent() != null) {
+                spec = spec.param("agent", query.agent());
+            }
+            if (query.channel() != null) {
+                spec = spec.param("channel", query.channel());
+            }
+            if (priority && query.priority() != null) {
+                spec = spec.param("priority", query.priority());
+            }
+            return spec;
+        }
+    }
+
+    /** A period's figures as the four queries find them. */
+    private static final class Builder {
+        long created, solved, transfers, transferredTwice, frtMet, resMet, contacts, abandoned;
+        @Nullable
+        Double frt50, frt90, res50, res90, handle50, handle90, abandonedWait50;
+        final Map<String, long[]> moments = new LinkedHashMap<>();
+
+        void moment(String kind, String label, long n, long secs, long flagged) {
+            moments.put(kind + ":" + label, new long[] {n, secs, flagged});
+            moments.merge(
+                    kind, new long[] {n, secs, flagged}, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+        }
+
+        private long[] of(String key) {
+            return Objects.requireNonNullElse(moments.get(key), new long[3]);
+        }
+
+        Metrics build(@Nullable LocalDate period) {
+            var hold = of("hold");
+            var promise = of("promise");
+            var callback = of("callback");
+            return new Metrics(
+                    period,
+                    created,
+                    solved,
+                    of("reopened")[0],
+                    frt50,
+                    frt90,
+                    res50,
+                    res90,
+                    transfers,
+                    transferredTwice,
+                    contacts,
+                    handle50,
+                    handle90,
+                    hold[0],
+                    hold[1],
+                    hold[2],
+                    abandoned,
+                    abandonedWait50,
+                    frtMet,
+                    of("sla_breached:first_response")[0],
+                    of("sla_breached:next_response")[0],
+                    resMet,
+                    of("sla_breached:resolution")[0],
+                    promise[0],
+                    promise[2],
+                    callback[0],
+                    callback[2],
+                    of("rating:good")[0],
+                    of("rating:okay")[0],
+                    of("rating:bad")[0],
+                    of("compliment")[0],
+                    of("complaint")[0]);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.casekeeper.reports;
+
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.cases.CaseFilter;
+import dev.casekeeper.cases.CaseLookup;
+import dev.casekeeper.shared.AccessDeniedException;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Reports for a signed-in agent, within what they may see; and the rebuild of the facts. */
+@Service
+class Reports {
+
+    private static final Logger log = LoggerFactory.getLogger(Reports.class);
+    private static final int REBUILD_PAGE = 500;
+
+    private final ReportQueries queries;
+    private final ReportAccess access;
+    private final FactWriter facts;
+    private final CaseLookup cases;
+    private final ReportsSettings settings;
+    private final Clock clock;
+
+    Reports(
+            ReportQueries queries,
+            ReportAccess access,
+            FactWriter facts,
+            CaseLookup cases,
+            ReportsSettings settings,
+            Clock clock) {
+        this.queries = queries;
+        this.access = access;
+        this.facts = facts;
+        this.cases = cases;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Today in the desk's zone. */
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), settings.zone());
+    }
+
+    Report report(ReportRequest request, SignedInAgent me) {
+        var parsed = request.parse(today());
+        var query = parsed.query(access.scope(me, parsed.team(), parsed.agent()));
+        return new Report(query, queries.byPeriod(query), queries.total(query), settings.silentFactor());
+    }
+
+    /**
+     * Works out again the facts of every case created on the days {@code from} to {@code to} (the
+     * desk's zone), for admins: after the zone changed, or to fill the facts of cases from before
+     * reports existed. Returns how many cases it refreshed.
+     */
+    int rebuild(LocalDate from, LocalDate to, SignedInAgent me) {
+        if (!me.isAdmin()) {
+            throw new AccessDeniedException("Only admins rebuild reports");
+        }
+        int refreshed = 0;
+        @Nullable String cursor = null;
+        do {
+            var page = cases.list(CaseFilter.none(), me, cursor, REBUILD_PAGE);
+            for (var kase : page.items()) {
+                var day = CaseFacts.day(kase.createdAt(), settings.zone());
+                if (day.isBefore(from)) {
+                    log.info("Reports rebuilt for {} cases created {} to {}, by {}", refreshed, from, to, me.id());
+                    return refreshed;
+                }
+                if (!day.isAfter(to)) {
+                    facts.refreshCase(kase.id());
+                    refreshed++;
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        log.info("Reports rebuilt for {} cases created {} to {}, by {}", refreshed, from, to, me.id());
+        return refreshed;
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * Reports: the desk's own performance from the events the product records (daily facts of cases,
+ * contacts and timeline moments, kept by listeners), the report pages, API and CSV exports, the
+ * team wallboard, each agent's own figures, and the silent-dissatisfied estimate.
+ */
+@ApplicationModule(
+        allowedDependencies = {
+            "agents",
+            "callbacks :: events",
+            "cases",
+            "cases :: events",
+            "customers",
+            "feedback",
+            "feedback :: events",
+            "routing",
+            "routing :: events",
+            "shared",
+            "sla :: events"
+        })
+@NullMarked
+package dev.casekeeper.reports;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

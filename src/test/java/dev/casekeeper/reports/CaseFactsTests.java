@@ -1,0 +1,197 @@
+package dev.casekeeper.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.cases.CaseDetail;
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseStatus;
+import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.cases.Channel;
+import dev.casekeeper.cases.EntryKind;
+import dev.casekeeper.cases.Priority;
+import dev.casekeeper.cases.TimelineEntry;
+import dev.casekeeper.cases.TimelineEvent;
+import dev.casekeeper.customers.CustomerId;
+import dev.casekeeper.shared.Actor;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What reports count of one case, worked out from its timeline: days in the desk's zone across the
+ * changes of daylight-saving time (Berlin: summer time ends on 25 October 2026 at 01:00 UTC and
+ * starts on 29 March 2026 at 01:00 UTC), and each kind of moment.
+ */
+class CaseFactsTests {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final AgentId ALICE = new AgentId(UUID.randomUUID());
+
+    @Test
+    void daysAreTheDesksAndDurationsAreElapsedTimeAcrossTheEndOfSummerTime() {
+        // 00:30 summer time on the 25th, in Berlin; solved at 00:30 winter time on the 26th: the wall
+        // clock says 24 hours, 25 hours went by.
+        var created = Instant.parse("2026-10-24T22:30:00Z");
+        var solved = Instant.parse("2026-10-25T23:30:00Z");
+        var facts = CaseFacts.of(detail(created, Instant.parse("2026-10-25T00:30:00Z"), solved, List.of()), BERLIN);
+
+        assertThat(facts.createdDay()).isEqualTo(LocalDate.parse("2026-10-25"));
+        assertThat(facts.solvedDay()).isEqualTo(LocalDate.parse("2026-10-26"));
+        assertThat(facts.resolutionSecs()).isEqualTo(Duration.ofHours(25).toSeconds());
+        assertThat(facts.firstResponseSecs()).isEqualTo(Duration.ofHours(2).toSeconds());
+        // In UTC both would have fallen on the 24th and the 25th.
+        assertThat(CaseFacts.day(created, ZoneId.of("UTC"))).isEqualTo(LocalDate.parse("2026-10-24"));
+    }
+
+    @Test
+    void aMomentJustAfterLocalMidnightAtTheStartOfSummerTimeCountsOnTheLocalDay() {
+        var created = Instant.parse("2026-03-28T20:00:00Z");
+        // 23:30 UTC on the 28th is 00:30 on the 29th in Berlin (still winter time); 22:30 UTC on the
+        // 29th is 00:30 on the 30th (summer time: UTC+2).
+        var reopened = entry(
+                Instant.parse("2026-03-28T23:30:00Z"),
+                Actor.SYSTEM,
+                new TimelineEvent.StatusChanged(CaseStatus.SOLVED, CaseStatus.OPEN));
+        var held = entry(
+                Instant.parse("2026-03-29T22:30:00Z"),
+                Actor.agent(ALICE.value()),
+                new TimelineEvent.HoldEnded(Duration.ofSeconds(75), true));
+
+        var facts = CaseFacts.of(detail(created, null, null, List.of(reopened, held)), BERLIN);
+
+        assertThat(facts.moments())
+                .extracting(CaseFacts.Moment::kind, CaseFacts.Moment::day)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(MomentKind.REOPENED, LocalDate.parse("2026-03-29")),
+                        org.assertj.core.groups.Tuple.tuple(MomentKind.HOLD, LocalDate.parse("2026-03-30")));
+        var hold = facts.moments().get(1);
+        assertThat(hold.secs()).isEqualTo(75);
+        assertThat(hold.flag()).isTrue();
+        assertThat(hold.agentId()).isEqualTo(ALICE.value());
+    }
+
+    @Test
+    void promisesCountOnTheirDueDayAsKeptOnTimeOrNotAndOpenOnesWait() {
+        var created = Instant.parse("2026-06-01T08:00:00Z");
+        var due = Instant.parse("2026-06-02T15:00:00Z");
+        var kept = UUID.randomUUID();
+        var late = UUID.randomUUID();
+        var open = UUID.randomUUID();
+        var withdrawn = UUID.randomUUID();
+        var timeline = List.of(
+                entry(
+                        created,
+                        Actor.agent(ALICE.value()),
+                        new TimelineEvent.PromiseRecorded(kept, "Refund", due, ALICE)),
+                entry(created, Actor.agent(ALICE.value()), new TimelineEvent.PromiseRecorded(late, "Call", due, ALICE)),
+                entry(
+                        created,
+                        Actor.agent(ALICE.value()),
+                        new TimelineEvent.PromiseRecorded(open, "Mail", due.plusSeconds(86_400), ALICE)),
+                entry(
+                        created,
+                        Actor.agent(ALICE.value()),
+                        new TimelineEvent.PromiseRecorded(withdrawn, "X", due, ALICE)),
+                entry(
+                        due.minusSeconds(60),
+                        Actor.agent(ALICE.value()),
+                        new TimelineEvent.PromiseKept(kept, "Refund", null)),
+                entry(due, Actor.SYSTEM, new TimelineEvent.PromiseOverdue(late, "Call", due)),
+                entry(
+                        due.plusSeconds(600),
+                        Actor.agent(ALICE.value()),
+                        new TimelineEvent.PromiseKept(late, "Call", null)),
+                entry(
+                        due.minusSeconds(1),
+                        Actor.agent(ALICE.value()),
+                        new TimelineEvent.PromiseWithdrawn(withdrawn, "X", "no")));
+
+        var promises = CaseFacts.of(detail(created, null, null, timeline), BERLIN).moments().stream()
+                .filter(m -> m.kind() == MomentKind.PROMISE)
+                .toList();
+
+        assertThat(promises).hasSize(2);
+        assertThat(promises).allSatisfy(m -> assertThat(m.day()).isEqualTo(LocalDate.parse("2026-06-02")));
+        assertThat(promises).extracting(CaseFacts.Moment::flag).containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
+    void aCallbackIsOnTimeWhenDoneBeforeItsLatestWindowClosesAndTheLatestRatingCounts() {
+        var created = Instant.parse("2026-06-01T08:00:00Z");
+        var callback = UUID.randomUUID();
+        var until = Instant.parse("2026-06-01T12:00:00Z");
+        var timeline = List.of(
+                entry(
+                        created,
+                        Actor.SYSTEM,
+                        new TimelineEvent.CallbackRequested(callback, created, until, null, "chat")),
+                entry(
+                        until.minusSeconds(600),
+                        Actor.agent(ALICE.value()),
+                        new TimelineEvent.CallbackRetry(callback, 2, null, until, until.plusSeconds(7200))),
+                entry(
+                        until.plusSeconds(3600),
+                        Actor.agent(ALICE.value()),
+                        new TimelineEvent.CallbackDone(callback, "reached", null)),
+                entry(
+                        until.plusSeconds(7200),
+                        Actor.customer(UUID.randomUUID()),
+                        new TimelineEvent.SatisfactionRated("bad", null, "email", false)),
+                entry(
+                        until.plusSeconds(7300),
+                        Actor.customer(UUID.randomUUID()),
+                        new TimelineEvent.SatisfactionRated("good", null, "email", true)));
+
+        var moments =
+                CaseFacts.of(detail(created, null, null, timeline), BERLIN).moments();
+
+        assertThat(moments)
+                .filteredOn(m -> m.kind() == MomentKind.CALLBACK)
+                .singleElement()
+                .satisfies(m -> assertThat(m.flag()).isTrue());
+        assertThat(moments)
+                .filteredOn(m -> m.kind() == MomentKind.RATING)
+                .singleElement()
+                .satisfies(m -> assertThat(m.label()).isEqualTo("good"));
+    }
+
+    @Test
+    void weeksStartOnMondayAndMonthsOnTheFirst() {
+        var sunday = LocalDate.parse("2026-10-25");
+        assertThat(Period.WEEK.start(sunday)).isEqualTo(LocalDate.parse("2026-10-19"));
+        assertThat(Period.MONTH.start(sunday)).isEqualTo(LocalDate.parse("2026-10-01"));
+        assertThat(Period.WEEK.next(LocalDate.parse("2026-10-19"))).isEqualTo(LocalDate.parse("2026-10-26"));
+    }
+
+    private static CaseDetail detail(
+            Instant created, Instant firstResponse, Instant solved, List<TimelineEntry> timeline) {
+        var summary = new CaseSummary(
+                new CaseId(UUID.randomUUID()),
+                1,
+                "Activation key",
+                new CustomerId(UUID.randomUUID()),
+                Channel.EMAIL,
+                solved == null ? CaseStatus.OPEN : CaseStatus.SOLVED,
+                Priority.NORMAL,
+                List.of(),
+                null,
+                ALICE,
+                null,
+                created,
+                created,
+                firstResponse,
+                solved,
+                null,
+                null);
+        return new CaseDetail(summary, null, timeline);
+    }
+
+    private static TimelineEntry entry(Instant at, Actor author, TimelineEvent event) {
+        return new TimelineEntry(UUID.randomUUID(), EntryKind.EVENT, author, null, null, event, null, at, null, null);
+    }
+}
