@@ -37,7 +37,8 @@ class CustomerTextsTests {
     static Stream<Arguments> translations() {
         var bundles = Stream.of(
                 new Bundle("portal", key -> true),
-                new Bundle("chat", key -> key.startsWith("widget.") || key.equals("chat.visitor.name")));
+                new Bundle("chat", key -> key.startsWith("widget.") || key.equals("chat.visitor.name")),
+                new Bundle("knowledge", key -> key.startsWith("helpcenter.")));
         return bundles.flatMap(bundle -> Stream.of("de", "es").map(language -> Arguments.of(bundle, language)));
     }
 

@@ -238,4 +238,8 @@ public sealed interface TimelineEvent {
     /** The walk-in did not come to the desk within the grace period after being called. */
     @JsonTypeName("counter_no_show")
     record CounterNoShow(String ticket, String desk) implements TimelineEvent {}
+
+    /** An agent marked a knowledge-base article as having helped solve the case. */
+    @JsonTypeName("article_helped")
+    record ArticleHelped(UUID articleId, long articleNumber, String title) implements TimelineEvent {}
 }

@@ -1,5 +1,6 @@
 package dev.casekeeper.cases;
 
+import dev.casekeeper.cases.TimelineEvent.ArticleHelped;
 import dev.casekeeper.cases.TimelineEvent.Assigned;
 import dev.casekeeper.cases.TimelineEvent.CallEnded;
 import dev.casekeeper.cases.TimelineEvent.CallWrappedUp;
@@ -231,6 +232,7 @@ public class TimelineLines {
                 TimelineLine.of(text(locale, "event.counterServed", authorName, e.ticket(), e.desk()));
             case CounterNoShow e ->
                 new TimelineLine(text(locale, "event.counterNoShow", e.ticket(), e.desk()), null, null, true);
+            case ArticleHelped e -> TimelineLine.of(text(locale, "event.articleHelped", authorName, e.title()));
         };
     }
 

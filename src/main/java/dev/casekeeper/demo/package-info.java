@@ -8,6 +8,7 @@
             "channels",
             "customers",
             "followups",
+            "knowledge",
             "macros",
             "shared",
             "telephony"

@@ -1,0 +1,45 @@
+package dev.casekeeper.knowledge;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+/**
+ * An article's Markdown made into the HTML readers get. CommonMark escapes raw HTML written into the
+ * text and drops unsafe link targets; the OWASP sanitizer then keeps only formatting, blocks, tables,
+ * links (http, https, mailto) and images, as for customer HTML, so a {@code <script>}, an
+ * {@code <iframe>} or a {@code javascript:} link never reaches a page.
+ */
+final class Markdown {
+
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .build();
+    private static final PolicyFactory POLICY = Sanitizers.FORMATTING
+            .and(Sanitizers.BLOCKS)
+            .and(Sanitizers.LINKS)
+            .and(Sanitizers.TABLES)
+            .and(Sanitizers.IMAGES)
+            .and(new HtmlPolicyBuilder()
+                    .allowElements("pre", "code", "hr", "del")
+                    .allowAttributes("class")
+                    .matching(Pattern.compile("language-[a-zA-Z0-9_-]{1,30}"))
+                    .onElements("code")
+                    .toFactory());
+
+    private Markdown() {}
+
+    static String html(String markdown) {
+        return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown)));
+    }
+}
