@@ -97,6 +97,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/email/attachments/{id}", false),
                 new Endpoint("GET", "/api/v1/email/messages/{id}/raw", false),
                 new Endpoint("GET", "/api/v1/attachments/web/{id}", false),
+                new Endpoint("GET", "/api/v1/attachments/agent/{id}", false),
                 new Endpoint("GET", "/api/v1/agents/me", false),
                 new Endpoint("POST", "/api/v1/agents/me/password", false),
                 new Endpoint("POST", "/api/v1/agents/{id}/password-reset", true),
