@@ -5,6 +5,7 @@ import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.ConflictException;
+import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,6 +95,34 @@ public class CaseManagement {
                         .summary(),
                 opened -> opened.id().value(),
                 earlier -> lookup.summary(new CaseId(earlier)));
+    }
+
+    /**
+     * Opens a case by writing to the customer first: the case, owned by the agent, with the agent's
+     * message (and files) as its first entry, which the channel sends. A refused file or field
+     * creates nothing.
+     *
+     * @throws FileRefused when a file is refused
+     */
+    public CaseSummary openOutbound(OpenOutbound command, List<FileCheck.Upload> uploads, SignedInAgent by) {
+        var files = attachments.check(uploads);
+        if (command.teamId() != null
+                && !by.role().seesAllTeams()
+                && !by.teamIds().contains(command.teamId())) {
+            throw new InvalidInputException("teamId", "is not one of your teams");
+        }
+        var kase = intake.openForOutbound(command, by.actor());
+        var id = new CaseId(kase.id);
+        ownership.assign(id, by.id(), by);
+        kase = lockVisible(id, by);
+        Instant now = clock.instant();
+        kase.replied(now);
+        var entry = writer.message(
+                kase.id, EntryKind.MESSAGE_OUT, by.actor(), command.body(), null, filesFacts(files), now);
+        attach(kase.id, entry, files, now);
+        writer.save(kase, by.actor(), now);
+        events.publishEvent(new ReplyPosted(id, entry, by.id(), kase.channel, null));
+        return kase.summary();
     }
 
     /** The channel reports how far a reply got; shown on its timeline entry. */

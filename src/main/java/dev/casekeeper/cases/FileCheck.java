@@ -84,6 +84,24 @@ public final class FileCheck {
         return checked;
     }
 
+    /** The files of a multipart form's {@code files} parts, as the check reads them; none without any. */
+    public static List<Upload> uploads(
+            @org.jspecify.annotations.Nullable List<org.springframework.web.multipart.MultipartFile> parts) {
+        if (parts == null) {
+            return List.of();
+        }
+        var uploads = new ArrayList<Upload>();
+        for (var part : parts) {
+            try {
+                String name = part.getOriginalFilename();
+                uploads.add(new Upload(name == null ? "" : name, part.getBytes()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return uploads;
+    }
+
     /** The type the bytes are, by their magic numbers (the name only narrows what the bytes allow). */
     public static String sniff(byte[] content, String filename) {
         return TIKA.detect(content, filename).toLowerCase(Locale.ROOT);

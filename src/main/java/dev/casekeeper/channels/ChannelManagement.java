@@ -2,9 +2,15 @@ package dev.casekeeper.channels;
 
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.cases.FileCheck;
 import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.channels.chat.ChatManagement;
 import dev.casekeeper.channels.email.DirectMail;
+import dev.casekeeper.channels.email.EmailCustomer;
+import dev.casekeeper.channels.email.OutboundCases;
+import dev.casekeeper.channels.email.SendingMailbox;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -19,10 +25,22 @@ public class ChannelManagement {
 
     private final ChatManagement chats;
     private final DirectMail mail;
+    private final OutboundCases outbound;
 
-    ChannelManagement(ChatManagement chats, DirectMail mail) {
+    ChannelManagement(ChatManagement chats, DirectMail mail, OutboundCases outbound) {
         this.chats = chats;
         this.mail = mail;
+        this.outbound = outbound;
+    }
+
+    /** The mailboxes an agent may email a customer from (New case, Email a customer). */
+    public List<SendingMailbox> sendingMailboxes() {
+        return outbound.sendingMailboxes();
+    }
+
+    /** Opens a case by emailing the customer first ({@link OutboundCases#email}). */
+    public CaseSummary emailCustomer(EmailCustomer command, List<FileCheck.Upload> files, SignedInAgent by) {
+        return outbound.email(command, files, by);
     }
 
     /** The case's chat as this agent sees it; empty for a case without a chat from the widget. */

@@ -96,7 +96,9 @@ class CaseActionsController {
             }
         }
         if (!errors.hasErrors()) {
-            run(errors, () -> replies.send(detail.summary().id(), form.body(), form.via(), uploads(files), me));
+            run(
+                    errors,
+                    () -> replies.send(detail.summary().id(), form.body(), form.via(), FileCheck.uploads(files), me));
         }
         if (errors.hasErrors()) {
             return screens.refused(number, "reply-form", CaseScreen.statusOf(errors), me, request, response, model);
@@ -117,7 +119,7 @@ class CaseActionsController {
             Model model) {
         var detail = pages.detail(number, me);
         if (!errors.hasErrors()) {
-            run(errors, () -> cases.note(detail.summary().id(), form.body(), me, uploads(files)));
+            run(errors, () -> cases.note(detail.summary().id(), form.body(), me, FileCheck.uploads(files)));
         }
         if (errors.hasErrors()) {
             return screens.refused(number, "note-form", CaseScreen.statusOf(errors), me, request, response, model);
@@ -268,23 +270,6 @@ class CaseActionsController {
         } catch (NotFoundException e) {
             errors.reject("notFound", e.getMessage());
         }
-    }
-
-    /** The files of a multipart form as the check reads them; none when the form had no file field. */
-    private static List<FileCheck.Upload> uploads(@Nullable List<MultipartFile> files) {
-        if (files == null) {
-            return List.of();
-        }
-        var uploads = new java.util.ArrayList<FileCheck.Upload>();
-        for (var file : files) {
-            try {
-                String name = file.getOriginalFilename();
-                uploads.add(new FileCheck.Upload(name == null ? "" : name, file.getBytes()));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
-        return uploads;
     }
 
     private static MessageSourceResolvable status(CaseStatus status) {

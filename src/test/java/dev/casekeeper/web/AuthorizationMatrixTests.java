@@ -98,6 +98,8 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/email/messages/{id}/raw", false),
                 new Endpoint("GET", "/api/v1/attachments/web/{id}", false),
                 new Endpoint("GET", "/api/v1/attachments/agent/{id}", false),
+                new Endpoint("POST", "/api/v1/email/cases", false),
+                new Endpoint("GET", "/api/v1/email/sending-mailboxes", false),
                 new Endpoint("GET", "/api/v1/agents/me", false),
                 new Endpoint("POST", "/api/v1/agents/me/password", false),
                 new Endpoint("POST", "/api/v1/agents/{id}/password-reset", true),

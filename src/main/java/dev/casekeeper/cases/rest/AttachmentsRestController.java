@@ -7,8 +7,6 @@ import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.FileCheck;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.SafeDownload;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +49,7 @@ class AttachmentsRestController {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String body,
             @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files) {
-        return entries.of(cases.reply(new CaseId(id), text(body), null, me, null, uploads(files)));
+        return entries.of(cases.reply(new CaseId(id), text(body), null, me, null, FileCheck.uploads(files)));
     }
 
     @PostMapping(path = "/api/v1/cases/{id}/notes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -61,7 +59,7 @@ class AttachmentsRestController {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String body,
             @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files) {
-        return entries.of(cases.note(new CaseId(id), text(body), me, uploads(files)));
+        return entries.of(cases.note(new CaseId(id), text(body), me, FileCheck.uploads(files)));
     }
 
     /** A file an agent attached, for agents who may see its case (the case page links {@code /attachments/agent/…}). */
@@ -79,22 +77,5 @@ class AttachmentsRestController {
             throw new InvalidInputException("body", "size must be between 0 and " + MAX_BODY);
         }
         return body;
-    }
-
-    /** The parts as the check reads them; shared with the case page, which posts the same parts. */
-    static List<FileCheck.Upload> uploads(@Nullable List<MultipartFile> files) {
-        if (files == null) {
-            return List.of();
-        }
-        return files.stream()
-                .map(file -> {
-                    try {
-                        String name = file.getOriginalFilename();
-                        return new FileCheck.Upload(name == null ? "" : name, file.getBytes());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                })
-                .toList();
     }
 }

@@ -127,7 +127,9 @@ class EmailReplies {
                 to,
                 cc,
                 token == null ? box.address() : box.address().replace("@", "+" + token + "@"),
-                OutgoingMail.replySubject(kase.subject(), kase.number()),
+                writesFirst(kase, thread)
+                        ? OutgoingMail.firstSubject(kase.subject(), kase.number())
+                        : OutgoingMail.replySubject(kase.subject(), kase.number()),
                 links.text(kase, entry.bodyText() == null ? "" : entry.bodyText()),
                 links.html(kase, entry.bodyHtml()),
                 thread.map(ThreadQueries.CaseThread::lastMessageId).orElse(null),
@@ -142,6 +144,14 @@ class EmailReplies {
         }
         outbox.queue(OutboundQueries.Kind.REPLY, box, kase.id().value(), reply.entryId(), to, cc, rendered);
         log.info("Reply {} on case {} queued for {}", reply.entryId(), kase.id(), to);
+    }
+
+    /** The agent wrote to the customer first (New case, Email a customer): no "Re:" on a message that answers nothing. */
+    private boolean writesFirst(CaseSummary kase, java.util.Optional<ThreadQueries.CaseThread> thread) {
+        return thread.isPresent()
+                && thread.get().lastMessageId() == null
+                && lookup.detail(kase.id()).timeline().stream()
+                        .noneMatch(e -> e.kind() == dev.casekeeper.cases.EntryKind.MESSAGE_IN);
     }
 
     private void refuse(ReplyPosted reply, String reason) {

@@ -167,6 +167,13 @@ final class OutgoingMail {
         }
     }
 
+    /** "subject [#1042]": the first message of a case an agent opened by writing, with the tag that threads the answer. */
+    static String firstSubject(String caseSubject, long number) {
+        String subject = caseSubject.strip();
+        String tag = "[#" + number + "]";
+        return subject.contains(tag) ? subject : subject + " " + tag;
+    }
+
     /** "Re: subject [#1042]": the tag threads the customer's answer even when headers are lost. */
     static String replySubject(String caseSubject, long number) {
         String subject = caseSubject.strip();
