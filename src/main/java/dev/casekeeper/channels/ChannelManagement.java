@@ -8,10 +8,11 @@ import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.channels.chat.ChatManagement;
 import dev.casekeeper.channels.email.DirectMail;
 import dev.casekeeper.channels.email.EmailCustomer;
+import dev.casekeeper.channels.email.MailboxId;
 import dev.casekeeper.channels.email.OutboundCases;
-import dev.casekeeper.channels.email.SendingMailbox;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -34,13 +35,28 @@ public class ChannelManagement {
     }
 
     /** The mailboxes an agent may email a customer from (New case, Email a customer). */
-    public List<SendingMailbox> sendingMailboxes() {
-        return outbound.sendingMailboxes();
+    public List<EmailSender> sendingMailboxes() {
+        return outbound.sendingMailboxes().stream()
+                .map(m -> new EmailSender(m.id().value(), m.address(), m.displayName()))
+                .toList();
     }
 
-    /** Opens a case by emailing the customer first ({@link OutboundCases#email}). */
-    public CaseSummary emailCustomer(EmailCustomer command, List<FileCheck.Upload> files, SignedInAgent by) {
-        return outbound.email(command, files, by);
+    /**
+     * Opens a case by emailing the customer first, from the mailbox with the id (null: the only one
+     * that can send). See {@link OutboundCases#email}.
+     */
+    public CaseSummary emailCustomer(
+            @Nullable String to,
+            @Nullable String name,
+            @Nullable UUID mailboxId,
+            @Nullable String subject,
+            @Nullable String body,
+            List<FileCheck.Upload> files,
+            SignedInAgent by) {
+        return outbound.email(
+                new EmailCustomer(to, name, mailboxId == null ? null : new MailboxId(mailboxId), subject, body, null),
+                files,
+                by);
     }
 
     /** The case's chat as this agent sees it; empty for a case without a chat from the widget. */
