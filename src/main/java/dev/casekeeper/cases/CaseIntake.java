@@ -247,6 +247,46 @@ public class CaseIntake {
         return new Received(opened.summary(), entry, true);
     }
 
+    /**
+     * Opens a case an agent starts by writing to the customer: no message from her yet, so nothing
+     * for routing to hand out or for a first-response clock to time. Shown in lists at once.
+     */
+    Case openForOutbound(OpenOutbound command, Actor by) {
+        if (command.subject().isBlank()) {
+            throw new InvalidInputException("subject", "a new case needs a subject");
+        }
+        if (command.teamId() != null) {
+            try {
+                agents.findTeam(command.teamId());
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("teamId", "no team has the id " + command.teamId());
+            }
+        }
+        var requester = customer(Sender.email(command.requesterEmail(), command.requesterName()), null);
+        var id = UUID.randomUUID();
+        Instant now = clock.instant();
+        UUID team = command.teamId() == null ? null : command.teamId().value();
+        long number = cases.insertCase(
+                id,
+                command.subject().strip(),
+                requester.value(),
+                command.channel(),
+                Priority.NORMAL,
+                List.of(),
+                team,
+                null,
+                now);
+        cases.recordHistory(id, by, "created", null, "new", now);
+        log.info(
+                "Case {} (#{}) opened by an agent writing first through {}",
+                id,
+                number,
+                command.channel().value());
+        var caseId = new CaseId(id);
+        events.publishEvent(new CaseUpdated(caseId, number, command.teamId(), null, command.teamId(), null));
+        return cases.lock(id).orElseThrow();
+    }
+
     /** The customer a message is from; an email address is checked by the customers' rules. */
     private CustomerId customer(Sender sender, @Nullable Case kase) {
         return switch (sender) {

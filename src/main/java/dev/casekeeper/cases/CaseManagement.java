@@ -5,6 +5,7 @@ import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.ConflictException;
+import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +41,7 @@ public class CaseManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final List<CaseCloseGuard> closeGuards;
+    private final AgentAttachments attachments;
 
     CaseManagement(
             CaseQueries cases,
@@ -51,7 +53,8 @@ public class CaseManagement {
             Ownership ownership,
             ApplicationEventPublisher events,
             Clock clock,
-            List<CaseCloseGuard> closeGuards) {
+            List<CaseCloseGuard> closeGuards,
+            AgentAttachments attachments) {
         this.cases = cases;
         this.entries = timeline;
         this.writer = writer;
@@ -62,6 +65,7 @@ public class CaseManagement {
         this.events = events;
         this.clock = clock;
         this.closeGuards = List.copyOf(closeGuards);
+        this.attachments = attachments;
     }
 
     /**
@@ -91,6 +95,34 @@ public class CaseManagement {
                         .summary(),
                 opened -> opened.id().value(),
                 earlier -> lookup.summary(new CaseId(earlier)));
+    }
+
+    /**
+     * Opens a case by writing to the customer first: the case, owned by the agent, with the agent's
+     * message (and files) as its first entry, which the channel sends. A refused file or field
+     * creates nothing.
+     *
+     * @throws FileRefused when a file is refused
+     */
+    public CaseSummary openOutbound(OpenOutbound command, List<FileCheck.Upload> uploads, SignedInAgent by) {
+        var files = attachments.check(uploads);
+        if (command.teamId() != null
+                && !by.role().seesAllTeams()
+                && !by.teamIds().contains(command.teamId())) {
+            throw new InvalidInputException("teamId", "is not one of your teams");
+        }
+        var kase = intake.openForOutbound(command, by.actor());
+        var id = new CaseId(kase.id);
+        ownership.assign(id, by.id(), by);
+        kase = lockVisible(id, by);
+        Instant now = clock.instant();
+        kase.replied(now);
+        var entry = writer.message(
+                kase.id, EntryKind.MESSAGE_OUT, by.actor(), command.body(), null, filesFacts(files), now);
+        attach(kase.id, entry, files, now);
+        writer.save(kase, by.actor(), now);
+        events.publishEvent(new ReplyPosted(id, entry, by.id(), kase.channel, null));
+        return kase.summary();
     }
 
     /** The channel reports how far a reply got; shown on its timeline entry. */
@@ -160,10 +192,28 @@ public class CaseManagement {
      */
     public TimelineEntry reply(
             CaseId id, String body, @Nullable String html, SignedInAgent by, @Nullable String emailTo) {
+        return reply(id, body, html, by, emailTo, List.of());
+    }
+
+    /**
+     * A public reply with files the agent attached: checked before anything is written, stored with
+     * the reply, sent by the channel with it.
+     *
+     * @throws FileRefused when a file is refused; nothing is written then
+     */
+    public TimelineEntry reply(
+            CaseId id,
+            String body,
+            @Nullable String html,
+            SignedInAgent by,
+            @Nullable String emailTo,
+            List<FileCheck.Upload> uploads) {
+        var files = attachments.check(uploads);
         var kase = lockVisible(id, by);
         Instant now = clock.instant();
         kase.replied(now);
-        var entry = writer.message(kase.id, EntryKind.MESSAGE_OUT, by.actor(), body, html, null, now);
+        var entry = writer.message(kase.id, EntryKind.MESSAGE_OUT, by.actor(), body, html, filesFacts(files), now);
+        attach(kase.id, entry, files, now);
         writer.save(kase, by.actor(), now);
         events.publishEvent(new ReplyPosted(id, entry, by.id(), kase.channel, emailTo));
         return writer.entry(kase.id, entry);
@@ -171,12 +221,33 @@ public class CaseManagement {
 
     /** An internal note for colleagues; never shown to the customer. */
     public TimelineEntry note(CaseId id, String body, SignedInAgent by) {
+        return note(id, body, by, List.of());
+    }
+
+    /**
+     * An internal note with files for colleagues, checked before anything is written.
+     *
+     * @throws FileRefused when a file is refused; nothing is written then
+     */
+    public TimelineEntry note(CaseId id, String body, SignedInAgent by, List<FileCheck.Upload> uploads) {
+        var files = attachments.check(uploads);
         var kase = lockVisible(id, by);
         kase.requireOpenFor("a note");
         Instant now = clock.instant();
-        var entry = writer.message(kase.id, EntryKind.NOTE, by.actor(), body, null, null, now);
+        var entry = writer.message(kase.id, EntryKind.NOTE, by.actor(), body, null, filesFacts(files), now);
+        attach(kase.id, entry, files, now);
         writer.save(kase, by.actor(), now);
         return writer.entry(kase.id, entry);
+    }
+
+    private static @Nullable AttachedFiles filesFacts(List<FileCheck.Checked> files) {
+        return files.isEmpty() ? null : AgentAttachments.facts(files);
+    }
+
+    private void attach(UUID caseId, UUID entryId, List<FileCheck.Checked> files, Instant now) {
+        if (!files.isEmpty()) {
+            attachments.store(caseId, entryId, files, now);
+        }
     }
 
     /** Changes status, priority or tags. A refused status transition changes nothing. */

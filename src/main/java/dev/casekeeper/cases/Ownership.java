@@ -72,7 +72,12 @@ class Ownership {
         writer.event(kase.id, by, new TimelineEvent.Assigned(ownerId, owner.name()), now);
         writer.save(kase, by, now);
         log.info("Case {} assigned to agent {} (was {})", id, ownerId, previous);
-        events.publishEvent(new OwnerChanged(id, ownerId, teamOf(kase), false));
+        events.publishEvent(new OwnerChanged(
+                id,
+                ownerId,
+                teamOf(kase),
+                false,
+                by.kind() == Actor.Kind.AGENT && by.id() != null ? new AgentId(by.id()) : null));
         return kase.summary();
     }
 
@@ -138,8 +143,8 @@ class Ownership {
                 id,
                 transfer.toAgentId() != null ? transfer.toAgentId() : transfer.toTeamId(),
                 by.id());
-        events.publishEvent(
-                new OwnerChanged(id, kase.ownerId == null ? null : new AgentId(kase.ownerId), teamOf(kase), true));
+        events.publishEvent(new OwnerChanged(
+                id, kase.ownerId == null ? null : new AgentId(kase.ownerId), teamOf(kase), true, by.id()));
         return lookup.named(id);
     }
 

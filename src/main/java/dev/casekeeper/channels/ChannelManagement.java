@@ -2,12 +2,18 @@ package dev.casekeeper.channels;
 
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.cases.FileCheck;
 import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.channels.chat.ChatManagement;
 import dev.casekeeper.channels.chat.ChatSettings;
 import dev.casekeeper.channels.email.DirectMail;
+import dev.casekeeper.channels.email.EmailCustomer;
+import dev.casekeeper.channels.email.MailboxId;
+import dev.casekeeper.channels.email.OutboundCases;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -22,11 +28,13 @@ public class ChannelManagement {
     private final ChatManagement chats;
     private final DirectMail mail;
     private final ChatSettings chatSettings;
+    private final OutboundCases outbound;
 
-    ChannelManagement(ChatManagement chats, DirectMail mail, ChatSettings chatSettings) {
+    ChannelManagement(ChatManagement chats, DirectMail mail, ChatSettings chatSettings, OutboundCases outbound) {
         this.chats = chats;
         this.mail = mail;
         this.chatSettings = chatSettings;
+        this.outbound = outbound;
     }
 
     /**
@@ -36,6 +44,31 @@ public class ChannelManagement {
      */
     public List<String> embeddingOrigins() {
         return chatSettings.allowedOrigins();
+    }
+
+    /** The mailboxes an agent may email a customer from (New case, Email a customer). */
+    public List<EmailSender> sendingMailboxes() {
+        return outbound.sendingMailboxes().stream()
+                .map(m -> new EmailSender(m.id().value(), m.address(), m.displayName()))
+                .toList();
+    }
+
+    /**
+     * Opens a case by emailing the customer first, from the mailbox with the id (null: the only one
+     * that can send). See {@link OutboundCases#email}.
+     */
+    public CaseSummary emailCustomer(
+            @Nullable String to,
+            @Nullable String name,
+            @Nullable UUID mailboxId,
+            @Nullable String subject,
+            @Nullable String body,
+            List<FileCheck.Upload> files,
+            SignedInAgent by) {
+        return outbound.email(
+                new EmailCustomer(to, name, mailboxId == null ? null : new MailboxId(mailboxId), subject, body, null),
+                files,
+                by);
     }
 
     /** The case's chat as this agent sees it; empty for a case without a chat from the widget. */

@@ -1,8 +1,8 @@
 /**
  * What agents are told in the workspace: SLA warnings and breaches, unowned cases, promises coming
- * due; each agent's inbox, read and unread.
+ * due, a case handed to them; each agent's inbox, read and unread.
  */
-@ApplicationModule(allowedDependencies = {"agents", "cases", "shared"})
+@ApplicationModule(allowedDependencies = {"agents", "cases", "cases :: events", "shared"})
 @NullMarked
 package dev.casekeeper.notifications;
 

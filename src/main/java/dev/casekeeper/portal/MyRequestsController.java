@@ -91,11 +91,11 @@ class MyRequestsController {
         long landed;
         try {
             landed = cases.reply(customer.id(), number, body, uploads(files));
-        } catch (PortalAttachments.Refused refused) {
+        } catch (dev.casekeeper.cases.FileRefused refused) {
             String view = show(customer, number, locale, model);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("filesError", "portal.files." + refused.reason);
-            model.addAttribute("filesErrorName", refused.filename);
+            model.addAttribute("filesError", "portal.files." + refused.reason().key());
+            model.addAttribute("filesErrorName", refused.filename());
             model.addAttribute("body", body);
             return view;
         }
@@ -109,7 +109,8 @@ class MyRequestsController {
     /** A file attached to one of her own cases; anybody else's is not found. */
     @GetMapping("/portal/attachments/{id}")
     ResponseEntity<byte[]> attachment(@AuthenticationPrincipal PortalCustomer customer, @PathVariable UUID id) {
-        return SafeFiles.serve(attachments.forCustomer(customer.id(), id));
+        var file = attachments.forCustomer(customer.id(), id);
+        return dev.casekeeper.shared.SafeDownload.of(file.filename(), file.contentType(), file.content());
     }
 
     /** The files of a multipart form, as the checks take them. */

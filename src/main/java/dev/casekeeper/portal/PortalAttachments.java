@@ -3,16 +3,14 @@ package dev.casekeeper.portal;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
+import dev.casekeeper.cases.FileCheck;
+import dev.casekeeper.cases.FileRefused;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.shared.NotFoundException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import org.apache.tika.Tika;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,8 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Files a customer attaches to a message in the portal: at most {@value #MAX_FILES}, each at most
  * {@value #MAX_FILE_MB} MB, of a few kinds people send to a help desk (pictures, PDF, plain text,
- * office documents). The kind is sniffed from the bytes with Apache Tika; what the browser declared
- * is never asked. Stored in PostgreSQL like email attachments, and shown to the customer only on
+ * office documents), checked as every attachment is ({@link FileCheck}). Stored in PostgreSQL like email attachments, and shown to the customer only on
  * her own cases, to agents only on cases they may see: to anyone else a file does not exist.
  */
 @Service
@@ -31,44 +28,9 @@ class PortalAttachments {
     static final int MAX_FILES = 5;
     static final int MAX_FILE_MB = 10;
     static final long MAX_FILE_BYTES = MAX_FILE_MB * 1024L * 1024L;
-    static final int MAX_NAME = 200;
-
-    /** Pictures a browser shows without running anything. */
-    static final Set<String> INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
-
-    /** What may be attached: pictures, PDF, plain text and CSV, office documents. Never HTML, SVG, scripts or programs. */
-    static final Set<String> ALLOWED = Set.of(
-            "image/png",
-            "image/jpeg",
-            "image/gif",
-            "image/webp",
-            "application/pdf",
-            "text/plain",
-            "text/csv",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            "application/vnd.oasis.opendocument.text",
-            "application/vnd.oasis.opendocument.spreadsheet",
-            "application/msword",
-            "application/vnd.ms-excel");
-
-    private static final Tika TIKA = new Tika();
 
     /** A file as it came from the browser: its name (a hint only) and bytes. */
     record Upload(String filename, byte[] content) {}
-
-    /** A file refused, and why: {@code tooMany}, {@code tooLarge}, {@code type} or {@code empty}. */
-    static final class Refused extends RuntimeException {
-        final String reason;
-        final String filename;
-
-        Refused(String reason, String filename) {
-            super(filename + ": " + reason, null, false, false);
-            this.reason = reason;
-            this.filename = filename;
-        }
-    }
 
     /** A checked file, ready to store with the message. */
     record Checked(WebFacts.Attachment attachment, byte[] content) {}
@@ -86,48 +48,24 @@ class PortalAttachments {
         this.clock = clock;
     }
 
-    /** Checks the files before anything is written; the first one refused refuses them all. */
+    /**
+     * Checks the files before anything is written, with the rules every attachment follows
+     * ({@link FileCheck}) and the portal's limits.
+     *
+     * @throws FileRefused naming the file and the rule it broke
+     */
     static List<Checked> check(List<Upload> uploads) {
-        var files = uploads.stream()
-                .filter(u -> !(u.content().length == 0 && u.filename().isBlank()))
+        return FileCheck.check(
+                        uploads.stream()
+                                .map(u -> new FileCheck.Upload(u.filename(), u.content()))
+                                .toList(),
+                        MAX_FILES,
+                        MAX_FILE_BYTES)
+                .stream()
+                .map(file -> new Checked(
+                        new WebFacts.Attachment(file.id(), file.filename(), file.contentType(), file.size()),
+                        file.content()))
                 .toList();
-        if (files.size() > MAX_FILES) {
-            throw new Refused("tooMany", "");
-        }
-        var checked = new ArrayList<Checked>();
-        for (var upload : files) {
-            String name = filename(upload.filename());
-            if (upload.content().length == 0) {
-                throw new Refused("empty", name);
-            }
-            if (upload.content().length > MAX_FILE_BYTES) {
-                throw new Refused("tooLarge", name);
-            }
-            String type = sniff(upload.content(), name);
-            if (!ALLOWED.contains(type)) {
-                throw new Refused("type", name);
-            }
-            checked.add(new Checked(
-                    new WebFacts.Attachment(UUID.randomUUID(), name, type, upload.content().length), upload.content()));
-        }
-        return checked;
-    }
-
-    /** The type the bytes are, by their magic numbers (the name only narrows what the bytes allow). */
-    static String sniff(byte[] content, String filename) {
-        return TIKA.detect(content, filename).toLowerCase(Locale.ROOT);
-    }
-
-    /** The name without any path, control characters or surrounding space, at most {@value #MAX_NAME} characters. */
-    static String filename(String declared) {
-        String name = declared.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1)
-                .replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", "")
-                .strip();
-        if (name.length() > MAX_NAME) {
-            name = name.substring(name.length() - MAX_NAME);
-        }
-        return name.isEmpty() ? "file" : name;
     }
 
     void store(CaseId caseId, UUID entryId, CustomerId customer, List<Checked> files) {

@@ -161,7 +161,7 @@ class PortalCases {
      * The same, with files she attached: checked (count, size, the type sniffed from the bytes) before
      * anything is written, stored with the message on the case it lands on.
      *
-     * @throws PortalAttachments.Refused when a file is refused; nothing is written then
+     * @throws dev.casekeeper.cases.FileRefused when a file is refused; nothing is written then
      */
     long reply(CustomerId customer, long number, String body, List<PortalAttachments.Upload> uploads) {
         String text = body.strip();

@@ -114,19 +114,8 @@ class PortalCasesRestController {
             @RequestParam(defaultValue = "") String body,
             @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files)
             throws IOException {
-        long landed;
-        try {
-            landed = cases.reply(customer.id(), number, body, MyRequestsController.uploads(files));
-        } catch (PortalAttachments.Refused refused) {
-            throw new InvalidInputException(
-                    "files",
-                    switch (refused.reason) {
-                        case "tooMany" -> "at most " + PortalAttachments.MAX_FILES + " files";
-                        case "tooLarge" -> refused.filename + " is over " + PortalAttachments.MAX_FILE_MB + " MB";
-                        case "empty" -> refused.filename + " is empty";
-                        default -> refused.filename + " is not a picture, PDF, text or office document";
-                    });
-        }
+        // A refused file is a FileRefused: 400 with the reason under "files", nothing stored.
+        long landed = cases.reply(customer.id(), number, body, MyRequestsController.uploads(files));
         return ResponseEntity.created(URI.create("/api/portal/v1/cases/" + landed))
                 .body(new ReplyPosted(landed, landed != number));
     }

@@ -1,6 +1,7 @@
 package dev.casekeeper.portal;
 
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.shared.SafeDownload;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +26,7 @@ class WebAttachmentsRestController {
 
     @GetMapping("/{id}")
     ResponseEntity<byte[]> attachment(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
-        return SafeFiles.serve(files.forAgent(me, id));
+        var file = files.forAgent(me, id);
+        return SafeDownload.of(file.filename(), file.contentType(), file.content());
     }
 }

@@ -29,7 +29,7 @@ public record WebFacts(List<Attachment> attachments) implements ChannelFacts {
         }
 
         public boolean image() {
-            return PortalAttachments.INLINE.contains(contentType);
+            return dev.casekeeper.cases.FileCheck.INLINE.contains(contentType);
         }
     }
 

@@ -161,9 +161,13 @@ class WebForm {
         List<PortalAttachments.Checked> files;
         try {
             files = PortalAttachments.check(uploads);
-        } catch (PortalAttachments.Refused e) {
+        } catch (dev.casekeeper.cases.FileRefused e) {
             counter(Outcome.INVALID).increment();
-            throw new Refused(Outcome.INVALID, Map.of("files", "portal.files." + e.reason), 0, e.filename);
+            throw new Refused(
+                    Outcome.INVALID,
+                    Map.of("files", "portal.files." + e.reason().key()),
+                    0,
+                    e.filename());
         }
         if (shownAt == null || Duration.between(shownAt, clock.instant()).compareTo(settings.contactMinTime()) < 0) {
             throw refused(Outcome.TOO_FAST, Map.of(), 0);

@@ -37,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LiveContacts {
 
     static final String HOLD_NOTIFICATION = "hold_limit";
+    static final String INVITATION_NOTIFICATION = "invitation_accepted";
     private static final int MAX_REASON = 500;
     private static final int MAX_SUMMARY = 10_000;
     private static final Logger log = LoggerFactory.getLogger(LiveContacts.class);
@@ -282,7 +283,29 @@ class LiveContacts {
             live.join(contact.id(), by.id().value(), Participant.COLLEAGUE, now);
             log.info("Case {}: agent {} joined contact {}", contact.caseId(), by.id(), contact.id());
             events.publishEvent(new ColleagueJoined(found.contactId(), found.caseId(), by.id()));
+            notifyJoined(invitation);
         });
+    }
+
+    /**
+     * The colleague who accepted is handed the contact: told, in the bell and on their live page,
+     * with the reason and the summary the inviting agent wrote, so they need not ask.
+     */
+    private void notifyJoined(Invitation invitation) {
+        var kase = lookup.summary(invitation.caseId());
+        String summary = invitation.summary().strip();
+        notifications.notify(Notify.of(
+                Set.of(invitation.toAgentId()),
+                INVITATION_NOTIFICATION,
+                invitation.caseId().value(),
+                "Case #%d \"%s\": you joined the contact %s invited you to: %s. Summary: %s"
+                        .formatted(
+                                kase.number(),
+                                kase.subject(),
+                                agents.find(invitation.fromAgentId()).name(),
+                                invitation.reason().strip(),
+                                summary.length() > 500 ? summary.substring(0, 500) + "…" : summary),
+                "routing:invitation:" + invitation.id().value()));
     }
 
     /**

@@ -9,6 +9,8 @@ import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.ChangeCase;
+import dev.casekeeper.cases.FileCheck;
+import dev.casekeeper.cases.FileRefused;
 import dev.casekeeper.cases.Priority;
 import dev.casekeeper.cases.StatusChangeRefused;
 import dev.casekeeper.cases.TransferCase;
@@ -39,6 +41,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What an agent does on the case page: reply, note, change status, priority and tags, assign and
@@ -69,6 +72,7 @@ class CaseActionsController {
             @Valid @ModelAttribute("replyForm") ReplyForm form,
             BindingResult errors,
             @RequestParam(required = false) @Nullable Boolean toneChecked,
+            @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -92,7 +96,9 @@ class CaseActionsController {
             }
         }
         if (!errors.hasErrors()) {
-            run(errors, () -> replies.send(detail.summary().id(), form.body(), form.via(), me));
+            run(
+                    errors,
+                    () -> replies.send(detail.summary().id(), form.body(), form.via(), FileCheck.uploads(files), me));
         }
         if (errors.hasErrors()) {
             return screens.refused(number, "reply-form", CaseScreen.statusOf(errors), me, request, response, model);
@@ -106,13 +112,14 @@ class CaseActionsController {
             @PathVariable long number,
             @Valid @ModelAttribute("noteForm") NoteForm form,
             BindingResult errors,
+            @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         var detail = pages.detail(number, me);
         if (!errors.hasErrors()) {
-            run(errors, () -> cases.note(detail.summary().id(), form.body(), me));
+            run(errors, () -> cases.note(detail.summary().id(), form.body(), me, FileCheck.uploads(files)));
         }
         if (errors.hasErrors()) {
             return screens.refused(number, "note-form", CaseScreen.statusOf(errors), me, request, response, model);
@@ -241,6 +248,11 @@ class CaseActionsController {
     static void run(BindingResult errors, Runnable action) {
         try {
             action.run();
+        } catch (FileRefused e) {
+            errors.reject(
+                    "attachments.refused." + e.reason().key(),
+                    new Object[] {e.filename(), e.maxFiles(), e.maxFileMb()},
+                    e.getMessage());
         } catch (InvalidInputException e) {
             e.fieldErrors().forEach((field, message) -> {
                 if (errors.getFieldType(field) != null) {

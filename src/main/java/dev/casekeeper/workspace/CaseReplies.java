@@ -3,9 +3,11 @@ package dev.casekeeper.workspace;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.FileCheck;
 import dev.casekeeper.channels.CaseChat;
 import dev.casekeeper.channels.ChannelManagement;
 import dev.casekeeper.shared.ConflictException;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -38,8 +40,9 @@ class CaseReplies {
         return channels.chatOfCase(caseId, me).orElse(null);
     }
 
-    void send(CaseId caseId, String body, @Nullable String via, SignedInAgent me) {
+    void send(CaseId caseId, String body, @Nullable String via, List<FileCheck.Upload> files, SignedInAgent me) {
         if (BY_EMAIL.equals(via)) {
+            refuseFilesIn(files, "attachments.notByEmailFromChat");
             channels.replyByEmail(caseId, body, me);
             return;
         }
@@ -49,6 +52,17 @@ class CaseReplies {
                     "not-joined",
                     messages.getMessage("chat.composer.notJoined", null, LocaleContextHolder.getLocale()));
         }
-        cases.reply(caseId, body, null, me);
+        if (chat != null) {
+            // The chat widget shows text only: a file the customer would never get is refused, not lost.
+            refuseFilesIn(files, "attachments.notInChat");
+        }
+        cases.reply(caseId, body, null, me, null, files);
+    }
+
+    private void refuseFilesIn(List<FileCheck.Upload> files, String message) {
+        if (files.stream().anyMatch(f -> f.content().length > 0 || !f.filename().isBlank())) {
+            throw new ConflictException(
+                    "files-not-sent", messages.getMessage(message, null, LocaleContextHolder.getLocale()));
+        }
     }
 }

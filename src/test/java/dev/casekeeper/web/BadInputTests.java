@@ -48,6 +48,7 @@ class BadInputTests extends ApiTestBase {
             Map.entry("GET /api/v1/agents/me", "takes no input"),
             Map.entry("GET /api/v1/teams", "takes no input"),
             Map.entry("GET /api/v1/mailboxes", "takes no input"),
+            Map.entry("GET /api/v1/email/sending-mailboxes", "takes no input"),
             Map.entry("GET /api/v1/sla/calendars", "takes no input"),
             Map.entry("GET /api/v1/sla/policies", "takes no input"),
             Map.entry("GET /api/v1/contact-topics", "takes no input"),

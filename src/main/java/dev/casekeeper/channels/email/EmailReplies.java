@@ -1,6 +1,7 @@
 package dev.casekeeper.channels.email;
 
 import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.cases.AgentAttachments;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseSummary;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends an agent's reply on an email case to the customer: from the mailbox the case came in
- * through, to the address the customer last wrote from, copying the people copied on the case.
+ * through, to the address the customer last wrote from, copying the people copied on the case, with
+ * the files the agent attached as attachment parts.
  * Runs after the reply commits, through the event publication registry, so a crash between the two
  * resends nothing twice and loses nothing: the outbox takes each reply once.
  */
@@ -41,6 +43,7 @@ class EmailReplies {
     private final MailSettings.Recipients settings;
     private final CaseMailLinks links;
     private final Clock clock;
+    private final AgentAttachments attachments;
 
     EmailReplies(
             CaseManagement cases,
@@ -53,7 +56,8 @@ class EmailReplies {
             Outbox outbox,
             MailSettings settings,
             CaseMailLinks links,
-            Clock clock) {
+            Clock clock,
+            AgentAttachments attachments) {
         this.cases = cases;
         this.lookup = lookup;
         this.customers = customers;
@@ -65,6 +69,7 @@ class EmailReplies {
         this.settings = settings.recipients();
         this.links = links;
         this.clock = clock;
+        this.attachments = attachments;
     }
 
     @ApplicationModuleListener
@@ -122,18 +127,31 @@ class EmailReplies {
                 to,
                 cc,
                 token == null ? box.address() : box.address().replace("@", "+" + token + "@"),
-                OutgoingMail.replySubject(kase.subject(), kase.number()),
+                writesFirst(kase, thread)
+                        ? OutgoingMail.firstSubject(kase.subject(), kase.number())
+                        : OutgoingMail.replySubject(kase.subject(), kase.number()),
                 links.text(kase, entry.bodyText() == null ? "" : entry.bodyText()),
                 links.html(kase, entry.bodyHtml()),
                 thread.map(ThreadQueries.CaseThread::lastMessageId).orElse(null),
                 thread.map(ThreadQueries.CaseThread::references).orElse(List.of()),
                 Map.of(),
-                clock.instant()));
+                clock.instant(),
+                attachments.ofEntry(reply.entryId()).stream()
+                        .map(f -> new OutgoingMail.FilePart(f.filename(), f.contentType(), f.content()))
+                        .toList()));
         if (thread.isEmpty()) {
             threads.saveThread(kase.id().value(), box.id(), ReplyTokens.next(), to, null, List.of(), clock.instant());
         }
         outbox.queue(OutboundQueries.Kind.REPLY, box, kase.id().value(), reply.entryId(), to, cc, rendered);
         log.info("Reply {} on case {} queued for {}", reply.entryId(), kase.id(), to);
+    }
+
+    /** The agent wrote to the customer first (New case, Email a customer): no "Re:" on a message that answers nothing. */
+    private boolean writesFirst(CaseSummary kase, java.util.Optional<ThreadQueries.CaseThread> thread) {
+        return thread.isPresent()
+                && thread.get().lastMessageId() == null
+                && lookup.detail(kase.id()).timeline().stream()
+                        .noneMatch(e -> e.kind() == dev.casekeeper.cases.EntryKind.MESSAGE_IN);
     }
 
     private void refuse(ReplyPosted reply, String reason) {

@@ -51,7 +51,41 @@ final class OutgoingMail {
             @Nullable String inReplyTo,
             List<String> references,
             Map<String, String> headers,
-            Instant date) {}
+            Instant date,
+            List<FilePart> files) {
+
+        Envelope(
+                MailboxRow mailbox,
+                String fromName,
+                String to,
+                List<String> cc,
+                String replyTo,
+                String subject,
+                String text,
+                @Nullable String html,
+                @Nullable String inReplyTo,
+                List<String> references,
+                Map<String, String> headers,
+                Instant date) {
+            this(
+                    mailbox,
+                    fromName,
+                    to,
+                    cc,
+                    replyTo,
+                    subject,
+                    text,
+                    html,
+                    inReplyTo,
+                    references,
+                    headers,
+                    date,
+                    List.of());
+        }
+    }
+
+    /** A file an agent attached, sent as an attachment part under the type sniffed from its bytes. */
+    record FilePart(String filename, String contentType, byte[] content) {}
 
     private OutgoingMail() {}
 
@@ -89,17 +123,23 @@ final class OutgoingMail {
             for (var header : envelope.headers().entrySet()) {
                 message.setHeader(header.getKey(), header.getValue());
             }
-            if (envelope.html() == null) {
-                message.setText(envelope.text(), "UTF-8");
+            if (envelope.files().isEmpty()) {
+                body(message, envelope);
             } else {
-                var text = new MimeBodyPart();
-                text.setText(envelope.text(), "UTF-8");
-                var html = new MimeBodyPart();
-                html.setContent(
-                        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + envelope.html()
-                                + "</body></html>",
-                        "text/html; charset=UTF-8");
-                message.setContent(new MimeMultipart("alternative", text, html));
+                // multipart/mixed: the text (or its alternatives) first, then each file as an attachment.
+                var mixed = new MimeMultipart("mixed");
+                var body = new MimeBodyPart();
+                body(body, envelope);
+                mixed.addBodyPart(body);
+                for (var file : envelope.files()) {
+                    var part = new MimeBodyPart();
+                    part.setDataHandler(new jakarta.activation.DataHandler(
+                            new jakarta.mail.util.ByteArrayDataSource(file.content(), file.contentType())));
+                    part.setFileName(jakarta.mail.internet.MimeUtility.encodeText(file.filename(), "UTF-8", null));
+                    part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                    mixed.addBodyPart(part);
+                }
+                message.setContent(mixed);
             }
             message.saveChanges();
             var out = new ByteArrayOutputStream();
@@ -110,6 +150,28 @@ final class OutgoingMail {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void body(jakarta.mail.internet.MimePart part, Envelope envelope) throws MessagingException {
+        if (envelope.html() == null) {
+            part.setText(envelope.text(), "UTF-8");
+        } else {
+            var text = new MimeBodyPart();
+            text.setText(envelope.text(), "UTF-8");
+            var html = new MimeBodyPart();
+            html.setContent(
+                    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + envelope.html()
+                            + "</body></html>",
+                    "text/html; charset=UTF-8");
+            part.setContent(new MimeMultipart("alternative", text, html));
+        }
+    }
+
+    /** "subject [#1042]": the first message of a case an agent opened by writing, with the tag that threads the answer. */
+    static String firstSubject(String caseSubject, long number) {
+        String subject = caseSubject.strip();
+        String tag = "[#" + number + "]";
+        return subject.contains(tag) ? subject : subject + " " + tag;
     }
 
     /** "Re: subject [#1042]": the tag threads the customer's answer even when headers are lost. */

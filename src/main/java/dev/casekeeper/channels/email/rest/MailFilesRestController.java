@@ -3,13 +3,8 @@ package dev.casekeeper.channels.email.rest;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.channels.email.MailFile;
 import dev.casekeeper.channels.email.MailFiles;
-import java.util.Locale;
-import java.util.Set;
+import dev.casekeeper.shared.SafeDownload;
 import java.util.UUID;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping({"/api/v1/email", "/email"})
 class MailFilesRestController {
-
-    private static final Set<String> SAFE_INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
     private final MailFiles files;
 
@@ -47,23 +40,6 @@ class MailFilesRestController {
     }
 
     private static ResponseEntity<byte[]> serve(MailFile file) {
-        String type = file.contentType().toLowerCase(Locale.ROOT);
-        boolean inline = SAFE_INLINE.contains(type);
-        var disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(file.filename(), java.nio.charset.StandardCharsets.UTF_8)
-                .build();
-        MediaType mediaType;
-        try {
-            mediaType = inline ? MediaType.parseMediaType(type) : MediaType.APPLICATION_OCTET_STREAM;
-        } catch (RuntimeException e) {
-            mediaType = MediaType.APPLICATION_OCTET_STREAM;
-        }
-        return ResponseEntity.ok()
-                .contentType(mediaType)
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .cacheControl(CacheControl.noStore().cachePrivate())
-                .body(file.content());
+        return SafeDownload.of(file.filename(), file.contentType(), file.content());
     }
 }
