@@ -42,7 +42,9 @@ class CaseArticlesTests extends ApiTestBase {
         assertThat(shown)
                 .doesNotContain(
                         draft.get("number").asString(), unrelated.get("number").asString());
-        assertThat(suggested.html().select("[data-article-insert]"))
+        assertThat(suggested
+                        .html()
+                        .select("[data-article='" + protocol.get("number").asString() + "'] [data-article-insert]"))
                 .as("an internal protocol is read, never inserted into a reply")
                 .isEmpty();
 
