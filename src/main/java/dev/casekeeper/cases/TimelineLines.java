@@ -231,6 +231,17 @@ public class TimelineLines {
                 TimelineLine.of(text(locale, "event.counterServed", authorName, e.ticket(), e.desk()));
             case CounterNoShow e ->
                 new TimelineLine(text(locale, "event.counterNoShow", e.ticket(), e.desk()), null, null, true);
+            case TimelineEvent.MergedInto e ->
+                TimelineLine.of(text(locale, "event.mergedInto", authorName, e.targetNumber()));
+            case TimelineEvent.MergedFrom e ->
+                TimelineLine.of(text(locale, "event.mergedFrom", authorName, e.sourceNumber()));
+            case TimelineEvent.MergeUndone e ->
+                TimelineLine.of(text(locale, "event.mergeUndone", authorName, e.sourceNumber(), e.targetNumber()));
+            case TimelineEvent.CaseLinked e ->
+                TimelineLine.of(text(
+                        locale, e.parent() ? "event.linkedChild" : "event.linkedParent", authorName, e.otherNumber()));
+            case TimelineEvent.CaseUnlinked e ->
+                TimelineLine.of(text(locale, "event.unlinked", authorName, e.otherNumber()));
         };
     }
 

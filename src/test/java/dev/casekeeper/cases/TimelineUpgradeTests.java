@@ -130,7 +130,12 @@ class TimelineUpgradeTests {
                 "counter_ticket_taken",
                 "counter_called",
                 "counter_served",
-                "counter_no_show");
+                "counter_no_show",
+                "merged_into",
+                "merged_from",
+                "merge_undone",
+                "case_linked",
+                "case_unlinked");
         assertThat(written)
                 .as("every kind of event 0.1 wrote is in the fixture")
                 .containsAll(TimelineJson.types().keySet().stream()
