@@ -232,11 +232,11 @@ final class Case {
     }
 
     /**
-     * Closes a duplicate merged into another case, whatever it was: a merge is not a solution, so the
-     * case goes straight to closed, without the close guards and the survey a solution brings.
+     * Closes a duplicate merged into another case, or spam, whatever it was: that is not a solution,
+     * so the case goes straight to closed, without the close guards and the survey a solution brings.
      */
-    void closeAsMerged(Instant now) {
-        requireOpenFor("a merge");
+    void closeUnsolved(String action, Instant now) {
+        requireOpenFor(action);
         record("status", status.value(), CaseStatus.CLOSED.value());
         status = CaseStatus.CLOSED;
         closedAt = now;

@@ -87,7 +87,7 @@ public class CaseRelations {
                     null,
                     now);
         }
-        source.closeAsMerged(now);
+        source.closeUnsolved("a merge", now);
         var mergeId = UUID.randomUUID();
         relations.insertMerge(mergeId, source.id, target.id, before, by.actor(), now);
         writer.event(source.id, by.actor(), new TimelineEvent.MergedInto(mergeId, id(target), target.number), now);

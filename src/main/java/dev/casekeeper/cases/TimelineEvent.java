@@ -267,4 +267,15 @@ public sealed interface TimelineEvent {
     /** A supervisor removed the link to {@code otherNumber}. */
     @JsonTypeName("case_unlinked")
     record CaseUnlinked(UUID linkId, CaseId otherId, long otherNumber) implements TimelineEvent {}
+
+    /**
+     * An agent marked the case as spam: it left every view and search. {@code senderBlocked}: its
+     * sender's address went on the block list in the same step.
+     */
+    @JsonTypeName("marked_spam")
+    record MarkedSpam(boolean senderBlocked) implements TimelineEvent {}
+
+    /** An admin deleted the case: its messages, notes and attachments are gone; the number stays. */
+    @JsonTypeName("case_deleted")
+    record CaseDeleted(String reason) implements TimelineEvent {}
 }

@@ -240,6 +240,14 @@ public class TimelineLines {
             case TimelineEvent.CaseLinked e ->
                 TimelineLine.of(text(
                         locale, e.parent() ? "event.linkedChild" : "event.linkedParent", authorName, e.otherNumber()));
+            case TimelineEvent.MarkedSpam e ->
+                new TimelineLine(
+                        text(locale, e.senderBlocked() ? "event.markedSpamBlocked" : "event.markedSpam", authorName),
+                        null,
+                        null,
+                        true);
+            case TimelineEvent.CaseDeleted e ->
+                new TimelineLine(text(locale, "event.caseDeleted", authorName), e.reason(), null, true);
             case TimelineEvent.CaseUnlinked e ->
                 TimelineLine.of(text(locale, "event.unlinked", authorName, e.otherNumber()));
         };

@@ -135,7 +135,9 @@ class TimelineUpgradeTests {
                 "merged_from",
                 "merge_undone",
                 "case_linked",
-                "case_unlinked");
+                "case_unlinked",
+                "marked_spam",
+                "case_deleted");
         assertThat(written)
                 .as("every kind of event 0.1 wrote is in the fixture")
                 .containsAll(TimelineJson.types().keySet().stream()

@@ -37,7 +37,9 @@ class CaseRelationsRestController {
 
     record Link(@NotNull UUID childId) {}
 
-    record LinkedReply(@NotBlank @Size(max = 200_000) String body, boolean solve) {}
+    record LinkedReply(
+            @NotBlank @Size(max = 200_000) String body,
+            @Nullable Boolean solve) {}
 
     record MergeResponse(
             UUID id,
@@ -140,7 +142,7 @@ class CaseRelationsRestController {
     @PostMapping("/linked-replies")
     List<LinkedReplyResult> replyToLinked(
             @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody LinkedReply request) {
-        return linkedReplies.send(new CaseId(id), request.body(), request.solve(), me).stream()
+        return linkedReplies.send(new CaseId(id), request.body(), Boolean.TRUE.equals(request.solve()), me).stream()
                 .map(r -> new LinkedReplyResult(
                         r.caseId().value(),
                         r.number(),
