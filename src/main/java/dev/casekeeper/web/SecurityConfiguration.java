@@ -109,9 +109,11 @@ class SecurityConfiguration {
                                 "/api/v1/erasure-requests/*/approval",
                                 "/api/v1/erasure-requests/*/decline")
                         .hasRole("SUPERVISOR")
-                        // Deleting a case, the block list and the mail it suspended: admins.
+                        // Deleting a case, the block list and the mail it suspended, automatic closing: admins.
                         .requestMatchers(
                                 "/api/v1/cases/*/deletion",
+                                "/api/v1/auto-close",
+                                "/api/v1/auto-close/**",
                                 "/api/v1/email/blocked-senders",
                                 "/api/v1/email/blocked-senders/**",
                                 "/api/v1/email/suspended",

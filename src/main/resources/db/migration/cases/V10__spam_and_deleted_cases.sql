@@ -11,3 +11,10 @@ create table cases.deletion (
     deleted_at timestamptz not null,
     reason     text        not null
 );
+
+-- How many days a solved case of a team waits for the customer before it closes by itself; 0 never.
+-- A team without a row uses casekeeper.cases.auto-close.days.
+create table cases.team_auto_close (
+    team_id uuid primary key,
+    days    integer not null check (days between 0 and 365)
+);

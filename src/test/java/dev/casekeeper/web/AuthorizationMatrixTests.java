@@ -86,6 +86,8 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("DELETE", "/api/v1/email/blocked-senders/{id}", true),
                 new Endpoint("GET", "/api/v1/email/suspended", true),
                 new Endpoint("POST", "/api/v1/email/suspended/{id}/release", true),
+                new Endpoint("GET", "/api/v1/auto-close", true),
+                new Endpoint("PUT", "/api/v1/auto-close/teams/{teamId}", true),
                 new Endpoint("GET", "/api/v1/cases/{id}/satisfaction", false),
                 new Endpoint("GET", "/api/v1/agents/{id}/compliments", false),
                 new Endpoint("POST", "/api/v1/customers", false),
