@@ -80,6 +80,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("DELETE", "/api/v1/cases/{id}/links/{linkId}", Access.SUPERVISOR),
                 new Endpoint("POST", "/api/v1/cases/{id}/linked-replies", false),
                 new Endpoint("POST", "/api/v1/cases/{id}/spam", false),
+                new Endpoint("POST", "/api/v1/cases/bulk", false),
                 new Endpoint("POST", "/api/v1/cases/{id}/deletion", true),
                 new Endpoint("GET", "/api/v1/email/blocked-senders", true),
                 new Endpoint("POST", "/api/v1/email/blocked-senders", true),
