@@ -78,6 +78,10 @@ class AdminPagesAccessTests extends ApiTestBase {
                 new AdminPage("POST", "/admin/mailboxes"),
                 new AdminPage("GET", "/admin/mailboxes/{id}"),
                 new AdminPage("POST", "/admin/mailboxes/{id}"),
+                new AdminPage("GET", "/admin/blocked"),
+                new AdminPage("POST", "/admin/blocked"),
+                new AdminPage("POST", "/admin/blocked/{id}/removal"),
+                new AdminPage("POST", "/admin/blocked/suspended/{id}/release"),
                 new AdminPage("GET", "/admin/counter"),
                 new AdminPage("POST", "/admin/counter/locations"),
                 new AdminPage("POST", "/admin/counter/locations/{id}/reasons"));
