@@ -231,6 +231,25 @@ final class Case {
         moveTo(CaseStatus.OPEN, now);
     }
 
+    /**
+     * Closes a duplicate merged into another case, or spam, whatever it was: that is not a solution,
+     * so the case goes straight to closed, without the close guards and the survey a solution brings.
+     */
+    void closeUnsolved(String action, Instant now) {
+        requireOpenFor(action);
+        record("status", status.value(), CaseStatus.CLOSED.value());
+        status = CaseStatus.CLOSED;
+        closedAt = now;
+        waitingSince = null;
+    }
+
+    /** A merge was undone: the duplicate is back where it stood before it was merged. */
+    void reopenAfterMerge(CaseStatus before) {
+        record("status", status.value(), before.value());
+        status = before;
+        closedAt = null;
+    }
+
     CaseSummary summary() {
         return new CaseSummary(
                 new CaseId(id),

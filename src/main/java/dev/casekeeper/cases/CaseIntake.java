@@ -32,6 +32,7 @@ public class CaseIntake {
     private static final Logger log = LoggerFactory.getLogger(CaseIntake.class);
 
     private final CaseQueries cases;
+    private final CaseRelationQueries relations;
     private final CaseWriter writer;
     private final CustomerManagement customers;
     private final AgentManagement agents;
@@ -41,6 +42,7 @@ public class CaseIntake {
 
     CaseIntake(
             CaseQueries cases,
+            CaseRelationQueries relations,
             CaseWriter writer,
             CustomerManagement customers,
             AgentManagement agents,
@@ -48,6 +50,7 @@ public class CaseIntake {
             Clock clock,
             List<CaseCloseGuard> closeGuards) {
         this.cases = cases;
+        this.relations = relations;
         this.writer = writer;
         this.customers = customers;
         this.agents = agents;
@@ -71,8 +74,16 @@ public class CaseIntake {
         if (message.caseId() == null) {
             return open(message, customer(sender, null), null);
         }
-        var kase =
-                cases.lock(message.caseId().value()).orElseThrow(() -> new NotFoundException("Case", message.caseId()));
+        var requested = message.caseId();
+        var kase = cases.lock(requested.value()).orElseThrow(() -> new NotFoundException("Case", requested));
+        if (kase.isClosed()) {
+            // A message for a duplicate merged into another case goes on there (a merged case is closed).
+            var current = relations.current(kase.id);
+            if (!current.equals(kase.id)) {
+                message = message.withCase(new CaseId(current));
+                kase = cases.lock(current).orElseThrow();
+            }
+        }
         var from = customer(sender, kase);
         if (reopenPeriod != null && !message.automatic() && pastReopening(kase, reopenPeriod)) {
             Instant now = clock.instant();

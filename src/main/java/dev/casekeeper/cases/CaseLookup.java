@@ -243,7 +243,9 @@ public class CaseLookup {
     }
 
     private CaseDetail detail(Case kase, boolean named) {
-        var timeline = entries.timeline(kase.id, null).stream().map(json::entry).toList();
+        // A person reading a case sees the duplicates merged into it; listeners read its own entries.
+        var rows = named ? entries.timelineWithMerged(kase.id) : entries.timeline(kase.id, null);
+        var timeline = rows.stream().map(json::entry).toList();
         if (named) {
             timeline = authors.named(timeline);
         }

@@ -102,6 +102,28 @@ class CaseQueries {
                 .optional();
     }
 
+    /** Marks the case as spam or deleted: it leaves every list; false when it already was. */
+    boolean remove(UUID id, String how, Instant now) {
+        TransactionOutlines.forget();
+        return jdbc.sql("""
+                                update cases.support_case set removed = :how, removed_at = :now
+                                where id = :id and (removed is null or (removed = 'spam' and :how = 'deleted'))
+                                """)
+                        .param("id", id)
+                        .param("how", how)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    /** How the case was removed ({@code spam}, {@code deleted}), if it was. */
+    Optional<String> removed(UUID id) {
+        return jdbc.sql("select removed from cases.support_case where id = :id and removed is not null")
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
     void update(Case kase) {
         TransactionOutlines.forget();
         jdbc.sql("""
@@ -136,7 +158,8 @@ class CaseQueries {
             TextSearch.@Nullable Found text,
             @Nullable Cursor after,
             int limit) {
-        var sql = new StringBuilder("select " + COLUMNS + " from cases.support_case c where true");
+        // Spam and deleted cases leave every list.
+        var sql = new StringBuilder("select " + COLUMNS + " from cases.support_case c where c.removed_at is null");
         Map<String, Object> params = new HashMap<>();
         if (!visibility.all()) {
             sql.append(" and (c.team_id is null or c.owner_id = :me");

@@ -187,7 +187,8 @@ class CaseSearchQueries {
 
     /** The same rule as {@link CaseManagement}: everything, or own teams', team-less and owned cases. */
     private static Where visible(CaseQueries.Visibility visibility) {
-        var where = new Where(new StringBuilder("true"), new HashMap<>());
+        // Spam and deleted cases leave every view, count and search.
+        var where = new Where(new StringBuilder("c.removed_at is null"), new HashMap<>());
         if (!visibility.all()) {
             var clause = new StringBuilder("(c.team_id is null or c.owner_id = :viewer");
             where.param("viewer", visibility.agentId());

@@ -43,6 +43,12 @@ public record InboundMessage(
                 caseId, "", body, null, channel, false, null, null, List.of(), Priority.NORMAL, recordedBy);
     }
 
+    /** The same message for another case (a duplicate's message goes on in the case it was merged into). */
+    public InboundMessage withCase(CaseId caseId) {
+        return new InboundMessage(
+                caseId, subject, body, html, channel, automatic, facts, teamId, tags, priority, recordedBy);
+    }
+
     public InboundMessage withHtml(@Nullable String html) {
         return new InboundMessage(
                 caseId, subject, body, html, channel, automatic, facts, teamId, tags, priority, recordedBy);

@@ -242,4 +242,43 @@ public sealed interface TimelineEvent {
     /** An agent marked a knowledge-base article as having helped solve the case. */
     @JsonTypeName("article_helped")
     record ArticleHelped(UUID articleId, long articleNumber, String title) implements TimelineEvent {}
+    /** This case was a duplicate: it was merged into {@code targetNumber}, where the work goes on. */
+    @JsonTypeName("merged_into")
+    record MergedInto(UUID mergeId, CaseId targetId, long targetNumber) implements TimelineEvent {}
+
+    /** A duplicate, {@code sourceNumber}, was merged into this case: its timeline shows here. */
+    @JsonTypeName("merged_from")
+    record MergedFrom(UUID mergeId, CaseId sourceId, long sourceNumber) implements TimelineEvent {}
+
+    /** A supervisor undid the merge of {@code sourceNumber} into {@code targetNumber}. */
+    @JsonTypeName("merge_undone")
+    record MergeUndone(UUID mergeId, CaseId sourceId, long sourceNumber, CaseId targetId, long targetNumber)
+            implements TimelineEvent {}
+
+    /**
+     * This case was linked to a related one: {@code role} is this case's, {@code parent} (the problem)
+     * or {@code child} (an incident the problem causes).
+     */
+    @JsonTypeName("case_linked")
+    record CaseLinked(UUID linkId, CaseId otherId, long otherNumber, String role) implements TimelineEvent {
+
+        public boolean parent() {
+            return "parent".equals(role);
+        }
+    }
+
+    /** A supervisor removed the link to {@code otherNumber}. */
+    @JsonTypeName("case_unlinked")
+    record CaseUnlinked(UUID linkId, CaseId otherId, long otherNumber) implements TimelineEvent {}
+
+    /**
+     * An agent marked the case as spam: it left every view and search. {@code senderBlocked}: its
+     * sender's address went on the block list in the same step.
+     */
+    @JsonTypeName("marked_spam")
+    record MarkedSpam(boolean senderBlocked) implements TimelineEvent {}
+
+    /** An admin deleted the case: its messages, notes and attachments are gone; the number stays. */
+    @JsonTypeName("case_deleted")
+    record CaseDeleted(String reason) implements TimelineEvent {}
 }

@@ -233,6 +233,25 @@ public class TimelineLines {
             case CounterNoShow e ->
                 new TimelineLine(text(locale, "event.counterNoShow", e.ticket(), e.desk()), null, null, true);
             case ArticleHelped e -> TimelineLine.of(text(locale, "event.articleHelped", authorName, e.title()));
+            case TimelineEvent.MergedInto e ->
+                TimelineLine.of(text(locale, "event.mergedInto", authorName, e.targetNumber()));
+            case TimelineEvent.MergedFrom e ->
+                TimelineLine.of(text(locale, "event.mergedFrom", authorName, e.sourceNumber()));
+            case TimelineEvent.MergeUndone e ->
+                TimelineLine.of(text(locale, "event.mergeUndone", authorName, e.sourceNumber(), e.targetNumber()));
+            case TimelineEvent.CaseLinked e ->
+                TimelineLine.of(text(
+                        locale, e.parent() ? "event.linkedChild" : "event.linkedParent", authorName, e.otherNumber()));
+            case TimelineEvent.MarkedSpam e ->
+                new TimelineLine(
+                        text(locale, e.senderBlocked() ? "event.markedSpamBlocked" : "event.markedSpam", authorName),
+                        null,
+                        null,
+                        true);
+            case TimelineEvent.CaseDeleted e ->
+                new TimelineLine(text(locale, "event.caseDeleted", authorName), e.reason(), null, true);
+            case TimelineEvent.CaseUnlinked e ->
+                TimelineLine.of(text(locale, "event.unlinked", authorName, e.otherNumber()));
         };
     }
 

@@ -77,6 +77,27 @@ class TimelineQueries {
         return spec.query((rs, n) -> row(rs, true)).list();
     }
 
+    /**
+     * {@link #timeline} with the entries of the cases merged into this one (and into those), in the
+     * order they were written, for a person reading the case.
+     */
+    List<EntryRow> timelineWithMerged(UUID caseId) {
+        return jdbc.sql("""
+                        with recursive merged(id, depth) as (
+                            select cast(:case as uuid), 0
+                            union all
+                            select m.source_id, d.depth + 1 from cases.merge m join merged d on m.target_id = d.id
+                            where m.undone_at is null and d.depth < 20)
+                        select e.*, d.state as delivery_state, d.detail as delivery_detail, d.updated_at as delivery_at
+                        from cases.timeline_entry e left join cases.delivery d on d.entry_id = e.id
+                        where e.case_id in (select id from merged)
+                        order by e.position
+                        """)
+                .param("case", caseId)
+                .query((rs, n) -> row(rs, true))
+                .list();
+    }
+
     /** One entry of a case, as {@link #timeline} reads it; empty when the case has no such entry. */
     List<EntryRow> entry(UUID caseId, UUID entryId) {
         return jdbc.sql("""

@@ -114,6 +114,19 @@ class SecurityConfiguration {
                                 "/api/v1/erasure-requests/*/approval",
                                 "/api/v1/erasure-requests/*/decline")
                         .hasRole("SUPERVISOR")
+                        // Deleting a case, the block list and the mail it suspended, automatic closing: admins.
+                        .requestMatchers(
+                                "/api/v1/cases/*/deletion",
+                                "/api/v1/auto-close",
+                                "/api/v1/auto-close/**",
+                                "/api/v1/email/blocked-senders",
+                                "/api/v1/email/blocked-senders/**",
+                                "/api/v1/email/suspended",
+                                "/api/v1/email/suspended/**")
+                        .hasRole("ADMIN")
+                        // Case merges and links: any agent makes them; supervisors undo them.
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/cases/*/merge", "/api/v1/cases/*/links/*")
+                        .hasRole("SUPERVISOR")
                         // Routing: every agent sets their presence, answers offers and sees their teams' queues;
                         // supervisors set skills and capacities and see abandoned contacts; admins set overflow.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/routing/teams/*")

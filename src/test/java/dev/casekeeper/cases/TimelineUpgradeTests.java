@@ -131,7 +131,14 @@ class TimelineUpgradeTests {
                 "counter_called",
                 "counter_served",
                 "counter_no_show",
-                "article_helped");
+                "article_helped",
+                "merged_into",
+                "merged_from",
+                "merge_undone",
+                "case_linked",
+                "case_unlinked",
+                "marked_spam",
+                "case_deleted");
         assertThat(written)
                 .as("every kind of event 0.1 wrote is in the fixture")
                 .containsAll(TimelineJson.types().keySet().stream()
