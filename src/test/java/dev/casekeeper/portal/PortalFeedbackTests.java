@@ -55,6 +55,9 @@ class PortalFeedbackTests extends FeedbackTestBase {
     @Test
     void afterTheReopenPeriodHerMessageOpensALinkedFollowUpInstead() {
         var desk = desk();
+        // This team never closes solved cases by itself: only the reopen period is at work here.
+        var kept = admin().send("PUT", "/api/v1/auto-close/teams/" + desk.team(), Map.of("days", 0));
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
         var kase = emailCase(desk, newCustomer("Maria Lopez"), "Router blinking");
         solve(desk, kase);
         var session = signInCustomer(kase.customer());
