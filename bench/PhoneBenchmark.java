@@ -44,7 +44,7 @@ public class PhoneBenchmark {
 
     record Settings(
             URI base, String email, String password, double rate, int agents, int seconds, int warmup, long talkMs,
-            long pageDelayMs) {}
+            long pageDelayMs, String popsFile) {}
 
     /** One call: when its ringing was sent, its case, and when its pop was seen on the agent's page. */
     static final class Call {
@@ -53,6 +53,8 @@ public class PhoneBenchmark {
         volatile long sentNanos;
         volatile long number = -1;
         volatile long poppedNanos = -1;
+        /** The pop's wall-clock time, to set against the offer's time in the database (same machine, same clock). */
+        volatile long poppedEpochMs = -1;
         volatile boolean measured;
         final AtomicInteger answered = new AtomicInteger();
     }
@@ -77,7 +79,8 @@ public class PhoneBenchmark {
                 Integer.parseInt(a.getOrDefault("seconds", "60")),
                 Integer.parseInt(a.getOrDefault("warmup", "10")),
                 Long.parseLong(a.getOrDefault("talk-ms", "1000")),
-                Long.parseLong(a.getOrDefault("page-delay-ms", "20")));
+                Long.parseLong(a.getOrDefault("page-delay-ms", "20")),
+                a.get("pops-file"));
 
         // 1. Set-up through the REST API: a team, agents signed in as browsers and available, a signed integration.
         String admin = token(s, s.email(), s.password());
@@ -107,6 +110,7 @@ public class PhoneBenchmark {
                 return;
             }
             c.poppedNanos = at;
+            c.poppedEpochMs = System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - at);
             if (c.measured) {
                 popMs.add((at - c.sentNanos) / 1e6);
             }
@@ -242,6 +246,14 @@ public class PhoneBenchmark {
         System.out.printf("Verdict: %s (pop p99 under %.0f ms at %.0f events/s)%n",
                 p99 < TARGET_POP_P99_MS && measuredEvents.get() / (double) s.seconds() >= 0.95 * s.rate() ? "MET" : "NOT MET",
                 TARGET_POP_P99_MS, s.rate());
+        if (s.popsFile() != null) {
+            // Case number and pop time of every measured call, for phone.sh to set against its offer.
+            var lines = calls.values().stream()
+                    .filter(c -> c.measured && c.poppedEpochMs >= 0 && c.number >= 0)
+                    .map(c -> c.number + "," + c.poppedEpochMs)
+                    .toList();
+            java.nio.file.Files.write(java.nio.file.Path.of(s.popsFile()), lines);
+        }
         pool.shutdownNow();
         System.exit(0);
     }

@@ -37,7 +37,8 @@ echo "Casekeeper is UP on port $port; its PostgreSQL listens on port $pg_port"
 "$java" -Xmx1g bench/PhoneBenchmark.java \
   --base-url="http://127.0.0.1:$port" --email="$admin_email" --password="$admin_password" \
   --rate="$rate" --agents="$agents" --seconds="$seconds" --warmup="$warmup" \
-  --talk-ms="${BENCH_TALK_MS:-1000}" --page-delay-ms="${BENCH_PAGE_DELAY_MS:-20}"
+  --talk-ms="${BENCH_TALK_MS:-1000}" --page-delay-ms="${BENCH_PAGE_DELAY_MS:-20}" \
+  --pops-file="$work/pops.csv"
 
 # Where the pop's time goes, on the server's side: from the ring's arrival to the offer to an agent
 # (the wait for a free agent and the dispatch), over every call of the run, warm-up included.
@@ -50,3 +51,21 @@ bench_superuser_sql "
   from (select extract(epoch from (min(o.offered_at) - c.arrived_at)) * 1000 as ms
         from routing.contact c join routing.offer o on o.contact_id = c.id
         where c.channel = 'phone' group by c.id, c.arrived_at) waits"
+
+# The delivery's share alone: from the offer to an agent to the offer card on that agent's page, over
+# the measured calls (the pop's wall-clock time set against the offer's, on the same machine).
+echo "Offer to pop (the offer's delivery to the agent's page, measured calls), p50 / p95 / p99 / max in ms:"
+bench_superuser_sql "create table public.bench_pop (number bigint, popped_ms bigint)"
+PGPASSFILE="$data/postgres/casekeeper.pgpass" psql -X -q -v ON_ERROR_STOP=1 -h /tmp -p "$pg_port" -U postgres \
+  -d casekeeper -c "\\copy public.bench_pop from '$work/pops.csv' with (format csv)"
+bench_superuser_sql "
+  select round(percentile_cont(0.5) within group (order by ms)::numeric, 1) as p50,
+         round(percentile_cont(0.95) within group (order by ms)::numeric, 1) as p95,
+         round(percentile_cont(0.99) within group (order by ms)::numeric, 1) as p99,
+         round(max(ms)::numeric, 1) as max
+  from (select p.popped_ms - extract(epoch from max(o.offered_at)) * 1000 as ms
+        from public.bench_pop p
+        join cases.support_case k on k.number = p.number
+        join routing.contact c on c.case_id = k.id and c.channel = 'phone'
+        join routing.offer o on o.contact_id = c.id
+        group by p.number, p.popped_ms) delivered"
