@@ -151,6 +151,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/v1/telephony/**")
                         .hasRole("ADMIN")
+                        // Outgoing webhooks and their delivery log: admins.
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
+                        .hasRole("ADMIN")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/actuator/**")

@@ -254,7 +254,17 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("PUT", "/api/v1/telephony/teams/{id}", true),
                 new Endpoint("POST", "/api/v1/telephony/events", Access.SIGNED),
                 new Endpoint("POST", "/api/v1/telephony/twilio/{integrationId}", Access.SIGNED),
-                new Endpoint("GET", "/api/v1/telephony/calls/{callId}/queue", Access.SIGNED));
+                new Endpoint("GET", "/api/v1/telephony/calls/{callId}/queue", Access.SIGNED),
+                new Endpoint("GET", "/api/v1/webhooks/event-types", true),
+                new Endpoint("GET", "/api/v1/webhooks", true),
+                new Endpoint("POST", "/api/v1/webhooks", true),
+                new Endpoint("GET", "/api/v1/webhooks/{id}", true),
+                new Endpoint("PATCH", "/api/v1/webhooks/{id}", true),
+                new Endpoint("DELETE", "/api/v1/webhooks/{id}", true),
+                new Endpoint("POST", "/api/v1/webhooks/{id}/test", true),
+                new Endpoint("GET", "/api/v1/webhooks/{id}/deliveries", true),
+                new Endpoint("GET", "/api/v1/webhooks/{id}/deliveries/{deliveryId}", true),
+                new Endpoint("POST", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redelivery", true));
     }
 
     /** Endpoints that a token opens. */

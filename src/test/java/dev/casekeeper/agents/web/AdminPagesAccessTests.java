@@ -88,7 +88,16 @@ class AdminPagesAccessTests extends ApiTestBase {
                 new AdminPage("GET", "/admin/contact-topics"),
                 new AdminPage("POST", "/admin/contact-topics"),
                 new AdminPage("POST", "/admin/contact-topics/{id}"),
-                new AdminPage("POST", "/admin/contact-topics/{id}/delete"));
+                new AdminPage("POST", "/admin/contact-topics/{id}/delete"),
+                new AdminPage("GET", "/admin/webhooks"),
+                new AdminPage("POST", "/admin/webhooks"),
+                new AdminPage("GET", "/admin/webhooks/{id}"),
+                new AdminPage("POST", "/admin/webhooks/{id}"),
+                new AdminPage("POST", "/admin/webhooks/{id}/enabled"),
+                new AdminPage("POST", "/admin/webhooks/{id}/test"),
+                new AdminPage("POST", "/admin/webhooks/{id}/delete"),
+                new AdminPage("GET", "/admin/webhooks/{id}/deliveries/{deliveryId}"),
+                new AdminPage("POST", "/admin/webhooks/{id}/deliveries/{deliveryId}/redelivery"));
     }
 
     @Autowired

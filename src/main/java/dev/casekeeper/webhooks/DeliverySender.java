@@ -1,0 +1,255 @@
+package dev.casekeeper.webhooks;
+
+import dev.casekeeper.bus.ClusterBus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Sends due deliveries from this node: takes a batch (never more than it has room in flight for),
+ * posts each on a virtual thread, and records every attempt with its outcome. Woken through the
+ * cluster bus when a delivery is written on any node, else every poll interval, which is also how
+ * retries come due. A delivery another node took and never finished (that node died) comes due
+ * again once the attempt's time-out has long passed: at least once, never lost; receivers drop
+ * duplicates by {@code Casekeeper-Webhook-Id}.
+ */
+@Component
+class DeliverySender implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
+    private static final int EXCERPT = 1000;
+
+    private final DeliveryQueries deliveries;
+    private final DeliveryOutcomes outcomes;
+    private final WebhookSecrets seal;
+    private final WebhookSettings settings;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final Semaphore inFlight;
+    private final Semaphore wake = new Semaphore(0);
+    private final HttpClient http;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean running;
+    private @Nullable Thread loop;
+
+    DeliverySender(
+            DeliveryQueries deliveries,
+            DeliveryOutcomes outcomes,
+            WebhookSecrets seal,
+            WebhookSettings settings,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            ClusterBus bus) {
+        this.deliveries = deliveries;
+        this.outcomes = outcomes;
+        this.seal = seal;
+        this.settings = settings;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.inFlight = new Semaphore(settings.concurrency());
+        this.http = HttpClient.newBuilder()
+                .executor(senders)
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        bus.subscribe(WebhookOutbox.DUE, new ClusterBus.Subscriber() {
+            @Override
+            public void receive(String payload) {
+                wakeUp();
+            }
+
+            @Override
+            public void missedMessages() {
+                wakeUp();
+            }
+        });
+    }
+
+    private void wakeUp() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        loop = Thread.ofPlatform().name("webhook-sender").daemon().start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wakeUp();
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                log.warn("Webhook deliveries still in flight at shutdown are sent again later");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            int taken = 0;
+            try {
+                taken = sendDue();
+            } catch (RuntimeException e) {
+                log.warn("Could not take due webhook deliveries; trying again at the next poll", e);
+            }
+            try {
+                if (taken == 0) {
+                    wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Takes and starts as many due deliveries as there is room for; answers how many. */
+    private int sendDue() throws RuntimeException {
+        int room;
+        try {
+            // Wait for room rather than take deliveries that would sit while their time-out runs.
+            inFlight.acquire();
+            room = 1 + inFlight.drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        int wanted = Math.min(room, settings.batchSize());
+        inFlight.release(room - wanted);
+        var now = clock.instant();
+        // Another node may retry one of these only after this attempt had every chance to end.
+        var lost = now.plus(settings.timeout().multipliedBy(2)).plusSeconds(30);
+        java.util.List<DeliveryQueries.Taken> taken;
+        try {
+            taken = transaction.execute(status -> deliveries.take(now, lost, wanted));
+        } catch (RuntimeException e) {
+            inFlight.release(wanted);
+            throw e;
+        }
+        taken = taken == null ? java.util.List.of() : taken;
+        inFlight.release(wanted - taken.size());
+        for (var delivery : taken) {
+            senders.execute(() -> {
+                try {
+                    send(delivery);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+        return taken.size();
+    }
+
+    private void send(DeliveryQueries.Taken delivery) {
+        var secret = seal.open(delivery.sealedSecret(), WebhookSecrets.context(delivery.subscriptionId()));
+        var started = clock.instant();
+        long t0 = System.nanoTime();
+        if (secret.isEmpty()) {
+            record(
+                    delivery,
+                    started,
+                    null,
+                    0,
+                    "The signing secret cannot be opened: was casekeeper.webhooks.secret-key changed?");
+            return;
+        }
+        var body = delivery.body().getBytes(StandardCharsets.UTF_8);
+        long timestamp = started.getEpochSecond();
+        try {
+            var request = HttpRequest.newBuilder(URI.create(delivery.url()))
+                    .timeout(settings.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Casekeeper-Webhooks/1")
+                    .header("Casekeeper-Webhook-Id", delivery.id().toString())
+                    .header("Casekeeper-Event-Id", delivery.eventId().toString())
+                    .header("Casekeeper-Event", delivery.eventType())
+                    .header("Casekeeper-Timestamp", Long.toString(timestamp))
+                    .header("Casekeeper-Signature", WebhookSignature.sign(secret.get(), timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String excerpt;
+            try (var in = response.body()) {
+                excerpt = excerpt(in);
+            }
+            record(delivery, started, response.statusCode(), elapsed(t0), excerpt);
+        } catch (IOException | IllegalArgumentException e) {
+            record(
+                    delivery,
+                    started,
+                    null,
+                    elapsed(t0),
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void record(
+            DeliveryQueries.Taken delivery, Instant at, @Nullable Integer status, int ms, @Nullable String detail) {
+        boolean delivered = status != null && status >= 200 && status < 300;
+        var retryAt = delivered ? null : retryAt(delivery, at);
+        try {
+            outcomes.record(delivery, at, status, ms, detail, delivered, retryAt);
+        } catch (RuntimeException e) {
+            // The delivery comes due again when its attempt counts as lost, and is sent once more.
+            log.warn("Webhook delivery {}: could not record its attempt", delivery.id(), e);
+        }
+    }
+
+    /** The next attempt's time after a failed one, or null when the delivery is past its retry period. */
+    @Nullable
+    Instant retryAt(DeliveryQueries.Taken delivery, Instant failedAt) {
+        var backOff = new ExponentialBackOff(settings.firstRetry().toMillis(), 2.0);
+        backOff.setMaxInterval(settings.maxRetryInterval().toMillis());
+        backOff.setJitter(settings.firstRetry().toMillis() / 10);
+        var execution = backOff.start();
+        long wait = 0;
+        for (int i = 0; i < delivery.attempt(); i++) {
+            wait = execution.nextBackOff();
+        }
+        var next = failedAt.plus(Duration.ofMillis(wait));
+        return next.isAfter(delivery.createdAt().plus(settings.retryFor())) ? null : next;
+    }
+
+    private static int elapsed(long t0) {
+        return (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+    }
+
+    private static String excerpt(InputStream in) throws IOException {
+        var bytes = in.readNBytes(EXCERPT);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
