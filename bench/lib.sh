@@ -75,12 +75,15 @@ bench_logged() {
 
 # Starts the application with the given JVM options: the web server and the SMTP listener on free
 # ports (PORT=0, CASEKEEPER_MAIL_SMTP_PORT=0, logged), the admin's credentials from admin_email and
-# admin_password. Waits until /actuator/health says UP and the SMTP port is logged.
+# admin_password, and API rate limits far above any load client's rate (still counted, so their
+# cost is in the figures). Waits until /actuator/health says UP and the SMTP port is logged.
 bench_start() {
   echo "Starting Casekeeper from $jar with a fresh data directory in $data ..."
   : >"$log" # exists before the first look at it, however late the JVM starts
   CASEKEEPER_DATA_DIR="$data" PORT=0 CASEKEEPER_MAIL_SMTP_PORT=0 \
     CASEKEEPER_ADMIN_EMAIL="$admin_email" CASEKEEPER_ADMIN_PASSWORD="$admin_password" \
+    CASEKEEPER_API_RATE_LIMITS_PER_TOKEN="${CASEKEEPER_API_RATE_LIMITS_PER_TOKEN:-1000000000}" \
+    CASEKEEPER_API_RATE_LIMITS_PER_ADDRESS="${CASEKEEPER_API_RATE_LIMITS_PER_ADDRESS:-1000000000}" \
     "$java" "$@" -jar "$jar" >"$log" 2>&1 &
   app_pid=$!
   port=""

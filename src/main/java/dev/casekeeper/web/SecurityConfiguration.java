@@ -2,6 +2,7 @@ package dev.casekeeper.web;
 
 import dev.casekeeper.agents.AgentManagement;
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -55,9 +56,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain tokenIssuing(HttpSecurity http, AgentManagement agents, JsonMapper json) throws Exception {
+    SecurityFilterChain tokenIssuing(
+            HttpSecurity http, AgentManagement agents, JsonMapper json, ApiRateLimitFilter limits) throws Exception {
         var basic = new ProblemAuthenticationEntryPoint(json, "Basic realm=\"Casekeeper\"");
-        return stateless(http, agents, json)
+        return stateless(http, agents, json, limits)
                 .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"))
                 .httpBasic(b -> b.authenticationEntryPoint(basic).realmName("Casekeeper"))
                 .exceptionHandling(e -> e.authenticationEntryPoint(basic).accessDeniedHandler(basic))
@@ -67,9 +69,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, AgentManagement agents, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AgentManagement agents, JsonMapper json, ApiRateLimitFilter limits)
+            throws Exception {
         var bearer = new ProblemAuthenticationEntryPoint(json, "Bearer");
-        return stateless(http, agents, json)
+        return stateless(http, agents, json, limits)
                 .securityMatcher("/api/**", "/actuator/**")
                 .exceptionHandling(e -> e.authenticationEntryPoint(bearer).accessDeniedHandler(bearer))
                 .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/v1/agents/me")
@@ -247,11 +250,29 @@ class SecurityConfiguration {
         return cache;
     }
 
-    private static HttpSecurity stateless(HttpSecurity http, AgentManagement agents, JsonMapper json) throws Exception {
+    /** The API's rate limits, counted after the token is checked (docs/api.md#rate-limits). */
+    @Bean
+    ApiRateLimitFilter apiRateLimitFilter(
+            ApiRateLimits.Buckets buckets, ApiRateLimitSettings settings, JsonMapper json) {
+        return new ApiRateLimitFilter(buckets, settings, json);
+    }
+
+    /** Not a servlet filter of its own: it runs only inside the API's chains. */
+    @Bean
+    FilterRegistrationBean<ApiRateLimitFilter> apiRateLimitFilterOutsideChains(ApiRateLimitFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    private static HttpSecurity stateless(
+            HttpSecurity http, AgentManagement agents, JsonMapper json, ApiRateLimitFilter limits) throws Exception {
         var problems = new ProblemAuthenticationEntryPoint(json, "Bearer");
+        var tokens = new BearerTokenFilter(agents, problems);
         return http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new BearerTokenFilter(agents, problems), BasicAuthenticationFilter.class);
+                .addFilterBefore(tokens, BasicAuthenticationFilter.class)
+                .addFilterAfter(limits, BearerTokenFilter.class);
     }
 }
