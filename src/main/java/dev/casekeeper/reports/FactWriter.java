@@ -41,16 +41,19 @@ class FactWriter {
         this.clock = clock;
     }
 
-    /** The case's row and moments, as its timeline says now; a case that is gone leaves nothing behind. */
+    /**
+     * The case's row and moments, as its timeline says now; a case that is gone leaves nothing
+     * behind. Waits for any other transaction writing this case's facts to commit first, and then
+     * reads the case again, so the one written last has seen every change before it.
+     */
     void refreshCase(CaseId id) {
-        // Two listeners of one case run one after the other, so the later read is the one written last.
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:id, 21))")
                 .param("id", id.value().toString())
                 .query()
                 .listOfRows();
         CaseFacts facts;
         try {
-            facts = CaseFacts.of(cases.outline(id), settings.zone());
+            facts = CaseFacts.of(cases.currentOutline(id), settings.zone());
         } catch (NotFoundException gone) {
             jdbc.sql("delete from reports.case_moment where case_id = :id")
                     .param("id", id.value())
@@ -60,6 +63,25 @@ class FactWriter {
                     .update();
             return;
         }
+        write(facts, true);
+    }
+
+    /**
+     * The facts of a case opened in the current transaction: no other transaction can see it before
+     * this one commits, so there is nothing to wait for, no older rows to replace, and the outline
+     * the transaction's other reactions read will do.
+     */
+    void writeOpenedCase(CaseId id) {
+        CaseFacts facts;
+        try {
+            facts = CaseFacts.of(cases.outline(id), settings.zone());
+        } catch (NotFoundException gone) {
+            return; // opened and removed in one transaction
+        }
+        write(facts, false);
+    }
+
+    private void write(CaseFacts facts, boolean replacing) {
         var kase = facts.kase();
         jdbc.sql("""
                         insert into reports.case_fact (case_id, number, requester_id, channel, priority, team_id,
@@ -90,9 +112,11 @@ class FactWriter {
                 .param("transfers", facts.transfers())
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .update();
-        jdbc.sql("delete from reports.case_moment where case_id = :id")
-                .param("id", kase.id().value())
-                .update();
+        if (replacing) {
+            jdbc.sql("delete from reports.case_moment where case_id = :id")
+                    .param("id", kase.id().value())
+                    .update();
+        }
         for (var m : facts.moments()) {
             jdbc.sql("""
                             insert into reports.case_moment (entry_id, case_id, kind, at, day, team_id, agent_id,

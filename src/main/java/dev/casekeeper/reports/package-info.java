@@ -1,6 +1,6 @@
 /**
  * Reports: the desk's own performance from the events the product records (daily facts of cases,
- * contacts and timeline moments, kept by listeners), the report pages, API and CSV exports, the
+ * contacts and timeline moments, written with the changes they count), the report pages, API and CSV exports, the
  * team wallboard, each agent's own figures, and the silent-dissatisfied estimate.
  */
 @ApplicationModule(
@@ -10,6 +10,7 @@
             "cases",
             "cases :: events",
             "customers",
+            "events",
             "feedback",
             "feedback :: events",
             "routing",
