@@ -1,11 +1,13 @@
 /**
  * Reports: the desk's own performance from the events the product records (daily facts of cases,
  * contacts and timeline moments, written with the changes they count), the report pages, API and CSV exports, the
- * team wallboard, each agent's own figures, and the silent-dissatisfied estimate.
+ * team wallboard, each agent's own figures, the silent-dissatisfied estimate, and coaching: quality reviews against
+ * the practices and the practice scorecard.
  */
 @ApplicationModule(
         allowedDependencies = {
             "agents",
+            "assist",
             "callbacks :: events",
             "cases",
             "cases :: events",
