@@ -81,20 +81,38 @@ class FactWriter {
         write(facts, false);
     }
 
+    /**
+     * Only the case's tags, when nothing else a figure counts changed (a case's tags change without
+     * an event of their own). The case's row is locked by the change, and the outline was read after
+     * it, so the tags are the latest.
+     */
+    void writeTags(CaseId id) {
+        String[] tags;
+        try {
+            tags = cases.outline(id).summary().tags().toArray(new String[0]);
+        } catch (NotFoundException gone) {
+            return;
+        }
+        jdbc.sql("update reports.case_fact set tags = :tags where case_id = :id and tags is distinct from :tags")
+                .param("id", id.value())
+                .param("tags", tags)
+                .update();
+    }
+
     private void write(CaseFacts facts, boolean replacing) {
         var kase = facts.kase();
         jdbc.sql("""
                         insert into reports.case_fact (case_id, number, requester_id, channel, priority, team_id,
                             agent_id, status, created_at, created_day, first_response_secs, solved_day,
-                            resolution_secs, transfers, refreshed_at)
+                            resolution_secs, transfers, tags, refreshed_at)
                         values (:id, :number, :requester, :channel, :priority, :team, :agent, :status, :createdAt,
-                            :createdDay, :frt, :solvedDay, :resolution, :transfers, :now)
+                            :createdDay, :frt, :solvedDay, :resolution, :transfers, :tags, :now)
                         on conflict (case_id) do update set channel = excluded.channel,
                             priority = excluded.priority, team_id = excluded.team_id, agent_id = excluded.agent_id,
                             status = excluded.status, created_day = excluded.created_day,
                             first_response_secs = excluded.first_response_secs, solved_day = excluded.solved_day,
                             resolution_secs = excluded.resolution_secs, transfers = excluded.transfers,
-                            refreshed_at = excluded.refreshed_at
+                            tags = excluded.tags, refreshed_at = excluded.refreshed_at
                         """)
                 .param("id", kase.id().value())
                 .param("number", kase.number())
@@ -110,6 +128,7 @@ class FactWriter {
                 .param("solvedDay", facts.solvedDay())
                 .param("resolution", facts.resolutionSecs())
                 .param("transfers", facts.transfers())
+                .param("tags", kase.tags().toArray(new String[0]))
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .update();
         if (replacing) {

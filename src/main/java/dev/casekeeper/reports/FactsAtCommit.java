@@ -53,6 +53,16 @@ class FactsAtCommit {
         }
     }
 
+    /** Something of the case changed that may be only its tags: written unless the case is written anyway. */
+    void caseUpdated(CaseId id) {
+        var pending = pending();
+        if (pending == null) {
+            reactions.run(() -> facts.writeTags(id), new CaseFactsDeferred(id));
+        } else {
+            pending.updated.add(id);
+        }
+    }
+
     void contactChanged(ContactId id) {
         var pending = pending();
         if (pending == null) {
@@ -96,21 +106,26 @@ class FactsAtCommit {
         private final Set<CaseId> opened = new LinkedHashSet<>();
         private final Set<CaseId> changed = new TreeSet<>(BY_CASE_ID);
         private final Set<ContactId> contacts = new TreeSet<>(BY_CONTACT_ID);
+        private final Set<CaseId> updated = new LinkedHashSet<>();
         private boolean done;
 
         @Override
         public void beforeCommit(boolean readOnly) {
             // A write publishes nothing these listeners hear, but drain until empty in case it ever does.
-            while (!opened.isEmpty() || !changed.isEmpty() || !contacts.isEmpty()) {
+            while (!opened.isEmpty() || !changed.isEmpty() || !contacts.isEmpty() || !updated.isEmpty()) {
                 var openedNow = List.copyOf(opened);
                 var changedNow = new TreeSet<>(BY_CASE_ID);
                 changedNow.addAll(changed);
                 var contactsNow = new TreeSet<>(BY_CONTACT_ID);
                 contactsNow.addAll(contacts);
+                var updatedNow = new LinkedHashSet<>(updated);
+                updated.clear();
                 opened.clear();
                 changed.clear();
                 contacts.clear();
                 changedNow.removeAll(openedNow);
+                updatedNow.removeAll(openedNow);
+                updatedNow.removeAll(changedNow);
                 for (var id : openedNow) {
                     reactions.run(() -> facts.writeOpenedCase(id), new CaseFactsDeferred(id));
                 }
@@ -119,6 +134,9 @@ class FactsAtCommit {
                 }
                 for (var id : contactsNow) {
                     contactNow(id);
+                }
+                for (var id : updatedNow) {
+                    reactions.run(() -> facts.writeTags(id), new CaseFactsDeferred(id));
                 }
             }
             done = true;

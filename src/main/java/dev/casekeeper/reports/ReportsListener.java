@@ -2,6 +2,7 @@ package dev.casekeeper.reports;
 
 import dev.casekeeper.callbacks.CallbackDone;
 import dev.casekeeper.cases.CaseOpened;
+import dev.casekeeper.cases.CaseUpdated;
 import dev.casekeeper.cases.OwnerChanged;
 import dev.casekeeper.cases.PriorityChanged;
 import dev.casekeeper.cases.ReplyPosted;
@@ -37,6 +38,12 @@ class ReportsListener {
     @EventListener
     void on(CaseOpened event) {
         atCommit.caseOpened(event.caseId());
+    }
+
+    /** Published with every change of a case; reports need it for the changes no other event tells of (tags). */
+    @EventListener
+    void on(CaseUpdated event) {
+        atCommit.caseUpdated(event.caseId());
     }
 
     @EventListener
