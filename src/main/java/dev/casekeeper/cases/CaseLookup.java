@@ -156,6 +156,16 @@ public class CaseLookup {
         });
     }
 
+    /**
+     * {@link #outline(CaseId)} read from the database now, not the one kept for this transaction: for
+     * a reaction that has just waited for another transaction changing the same case to commit, and
+     * must see what that one wrote (reports, ADR 0021).
+     */
+    public CaseDetail currentOutline(CaseId id) {
+        TransactionOutlines.forget();
+        return outline(id);
+    }
+
     /** One entry of a case, with its author's name; a listener reacting to a message reads just that. */
     public TimelineEntry entry(CaseId id, UUID entryId) {
         var rows = entries.entry(id.value(), entryId);

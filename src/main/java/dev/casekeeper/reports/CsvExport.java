@@ -57,7 +57,8 @@ class CsvExport {
             new Column("ratings_bad", Metrics::ratingsBad),
             new Column("csat", Metrics::csat),
             new Column("compliments", Metrics::compliments),
-            new Column("complaints", Metrics::complaints));
+            new Column("complaints", Metrics::complaints),
+            new Column("repeat_contacts", Metrics::repeatContacts));
 
     record Column(String name, Function<Metrics, @Nullable Object> value) {}
 

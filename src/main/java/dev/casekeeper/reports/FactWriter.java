@@ -41,16 +41,19 @@ class FactWriter {
         this.clock = clock;
     }
 
-    /** The case's row and moments, as its timeline says now; a case that is gone leaves nothing behind. */
+    /**
+     * The case's row and moments, as its timeline says now; a case that is gone leaves nothing
+     * behind. Waits for any other transaction writing this case's facts to commit first, and then
+     * reads the case again, so the one written last has seen every change before it.
+     */
     void refreshCase(CaseId id) {
-        // Two listeners of one case run one after the other, so the later read is the one written last.
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:id, 21))")
                 .param("id", id.value().toString())
                 .query()
                 .listOfRows();
         CaseFacts facts;
         try {
-            facts = CaseFacts.of(cases.outline(id), settings.zone());
+            facts = CaseFacts.of(cases.currentOutline(id), settings.zone());
         } catch (NotFoundException gone) {
             jdbc.sql("delete from reports.case_moment where case_id = :id")
                     .param("id", id.value())
@@ -60,19 +63,56 @@ class FactWriter {
                     .update();
             return;
         }
+        write(facts, true);
+    }
+
+    /**
+     * The facts of a case opened in the current transaction: no other transaction can see it before
+     * this one commits, so there is nothing to wait for, no older rows to replace, and the outline
+     * the transaction's other reactions read will do.
+     */
+    void writeOpenedCase(CaseId id) {
+        CaseFacts facts;
+        try {
+            facts = CaseFacts.of(cases.outline(id), settings.zone());
+        } catch (NotFoundException gone) {
+            return; // opened and removed in one transaction
+        }
+        write(facts, false);
+    }
+
+    /**
+     * Only the case's tags, when nothing else a figure counts changed (a case's tags change without
+     * an event of their own). The case's row is locked by the change, and the outline was read after
+     * it, so the tags are the latest.
+     */
+    void writeTags(CaseId id) {
+        String[] tags;
+        try {
+            tags = cases.outline(id).summary().tags().toArray(new String[0]);
+        } catch (NotFoundException gone) {
+            return;
+        }
+        jdbc.sql("update reports.case_fact set tags = :tags where case_id = :id and tags is distinct from :tags")
+                .param("id", id.value())
+                .param("tags", tags)
+                .update();
+    }
+
+    private void write(CaseFacts facts, boolean replacing) {
         var kase = facts.kase();
         jdbc.sql("""
                         insert into reports.case_fact (case_id, number, requester_id, channel, priority, team_id,
                             agent_id, status, created_at, created_day, first_response_secs, solved_day,
-                            resolution_secs, transfers, refreshed_at)
+                            resolution_secs, transfers, tags, refreshed_at)
                         values (:id, :number, :requester, :channel, :priority, :team, :agent, :status, :createdAt,
-                            :createdDay, :frt, :solvedDay, :resolution, :transfers, :now)
+                            :createdDay, :frt, :solvedDay, :resolution, :transfers, :tags, :now)
                         on conflict (case_id) do update set channel = excluded.channel,
                             priority = excluded.priority, team_id = excluded.team_id, agent_id = excluded.agent_id,
                             status = excluded.status, created_day = excluded.created_day,
                             first_response_secs = excluded.first_response_secs, solved_day = excluded.solved_day,
                             resolution_secs = excluded.resolution_secs, transfers = excluded.transfers,
-                            refreshed_at = excluded.refreshed_at
+                            tags = excluded.tags, refreshed_at = excluded.refreshed_at
                         """)
                 .param("id", kase.id().value())
                 .param("number", kase.number())
@@ -88,11 +128,14 @@ class FactWriter {
                 .param("solvedDay", facts.solvedDay())
                 .param("resolution", facts.resolutionSecs())
                 .param("transfers", facts.transfers())
+                .param("tags", kase.tags().toArray(new String[0]))
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .update();
-        jdbc.sql("delete from reports.case_moment where case_id = :id")
-                .param("id", kase.id().value())
-                .update();
+        if (replacing) {
+            jdbc.sql("delete from reports.case_moment where case_id = :id")
+                    .param("id", kase.id().value())
+                    .update();
+        }
         for (var m : facts.moments()) {
             jdbc.sql("""
                             insert into reports.case_moment (entry_id, case_id, kind, at, day, team_id, agent_id,

@@ -40,7 +40,8 @@ record Metrics(
         long ratingsOkay,
         long ratingsBad,
         long compliments,
-        long complaints) {
+        long complaints,
+        long repeatContacts) {
 
     /** Transfers per case created in the period. */
     @JsonProperty

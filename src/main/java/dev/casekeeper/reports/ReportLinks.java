@@ -29,6 +29,9 @@ final class ReportLinks {
         if (q.priority() != null) {
             parts.add("priority=" + q.priority());
         }
+        if (q.tag() != null) {
+            parts.add("tag=" + java.net.URLEncoder.encode(q.tag(), java.nio.charset.StandardCharsets.UTF_8));
+        }
         return String.join("&", parts);
     }
 }

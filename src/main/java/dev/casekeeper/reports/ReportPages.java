@@ -10,6 +10,17 @@ import org.springframework.stereotype.Component;
 @Component("reportPages")
 class ReportPages {
 
+    private final ReportsSettings settings;
+
+    ReportPages(ReportsSettings settings) {
+        this.settings = settings;
+    }
+
+    /** How many days apart two cases of one customer count as a repeat contact. */
+    public int repeatDays() {
+        return settings.repeatDays();
+    }
+
     /** The charts of a report, each with the figures it draws. */
     public List<BarChart> charts(Report report) {
         var rows = report.rows();

@@ -24,9 +24,11 @@ class ReportQueries {
     private static final String TOTAL = "null::date";
 
     private final ReportingDatabase database;
+    private final int repeatDays;
 
-    ReportQueries(ReportingDatabase database) {
+    ReportQueries(ReportingDatabase database, ReportsSettings settings) {
         this.database = database;
+        this.repeatDays = settings.repeatDays();
     }
 
     /** One row per period of the query, oldest first, empty periods included. */
@@ -58,6 +60,11 @@ class ReportQueries {
                             percentile_cont(0.9) within group (order by f.first_response_secs) as frt90,
                             coalesce(sum(f.transfers), 0) as transfers,
                             count(*) filter (where f.transfers > 1) as transferred_twice,
+                            count(*) filter (where exists (
+                                select 1 from reports.case_fact p where p.requester_id = f.requester_id
+                                and p.created_day between f.created_day - :repeatDays and f.created_day
+                                and p.created_at < f.created_at
+                                and p.created_at >= f.created_at - make_interval(days => :repeatDays))) as repeats,
                             count(*) filter (where f.first_response_secs is not null and not exists (
                                 select 1 from reports.case_moment m where m.case_id = f.case_id
                                 and m.kind = 'sla_breached' and m.label = 'first_response')) as frt_met
@@ -65,6 +72,7 @@ class ReportQueries {
                         where f.created_day between :from and :to %s
                         group by 1
                         """.formatted(created, filter.where())))
+                .param("repeatDays", repeatDays)
                 .query((rs, n) -> {
                     var b = rows.computeIfAbsent(date(rs), d -> new Builder());
                     b.created = rs.getLong("created");
@@ -72,6 +80,7 @@ class ReportQueries {
                     b.frt90 = number(rs, "frt90");
                     b.transfers = rs.getLong("transfers");
                     b.transferredTwice = rs.getLong("transferred_twice");
+                    b.repeats = rs.getLong("repeats");
                     b.frtMet = rs.getLong("frt_met");
                     return b;
                 })
@@ -186,6 +195,13 @@ class ReportQueries {
             if (priority && query.priority() != null) {
                 sql.append(" and ").append(alias).append(".priority = :priority");
             }
+            if (query.tag() != null) {
+                sql.append(
+                        alias.equals("f")
+                                ? " and :tag = any(f.tags)"
+                                : " and exists (select 1 from reports.case_fact t where t.case_id = " + alias
+                                        + ".case_id and :tag = any(t.tags))");
+            }
             return sql.toString();
         }
 
@@ -203,13 +219,16 @@ class ReportQueries {
             if (priority && query.priority() != null) {
                 spec = spec.param("priority", query.priority());
             }
+            if (query.tag() != null) {
+                spec = spec.param("tag", query.tag());
+            }
             return spec;
         }
     }
 
     /** A period's figures as the four queries find them. */
     private static final class Builder {
-        long created, solved, transfers, transferredTwice, frtMet, resMet, contacts, abandoned;
+        long created, solved, transfers, transferredTwice, frtMet, resMet, contacts, abandoned, repeats;
         @Nullable
         Double frt50, frt90, res50, res90, handle50, handle90, abandonedWait50;
         final Map<String, long[]> moments = new LinkedHashMap<>();
@@ -260,7 +279,8 @@ class ReportQueries {
                     of("rating:okay")[0],
                     of("rating:bad")[0],
                     of("compliment")[0],
-                    of("complaint")[0]);
+                    of("complaint")[0],
+                    repeats);
         }
     }
 }

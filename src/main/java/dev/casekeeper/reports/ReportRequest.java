@@ -21,13 +21,28 @@ record ReportRequest(
         @Nullable String team,
         @Nullable String agent,
         @Nullable String channel,
-        @Nullable String priority) {
+        @Nullable String priority,
+        @Nullable String tag) {
+
+    ReportRequest(
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String period,
+            @Nullable String team,
+            @Nullable String agent,
+            @Nullable String channel,
+            @Nullable String priority) {
+        this(from, to, period, team, agent, channel, priority, null);
+    }
 
     /** The longest report: two years of days. */
     static final int MAX_DAYS = 731;
 
     private static final Set<String> CHANNELS = Set.of("email", "chat", "phone", "web", "counter", "api");
     private static final Set<String> PRIORITIES = Set.of("low", "normal", "high", "urgent");
+    /** As cases store tags (lower case). */
+    private static final java.util.regex.Pattern TAG =
+            java.util.regex.Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N}_:.\\-]{0,49}$");
 
     /** The request checked, with the defaults filled in for {@code today}. */
     Parsed parse(LocalDate today) {
@@ -57,10 +72,17 @@ record ReportRequest(
         UUID agentId = id(agent, "agent", errors);
         String channelName = name(channel, "channel", CHANNELS, errors);
         String priorityName = name(priority, "priority", PRIORITIES, errors);
+        String tagName = null;
+        if (tag != null && !tag.isBlank()) {
+            tagName = tag.strip().toLowerCase(Locale.ROOT);
+            if (!TAG.matcher(tagName).matches()) {
+                errors.put("tag", "must be a tag: letters, digits, '-', '_', ':' or '.', at most 50");
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Parsed(start, end, grouping, teamId, agentId, channelName, priorityName);
+        return new Parsed(start, end, grouping, teamId, agentId, channelName, priorityName, tagName);
     }
 
     record Parsed(
@@ -70,10 +92,11 @@ record ReportRequest(
             @Nullable UUID team,
             @Nullable UUID agent,
             @Nullable String channel,
-            @Nullable String priority) {
+            @Nullable String priority,
+            @Nullable String tag) {
 
         ReportQuery query(ReportAccess.Scope scope) {
-            return new ReportQuery(from, to, period, scope.teams(), scope.agent(), channel, priority);
+            return new ReportQuery(from, to, period, scope.teams(), scope.agent(), channel, priority, tag);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.casekeeper.reports;
 
 import dev.casekeeper.callbacks.CallbackDone;
 import dev.casekeeper.cases.CaseOpened;
+import dev.casekeeper.cases.CaseUpdated;
 import dev.casekeeper.cases.OwnerChanged;
 import dev.casekeeper.cases.PriorityChanged;
 import dev.casekeeper.cases.ReplyPosted;
@@ -13,87 +14,108 @@ import dev.casekeeper.routing.ContactEnded;
 import dev.casekeeper.routing.ContactResumed;
 import dev.casekeeper.sla.SlaBreached;
 import dev.casekeeper.sla.SlaWarned;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps reporting's facts up to date: after each change that a figure counts commits, the case (or
- * the live contact) is read again and its rows rewritten. Durable, so a crash only delays a figure;
- * idempotent, because the rows are worked out again from scratch, never incremented.
+ * Keeps reporting's facts up to date: each change that a figure counts has its case (or live
+ * contact) read again and its rows rewritten just before the change commits, in its transaction
+ * (ADR 0021): a crash loses both or neither, and no event publication is written for it. Idempotent,
+ * because the rows are worked out again from scratch, never incremented.
  */
 @Component
 class ReportsListener {
 
+    private final FactsAtCommit atCommit;
     private final FactWriter facts;
 
-    ReportsListener(FactWriter facts) {
+    ReportsListener(FactsAtCommit atCommit, FactWriter facts) {
+        this.atCommit = atCommit;
         this.facts = facts;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(CaseOpened event) {
-        facts.refreshCase(event.caseId());
+        atCommit.caseOpened(event.caseId());
     }
 
-    @ApplicationModuleListener
+    /** Published with every change of a case; reports need it for the changes no other event tells of (tags). */
+    @EventListener
+    void on(CaseUpdated event) {
+        atCommit.caseUpdated(event.caseId());
+    }
+
+    @EventListener
     void on(StatusChanged event) {
-        facts.refreshCase(event.caseId());
+        atCommit.caseChanged(event.caseId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(OwnerChanged event) {
-        facts.refreshCase(event.caseId());
+        atCommit.caseChanged(event.caseId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(PriorityChanged event) {
-        facts.refreshCase(event.caseId());
+        atCommit.caseChanged(event.caseId());
     }
 
     /** Only a case's first reply changes a figure (its first response time), but a reply says nothing of being the first. */
-    @ApplicationModuleListener
+    @EventListener
     void on(ReplyPosted event) {
-        facts.refreshCase(event.caseId());
+        atCommit.caseChanged(event.caseId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(SlaWarned event) {
-        facts.refreshCase(event.caseId());
+        atCommit.caseChanged(event.caseId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(SlaBreached event) {
-        facts.refreshCase(event.caseId());
+        atCommit.caseChanged(event.caseId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(CallbackDone event) {
-        facts.refreshCase(event.caseId());
+        atCommit.caseChanged(event.caseId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(FeedbackGiven event) {
-        facts.refreshCase(event.caseId());
+        atCommit.caseChanged(event.caseId());
     }
 
-    /** The hold is on the case's timeline by now (routing writes it with the resume). */
-    @ApplicationModuleListener
+    /** Routing writes the hold on the case's timeline with the resume, in the same transaction. */
+    @EventListener
     void on(ContactResumed event) {
-        facts.refreshCase(event.caseId());
+        atCommit.caseChanged(event.caseId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ContactAccepted event) {
-        facts.refreshContact(event.contactId());
+        atCommit.contactChanged(event.contactId());
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(ContactEnded event) {
-        facts.refreshContact(event.contactId());
+        atCommit.contactChanged(event.contactId());
+    }
+
+    @EventListener
+    void on(ContactAbandoned event) {
+        atCommit.contactChanged(event.contactId());
+    }
+
+    /** The facts could not be written with the change: again, after it committed. */
+    @ApplicationModuleListener
+    void on(FactsAtCommit.CaseFactsDeferred deferred) {
+        facts.refreshCase(deferred.caseId());
     }
 
     @ApplicationModuleListener
-    void on(ContactAbandoned event) {
-        facts.refreshContact(event.contactId());
+    void on(FactsAtCommit.ContactFactsDeferred deferred) {
+        facts.refreshContact(deferred.contactId());
     }
 }

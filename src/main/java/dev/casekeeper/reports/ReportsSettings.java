@@ -12,12 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     changes, rebuild the facts (docs/reports.md)
  * @param silentFactor dissatisfied customers who stay silent for every one who complains (seed 002: 26)
  * @param datasource where reports read: a read replica of the database, else the primary
+ * @param repeatDays a case counts as a repeat contact when its customer opened another case this
+ *     many days before it or fewer
  */
 @ConfigurationProperties("casekeeper.reports")
 record ReportsSettings(
         @Nullable ZoneId zone,
         @DefaultValue("26") double silentFactor,
-        @DefaultValue Datasource datasource) {
+        @DefaultValue Datasource datasource,
+        @DefaultValue("7") int repeatDays) {
 
     ReportsSettings {
         if (zone == null) {

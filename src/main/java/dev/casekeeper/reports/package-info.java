@@ -1,15 +1,18 @@
 /**
  * Reports: the desk's own performance from the events the product records (daily facts of cases,
- * contacts and timeline moments, kept by listeners), the report pages, API and CSV exports, the
- * team wallboard, each agent's own figures, and the silent-dissatisfied estimate.
+ * contacts and timeline moments, written with the changes they count), the report pages, API and CSV exports, the
+ * team wallboard, each agent's own figures, the silent-dissatisfied estimate, and coaching: quality reviews against
+ * the practices and the practice scorecard.
  */
 @ApplicationModule(
         allowedDependencies = {
             "agents",
+            "assist",
             "callbacks :: events",
             "cases",
             "cases :: events",
             "customers",
+            "events",
             "feedback",
             "feedback :: events",
             "routing",
