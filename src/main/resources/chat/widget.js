@@ -1,4 +1,5 @@
 /*! Casekeeper chat widget: <script src="https://<casekeeper>/widget.js" data-mailbox="support@example.com" async></script>
+ * (The portal adds data-token, a chat it started on the customer's case, and data-open, to open the panel at once.)
  * Plain JavaScript, no framework, no other downloads; styles live in a shadow root. The protocol is in docs/chat.md.
  * Customer and agent text is only ever set as text (textContent), never as HTML. */
 (function () {
@@ -24,6 +25,9 @@
         try { localStorage.setItem(key, JSON.stringify({token: saved.token, pending: saved.pending || []})); } catch (e) { /* private mode */ }
     }
     saved.pending = saved.pending || [];
+    // The portal hands its page a chat it started on the customer's case: that chat, not one before.
+    var given = script.getAttribute('data-token');
+    if (given && given !== saved.token) { saved = {token: given, pending: []}; save(); }
 
     // --- the elements -----------------------------------------------------------------------------
     var host = document.createElement('div');
@@ -50,9 +54,17 @@
         'input,textarea,select{width:100%;padding:6px 8px;border:1px solid #999;border-radius:6px;color:#1a1a1a;background:#fff}textarea{resize:none}' +
         '.row{display:flex;gap:6px;flex-wrap:wrap}.row button,form>button{padding:6px 10px;border-radius:6px;border:1px solid #1f5fbf;' +
         'background:#1f5fbf;color:#fff;cursor:pointer}.row .quiet{background:#fff;color:#1f5fbf}.offline{padding:8px 12px;background:#fff8e1}';
-    var style = document.createElement('style');
-    style.textContent = css;
-    root.appendChild(style);
+    // A constructed style sheet where the browser has them: pages whose policy forbids inline styles
+    // (Casekeeper's own portal) still show the widget styled.
+    if (root.adoptedStyleSheets && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
+        var sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        root.adoptedStyleSheets = [sheet];
+    } else {
+        var style = document.createElement('style');
+        style.textContent = css;
+        root.appendChild(style);
+    }
 
     function el(tag, attrs, parent) {
         var node = document.createElement(tag);
@@ -261,6 +273,8 @@
                 saved.token = f.token;
                 save();
                 state = f.state;
+                // A chat that belongs to a case already (started from the portal) has nothing to ask first.
+                if (f.known && state === 'new') started = true;
                 available = f.available;
                 history = f.last || 0;
                 ready = true;
@@ -484,4 +498,5 @@
     (document.body || document.documentElement).appendChild(host);
     // A returning visitor's chat goes on where it was: connect at once when this browser has one.
     if (saved.token) connect();
+    if (script.hasAttribute('data-open')) toggle(true);
 })();

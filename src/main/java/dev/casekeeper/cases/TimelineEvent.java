@@ -91,6 +91,13 @@ public sealed interface TimelineEvent {
     @JsonTypeName("call_wrapped_up")
     record CallWrappedUp(String disposition, String notes) implements TimelineEvent {}
 
+    /**
+     * The agent on a live call gave the caller a one-time code to sign in to the portal with her
+     * verified number, good until {@code expiresAt}. The code itself is never recorded.
+     */
+    @JsonTypeName("sign_in_code_given")
+    record SignInCodeGiven(Instant expiresAt) implements TimelineEvent {}
+
     /** An agent promised the customer something by a time. */
     @JsonTypeName("promise_recorded")
     record PromiseRecorded(

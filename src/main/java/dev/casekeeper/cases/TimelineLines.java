@@ -122,6 +122,7 @@ public class TimelineLines {
                         null,
                         e.notes().isBlank() ? null : e.notes(),
                         false);
+            case TimelineEvent.SignInCodeGiven e -> TimelineLine.of(text(locale, "event.signInCodeGiven", authorName));
             case TimelineEvent.CallbackRequested e ->
                 TimelineLine.of(text(
                         locale,

@@ -78,6 +78,21 @@ public class ChannelManagement {
                         c.state(), c.mayWrite(), c.email(), c.phone(), c.queued(), c.callback(), c.mailSends()));
     }
 
+    /** Whether the case's customer can chat about it now: its team has a chat mailbox and an agent available. */
+    public boolean chatAvailable(CaseId caseId) {
+        return chats.chatAvailable(caseId);
+    }
+
+    /**
+     * Starts a chat on the case for its customer (the caller checked the case is hers), routed like
+     * any chat once she writes; {@code 409} when nobody can take it now or a chat about the case is
+     * going on already.
+     */
+    public CustomerChat startChatOnCase(CaseId caseId, UUID customerId, @Nullable String name) {
+        var start = chats.startOnCase(caseId, customerId, name);
+        return new CustomerChat(start.mailbox(), start.token());
+    }
+
     /** A reply to a customer who left the case's chat, by email to the address they gave in it ({@code 409} otherwise). */
     public TimelineEntry replyByEmail(CaseId caseId, String body, SignedInAgent by) {
         return chats.replyByEmail(caseId, body, by);

@@ -1,6 +1,7 @@
 package dev.casekeeper.portal;
 
 import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.customers.IdentityKind;
 import dev.casekeeper.customers.MergeId;
 import dev.casekeeper.customers.MergeManagement;
 import dev.casekeeper.shared.InvalidInputException;
@@ -21,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The customer's identities in the portal: she adds an email address (or verifies one of hers) with
- * a code sent to it, and completes a merge of her records proposed by an agent by having a code
+ * The customer's identities in the portal: she adds an email address or a phone number (or verifies
+ * one of hers) with a code sent to it (by email, by text message), and completes a merge of her records proposed by an agent by having a code
  * sent to an address of the other record (shown masked) and typing it here.
  */
 @Controller
@@ -32,6 +33,9 @@ class IdentitiesController {
     static final String PENDING = "casekeeper.portal.verify.email";
 
     static final String SHOWN = "casekeeper.portal.verify.shown";
+
+    /** The kind of identity the pending code was sent to (an email address unless it says otherwise). */
+    static final String KIND = "casekeeper.portal.verify.kind";
 
     private final AboutMePage page;
     private final IdentityVerification verification;
@@ -57,8 +61,7 @@ class IdentitiesController {
             Model model) {
         try {
             String address = verification.request(customer.id(), email, request.getRemoteAddr(), locale);
-            session.setAttribute(PENDING, address);
-            session.setAttribute(SHOWN, address);
+            pending(session, IdentityKind.EMAIL, address, address);
             return "redirect:/portal/identities/verify";
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -68,6 +71,41 @@ class IdentitiesController {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("newEmail", email);
             model.addAttribute("limitedMinutes", e.minutes());
+        }
+        return page.show(customer, model, null);
+    }
+
+    /**
+     * She adds a phone number (or verifies one of hers): a code goes to it by text message, with the
+     * same limits as the email codes; once she types it the number is hers and verified, and she may
+     * sign in with it.
+     */
+    @PostMapping("/portal/identities/phone")
+    String addPhone(
+            @AuthenticationPrincipal PortalCustomer customer,
+            @RequestParam(defaultValue = "") String phone,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpSession session,
+            Locale locale,
+            Model model) {
+        try {
+            String number =
+                    verification.request(customer.id(), IdentityKind.PHONE, phone, request.getRemoteAddr(), locale);
+            pending(session, IdentityKind.PHONE, number, number);
+            return "redirect:/portal/identities/verify";
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("newPhone", phone);
+            model.addAttribute(
+                    "phoneError",
+                    e.fieldErrors().containsKey(IdentityVerification.PHONE_VERIFIED)
+                            ? "portal.identities.phoneAlreadyVerified"
+                            : "portal.signIn.phoneInvalid");
+        } catch (RateLimited e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("newPhone", phone);
+            model.addAttribute("phoneLimitedMinutes", e.minutes());
         }
         return page.show(customer, model, null);
     }
@@ -93,8 +131,7 @@ class IdentitiesController {
         }
         try {
             String address = verification.request(customer.id(), emails.get(index), request.getRemoteAddr(), locale);
-            session.setAttribute(PENDING, address);
-            session.setAttribute(SHOWN, AboutMe.mask(address));
+            pending(session, IdentityKind.EMAIL, address, AboutMe.mask(address));
             return "redirect:/portal/identities/verify";
         } catch (RateLimited e) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -110,6 +147,7 @@ class IdentitiesController {
         }
         model.addAttribute("customer", customer);
         model.addAttribute("shown", session.getAttribute(SHOWN));
+        model.addAttribute("byPhone", kind(session) == IdentityKind.PHONE);
         return "portal/verify-code";
     }
 
@@ -127,12 +165,14 @@ class IdentitiesController {
         }
         model.addAttribute("customer", customer);
         model.addAttribute("shown", session.getAttribute(SHOWN));
+        model.addAttribute("byPhone", kind(session) == IdentityKind.PHONE);
         try {
-            var result = verification.confirm(customer.id(), address, code, request.getRemoteAddr());
+            var result = verification.confirm(customer.id(), kind(session), address, code, request.getRemoteAddr());
             switch (result.outcome()) {
                 case ADDED -> {
+                    redirect.addFlashAttribute(
+                            kind(session) == IdentityKind.PHONE ? "phoneAdded" : "identityAdded", true);
                     forget(session);
-                    redirect.addFlashAttribute("identityAdded", true);
                     return "redirect:/portal/about";
                 }
                 case MERGED -> {
@@ -164,9 +204,20 @@ class IdentitiesController {
         return "portal/verify-code";
     }
 
+    private static void pending(HttpSession session, IdentityKind kind, String value, String shown) {
+        session.setAttribute(PENDING, value);
+        session.setAttribute(SHOWN, shown);
+        session.setAttribute(KIND, kind);
+    }
+
+    private static IdentityKind kind(HttpSession session) {
+        return session.getAttribute(KIND) instanceof IdentityKind kind ? kind : IdentityKind.EMAIL;
+    }
+
     private static void forget(HttpSession session) {
         session.removeAttribute(PENDING);
         session.removeAttribute(SHOWN);
+        session.removeAttribute(KIND);
     }
 
     private static String identityError(String email, InvalidInputException e) {

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -39,6 +42,9 @@ class IdentityVerification {
     /** The field a refusal names when the address is hers and verified already. */
     static final String ALREADY_VERIFIED = "email.verified";
 
+    /** The field a refusal names when the phone number is hers and verified already. */
+    static final String PHONE_VERIFIED = "phone.verified";
+
     /** What proving an identity did. */
     enum Outcome {
         /** The identity is hers now, verified (or was hers and is verified now). */
@@ -57,6 +63,7 @@ class IdentityVerification {
     private final SignInCodes codes;
     private final PortalLimits limits;
     private final SignInMail mail;
+    private final Map<IdentityKind, CodeChannel> channels;
     private final CustomerManagement customers;
     private final MergeManagement merges;
     private final PortalSettings settings;
@@ -66,6 +73,7 @@ class IdentityVerification {
             SignInCodes codes,
             PortalLimits limits,
             SignInMail mail,
+            List<CodeChannel> channels,
             CustomerManagement customers,
             MergeManagement merges,
             PortalSettings settings,
@@ -73,6 +81,8 @@ class IdentityVerification {
         this.codes = codes;
         this.limits = limits;
         this.mail = mail;
+        this.channels = new EnumMap<>(IdentityKind.class);
+        channels.forEach(channel -> this.channels.put(channel.kind(), channel));
         this.customers = customers;
         this.merges = merges;
         this.settings = settings;
@@ -88,16 +98,34 @@ class IdentityVerification {
      * @throws RateLimited when the client or the address asked too often
      */
     String request(CustomerId customer, String email, String client, Locale locale) {
-        String address = PortalSignIn.address(email);
+        return request(customer, IdentityKind.EMAIL, email, client, locale);
+    }
+
+    /**
+     * The signed-in customer asks to prove an identity: a code is sent through it (an email, a text
+     * message to a phone), with the sign-in codes' limits per client and per identity. The normal
+     * form of the identity. Only a proved phone number signs in.
+     *
+     * @throws InvalidInputException when the value is not one of its kind (field {@code email} or
+     *     {@code phone}), or already hers and verified (field {@code email.verified}, {@code
+     *     phone.verified})
+     * @throws RateLimited when the client or the identity asked too often
+     */
+    String request(CustomerId customer, IdentityKind kind, String value, String client, Locale locale) {
+        var channel = channels.get(kind);
+        if (channel == null) {
+            throw new InvalidInputException(kind.value(), "cannot be verified yet");
+        }
+        String normal = PortalSignIn.normal(kind, value);
         boolean verifiedAlready = customers.find(customer).identities().stream()
-                .anyMatch(i -> i.kind() == IdentityKind.EMAIL && i.value().equals(address) && i.verified());
+                .anyMatch(i -> i.kind() == kind && i.value().equals(normal) && i.verified());
         if (verifiedAlready) {
-            throw new InvalidInputException(ALREADY_VERIFIED, "this address is yours and verified already");
+            throw new InvalidInputException(kind.value() + ".verified", "this is yours and verified already");
         }
         limits.signInFrom(client).ifPresent(wait -> {
             throw new RateLimited(wait);
         });
-        limits.mailTo(address).ifPresent(wait -> {
+        limits.mailTo(normal).ifPresent(wait -> {
             throw new RateLimited(wait);
         });
         String code = PortalSignIn.sixDigits();
@@ -107,15 +135,15 @@ class IdentityVerification {
                 id,
                 SignInCodes.Purpose.VERIFY,
                 customer.value(),
-                IdentityKind.EMAIL,
-                address,
+                kind,
+                normal,
                 PortalSignIn.codeDigest(id, code),
                 PortalSignIn.digest(PortalSignIn.token()),
                 now,
                 now.plus(settings.codeLifetime()));
-        mail.sendAfterCommit(address, SignInCodes.Purpose.VERIFY, code, null, locale);
+        channel.sendAfterCommit(normal, SignInCodes.Purpose.VERIFY, code, null, locale);
         log.info("Verification code {} sent for customer {}", id, customer);
-        return address;
+        return normal;
     }
 
     /**
@@ -125,6 +153,16 @@ class IdentityVerification {
      * @throws RateLimited when the client tried too often
      */
     Result confirm(CustomerId customer, String address, String code, String client) {
+        return confirm(customer, IdentityKind.EMAIL, address, code, client);
+    }
+
+    /**
+     * The code the customer typed for the identity (its normal form).
+     *
+     * @throws InvalidInputException when the code is not six digits (not counted as a guess)
+     * @throws RateLimited when the client tried too often
+     */
+    Result confirm(CustomerId customer, IdentityKind kind, String value, String code, String client) {
         String digits = code.replaceAll("\\s", "");
         if (!CODE.matcher(digits).matches()) {
             throw new InvalidInputException("code", "the code is six digits");
@@ -133,16 +171,15 @@ class IdentityVerification {
             throw new RateLimited(wait);
         });
         Instant now = clock.instant();
-        for (var live :
-                codes.liveVerifications(customer.value(), IdentityKind.EMAIL, address, settings.codeAttempts(), now)) {
+        for (var live : codes.liveVerifications(customer.value(), kind, value, settings.codeAttempts(), now)) {
             if (MessageDigest.isEqual(
                     PortalSignIn.codeDigest(live.id(), digits).getBytes(StandardCharsets.US_ASCII),
                     live.codeDigest().getBytes(StandardCharsets.US_ASCII))) {
-                codes.spend(SignInCodes.Purpose.VERIFY, IdentityKind.EMAIL, address, now);
-                return prove(customer, IdentityKind.EMAIL, address, false);
+                codes.spend(SignInCodes.Purpose.VERIFY, kind, value, now);
+                return prove(customer, kind, value, false);
             }
         }
-        codes.wrongVerification(customer.value(), IdentityKind.EMAIL, address, now);
+        codes.wrongVerification(customer.value(), kind, value, now);
         return new Result(Outcome.WRONG, null);
     }
 

@@ -4,6 +4,7 @@ import dev.casekeeper.callbacks.Callback;
 import dev.casekeeper.callbacks.CallbackManagement;
 import dev.casekeeper.callbacks.CallbackWindow;
 import dev.casekeeper.callbacks.RequestCallback;
+import dev.casekeeper.channels.ChannelManagement;
 import dev.casekeeper.customers.CustomerId;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,23 +31,28 @@ class PortalCallbacks {
     /** A window offered: {@code from} 0 is "as soon as possible". */
     record Window(long from, Instant start, Instant end, boolean soon) {}
 
-    /** What the section shows: the windows to choose from, and the open callbacks of the case. */
-    record Talk(List<Window> windows, List<Callback> open) {}
+    /**
+     * What the section shows: the windows to choose from, the open callbacks of the case, and whether
+     * she can chat with a person about it now (its team has an agent available).
+     */
+    record Talk(List<Window> windows, List<Callback> open, boolean chatNow) {}
 
     private final PortalCases cases;
     private final CallbackManagement callbacks;
+    private final ChannelManagement channels;
     private final Clock clock;
 
-    PortalCallbacks(PortalCases cases, CallbackManagement callbacks, Clock clock) {
+    PortalCallbacks(PortalCases cases, CallbackManagement callbacks, ChannelManagement channels, Clock clock) {
         this.cases = cases;
         this.callbacks = callbacks;
+        this.channels = channels;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     Talk talk(CustomerId customer, long number) {
         var kase = cases.own(customer, number);
-        return new Talk(windows(clock.instant()), callbacks.openOfCase(kase.id()));
+        return new Talk(windows(clock.instant()), callbacks.openOfCase(kase.id()), channels.chatAvailable(kase.id()));
     }
 
     /** Asks for a call back on her own case; {@code from} is a window's start (epoch seconds), 0 for as soon as possible. */

@@ -31,8 +31,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The customer's own API, the session part: signing in with an emailed code (the same answer for
- * every address, the same limits as the sign-in page), who she is, her data, signing out. The
+ * The customer's own API, the session part: signing in with a code sent by email or by text
+ * message to a verified phone number (the same answer for every identity, the same flow and limits
+ * as the sign-in pages), who she is, her data, signing out. The
  * session is the portal's, never an agent's; writes need the session's CSRF token in the
  * {@code X-CSRF-TOKEN} header ({@code GET /api/portal/v1/csrf}).
  */
@@ -43,7 +44,7 @@ class PortalMeRestController {
 
     record CsrfBody(String headerName, String token) {}
 
-    record SignInBody(@Nullable String email) {}
+    record SignInBody(@Nullable String email, @Nullable String phone) {}
 
     record CodeBody(@Nullable String code) {}
 
@@ -51,12 +52,12 @@ class PortalMeRestController {
     record Me(
             UUID id, String displayName, Map<String, MyData.FieldData> fields, List<MyData.IdentityData> identities) {}
 
-    private final PortalSignIn signIn;
+    private final SignInFlow flow;
     private final CustomerManagement customers;
     private final MyData data;
 
-    PortalMeRestController(PortalSignIn signIn, CustomerManagement customers, MyData data) {
-        this.signIn = signIn;
+    PortalMeRestController(SignInFlow flow, CustomerManagement customers, MyData data) {
+        this.flow = flow;
         this.customers = customers;
         this.data = data;
     }
@@ -68,29 +69,32 @@ class PortalMeRestController {
     }
 
     /**
-     * Asks for a sign-in code by email. {@code 202} whether or not the address is a customer's:
-     * nobody learns from it whom the desk knows.
+     * Asks for a sign-in code by email ({@code email}) or by text message to a verified phone
+     * number ({@code phone}): exactly one of them. {@code 202} whether or not the identity is a
+     * customer's, or may sign in: nobody learns from it whom the desk knows.
      */
     @PostMapping("/sign-in")
     ResponseEntity<Void> requestCode(
             @RequestBody SignInBody body, HttpServletRequest request, HttpSession session, Locale locale) {
-        String email = body.email() == null ? "" : body.email();
-        session.setAttribute(SignInController.PENDING, signIn.request(email, request.getRemoteAddr(), locale));
+        if (body.email() != null && body.phone() != null) {
+            throw new InvalidInputException("phone", "give an email address or a phone number, not both");
+        }
+        if (body.phone() != null) {
+            flow.ask(IdentityKind.PHONE, body.phone(), request, session, locale);
+        } else {
+            flow.ask(IdentityKind.EMAIL, body.email() == null ? "" : body.email(), request, session, locale);
+        }
         return ResponseEntity.accepted().build();
     }
 
-    /** Signs in with the code from the mail, for the address this session asked a code for. */
+    /** Signs in with the code that was sent, for the identity this session asked a code for. */
     @PostMapping("/sign-in/code")
     Me code(@RequestBody CodeBody body, HttpServletRequest request, HttpServletResponse response, HttpSession session) {
-        if (!(session.getAttribute(SignInController.PENDING) instanceof String email)) {
-            throw new ConflictException("no-code-asked", "Ask for a code first (POST /api/portal/v1/sign-in)");
-        }
-        var customer = signIn.withCode(email, body.code() == null ? "" : body.code(), request.getRemoteAddr())
+        var pending = SignInFlow.pending(session)
+                .orElseThrow(() ->
+                        new ConflictException("no-code-asked", "Ask for a code first (POST /api/portal/v1/sign-in)"));
+        var customer = flow.complete(pending, body.code() == null ? "" : body.code(), request, response)
                 .orElseThrow(() -> new InvalidInputException("code", "is wrong, used already or expired"));
-        session.removeAttribute(SignInController.PENDING);
-        // A new session id on signing in, as on the page: a planted one is worth nothing.
-        request.changeSessionId();
-        PortalSecurityConfiguration.signIn(customer, request, response);
         return me(customer);
     }
 

@@ -1,6 +1,7 @@
 package dev.casekeeper.portal;
 
 import dev.casekeeper.customers.Customer;
+import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.customers.Identity;
 import dev.casekeeper.customers.IdentityKind;
@@ -135,6 +136,31 @@ class PortalSignIn {
                 customer.get().id().value());
         return normal;
     }
+
+    /**
+     * A sign-in code for one of the customer's identities, to be given to her some other way than its
+     * identity (read out on a call), good for {@code lifetime}. Only the code's digest is kept; the code is returned once.
+     */
+    Issued issue(CustomerId customer, IdentityKind kind, String normal, java.time.Duration lifetime) {
+        String code = sixDigits();
+        var id = UUID.randomUUID();
+        Instant now = clock.instant();
+        codes.insert(
+                id,
+                SignInCodes.Purpose.SIGN_IN,
+                customer.value(),
+                kind,
+                normal,
+                codeDigest(id, code),
+                digest(token()),
+                now,
+                now.plus(lifetime));
+        log.info("Portal sign-in code {} issued for customer {}", id, customer.value());
+        return new Issued(code, now.plus(lifetime));
+    }
+
+    /** A code issued to be given some other way: its six digits, and until when it is good. */
+    record Issued(String code, Instant expiresAt) {}
 
     /** An email identity signs in (the code verifies it); a phone only once verified. */
     private static boolean signsIn(Customer customer, IdentityKind kind, String value) {

@@ -15,7 +15,8 @@
             "feedback",
             "followups",
             "shared",
-            "sla"
+            "sla",
+            "telephony"
         })
 @NullMarked
 package dev.casekeeper.portal;

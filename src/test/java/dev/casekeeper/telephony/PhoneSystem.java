@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A phone system in the tests: sends call events to Casekeeper over real HTTP, signed as
  * docs/phone.md says, with the time of the application's clock.
  */
-final class PhoneSystem {
+public final class PhoneSystem {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -40,7 +40,7 @@ final class PhoneSystem {
     }
 
     /** A new signed integration for the team, made by the admin. */
-    static PhoneSystem signedFor(Api admin, int port, UUID team, Supplier<Instant> clock) {
+    public static PhoneSystem signedFor(Api admin, int port, UUID team, Supplier<Instant> clock) {
         var created = admin.post(
                 "/api/v1/telephony/integrations",
                 Map.of("name", "PBX " + UUID.randomUUID(), "kind", "signed", "teamId", team));
@@ -54,11 +54,11 @@ final class PhoneSystem {
                 clock);
     }
 
-    static String newNumber() {
+    public static String newNumber() {
         return "+1555" + String.format("%07d", (long) (Math.random() * 10_000_000));
     }
 
-    static Map<String, Object> event(String type, String callId, Object... more) {
+    public static Map<String, Object> event(String type, String callId, Object... more) {
         var event = new LinkedHashMap<String, Object>();
         event.put("eventId", "evt-" + UUID.randomUUID());
         event.put("callId", callId);
@@ -69,7 +69,7 @@ final class PhoneSystem {
         return event;
     }
 
-    Api.Response send(Map<String, Object> event) {
+    public Api.Response send(Map<String, Object> event) {
         return send(JSON.writeValueAsString(event), clock.get().getEpochSecond(), null);
     }
 

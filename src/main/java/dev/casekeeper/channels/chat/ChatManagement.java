@@ -6,6 +6,7 @@ import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.channels.email.MailboxManagement;
+import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.routing.ContactId;
 import dev.casekeeper.routing.QueueManagement;
 import dev.casekeeper.shared.ConflictException;
@@ -30,6 +31,10 @@ public class ChatManagement {
     private final QueueManagement queues;
     private final Transcripts transcripts;
     private final MailboxManagement mailboxes;
+    private final CaseChats caseChats;
+
+    /** A chat started on a case: the widget's mailbox and the visitor token that opens the chat in it. */
+    public record CaseChatStart(String mailbox, String token) {}
 
     ChatManagement(
             Conversations conversations,
@@ -37,13 +42,29 @@ public class ChatManagement {
             CaseLookup lookup,
             QueueManagement queues,
             Transcripts transcripts,
-            MailboxManagement mailboxes) {
+            MailboxManagement mailboxes,
+            CaseChats caseChats) {
         this.conversations = conversations;
         this.cases = cases;
         this.lookup = lookup;
         this.queues = queues;
         this.transcripts = transcripts;
         this.mailboxes = mailboxes;
+        this.caseChats = caseChats;
+    }
+
+    /** Whether the customer of the case can chat about it now: its team has a chat mailbox and an agent available. */
+    @Transactional(readOnly = true)
+    public boolean chatAvailable(CaseId caseId) {
+        return caseChats.available(caseId).isPresent();
+    }
+
+    /**
+     * Starts a chat that belongs to the case, for its customer (the caller checked she is signed in
+     * and the case is hers); see {@link CaseChats#start}.
+     */
+    public CaseChatStart startOnCase(CaseId caseId, java.util.UUID customerId, @Nullable String name) {
+        return caseChats.start(caseId, new CustomerId(customerId), name);
     }
 
     /**

@@ -65,9 +65,14 @@ class ChatRoutingListener {
     @ApplicationModuleListener
     void on(ReplyPosted event) {
         // A reply the agent sent by email is the email channel's; a case without a chat is not a widget's.
-        var chat = event.channel() != Channel.CHAT || event.emailTo() != null
+        // A case that came another way reaches its chat while the chat is live (one the customer opened
+        // from the portal on her case): she reads the reply where she is talking.
+        var chat = event.emailTo() != null
                 ? null
-                : conversations.ofCase(event.caseId()).orElse(null);
+                : conversations
+                        .ofCase(event.caseId())
+                        .filter(c -> event.channel() == Channel.CHAT || !c.ended())
+                        .orElse(null);
         if (chat == null) {
             return;
         }

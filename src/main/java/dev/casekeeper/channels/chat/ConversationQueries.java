@@ -77,6 +77,39 @@ class ConversationQueries {
         return open(visitorDigest, mailbox).orElseThrow();
     }
 
+    /**
+     * Inserts a chat that belongs to a case from its start (a customer signed in to the portal opened
+     * it from the case's page); false when the case already has a live chat.
+     */
+    boolean insertForCase(
+            UUID id,
+            String visitorDigest,
+            UUID customerId,
+            String mailbox,
+            UUID teamId,
+            UUID caseId,
+            long caseNumber,
+            @Nullable String name,
+            Instant now) {
+        return jdbc.sql("""
+                        insert into chat.conversation
+                            (id, visitor_digest, customer_id, mailbox, team_id, case_id, case_number, name, state, created_at)
+                        values (:id, :v, :customer, :m, :team, :case, :number, :name, 'new', :now)
+                        on conflict do nothing
+                        """)
+                        .param("id", id)
+                        .param("v", visitorDigest)
+                        .param("customer", customerId)
+                        .param("m", mailbox)
+                        .param("team", teamId)
+                        .param("case", caseId)
+                        .param("number", caseNumber)
+                        .param("name", name)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
     void saveProfile(
             UUID id, @Nullable String name, @Nullable String email, @Nullable String phone, @Nullable String topic) {
         jdbc.sql("""

@@ -179,7 +179,8 @@ class Conversations {
                         new CaseId(conversation.caseId()), text, Channel.CHAT, Actor.customer(customer.value()));
         Received received = intake.receive(
                 inbound.withFacts(ChatFacts.line(conversation.id(), removed)), Sender.customer(customer));
-        if (received.opened()) {
+        // A chat opened from a portal case page has its case from the start: its first message queues it.
+        if (received.opened() || conversation.contactId() == null) {
             var contact = queues.enqueue(new EnqueueContact(
                     received.summary().id(),
                     RoutedChannel.CHAT,
@@ -194,7 +195,7 @@ class Conversations {
                     received.summary().number(),
                     contact.id().value());
             log.info(
-                    "Chat {} opened case {} and waits in the queue of team {}",
+                    "Chat {} on case {} waits in the queue of team {}",
                     conversation.id(),
                     received.summary().id(),
                     visitor.teamId());

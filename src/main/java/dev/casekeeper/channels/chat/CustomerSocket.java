@@ -199,6 +199,7 @@ class CustomerSocket extends TextWebSocketHandler {
                                         .map(Object.class::cast)
                                         .orElse(""),
                         "available", available,
+                        "known", open.map(c -> c.caseId() != null).orElse(false),
                         "last", open.map(Conversation::lastSeq).orElse(0L),
                         "texts", texts.of(locale))));
         if (open.isPresent()) {
