@@ -219,6 +219,68 @@ public class CaseManagement {
         return writer.entry(kase.id, entry);
     }
 
+    /**
+     * A public reply by email to the people the agent addressed, from the mailbox they chose (both
+     * checked by the email channel, which sends it): recorded with the reply, with its files.
+     *
+     * @throws FileRefused when a file is refused; nothing is written then
+     */
+    public TimelineEntry reply(
+            CaseId id, String body, SignedInAgent by, Addressed addressed, List<FileCheck.Upload> uploads) {
+        var files = attachments.check(uploads);
+        var kase = lockVisible(id, by);
+        Instant now = clock.instant();
+        kase.replied(now);
+        var entry = writer.message(
+                kase.id,
+                EntryKind.MESSAGE_OUT,
+                by.actor(),
+                body,
+                null,
+                addressed.withFiles(AgentAttachments.facts(files).files()),
+                now);
+        attach(kase.id, entry, files, now);
+        writer.save(kase, by.actor(), now);
+        events.publishEvent(new ReplyPosted(id, entry, by.id(), Channel.EMAIL, null));
+        return writer.entry(kase.id, entry);
+    }
+
+    /**
+     * Forwards a message of the case, or the whole case, to a third party: recorded as an internal
+     * entry (a note with the {@link Addressed} forward), never as a reply, so the customer is not
+     * told and no reply clock stops; the email channel sends it after commit ({@link MessageForwarded}).
+     *
+     * @throws FileRefused when a file is refused; nothing is written then
+     */
+    public TimelineEntry forward(
+            CaseId id, String body, SignedInAgent by, Addressed addressed, List<FileCheck.Upload> uploads) {
+        if (!addressed.forwarding()) {
+            throw new IllegalArgumentException("Not a forward: " + addressed);
+        }
+        var files = attachments.check(uploads);
+        var kase = lockVisible(id, by);
+        kase.requireOpenFor("a forward");
+        var forwarded = addressed.forward().entryId();
+        if (forwarded != null
+                && entries.entry(kase.id, forwarded).stream()
+                        .noneMatch(e -> e.kind() == EntryKind.MESSAGE_IN || e.kind() == EntryKind.MESSAGE_OUT)) {
+            throw new InvalidInputException("entryId", "is not a message of this case");
+        }
+        Instant now = clock.instant();
+        var entry = writer.message(
+                kase.id,
+                EntryKind.NOTE,
+                by.actor(),
+                body,
+                null,
+                addressed.withFiles(AgentAttachments.facts(files).files()),
+                now);
+        attach(kase.id, entry, files, now);
+        writer.save(kase, by.actor(), now);
+        events.publishEvent(new MessageForwarded(id, entry, by.id()));
+        return writer.entry(kase.id, entry);
+    }
+
     /** An internal note for colleagues; never shown to the customer. */
     public TimelineEntry note(CaseId id, String body, SignedInAgent by) {
         return note(id, body, by, List.of());

@@ -145,7 +145,7 @@ class TimelineQueries {
         return jdbc.sql("""
                         insert into cases.delivery (entry_id, state, detail, updated_at)
                         select e.id, :state, :detail, :now from cases.timeline_entry e
-                        where e.id = :entry and e.case_id = :case and e.kind = 'message_out'
+                        where e.id = :entry and e.case_id = :case and e.kind in ('message_out', 'note')
                         on conflict (entry_id) do update
                             set state = excluded.state, detail = excluded.detail, updated_at = excluded.updated_at
                         """)

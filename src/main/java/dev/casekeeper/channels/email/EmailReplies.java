@@ -1,6 +1,7 @@
 package dev.casekeeper.channels.email;
 
 import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.cases.Addressed;
 import dev.casekeeper.cases.AgentAttachments;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
@@ -44,6 +45,7 @@ class EmailReplies {
     private final CaseMailLinks links;
     private final Clock clock;
     private final AgentAttachments attachments;
+    private final MailboxQueries mailboxes;
 
     EmailReplies(
             CaseManagement cases,
@@ -57,7 +59,8 @@ class EmailReplies {
             MailSettings settings,
             CaseMailLinks links,
             Clock clock,
-            AgentAttachments attachments) {
+            AgentAttachments attachments,
+            MailboxQueries mailboxes) {
         this.cases = cases;
         this.lookup = lookup;
         this.customers = customers;
@@ -70,6 +73,7 @@ class EmailReplies {
         this.links = links;
         this.clock = clock;
         this.attachments = attachments;
+        this.mailboxes = mailboxes;
     }
 
     @ApplicationModuleListener
@@ -80,6 +84,11 @@ class EmailReplies {
         var kase = lookup.summary(reply.caseId());
         var entry = lookup.entry(reply.caseId(), reply.entryId());
         var thread = threads.thread(kase.id().value());
+        var addressed = entry.facts(Addressed.class);
+        if (addressed != null && !addressed.forwarding()) {
+            sendAddressed(reply, kase, entry, thread, addressed);
+            return;
+        }
         var mailbox = sending.forCase(kase);
         if (mailbox.isEmpty()) {
             refuse(
@@ -144,6 +153,62 @@ class EmailReplies {
         }
         outbox.queue(OutboundQueries.Kind.REPLY, box, kase.id().value(), reply.entryId(), to, cc, rendered);
         log.info("Reply {} on case {} queued for {}", reply.entryId(), kase.id(), to);
+    }
+
+    /**
+     * A reply the agent addressed: to the people they chose, from the mailbox they chose; Bcc only in
+     * the envelope, never in a header.
+     */
+    private void sendAddressed(
+            ReplyPosted reply,
+            CaseSummary kase,
+            dev.casekeeper.cases.TimelineEntry entry,
+            java.util.Optional<ThreadQueries.CaseThread> thread,
+            Addressed addressed) {
+        var mailbox = addressed.mailboxId() == null ? sending.forCase(kase) : mailboxes.find(addressed.mailboxId());
+        if (mailbox.isEmpty()
+                || mailbox.get().smtpHost() == null
+                || addressed.to().isEmpty()) {
+            refuse(reply, "The mailbox " + addressed.from() + " cannot send any more");
+            return;
+        }
+        var box = mailbox.get();
+        String agentName = agents.find(reply.authorId()).name();
+        String to = addressed.to().getFirst();
+        String token = thread.map(ThreadQueries.CaseThread::replyToken).orElse(null);
+        var rendered = OutgoingMail.render(new OutgoingMail.Envelope(
+                box,
+                agentName + " (" + box.displayName() + ")",
+                to,
+                addressed.cc(),
+                token == null ? box.address() : box.address().replace("@", "+" + token + "@"),
+                writesFirst(kase, thread)
+                        ? OutgoingMail.firstSubject(kase.subject(), kase.number())
+                        : OutgoingMail.replySubject(kase.subject(), kase.number()),
+                links.text(kase, entry.bodyText() == null ? "" : entry.bodyText()),
+                links.html(kase, entry.bodyHtml()),
+                thread.map(ThreadQueries.CaseThread::lastMessageId).orElse(null),
+                thread.map(ThreadQueries.CaseThread::references).orElse(List.of()),
+                Map.of(),
+                clock.instant(),
+                files(reply),
+                addressed.to().subList(1, addressed.to().size())));
+        if (thread.isEmpty()) {
+            threads.saveThread(kase.id().value(), box.id(), ReplyTokens.next(), to, null, List.of(), clock.instant());
+        }
+        // Everyone the agent chose gets it; the outbox's copies are the envelope's other recipients.
+        var envelope = new java.util.ArrayList<String>(
+                addressed.to().subList(1, addressed.to().size()));
+        envelope.addAll(addressed.cc());
+        envelope.addAll(addressed.bcc());
+        outbox.queue(OutboundQueries.Kind.REPLY, box, kase.id().value(), reply.entryId(), to, envelope, rendered);
+        log.info("Reply {} on case {} queued for {} and {} more", reply.entryId(), kase.id(), to, envelope.size());
+    }
+
+    private List<OutgoingMail.FilePart> files(ReplyPosted reply) {
+        return attachments.ofEntry(reply.entryId()).stream()
+                .map(f -> new OutgoingMail.FilePart(f.filename(), f.contentType(), f.content()))
+                .toList();
     }
 
     /** The agent wrote to the customer first (New case, Email a customer): no "Re:" on a message that answers nothing. */

@@ -185,7 +185,7 @@ class MessageIngestion {
         var warnings = new ArrayList<>(parsed.warnings());
         int copied = copied(parsed, own).size();
         int maxCopied = settings.recipients().maxPerMessage();
-        if (automatic == null && !decision.outsider() && copied > maxCopied) {
+        if (automatic == null && !decision.outsider() && !decision.forwardAnswer() && copied > maxCopied) {
             warnings.add("This message copies " + copied + " people; only the first " + maxCopied + " joined the case"
                     + " (casekeeper.mail.recipients.max-per-message), so replies do not go to the other "
                     + (copied - maxCopied));
@@ -205,7 +205,14 @@ class MessageIngestion {
         Received received = intake.receive(message, Sender.email(sender.address(), sender.name()));
         UUID caseId = received.summary().id().value();
         attachments.insert(row.id(), caseId, parsed.attachments());
-        rememberThread(received, mailbox, parsed, sender.address(), automatic, decision.outsider(), own, now);
+        if (decision.forwardAnswer()) {
+            // A third party's answer: it threads later answers, but moves nothing the customer's replies use.
+            if (parsed.messageId() != null) {
+                threads.addMessageRef(parsed.messageId(), caseId, "in", now);
+            }
+        } else {
+            rememberThread(received, mailbox, parsed, sender.address(), automatic, decision.outsider(), own, now);
+        }
         inbound.processed(row.id(), caseId, received.entryId(), automatic, now);
         if (received.opened() && automatic == null && !AutomaticMail.suppressesAutoReplies(parsed)) {
             acknowledgements.queue(mailbox, received.summary(), sender, parsed);

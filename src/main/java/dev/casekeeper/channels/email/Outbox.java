@@ -54,6 +54,32 @@ class Outbox {
             String recipient,
             List<String> cc,
             OutgoingMail.Rendered rendered) {
+        return queue(kind, mailbox, caseId, entryId, recipient, cc, rendered, true);
+    }
+
+    /**
+     * Queues a message outside the customer's thread (a forward to a third party): its Message-ID
+     * threads its answers, but the customer's next reply neither answers nor references it.
+     */
+    boolean queueAside(
+            MailboxRow mailbox,
+            UUID caseId,
+            UUID entryId,
+            String recipient,
+            List<String> cc,
+            OutgoingMail.Rendered rendered) {
+        return queue(OutboundQueries.Kind.REPLY, mailbox, caseId, entryId, recipient, cc, rendered, false);
+    }
+
+    private boolean queue(
+            OutboundQueries.Kind kind,
+            MailboxRow mailbox,
+            UUID caseId,
+            @org.jspecify.annotations.Nullable UUID entryId,
+            String recipient,
+            List<String> cc,
+            OutgoingMail.Rendered rendered,
+            boolean customerThread) {
         Instant now = clock.instant();
         var id = UUID.randomUUID();
         if (!outbox.queue(
@@ -61,7 +87,7 @@ class Outbox {
             return false;
         }
         threads.addMessageRef(rendered.messageId(), caseId, "out", now);
-        var thread = threads.thread(caseId);
+        var thread = customerThread ? threads.thread(caseId) : java.util.Optional.<ThreadQueries.CaseThread>empty();
         if (thread.isPresent()) {
             var references = new ArrayList<>(thread.get().references());
             references.add(rendered.messageId());

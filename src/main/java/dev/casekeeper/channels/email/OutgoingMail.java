@@ -52,7 +52,40 @@ final class OutgoingMail {
             List<String> references,
             Map<String, String> headers,
             Instant date,
-            List<FilePart> files) {
+            List<FilePart> files,
+            List<String> alsoTo) {
+
+        /** To one person (and the copies), as every message but an agent's addressed reply is. */
+        Envelope(
+                MailboxRow mailbox,
+                String fromName,
+                String to,
+                List<String> cc,
+                String replyTo,
+                String subject,
+                String text,
+                @Nullable String html,
+                @Nullable String inReplyTo,
+                List<String> references,
+                Map<String, String> headers,
+                Instant date,
+                List<FilePart> files) {
+            this(
+                    mailbox,
+                    fromName,
+                    to,
+                    cc,
+                    replyTo,
+                    subject,
+                    text,
+                    html,
+                    inReplyTo,
+                    references,
+                    headers,
+                    date,
+                    files,
+                    List.of());
+        }
 
         Envelope(
                 MailboxRow mailbox,
@@ -80,6 +113,7 @@ final class OutgoingMail {
                     references,
                     headers,
                     date,
+                    List.of(),
                     List.of());
         }
     }
@@ -96,7 +130,12 @@ final class OutgoingMail {
             message.setFrom(new InternetAddress(envelope.mailbox().address(), envelope.fromName(), "UTF-8"));
             message.setReplyTo(
                     new InternetAddress[] {new InternetAddress(envelope.replyTo(), envelope.fromName(), "UTF-8")});
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(envelope.to()));
+            var to = new InternetAddress[1 + envelope.alsoTo().size()];
+            to[0] = new InternetAddress(envelope.to());
+            for (int i = 1; i < to.length; i++) {
+                to[i] = new InternetAddress(envelope.alsoTo().get(i - 1));
+            }
+            message.setRecipients(Message.RecipientType.TO, to);
             // All at once: adding them one by one re-reads the whole header each time, quadratic in the count.
             if (!envelope.cc().isEmpty()) {
                 var cc = new InternetAddress[envelope.cc().size()];

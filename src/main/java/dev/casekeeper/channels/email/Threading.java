@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * nobody writes into someone else's case by copying its number. A Message-ID can be copied too: a
  * message threaded by its references from anybody else joins the case marked as from an outsider,
  * and its sender and the people it copies are never made recipients of the case's replies. A From
- * listing several addresses is on the case only when every one of them is.
+ * listing several addresses is on the case only when every one of them is. An answer to a forward
+ * (by its Message-ID, its own reply token or the subject tag) threads only from the people it was
+ * forwarded to, who are never made recipients of the customer's replies.
  */
 @Component
 class Threading {
@@ -35,21 +37,32 @@ class Threading {
      * The case found, or none (a new case), and how it was decided. {@code outsider}: the message
      * joins the case but is not from its customer or anyone copied on it.
      */
-    record Decision(@Nullable CaseId caseId, String how, boolean outsider) {
+    record Decision(@Nullable CaseId caseId, String how, boolean outsider, boolean forwardAnswer) {
 
         Decision(@Nullable CaseId caseId, String how) {
-            this(caseId, how, false);
+            this(caseId, how, false, false);
+        }
+
+        Decision(@Nullable CaseId caseId, String how, boolean outsider) {
+            this(caseId, how, outsider, false);
+        }
+
+        /** The answer of someone an agent forwarded the case to: it joins the case, they join nothing. */
+        static Decision forwardAnswer(CaseId caseId, String how) {
+            return new Decision(caseId, how, false, true);
         }
     }
 
     private final ThreadQueries threads;
     private final CaseLookup cases;
     private final CustomerManagement customers;
+    private final ForwardQueries forwards;
 
-    Threading(ThreadQueries threads, CaseLookup cases, CustomerManagement customers) {
+    Threading(ThreadQueries threads, CaseLookup cases, CustomerManagement customers, ForwardQueries forwards) {
         this.threads = threads;
         this.cases = cases;
         this.customers = customers;
+        this.forwards = forwards;
     }
 
     /**
@@ -67,6 +80,13 @@ class Threading {
             referenced.add(message.inReplyTo());
         }
         referenced.addAll(message.references().reversed());
+        // An answer to a forward threads only from the people it was sent to, whoever else saw it.
+        var forwarded = forwards.byMessageIds(referenced);
+        if (forwarded.isPresent() && !automatic) {
+            return forwarded.get().sentToAll(authors)
+                    ? Decision.forwardAnswer(new CaseId(forwarded.get().caseId()), "answer to a forward")
+                    : new Decision(null, "references a forward, from someone it was not sent to");
+        }
         var byReference = threads.caseOfMessageIds(referenced);
         if (byReference.isPresent()) {
             var kase = cases.summary(new CaseId(byReference.get()));
@@ -79,6 +99,12 @@ class Threading {
             return new Decision(new CaseId(byReport.get()), "returned original");
         }
         for (String token : tokens(message, envelopeTo, mailbox)) {
+            var forward = forwards.byToken(token);
+            if (forward.isPresent()) {
+                return forward.get().sentToAll(authors)
+                        ? Decision.forwardAnswer(new CaseId(forward.get().caseId()), "answer to a forward")
+                        : new Decision(null, "reply token of a forward the sender was not sent");
+            }
             var byToken = threads.caseOfToken(token);
             if (byToken.isPresent()) {
                 var kase = cases.summary(new CaseId(byToken.get()));
@@ -94,6 +120,9 @@ class Threading {
             var kase = cases.byNumber(Long.parseLong(tags.group(1)));
             if (kase.isPresent() && mayWriteInto(kase.get(), authors)) {
                 return new Decision(kase.get().id(), "subject tag");
+            }
+            if (kase.isPresent() && forwards.forwardedTo(kase.get().id().value(), authors)) {
+                return Decision.forwardAnswer(kase.get().id(), "answer to a forward");
             }
             refused = kase.isPresent() ? "subject tag of a case the sender is not part of" : "subject tag of no case";
         }
