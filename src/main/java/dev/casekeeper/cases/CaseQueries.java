@@ -19,15 +19,18 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for cases, their timelines and history. */
 @Repository
 class CaseQueries {
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    CaseQueries(JdbcClient jdbc) {
+    CaseQueries(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /**
@@ -189,6 +192,11 @@ class CaseQueries {
         if (filter.requesterId() != null) {
             sql.append(" and c.requester_id = :requester");
             params.put("requester", filter.requesterId().value());
+        }
+        if (!filter.customFields().isEmpty()) {
+            // Containment, so the GIN index on custom_fields answers it.
+            sql.append(" and c.custom_fields @> cast(:customFields as jsonb)");
+            params.put("customFields", json.writeValueAsString(filter.customFields()));
         }
         if (text != null) {
             sql.append(" and ").append(text.condition(params));

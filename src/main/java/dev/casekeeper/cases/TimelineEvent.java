@@ -288,4 +288,12 @@ public sealed interface TimelineEvent {
     /** An admin deleted the case: its messages, notes and attachments are gone; the number stays. */
     @JsonTypeName("case_deleted")
     record CaseDeleted(String reason) implements TimelineEvent {}
+
+    /**
+     * An admin-defined field of the case changed ({@code field} is its name when it changed; values
+     * as the case page showed them, null when empty).
+     */
+    @JsonTypeName("custom_field_changed")
+    record CustomFieldChanged(
+            String field, @Nullable String from, @Nullable String to) implements TimelineEvent {}
 }

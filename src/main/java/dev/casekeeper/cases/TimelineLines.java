@@ -253,6 +253,11 @@ public class TimelineLines {
                 new TimelineLine(text(locale, "event.caseDeleted", authorName), e.reason(), null, true);
             case TimelineEvent.CaseUnlinked e ->
                 TimelineLine.of(text(locale, "event.unlinked", authorName, e.otherNumber()));
+            case TimelineEvent.CustomFieldChanged e ->
+                TimelineLine.of(
+                        e.to() == null
+                                ? text(locale, "event.customFieldCleared", authorName, e.field())
+                                : text(locale, "event.customField", authorName, e.field(), e.to()));
         };
     }
 

@@ -101,6 +101,11 @@ class SecurityConfiguration {
                         .authenticated()
                         .requestMatchers("/api/v1/sla/**")
                         .hasRole("ADMIN")
+                        // Custom fields: every agent reads them, admins define them.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/fields", "/api/v1/fields/*")
+                        .authenticated()
+                        .requestMatchers("/api/v1/fields", "/api/v1/fields/**")
+                        .hasRole("ADMIN")
                         // The web form's topics: every agent reads them, admins write them.
                         .requestMatchers(HttpMethod.GET, "/api/v1/contact-topics", "/api/v1/contact-topics/*")
                         .authenticated()

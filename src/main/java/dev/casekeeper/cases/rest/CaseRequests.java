@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +30,8 @@ final class CaseRequests {
             @Nullable String priority,
             @Nullable String channel,
             @Size(max = 30) @Nullable List<String> tags,
-            @Nullable UUID teamId) {}
+            @Nullable UUID teamId,
+            @Size(max = 100) @Nullable Map<String, @Nullable Object> customFields) {}
 
     record Reply(
             @NotBlank @Size(max = 200_000) String body,

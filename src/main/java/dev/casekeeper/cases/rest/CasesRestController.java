@@ -24,6 +24,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -54,12 +55,19 @@ class CasesRestController {
     private final CaseLookup lookup;
     private final CaseIntake intake;
     private final EntryResponses entries;
+    private final CustomFields customFields;
 
-    CasesRestController(CaseManagement cases, CaseLookup lookup, CaseIntake intake, EntryResponses entries) {
+    CasesRestController(
+            CaseManagement cases,
+            CaseLookup lookup,
+            CaseIntake intake,
+            EntryResponses entries,
+            CustomFields customFields) {
         this.cases = cases;
         this.lookup = lookup;
         this.intake = intake;
         this.entries = entries;
+        this.customFields = customFields;
     }
 
     @PostMapping
@@ -81,7 +89,11 @@ class CasesRestController {
                 request.priority() == null ? Priority.NORMAL : parse("priority", request.priority(), Priority::from),
                 request.tags() == null ? List.of() : request.tags(),
                 request.teamId() == null ? null : new TeamId(request.teamId()));
-        var opened = response(cases.open(command, me, key), me);
+        // Checked before the case exists, so a value of the wrong type opens nothing.
+        var fields = customFields.check(request.customFields(), command.teamId());
+        var summary = cases.open(command, me, key);
+        customFields.store(summary.id(), fields, me);
+        var opened = response(summary, me);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + opened.id()))
                 .body(opened);
     }
@@ -96,14 +108,16 @@ class CasesRestController {
             @RequestParam(required = false) @Nullable UUID requesterId,
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String cursor,
-            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit) {
+            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit,
+            @RequestParam Map<String, String> parameters) {
         var filter = new CaseFilter(
                 status == null ? null : parse("status", status, CaseStatus::from),
                 ownerId == null ? null : new AgentId(ownerId),
                 teamId == null ? null : new TeamId(teamId),
                 tag,
                 requesterId == null ? null : new CustomerId(requesterId),
-                q);
+                q,
+                customFields.filter(parameters));
         var page = lookup.list(filter, me, cursor, limit);
         return new CasePage(page.items().stream().map(c -> response(c, me)).toList(), page.nextCursor());
     }

@@ -1,0 +1,224 @@
+package dev.casekeeper.fields;
+
+import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.cases.CaseCustomValues;
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseLookup;
+import dev.casekeeper.cases.TimelineEvent;
+import dev.casekeeper.shared.AccessDeniedException;
+import dev.casekeeper.shared.ConflictException;
+import dev.casekeeper.shared.InvalidInputException;
+import dev.casekeeper.shared.NotFoundException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Custom fields: admins define them; agents fill them in on cases, every value checked by its
+ * field's type. Other modules read a case's values here ({@link #valuesOf}), as the case page shows them.
+ */
+@Service
+@Transactional
+public class FieldManagement {
+
+    private static final String API_KEY = "[a-z][a-z0-9_]{0,39}";
+
+    private final FieldQueries fields;
+    private final CaseCustomValues caseValues;
+    private final CaseLookup cases;
+    private final FieldTexts texts;
+    private final Clock clock;
+
+    FieldManagement(FieldQueries fields, CaseCustomValues caseValues, CaseLookup cases, FieldTexts texts, Clock clock) {
+        this.fields = fields;
+        this.caseValues = caseValues;
+        this.cases = cases;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    /** The fields of cases or customers, in their order. */
+    @Transactional(readOnly = true)
+    public List<Field> list(FieldSubject subject) {
+        return fields.all(subject);
+    }
+
+    @Transactional(readOnly = true)
+    public Field find(FieldId id) {
+        return fields.find(id.value()).orElseThrow(() -> new NotFoundException("Field", id));
+    }
+
+    /** Defines a field (admins only). */
+    public Field create(SaveField field, SignedInAgent by) {
+        requireAdmin(by);
+        var checked = check(field);
+        if (!checked.apiKey().matches(API_KEY)) {
+            throw new InvalidInputException(
+                    "apiKey", "must start with a lowercase letter and hold only a-z, 0-9 and _ (at most 40)");
+        }
+        if (fields.keyTaken(checked.subject(), checked.apiKey())) {
+            throw new ConflictException(
+                    "api-key-taken",
+                    "Another " + checked.subject().value() + " field already has the API key " + checked.apiKey());
+        }
+        UUID id = UUID.randomUUID();
+        fields.insert(id, checked, clock.instant());
+        return find(new FieldId(id));
+    }
+
+    /**
+     * Changes a field (admins only). Its subject and API key stay; values already stored stay as
+     * they are, readable even when they no longer fit a new type or a removed option.
+     */
+    public Field change(FieldId id, SaveField field, SignedInAgent by) {
+        requireAdmin(by);
+        var current = find(id);
+        var checked = check(new SaveField(
+                current.subject(),
+                field.name(),
+                current.apiKey(),
+                field.type(),
+                field.helpText(),
+                field.requiredToSolve(),
+                field.teamId(),
+                field.options()));
+        fields.update(id.value(), checked);
+        return find(id);
+    }
+
+    /** Removes a field (admins only); the values cases hold stay stored but are no longer shown. */
+    public void delete(FieldId id, SignedInAgent by) {
+        requireAdmin(by);
+        find(id);
+        fields.delete(id.value());
+    }
+
+    /** The fields of a case (those of its team) with its values, for someone who may see the case. */
+    @Transactional(readOnly = true)
+    public List<FieldValue> caseValues(CaseId id, SignedInAgent viewer) {
+        cases.find(id, viewer);
+        return valuesOf(id);
+    }
+
+    /**
+     * The fields of a case with its values, for another module that already knows who may see it
+     * (reports, QA): each with the value as stored and as people read it.
+     */
+    @Transactional(readOnly = true)
+    public List<FieldValue> valuesOf(CaseId id) {
+        var team = cases.summary(id).teamId();
+        var stored = caseValues.of(id);
+        return fields.all(FieldSubject.CASE).stream()
+                .filter(f -> f.appliesTo(team))
+                .map(f -> value(f, stored.get(f.apiKey())))
+                .toList();
+    }
+
+    /**
+     * Sets values of a case the agent may see, by API key (a null or blank value clears it). Every
+     * value is checked first: one that does not fit refuses them all, naming each, and changes nothing.
+     */
+    public List<FieldValue> setCaseValues(CaseId id, Map<String, @Nullable Object> given, SignedInAgent by) {
+        var team = cases.find(id, by).summary().teamId();
+        var checked = check(given, team, caseValues.of(id));
+        caseValues.change(id, checked.values(), checked.lines(), by);
+        return valuesOf(id);
+    }
+
+    /** The values to store and the timeline's lines, or the refusal of every value that does not fit. */
+    Checked check(Map<String, @Nullable Object> given, @Nullable TeamId team, Map<String, Object> before) {
+        var byKey = new HashMap<String, Field>();
+        fields.all(FieldSubject.CASE).stream().filter(f -> f.appliesTo(team)).forEach(f -> byKey.put(f.apiKey(), f));
+        var errors = new LinkedHashMap<String, String>();
+        Map<String, @Nullable Object> values = new HashMap<>();
+        var lines = new ArrayList<TimelineEvent.CustomFieldChanged>();
+        given.forEach((key, input) -> {
+            var field = byKey.get(key);
+            if (field == null) {
+                errors.put(key, "is not a custom field of this case");
+                return;
+            }
+            try {
+                var value = FieldValues.parse(field, input);
+                values.put(key, value);
+                var was = before.get(key);
+                if (!Objects.equals(was, value)) {
+                    lines.add(new TimelineEvent.CustomFieldChanged(
+                            field.name(),
+                            was == null ? null : texts.text(field, was),
+                            value == null ? null : texts.text(field, value)));
+                }
+            } catch (FieldValues.Refused e) {
+                errors.put(key, e.getMessage());
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Checked(values, lines);
+    }
+
+    record Checked(Map<String, @Nullable Object> values, List<TimelineEvent.CustomFieldChanged> lines) {}
+
+    FieldValue value(Field field, @Nullable Object stored) {
+        if (stored == null) {
+            return new FieldValue(field, null, null, false);
+        }
+        return new FieldValue(field, stored, texts.text(field, stored), !FieldValues.fits(field, stored));
+    }
+
+    private static SaveField check(SaveField f) {
+        var errors = new LinkedHashMap<String, String>();
+        String name = f.name() == null ? "" : f.name().strip();
+        if (name.isEmpty() || name.length() > 80) {
+            errors.put("name", "must be 1 to 80 characters");
+        }
+        var options = f.options().stream()
+                .map(String::strip)
+                .filter(o -> !o.isEmpty())
+                .distinct()
+                .toList();
+        if (f.type().hasOptions() && options.isEmpty()) {
+            errors.put("options", "a dropdown or multi-select needs at least one option");
+        }
+        if (options.size() > 200 || options.stream().anyMatch(o -> o.length() > 100)) {
+            errors.put("options", "at most 200 options of at most 100 characters");
+        }
+        String help = f.helpText() == null || f.helpText().isBlank()
+                ? null
+                : f.helpText().strip();
+        if (help != null && help.length() > 500) {
+            errors.put("helpText", "must be at most 500 characters");
+        }
+        if (f.requiredToSolve() && f.subject() == FieldSubject.CUSTOMER) {
+            errors.put("requiredToSolve", "only a case field can be required to solve");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new SaveField(
+                f.subject(),
+                name,
+                f.apiKey() == null ? "" : f.apiKey().strip(),
+                f.type(),
+                help,
+                f.requiredToSolve(),
+                f.teamId(),
+                f.type().hasOptions() ? options : List.of());
+    }
+
+    private static void requireAdmin(SignedInAgent by) {
+        if (!by.isAdmin()) {
+            throw new AccessDeniedException("Only admins define custom fields");
+        }
+    }
+}
