@@ -89,6 +89,45 @@ final class TextSearch {
     }
 
     /**
+     * For each of these cases whose messages or notes the words match: the best matching one's words
+     * around the match, as {@code case_id} and {@code headline} (matches between {@link Snippet#START}
+     * and {@link Snippet#STOP}). Asked for the page's few cases only.
+     */
+    String snippets() {
+        return "select distinct on (t.case_id) t.case_id, ts_headline('english', t.body_text, " + QUERY
+                + ", 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=8, MaxFragments=1')"
+                + " as headline from cases.timeline_entry t"
+                + " where t.case_id in (:page) and t.kind <> 'event' and t.search @@ " + QUERY
+                + " order by t.case_id, ts_rank(t.search, " + QUERY + ") desc, t.position desc";
+    }
+
+    /**
+     * How well the case {@code c} matches, for ranking the few matches a search collected: the
+     * number or a tag named exactly first, then the requester, then the words' weight in the subject
+     * (twice a message's) and in its best matching message or note; part of the subject adds a little.
+     * Asked only of collected ids, never of the whole desk.
+     */
+    String relevance() {
+        var terms = new ArrayList<String>();
+        if (number != null) {
+            terms.add("case when c.number = :number then 8 else 0 end");
+        }
+        if (tag != null) {
+            terms.add("case when c.tags @> array[cast(:qtag as text)] then 2 else 0 end");
+        }
+        if (!customers.isEmpty()) {
+            terms.add("case when c.requester_id in (:customers) then 4 else 0 end");
+        }
+        terms.add("2 * ts_rank(c.search, " + QUERY + ")");
+        terms.add("coalesce((select max(ts_rank(t.search, " + QUERY + ")) from cases.timeline_entry t"
+                + " where t.case_id = c.id and t.kind <> 'event' and t.search @@ " + QUERY + "), 0)");
+        if (q.length() >= MIN_PART_LENGTH) {
+            terms.add("case when c.subject ilike :like escape '\\' then 0.05 else 0 end");
+        }
+        return "cast(" + String.join(" + ", terms) + " as double precision)";
+    }
+
+    /**
      * A search whose matches were collected: their ids when they are few, or none when they are many
      * (then the text's conditions are walked in the list's order).
      */
