@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a search text finds, as SQL: the case number, words of the subject or of any message or note
- * (full text, stemmed), part of the subject, a tag, or the requester (customers found by name,
+ * (full text, stemmed in the case's language, accents folded), part of the subject, a tag, or the requester (customers found by name,
  * email or phone). Each way is a branch that one index answers on its own, so a search never
  * walks the whole desk to find a rare word: an OR of these conditions with an {@code EXISTS} over
  * the timeline rules out every index plan, and is used only where the matches are known to be many
@@ -20,7 +20,13 @@ final class TextSearch {
     /** Below this many characters the trigram index cannot answer a "part of the subject" search. */
     private static final int MIN_PART_LENGTH = 3;
 
-    private static final String QUERY = "websearch_to_tsquery('english', :q)";
+    /**
+     * The words as each case language reads them, any of which may match: a case's words are
+     * indexed in its own language's configuration (cases V14), which the search does not know.
+     */
+    private static final String QUERY = "(websearch_to_tsquery('cases.english', :q)"
+            + " || websearch_to_tsquery('cases.german', :q) || websearch_to_tsquery('cases.spanish', :q)"
+            + " || websearch_to_tsquery('cases.simple', :q))";
 
     private final String q;
     private final Set<UUID> customers;
@@ -94,7 +100,8 @@ final class TextSearch {
      * and {@link Snippet#STOP}). Asked for the page's few cases only.
      */
     String snippets() {
-        return "select distinct on (t.case_id) t.case_id, ts_headline('english', t.body_text, " + QUERY
+        return "select distinct on (t.case_id) t.case_id, ts_headline(cases.search_config(t.language), t.body_text, "
+                + QUERY
                 + ", 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=8, MaxFragments=1')"
                 + " as headline from cases.timeline_entry t"
                 + " where t.case_id in (:page) and t.kind <> 'event' and t.search @@ " + QUERY
