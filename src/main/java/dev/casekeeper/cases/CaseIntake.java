@@ -3,6 +3,7 @@ package dev.casekeeper.cases;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.customers.CustomerId;
+import dev.casekeeper.customers.CustomerLanguages;
 import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.InvalidInputException;
@@ -218,6 +219,7 @@ public class CaseIntake {
                 tags,
                 team,
                 followUpOf == null ? null : followUpOf.value(),
+                language(requester),
                 now);
         var entry = writer.message(
                 id,
@@ -286,6 +288,7 @@ public class CaseIntake {
                 List.of(),
                 team,
                 null,
+                language(requester),
                 now);
         cases.recordHistory(id, by, "created", null, "new", now);
         log.info(
@@ -296,6 +299,15 @@ public class CaseIntake {
         var caseId = new CaseId(id);
         events.publishEvent(new CaseUpdated(caseId, number, command.teamId(), null, command.teamId(), null));
         return cases.lock(id).orElseThrow();
+    }
+
+    /** The requester's declared language as a tag ({@code de}), which the case's search follows; null if unknown. */
+    private @Nullable String language(CustomerId requester) {
+        return customers
+                .declaredField(requester, "language")
+                .flatMap(field -> CustomerLanguages.parse(field.value()))
+                .map(java.util.Locale::getLanguage)
+                .orElse(null);
     }
 
     /** The customer a message is from; an email address is checked by the customers' rules. */

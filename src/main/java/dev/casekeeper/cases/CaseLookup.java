@@ -85,8 +85,21 @@ public class CaseLookup {
     public CasePage search(CaseSearch search, SignedInAgent viewer) {
         Set<UUID> matching = search.q() == null || search.q().isBlank() ? Set.of() : customersMatching(search.q());
         var found = searches.search(search, CaseVisibility.of(viewer), matching, clock.instant());
+        var snippets = new java.util.HashMap<CaseId, Snippet>();
+        if (search.q() != null && !search.q().isBlank()) {
+            searches.snippets(
+                            search.q().strip(),
+                            found.cases().stream().map(c -> c.id).toList())
+                    .forEach((id, snippet) -> snippets.put(new CaseId(id), snippet));
+        }
         return new CasePage(
-                found.cases().stream().map(Case::summary).toList(), found.total(), search.page(), search.size());
+                found.cases().stream().map(Case::summary).toList(),
+                found.total(),
+                found.page(),
+                search.size(),
+                found.next(),
+                found.previous(),
+                snippets);
     }
 
     /** How many cases each view holds for the viewer right now. */

@@ -53,14 +53,15 @@ class CaseQueries {
             List<String> tags,
             @Nullable UUID teamId,
             @Nullable UUID followUpOf,
+            @Nullable String language,
             Instant now) {
         TransactionOutlines.forget();
         return jdbc.sql("""
                         insert into cases.support_case
                             (id, subject, requester_id, channel, status, priority, tags, team_id, follow_up_of,
-                             created_at, updated_at, waiting_since)
+                             created_at, updated_at, waiting_since, language)
                         values (:id, :subject, :requester, :channel, 'new', :priority, string_to_array(:tags, chr(31)),
-                                :team, :followUpOf, :now, :now, :now)
+                                :team, :followUpOf, :now, :now, :now, :language)
                         returning number
                         """)
                 .param("id", id)
@@ -71,6 +72,7 @@ class CaseQueries {
                 .param("tags", String.join("\u001f", tags))
                 .param("team", teamId)
                 .param("followUpOf", followUpOf)
+                .param("language", language)
                 .param("now", Timestamp.from(now))
                 .query(Long.class)
                 .single();

@@ -40,34 +40,132 @@ class CaseSearchQueries {
         }
     }
 
-    record Found(List<Case> cases, long total) {}
+    /** A page of cases, the total, where the page is and the cursors of its neighbours. */
+    record Found(
+            List<Case> cases,
+            long total,
+            int page,
+            @Nullable String next,
+            @Nullable String previous) {}
 
     /**
      * A page of a view, filtered and searched. The total is exact up to {@link CasePage#COUNT_CAP}
      * and {@code COUNT_CAP + 1} beyond it: counting every match of a common word over the whole desk
      * would cost more than the page. A search collects the matching ids through its indexes, branch
      * by branch; when they are few, the page is looked up by key; when they are many, the page is
-     * found by walking the order's index until it is full.
+     * found by walking the order's index until it is full. Pages continue from a cursor (the sort's
+     * values of the last row seen), never by OFFSET.
      */
     Found search(CaseSearch search, CaseQueries.Visibility visibility, Set<UUID> matchingCustomers, Instant now) {
         var where = filters(search, visibility, now);
-        String order = " order by " + order(search.sort(), search.ascending()) + ", c.id";
-        long offset = (long) search.page() * search.size();
+        // Relevance is ranked among counted matches only; otherwise the latest change comes first.
+        var recency = search.sort() == CaseSort.RELEVANCE
+                ? new Keyset(CaseSort.UPDATED, false)
+                : new Keyset(search.sort(), search.ascending());
         if (search.q() == null || search.q().isBlank()) {
-            long total = count(where);
-            return new Found(page(where, order, search.size(), offset), total);
+            return page(CASES, where, recency, search, count(where));
         }
         var text = new TextSearch(search.q().strip(), matchingCustomers);
         text.bind(where.params());
         var ids = collect(text, where);
         if (ids == null) {
-            return new Found(page(where.and(text.anyOf()), order, search.size(), offset), CasePage.COUNT_CAP + 1);
+            return page(CASES, where.and(text.anyOf()), recency, search, CasePage.COUNT_CAP + 1);
         }
         if (ids.isEmpty()) {
-            return new Found(List.of(), 0);
+            return new Found(List.of(), 0, 0, null, null);
         }
-        var byKey = new Where(new StringBuilder("c.id in (:ids)"), new HashMap<>(Map.of("ids", ids)));
-        return new Found(page(byKey, order, search.size(), offset), ids.size());
+        var byKey = new Where(new StringBuilder("c.id in (:ids)"), new HashMap<>(where.params()));
+        byKey.param("ids", ids);
+        if (search.sort() != CaseSort.RELEVANCE) {
+            return page(CASES, byKey, recency, search, ids.size());
+        }
+        // The ranked rows as a table of their own, so the rank is computed once a row and pages by it.
+        String ranked = "(select c.*, " + text.relevance() + " as relevance"
+                + " from cases.support_case c where c.id in (:ids)) c";
+        return page(ranked, byKey, new Keyset(CaseSort.RELEVANCE, false), search, ids.size());
+    }
+
+    private static final String CASES = "cases.support_case c";
+
+    /** One row of a page and the cursor that continues from it. */
+    private record Row(Case kase, String cursor) {}
+
+    /**
+     * The page after or before the search's cursor, or from the top. A page before a cursor that
+     * reaches the top is the first page, full, however many cases arrived since.
+     */
+    private Found page(String from, Where where, Keyset keyset, CaseSearch search, long total) {
+        int size = search.size();
+        var params = new HashMap<>(where.params());
+        if (search.after() != null) {
+            String after = keyset.condition(search.after(), true, params);
+            if (after != null) {
+                var rows = rows(from, keyset, where.sql() + " and " + after, true, params, size + 1, 0);
+                var page = rows.subList(0, Math.min(size, rows.size()));
+                return found(page, total, search.page(), rows.size() > size, !page.isEmpty());
+            }
+        } else if (search.before() != null) {
+            String before = keyset.condition(search.before(), false, params);
+            if (before != null) {
+                var rows = rows(from, keyset, where.sql() + " and " + before, false, params, size + 1, 0);
+                if (rows.size() > size) {
+                    var page = rows.subList(0, size).reversed();
+                    return found(page, total, Math.max(1, search.page()), true, true);
+                }
+                return page(from, where, keyset, withoutCursor(search), total);
+            }
+        }
+        // No cursor (or one of another order): from the top, or an old link's page by offset.
+        boolean cursorLess = search.after() == null && search.before() == null;
+        long offset = cursorLess ? (long) search.page() * size : 0;
+        var rows = rows(from, keyset, where.sql().toString(), true, params, size + 1, offset);
+        var page = rows.subList(0, Math.min(size, rows.size()));
+        return found(page, total, offset == 0 ? 0 : search.page(), rows.size() > size, offset > 0 && !page.isEmpty());
+    }
+
+    private static Found found(List<Row> page, long total, int index, boolean more, boolean earlier) {
+        return new Found(
+                page.stream().map(Row::kase).toList(),
+                total,
+                index,
+                more ? page.getLast().cursor() : null,
+                earlier ? page.getFirst().cursor() : null);
+    }
+
+    private static CaseSearch withoutCursor(CaseSearch search) {
+        return new CaseSearch(
+                search.view(),
+                search.q(),
+                search.status(),
+                search.priority(),
+                search.channel(),
+                search.tag(),
+                search.sort(),
+                search.ascending(),
+                0,
+                search.size());
+    }
+
+    private List<Row> rows(
+            String from,
+            Keyset keyset,
+            String where,
+            boolean forward,
+            Map<String, Object> params,
+            int limit,
+            long offset) {
+        var all = new HashMap<>(params);
+        all.put("limit", limit);
+        all.put("offset", offset);
+        return jdbc.sql("select " + CaseQueries.COLUMNS + ", " + keyset.columns() + " from " + from + " where "
+                        + where + " order by " + (forward ? keyset.orderBy() : keyset.reverseOrderBy())
+                        + " limit :limit offset :offset")
+                .params(all)
+                .query((rs, n) -> {
+                    var kase = CaseQueries.aggregate(rs);
+                    return new Row(kase, keyset.cursorOf(rs, kase.id));
+                })
+                .list();
     }
 
     /**
@@ -96,6 +194,25 @@ class CaseSearchQueries {
         return ids;
     }
 
+    /** What the text matched in the messages and notes of these cases (a page's), by case. */
+    Map<UUID, Snippet> snippets(String q, List<UUID> page) {
+        if (page.isEmpty()) {
+            return Map.of();
+        }
+        var params = new HashMap<String, Object>();
+        var text = new TextSearch(q, Set.of());
+        text.bind(params);
+        params.put("page", page);
+        var snippets = new HashMap<UUID, Snippet>();
+        jdbc.sql(text.snippets()).params(params).query(rs -> {
+            String headline = rs.getString("headline");
+            if (headline != null && !headline.isBlank()) {
+                snippets.put(rs.getObject("case_id", UUID.class), Snippet.of(headline.strip()));
+            }
+        });
+        return snippets;
+    }
+
     /** How many cases meet the conditions, counted up to one past the cap. */
     private long count(Where where) {
         var params = new HashMap<>(where.params());
@@ -105,17 +222,6 @@ class CaseSearchQueries {
                 .params(params)
                 .query(Long.class)
                 .single();
-    }
-
-    private List<Case> page(Where where, String order, int size, long offset) {
-        var params = new HashMap<>(where.params());
-        params.put("limit", size);
-        params.put("offset", offset);
-        return jdbc.sql("select " + CaseQueries.COLUMNS + " from cases.support_case c where " + where.sql() + order
-                        + " limit :limit offset :offset")
-                .params(params)
-                .query((rs, n) -> CaseQueries.aggregate(rs))
-                .list();
     }
 
     /** The viewer's visibility, the view and the filters that are set, as one where clause on {@code c}. */
@@ -221,23 +327,6 @@ class CaseSearchQueries {
                         .param("solvedSince", Timestamp.from(solvedSince(now)));
             case ALL -> {}
         }
-    }
-
-    private static String order(CaseSort sort, boolean ascending) {
-        String direction = ascending ? "asc" : "desc";
-        return switch (sort) {
-            case UPDATED -> "c.updated_at " + direction;
-            case CREATED -> "c.created_at " + direction;
-            case NUMBER -> "c.number " + direction;
-            case SUBJECT -> "lower(c.subject) " + direction;
-            case STATUS ->
-                "array_position(array['new', 'open', 'pending', 'on_hold', 'solved', 'closed'], c.status) " + direction;
-            case PRIORITY ->
-                "array_position(array['low', 'normal', 'high', 'urgent'], c.priority) " + direction
-                        + ", c.updated_at desc";
-            // A longer wait is an earlier start; nobody waiting counts as the shortest wait of all.
-            case WAITING -> "coalesce(c.waiting_since, 'infinity') " + (ascending ? "desc" : "asc");
-        };
     }
 
     private static Instant solvedSince(Instant now) {

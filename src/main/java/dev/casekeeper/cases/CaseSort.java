@@ -13,7 +13,13 @@ public enum CaseSort {
     STATUS,
     PRIORITY,
     /** How long the customer has waited for an answer; cases nobody waits on count as not waiting. */
-    WAITING;
+    WAITING,
+    /**
+     * How well a case matches the search, the latest change first among equals: a search's order
+     * unless another is chosen. Ranked when the matches are counted (up to {@link CasePage#COUNT_CAP});
+     * beyond, and without a search, the latest change first.
+     */
+    RELEVANCE;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

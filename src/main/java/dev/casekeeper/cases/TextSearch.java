@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a search text finds, as SQL: the case number, words of the subject or of any message or note
- * (full text, stemmed), part of the subject, a tag, or the requester (customers found by name,
+ * (full text, stemmed in the case's language, accents folded), part of the subject, a tag, or the requester (customers found by name,
  * email or phone). Each way is a branch that one index answers on its own, so a search never
  * walks the whole desk to find a rare word: an OR of these conditions with an {@code EXISTS} over
  * the timeline rules out every index plan, and is used only where the matches are known to be many
@@ -20,7 +20,13 @@ final class TextSearch {
     /** Below this many characters the trigram index cannot answer a "part of the subject" search. */
     private static final int MIN_PART_LENGTH = 3;
 
-    private static final String QUERY = "websearch_to_tsquery('english', :q)";
+    /**
+     * The words as each case language reads them, any of which may match: a case's words are
+     * indexed in its own language's configuration (cases V14), which the search does not know.
+     */
+    private static final String QUERY = "(websearch_to_tsquery('cases.english', :q)"
+            + " || websearch_to_tsquery('cases.german', :q) || websearch_to_tsquery('cases.spanish', :q)"
+            + " || websearch_to_tsquery('cases.simple', :q))";
 
     private final String q;
     private final Set<UUID> customers;
@@ -86,6 +92,46 @@ final class TextSearch {
             any.add("c.tags @> array[cast(:qtag as text)]");
         }
         return "(" + String.join(" or ", any) + ")";
+    }
+
+    /**
+     * For each of these cases whose messages or notes the words match: the best matching one's words
+     * around the match, as {@code case_id} and {@code headline} (matches between {@link Snippet#START}
+     * and {@link Snippet#STOP}). Asked for the page's few cases only.
+     */
+    String snippets() {
+        return "select distinct on (t.case_id) t.case_id, ts_headline(cases.search_config(t.language), t.body_text, "
+                + QUERY
+                + ", 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=8, MaxFragments=1')"
+                + " as headline from cases.timeline_entry t"
+                + " where t.case_id in (:page) and t.kind <> 'event' and t.search @@ " + QUERY
+                + " order by t.case_id, ts_rank(t.search, " + QUERY + ") desc, t.position desc";
+    }
+
+    /**
+     * How well the case {@code c} matches, for ranking the few matches a search collected: the
+     * number or a tag named exactly first, then the requester, then the words' weight in the subject
+     * (twice a message's) and in its best matching message or note; part of the subject adds a little.
+     * Asked only of collected ids, never of the whole desk.
+     */
+    String relevance() {
+        var terms = new ArrayList<String>();
+        if (number != null) {
+            terms.add("case when c.number = :number then 8 else 0 end");
+        }
+        if (tag != null) {
+            terms.add("case when c.tags @> array[cast(:qtag as text)] then 2 else 0 end");
+        }
+        if (!customers.isEmpty()) {
+            terms.add("case when c.requester_id in (:customers) then 4 else 0 end");
+        }
+        terms.add("2 * ts_rank(c.search, " + QUERY + ")");
+        terms.add("coalesce((select max(ts_rank(t.search, " + QUERY + ")) from cases.timeline_entry t"
+                + " where t.case_id = c.id and t.kind <> 'event' and t.search @@ " + QUERY + "), 0)");
+        if (q.length() >= MIN_PART_LENGTH) {
+            terms.add("case when c.subject ilike :like escape '\\' then 0.05 else 0 end");
+        }
+        return "cast(" + String.join(" + ", terms) + " as double precision)";
     }
 
     /**

@@ -35,9 +35,12 @@ class TimelineQueries {
         TransactionOutlines.forget();
         jdbc.sql("""
                         insert into cases.timeline_entry
-                            (id, case_id, kind, author_kind, author_id, body_text, body_html, event_type, data, created_at)
+                            (id, case_id, kind, author_kind, author_id, body_text, body_html, event_type, data, created_at,
+                             language)
                         values (:id, :case, :kind, :authorKind, :authorId, :text, :html, :eventType,
-                                cast(:data as jsonb), :now)
+                                cast(:data as jsonb), :now,
+                                case when :kind <> 'event'
+                                     then (select language from cases.support_case where id = :case) end)
                         """)
                 .param("id", id)
                 .param("case", caseId)

@@ -5,10 +5,12 @@ import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.Team;
 import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CasePage;
 import dev.casekeeper.cases.CaseSearch;
 import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.cases.Snippet;
 import dev.casekeeper.customers.Customer;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.customers.CustomerManagement;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Case lists with names filled in: requesters from {@code customers}, owners and teams from {@code agents}. */
@@ -38,7 +41,7 @@ class CaseLists {
 
     ListPage search(CaseSearch search, SignedInAgent me) {
         var page = cases.search(search, me);
-        return new ListPage(page, rows(page.items(), me));
+        return new ListPage(page, rows(page.items(), me, page.snippets()));
     }
 
     /** How many cases each view holds, keyed by the view's name in URLs (as the templates ask). */
@@ -49,6 +52,10 @@ class CaseLists {
     }
 
     List<CaseRow> rows(List<CaseSummary> summaries, SignedInAgent me) {
+        return rows(summaries, me, Map.of());
+    }
+
+    private List<CaseRow> rows(List<CaseSummary> summaries, SignedInAgent me, Map<CaseId, Snippet> snippets) {
         var requesters =
                 customers
                         .findAll(summaries.stream()
@@ -64,7 +71,7 @@ class CaseLists {
                 .toList());
         var teams = agents.teams().stream().collect(Collectors.toMap(Team::id, Team::name));
         return summaries.stream()
-                .map(c -> row(c, requesters, owners, teams, me))
+                .map(c -> row(c, requesters, owners, teams, me, snippets.get(c.id())))
                 .toList();
     }
 
@@ -73,7 +80,8 @@ class CaseLists {
             Map<CustomerId, Customer> requesters,
             Map<AgentId, String> owners,
             Map<TeamId, String> teams,
-            SignedInAgent me) {
+            SignedInAgent me,
+            @Nullable Snippet snippet) {
         var requester = requesters.get(c.requesterId());
         String email = requester == null
                 ? null
@@ -95,6 +103,7 @@ class CaseLists {
                 c.teamId() == null ? null : teams.get(c.teamId()),
                 c.tags(),
                 c.updatedAt(),
-                c.waitingSince());
+                c.waitingSince(),
+                snippet);
     }
 }

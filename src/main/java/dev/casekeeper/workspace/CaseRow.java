@@ -3,6 +3,7 @@ package dev.casekeeper.workspace;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.cases.Snippet;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -21,4 +22,5 @@ record CaseRow(
         @Nullable String teamName,
         List<String> tags,
         Instant updatedAt,
-        @Nullable Instant waitingSince) {}
+        @Nullable Instant waitingSince,
+        @Nullable Snippet snippet) {}

@@ -26,15 +26,12 @@ class CaseScreen {
     static final String PAGE = "workspace/case";
 
     private final CasePages pages;
-    private final CaseLists lists;
     private final AssistViews assist;
     private final CaseReplies replies;
     private final CustomerPanels customerPanels;
 
-    CaseScreen(
-            CasePages pages, CaseLists lists, AssistViews assist, CaseReplies replies, CustomerPanels customerPanels) {
+    CaseScreen(CasePages pages, AssistViews assist, CaseReplies replies, CustomerPanels customerPanels) {
         this.pages = pages;
-        this.lists = lists;
         this.assist = assist;
         this.replies = replies;
         this.customerPanels = customerPanels;
@@ -75,7 +72,7 @@ class CaseScreen {
         model.addAttribute("assist", assisted);
         putIfAbsent(model, "closingForm", AssistForms.ClosingForm.startingWith(assisted.farewell()));
         putIfAbsent(model, "colleagueForm", new AssistForms.ColleagueForm(null, ""));
-        model.addAttribute("counts", lists.counts(me));
+        // The views' counts are not read here: the nav asks for them after the page has shown.
         // The case's chat, if it has one: its panel, and where the composer's reply goes.
         model.addAttribute("chat", replies.chat(kase.id(), me));
     }

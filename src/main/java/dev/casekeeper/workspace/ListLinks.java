@@ -1,5 +1,6 @@
 package dev.casekeeper.workspace;
 
+import dev.casekeeper.cases.CasePage;
 import dev.casekeeper.cases.CaseSort;
 import dev.casekeeper.cases.CaseView;
 import java.util.Map;
@@ -26,12 +27,26 @@ record ListLinks(CaseView view, ListQuery query, CaseSort sort, boolean ascendin
                 .orElse("none");
     }
 
-    public String page(int page) {
-        return url(query.with("page", page <= 0 ? null : page));
+    /** The page after the one shown, continuing from its last row. */
+    public String next(CasePage page) {
+        var params = query.with("page", page.page() + 1);
+        params.put("after", page.next());
+        return url(params);
     }
 
+    /** The page before the one shown, ending at its first row. */
+    public String previous(CasePage page) {
+        var params = query.with("page", page.page() <= 1 ? null : page.page() - 1);
+        params.put("before", page.previous());
+        return url(params);
+    }
+
+    /** This page again, as it was reached (refreshed after a change). */
     public String self() {
-        return url(query.with("page", query.page() == null || query.page() <= 0 ? null : query.page()));
+        var params = query.with("page", query.page() == null || query.page() <= 0 ? null : query.page());
+        params.put("after", query.after());
+        params.put("before", query.before());
+        return url(params);
     }
 
     public String clear() {

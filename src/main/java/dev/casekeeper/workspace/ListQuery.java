@@ -23,7 +23,9 @@ record ListQuery(
         @Nullable String tag,
         @Nullable String sort,
         @Nullable String dir,
-        @Nullable Integer page) {
+        @Nullable Integer page,
+        @Nullable String after,
+        @Nullable String before) {
 
     static final int PAGE_SIZE = 25;
 
@@ -39,13 +41,19 @@ record ListQuery(
                 order,
                 dir == null ? defaultAscending(order) : "asc".equals(dir),
                 page == null ? 0 : Math.max(0, page),
-                PAGE_SIZE);
+                PAGE_SIZE,
+                blankToNull(after),
+                blankToNull(before));
     }
 
     CaseSort sortOrDefault(CaseView view) {
         var chosen = sort == null ? null : CaseSort.fromKey(sort).orElse(null);
         if (chosen != null) {
             return chosen;
+        }
+        if (blankToNull(q) != null) {
+            // What was searched for, best match first.
+            return CaseSort.RELEVANCE;
         }
         // The queue of unowned work is read oldest wait first; everything else, latest change first.
         return view == CaseView.UNASSIGNED ? CaseSort.WAITING : CaseSort.UPDATED;
