@@ -121,6 +121,7 @@ class TimelineUpgradeTests {
                 "complaint_about",
                 "call_ended",
                 "call_wrapped_up",
+                "sign_in_code_given",
                 "callback_requested",
                 "callback_taken",
                 "callback_retry",
