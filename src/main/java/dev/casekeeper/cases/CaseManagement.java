@@ -241,7 +241,9 @@ public class CaseManagement {
                 now);
         attach(kase.id, entry, files, now);
         writer.save(kase, by.actor(), now);
-        events.publishEvent(new ReplyPosted(id, entry, by.id(), Channel.EMAIL, null));
+        // On a case from another channel the reply goes by email instead, as to an address a chat customer gave.
+        String instead = kase.channel == Channel.EMAIL ? null : addressed.to().getFirst();
+        events.publishEvent(new ReplyPosted(id, entry, by.id(), kase.channel, instead));
         return writer.entry(kase.id, entry);
     }
 

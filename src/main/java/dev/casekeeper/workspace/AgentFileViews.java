@@ -18,6 +18,9 @@ class AgentFileViews {
     }
 
     public @Nullable AttachedFiles of(@Nullable ChannelFacts facts) {
+        if (facts instanceof dev.casekeeper.cases.Addressed addressed) {
+            return new AttachedFiles(addressed.files());
+        }
         return facts instanceof AttachedFiles files ? files : null;
     }
 

@@ -15,4 +15,9 @@ public class EmailEntries {
     public @Nullable EmailFacts of(@Nullable ChannelFacts facts) {
         return facts instanceof EmailFacts email ? email : null;
     }
+
+    /** Whom an agent's reply or forward was addressed to, else null. */
+    public dev.casekeeper.cases.@Nullable Addressed addressed(@Nullable ChannelFacts facts) {
+        return facts instanceof dev.casekeeper.cases.Addressed addressed ? addressed : null;
+    }
 }
