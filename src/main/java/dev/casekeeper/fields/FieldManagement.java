@@ -124,6 +124,28 @@ public class FieldManagement {
     }
 
     /**
+     * The values of several cases (a page of a list) as people read them, by case and API key; a
+     * caller shows only cases its reader may see.
+     */
+    @Transactional(readOnly = true)
+    public Map<CaseId, Map<String, String>> textsOf(java.util.Collection<CaseId> ids) {
+        var byKey = new HashMap<String, Field>();
+        fields.all(FieldSubject.CASE).forEach(f -> byKey.put(f.apiKey(), f));
+        var shownById = new HashMap<CaseId, Map<String, String>>();
+        caseValues.of(ids).forEach((id, stored) -> {
+            var shown = new HashMap<String, String>();
+            stored.forEach((key, value) -> {
+                var field = byKey.get(key);
+                if (field != null && value != null) {
+                    shown.put(key, texts.text(field, value));
+                }
+            });
+            shownById.put(id, shown);
+        });
+        return shownById;
+    }
+
+    /**
      * Sets values of a case the agent may see, by API key (a null or blank value clears it). Every
      * value is checked first: one that does not fit refuses them all, naming each, and changes nothing.
      */
@@ -132,6 +154,17 @@ public class FieldManagement {
         var checked = check(given, team, caseValues.of(id));
         caseValues.change(id, checked.values(), checked.lines(), by);
         return valuesOf(id);
+    }
+
+    /**
+     * A filter on case fields (values as text, by API key) as the stored values a case must contain,
+     * for {@link dev.casekeeper.cases.CaseCriteria#customFields()}.
+     *
+     * @throws InvalidInputException naming an unknown field or a value not of its type
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Object> caseFilter(Map<String, String> given) {
+        return CaseFieldRules.containment(fields.all(FieldSubject.CASE), given);
     }
 
     /** The values to store and the timeline's lines, or the refusal of every value that does not fit. */
@@ -199,8 +232,9 @@ public class FieldManagement {
         if (help != null && help.length() > 500) {
             errors.put("helpText", "must be at most 500 characters");
         }
-        if (f.requiredToSolve() && f.subject() == FieldSubject.CUSTOMER) {
-            errors.put("requiredToSolve", "only a case field can be required to solve");
+        if (f.subject() == FieldSubject.CUSTOMER) {
+            // The customer panel does not show fields yet: a customer field would hold nothing.
+            errors.put("subject", "only case fields can be defined so far");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -1,0 +1,35 @@
+package dev.casekeeper.cases;
+
+import dev.casekeeper.agents.SignedInAgent;
+import java.time.Clock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Lists built from filters (saved views): a page of the cases an agent may see, and their capped count. */
+@Service
+@Transactional(readOnly = true)
+public class CaseCriteriaLookup {
+
+    private final CriteriaQueries queries;
+    private final Clock clock;
+
+    CaseCriteriaLookup(CriteriaQueries queries, Clock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** One page, with the total counted up to {@link CasePage#COUNT_CAP} and one beyond. */
+    public CasePage page(CaseCriteria criteria, SignedInAgent viewer, int page, int size) {
+        var visibility = CaseVisibility.of(viewer);
+        var now = clock.instant();
+        var items = queries.page(criteria, visibility, Math.max(0, page), size, now).stream()
+                .map(Case::summary)
+                .toList();
+        return new CasePage(items, queries.count(criteria, visibility, now), Math.max(0, page), size);
+    }
+
+    /** How many cases the agent may see match, up to {@link CasePage#COUNT_CAP} and one beyond. */
+    public long count(CaseCriteria criteria, SignedInAgent viewer) {
+        return queries.count(criteria, CaseVisibility.of(viewer), clock.instant());
+    }
+}
