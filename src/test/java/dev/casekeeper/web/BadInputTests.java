@@ -62,6 +62,7 @@ class BadInputTests extends ApiTestBase {
             Map.entry("GET /api/v1/routing/agents", "takes no input"),
             Map.entry("GET /api/v1/routing/supervisor-requests", "takes no input"),
             Map.entry("GET /api/v1/reports/customers-at-risk", "takes no input"),
+            Map.entry("GET /api/v1/qa/rubric", "takes no input"),
             Map.entry("GET /api/v1/telephony/integrations", "takes no input"),
             // The customer API (its own bad-input tests: PortalApiTests).
             Map.entry("GET /api/portal/v1/csrf", "takes no input"),
