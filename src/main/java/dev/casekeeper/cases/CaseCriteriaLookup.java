@@ -22,10 +22,21 @@ public class CaseCriteriaLookup {
     public CasePage page(CaseCriteria criteria, SignedInAgent viewer, int page, int size) {
         var visibility = CaseVisibility.of(viewer);
         var now = clock.instant();
-        var items = queries.page(criteria, visibility, Math.max(0, page), size, now).stream()
+        int number = Math.max(0, page);
+        var items = queries.page(criteria, visibility, number, size, now).stream()
                 .map(Case::summary)
                 .toList();
-        return new CasePage(items, queries.count(criteria, visibility, now), Math.max(0, page), size);
+        long total = queries.count(criteria, visibility, now);
+        // Saved views page by number: their "cursors" are the neighbouring page numbers.
+        boolean more = items.size() == size && (total > CasePage.COUNT_CAP || (long) (number + 1) * size < total);
+        return new CasePage(
+                items,
+                total,
+                number,
+                size,
+                more ? Integer.toString(number + 1) : null,
+                number > 0 ? Integer.toString(number - 1) : null,
+                java.util.Map.of());
     }
 
     /** How many cases the agent may see match, up to {@link CasePage#COUNT_CAP} and one beyond. */

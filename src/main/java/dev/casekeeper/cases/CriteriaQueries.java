@@ -141,6 +141,8 @@ class CriteriaQueries {
                         + ", c.updated_at desc";
             // A longer wait is an earlier start; nobody waiting counts as the shortest wait of all.
             case WAITING -> "coalesce(c.waiting_since, 'infinity') " + (criteria.ascending() ? "desc" : "asc");
+            // Filters have no words to rank by: the latest change first, as a search without words.
+            case RELEVANCE -> "c.updated_at desc";
         };
     }
 }
