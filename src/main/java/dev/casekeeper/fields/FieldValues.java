@@ -1,5 +1,6 @@
 package dev.casekeeper.fields;
 
+import dev.casekeeper.shared.StorableText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -118,6 +119,9 @@ final class FieldValues {
 
     private static String text(Object input) {
         if (input instanceof String s) {
+            if (!StorableText.isStorable(s)) {
+                throw new Refused(StorableText.problem(s));
+            }
             return s;
         }
         if (input instanceof Number || input instanceof Boolean) {

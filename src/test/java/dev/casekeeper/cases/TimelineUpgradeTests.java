@@ -139,7 +139,8 @@ class TimelineUpgradeTests {
                 "case_linked",
                 "case_unlinked",
                 "marked_spam",
-                "case_deleted");
+                "case_deleted",
+                "custom_field_changed");
         assertThat(written)
                 .as("every kind of event 0.1 wrote is in the fixture")
                 .containsAll(TimelineJson.types().keySet().stream()

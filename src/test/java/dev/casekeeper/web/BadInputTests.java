@@ -52,6 +52,7 @@ class BadInputTests extends ApiTestBase {
             Map.entry("GET /api/v1/email/blocked-senders", "takes no input"),
             Map.entry("GET /api/v1/email/suspended", "takes no input"),
             Map.entry("GET /api/v1/auto-close", "takes no input"),
+            Map.entry("GET /api/v1/saved-views", "takes no input"),
             Map.entry("GET /api/v1/sla/calendars", "takes no input"),
             Map.entry("GET /api/v1/sla/policies", "takes no input"),
             Map.entry("GET /api/v1/contact-topics", "takes no input"),

@@ -35,7 +35,14 @@ class CustomFields {
         if (given == null || given.isEmpty()) {
             return new CustomFieldRules.Checked(Map.of(), List.of());
         }
-        return rules().check(given, teamId);
+        try {
+            return rules().check(given, teamId);
+        } catch (InvalidInputException e) {
+            // Named as the request names them: customFields.<apiKey>.
+            var named = new java.util.LinkedHashMap<String, String>();
+            e.fieldErrors().forEach((key, message) -> named.put("customFields." + key, message));
+            throw new InvalidInputException(named);
+        }
     }
 
     void store(CaseId id, CustomFieldRules.Checked checked, SignedInAgent by) {

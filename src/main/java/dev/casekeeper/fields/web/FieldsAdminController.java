@@ -10,6 +10,7 @@ import dev.casekeeper.fields.FieldType;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -58,7 +59,7 @@ class FieldsAdminController {
 
     @PostMapping("/admin/fields")
     String create(
-            @ModelAttribute("fieldForm") FieldForm form,
+            @Valid @ModelAttribute("fieldForm") FieldForm form,
             BindingResult errors,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletResponse response,
@@ -83,7 +84,7 @@ class FieldsAdminController {
     @PostMapping("/admin/fields/{id}")
     String change(
             @PathVariable UUID id,
-            @ModelAttribute("fieldForm") FieldForm form,
+            @Valid @ModelAttribute("fieldForm") FieldForm form,
             BindingResult errors,
             @AuthenticationPrincipal SignedInAgent me,
             HttpServletResponse response,

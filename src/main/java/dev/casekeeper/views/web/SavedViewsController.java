@@ -14,6 +14,7 @@ import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.views.SavedView;
 import dev.casekeeper.views.SavedViewManagement;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +69,7 @@ class SavedViewsController {
 
     @PostMapping("/saved-views")
     String save(
-            @ModelAttribute("viewForm") ViewForm form,
+            @Valid @ModelAttribute("viewForm") ViewForm form,
             BindingResult errors,
             @RequestParam MultiValueMap<String, String> parameters,
             @AuthenticationPrincipal SignedInAgent me,
