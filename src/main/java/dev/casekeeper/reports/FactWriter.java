@@ -93,7 +93,8 @@ class FactWriter {
         } catch (NotFoundException gone) {
             return;
         }
-        jdbc.sql("update reports.case_fact set tags = :tags where case_id = :id and tags is distinct from :tags")
+        jdbc.sql("update reports.case_fact set tags = cast(:tags as text[]) where case_id = :id"
+                        + " and tags is distinct from cast(:tags as text[])")
                 .param("id", id.value())
                 .param("tags", tags)
                 .update();

@@ -46,10 +46,11 @@ class DeliverySender implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final Semaphore inFlight;
     private final Semaphore wake = new Semaphore(0);
-    private final HttpClient http;
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    // Made anew at each start: a stopped context (a paused test context, too) is started again.
+    private volatile ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile HttpClient http;
     private volatile boolean running;
-    private @Nullable Thread loop;
+    private volatile @Nullable Thread loop;
 
     DeliverySender(
             DeliveryQueries deliveries,
@@ -66,11 +67,7 @@ class DeliverySender implements SmartLifecycle {
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.inFlight = new Semaphore(settings.concurrency());
-        this.http = HttpClient.newBuilder()
-                .executor(senders)
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = client(senders);
         bus.subscribe(WebhookOutbox.DUE, new ClusterBus.Subscriber() {
             @Override
             public void receive(String payload) {
@@ -90,10 +87,24 @@ class DeliverySender implements SmartLifecycle {
         }
     }
 
+    private HttpClient client(ExecutorService executor) {
+        return HttpClient.newBuilder()
+                .executor(executor)
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
     @Override
     public void start() {
+        if (senders.isShutdown()) {
+            senders = Executors.newVirtualThreadPerTaskExecutor();
+            http = client(senders);
+        }
         running = true;
-        loop = Thread.ofPlatform().name("webhook-sender").daemon().start(this::run);
+        var thread = Thread.ofPlatform().name("webhook-sender").daemon().unstarted(this::run);
+        loop = thread;
+        thread.start();
     }
 
     @Override
@@ -116,7 +127,8 @@ class DeliverySender implements SmartLifecycle {
     }
 
     private void run() {
-        while (running) {
+        // A loop of an earlier start (stopped, started again before it woke) ends here.
+        while (running && Thread.currentThread() == loop) {
             int taken = 0;
             try {
                 taken = sendDue();

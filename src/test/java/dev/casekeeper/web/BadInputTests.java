@@ -65,6 +65,8 @@ class BadInputTests extends ApiTestBase {
             Map.entry("GET /api/v1/reports/customers-at-risk", "takes no input"),
             Map.entry("GET /api/v1/qa/rubric", "takes no input"),
             Map.entry("GET /api/v1/telephony/integrations", "takes no input"),
+            Map.entry("GET /api/v1/webhooks", "takes no input"),
+            Map.entry("GET /api/v1/webhooks/event-types", "takes no input"),
             // The customer API (its own bad-input tests: PortalApiTests).
             Map.entry("GET /api/portal/v1/csrf", "takes no input"),
             Map.entry("GET /api/portal/v1/me", "takes no input"),
