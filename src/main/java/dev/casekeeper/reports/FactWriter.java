@@ -93,10 +93,9 @@ class FactWriter {
         } catch (NotFoundException gone) {
             return;
         }
-        jdbc.sql("update reports.case_fact set tags = :tags where case_id = :id and tags is distinct from :tags")
-                .param("id", id.value())
-                .param("tags", tags)
-                .update();
+        jdbc.sql("""
+                        update reports.case_fact set tags = cast(:tags as text[])
+                        where case_id = :id and tags is distinct from cast(:tags as text[])""").param("id", id.value()).param("tags", tags).update();
     }
 
     private void write(CaseFacts facts, boolean replacing) {
