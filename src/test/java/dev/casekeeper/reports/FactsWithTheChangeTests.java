@@ -123,6 +123,13 @@ class FactsWithTheChangeTests extends ApiTestBase {
         assertThat(status(kase.value())).isEqualTo("solved");
         cases.change(kase, new ChangeCase(CaseStatus.OPEN, null, null), alice);
         assertThat(moments(kase, "reopened")).isEqualTo(1);
+        // A change of tags alone has no event of its own: the facts follow it all the same.
+        cases.change(kase, new ChangeCase(null, null, List.of("billing")), alice);
+        assertThat(jdbc.sql("select array_to_string(tags, ',') from reports.case_fact where case_id = :id")
+                        .param("id", kase.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("billing");
 
         assertThat(reportsPublications()).isEmpty();
     }
