@@ -89,7 +89,7 @@ class CustomFieldsBrowserTests extends ApiTestBase {
 
         new Select(browser.findElement(By.id("field-" + key))).selectByValue("Billing");
         browser.findElement(By.id("fields-save")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("fields-saved")));
+        // Not the panel's "Saved.": the live refresh that follows the change may replace it first.
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "Contact reason"));
         new Select(browser.findElement(By.id("status"))).selectByValue("solved");
         browser.findElement(By.cssSelector("#change-form button[type=submit]")).click();
