@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -148,7 +149,7 @@ class DeliverySender implements SmartLifecycle {
     }
 
     /** Takes and starts as many due deliveries as there is room for; answers how many. */
-    private int sendDue() throws RuntimeException {
+    private int sendDue() {
         int room;
         try {
             // Wait for room rather than take deliveries that would sit while their time-out runs.
@@ -163,14 +164,14 @@ class DeliverySender implements SmartLifecycle {
         var now = clock.instant();
         // Another node may retry one of these only after this attempt had every chance to end.
         var lost = now.plus(settings.timeout().multipliedBy(2)).plusSeconds(30);
-        java.util.List<DeliveryQueries.Taken> taken;
+        List<DeliveryQueries.Taken> taken;
         try {
             taken = transaction.execute(status -> deliveries.take(now, lost, wanted));
         } catch (RuntimeException e) {
             inFlight.release(wanted);
             throw e;
         }
-        taken = taken == null ? java.util.List.of() : taken;
+        taken = taken == null ? List.of() : taken;
         inFlight.release(wanted - taken.size());
         for (var delivery : taken) {
             senders.execute(() -> {
