@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What an attempt leaves behind, in one transaction: the attempt in the log, the delivery delivered,
- * due again or given up, and the subscription's run of failures: a success ends it; failing for
+ * What a failed attempt leaves behind, in one transaction: the attempt in the log, the delivery due
+ * again or given up, and the subscription's run of failures (a success, recorded by
+ * {@link DeliveredAttempts}, ends it); failing for
  * {@code casekeeper.webhooks.disable-after} (with at least {@value #MIN_FAILURES} failed attempts)
  * disables the subscription and tells the admins, once.
  */
@@ -53,19 +54,14 @@ class DeliveryOutcomes {
     }
 
     @Transactional
-    void record(
+    void failed(
             DeliveryQueries.Taken delivery,
             Instant at,
             @Nullable Integer status,
             int durationMs,
             @Nullable String detail,
-            boolean delivered,
             @Nullable Instant retryAt) {
-        deliveries.attempted(delivery, at, status, durationMs, detail, delivered, retryAt);
-        if (delivered) {
-            subscriptions.succeeded(delivery.subscriptionId());
-            return;
-        }
+        deliveries.attempted(delivery, at, status, durationMs, detail, false, retryAt);
         if (retryAt == null) {
             log.warn(
                     "Webhook delivery {} ({}) given up after {} attempt(s), the last: {}",

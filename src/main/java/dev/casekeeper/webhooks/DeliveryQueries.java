@@ -130,6 +130,45 @@ class DeliveryQueries {
                 .update();
     }
 
+    /** Records answered attempts and marks their deliveries delivered, in one statement for the batch. */
+    void delivered(List<DeliveredAttempts.Answered> batch) {
+        jdbc.sql("""
+                        with answered as (
+                            select * from unnest(:ids, :numbers, :ats, :statuses, :ms, :details)
+                                       as a(id, number, at_ms, status, ms, detail)),
+                        logged as (
+                            insert into webhooks.attempt (delivery_id, number, attempted_at, status, duration_ms, detail)
+                            select id, number, to_timestamp(at_ms / 1000.0), status, ms, detail from answered
+                            on conflict do nothing)
+                        update webhooks.delivery d
+                           set state = 'delivered', next_attempt_at = null, last_status = a.status,
+                               last_error = null, last_duration_ms = a.ms, delivered_at = to_timestamp(a.at_ms / 1000.0)
+                          from answered a
+                         where d.id = a.id
+                        """)
+                .param(
+                        "ids",
+                        batch.stream()
+                                .map(DeliveredAttempts.Answered::deliveryId)
+                                .toArray(UUID[]::new))
+                .param(
+                        "numbers",
+                        batch.stream().map(DeliveredAttempts.Answered::attempt).toArray(Integer[]::new))
+                .param("ats", batch.stream().map(a -> a.at().toEpochMilli()).toArray(Long[]::new))
+                .param(
+                        "statuses",
+                        batch.stream().map(DeliveredAttempts.Answered::status).toArray(Integer[]::new))
+                .param(
+                        "ms",
+                        batch.stream()
+                                .map(DeliveredAttempts.Answered::durationMs)
+                                .toArray(Integer[]::new))
+                .param(
+                        "details",
+                        batch.stream().map(DeliveredAttempts.Answered::detail).toArray(String[]::new))
+                .update();
+    }
+
     /** The newest deliveries of a subscription first, after the given one (keyset). */
     List<Delivery> page(UUID subscription, @Nullable Instant afterCreatedAt, @Nullable UUID afterId, int limit) {
         return jdbc.sql("select " + COLUMNS + """

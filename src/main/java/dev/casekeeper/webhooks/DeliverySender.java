@@ -41,6 +41,7 @@ class DeliverySender implements SmartLifecycle {
 
     private final DeliveryQueries deliveries;
     private final DeliveryOutcomes outcomes;
+    private final DeliveredAttempts answered;
     private final WebhookSecrets seal;
     private final WebhookSettings settings;
     private final Clock clock;
@@ -56,6 +57,7 @@ class DeliverySender implements SmartLifecycle {
     DeliverySender(
             DeliveryQueries deliveries,
             DeliveryOutcomes outcomes,
+            DeliveredAttempts answered,
             WebhookSecrets seal,
             WebhookSettings settings,
             Clock clock,
@@ -63,6 +65,7 @@ class DeliverySender implements SmartLifecycle {
             ClusterBus bus) {
         this.deliveries = deliveries;
         this.outcomes = outcomes;
+        this.answered = answered;
         this.seal = seal;
         this.settings = settings;
         this.clock = clock;
@@ -232,10 +235,14 @@ class DeliverySender implements SmartLifecycle {
 
     private void record(
             DeliveryQueries.Taken delivery, Instant at, @Nullable Integer status, int ms, @Nullable String detail) {
-        boolean delivered = status != null && status >= 200 && status < 300;
-        var retryAt = delivered ? null : retryAt(delivery, at);
+        if (status != null && status >= 200 && status < 300) {
+            answered.add(new DeliveredAttempts.Answered(
+                    delivery.id(), delivery.attempt(), delivery.subscriptionId(), at, status, ms, detail));
+            return;
+        }
+        var retryAt = retryAt(delivery, at);
         try {
-            outcomes.record(delivery, at, status, ms, detail, delivered, retryAt);
+            outcomes.failed(delivery, at, status, ms, detail, retryAt);
         } catch (RuntimeException e) {
             // The delivery comes due again when its attempt counts as lost, and is sent once more.
             log.warn("Webhook delivery {}: could not record its attempt", delivery.id(), e);

@@ -147,11 +147,12 @@ class SubscriptionQueries {
                 .optional();
     }
 
-    void succeeded(UUID id) {
+    /** A delivery of each of these succeeded: their runs of failures end. */
+    void succeeded(List<UUID> ids) {
         jdbc.sql("""
                         update webhooks.subscription set failures = 0, failing_since = null
-                         where id = :id and failures > 0
-                        """).param("id", id).update();
+                         where id = any(:ids) and failures > 0
+                        """).param("ids", ids.toArray(UUID[]::new)).update();
     }
 
     Optional<Failing> failed(UUID id, Instant now) {
