@@ -3,7 +3,7 @@
  * someone takes it, in a time window promised to the customer, warned before it closes and alerted
  * when it passes, done with its outcome; an open callback keeps the case from being solved.
  */
-@ApplicationModule(allowedDependencies = {"agents", "cases", "customers", "notifications", "shared"})
+@ApplicationModule(allowedDependencies = {"agents", "cases", "cases :: events", "customers", "notifications", "shared"})
 @NullMarked
 package dev.casekeeper.callbacks;
 

@@ -188,6 +188,17 @@ public class CaseLookup {
         return authors.named(rows.stream().map(json::entry).toList()).getFirst();
     }
 
+    /**
+     * Whether an admin deleted the case, waiting for a deletion in progress to end. A module that acts
+     * on a case after its change committed (sending a reply, a forward) asks this first, in its own
+     * transaction: the case's row stays key-share locked to the end of it, so a deletion cannot run
+     * between the question and what the module writes (and then erase nothing of it). Ordinary changes
+     * of the case do not wait for that lock.
+     */
+    public boolean deletedHolding(CaseId id) {
+        return cases.removedHolding(id.value()).filter("deleted"::equals).isPresent();
+    }
+
     /** A case without its timeline, as the system; for modules that need only its facts. */
     public CaseSummary summary(CaseId id) {
         return byId(id).orElseThrow(() -> new NotFoundException("Case", id));

@@ -121,6 +121,15 @@ class CaseQueries {
                 == 1;
     }
 
+    /** How the case was removed, if it was, holding a key-share lock on its row to the transaction's end. */
+    Optional<String> removedHolding(UUID id) {
+        return jdbc.sql("select removed from cases.support_case where id = :id for key share")
+                .param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(removed -> removed);
+    }
+
     /** How the case was removed ({@code spam}, {@code deleted}), if it was. */
     Optional<String> removed(UUID id) {
         return jdbc.sql("select removed from cases.support_case where id = :id and removed is not null")

@@ -27,7 +27,7 @@ public class CaseRemovals {
     private static final Logger log = LoggerFactory.getLogger(CaseRemovals.class);
 
     /** What a deleted case's subject reads. */
-    static final String DELETED_SUBJECT = "(deleted case)";
+    static final String DELETED_SUBJECT = CaseDeleted.SUBJECT;
 
     private final CaseQueries cases;
     private final CaseWriter writer;
@@ -116,6 +116,9 @@ public class CaseRemovals {
                         where case_id = :case
                         """).param("case", kase.id).update();
         jdbc.sql("select set_config('casekeeper.erasing', 'off', true)").query().singleValue();
+        jdbc.sql("delete from cases.attachment where case_id = :case")
+                .param("case", kase.id)
+                .update();
         jdbc.sql("update cases.support_case set subject = :subject where id = :case")
                 .param("subject", DELETED_SUBJECT)
                 .param("case", kase.id)

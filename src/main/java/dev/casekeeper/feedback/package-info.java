@@ -3,7 +3,8 @@
  * comment), compliments that reach the agent and their supervisors and stay on the agent's profile,
  * and complaints that open a complaint case of their own, owned by a supervisor.
  */
-@ApplicationModule(allowedDependencies = {"agents", "cases", "customers", "notifications", "shared", "sla"})
+@ApplicationModule(
+        allowedDependencies = {"agents", "cases", "cases :: events", "customers", "notifications", "shared", "sla"})
 @NullMarked
 package dev.casekeeper.feedback;
 

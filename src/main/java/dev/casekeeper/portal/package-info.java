@@ -9,6 +9,7 @@
             "agents",
             "callbacks",
             "cases",
+            "cases :: events",
             "channels",
             "customers",
             "customers :: events",

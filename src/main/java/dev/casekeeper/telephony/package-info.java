@@ -7,7 +7,15 @@
  */
 @ApplicationModule(
         displayName = "Telephony",
-        allowedDependencies = {"agents", "cases", "customers", "routing", "routing :: events", "shared"})
+        allowedDependencies = {
+            "agents",
+            "cases",
+            "cases :: events",
+            "customers",
+            "routing",
+            "routing :: events",
+            "shared"
+        })
 @NullMarked
 package dev.casekeeper.telephony;
 

@@ -62,16 +62,21 @@ class EmailCaseRemovals {
                 .update();
         int outbound = jdbc.sql("""
                         update email.outbound_message
-                        set raw = ''::bytea,
+                        set raw = ''::bytea, recipient = '', cc = '{}',
                             state = case when state = 'queued' then 'failed' else state end,
                             last_error = case when state = 'queued' then 'The case was deleted' else last_error end
                         where case_id = :case
                         """).param("case", caseId).update();
+        // The third parties a message of the case was forwarded to: their answers find no case now.
+        int forwards = jdbc.sql("update email.forward set addresses = '{}' where case_id = :case")
+                .param("case", caseId)
+                .update();
         log.info(
-                "Case {} deleted: {} attachments, {} received and {} sent messages of it deleted",
+                "Case {} deleted: {} attachments, {} received and {} sent messages and {} forwards of it deleted",
                 caseId,
                 attachments,
                 inbound,
-                outbound);
+                outbound,
+                forwards);
     }
 }

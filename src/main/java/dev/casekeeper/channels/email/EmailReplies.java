@@ -81,6 +81,10 @@ class EmailReplies {
         if ((reply.channel() != Channel.EMAIL && reply.emailTo() == null) || outbound.isQueued(reply.entryId())) {
             return;
         }
+        if (lookup.deletedHolding(reply.caseId())) {
+            log.info("Reply {} is not sent: its case {} was deleted", reply.entryId(), reply.caseId());
+            return;
+        }
         var kase = lookup.summary(reply.caseId());
         var entry = lookup.entry(reply.caseId(), reply.entryId());
         var thread = threads.thread(kase.id().value());
