@@ -83,6 +83,19 @@ class CaseCustomerData implements CustomerDataHolder {
                 .param("erased", ERASED)
                 .param("ids", customer.records().stream().map(CustomerId::value).toList())
                 .update();
+        // Her feedback's words on the timeline: a rating's comment, a compliment's text.
+        jdbc.sql("""
+                        update cases.timeline_entry
+                        set data = case event_type
+                                       when 'satisfaction_rated' then jsonb_set(data, '{comment}', 'null'::jsonb)
+                                       else jsonb_set(data, '{text}', to_jsonb(:erased::text))
+                                   end
+                        where kind = 'event' and author_kind = 'customer' and author_id in (:ids)
+                          and event_type in ('satisfaction_rated', 'compliment_received')
+                        """)
+                .param("erased", ERASED)
+                .param("ids", customer.records().stream().map(CustomerId::value).toList())
+                .update();
         // A call's recording is her voice: the call stays on the timeline, its recording does not.
         jdbc.sql("""
                         update cases.timeline_entry e set data = e.data - 'recordingUrl'

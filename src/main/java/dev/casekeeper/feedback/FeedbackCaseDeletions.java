@@ -17,6 +17,8 @@ class FeedbackCaseDeletions {
 
     @EventListener
     void on(CaseDeleted event) {
+        // Compliments and complaints are permanent; only their words may go, and only like this.
+        jdbc.sql("select set_config('casekeeper.erasing', 'on', true)").query().singleValue();
         jdbc.sql("update feedback.rating set comment = null where case_id = :case")
                 .param("case", event.caseId().value())
                 .update();
@@ -26,5 +28,6 @@ class FeedbackCaseDeletions {
         jdbc.sql("update feedback.complaint set text = '' where case_id = :case")
                 .param("case", event.caseId().value())
                 .update();
+        jdbc.sql("select set_config('casekeeper.erasing', 'off', true)").query().singleValue();
     }
 }

@@ -155,7 +155,7 @@ public class FeedbackManagement {
                 caseId.value(),
                 "Case #%d \"%s\": the customer complimented %s: “%s”"
                         .formatted(kase.number(), kase.subject(), about, shortened(praise)),
-                "compliment:" + compliment.id()));
+                notificationKey(compliment.id())));
         log.info("Case {}: compliment {} for {}", caseId, compliment.id(), agent);
         events.publishEvent(new FeedbackGiven(caseId));
         return compliment;
@@ -237,5 +237,10 @@ public class FeedbackManagement {
             throw new InvalidInputException(field, "must not be blank");
         }
         return stripped;
+    }
+
+    /** The key the agent and supervisors were told of a compliment under. */
+    static String notificationKey(UUID complimentId) {
+        return "compliment:" + complimentId;
     }
 }

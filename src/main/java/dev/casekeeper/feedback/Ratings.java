@@ -139,7 +139,7 @@ class Ratings {
                                     rating.comment() == null
                                             ? ""
                                             : ": “" + FeedbackManagement.shortened(rating.comment()) + "”"),
-                    "csat:" + rating.id() + ":" + rating.updatedAt().toEpochMilli()));
+                    notificationKeyPrefix(rating.id()) + rating.updatedAt().toEpochMilli()));
         }
         log.info(
                 "Case {} rated {} ({}) through {}",
@@ -147,5 +147,10 @@ class Ratings {
                 rating.score().value(),
                 changed ? "changed" : "new",
                 rating.source().value());
+    }
+
+    /** The start of the keys the owner was told of each answer to this rating under. */
+    static String notificationKeyPrefix(UUID ratingId) {
+        return "csat:" + ratingId + ":";
     }
 }

@@ -71,6 +71,24 @@ public class NotificationManagement {
     }
 
     /**
+     * Replaces the text of the notifications about these cases told under a key starting with one of
+     * these prefixes: a module whose notifications quoted a customer calls it when her words are
+     * erased. Answers how many were rewritten.
+     */
+    public int replaceTexts(Collection<UUID> cases, Collection<String> keyPrefixes, String text) {
+        if (cases.isEmpty() || keyPrefixes.isEmpty()) {
+            return 0;
+        }
+        return notifications.replaceTexts(
+                cases.toArray(UUID[]::new),
+                keyPrefixes.stream()
+                        .map(prefix ->
+                                prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                        .toArray(String[]::new),
+                text);
+    }
+
+    /**
      * The supervisors of a team: active agents with the supervisor role who are members of it. A
      * team without one (or no team) falls back to every active supervisor, and with none of those
      * to the admins, so an alert meant for a supervisor always reaches someone who can act.

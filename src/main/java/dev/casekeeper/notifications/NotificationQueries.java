@@ -103,4 +103,15 @@ class NotificationQueries {
                 rs.getTimestamp("created_at").toInstant(),
                 read == null ? null : read.toInstant());
     }
+
+    int replaceTexts(java.util.UUID[] cases, String[] keyPatterns, String text) {
+        return jdbc.sql("""
+                        update notifications.notification set text = :text
+                        where case_id = any(:cases) and dedup_key like any(:patterns)
+                        """)
+                .param("text", text)
+                .param("cases", cases)
+                .param("patterns", keyPatterns)
+                .update();
+    }
 }
