@@ -101,6 +101,9 @@ class CaseMailBrowserTests extends EmailTestBase {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reply-to")));
         assertThat(browser.findElement(By.id("reply-to")).getAttribute("value")).isEqualTo(customer);
         assertThat(browser.findElement(By.id("reply-cc")).getAttribute("value")).isEqualTo(colleague);
+        browser.findElement(By.cssSelector("#forward-form summary")).click();
+        HeadlessChromium.assertAccessible(browser);
+        browser.findElement(By.cssSelector("#forward-form summary")).click();
         browser.findElement(By.id("reply-bcc")).sendKeys(boss);
         new Select(browser.findElement(By.id("reply-from")))
                 .selectByValue(chosen.id().toString());

@@ -61,6 +61,7 @@ class PromiseSuggestionBrowserTests extends ApiTestBase {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("promise-suggestion-record")));
         assertThat(browser.findElement(By.id("promise-suggestion")).getText())
                 .contains("I'll call you tomorrow at 10:00 about the exchange.");
+        HeadlessChromium.assertAccessible(browser);
         browser.findElement(By.id("promise-suggestion-record")).click();
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("promise-suggestion-recorded")));
