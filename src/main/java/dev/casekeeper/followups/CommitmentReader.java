@@ -72,7 +72,8 @@ final class CommitmentReader {
         String text = sentence.length() > FollowupManagement.MAX_TEXT
                 ? sentence.substring(0, FollowupManagement.MAX_TEXT)
                 : sentence;
-        var working = WORKING_DAYS.matcher(sentence);
+        // natty reads at most a promise's length: a long run of text without a full stop costs it dearly.
+        var working = WORKING_DAYS.matcher(text);
         if (working.find()) {
             int days = Integer.parseInt(working.group(1));
             if (days < 1) {
@@ -81,7 +82,7 @@ final class CommitmentReader {
             var due = workingDays.closeOfDayAfter(now, days).orElseGet(() -> weekdaysAfter(now, zone, days));
             return Optional.of(new PromiseSuggestion(text, due, working.group()));
         }
-        for (DateGroup group : new Parser(TimeZone.getTimeZone(zone)).parse(sentence, Date.from(now))) {
+        for (DateGroup group : new Parser(TimeZone.getTimeZone(zone)).parse(text, Date.from(now))) {
             if (group.getDates().isEmpty()
                     || group.isRecurring()
                     || BARE_NUMBER.matcher(group.getText().strip()).matches()) {
