@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.sla.SlaFixture;
 import dev.casekeeper.support.ApiTestBase;
-import dev.casekeeper.support.TestClock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +21,10 @@ import org.junit.jupiter.api.Test;
  * in the team's business calendar, nothing recorded; only for a case the agent may see.
  */
 class PromiseSuggestionsApiTests extends ApiTestBase {
+
+    // The application's clock: the shared TestClock is the clock only of the tests that move time.
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
 
     @Test
     void suggestsTheCallTomorrowAtTenInTheAgentsZoneAndRecordsNothing() {
@@ -42,8 +45,7 @@ class PromiseSuggestionsApiTests extends ApiTestBase {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         var suggestion = answer.json().get("suggestion");
         assertThat(suggestion.get("text").asString()).isEqualTo("I'll call you tomorrow at 10:00.");
-        var expected = TestClock.INSTANCE
-                .instant()
+        var expected = clock.instant()
                 .atZone(zone)
                 .toLocalDate()
                 .plusDays(1)
@@ -88,7 +90,7 @@ class PromiseSuggestionsApiTests extends ApiTestBase {
                         Map.of("text", "We will refund you within 2 working days.", "zone", "Europe/Berlin"));
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        LocalDate day = TestClock.INSTANCE.instant().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate day = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         int found = 0;
         while (found < 2) {
             day = day.plusDays(1);

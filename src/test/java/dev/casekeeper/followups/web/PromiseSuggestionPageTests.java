@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.sla.SlaFixture;
 import dev.casekeeper.support.ApiTestBase;
-import dev.casekeeper.support.TestClock;
 import dev.casekeeper.support.WebSession;
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +12,10 @@ import org.junit.jupiter.api.Test;
 
 /** The composer's promise suggestion as the page asks for it, and who may ask. */
 class PromiseSuggestionPageTests extends ApiTestBase {
+
+    // The application's clock: the shared TestClock is the clock only of the tests that move time.
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
 
     @Test
     void offersThePromiseAndRecordsItWithOneClick() {
@@ -76,7 +79,7 @@ class PromiseSuggestionPageTests extends ApiTestBase {
                         "text",
                         "I'll call you",
                         "dueAt",
-                        TestClock.INSTANCE.instant().minus(Duration.ofHours(1)).toString()));
+                        clock.instant().minus(Duration.ofHours(1)).toString()));
         assertThat(late.status()).isEqualTo(422);
         assertThat(agent.api()
                         .get("/api/v1/cases/" + caseId + "/followups")
@@ -109,10 +112,7 @@ class PromiseSuggestionPageTests extends ApiTestBase {
                                         "text",
                                         "I'll call you",
                                         "dueAt",
-                                        TestClock.INSTANCE
-                                                .instant()
-                                                .plus(Duration.ofDays(1))
-                                                .toString()))
+                                        clock.instant().plus(Duration.ofDays(1)).toString()))
                         .status())
                 .isEqualTo(404);
         assertThat(agent.api()
