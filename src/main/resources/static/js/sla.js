@@ -22,6 +22,22 @@
         }
     });
 
+    // Promise suggestions: a moment after the agent stops typing a reply or chat line, the server reads
+    // it for a commitment with a time ("I'll call you tomorrow at 10:00") and the slot under the
+    // composer offers to record it, due in the agent's own zone.
+    let suggesting = null;
+    document.addEventListener('input', function (event) {
+        const box = event.target;
+        const slot = document.getElementById('promise-suggestion');
+        if (!box || box.id !== 'reply-body' || !slot || !slot.dataset.suggestUrl || !window.htmx) return;
+        clearTimeout(suggesting);
+        suggesting = setTimeout(function () {
+            const zone = window.Intl ? Intl.DateTimeFormat().resolvedOptions().timeZone || '' : '';
+            htmx.ajax('POST', slot.dataset.suggestUrl,
+                {source: slot, target: slot, swap: 'innerHTML', values: {body: box.value, zone: zone}});
+        }, 600);
+    });
+
     document.addEventListener('htmx:load', function (event) { fillZones(event.detail.elt); });
     document.addEventListener('DOMContentLoaded', function () { fillZones(document); });
 })();

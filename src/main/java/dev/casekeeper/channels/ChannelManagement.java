@@ -7,8 +7,11 @@ import dev.casekeeper.cases.FileCheck;
 import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.channels.chat.ChatManagement;
 import dev.casekeeper.channels.chat.ChatSettings;
+import dev.casekeeper.channels.email.CaseMail;
 import dev.casekeeper.channels.email.DirectMail;
 import dev.casekeeper.channels.email.EmailCustomer;
+import dev.casekeeper.channels.email.EmailForward;
+import dev.casekeeper.channels.email.EmailReply;
 import dev.casekeeper.channels.email.MailboxId;
 import dev.casekeeper.channels.email.OutboundCases;
 import java.util.List;
@@ -29,12 +32,80 @@ public class ChannelManagement {
     private final DirectMail mail;
     private final ChatSettings chatSettings;
     private final OutboundCases outbound;
+    private final CaseMail caseMail;
 
-    ChannelManagement(ChatManagement chats, DirectMail mail, ChatSettings chatSettings, OutboundCases outbound) {
+    ChannelManagement(
+            ChatManagement chats,
+            DirectMail mail,
+            ChatSettings chatSettings,
+            OutboundCases outbound,
+            CaseMail caseMail) {
         this.chats = chats;
         this.mail = mail;
         this.chatSettings = chatSettings;
         this.outbound = outbound;
+        this.caseMail = caseMail;
+    }
+
+    /**
+     * What a reply on an email case is addressed to by default; empty for a case on another channel
+     * or when no mailbox can send (the composer then shows no recipients).
+     */
+    public Optional<EmailAddressing> emailAddressing(CaseSummary kase, SignedInAgent viewer) {
+        if (kase.channel() != dev.casekeeper.cases.Channel.EMAIL) {
+            return Optional.empty();
+        }
+        var addressing = caseMail.addressing(kase.id(), viewer);
+        if (addressing.mailboxes().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EmailAddressing(
+                addressing.to(),
+                String.join(", ", addressing.cc()),
+                addressing.mailboxes().stream()
+                        .map(m -> new EmailSender(m.id().value(), m.address(), m.displayName()))
+                        .toList(),
+                addressing.defaultMailbox() == null
+                        ? null
+                        : addressing.defaultMailbox().value()));
+    }
+
+    /** An email reply to the people the agent typed (comma-separated), from a mailbox; see {@link CaseMail#reply}. */
+    public TimelineEntry emailReply(
+            CaseId caseId,
+            @Nullable String to,
+            @Nullable String cc,
+            @Nullable String bcc,
+            @Nullable UUID mailboxId,
+            @Nullable String body,
+            List<FileCheck.Upload> files,
+            SignedInAgent by) {
+        return caseMail.reply(
+                caseId,
+                new EmailReply(
+                        listOf(to), listOf(cc), listOf(bcc), mailboxId == null ? null : new MailboxId(mailboxId), body),
+                files,
+                by);
+    }
+
+    /** Forwards a message of the case ({@code entryId}) or the whole case to a third party; see {@link CaseMail#forward}. */
+    public TimelineEntry forward(
+            CaseId caseId,
+            @Nullable String to,
+            @Nullable UUID entryId,
+            @Nullable UUID mailboxId,
+            @Nullable String body,
+            List<FileCheck.Upload> files,
+            SignedInAgent by) {
+        return caseMail.forward(
+                caseId,
+                new EmailForward(listOf(to), entryId, mailboxId == null ? null : new MailboxId(mailboxId), body),
+                files,
+                by);
+    }
+
+    private static List<String> listOf(@Nullable String typed) {
+        return typed == null ? List.of() : List.of(typed);
     }
 
     /**

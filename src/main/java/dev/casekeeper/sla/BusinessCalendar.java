@@ -149,6 +149,20 @@ final class BusinessCalendar {
         throw new IllegalStateException("The calendar has no opening hours in the next " + MAX_DAYS + " days");
     }
 
+    /** The close of the {@code days}-th business day after the local day of {@code from}: "within n working days". */
+    Instant closeOfBusinessDayAfter(Instant from, int days) {
+        LocalDate day = from.atZone(zone).toLocalDate();
+        int found = 0;
+        for (int i = 0; i < MAX_DAYS; i++) {
+            day = day.plusDays(1);
+            var windows = windows(day);
+            if (!windows.isEmpty() && ++found == days) {
+                return windows.getLast().end();
+            }
+        }
+        throw new IllegalStateException("The calendar has no opening hours in the next " + MAX_DAYS + " days");
+    }
+
     private Instant startOfDay(LocalDate date) {
         return date.atStartOfDay(zone).toInstant();
     }

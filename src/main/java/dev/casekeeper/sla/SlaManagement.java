@@ -172,6 +172,17 @@ public class SlaManagement {
                         .openingOfBusinessDayAfter(solvedAt, match.policy().checkinAfterBusinessDays()));
     }
 
+    /**
+     * The close of the {@code days}-th business day after {@code from} in the calendar of the policy
+     * that matches the case (what "within 5 working days" means for its team); empty when no policy
+     * applies. No access check: the caller has found the case for its viewer.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> closeOfBusinessDayAfter(CaseId id, Instant from, int days) {
+        return matcher.match(cases.summary(id))
+                .map(match -> match.businessCalendar().closeOfBusinessDayAfter(from, days));
+    }
+
     private void check(SavePolicy command) {
         if (command.name().isBlank()) {
             throw new InvalidInputException("name", "must not be blank");

@@ -96,9 +96,7 @@ class CaseActionsController {
             }
         }
         if (!errors.hasErrors()) {
-            run(
-                    errors,
-                    () -> replies.send(detail.summary().id(), form.body(), form.via(), FileCheck.uploads(files), me));
+            run(errors, () -> replies.send(detail.summary().id(), form, FileCheck.uploads(files), me));
         }
         if (errors.hasErrors()) {
             return screens.refused(number, "reply-form", CaseScreen.statusOf(errors), me, request, response, model);

@@ -1,5 +1,6 @@
 package dev.casekeeper.workspace;
 
+import dev.casekeeper.channels.EmailAddressing;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,10 +24,53 @@ final class CaseForms {
 
             @Nullable Integer seen,
             @Nullable Boolean sendAnyway,
-            @Nullable String via) {
+            @Nullable String via,
 
-        static ReplyForm empty(int seen) {
-            return new ReplyForm("", seen, false, null);
+            @Size(max = 20_000, message = "{form.tooLong}") @Nullable
+            String to,
+
+            @Size(max = 20_000, message = "{form.tooLong}") @Nullable
+            String cc,
+
+            @Size(max = 20_000, message = "{form.tooLong}") @Nullable
+            String bcc,
+
+            @Nullable UUID mailboxId) {
+
+        /** A fresh reply; on an email case addressed as the case is (the customer, the people copied, its mailbox). */
+        static ReplyForm empty(int seen, @Nullable EmailAddressing mail) {
+            return mail == null
+                    ? new ReplyForm("", seen, false, null, null, null, null, null)
+                    : new ReplyForm(
+                            "",
+                            seen,
+                            false,
+                            null,
+                            mail.to() == null ? "" : mail.to(),
+                            mail.cc(),
+                            "",
+                            mail.defaultMailboxId());
+        }
+
+        /** The agent addressed it (the email composer's To was on the page). */
+        boolean addressed() {
+            return to != null;
+        }
+    }
+
+    /** A forward of one message ({@code entryId}) or, when blank, the whole case to a third party. */
+    record ForwardForm(
+            @NotBlank(message = "{forward.to.blank}") @Size(max = 20_000, message = "{form.tooLong}") @Nullable
+            String to,
+
+            @Nullable UUID entryId,
+            @Nullable UUID mailboxId,
+
+            @Size(max = 200_000, message = "{form.tooLong}") @Nullable
+            String body) {
+
+        static ForwardForm empty(@Nullable EmailAddressing mail) {
+            return new ForwardForm("", null, mail == null ? null : mail.defaultMailboxId(), "");
         }
     }
 

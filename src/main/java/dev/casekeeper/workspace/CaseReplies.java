@@ -3,9 +3,11 @@ package dev.casekeeper.workspace;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.FileCheck;
 import dev.casekeeper.channels.CaseChat;
 import dev.casekeeper.channels.ChannelManagement;
+import dev.casekeeper.channels.EmailAddressing;
 import dev.casekeeper.shared.ConflictException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +40,21 @@ class CaseReplies {
     @Nullable
     CaseChat chat(CaseId caseId, SignedInAgent me) {
         return channels.chatOfCase(caseId, me).orElse(null);
+    }
+
+    /** What the composer of an email case is addressed to, or null for a case on another channel. */
+    @Nullable
+    EmailAddressing emailAddressing(CaseSummary kase, SignedInAgent me) {
+        return channels.emailAddressing(kase, me).orElse(null);
+    }
+
+    /** A reply as the composer sent it: addressed by email when the agent filled in To, else as {@link #send}. */
+    void send(CaseId caseId, CaseForms.ReplyForm form, List<FileCheck.Upload> files, SignedInAgent me) {
+        if (form.addressed() && !BY_EMAIL.equals(form.via())) {
+            channels.emailReply(caseId, form.to(), form.cc(), form.bcc(), form.mailboxId(), form.body(), files, me);
+            return;
+        }
+        send(caseId, form.body(), form.via(), files, me);
     }
 
     void send(CaseId caseId, String body, @Nullable String via, List<FileCheck.Upload> files, SignedInAgent me) {

@@ -46,7 +46,11 @@ class CaseScreen {
     void fill(Model model, CasePageModel page, SignedInAgent me) {
         model.addAttribute("page", page);
         var kase = page.kase();
-        putIfAbsent(model, "replyForm", ReplyForm.empty(page.entries()));
+        // An email case's composer is addressed (To, Cc, Bcc, From) and can forward.
+        var mail = replies.emailAddressing(kase, me);
+        model.addAttribute("mailOut", mail);
+        putIfAbsent(model, "replyForm", ReplyForm.empty(page.entries(), mail));
+        putIfAbsent(model, "forwardForm", CaseForms.ForwardForm.empty(mail));
         putIfAbsent(model, "noteForm", NoteForm.empty());
         putIfAbsent(
                 model,

@@ -184,6 +184,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/cases/{id}/sla", false),
                 new Endpoint("GET", "/api/v1/cases/{id}/followups", false),
                 new Endpoint("POST", "/api/v1/cases/{id}/promises", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/promise-suggestions", false),
                 new Endpoint("GET", "/api/v1/followups", false),
                 new Endpoint("POST", "/api/v1/followups/{id}/keep", false),
                 new Endpoint("POST", "/api/v1/followups/{id}/withdraw", false),

@@ -134,6 +134,39 @@ class TemplateTextTests {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * The bundles of one language are read as one: a key written twice (in one file, or in two
+     * modules' files) silently shows only the last text, wherever the first was meant.
+     */
+    @Test
+    void noMessageKeyIsWrittenTwiceForOneLanguage() throws IOException {
+        var seen = new java.util.HashMap<String, String>();
+        var twice = new ArrayList<String>();
+        try (Stream<Path> bundles = Files.list(Path.of("src/main/resources/i18n"))) {
+            for (Path bundle : bundles.filter(f -> f.toString().endsWith(".properties"))
+                    .sorted()
+                    .toList()) {
+                String name = bundle.getFileName().toString();
+                String language =
+                        name.matches(".*_[a-z]{2}\\.properties") ? name.replaceAll(".*(_[a-z]{2}).*", "$1") : "";
+                var keys = new Properties() {
+                    @Override
+                    public synchronized Object put(Object key, Object value) {
+                        String earlier = seen.putIfAbsent(language + " " + key, name);
+                        if (earlier != null) {
+                            twice.add(key + " in " + earlier + " and " + name);
+                        }
+                        return super.put(key, value);
+                    }
+                };
+                try (var in = Files.newBufferedReader(bundle)) {
+                    keys.load(in);
+                }
+            }
+        }
+        assertThat(twice).isEmpty();
+    }
+
     /** Every notification kind and timeline event type the code writes has words on the page. */
     @Test
     void everyNotificationKindHasALabel() throws IOException {
