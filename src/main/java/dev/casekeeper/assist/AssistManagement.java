@@ -3,6 +3,7 @@ package dev.casekeeper.assist;
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseDetail;
+import dev.casekeeper.cases.CaseFlags;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
@@ -38,6 +39,7 @@ public class AssistManagement {
     private final Detectors detectors;
     private final AssistQueries queries;
     private final AssistSettings settings;
+    private final CaseFlags flags;
     private final Clock clock;
 
     AssistManagement(
@@ -47,6 +49,7 @@ public class AssistManagement {
             Detectors detectors,
             AssistQueries queries,
             AssistSettings settings,
+            CaseFlags flags,
             Clock clock) {
         this.cases = cases;
         this.lookup = lookup;
@@ -54,6 +57,7 @@ public class AssistManagement {
         this.detectors = detectors;
         this.queries = queries;
         this.settings = settings;
+        this.flags = flags;
         this.clock = clock;
     }
 
@@ -122,7 +126,9 @@ public class AssistManagement {
     public FrustrationTrend clearHeated(CaseId caseId, SignedInAgent viewer) {
         requireSupervisor(viewer, "clear a heated case");
         lookup.find(caseId, viewer);
-        queries.clearHeated(caseId.value(), viewer.id().value(), clock.instant());
+        if (queries.clearHeated(caseId.value(), viewer.id().value(), clock.instant())) {
+            flags.heated(caseId, false);
+        }
         return trend(caseId, viewer);
     }
 

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param tags cases holding all of these tags
  * @param customFields stored values of custom fields a case must contain
  * @param waitingLongerThan cases whose customer has waited at least this long for an answer
+ * @param slaStates cases in one of these SLA states ({@link CaseFlags})
+ * @param heated only heated cases (true), only cases not heated (false), or either (null)
  */
 public record CaseCriteria(
         Set<CaseStatus> statuses,
@@ -34,7 +36,9 @@ public record CaseCriteria(
         @Nullable Instant updatedFrom,
         @Nullable Instant updatedTo,
         CaseSort sort,
-        boolean ascending) {
+        boolean ascending,
+        Set<SlaState> slaStates,
+        @Nullable Boolean heated) {
 
     public CaseCriteria {
         statuses = Set.copyOf(statuses);
@@ -42,5 +46,6 @@ public record CaseCriteria(
         channels = Set.copyOf(channels);
         tags = List.copyOf(tags);
         customFields = Map.copyOf(customFields);
+        slaStates = Set.copyOf(slaStates);
     }
 }

@@ -105,6 +105,16 @@ public class CaseCustomValues {
         var team = kase.teamId == null ? null : new TeamId(kase.teamId);
         var owner = kase.ownerId == null ? null : new AgentId(kase.ownerId);
         events.publishEvent(new CaseUpdated(id, kase.number, team, owner, team, owner));
+        events.publishEvent(new CustomFieldsChanged(id));
+    }
+
+    /**
+     * Whether the case's stored values contain these (as {@link CustomFieldRules#filter} gives them:
+     * a multi-select contains a case holding that option among others), as list filters match.
+     */
+    @Transactional(readOnly = true)
+    public boolean contain(CaseId id, Map<String, Object> wanted) {
+        return wanted.isEmpty() || values.contain(id.value(), wanted);
     }
 
     private static @Nullable String text(@Nullable Object value) {

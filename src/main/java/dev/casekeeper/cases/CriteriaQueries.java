@@ -102,6 +102,22 @@ class CriteriaQueries {
             sql.append(" and c.custom_fields @> cast(:customFields as jsonb)");
             params.put("customFields", json.writeValueAsString(criteria.customFields()));
         }
+        if (!criteria.slaStates().isEmpty()) {
+            // Written out, not bound: the planner can then prove the partial index case_sla_attention
+            // (cases/V16_19, at risk and breached) covers the query even in a generic plan. Enum values only.
+            sql.append(" and c.sla_state in (")
+                    .append(String.join(
+                            ", ",
+                            criteria.slaStates().stream()
+                                    .map(state -> "'" + state.value() + "'")
+                                    .sorted()
+                                    .toList()))
+                    .append(")");
+        }
+        if (criteria.heated() != null) {
+            // Heated: the partial index case_heated; "not heated" is most cases, read in list order.
+            sql.append(criteria.heated() ? " and c.heated" : " and not c.heated");
+        }
         if (criteria.waitingLongerThan() != null) {
             sql.append(" and c.waiting_since <= :waitingSince");
             params.put("waitingSince", Timestamp.from(now.minus(criteria.waitingLongerThan())));

@@ -67,6 +67,15 @@ class CustomValueQueries {
                 .update();
     }
 
+    boolean contain(UUID caseId, Map<String, Object> wanted) {
+        return jdbc.sql("select custom_fields @> cast(:wanted as jsonb) from cases.support_case where id = :id")
+                .param("id", caseId)
+                .param("wanted", json.writeValueAsString(wanted))
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
     private Map<String, Object> read(String text) {
         Map<String, Object> values = reader.readValue(text);
         values.replaceAll(

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -165,6 +166,19 @@ public class FieldManagement {
     @Transactional(readOnly = true)
     public Map<String, Object> caseFilter(Map<String, String> given) {
         return CaseFieldRules.containment(fields.all(FieldSubject.CASE), given);
+    }
+
+    /**
+     * {@link #caseFilter} for values saved earlier (an SLA policy's conditions): empty when a field is
+     * gone or a value no longer fits it, instead of a refusal.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Map<String, Object>> caseFilterIfValid(Map<String, String> given) {
+        try {
+            return Optional.of(CaseFieldRules.containment(fields.all(FieldSubject.CASE), given));
+        } catch (InvalidInputException e) {
+            return Optional.empty();
+        }
     }
 
     /** The values to store and the timeline's lines, or the refusal of every value that does not fit. */

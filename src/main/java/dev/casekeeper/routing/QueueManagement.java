@@ -2,6 +2,7 @@ package dev.casekeeper.routing;
 
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.Role;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.callbacks.Callback;
@@ -9,6 +10,7 @@ import dev.casekeeper.callbacks.CallbackWindow;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import java.time.Duration;
@@ -208,6 +210,26 @@ public class QueueManagement {
     public TeamRouting setTeamRouting(
             TeamId teamId, @Nullable TeamId overflowTeamId, @Nullable Duration overflowAfter) {
         return overflow.set(teamId, overflowTeamId, overflowAfter);
+    }
+
+    /**
+     * {@link #setTeamRouting(TeamId, TeamId, Duration)} for a person: admins set any team's overflow,
+     * supervisors only that of a team they belong to (the routing page and the API share this rule).
+     *
+     * @throws AccessDeniedException for an agent, or a supervisor of other teams
+     */
+    public TeamRouting setTeamRouting(
+            TeamId teamId, @Nullable TeamId overflowTeamId, @Nullable Duration overflowAfter, SignedInAgent by) {
+        agents.findTeam(teamId);
+        if (!mayChangeTeam(teamId, by)) {
+            throw new AccessDeniedException("Only admins and the team's supervisors change its overflow");
+        }
+        return setTeamRouting(teamId, overflowTeamId, overflowAfter);
+    }
+
+    /** Whether the person may change the team's routing: an admin, or a supervisor who is in the team. */
+    public boolean mayChangeTeam(TeamId teamId, SignedInAgent by) {
+        return by.isAdmin() || by.role() == Role.SUPERVISOR && by.teamIds().contains(teamId);
     }
 
     private ContactId contactOf(OfferId offerId) {

@@ -1,6 +1,8 @@
 package dev.casekeeper.sla;
 
+import dev.casekeeper.cases.CaseCustomValues;
 import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.fields.FieldManagement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the policy for a case: the first, in position order, whose conditions all match. Policies and
+ * Finds the policy for a case: the first, in position order, whose conditions all match (custom
+ * field conditions are checked last, against the case's stored values). Policies and
  * calendars are kept in memory with the version they were read at; every match reads the version row
  * (one primary-key lookup, in the caller's transaction; a refresh of a case's clocks reads it with
  * the case's SLA row) and reads them again only when a change on any node has moved it on
@@ -29,12 +32,21 @@ class PolicyMatcher {
 
     private final PolicyQueries policies;
     private final CalendarQueries calendars;
+    private final FieldManagement fields;
+    private final CaseCustomValues caseValues;
     private final JdbcClient jdbc;
     private volatile @Nullable Snapshot snapshot;
 
-    PolicyMatcher(PolicyQueries policies, CalendarQueries calendars, JdbcClient jdbc) {
+    PolicyMatcher(
+            PolicyQueries policies,
+            CalendarQueries calendars,
+            FieldManagement fields,
+            CaseCustomValues caseValues,
+            JdbcClient jdbc) {
         this.policies = policies;
         this.calendars = calendars;
+        this.fields = fields;
+        this.caseValues = caseValues;
         this.jdbc = jdbc;
     }
 
@@ -50,7 +62,7 @@ class PolicyMatcher {
     Optional<Match> match(CaseSummary kase, long version) {
         var current = current(version);
         return current.policies().stream()
-                .filter(policy -> matches(policy.conditions(), kase))
+                .filter(policy -> matches(policy.conditions(), kase) && holdsCustomFields(policy.conditions(), kase))
                 .findFirst()
                 .map(policy -> current.matches().get(policy.id().value()));
     }
@@ -82,6 +94,21 @@ class PolicyMatcher {
                 // Cases do not carry customer tags or a mailbox yet: a policy that asks for them matches none.
                 && when.customerTags().isEmpty()
                 && when.mailboxes().isEmpty();
+    }
+
+    /**
+     * Whether the case holds the policy's custom field values, read as the fields are now (fields
+     * change without the policies' version moving): a field removed, or a value it no longer allows,
+     * matches no case rather than every case.
+     */
+    private boolean holdsCustomFields(PolicyConditions when, CaseSummary kase) {
+        if (when.customFields().isEmpty()) {
+            return true;
+        }
+        return fields.caseFilterIfValid(when.customFields())
+                .filter(wanted -> !wanted.isEmpty())
+                .map(wanted -> caseValues.contain(kase.id(), wanted))
+                .orElse(false);
     }
 
     private static <T> boolean anyOrContains(List<T> allowed, T value) {

@@ -2,6 +2,7 @@ package dev.casekeeper.sla;
 
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseOpened;
+import dev.casekeeper.cases.CustomFieldsChanged;
 import dev.casekeeper.cases.MessageReceived;
 import dev.casekeeper.cases.OwnerChanged;
 import dev.casekeeper.cases.PriorityChanged;
@@ -63,6 +64,12 @@ class SlaCaseListener {
 
     @EventListener
     void on(PriorityChanged event) {
+        refresh(event.caseId());
+    }
+
+    /** A policy may match on a custom field's value. */
+    @EventListener
+    void on(CustomFieldsChanged event) {
         refresh(event.caseId());
     }
 

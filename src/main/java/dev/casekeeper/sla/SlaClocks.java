@@ -1,9 +1,11 @@
 package dev.casekeeper.sla;
 
 import dev.casekeeper.cases.CaseDetail;
+import dev.casekeeper.cases.CaseFlags;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseStatus;
+import dev.casekeeper.cases.SlaState;
 import dev.casekeeper.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +32,7 @@ class SlaClocks {
     private static final Logger log = LoggerFactory.getLogger(SlaClocks.class);
 
     private final CaseLookup cases;
+    private final CaseFlags flags;
     private final PolicyMatcher policies;
     private final CaseSlaQueries rows;
     private final SlaAlerts alerts;
@@ -39,6 +42,7 @@ class SlaClocks {
 
     SlaClocks(
             CaseLookup cases,
+            CaseFlags flags,
             PolicyMatcher policies,
             CaseSlaQueries rows,
             SlaAlerts alerts,
@@ -46,6 +50,7 @@ class SlaClocks {
             SlaSettings settings,
             Clock clock) {
         this.cases = cases;
+        this.flags = flags;
         this.policies = policies;
         this.rows = rows;
         this.alerts = alerts;
@@ -68,7 +73,8 @@ class SlaClocks {
         var match = policies.match(detail.summary(), locked.policiesVersion());
         var calendar = match.map(PolicyMatcher.Match::businessCalendar).orElseGet(BusinessCalendar::always);
         var moments = new ArrayList<Instant>(); // of the warnings, breaches and alerts still to come
-        for (var clock : clocks(detail, match.orElse(null))) {
+        var caseClocks = clocks(detail, match.orElse(null));
+        for (var clock : caseClocks) {
             Instant breached = clock.breachedBy(calendar, now);
             if (breached != null) {
                 alerts.breach(detail, clock, breached, calendar.zone());
@@ -100,12 +106,30 @@ class SlaClocks {
                 locked.scheduled(),
                 moments.stream().min(Instant::compareTo).orElse(null),
                 locked.timers() == null);
+        flags.slaState(caseId, state(caseClocks, calendar, now));
         rows.save(
                 caseId.value(),
                 match.map(m -> m.policy().id().value()).orElse(null),
                 detail.summary().status() == CaseStatus.CLOSED,
                 timer,
                 now);
+    }
+
+    /**
+     * The case's SLA state for lists: breached once any clock missed its target, at risk while a
+     * running clock is past its warning, met when every clock ended within its target; otherwise none.
+     */
+    private @Nullable SlaState state(List<CaseClock> clocks, BusinessCalendar calendar, Instant now) {
+        if (clocks.isEmpty()) {
+            return null;
+        }
+        if (clocks.stream().anyMatch(c -> c.breachedBy(calendar, now) != null)) {
+            return SlaState.BREACHED;
+        }
+        if (clocks.stream().anyMatch(c -> c.running() && c.warnedBy(calendar, settings.warningShare(), now) != null)) {
+            return SlaState.AT_RISK;
+        }
+        return clocks.stream().allMatch(c -> c.phase() == CaseClock.Phase.MET) ? SlaState.MET : null;
     }
 
     /** {@link #refresh} in a transaction of its own, so one case's failure leaves the others' work in place. */

@@ -5,6 +5,7 @@ import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.fields.FieldManagement;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
@@ -31,6 +32,7 @@ public class SlaManagement {
     private final SlaClocks clocks;
     private final CaseLookup cases;
     private final AgentManagement agents;
+    private final FieldManagement fields;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -41,6 +43,7 @@ public class SlaManagement {
             SlaClocks clocks,
             CaseLookup cases,
             AgentManagement agents,
+            FieldManagement fields,
             ApplicationEventPublisher events,
             Clock clock) {
         this.calendars = calendars;
@@ -49,6 +52,7 @@ public class SlaManagement {
         this.clocks = clocks;
         this.cases = cases;
         this.agents = agents;
+        this.fields = fields;
         this.events = events;
         this.clock = clock;
     }
@@ -214,6 +218,17 @@ public class SlaManagement {
         if (checkin != null && (checkin < 1 || checkin > 90)) {
             throw new InvalidInputException(
                     "checkinAfterBusinessDays", "must be between 1 and 90, or left out for no check-in");
+        }
+        if (!command.conditions().customFields().isEmpty()) {
+            try {
+                fields.caseFilter(command.conditions().customFields());
+            } catch (InvalidInputException e) {
+                var named = new java.util.LinkedHashMap<String, String>();
+                e.fieldErrors()
+                        .forEach((key, message) ->
+                                named.put("conditions.customFields." + key.substring(key.indexOf('.') + 1), message));
+                throw new InvalidInputException(named);
+            }
         }
         for (var team : command.conditions().teamIds()) {
             if (agents.teams().stream().noneMatch(t -> t.id().equals(team))) {

@@ -10,6 +10,7 @@ import dev.casekeeper.cases.CaseSort;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.cases.SlaState;
 import dev.casekeeper.fields.FieldManagement;
 import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.InvalidInputException;
@@ -140,6 +141,7 @@ public class SavedViewManagement {
         var statuses = parse(f.statuses(), "statuses", CaseStatus::from, errors);
         var priorities = parse(f.priorities(), "priorities", Priority::from, errors);
         var channels = parse(f.channels(), "channels", Channel::from, errors);
+        var slaStates = parse(f.slaStates(), "slaStates", SlaState::from, errors);
         var sort = CaseSort.fromKey(f.sort()).orElse(null);
         if (sort == null) {
             errors.put("sort", "must be updated, created, number, subject, status, priority or waiting");
@@ -184,7 +186,9 @@ public class SavedViewManagement {
                 start(f.updatedFrom()),
                 end(f.updatedTo()),
                 sort,
-                f.ascending());
+                f.ascending(),
+                slaStates,
+                f.heated());
     }
 
     private static boolean canSee(SavedView view, SignedInAgent me) {

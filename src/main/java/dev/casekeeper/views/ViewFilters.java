@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param waitingHours cases whose customer has waited at least this many hours
  * @param sort a list order: updated, created, number, subject, status, priority, waiting (the default: updated)
  * @param ascending whether the order runs up (the default: down, latest or longest first)
+ * @param slaStates cases in one of these SLA states: at_risk, breached, met
+ * @param heated only heated cases (true), only calm ones (false), or either (null)
  */
 public record ViewFilters(
         List<String> statuses,
@@ -31,7 +33,9 @@ public record ViewFilters(
         @Nullable LocalDate updatedFrom,
         @Nullable LocalDate updatedTo,
         String sort,
-        Boolean ascending) {
+        Boolean ascending,
+        List<String> slaStates,
+        @Nullable Boolean heated) {
 
     public ViewFilters {
         statuses = statuses == null ? List.of() : List.copyOf(statuses);
@@ -42,5 +46,7 @@ public record ViewFilters(
         sort = sort == null || sort.isBlank() ? "updated" : sort;
         owner = owner == null || owner.isBlank() ? null : owner;
         ascending = ascending != null && ascending;
+        // Views saved before these filters existed have neither.
+        slaStates = slaStates == null ? List.of() : List.copyOf(slaStates);
     }
 }

@@ -1,6 +1,6 @@
 /**
  * Saved views: lists agents build from filters (status, priority, team, owner, channel, tags,
- * custom fields, waiting time, created and updated ranges), a sort and columns; personal, or shared
+ * custom fields, SLA state, heated, waiting time, created and updated ranges), a sort and columns; personal, or shared
  * with a team by a supervisor; shown in the workspace's sidebar with capped, index-driven counts.
  */
 @ApplicationModule(allowedDependencies = {"agents", "cases", "fields", "shared"})

@@ -136,9 +136,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/cases/*/merge", "/api/v1/cases/*/links/*")
                         .hasRole("SUPERVISOR")
                         // Routing: every agent sets their presence, answers offers and sees their teams' queues;
-                        // supervisors set skills and capacities and see abandoned contacts; admins set overflow.
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/routing/teams/*")
-                        .hasRole("ADMIN")
+                        // supervisors set skills and capacities and see abandoned contacts; admins, and the
+                        // team's own supervisors (checked by QueueManagement), set a team's overflow.
                         .requestMatchers(
                                 "/api/v1/routing/agents",
                                 "/api/v1/routing/agents/**",

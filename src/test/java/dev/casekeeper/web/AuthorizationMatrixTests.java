@@ -222,7 +222,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/routing/agents/{id}", Access.SUPERVISOR),
                 new Endpoint("PATCH", "/api/v1/routing/agents/{id}", Access.SUPERVISOR),
                 new Endpoint("GET", "/api/v1/routing/teams/{id}", Access.SUPERVISOR),
-                new Endpoint("PUT", "/api/v1/routing/teams/{id}", true),
+                new Endpoint("PUT", "/api/v1/routing/teams/{id}", Access.SUPERVISOR),
                 new Endpoint("GET", "/api/v1/routing/abandoned", Access.SUPERVISOR),
                 new Endpoint("GET", "/api/v1/routing/contacts/{id}/live", false),
                 new Endpoint("POST", "/api/v1/routing/contacts/{id}/hold", false),

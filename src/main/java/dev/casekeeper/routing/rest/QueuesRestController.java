@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Team queues (their agents see them, supervisors all), overflow settings (admins set them), abandoned contacts (supervisors). */
+/** Team queues (their agents see them, supervisors all), overflow settings (admins and the team's supervisors set them), abandoned contacts (supervisors). */
 @RestController
 class QueuesRestController {
 
@@ -54,13 +54,15 @@ class QueuesRestController {
         return TeamRoutingResponse.of(queues.teamRouting(new TeamId(id)));
     }
 
-    /** Both fields set overflow on; both null turn it off. */
+    /** Both fields set overflow on; both null turn it off. Admins, and supervisors of the team (as on the page). */
     @PutMapping("/api/v1/routing/teams/{id}")
-    TeamRoutingResponse setTeam(@PathVariable UUID id, @RequestBody TeamRoutingRequest request) {
+    TeamRoutingResponse setTeam(
+            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @RequestBody TeamRoutingRequest request) {
         return TeamRoutingResponse.of(queues.setTeamRouting(
                 new TeamId(id),
                 request.overflowTeamId() == null ? null : new TeamId(request.overflowTeamId()),
-                request.overflowAfterSeconds() == null ? null : Duration.ofSeconds(request.overflowAfterSeconds())));
+                request.overflowAfterSeconds() == null ? null : Duration.ofSeconds(request.overflowAfterSeconds()),
+                me));
     }
 
     /** Contacts abandoned since {@code since} (default: the last seven days), latest first, with their callback tasks. */

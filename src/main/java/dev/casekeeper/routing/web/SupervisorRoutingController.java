@@ -2,6 +2,7 @@ package dev.casekeeper.routing.web;
 
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.routing.AgentRouting;
 import dev.casekeeper.routing.ChangeAgentRouting;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Routing settings for supervisors: each agent's skills and chat and email capacities, and each
  * team's overflow (where its contacts go when they wait too long), the same rules as the routing
- * API. Supervisors and admins only ({@code /supervisor/**}); agents are refused. A refused change
+ * API. Supervisors and admins only ({@code /supervisor/**}); agents are refused. A supervisor changes
+ * the overflow of their own teams only; other teams' rows are shown without a form. A refused change
  * shows the page again with why, beside the row, and changes nothing.
  */
 @Controller
@@ -47,7 +50,8 @@ class SupervisorRoutingController {
             UUID id,
             String name,
             @Nullable UUID overflowTeamId,
-            @Nullable Long overflowAfterSeconds) {}
+            @Nullable Long overflowAfterSeconds,
+            boolean mayChange) {}
 
     private final PresenceManagement presence;
     private final QueueManagement queues;
@@ -60,7 +64,7 @@ class SupervisorRoutingController {
     }
 
     @GetMapping("/supervisor/routing")
-    String page(Model model) {
+    String page(@AuthenticationPrincipal SignedInAgent me, Model model) {
         var routing = presence.agents();
         var rows = agents.list().stream()
                 .filter(a -> a.active())
@@ -86,7 +90,8 @@ class SupervisorRoutingController {
                                     : settings.overflowTeamId().value(),
                             settings.overflowAfter() == null
                                     ? null
-                                    : settings.overflowAfter().toSeconds());
+                                    : settings.overflowAfter().toSeconds(),
+                            queues.mayChangeTeam(t.id(), me));
                 })
                 .toList();
         model.addAttribute("agentRows", rows);
@@ -97,6 +102,7 @@ class SupervisorRoutingController {
 
     @PostMapping("/supervisor/routing/agents/{id}")
     String changeAgent(
+            @AuthenticationPrincipal SignedInAgent me,
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String skills,
             @RequestParam(defaultValue = "") String chatCapacity,
@@ -118,7 +124,7 @@ class SupervisorRoutingController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("refusedAgent", id);
             model.addAttribute("refusal", message(e));
-            return page(model);
+            return page(me, model);
         }
         redirect.addFlashAttribute("saved", agent.name());
         return "redirect:/supervisor/routing#agent-" + id;
@@ -126,6 +132,7 @@ class SupervisorRoutingController {
 
     @PostMapping("/supervisor/routing/teams/{id}")
     String changeTeam(
+            @AuthenticationPrincipal SignedInAgent me,
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String overflowTeamId,
             @RequestParam(defaultValue = "") String overflowAfterSeconds,
@@ -136,12 +143,12 @@ class SupervisorRoutingController {
         try {
             TeamId to = overflowTeamId.isBlank() ? null : new TeamId(uuid(overflowTeamId));
             Integer seconds = number(overflowAfterSeconds, "overflowAfterSeconds");
-            queues.setTeamRouting(team.id(), to, seconds == null ? null : Duration.ofSeconds(seconds));
+            queues.setTeamRouting(team.id(), to, seconds == null ? null : Duration.ofSeconds(seconds), me);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("refusedTeam", id);
             model.addAttribute("refusal", message(e));
-            return page(model);
+            return page(me, model);
         }
         redirect.addFlashAttribute("saved", team.name());
         return "redirect:/supervisor/routing#team-" + id;

@@ -49,7 +49,8 @@ class PoliciesRestController {
             @Nullable List<String> channels,
             @Nullable List<String> caseTags,
             @Nullable List<String> customerTags,
-            @Nullable List<String> mailboxes) {}
+            @Nullable List<String> mailboxes,
+            @Nullable Map<String, @Nullable String> customFields) {}
 
     record TargetsBody(
             @Nullable Integer firstResponseMinutes,
@@ -71,7 +72,8 @@ class PoliciesRestController {
             List<String> channels,
             List<String> caseTags,
             List<String> customerTags,
-            List<String> mailboxes) {}
+            List<String> mailboxes,
+            Map<String, String> customFields) {}
 
     record PolicyResponse(
             UUID id,
@@ -104,7 +106,8 @@ class PoliciesRestController {
                             c.channels().stream().map(Channel::value).toList(),
                             c.caseTags(),
                             c.customerTags(),
-                            c.mailboxes()),
+                            c.mailboxes(),
+                            new java.util.TreeMap<>(c.customFields())),
                     targets,
                     p.pauseOnHold(),
                     p.checkinAfterBusinessDays(),
@@ -173,7 +176,8 @@ class PoliciesRestController {
                         list(c.channels(), "conditions.channels", Channel::from),
                         lower(c.caseTags()),
                         lower(c.customerTags()),
-                        lower(c.mailboxes()));
+                        lower(c.mailboxes()),
+                        given(c.customFields()));
         return new SavePolicy(
                 body.name(),
                 body.position(),
@@ -182,6 +186,19 @@ class PoliciesRestController {
                 targets,
                 Boolean.TRUE.equals(body.pauseOnHold()),
                 body.checkinAfterBusinessDays());
+    }
+
+    /** Custom field values by API key; a blank value is no condition. */
+    private static Map<String, String> given(@Nullable Map<String, @Nullable String> values) {
+        var given = new LinkedHashMap<String, String>();
+        if (values != null) {
+            values.forEach((key, value) -> {
+                if (value != null && !value.isBlank()) {
+                    given.put(key, value.strip());
+                }
+            });
+        }
+        return given;
     }
 
     private static int orZero(@Nullable Integer value) {

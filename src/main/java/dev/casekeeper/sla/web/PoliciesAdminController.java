@@ -3,6 +3,9 @@ package dev.casekeeper.sla.web;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.cases.Channel;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.fields.FieldManagement;
+import dev.casekeeper.fields.FieldSubject;
+import dev.casekeeper.fields.FieldType;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.sla.PolicyId;
@@ -12,6 +15,8 @@ import dev.casekeeper.sla.SlaManagement;
 import dev.casekeeper.sla.SlaPolicy;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -38,12 +43,20 @@ class PoliciesAdminController {
     static final String LIST = "sla/admin-policies";
     static final String EDIT = "sla/admin-policy";
 
+    /**
+     * A custom field a policy can ask for: its options (a dropdown's or multi-select's), whether it is
+     * a checkbox, and whether it still exists (a condition on a removed field is shown so it can be cleared).
+     */
+    record FieldRow(String apiKey, String name, List<String> options, boolean checkbox, boolean removed) {}
+
     private final SlaManagement sla;
     private final AgentManagement agents;
+    private final FieldManagement fields;
 
-    PoliciesAdminController(SlaManagement sla, AgentManagement agents) {
+    PoliciesAdminController(SlaManagement sla, AgentManagement agents, FieldManagement fields) {
         this.sla = sla;
         this.agents = agents;
+        this.fields = fields;
     }
 
     @GetMapping("/admin/policies")
@@ -121,6 +134,18 @@ class PoliciesAdminController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("targetKinds", PolicyForm.TARGETS);
+        var rows = new ArrayList<FieldRow>();
+        fields.list(FieldSubject.CASE)
+                .forEach(f -> rows.add(
+                        new FieldRow(f.apiKey(), f.name(), f.options(), f.type() == FieldType.CHECKBOX, false)));
+        var form = (PolicyForm) model.getAttribute("policyForm");
+        if (form != null && form.customFields() != null) {
+            form.customFields().keySet().stream()
+                    .filter(key -> rows.stream().noneMatch(r -> r.apiKey().equals(key)))
+                    .sorted()
+                    .forEach(key -> rows.add(new FieldRow(key, key, List.of(), false, true)));
+        }
+        model.addAttribute("caseFields", rows);
         return EDIT;
     }
 
@@ -135,7 +160,9 @@ class PoliciesAdminController {
             return action.apply(command);
         } catch (InvalidInputException e) {
             e.fieldErrors().forEach((field, message) -> {
-                String formField = FIELDS.getOrDefault(field, null);
+                String formField = field.startsWith(CUSTOM_FIELDS)
+                        ? "customFields[" + field.substring(CUSTOM_FIELDS.length()) + "]"
+                        : FIELDS.getOrDefault(field, null);
                 if (formField != null) {
                     errors.rejectValue(formField, "invalid", message);
                 } else {
@@ -147,6 +174,8 @@ class PoliciesAdminController {
         }
         return null;
     }
+
+    private static final String CUSTOM_FIELDS = "conditions.customFields.";
 
     /** The facade's field names as the form names them. */
     private static final Map<String, String> FIELDS = Map.of(

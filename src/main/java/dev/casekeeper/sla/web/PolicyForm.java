@@ -23,7 +23,8 @@ import org.springframework.validation.BindingResult;
 /**
  * An SLA policy as typed. Targets are minutes of business time keyed {@code <priority>-<target>}
  * ({@code urgent-first}, {@code normal-resolution}); tags, customer tags and mailboxes are
- * comma-separated; a blank check-in means none.
+ * comma-separated; a blank check-in means none; custom field values are keyed by API key
+ * ({@code customFields[plan]}), blank for any.
  */
 record PolicyForm(
         @Nullable String name,
@@ -37,13 +38,15 @@ record PolicyForm(
         @Nullable String mailboxes,
         @Nullable Map<String, String> targets,
         @Nullable Boolean pauseOnHold,
-        @Nullable String checkinDays) {
+        @Nullable String checkinDays,
+        @Nullable Map<String, String> customFields) {
 
     static final List<String> TARGETS = List.of("first", "next", "resolution");
 
     PolicyForm {
         // A form posted without the targets still shows its grid, with the errors beside it.
         targets = targets == null ? new LinkedHashMap<>() : targets;
+        customFields = customFields == null ? new LinkedHashMap<>() : customFields;
     }
 
     static PolicyForm empty(@Nullable UUID calendar) {
@@ -65,7 +68,8 @@ record PolicyForm(
                 "",
                 targets,
                 false,
-                "");
+                "",
+                new LinkedHashMap<>());
     }
 
     static PolicyForm of(SlaPolicy policy) {
@@ -88,7 +92,14 @@ record PolicyForm(
                 String.join(", ", c.mailboxes()),
                 targets,
                 policy.pauseOnHold(),
-                policy.checkinAfterBusinessDays() == null ? "" : String.valueOf(policy.checkinAfterBusinessDays()));
+                policy.checkinAfterBusinessDays() == null ? "" : String.valueOf(policy.checkinAfterBusinessDays()),
+                new LinkedHashMap<>(c.customFields()));
+    }
+
+    /** The custom field value a policy asks for, blank for none, for the page. */
+    public String customField(String apiKey) {
+        var value = customFields == null ? null : customFields.get(apiKey);
+        return value == null ? "" : value;
     }
 
     /** Whether a condition box was ticked, for the page. */
@@ -137,7 +148,8 @@ record PolicyForm(
                 parse(channels, Channel::from, "channels", errors),
                 list(caseTags),
                 list(customerTags),
-                list(mailboxes));
+                list(mailboxes),
+                given(customFields));
         if (errors.hasErrors()) {
             return null;
         }
@@ -157,6 +169,19 @@ record PolicyForm(
             }
         }
         return parsed;
+    }
+
+    /** The custom field values given; a blank one (the page's "any") is no condition. */
+    private static Map<String, String> given(@Nullable Map<String, String> values) {
+        var given = new LinkedHashMap<String, String>();
+        if (values != null) {
+            values.forEach((key, value) -> {
+                if (value != null && !value.isBlank()) {
+                    given.put(key, value.strip());
+                }
+            });
+        }
+        return given;
     }
 
     private static List<String> list(@Nullable String text) {

@@ -30,7 +30,9 @@ record ViewForm(
         @Nullable String updatedTo,
         @Nullable String sort,
         boolean ascending,
-        @Nullable List<String> columns) {
+        @Nullable List<String> columns,
+        @Nullable List<String> slaStates,
+        @Nullable String heated) {
 
     static ViewForm empty() {
         return new ViewForm(
@@ -49,7 +51,9 @@ record ViewForm(
                 "",
                 "updated",
                 false,
-                List.of("number", "subject", "status", "priority", "updated"));
+                List.of("number", "subject", "status", "priority", "updated"),
+                List.of(),
+                "");
     }
 
     SaveView command(Map<String, String> fields) {
@@ -73,12 +77,29 @@ record ViewForm(
                 day(updatedFrom, "updatedFrom", errors),
                 day(updatedTo, "updatedTo", errors),
                 sort == null ? "updated" : sort,
-                ascending);
+                ascending,
+                list(slaStates),
+                heated(heated, errors));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return new SaveView(
                 name == null ? "" : name, shareWith == null ? null : new TeamId(shareWith), filters, list(columns));
+    }
+
+    /** The heated filter as chosen: "yes", "no", or blank for either. */
+    private static @Nullable Boolean heated(@Nullable String text, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return switch (text.strip()) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> {
+                errors.put("heated", "must be yes, no or empty");
+                yield null;
+            }
+        };
     }
 
     private static List<String> list(@Nullable List<String> values) {

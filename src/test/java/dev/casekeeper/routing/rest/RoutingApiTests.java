@@ -126,6 +126,40 @@ class RoutingApiTests extends ApiTestBase {
     }
 
     @Test
+    void aSupervisorOfTheTeamSetsItsOverflowAndOtherSupervisorsAreRefused() {
+        var team = newTeam();
+        var overflow = newTeam();
+        var own = newAgent("supervisor", team);
+        var other = newAgent("supervisor", newTeam());
+
+        var refused = other.api()
+                .send(
+                        "PUT",
+                        "/api/v1/routing/teams/" + team,
+                        Map.of("overflowTeamId", overflow, "overflowAfterSeconds", 90));
+        assertProblem(refused, 403, "forbidden");
+        assertThat(admin().get("/api/v1/routing/teams/" + team)
+                        .json()
+                        .get("overflowTeamId")
+                        .isNull())
+                .isTrue();
+
+        var set = own.api()
+                .send(
+                        "PUT",
+                        "/api/v1/routing/teams/" + team,
+                        Map.of("overflowTeamId", overflow, "overflowAfterSeconds", 90));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(admin().get("/api/v1/routing/teams/" + team)
+                        .json()
+                        .get("overflowAfterSeconds")
+                        .asLong())
+                .isEqualTo(90);
+        assertProblem(
+                newAgent("agent", team).api().send("PUT", "/api/v1/routing/teams/" + team, Map.of()), 403, "forbidden");
+    }
+
+    @Test
     void badInputIsRefusedWithTheFieldNamedAndChangesNothing() {
         var team = newTeam();
         var agent = newAgent("agent", team);

@@ -104,6 +104,28 @@ class RoutingSettingsPageTests extends ApiTestBase {
     }
 
     @Test
+    void aSupervisorChangesOnlyTheOverflowOfTheirOwnTeams() {
+        var team = newTeam();
+        var others = newTeam();
+        var supervisor = signedIn(newAgent("supervisor", team));
+
+        var page = supervisor.get("/supervisor/routing").html();
+        assertThat(page.select("form#team-" + team)).hasSize(1);
+        assertThat(page.select("#team-" + others)).hasSize(1);
+        assertThat(page.select("form#team-" + others)).isEmpty();
+
+        var refused = supervisor.post(
+                "/supervisor/routing/teams/" + others,
+                Map.of("overflowTeamId", team.toString(), "overflowAfterSeconds", "60"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(admin().get("/api/v1/routing/teams/" + others)
+                        .json()
+                        .get("overflowTeamId")
+                        .isNull())
+                .isTrue();
+    }
+
+    @Test
     void anAgentIsRefusedThePageAndItsForms() {
         var team = newTeam();
         var alex = newAgent("agent", team);

@@ -138,6 +138,55 @@ class SlaAdminPagesTests extends ApiTestBase {
     }
 
     @Test
+    void aPolicyMatchesOnACustomFieldChosenOnThePageAndAValueTheFieldDoesNotAllowIsRefusedBesideIt() {
+        var calendar = SlaFixture.alwaysOpenCalendar(admin());
+        String plan = "plan_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        var field = admin().post(
+                        "/api/v1/fields",
+                        Map.of(
+                                "name",
+                                "Plan",
+                                "apiKey",
+                                plan,
+                                "type",
+                                "dropdown",
+                                "options",
+                                java.util.List.of("Basic", "Business")));
+        assertThat(field.status()).as(field.toString()).isEqualTo(201);
+        var empty = browser.get("/admin/policies/new").html();
+        assertThat(empty.select("#policy-field-" + plan + " option").eachText()).contains("Any", "Basic", "Business");
+
+        String name = "Business plan " + UUID.randomUUID();
+        var refusedForm = policy(name, calendar, "60");
+        refusedForm.put("customFields[" + plan + "]", "Enterprise");
+        var refused = browser.post("/admin/policies", refusedForm);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#policy-custom-fields .field-error").text())
+                .contains("must be one of Basic, Business");
+        assertThat(admin().get("/api/v1/sla/policies")
+                        .json()
+                        .valueStream()
+                        .map(p -> p.get("name").asString()))
+                .doesNotContain(name);
+
+        var form = policy(name, calendar, "60");
+        form.put("customFields[" + plan + "]", "Business");
+        var saved = browser.post("/admin/policies", form);
+
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
+        assertThat(policyNamed(name)
+                        .get("conditions")
+                        .get("customFields")
+                        .get(plan)
+                        .asString())
+                .isEqualTo("Business");
+        var page = browser.get(java.net.URI.create(saved.location()).getPath()).html();
+        assertThat(page.select("#policy-field-" + plan + " option[selected]").text())
+                .isEqualTo("Business");
+        admin().delete("/api/v1/fields/" + field.json().get("id").asString());
+    }
+
+    @Test
     void badTargetsAndCheckInAreRefusedBesideTheirFieldsAndNothingIsSaved() {
         var calendar = SlaFixture.alwaysOpenCalendar(admin());
         String name = "Bad " + UUID.randomUUID();
