@@ -20,7 +20,11 @@ class ApprovalsPageTests extends ApiTestBase {
     private Waiting waiting() {
         var type = admin().post(
                         "/api/v1/action-types",
-                        Map.of("name", "Store credit " + UUID.randomUUID(), "kind", "store_credit", "agentLimit", 20))
+                        Map.of(
+                                "name", "Store credit " + UUID.randomUUID(),
+                                "kind", "store_credit",
+                                "agentLimit", 20,
+                                "supervisorLimit", 500))
                 .json()
                 .get("type")
                 .get("id")
