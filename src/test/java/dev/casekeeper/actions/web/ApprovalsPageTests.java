@@ -21,10 +21,14 @@ class ApprovalsPageTests extends ApiTestBase {
         var type = admin().post(
                         "/api/v1/action-types",
                         Map.of(
-                                "name", "Store credit " + UUID.randomUUID(),
-                                "kind", "store_credit",
-                                "agentLimit", 20,
-                                "supervisorLimit", 500))
+                                "name",
+                                "Store credit " + UUID.randomUUID(),
+                                "kind",
+                                "store_credit",
+                                "agentLimit",
+                                20,
+                                "supervisorLimit",
+                                500))
                 .json()
                 .get("type")
                 .get("id")
