@@ -29,7 +29,7 @@ class ActionApprovalTests extends ApiTestBase {
         var team = newTeam();
         var agent = newAgent("agent", team);
         var supervisor = newAgent("supervisor", team);
-        var caseId = openCase(agent.api(), team, "What I ordered is not what is being shipped");
+        var caseId = openCase(agent.api(), team, "Wrong item shipped for order 40-2215");
         return new Desk(team, agent, supervisor, caseId, refundType());
     }
 

@@ -67,7 +67,7 @@ class ActionCallTests extends ApiTestBase {
     void theCallIsSignedAndRetriedUntilTheSystemTakesItAndItsAnswerIsRecorded() throws Exception {
         var team = newTeam();
         var agent = newAgent("agent", team);
-        var caseId = openCase(agent.api(), team, "Charged twice for my March invoice");
+        var caseId = openCase(agent.api(), team, "Double charge on order 40-2215");
         try (var system = CompanySystem.start()) {
             var calls = new AtomicInteger();
             system.answerWith(() -> calls.incrementAndGet() <= 2 ? 503 : 200);

@@ -57,7 +57,7 @@ class ActionsBrowserTests extends ApiTestBase {
         UUID team = newTeam();
         var agent = newAgent("agent", team);
         var supervisor = newAgent("supervisor", team);
-        var caseId = openCase(agent.api(), team, "What I ordered is not what is being shipped");
+        var caseId = openCase(agent.api(), team, "Wrong item shipped for order 40-2215");
         long number =
                 agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
         var wait = HeadlessChromium.waitFor(browser);

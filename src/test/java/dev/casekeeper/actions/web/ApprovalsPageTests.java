@@ -36,7 +36,7 @@ class ApprovalsPageTests extends ApiTestBase {
         var team = newTeam();
         var agent = newAgent("agent", team);
         var supervisor = newAgent("supervisor", team);
-        var caseId = openCase(agent.api(), team, "Cable technician arrived 3 hours late");
+        var caseId = openCase(agent.api(), team, "Technician came three hours late");
         long number =
                 agent.api().get("/api/v1/cases/" + caseId).json().get("number").asLong();
         var action = agent.api()
