@@ -218,6 +218,50 @@ public sealed interface TimelineEvent {
     record CallbackOverdue(UUID callbackId, Instant windowUntil) implements TimelineEvent {}
 
     /**
+     * A resolution action was proposed above the proposer's limit and waits for the approval of an
+     * {@code approverRole} ({@code supervisor} of the case's team, or {@code admin}). {@code action}
+     * is its type's name, {@code amount} with its currency ("34.99 EUR"), null for an action without one.
+     */
+    @JsonTypeName("action_proposed")
+    record ActionProposed(
+            UUID actionId,
+            String action,
+            @Nullable String amount,
+            String approverRole,
+            @Nullable String note) implements TimelineEvent {}
+
+    /** The approver approved the action; it starts. */
+    @JsonTypeName("action_approved")
+    record ActionApproved(
+            UUID actionId, String action, @Nullable String amount) implements TimelineEvent {}
+
+    /** The approver declined the action, saying why. */
+    @JsonTypeName("action_declined")
+    record ActionDeclined(
+            UUID actionId, String action, @Nullable String amount, String reason) implements TimelineEvent {}
+
+    /**
+     * The action started: within its proposer's limit or once approved. {@code manual}: no system is
+     * connected, someone does it by hand and marks it done; else the company's system is being called.
+     */
+    @JsonTypeName("action_started")
+    record ActionStarted(
+            UUID actionId, String action, @Nullable String amount, boolean manual) implements TimelineEvent {}
+
+    /** The action is done: the company's system took it ({@code result} its answer) or an agent marked it done. */
+    @JsonTypeName("action_done")
+    record ActionDone(
+            UUID actionId,
+            String action,
+            @Nullable String amount,
+            @Nullable String result) implements TimelineEvent {}
+
+    /** The company's system never took the action's call, over a day of retries; {@code detail} the last answer. */
+    @JsonTypeName("action_failed")
+    record ActionFailed(
+            UUID actionId, String action, @Nullable String amount, String detail) implements TimelineEvent {}
+
+    /**
      * An agent logged a phone call by hand (no telephony integration): {@code direction} is
      * {@code inbound} or {@code outbound}, {@code disposition} what it came to ({@code resolved},
      * {@code follow_up}, {@code no_answer}, {@code left_voicemail}, {@code wrong_number}); {@code notes}

@@ -158,6 +158,44 @@ public class TimelineLines {
                         false);
             case TimelineEvent.CallbackOverdue e ->
                 new TimelineLine(text(locale, "event.callbackOverdue", Date.from(e.windowUntil())), null, null, true);
+            case TimelineEvent.ActionProposed e ->
+                new TimelineLine(
+                        text(
+                                locale,
+                                "event.actionProposed",
+                                authorName,
+                                action(locale, e.action(), e.amount()),
+                                optional(locale, "actions.approver." + e.approverRole(), e.approverRole())),
+                        e.note(),
+                        null,
+                        false);
+            case TimelineEvent.ActionApproved e ->
+                TimelineLine.of(
+                        text(locale, "event.actionApproved", authorName, action(locale, e.action(), e.amount())));
+            case TimelineEvent.ActionDeclined e ->
+                new TimelineLine(
+                        text(locale, "event.actionDeclined", authorName, action(locale, e.action(), e.amount())),
+                        e.reason(),
+                        null,
+                        false);
+            case TimelineEvent.ActionStarted e ->
+                TimelineLine.of(text(
+                        locale,
+                        e.manual() ? "event.actionStartedByHand" : "event.actionStarted",
+                        authorName,
+                        action(locale, e.action(), e.amount())));
+            case TimelineEvent.ActionDone e ->
+                new TimelineLine(
+                        text(locale, "event.actionDone", authorName, action(locale, e.action(), e.amount())),
+                        e.result(),
+                        null,
+                        false);
+            case TimelineEvent.ActionFailed e ->
+                new TimelineLine(
+                        text(locale, "event.actionFailed", action(locale, e.action(), e.amount())),
+                        e.detail(),
+                        null,
+                        true);
             case TimelineEvent.CallLogged e ->
                 new TimelineLine(
                         text(
@@ -259,6 +297,11 @@ public class TimelineLines {
                                 ? text(locale, "event.customFieldCleared", authorName, e.field())
                                 : text(locale, "event.customField", authorName, e.field(), e.to()));
         };
+    }
+
+    /** A resolution action as a line names it: "Refund" or "Refund of 34.99 EUR". */
+    private String action(Locale locale, String action, @Nullable String amount) {
+        return amount == null ? action : text(locale, "event.actionWithAmount", action, amount);
     }
 
     private String target(String target, Locale locale) {

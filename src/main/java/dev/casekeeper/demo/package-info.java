@@ -1,6 +1,7 @@
 /** Demo workspace: with the {@code demo} profile, loads agents, customers and cases drawn from the seed stories. */
 @ApplicationModule(
         allowedDependencies = {
+            "actions",
             "agents",
             "callbacks",
             "cases",

@@ -1,17 +1,12 @@
 package dev.casekeeper.webhooks;
 
 import dev.casekeeper.bus.ClusterBus;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -23,7 +18,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * Sends due deliveries from this node: takes a batch (never more than it has room in flight for),
@@ -37,7 +31,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class DeliverySender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
-    private static final int EXCERPT = 1000;
 
     private final DeliveryQueries deliveries;
     private final DeliveryOutcomes outcomes;
@@ -92,11 +85,7 @@ class DeliverySender implements SmartLifecycle {
     }
 
     private HttpClient client(ExecutorService executor) {
-        return HttpClient.newBuilder()
-                .executor(executor)
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        return SignedPost.client(executor, settings.timeout());
     }
 
     @Override
@@ -191,7 +180,6 @@ class DeliverySender implements SmartLifecycle {
     private void send(DeliveryQueries.Taken delivery) {
         var secret = seal.open(delivery.sealedSecret(), WebhookSecrets.context(delivery.subscriptionId()));
         var started = clock.instant();
-        long t0 = System.nanoTime();
         if (secret.isEmpty()) {
             record(
                     delivery,
@@ -202,32 +190,20 @@ class DeliverySender implements SmartLifecycle {
             return;
         }
         var body = delivery.body().getBytes(StandardCharsets.UTF_8);
-        long timestamp = started.getEpochSecond();
         try {
-            var request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                    .timeout(settings.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Casekeeper-Webhooks/1")
-                    .header("Casekeeper-Webhook-Id", delivery.id().toString())
-                    .header("Casekeeper-Event-Id", delivery.eventId().toString())
-                    .header("Casekeeper-Event", delivery.eventType())
-                    .header("Casekeeper-Timestamp", Long.toString(timestamp))
-                    .header("Casekeeper-Signature", WebhookSignature.sign(secret.get(), timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            var response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String excerpt;
-            try (var in = response.body()) {
-                excerpt = excerpt(in);
-            }
-            record(delivery, started, response.statusCode(), elapsed(t0), excerpt);
-        } catch (IOException | IllegalArgumentException e) {
-            record(
-                    delivery,
-                    started,
-                    null,
-                    elapsed(t0),
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            var attempt = SignedPost.send(
+                    http,
+                    delivery.url(),
+                    secret.get(),
+                    body,
+                    Map.of(
+                            "User-Agent", "Casekeeper-Webhooks/1",
+                            "Casekeeper-Webhook-Id", delivery.id().toString(),
+                            "Casekeeper-Event-Id", delivery.eventId().toString(),
+                            "Casekeeper-Event", delivery.eventType()),
+                    settings.timeout(),
+                    started);
+            record(delivery, started, attempt.status(), attempt.durationMs(), attempt.detail());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -252,24 +228,12 @@ class DeliverySender implements SmartLifecycle {
     /** The next attempt's time after a failed one, or null when the delivery is past its retry period. */
     @Nullable
     Instant retryAt(DeliveryQueries.Taken delivery, Instant failedAt) {
-        var backOff = new ExponentialBackOff(settings.firstRetry().toMillis(), 2.0);
-        backOff.setMaxInterval(settings.maxRetryInterval().toMillis());
-        backOff.setJitter(settings.firstRetry().toMillis() / 10);
-        var execution = backOff.start();
-        long wait = 0;
-        for (int i = 0; i < delivery.attempt(); i++) {
-            wait = execution.nextBackOff();
-        }
-        var next = failedAt.plus(Duration.ofMillis(wait));
-        return next.isAfter(delivery.createdAt().plus(settings.retryFor())) ? null : next;
-    }
-
-    private static int elapsed(long t0) {
-        return (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-    }
-
-    private static String excerpt(InputStream in) throws IOException {
-        var bytes = in.readNBytes(EXCERPT);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return SignedPost.retryAt(
+                delivery.attempt(),
+                delivery.createdAt(),
+                failedAt,
+                settings.firstRetry(),
+                settings.maxRetryInterval(),
+                settings.retryFor());
     }
 }

@@ -9,12 +9,9 @@ import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import dev.casekeeper.shared.SealedSecrets;
 import dev.casekeeper.shared.Slice;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -197,27 +194,6 @@ public class WebhookManagement {
     }
 
     private static void validateUrl(String url) {
-        if (url.isEmpty() || url.length() > MAX_URL) {
-            throw new InvalidInputException(
-                    "url", "give the receiver's address, an http or https URL of at most " + MAX_URL + " characters");
-        }
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new InvalidInputException("url", "is not a URL: " + e.getReason());
-        }
-        var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new InvalidInputException("url", "must be an absolute http or https URL with a host");
-        }
-        if (uri.getUserInfo() != null) {
-            throw new InvalidInputException(
-                    "url", "must not carry a user name or password; the signature proves the sender");
-        }
-        if (uri.getHost().startsWith("169.254.") || uri.getHost().equals("[fd00:ec2::254]")) {
-            // Cloud metadata services answer there; a webhook must never be able to read them.
-            throw new InvalidInputException("url", "link-local addresses are refused");
-        }
+        SignedPost.checkUrl(url, "url");
     }
 }

@@ -140,7 +140,13 @@ class TimelineUpgradeTests {
                 "case_unlinked",
                 "marked_spam",
                 "case_deleted",
-                "custom_field_changed");
+                "custom_field_changed",
+                "action_proposed",
+                "action_approved",
+                "action_declined",
+                "action_started",
+                "action_done",
+                "action_failed");
         assertThat(written)
                 .as("every kind of event 0.1 wrote is in the fixture")
                 .containsAll(TimelineJson.types().keySet().stream()

@@ -288,7 +288,19 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("POST", "/api/v1/webhooks/{id}/test", true),
                 new Endpoint("GET", "/api/v1/webhooks/{id}/deliveries", true),
                 new Endpoint("GET", "/api/v1/webhooks/{id}/deliveries/{deliveryId}", true),
-                new Endpoint("POST", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redelivery", true));
+                new Endpoint("POST", "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redelivery", true),
+                new Endpoint("GET", "/api/v1/action-types", false),
+                new Endpoint("GET", "/api/v1/action-types/{id}", false),
+                new Endpoint("POST", "/api/v1/action-types", true),
+                new Endpoint("PUT", "/api/v1/action-types/{id}", true),
+                new Endpoint("GET", "/api/v1/cases/{id}/actions", false),
+                new Endpoint("POST", "/api/v1/cases/{id}/actions", false),
+                new Endpoint("GET", "/api/v1/cases/{id}/actions/next-steps", false),
+                new Endpoint("GET", "/api/v1/actions/{id}", false),
+                new Endpoint("POST", "/api/v1/actions/{id}/approval", Access.SUPERVISOR),
+                new Endpoint("POST", "/api/v1/actions/{id}/decline", Access.SUPERVISOR),
+                new Endpoint("POST", "/api/v1/actions/{id}/done", false),
+                new Endpoint("GET", "/api/v1/approvals", Access.SUPERVISOR));
     }
 
     /** Endpoints that a token opens. */

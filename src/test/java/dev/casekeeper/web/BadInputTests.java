@@ -152,6 +152,20 @@ class BadInputTests extends ApiTestBase {
                                 "Call back",
                                 "dueAt",
                                 Instant.now().plus(Duration.ofDays(3)).toString()))));
+        UUID actionType = UUID.fromString(api.post(
+                        "/api/v1/action-types",
+                        Map.of("name", "Probe refund " + UUID.randomUUID(), "kind", "refund", "agentLimit", 50))
+                .json()
+                .path("type")
+                .path("id")
+                .asString());
+        fixtures.put("actionType", actionType);
+        fixtures.put("typeId", actionType);
+        fixtures.put(
+                "action",
+                id(api.post(
+                        "/api/v1/cases/" + kase + "/actions",
+                        Map.of("typeId", actionType, "amount", 10, "fields", Map.of("order", "A-1")))));
         fixtures.put(
                 "token",
                 UUID.fromString(
@@ -171,6 +185,8 @@ class BadInputTests extends ApiTestBase {
                 "/api/v1/mailboxes",
                 "/api/v1/tokens",
                 "/api/v1/followups?limit=100",
+                "/api/v1/action-types?all=true",
+                "/api/v1/cases/" + kase + "/actions",
                 "/api/v1/routing/agents/" + agent.id(),
                 "/api/v1/routing/teams/" + team,
                 "/api/v1/routing/me");
@@ -429,6 +445,8 @@ class BadInputTests extends ApiTestBase {
             case "mailboxes" -> "mailbox";
             case "followups" -> "followup";
             case "tokens" -> "token";
+            case "action-types" -> "actionType";
+            case "actions" -> "action";
             default -> plural;
         };
     }

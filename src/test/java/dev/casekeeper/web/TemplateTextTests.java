@@ -258,6 +258,7 @@ class TemplateTextTests {
                     "/notifications",
                     "/followups",
                     "/supervisor/queues",
+                    "/approvals",
                     "/account"));
             var adminPaths = List.of(
                     "/admin/agents",
@@ -266,11 +267,12 @@ class TemplateTextTests {
                     "/admin/calendars",
                     "/admin/policies",
                     "/admin/macros",
-                    "/admin/mailboxes");
+                    "/admin/mailboxes",
+                    "/admin/actions");
             paths.addAll(adminPaths);
             for (var c : lookup.list(CaseFilter.none(), grace, null, 200).items()) {
                 if (c.number() == kase.number() || c.requesterId() != null && isDemo(c)) {
-                    for (String part : List.of("", "/contact", "/sla", "/followups", "/feedback")) {
+                    for (String part : List.of("", "/contact", "/sla", "/followups", "/feedback", "/actions")) {
                         paths.add("/cases/" + c.number() + part);
                     }
                 }

@@ -103,7 +103,12 @@ class AdminPagesAccessTests extends ApiTestBase {
                 new AdminPage("POST", "/admin/webhooks/{id}/test"),
                 new AdminPage("POST", "/admin/webhooks/{id}/delete"),
                 new AdminPage("GET", "/admin/webhooks/{id}/deliveries/{deliveryId}"),
-                new AdminPage("POST", "/admin/webhooks/{id}/deliveries/{deliveryId}/redelivery"));
+                new AdminPage("POST", "/admin/webhooks/{id}/deliveries/{deliveryId}/redelivery"),
+                new AdminPage("GET", "/admin/actions"),
+                new AdminPage("GET", "/admin/actions/new"),
+                new AdminPage("POST", "/admin/actions"),
+                new AdminPage("GET", "/admin/actions/{id}"),
+                new AdminPage("POST", "/admin/actions/{id}"));
     }
 
     @Autowired
