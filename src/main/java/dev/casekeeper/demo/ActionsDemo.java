@@ -152,7 +152,7 @@ class ActionsDemo {
     }
 
     private Optional<CaseSummary> demoCase(SignedInAgent viewer, String subject) {
-        return cases.list(CaseFilter.none(), viewer, null, 200).items().stream()
+        return cases.list(new CaseFilter(null, null, null, null, null, subject), viewer, null, 100).items().stream()
                 .filter(c -> c.subject().equals(subject))
                 .findFirst();
     }
