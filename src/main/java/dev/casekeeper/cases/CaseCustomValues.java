@@ -105,6 +105,9 @@ public class CaseCustomValues {
         var team = kase.teamId == null ? null : new TeamId(kase.teamId);
         var owner = kase.ownerId == null ? null : new AgentId(kase.ownerId);
         events.publishEvent(new CaseUpdated(id, kase.number, team, owner, team, owner));
+        var keys = new java.util.HashSet<>(set.keySet());
+        keys.addAll(cleared);
+        events.publishEvent(new CustomFieldsChanged(id, keys));
     }
 
     private static @Nullable String text(@Nullable Object value) {

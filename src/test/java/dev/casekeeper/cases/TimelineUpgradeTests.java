@@ -140,7 +140,9 @@ class TimelineUpgradeTests {
                 "case_unlinked",
                 "marked_spam",
                 "case_deleted",
-                "custom_field_changed");
+                "custom_field_changed",
+                "automation_ran",
+                "automation_capped");
         assertThat(written)
                 .as("every kind of event 0.1 wrote is in the fixture")
                 .containsAll(TimelineJson.types().keySet().stream()

@@ -103,7 +103,14 @@ class AdminPagesAccessTests extends ApiTestBase {
                 new AdminPage("POST", "/admin/webhooks/{id}/test"),
                 new AdminPage("POST", "/admin/webhooks/{id}/delete"),
                 new AdminPage("GET", "/admin/webhooks/{id}/deliveries/{deliveryId}"),
-                new AdminPage("POST", "/admin/webhooks/{id}/deliveries/{deliveryId}/redelivery"));
+                new AdminPage("POST", "/admin/webhooks/{id}/deliveries/{deliveryId}/redelivery"),
+                new AdminPage("GET", "/admin/automations"),
+                new AdminPage("GET", "/admin/automations/new"),
+                new AdminPage("POST", "/admin/automations"),
+                new AdminPage("GET", "/admin/automations/{id}"),
+                new AdminPage("POST", "/admin/automations/{id}"),
+                new AdminPage("POST", "/admin/automations/{id}/deletion"),
+                new AdminPage("GET", "/admin/automations/{id}/dry-run"));
     }
 
     @Autowired
