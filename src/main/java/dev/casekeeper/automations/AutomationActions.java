@@ -11,18 +11,21 @@ import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.notifications.NotificationManagement;
 import dev.casekeeper.notifications.Notify;
 import dev.casekeeper.shared.Actor;
+import dev.casekeeper.webhooks.WebhookManagement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * Carries out an automation's actions on a case, in the caller's transaction: the changes of fields
- * at once (the later of two actions on one field wins), then notes and notifications in their
- * order; records on the timeline which automation changed the case and how. Actions that change
+ * at once (the later of two actions on one field wins), then notes, notifications and webhook calls
+ * in their order; records on the timeline which automation changed the case and how. Actions that change
  * nothing (the case already is so) leave no trace.
  */
 @Component
@@ -33,12 +36,19 @@ class AutomationActions {
     private final CaseAutomation cases;
     private final CaseLookup lookup;
     private final NotificationManagement notifications;
+    private final WebhookManagement webhooks;
     private final Clock clock;
 
-    AutomationActions(CaseAutomation cases, CaseLookup lookup, NotificationManagement notifications, Clock clock) {
+    AutomationActions(
+            CaseAutomation cases,
+            CaseLookup lookup,
+            NotificationManagement notifications,
+            WebhookManagement webhooks,
+            Clock clock) {
         this.cases = cases;
         this.lookup = lookup;
         this.notifications = notifications;
+        this.webhooks = webhooks;
         this.clock = clock;
     }
 
@@ -56,6 +66,11 @@ class AutomationActions {
                     int told = notify(automation, caseId, text(action));
                     if (told > 0) {
                         done.add("notified=" + told);
+                    }
+                }
+                case "call_webhook" -> {
+                    if (callWebhook(automation, caseId, text(action))) {
+                        done.add("webhook");
                     }
                 }
                 default -> {}
@@ -120,6 +135,21 @@ class AutomationActions {
         String text = automation.name() + ": #" + kase.number() + " " + kase.subject();
         String once = "automation:" + automation.id() + ":" + caseId.value() + ":" + clock.millis();
         return notifications.notify(Notify.of(recipients, NOTIFICATION_KIND, caseId.value(), text, once));
+    }
+
+    /** An {@code automation.called} event to the webhook, sent after the change commits. */
+    private boolean callWebhook(Automation automation, CaseId caseId, String webhook) {
+        var kase = lookup.summary(caseId);
+        var data = new LinkedHashMap<String, @Nullable Object>();
+        data.put("caseId", caseId.value());
+        data.put("number", kase.number());
+        data.put("teamId", kase.teamId() == null ? null : kase.teamId().value());
+        data.put("automationId", automation.id());
+        data.put("automation", automation.name());
+        data.put("status", kase.status().value());
+        data.put("priority", kase.priority().value());
+        data.put("tags", kase.tags());
+        return webhooks.sendForAutomation(UUID.fromString(webhook), data).isPresent();
     }
 
     static List<String> tags(String value) {

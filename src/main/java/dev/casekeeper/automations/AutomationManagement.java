@@ -13,6 +13,7 @@ import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import dev.casekeeper.shared.StorableText;
+import dev.casekeeper.webhooks.WebhookManagement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,8 @@ public class AutomationManagement {
             "assign_team",
             "assign_agent",
             "add_note",
-            "notify");
+            "notify",
+            "call_webhook");
     static final Set<String> NOTIFY = Set.of("owner", "team", "supervisors");
 
     private static final Logger log = LoggerFactory.getLogger(AutomationManagement.class);
@@ -59,6 +61,7 @@ public class AutomationManagement {
     private final AutomationQueries automations;
     private final TriggerCache cache;
     private final AgentManagement agents;
+    private final WebhookManagement webhooks;
     private final CaseAutomation cases;
     private final CaseLookup lookup;
     private final CaseCustomValues customValues;
@@ -70,6 +73,7 @@ public class AutomationManagement {
             AutomationQueries automations,
             TriggerCache cache,
             AgentManagement agents,
+            WebhookManagement webhooks,
             CaseAutomation cases,
             CaseLookup lookup,
             CaseCustomValues customValues,
@@ -79,6 +83,7 @@ public class AutomationManagement {
         this.automations = automations;
         this.cache = cache;
         this.agents = agents;
+        this.webhooks = webhooks;
         this.cases = cases;
         this.lookup = lookup;
         this.customValues = customValues;
@@ -341,6 +346,7 @@ public class AutomationManagement {
                         return "must be owner, team or supervisors";
                     }
                 }
+                case "call_webhook" -> webhooks.find(UUID.fromString(value));
                 default -> {}
             }
         } catch (InvalidInputException e) {
@@ -349,10 +355,15 @@ public class AutomationManagement {
             return switch (type) {
                 case "set_priority" -> "must be one of low, normal, high, urgent";
                 case "assign_team" -> "must be a team's id";
+                case "call_webhook" -> "must be a webhook's id";
                 default -> "must be an agent's id";
             };
         } catch (NotFoundException e) {
-            return type.equals("assign_team") ? "no team has this id" : "no agent has this id";
+            return switch (type) {
+                case "assign_team" -> "no team has this id";
+                case "call_webhook" -> "no webhook has this id";
+                default -> "no agent has this id";
+            };
         }
         return null;
     }

@@ -17,7 +17,8 @@
             "feedback :: events",
             "notifications",
             "shared",
-            "sla :: events"
+            "sla :: events",
+            "webhooks"
         })
 @NullMarked
 package dev.casekeeper.automations;

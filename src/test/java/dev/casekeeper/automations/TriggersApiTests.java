@@ -132,6 +132,66 @@ class TriggersApiTests extends ApiTestBase {
     }
 
     @Test
+    void aTriggerCallsAWebhookWithTheCaseOnceTheChangeIsSaved() {
+        var team = newTeam();
+        var agent = newAgent("agent", team);
+        var webhook = admin().post(
+                        "/api/v1/webhooks",
+                        Map.of(
+                                "name",
+                                "Order system " + UUID.randomUUID(),
+                                "url",
+                                "http://127.0.0.1:9/hooks",
+                                "eventTypes",
+                                List.of("case.opened")))
+                .json()
+                .get("webhook")
+                .get("id")
+                .asString();
+        try {
+            String name = "Tell the order system " + UUID.randomUUID();
+            createTrigger(Map.of(
+                    "name",
+                    name,
+                    "event",
+                    "case_opened",
+                    "enabled",
+                    true,
+                    "conditions",
+                    List.of(Map.of("field", "team", "op", "is", "value", team.toString())),
+                    "actions",
+                    List.of(Map.of("type", "call_webhook", "value", webhook))));
+
+            var kase = openCase(agent.api(), team, "Parcel lost");
+
+            var deliveries = admin().get("/api/v1/webhooks/" + webhook + "/deliveries")
+                    .json()
+                    .get("items");
+            var called = deliveries
+                    .valueStream()
+                    .filter(d -> "automation.called".equals(d.get("eventType").asString()))
+                    .toList();
+            assertThat(called).hasSize(1);
+            var body = admin().get("/api/v1/webhooks/" + webhook + "/deliveries/"
+                            + called.getFirst().get("id").asString())
+                    .json()
+                    .get("body")
+                    .asString();
+            assertThat(body).contains(kase.toString(), name);
+            var detail = agent.api().get("/api/v1/cases/" + kase).json();
+            assertThat(events(detail, "automation_ran")
+                            .getFirst()
+                            .get("data")
+                            .get("changes")
+                            .valueStream()
+                            .map(JsonNode::asString))
+                    .containsExactly("webhook");
+        } finally {
+            admin().send("DELETE", "/api/v1/webhooks/" + webhook, null);
+        }
+    }
+
+    @Test
     void aDisabledTriggerDoesNothing() {
         var team = newTeam();
         var agent = newAgent("agent", team);
