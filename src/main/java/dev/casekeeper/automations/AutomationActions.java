@@ -8,6 +8,7 @@ import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.Priority;
 import dev.casekeeper.cases.TimelineEvent;
+import dev.casekeeper.fields.FieldManagement;
 import dev.casekeeper.notifications.NotificationManagement;
 import dev.casekeeper.notifications.Notify;
 import dev.casekeeper.shared.Actor;
@@ -37,6 +38,7 @@ class AutomationActions {
     private final CaseLookup lookup;
     private final NotificationManagement notifications;
     private final WebhookManagement webhooks;
+    private final FieldManagement fields;
     private final Clock clock;
 
     AutomationActions(
@@ -44,11 +46,13 @@ class AutomationActions {
             CaseLookup lookup,
             NotificationManagement notifications,
             WebhookManagement webhooks,
+            FieldManagement fields,
             Clock clock) {
         this.cases = cases;
         this.lookup = lookup;
         this.notifications = notifications;
         this.webhooks = webhooks;
+        this.fields = fields;
         this.clock = clock;
     }
 
@@ -58,6 +62,14 @@ class AutomationActions {
                 cases.apply(caseId, change(automation.actions()), automation.name(), Actor.SYSTEM));
         for (var action : automation.actions()) {
             switch (action.type()) {
+                case "set_field" -> {
+                    var field = field(text(action));
+                    var values = new java.util.HashMap<String, @Nullable Object>();
+                    values.put(field.getKey(), field.getValue().isEmpty() ? null : field.getValue());
+                    if (fields.trySetCaseValues(caseId, values, Actor.SYSTEM)) {
+                        done.add("custom." + field.getKey() + "=" + field.getValue());
+                    }
+                }
                 case "add_note" -> {
                     cases.note(caseId, text(action), Actor.SYSTEM);
                     done.add("note");
@@ -150,6 +162,15 @@ class AutomationActions {
         data.put("priority", kase.priority().value());
         data.put("tags", kase.tags());
         return webhooks.sendForAutomation(UUID.fromString(webhook), data).isPresent();
+    }
+
+    /** {@code key=value} as the key and the value (empty: clear it). */
+    static java.util.Map.Entry<String, String> field(String value) {
+        int at = value.indexOf('=');
+        return at < 0
+                ? java.util.Map.entry(value.strip(), "")
+                : java.util.Map.entry(
+                        value.substring(0, at).strip(), value.substring(at + 1).strip());
     }
 
     static List<String> tags(String value) {

@@ -9,6 +9,8 @@ import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.Priority;
 import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.fields.FieldManagement;
+import dev.casekeeper.fields.FieldSubject;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
@@ -53,7 +55,8 @@ public class AutomationManagement {
             "assign_agent",
             "add_note",
             "notify",
-            "call_webhook");
+            "call_webhook",
+            "set_field");
     static final Set<String> NOTIFY = Set.of("owner", "team", "supervisors");
 
     private static final Logger log = LoggerFactory.getLogger(AutomationManagement.class);
@@ -62,6 +65,7 @@ public class AutomationManagement {
     private final TriggerCache cache;
     private final AgentManagement agents;
     private final WebhookManagement webhooks;
+    private final FieldManagement fields;
     private final CaseAutomation cases;
     private final CaseLookup lookup;
     private final CaseCustomValues customValues;
@@ -74,6 +78,7 @@ public class AutomationManagement {
             TriggerCache cache,
             AgentManagement agents,
             WebhookManagement webhooks,
+            FieldManagement fields,
             CaseAutomation cases,
             CaseLookup lookup,
             CaseCustomValues customValues,
@@ -84,6 +89,7 @@ public class AutomationManagement {
         this.cache = cache;
         this.agents = agents;
         this.webhooks = webhooks;
+        this.fields = fields;
         this.cases = cases;
         this.lookup = lookup;
         this.customValues = customValues;
@@ -347,6 +353,13 @@ public class AutomationManagement {
                     }
                 }
                 case "call_webhook" -> webhooks.find(UUID.fromString(value));
+                case "set_field" -> {
+                    String key = AutomationActions.field(value).getKey();
+                    if (fields.list(FieldSubject.CASE).stream()
+                            .noneMatch(f -> f.apiKey().equals(key))) {
+                        return "must be key=value with the API key of a custom field of cases";
+                    }
+                }
                 default -> {}
             }
         } catch (InvalidInputException e) {

@@ -15,6 +15,7 @@
             "customers",
             "events",
             "feedback :: events",
+            "fields",
             "notifications",
             "shared",
             "sla :: events",

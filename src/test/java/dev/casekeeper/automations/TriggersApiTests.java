@@ -132,6 +132,56 @@ class TriggersApiTests extends ApiTestBase {
     }
 
     @Test
+    void aTriggerSetsACustomFieldAndLeavesOutAValueThatDoesNotFit() {
+        var team = newTeam();
+        var agent = newAgent("agent", team);
+        String plan = "plan_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        var field = new java.util.HashMap<String, Object>(
+                Map.of("name", "Plan", "apiKey", plan, "type", "dropdown", "options", List.of("Basic", "Gold")));
+        field.put("teamId", team);
+        var defined = admin().post("/api/v1/fields", field);
+        assertThat(defined.status()).as(defined.toString()).isEqualTo(201);
+        var inTeam = Map.of("field", "team", "op", "is", "value", team.toString());
+        createTrigger(Map.of(
+                "name",
+                "Gold for VIPs " + UUID.randomUUID(),
+                "event",
+                "tags_changed",
+                "enabled",
+                true,
+                "conditions",
+                List.of(inTeam, Map.of("field", "tags", "op", "is", "value", "vip")),
+                "actions",
+                List.of(Map.of("type", "set_field", "value", plan + "=Gold"))));
+        createTrigger(Map.of(
+                "name",
+                "Platinum for VIPs " + UUID.randomUUID(),
+                "event",
+                "tags_changed",
+                "enabled",
+                true,
+                "conditions",
+                List.of(inTeam, Map.of("field", "tags", "op", "is", "value", "vip")),
+                "actions",
+                List.of(
+                        Map.of("type", "set_field", "value", plan + "=Platinum"),
+                        Map.of("type", "add_tags", "value", "checked"))));
+        var kase = openCase(agent.api(), team, "Upgrade my plan");
+
+        var changed = agent.api().send("PATCH", "/api/v1/cases/" + kase, Map.of("tags", List.of("vip")));
+
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        var values = agent.api().get("/api/v1/cases/" + kase + "/fields").json();
+        assertThat(values.get("items")
+                        .valueStream()
+                        .filter(v -> plan.equals(v.get("apiKey").asString()))
+                        .map(v -> v.get("value").asString()))
+                .containsExactly("Gold");
+        var detail = agent.api().get("/api/v1/cases/" + kase).json();
+        assertThat(detail.get("tags").valueStream().map(JsonNode::asString)).contains("checked");
+    }
+
+    @Test
     void aTriggerCallsAWebhookWithTheCaseOnceTheChangeIsSaved() {
         var team = newTeam();
         var agent = newAgent("agent", team);
