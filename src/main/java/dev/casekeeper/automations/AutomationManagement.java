@@ -70,6 +70,7 @@ public class AutomationManagement {
     private final CaseLookup lookup;
     private final CaseCustomValues customValues;
     private final CustomerManagement customers;
+    private final Calendars calendars;
     private final AutomationSettings settings;
     private final Clock clock;
 
@@ -83,6 +84,7 @@ public class AutomationManagement {
             CaseLookup lookup,
             CaseCustomValues customValues,
             CustomerManagement customers,
+            Calendars calendars,
             AutomationSettings settings,
             Clock clock) {
         this.automations = automations;
@@ -94,6 +96,7 @@ public class AutomationManagement {
         this.lookup = lookup;
         this.customValues = customValues;
         this.customers = customers;
+        this.calendars = calendars;
         this.settings = settings;
         this.clock = clock;
     }
@@ -147,7 +150,8 @@ public class AutomationManagement {
         if (kind == Automation.Kind.TRIGGER) {
             var open = cases.notClosed(settings.dryRunCases());
             var matches = open.stream()
-                    .filter(kase -> Conditions.met(automation, new CaseFacts(kase, lookup, customValues, customers)))
+                    .filter(kase ->
+                            Conditions.met(automation, new CaseFacts(kase, lookup, customValues, customers, calendars)))
                     .map(DryRun.Match::of)
                     .toList();
             return new DryRun(id, open.size(), matches);
@@ -171,8 +175,8 @@ public class AutomationManagement {
                     continue;
                 }
                 lookup.byId(in.caseId())
-                        .filter(kase ->
-                                Conditions.met(automation, new CaseFacts(kase, lookup, customValues, customers)))
+                        .filter(kase -> Conditions.met(
+                                automation, new CaseFacts(kase, lookup, customValues, customers, calendars)))
                         .ifPresent(found::add);
             }
         } while (batch.size() == 200 && found.size() < settings.dryRunCases());
@@ -269,7 +273,7 @@ public class AutomationManagement {
                 now);
     }
 
-    private static void checkConditions(List<Condition> conditions, Map<String, String> errors) {
+    private void checkConditions(List<Condition> conditions, Map<String, String> errors) {
         if (conditions.size() > MAX_ITEMS) {
             errors.put("conditions", "at most " + MAX_ITEMS);
             return;
@@ -286,7 +290,10 @@ public class AutomationManagement {
                                 + String.join(
                                         ", ",
                                         Conditions.FIELDS.stream().sorted().toList())
-                                + ", custom.<key> or customer.<key>");
+                                + ", custom.<key>, customer.<key> or calendar.<id>");
+            } else if (c.field().strip().startsWith("calendar.")
+                    && !calendars.exists(c.field().strip().substring("calendar.".length()))) {
+                errors.put(at + ".field", "calendar.<id> must name a business calendar of the SLA settings");
             } else if (c.op() == null || !Conditions.OPS.contains(c.op().strip())) {
                 errors.put(at + ".op", "must be one of is, is_not, contains, not_contains");
             } else if (c.value() != null && c.value().length() > MAX_VALUE) {

@@ -23,15 +23,22 @@ final class CaseFacts {
     private final CaseLookup lookup;
     private final CaseCustomValues customValues;
     private final CustomerManagement customers;
+    private final Calendars calendars;
     private @Nullable Map<String, Object> custom;
     private @Nullable Map<String, String> customer;
     private @Nullable String text;
 
-    CaseFacts(CaseSummary kase, CaseLookup lookup, CaseCustomValues customValues, CustomerManagement customers) {
+    CaseFacts(
+            CaseSummary kase,
+            CaseLookup lookup,
+            CaseCustomValues customValues,
+            CustomerManagement customers,
+            Calendars calendars) {
         this.kase = kase;
         this.lookup = lookup;
         this.customValues = customValues;
         this.customers = customers;
+        this.calendars = calendars;
     }
 
     CaseSummary kase() {
@@ -53,6 +60,9 @@ final class CaseFacts {
             default -> {
                 if (field.startsWith("custom.")) {
                     yield list(custom().get(field.substring("custom.".length())));
+                }
+                if (field.startsWith("calendar.")) {
+                    yield List.of(calendars.openNow(field.substring("calendar.".length())) ? "open" : "closed");
                 }
                 if (field.startsWith("customer.")) {
                     var value = customer().get(field.substring("customer.".length()));

@@ -44,6 +44,7 @@ final class Conditions {
     static boolean knownField(String field) {
         return FIELDS.contains(field)
                 || (field.startsWith("custom.") && field.length() > "custom.".length())
-                || (field.startsWith("customer.") && field.length() > "customer.".length());
+                || (field.startsWith("customer.") && field.length() > "customer.".length())
+                || (field.startsWith("calendar.") && field.length() > "calendar.".length());
     }
 }

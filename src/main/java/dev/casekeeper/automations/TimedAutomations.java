@@ -41,6 +41,7 @@ class TimedAutomations {
     private final CaseLookup lookup;
     private final CaseCustomValues customValues;
     private final CustomerManagement customers;
+    private final Calendars calendars;
     private final TransactionTemplate transactions;
     private final AutomationSettings settings;
     private final Clock clock;
@@ -52,6 +53,7 @@ class TimedAutomations {
             CaseLookup lookup,
             CaseCustomValues customValues,
             CustomerManagement customers,
+            Calendars calendars,
             TransactionTemplate transactions,
             AutomationSettings settings,
             Clock clock) {
@@ -61,6 +63,7 @@ class TimedAutomations {
         this.lookup = lookup;
         this.customValues = customValues;
         this.customers = customers;
+        this.calendars = calendars;
         this.transactions = transactions;
         this.settings = settings;
         this.clock = clock;
@@ -113,7 +116,7 @@ class TimedAutomations {
         var kase = lookup.byId(in.caseId()).orElse(null);
         if (kase == null
                 || automations.hasRun(automation.id(), in.caseId().value(), in.since())
-                || !Conditions.met(automation, new CaseFacts(kase, lookup, customValues, customers))) {
+                || !Conditions.met(automation, new CaseFacts(kase, lookup, customValues, customers, calendars))) {
             return false;
         }
         if (!automations.ran(automation.id(), in.caseId().value(), in.since(), now)) {

@@ -43,6 +43,7 @@ class Triggers {
     private final CaseLookup lookup;
     private final CaseCustomValues customValues;
     private final CustomerManagement customers;
+    private final Calendars calendars;
     private final Reactions reactions;
     private final AutomationSettings settings;
 
@@ -53,6 +54,7 @@ class Triggers {
             CaseLookup lookup,
             CaseCustomValues customValues,
             CustomerManagement customers,
+            Calendars calendars,
             Reactions reactions,
             AutomationSettings settings) {
         this.cache = cache;
@@ -61,6 +63,7 @@ class Triggers {
         this.lookup = lookup;
         this.customValues = customValues;
         this.customers = customers;
+        this.calendars = calendars;
         this.reactions = reactions;
         this.settings = settings;
     }
@@ -148,7 +151,7 @@ class Triggers {
                 if (kase == null) {
                     return;
                 }
-                facts = new CaseFacts(kase, lookup, customValues, customers);
+                facts = new CaseFacts(kase, lookup, customValues, customers, calendars);
             }
             if (!Conditions.met(trigger, facts)) {
                 continue;

@@ -18,6 +18,7 @@
             "fields",
             "notifications",
             "shared",
+            "sla",
             "sla :: events",
             "webhooks"
         })

@@ -182,6 +182,79 @@ class TriggersApiTests extends ApiTestBase {
     }
 
     @Test
+    void aBusinessHoursConditionTellsOpenFromClosed() {
+        var team = newTeam();
+        var agent = newAgent("agent", team);
+        // Open only one hour on a day two days from now: closed whenever this test runs.
+        String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                .plusDays(2)
+                .getDayOfWeek()
+                .name()
+                .toLowerCase();
+        var calendar = admin().post(
+                        "/api/v1/sla/calendars",
+                        Map.of(
+                                "name",
+                                "Rarely open " + UUID.randomUUID(),
+                                "zone",
+                                "UTC",
+                                "hours",
+                                List.of(Map.of("day", day, "from", "09:00", "to", "10:00"))))
+                .json()
+                .get("id")
+                .asString();
+        var inTeam = Map.of("field", "team", "op", "is", "value", team.toString());
+        createTrigger(Map.of(
+                "name",
+                "Out of hours " + UUID.randomUUID(),
+                "event",
+                "case_opened",
+                "enabled",
+                true,
+                "conditions",
+                List.of(inTeam, Map.of("field", "calendar." + calendar, "op", "is", "value", "closed")),
+                "actions",
+                List.of(Map.of("type", "add_tags", "value", "after-hours"))));
+        createTrigger(Map.of(
+                "name",
+                "In hours " + UUID.randomUUID(),
+                "event",
+                "case_opened",
+                "enabled",
+                true,
+                "conditions",
+                List.of(inTeam, Map.of("field", "calendar." + calendar, "op", "is", "value", "open")),
+                "actions",
+                List.of(Map.of("type", "add_tags", "value", "in-hours"))));
+
+        var kase = openCase(agent.api(), team, "Late-night question");
+
+        var tags = agent.api()
+                .get("/api/v1/cases/" + kase)
+                .json()
+                .get("tags")
+                .valueStream()
+                .map(JsonNode::asString)
+                .toList();
+        assertThat(tags).contains("after-hours").doesNotContain("in-hours");
+        assertProblem(
+                admin().post(
+                                "/api/v1/automations/triggers",
+                                Map.of(
+                                        "name",
+                                        "No such calendar " + UUID.randomUUID(),
+                                        "event",
+                                        "case_opened",
+                                        "conditions",
+                                        List.of(Map.of(
+                                                "field", "calendar." + UUID.randomUUID(), "op", "is", "value", "open")),
+                                        "actions",
+                                        List.of(Map.of("type", "add_tags", "value", "x")))),
+                400,
+                "invalid-input");
+    }
+
+    @Test
     void aTriggerCallsAWebhookWithTheCaseOnceTheChangeIsSaved() {
         var team = newTeam();
         var agent = newAgent("agent", team);
