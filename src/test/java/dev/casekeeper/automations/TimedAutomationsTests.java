@@ -14,8 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Time-based automations: a case pending without a customer reply for three days gets a reminder,
- * after seven it is solved; each step acts once per case, however often the hourly pass runs, and a
- * case the customer answered is left alone.
+ * after seven it is solved; each step acts once per case, however often the hourly pass runs (the
+ * test's own passes and the scheduled job's), and a case the customer answered is left alone.
  */
 @MovesTime
 class TimedAutomationsTests extends ApiTestBase {
@@ -28,6 +28,8 @@ class TimedAutomationsTests extends ApiTestBase {
         var team = newTeam();
         var agent = newAgent("agent", team);
         var inTeam = Map.of("field", "team", "op", "is", "value", team.toString());
+        // Disabled while its dry-run is looked at: the hourly job, which may run whenever the clock
+        // moves, leaves a disabled automation alone.
         var remind = create(Map.of(
                 "name",
                 "Remind after 3 days " + UUID.randomUUID(),
@@ -36,7 +38,7 @@ class TimedAutomationsTests extends ApiTestBase {
                 "hours",
                 72,
                 "enabled",
-                true,
+                false,
                 "conditions",
                 List.of(inTeam),
                 "actions",
@@ -65,13 +67,16 @@ class TimedAutomationsTests extends ApiTestBase {
                 admin().get("/api/v1/automations/timed/" + remind + "/dry-run").json();
         assertThat(ids(before)).doesNotContain(waiting.toString());
 
-        TestClock.INSTANCE.advance(Duration.ofDays(3).plusHours(1));
+        TestClock.INSTANCE.advance(Duration.ofDays(2));
         var reply = agent.api().post("/api/v1/cases/" + answered + "/messages", Map.of("body", "Here it is."));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        TestClock.INSTANCE.advance(Duration.ofDays(1).plusHours(1));
         assertThat(ids(admin().get("/api/v1/automations/timed/" + remind + "/dry-run")
                         .json()))
                 .contains(waiting.toString())
                 .doesNotContain(answered.toString());
+        var enabled = admin().send("PATCH", "/api/v1/automations/timed/" + remind, Map.of("enabled", true));
+        assertThat(enabled.status()).as(enabled.toString()).isEqualTo(200);
         timed.runDue();
         timed.runDue();
 
