@@ -75,6 +75,28 @@ public class CaseCustomValues {
             List<TimelineEvent.CustomFieldChanged> lines,
             SignedInAgent by) {
         var kase = CaseVisibility.visible(cases.lock(id.value()).orElse(null), by, id);
+        change(kase, id, changes, lines, by.actor());
+    }
+
+    /**
+     * Sets values of a case as {@code by} without a viewer (an automation, as Casekeeper), recording
+     * each line on the timeline. A closed case takes no changes.
+     */
+    public void change(
+            CaseId id,
+            Map<String, @Nullable Object> changes,
+            List<TimelineEvent.CustomFieldChanged> lines,
+            dev.casekeeper.shared.Actor by) {
+        var kase = cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        change(kase, id, changes, lines, by);
+    }
+
+    private void change(
+            Case kase,
+            CaseId id,
+            Map<String, @Nullable Object> changes,
+            List<TimelineEvent.CustomFieldChanged> lines,
+            dev.casekeeper.shared.Actor by) {
         kase.requireOpenFor("changes");
         var before = values.of(id.value()).orElseThrow();
         Map<String, Object> set = new HashMap<>();
@@ -94,18 +116,20 @@ public class CaseCustomValues {
         Instant now = clock.instant();
         values.write(id.value(), set, cleared, now);
         for (String key : set.keySet()) {
-            cases.recordHistory(kase.id, by.actor(), "custom:" + key, text(before.get(key)), text(set.get(key)), now);
+            cases.recordHistory(kase.id, by, "custom:" + key, text(before.get(key)), text(set.get(key)), now);
         }
         for (String key : cleared) {
-            cases.recordHistory(kase.id, by.actor(), "custom:" + key, text(before.get(key)), null, now);
+            cases.recordHistory(kase.id, by, "custom:" + key, text(before.get(key)), null, now);
         }
         for (var line : lines) {
-            writer.event(kase.id, by.actor(), line, now);
+            writer.event(kase.id, by, line, now);
         }
         var team = kase.teamId == null ? null : new TeamId(kase.teamId);
         var owner = kase.ownerId == null ? null : new AgentId(kase.ownerId);
         events.publishEvent(new CaseUpdated(id, kase.number, team, owner, team, owner));
-        events.publishEvent(new CustomFieldsChanged(id));
+        var keys = new java.util.HashSet<>(set.keySet());
+        keys.addAll(cleared);
+        events.publishEvent(new CustomFieldsChanged(id, keys));
     }
 
     /**

@@ -324,6 +324,7 @@ public class CaseManagement {
         Instant now = clock.instant();
         var before = kase.status;
         var priorityBefore = kase.priority;
+        var tagsBefore = kase.tags;
         if (change.status() != null) {
             if (change.status() != kase.status
                     && (change.status() == CaseStatus.SOLVED || change.status() == CaseStatus.CLOSED)
@@ -347,6 +348,9 @@ public class CaseManagement {
         }
         if (priorityBefore != kase.priority) {
             events.publishEvent(new PriorityChanged(id, priorityBefore, kase.priority));
+        }
+        if (!tagsBefore.equals(kase.tags)) {
+            events.publishEvent(new TagsChanged(id, tagsBefore, kase.tags));
         }
         return kase.summary();
     }

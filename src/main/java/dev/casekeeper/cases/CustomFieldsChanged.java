@@ -1,10 +1,13 @@
 package dev.casekeeper.cases;
 
+import java.util.Set;
 import org.springframework.modulith.NamedInterface;
 
-/**
- * Values of a case's custom fields changed (set or cleared), in the transaction that changed them:
- * what depends on them (an SLA policy matching on a field) is worked out again.
- */
+/** Values of a case's custom fields changed; {@code keys} are the API keys of the fields that did. */
 @NamedInterface("events")
-public record CustomFieldsChanged(CaseId caseId) {}
+public record CustomFieldsChanged(CaseId caseId, Set<String> keys) {
+
+    public CustomFieldsChanged {
+        keys = Set.copyOf(keys);
+    }
+}

@@ -340,4 +340,19 @@ public sealed interface TimelineEvent {
     @JsonTypeName("custom_field_changed")
     record CustomFieldChanged(
             String field, @Nullable String from, @Nullable String to) implements TimelineEvent {}
+
+    /**
+     * An automation changed the case: {@code kind} is {@code trigger} (it reacted to a change) or
+     * {@code timed} (a time-based automation found the case due); {@code changes} says what it did,
+     * one short line per action that changed something.
+     */
+    @JsonTypeName("automation_ran")
+    record AutomationRan(String kind, UUID automationId, String name, List<String> changes) implements TimelineEvent {}
+
+    /**
+     * Triggers stopped on this case: {@code runs} trigger runs followed from one change, the limit; the
+     * next one, {@code name}, did not run (an automation loop, or too long a chain).
+     */
+    @JsonTypeName("automation_capped")
+    record AutomationCapped(int runs, UUID automationId, String name) implements TimelineEvent {}
 }

@@ -296,6 +296,17 @@ public class TimelineLines {
                         e.to() == null
                                 ? text(locale, "event.customFieldCleared", authorName, e.field())
                                 : text(locale, "event.customField", authorName, e.field(), e.to()));
+            case TimelineEvent.AutomationRan e ->
+                new TimelineLine(
+                        text(
+                                locale,
+                                "event.automationRan." + ("timed".equals(e.kind()) ? "timed" : "trigger"),
+                                e.name()),
+                        String.join("; ", e.changes()),
+                        null,
+                        false);
+            case TimelineEvent.AutomationCapped e ->
+                TimelineLine.of(text(locale, "event.automationCapped", e.name(), e.runs()));
         };
     }
 

@@ -7,6 +7,7 @@ import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.shared.AccessDeniedException;
+import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
@@ -155,6 +156,25 @@ public class FieldManagement {
         var checked = check(given, team, caseValues.of(id));
         caseValues.change(id, checked.values(), checked.lines(), by);
         return valuesOf(id);
+    }
+
+    /**
+     * Sets values of a case as {@code by} without a viewer (an automation), by API key, when every
+     * value fits the case's fields; answers whether they did (nothing changes when one does not: an
+     * automation's step is then left out, never the change it reacts to).
+     */
+    public boolean trySetCaseValues(CaseId id, Map<String, @Nullable Object> given, Actor by) {
+        Checked checked;
+        try {
+            checked = check(given, cases.summary(id).teamId(), caseValues.of(id));
+        } catch (InvalidInputException e) {
+            return false;
+        }
+        if (checked.lines().isEmpty()) {
+            return false;
+        }
+        caseValues.change(id, checked.values(), checked.lines(), by);
+        return true;
     }
 
     /**

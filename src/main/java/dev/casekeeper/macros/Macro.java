@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A canned response: its name, its text with placeholders, and the placeholders it uses. */
+/**
+ * A canned response: its name, its text with placeholders, the placeholders it uses, and what it
+ * changes on the case when applied.
+ */
 public record Macro(
         MacroId id,
         String name,
@@ -13,4 +16,5 @@ public record Macro(
         List<String> placeholders,
         Instant createdAt,
         Instant updatedAt,
-        @Nullable AgentId updatedBy) {}
+        @Nullable AgentId updatedBy,
+        MacroActions actions) {}

@@ -37,12 +37,15 @@ public class MacroManagement {
     private final MacroQueries macros;
     private final CaseLookup cases;
     private final CustomerManagement customers;
+    private final MacroEffects effects;
     private final Clock clock;
 
-    MacroManagement(MacroQueries macros, CaseLookup cases, CustomerManagement customers, Clock clock) {
+    MacroManagement(
+            MacroQueries macros, CaseLookup cases, CustomerManagement customers, MacroEffects effects, Clock clock) {
         this.macros = macros;
         this.cases = cases;
         this.customers = customers;
+        this.effects = effects;
         this.clock = clock;
     }
 
@@ -55,7 +58,7 @@ public class MacroManagement {
         }
         var id = UUID.randomUUID();
         // Checked again by the insert: another admin may have taken the name since.
-        if (!macros.insert(id, name, command.body(), by.id().value(), clock.instant())) {
+        if (!macros.insert(id, name, command.body(), actions(command), by.id().value(), clock.instant())) {
             throw nameTaken(name);
         }
         log.info("Canned response {} added by agent {}", id, by.id());
@@ -68,7 +71,8 @@ public class MacroManagement {
         find(id);
         var name = check(command);
         try {
-            if (!macros.update(id.value(), name, command.body(), by.id().value(), clock.instant())) {
+            if (!macros.update(
+                    id.value(), name, command.body(), actions(command), by.id().value(), clock.instant())) {
                 throw nameTaken(name);
             }
         } catch (DuplicateKeyException e) {
@@ -103,23 +107,49 @@ public class MacroManagement {
     @Transactional(readOnly = true)
     public RenderedMacro render(MacroId id, CaseId caseId, SignedInAgent agent) {
         var macro = find(id);
-        var facts = facts(cases.find(caseId, agent), agent);
-        return rendered(macro.id(), macro.name(), macro.body(), facts);
+        var detail = cases.find(caseId, agent);
+        return rendered(
+                macro.id(),
+                macro.name(),
+                macro.body(),
+                facts(detail, agent),
+                effects.preview(macro.actions(), detail.summary(), agent));
+    }
+
+    /**
+     * Applies a canned response to a case the agent may see: its status, priority, tags and owner
+     * change as an agent would change them (the same rules, history and timeline), all or nothing;
+     * answers what changed and the text filled in for the reply.
+     */
+    public MacroApplied apply(MacroId id, CaseId caseId, SignedInAgent agent) {
+        var macro = find(id);
+        var before = cases.find(caseId, agent).summary();
+        var changes = effects.preview(macro.actions(), before, agent);
+        var after = effects.apply(macro.name(), macro.actions(), before, agent);
+        var detail = cases.find(caseId, agent);
+        return new MacroApplied(
+                changes, after, rendered(macro.id(), macro.name(), macro.body(), facts(detail, agent), List.of()));
     }
 
     /** The matching canned responses, each filled in for a case the agent may see (else not found). */
     @Transactional(readOnly = true)
     public List<RenderedMacro> renderMatching(@Nullable String q, long caseNumber, SignedInAgent agent, int limit) {
-        var facts = facts(cases.findByNumber(caseNumber, agent), agent);
+        var detail = cases.findByNumber(caseNumber, agent);
+        var facts = facts(detail, agent);
         return macros.search(q, limit).stream()
-                .map(row -> rendered(new MacroId(row.id()), row.name(), row.body(), facts))
+                .map(row -> rendered(
+                        new MacroId(row.id()),
+                        row.name(),
+                        row.body(),
+                        facts,
+                        effects.preview(row.actions(), detail.summary(), agent)))
                 .toList();
     }
 
     /** A text being written, filled in with made-up facts; refused like a save would be. */
     public RenderedMacro preview(String body, SignedInAgent agent) {
         MacroText.check(body);
-        return rendered(new MacroId(new UUID(0, 0)), "", body, MacroFacts.sample(agent));
+        return rendered(new MacroId(new UUID(0, 0)), "", body, MacroFacts.sample(agent), List.of());
     }
 
     /** Every placeholder, in the order an admin reads them. */
@@ -132,13 +162,19 @@ public class MacroManagement {
         return MacroFacts.of(kase, customers.find(kase.requesterId()), agent);
     }
 
-    private static RenderedMacro rendered(MacroId id, String name, String body, MacroFacts facts) {
+    private static RenderedMacro rendered(
+            MacroId id, String name, String body, MacroFacts facts, List<MacroChange> changes) {
         String text = MacroText.render(body, facts);
-        return new RenderedMacro(id, name, text, MacroText.html(text));
+        return new RenderedMacro(id, name, text, MacroText.html(text), changes);
     }
 
-    /** The stripped name, after checking name and text; every problem is named at once. */
-    private static String check(SaveMacro command) {
+    /** The actions as stored: checked by {@link #check}, tags as a case keeps them. */
+    private MacroActions actions(SaveMacro command) {
+        return effects.normalized(command.actions() == null ? MacroActions.NONE : command.actions());
+    }
+
+    /** The stripped name, after checking name, text and actions; every problem is named at once. */
+    private String check(SaveMacro command) {
         var errors = new LinkedHashMap<String, String>();
         String name = command.name() == null ? "" : command.name().strip();
         if (name.isEmpty()) {
@@ -156,6 +192,9 @@ public class MacroManagement {
             } catch (InvalidInputException e) {
                 errors.putAll(e.fieldErrors());
             }
+        }
+        if (command.actions() != null) {
+            errors.putAll(effects.problems(command.actions()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -184,6 +223,7 @@ public class MacroManagement {
                         .toList(),
                 row.createdAt(),
                 row.updatedAt(),
-                row.updatedBy());
+                row.updatedBy(),
+                row.actions());
     }
 }

@@ -11,27 +11,31 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for canned responses. A desk has tens or hundreds of them: a scan with ILIKE finds them. */
 @Repository
 class MacroQueries {
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    MacroQueries(JdbcClient jdbc) {
+    MacroQueries(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Whether it was inserted: false when another response has the name. */
-    boolean insert(UUID id, String name, String body, UUID by, Instant now) {
+    boolean insert(UUID id, String name, String body, MacroActions actions, UUID by, Instant now) {
         return jdbc.sql("""
-                        insert into macros.macro (id, name, body, created_at, updated_at, created_by, updated_by)
-                        values (:id, :name, :body, :now, :now, :by, :by)
+                        insert into macros.macro (id, name, body, actions, created_at, updated_at, created_by, updated_by)
+                        values (:id, :name, :body, cast(:actions as jsonb), :now, :now, :by, :by)
                         on conflict do nothing
                         """)
                         .param("id", id)
                         .param("name", name)
                         .param("body", body)
+                        .param("actions", json.writeValueAsString(actions))
                         .param("by", by)
                         .param("now", Timestamp.from(now))
                         .update()
@@ -39,15 +43,17 @@ class MacroQueries {
     }
 
     /** Whether it was updated: false when another response has the name. */
-    boolean update(UUID id, String name, String body, UUID by, Instant now) {
+    boolean update(UUID id, String name, String body, MacroActions actions, UUID by, Instant now) {
         return jdbc.sql("""
-                        update macros.macro set name = :name, body = :body, updated_at = :now, updated_by = :by
+                        update macros.macro set name = :name, body = :body, actions = cast(:actions as jsonb),
+                               updated_at = :now, updated_by = :by
                         where id = :id and not exists (
                             select 1 from macros.macro o where lower(o.name) = lower(:name) and o.id <> :id)
                         """)
                         .param("id", id)
                         .param("name", name)
                         .param("body", body)
+                        .param("actions", json.writeValueAsString(actions))
                         .param("by", by)
                         .param("now", Timestamp.from(now))
                         .update()
@@ -75,7 +81,7 @@ class MacroQueries {
     Optional<Row> find(UUID id) {
         return jdbc.sql("select * from macros.macro where id = :id")
                 .param("id", id)
-                .query(MacroQueries::row)
+                .query(this::row)
                 .optional();
     }
 
@@ -90,7 +96,7 @@ class MacroQueries {
                         """)
                 .param("like", like)
                 .param("limit", limit)
-                .query(MacroQueries::row)
+                .query(this::row)
                 .list();
     }
 
@@ -100,9 +106,10 @@ class MacroQueries {
             String body,
             Instant createdAt,
             Instant updatedAt,
-            @Nullable AgentId updatedBy) {}
+            @Nullable AgentId updatedBy,
+            MacroActions actions) {}
 
-    private static Row row(ResultSet rs, int n) throws SQLException {
+    private Row row(ResultSet rs, int n) throws SQLException {
         UUID by = rs.getObject("updated_by", UUID.class);
         return new Row(
                 rs.getObject("id", UUID.class),
@@ -110,7 +117,8 @@ class MacroQueries {
                 rs.getString("body"),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(),
-                by == null ? null : new AgentId(by));
+                by == null ? null : new AgentId(by),
+                json.readValue(rs.getString("actions"), MacroActions.class));
     }
 
     private static String escapeLike(String text) {

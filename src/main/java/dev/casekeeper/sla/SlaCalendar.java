@@ -12,4 +12,10 @@ public record SlaCalendar(
         List<OpeningHours> hours,
         List<Holiday> holidays,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** Whether the calendar is open at that instant (within its hours, not on a holiday). */
+    public boolean isOpen(Instant at) {
+        return BusinessCalendar.of(this).isOpen(at);
+    }
+}

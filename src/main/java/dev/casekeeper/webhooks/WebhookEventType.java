@@ -16,6 +16,9 @@ public enum WebhookEventType {
     /** Sent to one subscription on an admin's request, whatever it subscribed to. */
     static final String TEST = "webhook.test";
 
+    /** Sent to the subscription an automation's action names, whatever it subscribed to. */
+    static final String AUTOMATION = "automation.called";
+
     private final String value;
 
     WebhookEventType(String value) {

@@ -130,6 +130,19 @@ public class WebhookManagement {
         return outbox.enqueueTest(id, subscription.name());
     }
 
+    /**
+     * Sends an {@code automation.called} event with the given data to the subscription, in the
+     * caller's transaction (so it goes out only if the automation's change is saved), whatever it
+     * subscribed to; answers the delivery's id, or empty when there is no such webhook or it is
+     * disabled (the automation's step is then left out).
+     */
+    public java.util.Optional<UUID> sendForAutomation(UUID id, java.util.Map<String, @Nullable Object> data) {
+        return subscriptions
+                .find(id)
+                .filter(Subscription::enabled)
+                .map(s -> outbox.enqueueTo(id, WebhookEventType.AUTOMATION, data));
+    }
+
     @Transactional(readOnly = true)
     public Slice<Delivery> deliveries(UUID id, @Nullable String cursor, int limit) {
         find(id);

@@ -84,18 +84,17 @@ class WebhookOutbox {
 
     /** A test event to one subscription, whatever it subscribed to; answers the delivery's id. */
     UUID enqueueTest(UUID subscription, String name) {
-        var eventId = UUID.randomUUID();
-        var deliveryId = UUID.randomUUID();
         var data = new LinkedHashMap<String, @Nullable Object>();
         data.put("subscriptionId", subscription);
         data.put("name", name);
-        deliveries.insert(
-                deliveryId,
-                subscription,
-                eventId,
-                WebhookEventType.TEST,
-                body(eventId, WebhookEventType.TEST, data),
-                clock.instant());
+        return enqueueTo(subscription, WebhookEventType.TEST, data);
+    }
+
+    /** An event to one subscription, whatever it subscribed to; answers the delivery's id. */
+    UUID enqueueTo(UUID subscription, String type, Map<String, @Nullable Object> data) {
+        var eventId = UUID.randomUUID();
+        var deliveryId = UUID.randomUUID();
+        deliveries.insert(deliveryId, subscription, eventId, type, body(eventId, type, data), clock.instant());
         bus.publish(DUE, "");
         return deliveryId;
     }

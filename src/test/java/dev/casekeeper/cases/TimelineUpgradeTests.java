@@ -146,7 +146,9 @@ class TimelineUpgradeTests {
                 "action_declined",
                 "action_started",
                 "action_done",
-                "action_failed");
+                "action_failed",
+                "automation_ran",
+                "automation_capped");
         assertThat(written)
                 .as("every kind of event 0.1 wrote is in the fixture")
                 .containsAll(TimelineJson.types().keySet().stream()

@@ -136,6 +136,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/macros/placeholders", false),
                 new Endpoint("GET", "/api/v1/macros/{id}", false),
                 new Endpoint("POST", "/api/v1/macros/{id}/render", false),
+                new Endpoint("POST", "/api/v1/macros/{id}/application", false),
                 new Endpoint("POST", "/api/v1/macros", true),
                 new Endpoint("GET", "/api/v1/fields", false),
                 new Endpoint("GET", "/api/v1/fields/{id}", false),
@@ -300,7 +301,20 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("POST", "/api/v1/actions/{id}/approval", Access.SUPERVISOR),
                 new Endpoint("POST", "/api/v1/actions/{id}/decline", Access.SUPERVISOR),
                 new Endpoint("POST", "/api/v1/actions/{id}/done", false),
-                new Endpoint("GET", "/api/v1/approvals", Access.SUPERVISOR));
+                new Endpoint("GET", "/api/v1/approvals", Access.SUPERVISOR),
+                new Endpoint("GET", "/api/v1/automations/vocabulary", true),
+                new Endpoint("GET", "/api/v1/automations/triggers", true),
+                new Endpoint("POST", "/api/v1/automations/triggers", true),
+                new Endpoint("GET", "/api/v1/automations/triggers/{id}", true),
+                new Endpoint("PATCH", "/api/v1/automations/triggers/{id}", true),
+                new Endpoint("DELETE", "/api/v1/automations/triggers/{id}", true),
+                new Endpoint("GET", "/api/v1/automations/triggers/{id}/dry-run", true),
+                new Endpoint("GET", "/api/v1/automations/timed", true),
+                new Endpoint("POST", "/api/v1/automations/timed", true),
+                new Endpoint("GET", "/api/v1/automations/timed/{id}", true),
+                new Endpoint("PATCH", "/api/v1/automations/timed/{id}", true),
+                new Endpoint("DELETE", "/api/v1/automations/timed/{id}", true),
+                new Endpoint("GET", "/api/v1/automations/timed/{id}/dry-run", true));
     }
 
     /** Endpoints that a token opens. */

@@ -67,6 +67,9 @@ class BadInputTests extends ApiTestBase {
             Map.entry("GET /api/v1/telephony/integrations", "takes no input"),
             Map.entry("GET /api/v1/webhooks", "takes no input"),
             Map.entry("GET /api/v1/webhooks/event-types", "takes no input"),
+            Map.entry("GET /api/v1/automations/vocabulary", "takes no input"),
+            Map.entry("GET /api/v1/automations/triggers", "takes no input"),
+            Map.entry("GET /api/v1/automations/timed", "takes no input"),
             // The customer API (its own bad-input tests: PortalApiTests).
             Map.entry("GET /api/portal/v1/csrf", "takes no input"),
             Map.entry("GET /api/portal/v1/me", "takes no input"),

@@ -1,8 +1,11 @@
 package dev.casekeeper.macros.rest;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.macros.Macro;
+import dev.casekeeper.macros.MacroActions;
+import dev.casekeeper.macros.MacroChange;
 import dev.casekeeper.macros.MacroId;
 import dev.casekeeper.macros.MacroManagement;
 import dev.casekeeper.macros.Placeholder;
@@ -38,30 +41,53 @@ class MacrosRestController {
 
     record CreateMacroRequest(
             @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 20_000) String body) {}
+            @NotBlank @Size(max = 20_000) String body,
+            @Nullable MacroActions actions) {}
 
     record ChangeMacroRequest(
             @Size(min = 1, max = 200) @Nullable String name,
-            @Size(min = 1, max = 20_000) @Nullable String body) {}
+            @Size(min = 1, max = 20_000) @Nullable String body,
+            @Nullable MacroActions actions) {}
+
+    record AppliedResponse(
+            List<MacroChange> changes, @JsonProperty("case") AppliedCase kase, String text, String html) {}
+
+    /** The case after a canned response was applied, as far as it changes it. */
+    record AppliedCase(
+            UUID id,
+            long number,
+            String status,
+            String priority,
+            List<String> tags,
+            @Nullable UUID ownerId) {}
 
     record RenderRequest(@NotNull UUID caseId) {}
 
     record MacroResponse(
-            UUID id, String name, String body, List<String> placeholders, Instant createdAt, Instant updatedAt) {
+            UUID id,
+            String name,
+            String body,
+            List<String> placeholders,
+            MacroActions actions,
+            Instant createdAt,
+            Instant updatedAt) {
         static MacroResponse of(Macro macro) {
             return new MacroResponse(
                     macro.id().value(),
                     macro.name(),
                     macro.body(),
                     macro.placeholders(),
+                    macro.actions(),
                     macro.createdAt(),
                     macro.updatedAt());
         }
     }
 
-    record RenderedResponse(UUID id, String name, String text, String html) {
+    /** The text filled in, and {@code changes}: what applying it would change on the case now (the preview). */
+    record RenderedResponse(UUID id, String name, String text, String html, List<MacroChange> changes) {
         static RenderedResponse of(RenderedMacro rendered) {
-            return new RenderedResponse(rendered.id().value(), rendered.name(), rendered.text(), rendered.html());
+            return new RenderedResponse(
+                    rendered.id().value(), rendered.name(), rendered.text(), rendered.html(), rendered.changes());
         }
     }
 
@@ -99,7 +125,12 @@ class MacrosRestController {
     @PostMapping
     ResponseEntity<MacroResponse> create(
             @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody CreateMacroRequest request) {
-        var macro = macros.create(new SaveMacro(request.name(), request.body()), me);
+        var macro = macros.create(
+                new SaveMacro(
+                        request.name(),
+                        request.body(),
+                        request.actions() == null ? MacroActions.NONE : request.actions()),
+                me);
         return ResponseEntity.created(URI.create("/api/v1/macros/" + macro.id()))
                 .body(MacroResponse.of(macro));
     }
@@ -115,7 +146,8 @@ class MacrosRestController {
                 macroId,
                 new SaveMacro(
                         request.name() == null ? current.name() : request.name(),
-                        request.body() == null ? current.body() : request.body()),
+                        request.body() == null ? current.body() : request.body(),
+                        request.actions() == null ? current.actions() : request.actions()),
                 me));
     }
 
@@ -132,5 +164,29 @@ class MacrosRestController {
             @PathVariable UUID id,
             @Valid @RequestBody RenderRequest request) {
         return RenderedResponse.of(macros.render(new MacroId(id), new CaseId(request.caseId()), me));
+    }
+
+    /**
+     * Applies the response's changes (status, priority, tags, owner) to a case the caller may see, all or
+     * nothing; answers what changed and the text filled in for the reply, which it does not send.
+     */
+    @PostMapping("/{id}/application")
+    AppliedResponse apply(
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody RenderRequest request) {
+        var applied = macros.apply(new MacroId(id), new CaseId(request.caseId()), me);
+        var kase = applied.kase();
+        return new AppliedResponse(
+                applied.changes(),
+                new AppliedCase(
+                        kase.id().value(),
+                        kase.number(),
+                        kase.status().value(),
+                        kase.priority().value(),
+                        kase.tags(),
+                        kase.ownerId() == null ? null : kase.ownerId().value()),
+                applied.rendered().text(),
+                applied.rendered().html());
     }
 }

@@ -1,5 +1,7 @@
 package dev.casekeeper.macros.web;
 
+import dev.casekeeper.agents.Agent;
+import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.macros.Macro;
 import dev.casekeeper.macros.MacroId;
@@ -36,9 +38,11 @@ class MacrosAdminController {
     static final String EDIT = "macros/admin-edit";
 
     private final MacroManagement macros;
+    private final AgentManagement agents;
 
-    MacrosAdminController(MacroManagement macros) {
+    MacrosAdminController(MacroManagement macros, AgentManagement agents) {
         this.macros = macros;
+        this.agents = agents;
     }
 
     @GetMapping("/admin/macros")
@@ -62,7 +66,7 @@ class MacrosAdminController {
             HttpServletResponse response,
             RedirectAttributes redirect,
             Model model) {
-        var saved = save(errors, () -> macros.create(new SaveMacro(form.name(), form.body()), me));
+        var saved = save(errors, () -> macros.create(new SaveMacro(form.name(), form.body(), form.actions()), me));
         if (saved == null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return edit(model, null);
@@ -89,7 +93,8 @@ class MacrosAdminController {
             Model model) {
         var macroId = new MacroId(id);
         var current = macros.find(macroId);
-        var saved = save(errors, () -> macros.change(macroId, new SaveMacro(form.name(), form.body()), me));
+        var saved =
+                save(errors, () -> macros.change(macroId, new SaveMacro(form.name(), form.body(), form.actions()), me));
         if (saved == null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return edit(model, current);
@@ -122,6 +127,8 @@ class MacrosAdminController {
     private String edit(Model model, @Nullable Macro macro) {
         model.addAttribute("macro", macro);
         model.addAttribute("placeholders", MacroManagement.placeholders());
+        model.addAttribute(
+                "agents", agents.list().stream().filter(Agent::active).toList());
         return EDIT;
     }
 
@@ -133,7 +140,9 @@ class MacrosAdminController {
         try {
             return action.get();
         } catch (InvalidInputException e) {
-            e.fieldErrors().forEach((field, message) -> errors.rejectValue(field, "invalid", message));
+            e.fieldErrors()
+                    .forEach((field, message) ->
+                            errors.rejectValue(MacroForm.FIELDS.getOrDefault(field, field), "invalid", message));
         } catch (ConflictException e) {
             errors.rejectValue("name", e.code(), e.getMessage());
         }

@@ -108,7 +108,14 @@ class AdminPagesAccessTests extends ApiTestBase {
                 new AdminPage("GET", "/admin/actions/new"),
                 new AdminPage("POST", "/admin/actions"),
                 new AdminPage("GET", "/admin/actions/{id}"),
-                new AdminPage("POST", "/admin/actions/{id}"));
+                new AdminPage("POST", "/admin/actions/{id}"),
+                new AdminPage("GET", "/admin/automations"),
+                new AdminPage("GET", "/admin/automations/new"),
+                new AdminPage("POST", "/admin/automations"),
+                new AdminPage("GET", "/admin/automations/{id}"),
+                new AdminPage("POST", "/admin/automations/{id}"),
+                new AdminPage("POST", "/admin/automations/{id}/deletion"),
+                new AdminPage("GET", "/admin/automations/{id}/dry-run"));
     }
 
     @Autowired

@@ -1,0 +1,28 @@
+package dev.casekeeper.automations;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Automation settings ({@code casekeeper.automations.*}).
+ *
+ * @param maxRunsPerCase trigger runs that may follow one change of a case (including the changes the
+ *     triggers themselves make); the next trigger is skipped and the case's timeline says so. Stops
+ *     loops between triggers and overlong chains
+ * @param interval how often time-based automations look for due cases
+ * @param dryRunCases how many cases, most recently changed first, a trigger's dry-run looks through
+ */
+@ConfigurationProperties("casekeeper.automations")
+public record AutomationSettings(
+        @DefaultValue("10") int maxRunsPerCase,
+        @DefaultValue("1h") Duration interval,
+        @DefaultValue("500") int dryRunCases) {
+
+    public AutomationSettings {
+        if (maxRunsPerCase < 1 || !interval.isPositive() || dryRunCases < 1) {
+            throw new IllegalArgumentException("casekeeper.automations: max-runs-per-case and dry-run-cases must be"
+                    + " at least 1, interval positive");
+        }
+    }
+}
