@@ -21,7 +21,7 @@ public record Automation(
         @Nullable Integer hours,
         boolean matchAll,
         List<Condition> conditions,
-        List<Action> actions,
+        List<AutomationAction> actions,
         Instant createdAt,
         Instant updatedAt) {
 

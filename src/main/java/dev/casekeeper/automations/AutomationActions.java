@@ -99,7 +99,7 @@ class AutomationActions {
     }
 
     /** The changes of fields the actions make, as one change. */
-    static CaseAutomation.Change change(List<Action> actions) {
+    static CaseAutomation.Change change(List<AutomationAction> actions) {
         CaseStatus status = null;
         Priority priority = null;
         var add = new ArrayList<String>();
@@ -180,7 +180,7 @@ class AutomationActions {
                 .toList();
     }
 
-    private static String text(Action action) {
+    private static String text(AutomationAction action) {
         return action.value() == null ? "" : action.value().strip();
     }
 }

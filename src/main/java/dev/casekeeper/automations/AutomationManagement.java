@@ -243,7 +243,9 @@ public class AutomationManagement {
                 ? form.conditions()
                 : before != null ? before.conditions() : List.<Condition>of();
         checkConditions(conditions, errors);
-        var actions = form.actions() != null ? form.actions() : before != null ? before.actions() : List.<Action>of();
+        var actions = form.actions() != null
+                ? form.actions()
+                : before != null ? before.actions() : List.<AutomationAction>of();
         checkActions(actions, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -265,7 +267,7 @@ public class AutomationManagement {
                                 c.value() == null ? null : c.value().strip()))
                         .toList(),
                 actions.stream()
-                        .map(a -> new Action(
+                        .map(a -> new AutomationAction(
                                 a.type().strip(),
                                 a.value() == null ? null : a.value().strip()))
                         .toList(),
@@ -304,7 +306,7 @@ public class AutomationManagement {
         }
     }
 
-    private void checkActions(List<Action> actions, Map<String, String> errors) {
+    private void checkActions(List<AutomationAction> actions, Map<String, String> errors) {
         if (actions.isEmpty()) {
             errors.put("actions", "name at least one action");
             return;

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AutomationQueries {
 
     private static final TypeReference<List<Condition>> CONDITIONS = new TypeReference<>() {};
-    private static final TypeReference<List<Action>> ACTIONS = new TypeReference<>() {};
+    private static final TypeReference<List<AutomationAction>> ACTIONS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

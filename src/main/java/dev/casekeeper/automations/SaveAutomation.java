@@ -13,4 +13,4 @@ public record SaveAutomation(
         @Nullable Integer hours,
         @Nullable String match,
         @Nullable List<Condition> conditions,
-        @Nullable List<Action> actions) {}
+        @Nullable List<AutomationAction> actions) {}

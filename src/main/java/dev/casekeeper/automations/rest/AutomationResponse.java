@@ -1,7 +1,7 @@
 package dev.casekeeper.automations.rest;
 
-import dev.casekeeper.automations.Action;
 import dev.casekeeper.automations.Automation;
+import dev.casekeeper.automations.AutomationAction;
 import dev.casekeeper.automations.Condition;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +20,7 @@ record AutomationResponse(
         @Nullable Integer hours,
         String match,
         List<Condition> conditions,
-        List<Action> actions,
+        List<AutomationAction> actions,
         Instant createdAt,
         Instant updatedAt) {
 

@@ -1,7 +1,7 @@
 package dev.casekeeper.automations.web;
 
-import dev.casekeeper.automations.Action;
 import dev.casekeeper.automations.Automation;
+import dev.casekeeper.automations.AutomationAction;
 import dev.casekeeper.automations.Condition;
 import dev.casekeeper.automations.SaveAutomation;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ record AutomationForm(
                 a.conditions().stream()
                         .map(c -> c.value() == null ? "" : c.value())
                         .toList(),
-                a.actions().stream().map(Action::type).toList(),
+                a.actions().stream().map(AutomationAction::type).toList(),
                 a.actions().stream()
                         .map(x -> x.value() == null ? "" : x.value())
                         .toList());
@@ -66,11 +66,11 @@ record AutomationForm(
                 conditions.add(new Condition(field, at(conditionOp, i), at(conditionValue, i)));
             }
         }
-        var actions = new ArrayList<Action>();
+        var actions = new ArrayList<AutomationAction>();
         for (int i = 0; i < size(actionType); i++) {
             String type = at(actionType, i);
             if (!type.isBlank()) {
-                actions.add(new Action(type, at(actionValue, i)));
+                actions.add(new AutomationAction(type, at(actionValue, i)));
             }
         }
         boolean trigger = automationKind() == Automation.Kind.TRIGGER;

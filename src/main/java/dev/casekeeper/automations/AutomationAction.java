@@ -9,4 +9,4 @@ import org.jspecify.annotations.Nullable;
  * tags, a team's or agent's id, the note's text, whom to notify: {@code owner}, {@code team} or
  * {@code supervisors}, or a webhook's id).
  */
-public record Action(String type, @Nullable String value) {}
+public record AutomationAction(String type, @Nullable String value) {}
