@@ -26,9 +26,6 @@ public class CaseRemovals {
 
     private static final Logger log = LoggerFactory.getLogger(CaseRemovals.class);
 
-    /** What a deleted case's subject reads. */
-    static final String DELETED_SUBJECT = CaseDeleted.SUBJECT;
-
     private final CaseQueries cases;
     private final CaseWriter writer;
     private final JdbcClient jdbc;
@@ -120,7 +117,7 @@ public class CaseRemovals {
                 .param("case", kase.id)
                 .update();
         jdbc.sql("update cases.support_case set subject = :subject where id = :case")
-                .param("subject", DELETED_SUBJECT)
+                .param("subject", CaseDeleted.SUBJECT)
                 .param("case", kase.id)
                 .update();
         jdbc.sql("""

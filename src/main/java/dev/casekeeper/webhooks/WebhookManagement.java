@@ -28,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class WebhookManagement {
 
     static final int MAX_NAME = 100;
-    static final int MAX_URL = 2000;
 
     private static final Logger log = LoggerFactory.getLogger(WebhookManagement.class);
 

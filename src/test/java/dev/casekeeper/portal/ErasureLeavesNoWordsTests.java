@@ -2,8 +2,8 @@ package dev.casekeeper.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.casekeeper.support.RowsHolding;
 import dev.casekeeper.support.WebSession;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -112,38 +112,7 @@ class ErasureLeavesNoWordsTests extends FeedbackTestBase {
         return session;
     }
 
-    /**
-     * Every row, in any schema, with one of the {@code cases}' ids in a {@code case_id} column, or one
-     * of their timeline entries' ids in an {@code entry_id} column, or (for her cases) her id in a
-     * {@code customer_id} column, whose text holds the marker.
-     */
     private List<String> rowsMentioning(UUID scope, String cases, String marker) {
-        var columns = jdbc.sql("""
-                        select c.table_schema, c.table_name, c.column_name
-                        from information_schema.columns c
-                        join information_schema.tables t
-                          on t.table_schema = c.table_schema and t.table_name = c.table_name
-                        where c.column_name in ('customer_id', 'case_id', 'entry_id') and t.table_type = 'BASE TABLE'
-                          and c.table_schema not in ('pg_catalog', 'information_schema')
-                        order by 1, 2, 3
-                        """)
-                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list();
-        var found = new ArrayList<String>();
-        for (var column : columns) {
-            String table = '"' + column.get(0) + "\".\"" + column.get(1) + '"';
-            String match = switch (column.get(2)) {
-                case "customer_id" -> cases.equals(HER_CASES) ? "t.customer_id = :scope" : "false";
-                case "case_id" -> "t.case_id in (" + cases + ")";
-                default -> "t.entry_id in (select e.id from cases.timeline_entry e where e.case_id in (" + cases + "))";
-            };
-            jdbc.sql("select left(t::text, 300) from " + table + " t where " + match + " and t::text ilike :text")
-                    .param("scope", scope)
-                    .param("text", "%" + marker + "%")
-                    .query(String.class)
-                    .list()
-                    .forEach(row -> found.add(table + ": " + row));
-        }
-        return found;
+        return RowsHolding.marker(jdbc, marker, cases, scope, cases.equals(HER_CASES));
     }
 }
