@@ -70,6 +70,11 @@ class EmailForwards {
         if (outbound.isQueued(forwarded.entryId())) {
             return;
         }
+        // As for replies: a forward composed after its case was deleted is not sent, one during it waits.
+        if (lookup.deletedHolding(forwarded.caseId())) {
+            log.info("Forward {} is not sent: its case {} was deleted", forwarded.entryId(), forwarded.caseId());
+            return;
+        }
         var kase = lookup.summary(forwarded.caseId());
         var entry = lookup.entry(forwarded.caseId(), forwarded.entryId());
         var addressed = entry.facts(Addressed.class);
