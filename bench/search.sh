@@ -3,7 +3,8 @@
 # history into its schema with bench/search-load.sql (N cases, 3 timeline entries each, N/5
 # customers, 20 teams, 200 agents, Zipf-like words), then asks the workspace what agents ask it
 # (searches for a common, a rare and a two-word term, an email, a phone number, a case number and
-# nothing that exists; every view and page 41 of All by its Next links, the view counts, a case page; the API's q=) as an admin who sees
+# nothing that exists; every view and page 41 of All by its Next links, the view counts, a case page; the API's q=; a saved view
+# with three filters, its cases and its count in the API) as an admin who sees
 # every case and as an agent of one team, and prints each request's p50, p95 and maximum.
 #
 #   bench/search.sh [N] [R] [C]     N cases (default 1000000), R requests per query and user
@@ -84,6 +85,12 @@ for _ in $(seq 1 40); do
   [ -n "$next_page" ] || { echo "no next page on /views/all" >&2; exit 1; }
 done
 
+# A saved view with three filters, as the admin saved it (issue: its page and its count p95 under 100 ms).
+view_id="$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d '{"name":"Open billing, high or urgent","filters":{"statuses":["open","pending"],"priorities":["high","urgent"],"tags":["billing"]}}' \
+  "http://127.0.0.1:$port/api/v1/saved-views" | sed -n 's/.*"id" *: *"\([^"]*\)".*/\1/p' | head -n 1)"
+[ -n "$view_id" ] || { echo "could not save a view" >&2; exit 1; }
+
 queries=(
   "search common word|/views/all?q=order|part"
   "search rare word|/views/all?q=$rare|part"
@@ -103,6 +110,9 @@ queries=(
   "view counts|/views/counts|part"
   "case page|/cases/$number|page"
   "api q=order|/api/v1/cases?q=order&limit=25|api"
+  "saved view, 3 filters|/saved-views/$view_id|adminpage"
+  "api saved view cases|/api/v1/saved-views/$view_id/cases|api"
+  "api saved view counts|/api/v1/saved-views|api"
 )
 
 # One user's requests for one query: R timings in milliseconds, one a line.
@@ -110,6 +120,7 @@ timings() { # jar, path, kind
   local headers=()
   case "$3" in
     part) headers=(-H 'HX-Request: true') ;;
+    adminpage) ;;
     api) headers=(-H "Authorization: Bearer $token") ;;
   esac
   for _ in $(seq 1 "$requests"); do
@@ -130,7 +141,7 @@ echo "$cases cases, $requests requests per query and user, $clients at once; loa
 printf "%-22s %-6s %6s %9s %9s %9s\n" query user n "p50 ms" "p95 ms" "max ms"
 for entry in "${queries[@]}"; do
   IFS='|' read -r name path kind <<<"$entry"
-  users="admin agent"; [ "$kind" = api ] && users=admin
+  users="admin agent"; [ "$kind" = api ] || [ "$kind" = adminpage ] && users=admin
   for user in $users; do
     jar="$admin_jar"; [ "$user" = agent ] && jar="$agent_jar"
     timings "$jar" "$path" "$kind" >/dev/null # warm-up
