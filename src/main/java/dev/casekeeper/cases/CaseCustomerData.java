@@ -5,6 +5,7 @@ import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.customers.ErasedCustomer;
 import dev.casekeeper.customers.MergeId;
 import dev.casekeeper.shared.Actor;
+import dev.casekeeper.shared.Erasing;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
@@ -75,37 +76,44 @@ class CaseCustomerData implements CustomerDataHolder {
     @Override
     public Map<String, Integer> erase(ErasedCustomer customer) {
         TransactionOutlines.forget();
-        jdbc.sql("select set_config('casekeeper.erasing', 'on', true)").query().singleValue();
-        int messages = jdbc.sql("""
-                        update cases.timeline_entry set body_text = :erased, body_html = null, data = null
-                        where kind = 'message_in' and author_kind = 'customer' and author_id in (:ids)
-                        """)
-                .param("erased", ERASED)
-                .param("ids", customer.records().stream().map(CustomerId::value).toList())
-                .update();
-        // Her feedback's words on the timeline: a rating's comment, a compliment's text.
-        jdbc.sql("""
-                        update cases.timeline_entry
-                        set data = case event_type
-                                       when 'satisfaction_rated' then jsonb_set(data, '{comment}', 'null'::jsonb)
-                                       else jsonb_set(data, '{text}', to_jsonb(:erased::text))
-                                   end
-                        where kind = 'event' and author_kind = 'customer' and author_id in (:ids)
-                          and event_type in ('satisfaction_rated', 'compliment_received')
-                        """)
-                .param("erased", ERASED)
-                .param("ids", customer.records().stream().map(CustomerId::value).toList())
-                .update();
-        // A call's recording is her voice: the call stays on the timeline, its recording does not.
-        jdbc.sql("""
-                        update cases.timeline_entry e set data = e.data - 'recordingUrl'
-                        from cases.support_case c
-                        where e.case_id = c.id and c.requester_id in (:ids)
-                          and e.event_type = 'call_ended' and e.data ->> 'recordingUrl' is not null
-                        """)
-                .param("ids", customer.records().stream().map(CustomerId::value).toList())
-                .update();
-        jdbc.sql("select set_config('casekeeper.erasing', 'off', true)").query().singleValue();
+        int messages = Erasing.answering(jdbc, () -> {
+            int erased = jdbc.sql("""
+                            update cases.timeline_entry set body_text = :erased, body_html = null, data = null
+                            where kind = 'message_in' and author_kind = 'customer' and author_id in (:ids)
+                            """)
+                    .param("erased", ERASED)
+                    .param(
+                            "ids",
+                            customer.records().stream().map(CustomerId::value).toList())
+                    .update();
+            // Her feedback's words on the timeline: a rating's comment, a compliment's text.
+            jdbc.sql("""
+                            update cases.timeline_entry
+                            set data = case event_type
+                                           when 'satisfaction_rated' then jsonb_set(data, '{comment}', 'null'::jsonb)
+                                           else jsonb_set(data, '{text}', to_jsonb(:erased::text))
+                                       end
+                            where kind = 'event' and author_kind = 'customer' and author_id in (:ids)
+                              and event_type in ('satisfaction_rated', 'compliment_received')
+                            """)
+                    .param("erased", ERASED)
+                    .param(
+                            "ids",
+                            customer.records().stream().map(CustomerId::value).toList())
+                    .update();
+            // A call's recording is her voice: the call stays on the timeline, its recording does not.
+            jdbc.sql("""
+                            update cases.timeline_entry e set data = e.data - 'recordingUrl'
+                            from cases.support_case c
+                            where e.case_id = c.id and c.requester_id in (:ids)
+                              and e.event_type = 'call_ended' and e.data ->> 'recordingUrl' is not null
+                            """)
+                    .param(
+                            "ids",
+                            customer.records().stream().map(CustomerId::value).toList())
+                    .update();
+            return erased;
+        });
         return Map.of("messages", messages);
     }
 }

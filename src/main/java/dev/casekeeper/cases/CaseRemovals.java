@@ -4,6 +4,7 @@ import dev.casekeeper.agents.Role;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.ConflictException;
+import dev.casekeeper.shared.Erasing;
 import dev.casekeeper.shared.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -100,19 +101,19 @@ public class CaseRemovals {
 
     private void erase(Case kase, String reason, SignedInAgent by, Instant now) {
         TransactionOutlines.forget();
-        jdbc.sql("select set_config('casekeeper.erasing', 'on', true)").query().singleValue();
-        // Events that carry only structure (who, which status, which case) stay readable on the tombstone.
-        jdbc.sql("""
-                        update cases.timeline_entry
-                        set body_text = null, body_html = null,
-                            data = case when kind = 'event' and event_type in
-                                ('status_changed', 'priority_changed', 'tags_changed', 'assigned', 'merged_into',
-                                 'merged_from', 'merge_undone', 'case_linked', 'case_unlinked', 'marked_spam',
-                                 'sla_warning', 'sla_breached', 'contact_ended')
-                                then data end
-                        where case_id = :case
-                        """).param("case", kase.id).update();
-        jdbc.sql("select set_config('casekeeper.erasing', 'off', true)").query().singleValue();
+        Erasing.allowed(jdbc, () -> {
+            // Events that carry only structure (who, which status, which case) stay readable on the tombstone.
+            jdbc.sql("""
+                            update cases.timeline_entry
+                            set body_text = null, body_html = null,
+                                data = case when kind = 'event' and event_type in
+                                    ('status_changed', 'priority_changed', 'tags_changed', 'assigned', 'merged_into',
+                                     'merged_from', 'merge_undone', 'case_linked', 'case_unlinked', 'marked_spam',
+                                     'sla_warning', 'sla_breached', 'contact_ended')
+                                    then data end
+                            where case_id = :case
+                            """).param("case", kase.id).update();
+        });
         jdbc.sql("delete from cases.attachment where case_id = :case")
                 .param("case", kase.id)
                 .update();

@@ -1,5 +1,6 @@
 package dev.casekeeper.customers;
 
+import dev.casekeeper.shared.Erasing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -98,38 +99,38 @@ class ErasureQueries {
 
     /** Blanks the personal data of these records; how many of what went, by kind. */
     Map<String, Integer> anonymise(List<UUID> records, Instant now) {
-        jdbc.sql("select set_config('casekeeper.erasing', 'on', true)").query().singleValue();
-        int identities = jdbc.sql("delete from customers.identity where customer_id in (:ids)")
-                .param("ids", records)
-                .update();
-        int fields = jdbc.sql("delete from customers.declared_field where customer_id in (:ids)")
-                .param("ids", records)
-                .update();
-        int suggestions = jdbc.sql("delete from customers.suggestion where customer_id in (:ids)")
-                .param("ids", records)
-                .update();
-        int history =
-                jdbc.sql("""
-                        update customers.history
-                        set before = case when before is null then null else :erased end,
-                            after = case when after is null then null else :erased end
-                        where customer_id in (:ids) and (before is not null or after is not null)
-                        """).param("ids", records).param("erased", ERASED).update();
-        jdbc.sql("""
-                        update customers.customer set display_name = :erased, erased_at = :now, updated_at = :now
-                        where id in (:ids)
-                        """)
-                .param("ids", records)
-                .param("erased", ERASED)
-                .param("now", Timestamp.from(now))
-                .update();
-        jdbc.sql("select set_config('casekeeper.erasing', 'off', true)").query().singleValue();
-        return Map.of(
-                "records", records.size(),
-                "identities", identities,
-                "fields", fields,
-                "suggestions", suggestions,
-                "historyEntries", history);
+        return Erasing.answering(jdbc, () -> {
+            int identities = jdbc.sql("delete from customers.identity where customer_id in (:ids)")
+                    .param("ids", records)
+                    .update();
+            int fields = jdbc.sql("delete from customers.declared_field where customer_id in (:ids)")
+                    .param("ids", records)
+                    .update();
+            int suggestions = jdbc.sql("delete from customers.suggestion where customer_id in (:ids)")
+                    .param("ids", records)
+                    .update();
+            int history =
+                    jdbc.sql("""
+                            update customers.history
+                            set before = case when before is null then null else :erased end,
+                                after = case when after is null then null else :erased end
+                            where customer_id in (:ids) and (before is not null or after is not null)
+                            """).param("ids", records).param("erased", ERASED).update();
+            jdbc.sql("""
+                            update customers.customer set display_name = :erased, erased_at = :now, updated_at = :now
+                            where id in (:ids)
+                            """)
+                    .param("ids", records)
+                    .param("erased", ERASED)
+                    .param("now", Timestamp.from(now))
+                    .update();
+            return Map.of(
+                    "records", records.size(),
+                    "identities", identities,
+                    "fields", fields,
+                    "suggestions", suggestions,
+                    "historyEntries", history);
+        });
     }
 
     private ErasureRequest request(ResultSet rs, int n) throws SQLException {

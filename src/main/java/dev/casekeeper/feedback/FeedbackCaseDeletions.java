@@ -1,6 +1,7 @@
 package dev.casekeeper.feedback;
 
 import dev.casekeeper.cases.CaseDeleted;
+import dev.casekeeper.shared.Erasing;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,16 +19,16 @@ class FeedbackCaseDeletions {
     @EventListener
     void on(CaseDeleted event) {
         // Compliments and complaints are permanent; only their words may go, and only like this.
-        jdbc.sql("select set_config('casekeeper.erasing', 'on', true)").query().singleValue();
-        jdbc.sql("update feedback.rating set comment = null where case_id = :case")
-                .param("case", event.caseId().value())
-                .update();
-        jdbc.sql("update feedback.compliment set text = '' where case_id = :case")
-                .param("case", event.caseId().value())
-                .update();
-        jdbc.sql("update feedback.complaint set text = '' where case_id = :case")
-                .param("case", event.caseId().value())
-                .update();
-        jdbc.sql("select set_config('casekeeper.erasing', 'off', true)").query().singleValue();
+        Erasing.allowed(jdbc, () -> {
+            jdbc.sql("update feedback.rating set comment = null where case_id = :case")
+                    .param("case", event.caseId().value())
+                    .update();
+            jdbc.sql("update feedback.compliment set text = '' where case_id = :case")
+                    .param("case", event.caseId().value())
+                    .update();
+            jdbc.sql("update feedback.complaint set text = '' where case_id = :case")
+                    .param("case", event.caseId().value())
+                    .update();
+        });
     }
 }

@@ -4,6 +4,7 @@ import dev.casekeeper.customers.CustomerDataHolder;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.customers.ErasedCustomer;
 import dev.casekeeper.notifications.NotificationManagement;
+import dev.casekeeper.shared.Erasing;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,37 +42,38 @@ class FeedbackCustomerData implements CustomerDataHolder {
         var records = customer.records().stream().map(CustomerId::value).toArray(UUID[]::new);
         var erased = new LinkedHashMap<String, Integer>();
         // Compliments and complaints are permanent; only their words may go, and only like this.
-        jdbc.sql("select set_config('casekeeper.erasing', 'on', true)").query().singleValue();
         var quoted = new ArrayList<Quoted>();
-        quoted.addAll(jdbc.sql("""
-                        update feedback.rating set comment = null
-                        where customer_id = any(:records) and comment is not null
-                        returning case_id, id
-                        """)
-                .param("records", records)
-                .query((rs, n) -> new Quoted(
-                        rs.getObject(1, UUID.class), Ratings.notificationKeyPrefix(rs.getObject(2, UUID.class))))
-                .list());
-        count(erased, "ratingComments", quoted.size());
-        var compliments = jdbc.sql("""
-                        update feedback.compliment set text = :erased where customer_id = any(:records)
-                        returning case_id, id
-                        """)
-                .param("erased", ERASED)
-                .param("records", records)
-                .query((rs, n) -> new Quoted(
-                        rs.getObject(1, UUID.class), FeedbackManagement.notificationKey(rs.getObject(2, UUID.class))))
-                .list();
-        count(erased, "compliments", compliments.size());
-        quoted.addAll(compliments);
-        count(
-                erased,
-                "complaints",
-                jdbc.sql("update feedback.complaint set text = :erased where customer_id = any(:records)")
-                        .param("erased", ERASED)
-                        .param("records", records)
-                        .update());
-        jdbc.sql("select set_config('casekeeper.erasing', 'off', true)").query().singleValue();
+        Erasing.allowed(jdbc, () -> {
+            quoted.addAll(jdbc.sql("""
+                            update feedback.rating set comment = null
+                            where customer_id = any(:records) and comment is not null
+                            returning case_id, id
+                            """)
+                    .param("records", records)
+                    .query((rs, n) -> new Quoted(
+                            rs.getObject(1, UUID.class), Ratings.notificationKeyPrefix(rs.getObject(2, UUID.class))))
+                    .list());
+            count(erased, "ratingComments", quoted.size());
+            var compliments = jdbc.sql("""
+                            update feedback.compliment set text = :erased where customer_id = any(:records)
+                            returning case_id, id
+                            """)
+                    .param("erased", ERASED)
+                    .param("records", records)
+                    .query((rs, n) -> new Quoted(
+                            rs.getObject(1, UUID.class),
+                            FeedbackManagement.notificationKey(rs.getObject(2, UUID.class))))
+                    .list();
+            count(erased, "compliments", compliments.size());
+            quoted.addAll(compliments);
+            count(
+                    erased,
+                    "complaints",
+                    jdbc.sql("update feedback.complaint set text = :erased where customer_id = any(:records)")
+                            .param("erased", ERASED)
+                            .param("records", records)
+                            .update());
+        });
         notifications.replaceTexts(
                 new HashSet<>(quoted.stream().map(Quoted::caseId).toList()),
                 quoted.stream().map(Quoted::keyPrefix).toList(),
