@@ -82,7 +82,9 @@ union all
 select gen_random_uuid(), id, 'phone', '+4930' || lpad(n::text, 8, '0'), false, now() - interval '3 years'
 from bench_customer;
 
--- Cases, oldest first (so numbers rise with time), over three years. 11% are still open.
+-- Cases, oldest first (so numbers rise with time), over three years. 11% are still open; of the rest,
+-- those of the last five days are solved and the older ones closed, as the automatic close (4 days)
+-- leaves a desk (solved cases of three years would keep its job busy for a long time at start).
 create temp table bench_case as
 select g as n, gen_random_uuid() as id,
        now() - (interval '3 years') * (1 - g::float8 / :bench_cases) as created_at,
@@ -117,7 +119,8 @@ join bench_customer cu on cu.n = (c.n::bigint * 104729) % :bench_customers
 join bench_team t on t.n = c.n % 20
 join bench_agent a on a.n = (c.n % 20) + 20 * ((c.n / 20) % 10)
 cross join lateral (select case when c.roll < 11 or c.n > :bench_cases - :bench_cases / 50 then c.open_status
-                                when c.roll < 31 then 'solved' else 'closed' end as status) s
+                                when c.roll < 31 and c.created_at > now() - interval '5 days' then 'solved'
+                                else 'closed' end as status) s
 order by c.n;
 
 -- Three entries per case: the customer's message, the agent's reply, then a note or another message.

@@ -10,6 +10,7 @@ import dev.casekeeper.notifications.NotificationManagement;
 import dev.casekeeper.notifications.Notify;
 import dev.casekeeper.shared.Actor;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +31,9 @@ import org.springframework.stereotype.Component;
 class SlaAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(SlaAlerts.class);
+    /** How long after a breach a stopped clock's breach is still worth an alert. */
+    static final Duration STALE = Duration.ofDays(1);
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z");
 
     private final CaseSlaQueries records;
@@ -69,19 +73,42 @@ class SlaAlerts {
                 dueAt);
     }
 
+    /**
+     * Records the breach, on the timeline and in the figures; tells the owner (or team) and the
+     * supervisors unless it is {@linkplain #stale stale}.
+     */
     void breach(CaseDetail detail, CaseClock clock, Instant dueAt, ZoneId zone) {
         var kase = detail.summary();
         if (!record(kase, clock.target().value(), clock.cycle(), "breach", dueAt)) {
             return;
         }
         timeline(kase, new TimelineEvent.SlaBreached(clock.target().value(), clock.cycle(), dueAt));
+        events.publishEvent(new SlaBreached(kase.id(), clock.target(), clock.cycle(), dueAt));
+        if (stale(clock, dueAt)) {
+            log.info(
+                    "Case {}: {} breached long ago, was due {}; recorded without an alert",
+                    kase.id(),
+                    clock.target().value(),
+                    dueAt);
+            return;
+        }
         String text = "Case #%d \"%s\": %s target missed (was due %s)"
                 .formatted(kase.number(), kase.subject(), words(clock.target()), TIME.format(dueAt.atZone(zone)));
         var recipients = new LinkedHashSet<>(ownerOrTeam(kase));
         recipients.addAll(notifications.supervisorsOf(teams(kase)));
         notifications.notify(Notify.of(recipients, "sla_breach", kase.id().value(), text, key(kase, clock, "breach")));
-        events.publishEvent(new SlaBreached(kase.id(), clock.target(), clock.cycle(), dueAt));
         log.info("Case {}: {} breached, was due {}", kase.id(), clock.target().value(), dueAt);
+    }
+
+    /**
+     * A breach found only after its clock stopped and more than {@link #STALE} after it happened: the
+     * clocks of a case from the desk's history (loaded, imported, or from before any policy) worked
+     * out for the first time when something changes it, such as the automatic close. Nothing can be
+     * done for it any more, and a desk closing thousands of such cases would otherwise ring every
+     * agent's bell once per case. A breach on a running clock is always told, however late.
+     */
+    private boolean stale(CaseClock clock, Instant dueAt) {
+        return !clock.running() && dueAt.isBefore(this.clock.instant().minus(STALE));
     }
 
     void unowned(CaseDetail detail, ClockMath.Unowned wait, Instant alertAt, ZoneId zone) {

@@ -10,12 +10,16 @@ import dev.casekeeper.sla.SlaFixture;
 import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.MovesTime;
 import dev.casekeeper.support.TestClock;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** SLA clocks of a case as agents see them: started, stopped, paused, warned and breached, each once. */
 @MovesTime
@@ -24,6 +28,9 @@ class CaseSlaApiTests extends ApiTestBase {
     // Only this test's timers come due when it moves time (see MovesTime): they run within a moment; this
     // bound only ends a failing test.
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    private JdbcClient jdbc;
 
     private UUID team;
     private UUID calendar;
@@ -211,6 +218,62 @@ class CaseSlaApiTests extends ApiTestBase {
                         .asString())
                 .isEqualTo("resolution");
         assertThat(events(agent.api(), id, "sla_breached")).isEmpty();
+    }
+
+    @Test
+    void aLongStoppedClockOfACaseFromTheDesksHistoryIsRecordedBreachedWithoutRingingAnyBell() {
+        // Solved nine days ago, five hours after it came in: its first response missed the hour. It has no
+        // SLA record yet, as after a load or an import, until something changes it: here its close.
+        var id = historicCase("solved", Duration.ofDays(10), Duration.ofHours(5));
+
+        assertThat(agent.api()
+                        .patch("/api/v1/cases/" + id, Map.of("status", "closed"))
+                        .status())
+                .isEqualTo(200);
+
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(events(agent.api(), id, "sla_breached")).isNotEmpty());
+        assertThat(clock(agent.api(), id, "first_response").get("state").asString())
+                .isEqualTo("breached");
+        assertThat(notifications(agent.api(), id, "sla_breach")).isEmpty();
+        assertThat(notifications(supervisor.api(), id, "sla_breach")).isEmpty();
+    }
+
+    @Test
+    void aRunningClockThatBreachedLongAgoIsStillToldAtOnce() {
+        // Open for ten days with no answer yet: something can still be done, so the owner hears of it.
+        var id = historicCase("open", Duration.ofDays(10), null);
+
+        agent.api().patch("/api/v1/cases/" + id, Map.of("priority", "high"));
+
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(notifications(agent.api(), id, "sla_breach")).isNotEmpty());
+        assertThat(notifications(supervisor.api(), id, "sla_breach")).isNotEmpty();
+    }
+
+    /** A case of the team owned by the agent, written straight into the table as a desk's history is loaded. */
+    private UUID historicCase(String status, Duration age, @Nullable Duration answeredAfter) {
+        var id = UUID.randomUUID();
+        var created = TestClock.INSTANCE.instant().minus(age);
+        var answered = answeredAfter == null ? null : Timestamp.from(created.plus(answeredAfter));
+        jdbc.sql("""
+                        insert into cases.support_case
+                            (id, subject, requester_id, channel, status, priority, team_id, owner_id,
+                             created_at, updated_at, first_response_at, solved_at)
+                        values (:id, 'Lost activation key', gen_random_uuid(), 'email', :status, 'normal', :team,
+                                :owner, :created, :created, :answered, :solved)
+                        """)
+                .param("id", id)
+                .param("status", status)
+                .param("team", team)
+                .param("owner", agent.id())
+                .param("created", Timestamp.from(created))
+                .param("answered", answered)
+                .param("solved", "solved".equals(status) ? answered : null)
+                .update();
+        return id;
     }
 
     @Test
