@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Where the case page's one composer sends a reply. On a live chat it goes into the chat, for the
  * agent who may write there; once the chat ended, by email to the address the customer gave when
  * the agent chose that ({@code via=email}); otherwise it is recorded on the case, and the channel
- * reports whether it got through.
+ * reports whether it got through. Files go with a reply into the chat too: the widget lists them as
+ * links.
  */
 @Component
 class CaseReplies {
@@ -68,10 +69,6 @@ class CaseReplies {
             throw new ConflictException(
                     "not-joined",
                     messages.getMessage("chat.composer.notJoined", null, LocaleContextHolder.getLocale()));
-        }
-        if (chat != null) {
-            // The chat widget shows text only: a file the customer would never get is refused, not lost.
-            refuseFilesIn(files, "attachments.notInChat");
         }
         cases.reply(caseId, body, null, me, null, files);
     }
