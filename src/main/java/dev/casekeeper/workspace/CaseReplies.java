@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * Where the case page's one composer sends a reply. On a live chat it goes into the chat, for the
  * agent who may write there; once the chat ended, by email to the address the customer gave when
  * the agent chose that ({@code via=email}); otherwise it is recorded on the case, and the channel
- * reports whether it got through. Files go with a reply into the chat too: the widget lists them as
- * links.
+ * reports whether it got through. Files go with a reply wherever it goes: as links in the chat
+ * widget, as attachment parts by email.
  */
 @Component
 class CaseReplies {
@@ -60,8 +60,7 @@ class CaseReplies {
 
     void send(CaseId caseId, String body, @Nullable String via, List<FileCheck.Upload> files, SignedInAgent me) {
         if (BY_EMAIL.equals(via)) {
-            refuseFilesIn(files, "attachments.notByEmailFromChat");
-            channels.replyByEmail(caseId, body, me);
+            channels.replyByEmail(caseId, body, files, me);
             return;
         }
         var chat = chat(caseId, me);
@@ -71,12 +70,5 @@ class CaseReplies {
                     messages.getMessage("chat.composer.notJoined", null, LocaleContextHolder.getLocale()));
         }
         cases.reply(caseId, body, null, me, null, files);
-    }
-
-    private void refuseFilesIn(List<FileCheck.Upload> files, String message) {
-        if (files.stream().anyMatch(f -> f.content().length > 0 || !f.filename().isBlank())) {
-            throw new ConflictException(
-                    "files-not-sent", messages.getMessage(message, null, LocaleContextHolder.getLocale()));
-        }
     }
 }
