@@ -49,7 +49,7 @@
         '.log{flex:1;overflow-y:auto;padding:10px 12px;margin:0;list-style:none}.log li{margin:6px 0;max-width:85%;padding:6px 10px;' +
         'border-radius:8px;white-space:pre-wrap;word-wrap:break-word}.log .customer{margin-left:auto;background:#e3edfb}' +
         '.log .agent{background:#f0f0f0}.log .system{max-width:100%;background:none;color:#555;font-style:italic;text-align:center;padding:2px}' +
-        '.log .pending{opacity:.6}.who{display:block;font-size:12px;color:#555}.status{padding:4px 12px;color:#444;font-size:13px;min-height:1.4em}' +
+        '.log .pending{opacity:.6}.log .files{margin:4px 0 0;padding-left:16px}.log .files a{color:inherit}.who{display:block;font-size:12px;color:#555}.status{padding:4px 12px;color:#444;font-size:13px;min-height:1.4em}' +
         'form{padding:8px 12px;border-top:1px solid #ddd;display:flex;flex-direction:column;gap:6px}label{font-size:12px;color:#444}' +
         'input,textarea,select{width:100%;padding:6px 8px;border:1px solid #999;border-radius:6px;color:#1a1a1a;background:#fff}textarea{resize:none}' +
         '.row{display:flex;gap:6px;flex-wrap:wrap}.row button,form>button{padding:6px 10px;border-radius:6px;border:1px solid #1f5fbf;' +
@@ -214,7 +214,15 @@
             if (mine) { mine.remove(); }
             line(m.seq, 'customer', t('you'), m.text);
         } else if (m.from === 'agent') {
-            line(m.seq, 'agent', m.name, m.text);
+            var said = line(m.seq, 'agent', m.name, m.text);
+            if (m.files && m.files.length) {
+                // Signed links of the desk's own origin: the page the widget is on has no say in them.
+                var list = el('ul', {'class': 'files', 'aria-label': t('files')}, said);
+                m.files.forEach(function (f) {
+                    el('a', {href: origin.origin + f.url, download: f.name, rel: 'noopener', target: '_blank', text: f.name},
+                        el('li', {}, list));
+                });
+            }
         } else if (m.event === 'joined' || m.event === 'agent-left') {
             line(m.seq, 'system', null, t(m.event === 'joined' ? 'joined' : 'agentLeft', m.name));
         } else if (m.event) {

@@ -69,4 +69,9 @@ public class AgentAttachments {
     public List<StoredFile> ofEntry(UUID entryId) {
         return store.ofEntry(entryId);
     }
+
+    /** What files one entry has (names, types, sizes, without their bytes), in the order they were attached. */
+    public List<AttachedFiles.File> describe(UUID entryId) {
+        return store.describe(entryId);
+    }
 }

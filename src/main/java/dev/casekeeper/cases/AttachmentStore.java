@@ -52,6 +52,19 @@ class AttachmentStore {
                         where entry_id = :entry order by position""").param("entry", entryId).query((rs, n) -> file(rs)).list();
     }
 
+    List<AttachedFiles.File> describe(UUID entryId) {
+        return jdbc.sql("""
+                        select id, filename, content_type, size from cases.attachment
+                        where entry_id = :entry order by position""")
+                .param("entry", entryId)
+                .query((rs, n) -> new AttachedFiles.File(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("filename"),
+                        rs.getString("content_type"),
+                        rs.getLong("size")))
+                .list();
+    }
+
     private static AgentAttachments.StoredFile file(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new AgentAttachments.StoredFile(
                 rs.getObject("id", UUID.class),

@@ -165,8 +165,8 @@ public class ChannelManagement {
     }
 
     /** A reply to a customer who left the case's chat, by email to the address they gave in it ({@code 409} otherwise). */
-    public TimelineEntry replyByEmail(CaseId caseId, String body, SignedInAgent by) {
-        return chats.replyByEmail(caseId, body, by);
+    public TimelineEntry replyByEmail(CaseId caseId, String body, List<FileCheck.Upload> files, SignedInAgent by) {
+        return chats.replyByEmail(caseId, body, files, by);
     }
 
     /** Records a chat that already happened on the case, as its timeline tells it, and ended (the demo's chat cases). */

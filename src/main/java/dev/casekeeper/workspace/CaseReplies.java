@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Where the case page's one composer sends a reply. On a live chat it goes into the chat, for the
  * agent who may write there; once the chat ended, by email to the address the customer gave when
  * the agent chose that ({@code via=email}); otherwise it is recorded on the case, and the channel
- * reports whether it got through.
+ * reports whether it got through. Files go with a reply wherever it goes: as links in the chat
+ * widget, as attachment parts by email.
  */
 @Component
 class CaseReplies {
@@ -59,8 +60,7 @@ class CaseReplies {
 
     void send(CaseId caseId, String body, @Nullable String via, List<FileCheck.Upload> files, SignedInAgent me) {
         if (BY_EMAIL.equals(via)) {
-            refuseFilesIn(files, "attachments.notByEmailFromChat");
-            channels.replyByEmail(caseId, body, me);
+            channels.replyByEmail(caseId, body, files, me);
             return;
         }
         var chat = chat(caseId, me);
@@ -69,17 +69,6 @@ class CaseReplies {
                     "not-joined",
                     messages.getMessage("chat.composer.notJoined", null, LocaleContextHolder.getLocale()));
         }
-        if (chat != null) {
-            // The chat widget shows text only: a file the customer would never get is refused, not lost.
-            refuseFilesIn(files, "attachments.notInChat");
-        }
         cases.reply(caseId, body, null, me, null, files);
-    }
-
-    private void refuseFilesIn(List<FileCheck.Upload> files, String message) {
-        if (files.stream().anyMatch(f -> f.content().length > 0 || !f.filename().isBlank())) {
-            throw new ConflictException(
-                    "files-not-sent", messages.getMessage(message, null, LocaleContextHolder.getLocale()));
-        }
     }
 }

@@ -4,12 +4,14 @@ import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
+import dev.casekeeper.cases.FileCheck;
 import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.channels.email.MailboxManagement;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.routing.ContactId;
 import dev.casekeeper.routing.QueueManagement;
 import dev.casekeeper.shared.ConflictException;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -124,9 +126,9 @@ public class ChatManagement {
     /**
      * A reply to a customer who left the case's chat, by email to the address they gave in it. Refused
      * ({@code 409}) while the chat is live, when they gave no address, or when no mailbox of the
-     * case's team sends mail.
+     * case's team sends mail. Files go as attachment parts, checked as any reply's.
      */
-    public TimelineEntry replyByEmail(CaseId caseId, String body, SignedInAgent by) {
+    public TimelineEntry replyByEmail(CaseId caseId, String body, List<FileCheck.Upload> files, SignedInAgent by) {
         var chat = ended(caseId);
         if (chat.email() == null) {
             throw new ConflictException("no-email", "The customer gave no email address in the chat");
@@ -134,7 +136,7 @@ public class ChatManagement {
         if (!mailboxes.sendsFor(lookup.summary(caseId))) {
             throw new ConflictException("no-mailbox", "No mailbox of the case's team sends mail");
         }
-        return cases.reply(caseId, body, null, by, chat.email());
+        return cases.reply(caseId, body, null, by, chat.email(), files);
     }
 
     /** A callback task for the team, to the email or phone the customer gave in the chat they left. */

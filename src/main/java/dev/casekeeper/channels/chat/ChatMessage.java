@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One numbered message of a chat: written by the customer or an agent, or a system event
  * ({@code joined}, {@code agent-left}, {@code left}, {@code ended}, {@code supervisor-requested}).
+ * {@code entryId} is the case timeline entry the message is (an agent's may carry files).
  */
 record ChatMessage(
         UUID conversationId,
@@ -17,7 +18,8 @@ record ChatMessage(
         @Nullable String clientId,
         @Nullable String event,
         @Nullable String body,
-        Instant at) {
+        Instant at,
+        @Nullable UUID entryId) {
 
     static final String CUSTOMER = "customer";
     static final String AGENT = "agent";

@@ -37,6 +37,7 @@ class ChatTexts {
             "send",
             "sending",
             "notSent",
+            "files",
             "position",
             "wait",
             "waitMinutes",

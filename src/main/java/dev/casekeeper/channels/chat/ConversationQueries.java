@@ -187,7 +187,7 @@ class ConversationQueries {
                 .param("entry", entryId)
                 .param("now", Timestamp.from(now))
                 .update();
-        return new ChatMessage(locked.id(), seq, author, authorId, authorName, clientId, event, body, now);
+        return new ChatMessage(locked.id(), seq, author, authorId, authorName, clientId, event, body, now, entryId);
     }
 
     /** The message a client already sent with this id, if it was stored. */
@@ -234,6 +234,16 @@ class ConversationQueries {
                 .param("c", conversationId)
                 .param("e", event)
                 .param("a", agentId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Whether this timeline entry is an agent's message in this chat. */
+    boolean sentByAgent(UUID conversationId, UUID entryId) {
+        return jdbc.sql(
+                        "select exists (select 1 from chat.message where conversation_id = :c and entry_id = :e and author = 'agent')")
+                .param("c", conversationId)
+                .param("e", entryId)
                 .query(Boolean.class)
                 .single();
     }
@@ -360,6 +370,7 @@ class ConversationQueries {
                 rs.getString("client_id"),
                 rs.getString("event"),
                 rs.getString("body"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("entry_id", UUID.class));
     }
 }

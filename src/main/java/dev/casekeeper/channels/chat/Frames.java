@@ -21,10 +21,12 @@ class Frames {
     private static final Logger log = LoggerFactory.getLogger(Frames.class);
 
     private final JsonMapper json;
+    private final ChatFileLinks files;
     private final Counter removed;
 
-    Frames(JsonMapper json, MeterRegistry meters) {
+    Frames(JsonMapper json, ChatFileLinks files, MeterRegistry meters) {
         this.json = json;
+        this.files = files;
         this.removed = Counter.builder("casekeeper.chat.characters.removed")
                 .description(
                         "Characters Casekeeper cannot store (NUL, half a surrogate pair) removed from what chat widgets sent")
@@ -94,7 +96,11 @@ class Frames {
         return write(frame);
     }
 
+    /** A message; an agent's lists the files sent with it, each with a fresh signed link. */
     String message(ChatMessage m) {
+        var attached = ChatMessage.AGENT.equals(m.author()) && m.entryId() != null
+                ? files.of(m.conversationId(), m.entryId())
+                : java.util.List.of();
         return of(
                 "message",
                 "seq",
@@ -110,7 +116,9 @@ class Frames {
                 "id",
                 ChatMessage.CUSTOMER.equals(m.author()) ? m.clientId() : null,
                 "at",
-                m.at().toString());
+                m.at().toString(),
+                "files",
+                attached.isEmpty() ? null : attached);
     }
 
     String write(Map<String, ?> value) {

@@ -266,6 +266,42 @@ class ChatAfterItEndedTests extends ChatTestBase {
                 .isFalse();
     }
 
+    @Test
+    void aReplyByEmailToACustomerWhoLeftTheChatTakesItsFilesAlong() throws Exception {
+        String email = "maria-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        var left = aChatTheCustomerLeft(email);
+        var page = left.alex().get("/cases/" + left.number()).html();
+
+        var posted = left.alex()
+                .postFiles(
+                        "/cases/" + left.number() + "/replies",
+                        Map.of(
+                                "body",
+                                "The manual is attached.",
+                                "via",
+                                "email",
+                                "seen",
+                                page.select("#reply-form [data-seen]").val(),
+                                "toneChecked",
+                                "true",
+                                "sendAnyway",
+                                "true"),
+                        java.util.List.of(new WebSession.Upload("files", "manual.pdf", ChatAttachmentsTests.PDF)));
+
+        assertThat(posted.status()).as(posted.toString()).isLessThan(400);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Arrays.stream(greenMail.getReceivedMessages())
+                        .anyMatch(m -> recipient(m).equals(email)));
+        var sent = Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> recipient(m).equals(email))
+                .findFirst()
+                .orElseThrow();
+        var parts = (jakarta.mail.Multipart) sent.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("manual.pdf");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("application/pdf");
+    }
+
     private static String recipient(jakarta.mail.internet.MimeMessage message) {
         try {
             return message.getRecipients(Message.RecipientType.TO)[0].toString();
