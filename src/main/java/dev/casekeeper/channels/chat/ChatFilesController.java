@@ -28,10 +28,9 @@ class ChatFilesController {
         this.attachments = attachments;
     }
 
-    @GetMapping("/chat/files/{id}/{name}")
+    @GetMapping("/chat/files/{id}")
     ResponseEntity<byte[]> file(
             @PathVariable UUID id,
-            @PathVariable String name,
             @RequestParam UUID entry,
             @RequestParam UUID chat,
             @RequestParam long expires,

@@ -97,7 +97,7 @@ class ChatAttachmentsTests extends ChatTestBase {
             var posted = reply(
                     live,
                     "Here is the manual and a photo of the right router.",
-                    List.of(new Upload("files", "manual.pdf", PDF), new Upload("files", "router.png", PNG)));
+                    List.of(new Upload("files", "manual;v2 100%.pdf", PDF), new Upload("files", "router.png", PNG)));
             assertThat(posted.status()).as(posted.toString()).isLessThan(400);
 
             var message =
@@ -105,7 +105,7 @@ class ChatAttachmentsTests extends ChatTestBase {
             assertThat(message.get("text").asString()).startsWith("Here is the manual");
             var files = message.get("files");
             assertThat(files.valueStream().map(f -> f.get("name").asString()))
-                    .containsExactly("manual.pdf", "router.png");
+                    .containsExactly("manual;v2 100%.pdf", "router.png");
             assertThat(files.get(0).get("type").asString()).isEqualTo("application/pdf");
 
             var pdf = fetch(files.get(0).get("url").asString());
@@ -114,7 +114,7 @@ class ChatAttachmentsTests extends ChatTestBase {
             assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
             assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow())
                     .startsWith("attachment")
-                    .contains("manual.pdf");
+                    .contains("manual");
             assertThat(pdf.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(pdf.headers().firstValue("Content-Security-Policy").orElseThrow())
                     .contains("sandbox");
@@ -126,7 +126,7 @@ class ChatAttachmentsTests extends ChatTestBase {
             // Agents see the files on the case's timeline, with the reply.
             var timeline = live.alex().get("/cases/" + live.chat().caseNumber()).html();
             assertThat(timeline.select("#timeline .mail-attachments a").eachText())
-                    .contains("manual.pdf", "router.png");
+                    .contains("manual;v2 100%.pdf", "router.png");
         }
 
         // The widget that comes back later gets the message again, with links that work.
@@ -240,7 +240,6 @@ class ChatAttachmentsTests extends ChatTestBase {
                 .encodeToString(
                         mac.doFinal(("casekeeper:chat-file:" + fileId + ":" + entry + ":" + chat + ":" + expires)
                                 .getBytes(StandardCharsets.UTF_8)));
-        return "/chat/files/" + fileId + "/manual.pdf?entry=" + entry + "&chat=" + chat + "&expires=" + expires
-                + "&sig=" + sig;
+        return "/chat/files/" + fileId + "?entry=" + entry + "&chat=" + chat + "&expires=" + expires + "&sig=" + sig;
     }
 }
