@@ -171,7 +171,7 @@ class ZendeskImportTests extends ApiTestBase {
                         .json()
                         .get("subject")
                         .asString())
-                .isEqualTo("Changed: Shower curtain in the wrong colour");
+                .isEqualTo("Changed: Curtain delivered in the wrong colour");
         assertThat(entries(caseOf(fixtures, 1001))).isEqualTo(3);
     }
 
