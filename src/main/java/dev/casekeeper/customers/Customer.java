@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param mergedInto the record this one was merged into: it keeps no identities and no cases
  * @param erasedAt when the customer's personal data was erased at her request
+ * @param tags what another desk said about her (an imported organization), lower case
  */
 public record Customer(
         CustomerId id,
@@ -21,7 +22,8 @@ public record Customer(
         Instant createdAt,
         Instant updatedAt,
         @Nullable CustomerId mergedInto,
-        @Nullable Instant erasedAt) {
+        @Nullable Instant erasedAt,
+        List<String> tags) {
 
     /** The key under which {@link #fields()} says who set the display name (absent: set when the record was made). */
     public static final String DISPLAY_NAME = "displayName";

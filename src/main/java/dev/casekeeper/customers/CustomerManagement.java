@@ -31,11 +31,14 @@ public class CustomerManagement {
     private static final Logger log = LoggerFactory.getLogger(CustomerManagement.class);
 
     private final CustomerQueries customers;
+    private final CustomerTagQueries customerTags;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerManagement(CustomerQueries customers, ApplicationEventPublisher events, Clock clock) {
+    CustomerManagement(
+            CustomerQueries customers, CustomerTagQueries customerTags, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
+        this.customerTags = customerTags;
         this.events = events;
         this.clock = clock;
     }
@@ -386,6 +389,7 @@ public class CustomerManagement {
         var ids = rows.stream().map(CustomerQueries.Row::id).toList();
         var identities = customers.identities(ids);
         var fields = customers.fields(ids);
+        var tags = customerTags.of(ids);
         return rows.stream()
                 .map(row -> new Customer(
                         new CustomerId(row.id()),
@@ -395,7 +399,8 @@ public class CustomerManagement {
                         row.createdAt(),
                         row.updatedAt(),
                         row.mergedInto() == null ? null : new CustomerId(row.mergedInto()),
-                        row.erasedAt()))
+                        row.erasedAt(),
+                        tags.getOrDefault(row.id(), List.of())))
                 .toList();
     }
 

@@ -201,6 +201,20 @@ public class FieldManagement {
         }
     }
 
+    /**
+     * A value from another desk's export as {@code field} stores it (an import, which maps fields by
+     * name): empty when it is empty, else the stored value, or the refusal in words for the import's report.
+     *
+     * @throws InvalidInputException naming the field when the value does not fit it
+     */
+    public Optional<Object> importedValue(Field field, @Nullable Object given) {
+        try {
+            return Optional.ofNullable(FieldValues.parse(field, given));
+        } catch (FieldValues.Refused e) {
+            throw new InvalidInputException(field.name(), e.getMessage());
+        }
+    }
+
     /** The values to store and the timeline's lines, or the refusal of every value that does not fit. */
     Checked check(Map<String, @Nullable Object> given, @Nullable TeamId team, Map<String, Object> before) {
         var byKey = new HashMap<String, Field>();

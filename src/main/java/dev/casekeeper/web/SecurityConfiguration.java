@@ -161,6 +161,9 @@ class SecurityConfiguration {
                         // Outgoing webhooks and their delivery log: admins.
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
                         .hasRole("ADMIN")
+                        // Imports from another desk, their progress and reports: admins.
+                        .requestMatchers("/api/v1/imports", "/api/v1/imports/**")
+                        .hasRole("ADMIN")
                         // Triggers, time-based automations and their dry-runs: admins.
                         .requestMatchers("/api/v1/automations", "/api/v1/automations/**")
                         .hasRole("ADMIN")

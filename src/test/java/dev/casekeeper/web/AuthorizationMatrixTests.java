@@ -314,7 +314,12 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/automations/timed/{id}", true),
                 new Endpoint("PATCH", "/api/v1/automations/timed/{id}", true),
                 new Endpoint("DELETE", "/api/v1/automations/timed/{id}", true),
-                new Endpoint("GET", "/api/v1/automations/timed/{id}/dry-run", true));
+                new Endpoint("GET", "/api/v1/automations/timed/{id}/dry-run", true),
+                new Endpoint("POST", "/api/v1/imports", true),
+                new Endpoint("POST", "/api/v1/imports/uploads", true),
+                new Endpoint("GET", "/api/v1/imports", true),
+                new Endpoint("GET", "/api/v1/imports/{id}", true),
+                new Endpoint("GET", "/api/v1/imports/{id}/report", true));
     }
 
     /** Endpoints that a token opens. */

@@ -70,6 +70,7 @@ class BadInputTests extends ApiTestBase {
             Map.entry("GET /api/v1/automations/vocabulary", "takes no input"),
             Map.entry("GET /api/v1/automations/triggers", "takes no input"),
             Map.entry("GET /api/v1/automations/timed", "takes no input"),
+            Map.entry("GET /api/v1/imports", "takes no input"),
             // The customer API (its own bad-input tests: PortalApiTests).
             Map.entry("GET /api/portal/v1/csrf", "takes no input"),
             Map.entry("GET /api/portal/v1/me", "takes no input"),

@@ -77,7 +77,8 @@ class CustomersRestController {
             Instant createdAt,
             Instant updatedAt,
             @Nullable UUID mergedInto,
-            @Nullable Instant erasedAt) {
+            @Nullable Instant erasedAt,
+            List<String> tags) {
         static CustomerResponse of(Customer customer) {
             return new CustomerResponse(
                     customer.id().value(),
@@ -101,7 +102,8 @@ class CustomersRestController {
                     customer.createdAt(),
                     customer.updatedAt(),
                     customer.mergedInto() == null ? null : customer.mergedInto().value(),
-                    customer.erasedAt());
+                    customer.erasedAt(),
+                    customer.tags());
         }
 
         private static List<String> values(Customer customer, IdentityKind kind) {

@@ -115,7 +115,11 @@ class AdminPagesAccessTests extends ApiTestBase {
                 new AdminPage("GET", "/admin/automations/{id}"),
                 new AdminPage("POST", "/admin/automations/{id}"),
                 new AdminPage("POST", "/admin/automations/{id}/deletion"),
-                new AdminPage("GET", "/admin/automations/{id}/dry-run"));
+                new AdminPage("GET", "/admin/automations/{id}/dry-run"),
+                new AdminPage("GET", "/admin/imports"),
+                new AdminPage("POST", "/admin/imports"),
+                new AdminPage("POST", "/admin/imports/uploads"),
+                new AdminPage("GET", "/admin/imports/{id}"));
     }
 
     @Autowired
