@@ -12,12 +12,16 @@
 \timing on
 
 insert into reports.case_fact (case_id, number, requester_id, channel, priority, team_id, agent_id, status,
-    created_at, created_day, first_response_secs, solved_day, resolution_secs, transfers, refreshed_at)
+    created_at, created_day, first_response_secs, first_response_business_secs, solved_day, resolution_secs,
+    resolution_business_secs, transfers, refreshed_at)
 select id, number, requester_id, channel, priority, team_id, owner_id, status, created_at,
        (created_at at time zone :zone)::date,
        extract(epoch from first_response_at - created_at)::bigint,
+       -- Business hours as a third of the elapsed time: synthetic, but a figure for the report to sort.
+       extract(epoch from first_response_at - created_at)::bigint / 3,
        (solved_at at time zone :zone)::date,
        extract(epoch from solved_at - created_at)::bigint,
+       extract(epoch from solved_at - created_at)::bigint / 3,
        (number % 7 = 0)::int + (number % 49 = 0)::int,
        now()
 from cases.support_case

@@ -124,6 +124,21 @@ public class CaseLookup {
         return new Slice<>(page, next);
     }
 
+    /**
+     * Every case, newest first, one page at a time, whoever may see it: for work the desk does on
+     * its own (reports' scheduled reconcile of its facts). No access check: callers show no case.
+     */
+    public Slice<CaseSummary> everyCase(@Nullable String cursor, int limit) {
+        var everything = new CaseQueries.Visibility(true, null, java.util.Set.of());
+        var rows = cases.list(
+                CaseFilter.none(), everything, null, cursor == null ? null : Cursor.decode(cursor), limit + 1);
+        var page = rows.stream().limit(limit).map(Case::summary).toList();
+        String next = rows.size() > limit
+                ? new Cursor(page.getLast().createdAt(), page.getLast().id().value()).encode()
+                : null;
+        return new Slice<>(page, next);
+    }
+
     /** Who owned the case when: every assignment and transfer, oldest first. */
     public List<OwnerChange> owners(CaseId id, SignedInAgent viewer) {
         CaseVisibility.visible(cases.find(id.value()).orElse(null), viewer, id);

@@ -6,6 +6,7 @@ import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.shared.Actor;
+import dev.casekeeper.sla.OpenTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,8 +25,10 @@ record CaseFacts(
         CaseSummary kase,
         LocalDate createdDay,
         @Nullable Long firstResponseSecs,
+        @Nullable Long firstResponseBusinessSecs,
         @Nullable LocalDate solvedDay,
         @Nullable Long resolutionSecs,
+        @Nullable Long resolutionBusinessSecs,
         int transfers,
         List<Moment> moments) {
 
@@ -40,7 +43,11 @@ record CaseFacts(
             @Nullable Long secs,
             @Nullable Boolean flag) {}
 
-    static CaseFacts of(CaseDetail detail, ZoneId zone) {
+    /**
+     * The facts of the case; {@code open} measures its first response and resolution in business
+     * hours (its SLA policy's calendar, from the {@code sla} module: reports keep no calendar of their own).
+     */
+    static CaseFacts of(CaseDetail detail, ZoneId zone, OpenTime open) {
         var kase = detail.summary();
         var moments = new ArrayList<Moment>();
         UUID owner = kase.ownerId() == null ? null : kase.ownerId().value();
@@ -140,8 +147,14 @@ record CaseFacts(
                 kase,
                 day(kase.createdAt(), zone),
                 kase.firstResponseAt() == null ? null : seconds(kase.createdAt(), kase.firstResponseAt()),
+                kase.firstResponseAt() == null
+                        ? null
+                        : open.between(kase.createdAt(), kase.firstResponseAt()).toSeconds(),
                 kase.solvedAt() == null ? null : day(kase.solvedAt(), zone),
                 kase.solvedAt() == null ? null : seconds(kase.createdAt(), kase.solvedAt()),
+                kase.solvedAt() == null
+                        ? null
+                        : open.between(kase.createdAt(), kase.solvedAt()).toSeconds(),
                 transfers,
                 List.copyOf(moments));
     }

@@ -1,5 +1,6 @@
 package dev.casekeeper.reports;
 
+import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.TimelineEvent;
@@ -7,6 +8,8 @@ import dev.casekeeper.routing.ContactId;
 import dev.casekeeper.routing.ContactState;
 import dev.casekeeper.routing.QueueManagement;
 import dev.casekeeper.shared.NotFoundException;
+import dev.casekeeper.sla.OpenTime;
+import dev.casekeeper.sla.SlaManagement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,15 +33,31 @@ class FactWriter {
     private final JdbcClient jdbc;
     private final CaseLookup cases;
     private final QueueManagement queues;
+    private final SlaManagement sla;
     private final ReportsSettings settings;
     private final Clock clock;
 
-    FactWriter(JdbcClient jdbc, CaseLookup cases, QueueManagement queues, ReportsSettings settings, Clock clock) {
+    FactWriter(
+            JdbcClient jdbc,
+            CaseLookup cases,
+            QueueManagement queues,
+            SlaManagement sla,
+            ReportsSettings settings,
+            Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.queues = queues;
+        this.sla = sla;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    private CaseFacts factsOf(CaseDetail detail) {
+        var kase = detail.summary();
+        // Only a case responded to or solved has a time to measure: the others need no policy match.
+        var open =
+                kase.firstResponseAt() == null && kase.solvedAt() == null ? OpenTime.WALL_CLOCK : sla.openTimeOf(kase);
+        return CaseFacts.of(detail, settings.zone(), open);
     }
 
     /**
@@ -53,7 +72,7 @@ class FactWriter {
                 .listOfRows();
         CaseFacts facts;
         try {
-            facts = CaseFacts.of(cases.currentOutline(id), settings.zone());
+            facts = factsOf(cases.currentOutline(id));
         } catch (NotFoundException gone) {
             jdbc.sql("delete from reports.case_moment where case_id = :id")
                     .param("id", id.value())
@@ -74,7 +93,7 @@ class FactWriter {
     void writeOpenedCase(CaseId id) {
         CaseFacts facts;
         try {
-            facts = CaseFacts.of(cases.outline(id), settings.zone());
+            facts = factsOf(cases.outline(id));
         } catch (NotFoundException gone) {
             return; // opened and removed in one transaction
         }
@@ -104,15 +123,20 @@ class FactWriter {
         var kase = facts.kase();
         jdbc.sql("""
                         insert into reports.case_fact (case_id, number, requester_id, channel, priority, team_id,
-                            agent_id, status, created_at, created_day, first_response_secs, solved_day,
-                            resolution_secs, transfers, tags, refreshed_at)
+                            agent_id, status, created_at, created_day, first_response_secs,
+                            first_response_business_secs, solved_day, resolution_secs, resolution_business_secs,
+                            transfers, tags, refreshed_at)
                         values (:id, :number, :requester, :channel, :priority, :team, :agent, :status, :createdAt,
-                            :createdDay, :frt, :solvedDay, :resolution, :transfers, :tags, :now)
+                            :createdDay, :frt, :frtBusiness, :solvedDay, :resolution, :resolutionBusiness,
+                            :transfers, :tags, :now)
                         on conflict (case_id) do update set channel = excluded.channel,
                             priority = excluded.priority, team_id = excluded.team_id, agent_id = excluded.agent_id,
                             status = excluded.status, created_day = excluded.created_day,
-                            first_response_secs = excluded.first_response_secs, solved_day = excluded.solved_day,
-                            resolution_secs = excluded.resolution_secs, transfers = excluded.transfers,
+                            first_response_secs = excluded.first_response_secs,
+                            first_response_business_secs = excluded.first_response_business_secs,
+                            solved_day = excluded.solved_day, resolution_secs = excluded.resolution_secs,
+                            resolution_business_secs = excluded.resolution_business_secs,
+                            transfers = excluded.transfers,
                             tags = excluded.tags, refreshed_at = excluded.refreshed_at
                         """)
                 .param("id", kase.id().value())
@@ -126,8 +150,10 @@ class FactWriter {
                 .param("createdAt", java.sql.Timestamp.from(kase.createdAt()))
                 .param("createdDay", facts.createdDay())
                 .param("frt", facts.firstResponseSecs())
+                .param("frtBusiness", facts.firstResponseBusinessSecs())
                 .param("solvedDay", facts.solvedDay())
                 .param("resolution", facts.resolutionSecs())
+                .param("resolutionBusiness", facts.resolutionBusinessSecs())
                 .param("transfers", facts.transfers())
                 .param("tags", kase.tags().toArray(new String[0]))
                 .param("now", java.sql.Timestamp.from(clock.instant()))

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The figures of one period (or of the whole report, {@code period} null). Times are in seconds,
- * calendar time; medians and 90th percentiles are exact, over the cases or contacts of the period.
+ * calendar time, except the {@code *Business*} ones: open time of the calendar of each case's SLA
+ * policy. Medians and 90th percentiles are exact, over the cases or contacts of the period.
  */
 record Metrics(
         @Nullable LocalDate period,
@@ -17,6 +18,10 @@ record Metrics(
         @Nullable Double firstResponseP90,
         @Nullable Double resolutionMedian,
         @Nullable Double resolutionP90,
+        @Nullable Double firstResponseBusinessMedian,
+        @Nullable Double firstResponseBusinessP90,
+        @Nullable Double resolutionBusinessMedian,
+        @Nullable Double resolutionBusinessP90,
         long transfers,
         long transferredMoreThanOnce,
         long contacts,

@@ -41,7 +41,9 @@ class ReportPages {
                         rows,
                         List.of(
                                 new BarChart.Measure("reports.median", m -> minutes(m.firstResponseMedian())),
-                                new BarChart.Measure("reports.p90", m -> minutes(m.firstResponseP90())))),
+                                new BarChart.Measure("reports.p90", m -> minutes(m.firstResponseP90())),
+                                new BarChart.Measure(
+                                        "reports.businessMedian", m -> minutes(m.firstResponseBusinessMedian())))),
                 BarChart.of(
                         "resolution",
                         "reports.chart.resolution",
@@ -49,7 +51,9 @@ class ReportPages {
                         rows,
                         List.of(
                                 new BarChart.Measure("reports.median", m -> hours(m.resolutionMedian())),
-                                new BarChart.Measure("reports.p90", m -> hours(m.resolutionP90())))),
+                                new BarChart.Measure("reports.p90", m -> hours(m.resolutionP90())),
+                                new BarChart.Measure(
+                                        "reports.businessMedian", m -> hours(m.resolutionBusinessMedian())))),
                 BarChart.of(
                         "contacts",
                         "reports.chart.contacts",

@@ -58,6 +58,8 @@ class ReportQueries {
                         select %s as bucket, count(*) as created,
                             percentile_cont(0.5) within group (order by f.first_response_secs) as frt50,
                             percentile_cont(0.9) within group (order by f.first_response_secs) as frt90,
+                            percentile_cont(0.5) within group (order by f.first_response_business_secs) as frtb50,
+                            percentile_cont(0.9) within group (order by f.first_response_business_secs) as frtb90,
                             coalesce(sum(f.transfers), 0) as transfers,
                             count(*) filter (where f.transfers > 1) as transferred_twice,
                             count(*) filter (where exists (
@@ -78,6 +80,8 @@ class ReportQueries {
                     b.created = rs.getLong("created");
                     b.frt50 = number(rs, "frt50");
                     b.frt90 = number(rs, "frt90");
+                    b.frtb50 = number(rs, "frtb50");
+                    b.frtb90 = number(rs, "frtb90");
                     b.transfers = rs.getLong("transfers");
                     b.transferredTwice = rs.getLong("transferred_twice");
                     b.repeats = rs.getLong("repeats");
@@ -90,6 +94,8 @@ class ReportQueries {
                         select %s as bucket, count(*) as solved,
                             percentile_cont(0.5) within group (order by f.resolution_secs) as res50,
                             percentile_cont(0.9) within group (order by f.resolution_secs) as res90,
+                            percentile_cont(0.5) within group (order by f.resolution_business_secs) as resb50,
+                            percentile_cont(0.9) within group (order by f.resolution_business_secs) as resb90,
                             count(*) filter (where not exists (
                                 select 1 from reports.case_moment m where m.case_id = f.case_id
                                 and m.kind = 'sla_breached' and m.label = 'resolution')) as res_met
@@ -102,6 +108,8 @@ class ReportQueries {
                     b.solved = rs.getLong("solved");
                     b.res50 = number(rs, "res50");
                     b.res90 = number(rs, "res90");
+                    b.resb50 = number(rs, "resb50");
+                    b.resb90 = number(rs, "resb90");
                     b.resMet = rs.getLong("res_met");
                     return b;
                 })
@@ -230,7 +238,7 @@ class ReportQueries {
     private static final class Builder {
         long created, solved, transfers, transferredTwice, frtMet, resMet, contacts, abandoned, repeats;
         @Nullable
-        Double frt50, frt90, res50, res90, handle50, handle90, abandonedWait50;
+        Double frt50, frt90, frtb50, frtb90, res50, res90, resb50, resb90, handle50, handle90, abandonedWait50;
         final Map<String, long[]> moments = new LinkedHashMap<>();
 
         void moment(String kind, String label, long n, long secs, long flagged) {
@@ -256,6 +264,10 @@ class ReportQueries {
                     frt90,
                     res50,
                     res90,
+                    frtb50,
+                    frtb90,
+                    resb50,
+                    resb90,
                     transfers,
                     transferredTwice,
                     contacts,

@@ -1,7 +1,6 @@
 package dev.casekeeper.reports;
 
 import dev.casekeeper.agents.SignedInAgent;
-import dev.casekeeper.cases.CaseFilter;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.shared.AccessDeniedException;
 import java.time.Clock;
@@ -60,14 +59,23 @@ class Reports {
         if (!me.isAdmin()) {
             throw new AccessDeniedException("Only admins rebuild reports");
         }
+        int refreshed = refreshCreated(from, to);
+        log.info("Reports rebuilt for {} cases created {} to {}, by {}", refreshed, from, to, me.id());
+        return refreshed;
+    }
+
+    /**
+     * Works out again the facts of every case created on the days {@code from} to {@code to}; for
+     * the rebuild and the nightly reconcile. Returns how many cases it refreshed.
+     */
+    int refreshCreated(LocalDate from, LocalDate to) {
         int refreshed = 0;
         @Nullable String cursor = null;
         do {
-            var page = cases.list(CaseFilter.none(), me, cursor, REBUILD_PAGE);
+            var page = cases.everyCase(cursor, REBUILD_PAGE);
             for (var kase : page.items()) {
                 var day = CaseFacts.day(kase.createdAt(), settings.zone());
                 if (day.isBefore(from)) {
-                    log.info("Reports rebuilt for {} cases created {} to {}, by {}", refreshed, from, to, me.id());
                     return refreshed;
                 }
                 if (!day.isAfter(to)) {
@@ -77,7 +85,6 @@ class Reports {
             }
             cursor = page.nextCursor();
         } while (cursor != null);
-        log.info("Reports rebuilt for {} cases created {} to {}, by {}", refreshed, from, to, me.id());
         return refreshed;
     }
 }

@@ -18,6 +18,7 @@
             "routing",
             "routing :: events",
             "shared",
+            "sla",
             "sla :: events"
         })
 @NullMarked

@@ -18,4 +18,9 @@ public record SlaCalendar(
     public boolean isOpen(Instant at) {
         return BusinessCalendar.of(this).isOpen(at);
     }
+
+    /** Its open time between two instants (its hours in its zone, less its holidays). */
+    public OpenTime openTime() {
+        return BusinessCalendar.of(this)::between;
+    }
 }

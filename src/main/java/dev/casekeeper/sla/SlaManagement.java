@@ -4,6 +4,7 @@ import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
+import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.Priority;
 import dev.casekeeper.fields.FieldManagement;
 import dev.casekeeper.shared.ConflictException;
@@ -185,6 +186,18 @@ public class SlaManagement {
     public Optional<Instant> closeOfBusinessDayAfter(CaseId id, Instant from, int days) {
         return matcher.match(cases.summary(id))
                 .map(match -> match.businessCalendar().closeOfBusinessDayAfter(from, days));
+    }
+
+    /**
+     * The open time of the calendar of the policy that matches the case as it is now (wall-clock
+     * time when none does): what reports measure first response and resolution in, in business
+     * hours. No access check: the caller counts cases, it shows none.
+     */
+    @Transactional(readOnly = true)
+    public OpenTime openTimeOf(CaseSummary kase) {
+        return matcher.match(kase)
+                .<OpenTime>map(match -> match.businessCalendar()::between)
+                .orElse(OpenTime.WALL_CLOCK);
     }
 
     private void check(SavePolicy command) {

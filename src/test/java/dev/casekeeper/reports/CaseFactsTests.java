@@ -14,6 +14,12 @@ import dev.casekeeper.cases.TimelineEntry;
 import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.shared.Actor;
+import dev.casekeeper.sla.CalendarId;
+import dev.casekeeper.sla.Holiday;
+import dev.casekeeper.sla.OpenTime;
+import dev.casekeeper.sla.OpeningHours;
+import dev.casekeeper.sla.SlaCalendar;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +44,8 @@ class CaseFactsTests {
         // clock says 24 hours, 25 hours went by.
         var created = Instant.parse("2026-10-24T22:30:00Z");
         var solved = Instant.parse("2026-10-25T23:30:00Z");
-        var facts = CaseFacts.of(detail(created, Instant.parse("2026-10-25T00:30:00Z"), solved, List.of()), BERLIN);
+        var facts = CaseFacts.of(
+                detail(created, Instant.parse("2026-10-25T00:30:00Z"), solved, List.of()), BERLIN, OpenTime.WALL_CLOCK);
 
         assertThat(facts.createdDay()).isEqualTo(LocalDate.parse("2026-10-25"));
         assertThat(facts.solvedDay()).isEqualTo(LocalDate.parse("2026-10-26"));
@@ -46,6 +53,49 @@ class CaseFactsTests {
         assertThat(facts.firstResponseSecs()).isEqualTo(Duration.ofHours(2).toSeconds());
         // In UTC both would have fallen on the 24th and the 25th.
         assertThat(CaseFacts.day(created, ZoneId.of("UTC"))).isEqualTo(LocalDate.parse("2026-10-24"));
+    }
+
+    @Test
+    void businessHoursCountOnlyTheCalendarsOpenTimeAcrossAWeekendTheEndOfSummerTimeAndAHoliday() {
+        // Monday to Friday 09:00-17:00 in Berlin, Monday 26 October 2026 a holiday.
+        var hours = new java.util.ArrayList<OpeningHours>();
+        for (var day : List.of(
+                DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+            hours.add(new OpeningHours(day, 9 * 60, 17 * 60));
+        }
+        var calendar = new SlaCalendar(
+                new CalendarId(UUID.randomUUID()),
+                "Business hours",
+                BERLIN,
+                hours,
+                List.of(new Holiday(LocalDate.parse("2026-10-26"), false, "Closed")),
+                Instant.EPOCH,
+                Instant.EPOCH);
+        // Opened Friday 23 October at 16:00 summer time (14:00 UTC); answered Friday at 16:30; solved
+        // Tuesday 27 October at 10:00 winter time (09:00 UTC), after the weekend, the change of time
+        // and the holiday.
+        var created = Instant.parse("2026-10-23T14:00:00Z");
+        var answered = Instant.parse("2026-10-23T14:30:00Z");
+        var solved = Instant.parse("2026-10-27T09:00:00Z");
+        var facts = CaseFacts.of(detail(created, answered, solved, List.of()), BERLIN, calendar.openTime());
+
+        assertThat(facts.firstResponseBusinessSecs())
+                .isEqualTo(Duration.ofMinutes(30).toSeconds());
+        // One hour on Friday, one on Tuesday; in calendar time 91 hours (90 on the wall clock, plus
+        // the hour repeated when summer time ended).
+        assertThat(facts.resolutionBusinessSecs()).isEqualTo(Duration.ofHours(2).toSeconds());
+        assertThat(facts.resolutionSecs()).isEqualTo(Duration.ofHours(91).toSeconds());
+        assertThat(facts.firstResponseSecs()).isEqualTo(Duration.ofMinutes(30).toSeconds());
+    }
+
+    @Test
+    void aCaseNoPolicyMatchesCountsBusinessHoursAsWallClockTime() {
+        var created = Instant.parse("2026-10-24T22:30:00Z");
+        var facts = CaseFacts.of(
+                detail(created, Instant.parse("2026-10-25T00:30:00Z"), null, List.of()), BERLIN, OpenTime.WALL_CLOCK);
+
+        assertThat(facts.firstResponseBusinessSecs()).isEqualTo(facts.firstResponseSecs());
+        assertThat(facts.resolutionBusinessSecs()).isNull();
     }
 
     @Test
@@ -62,7 +112,7 @@ class CaseFactsTests {
                 Actor.agent(ALICE.value()),
                 new TimelineEvent.HoldEnded(Duration.ofSeconds(75), true));
 
-        var facts = CaseFacts.of(detail(created, null, null, List.of(reopened, held)), BERLIN);
+        var facts = CaseFacts.of(detail(created, null, null, List.of(reopened, held)), BERLIN, OpenTime.WALL_CLOCK);
 
         assertThat(facts.moments())
                 .extracting(CaseFacts.Moment::kind, CaseFacts.Moment::day)
@@ -111,9 +161,10 @@ class CaseFactsTests {
                         Actor.agent(ALICE.value()),
                         new TimelineEvent.PromiseWithdrawn(withdrawn, "X", "no")));
 
-        var promises = CaseFacts.of(detail(created, null, null, timeline), BERLIN).moments().stream()
-                .filter(m -> m.kind() == MomentKind.PROMISE)
-                .toList();
+        var promises =
+                CaseFacts.of(detail(created, null, null, timeline), BERLIN, OpenTime.WALL_CLOCK).moments().stream()
+                        .filter(m -> m.kind() == MomentKind.PROMISE)
+                        .toList();
 
         assertThat(promises).hasSize(2);
         assertThat(promises).allSatisfy(m -> assertThat(m.day()).isEqualTo(LocalDate.parse("2026-06-02")));
@@ -147,8 +198,8 @@ class CaseFactsTests {
                         Actor.customer(UUID.randomUUID()),
                         new TimelineEvent.SatisfactionRated("good", null, "email", true)));
 
-        var moments =
-                CaseFacts.of(detail(created, null, null, timeline), BERLIN).moments();
+        var moments = CaseFacts.of(detail(created, null, null, timeline), BERLIN, OpenTime.WALL_CLOCK)
+                .moments();
 
         assertThat(moments)
                 .filteredOn(m -> m.kind() == MomentKind.CALLBACK)

@@ -92,6 +92,11 @@ class ReportsBrowserTests extends ApiTestBase {
         }
         assertThat(browser.findElement(By.cssSelector("#report-table tfoot th")).getText())
                 .isEqualTo("Total");
+        // Business hours beside calendar time; nobody has answered yet.
+        assertThat(browser.findElements(By.cssSelector("#report-table thead th")))
+                .extracting(e -> e.getAttribute("textContent"))
+                .contains("First response in business hours, median", "Resolution in business hours, 90th percentile");
+        assertThat(browser.findElement(By.id("total-frt-business")).getText()).isEqualTo("–");
         assertThat(browser.findElement(By.id("silent-estimate")).getText()).contains("26");
         Screenshots.save(browser, "reports.png");
         HeadlessChromium.assertAccessible(browser);
