@@ -261,6 +261,8 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/knowledge/articles/{id}", false),
                 new Endpoint("PATCH", "/api/v1/knowledge/articles/{id}", false),
                 new Endpoint("POST", "/api/v1/knowledge/articles/{id}/state", false),
+                new Endpoint("POST", "/api/v1/knowledge/articles/{id}/draft/state", false),
+                new Endpoint("DELETE", "/api/v1/knowledge/articles/{id}/draft", false),
                 new Endpoint("GET", "/api/v1/knowledge/articles/{id}/translations", false),
                 new Endpoint("GET", "/api/v1/knowledge/articles/{id}/revisions", false),
                 new Endpoint("GET", "/api/v1/knowledge/articles/{id}/diff", false),
