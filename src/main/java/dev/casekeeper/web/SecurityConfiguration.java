@@ -161,6 +161,9 @@ class SecurityConfiguration {
                         // Outgoing webhooks and their delivery log: admins.
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
                         .hasRole("ADMIN")
+                        // The help center's brand (name, colours, logo): admins.
+                        .requestMatchers("/api/v1/knowledge/brand", "/api/v1/knowledge/brand/**")
+                        .hasRole("ADMIN")
                         // Triggers, time-based automations and their dry-runs: admins.
                         .requestMatchers("/api/v1/automations", "/api/v1/automations/**")
                         .hasRole("ADMIN")

@@ -1,6 +1,7 @@
 package dev.casekeeper.knowledge.web;
 
 import dev.casekeeper.knowledge.DeflectedFrom;
+import dev.casekeeper.knowledge.HelpBranding;
 import dev.casekeeper.knowledge.HelpCenter;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
@@ -41,9 +42,11 @@ class HelpCenterController {
     private final HelpCenter help;
     private final PublicLinks links;
     private final HelpLimits limits;
+    private final HelpBranding branding;
 
-    HelpCenterController(HelpCenter help, PublicLinks links, HelpLimits limits) {
+    HelpCenterController(HelpCenter help, PublicLinks links, HelpLimits limits, HelpBranding branding) {
         this.help = help;
+        this.branding = branding;
         this.links = links;
         this.limits = limits;
     }
@@ -186,7 +189,9 @@ class HelpCenterController {
     }
 
     private String page(Model model, String language, String view) {
-        model.addAttribute("brand", help.settings().brandName());
+        var brand = branding.brand();
+        model.addAttribute("brand", brand.name());
+        model.addAttribute("helpBrand", brand);
         model.addAttribute("helpLanguage", language);
         return view;
     }
