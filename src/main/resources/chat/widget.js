@@ -53,7 +53,8 @@
         'form{padding:8px 12px;border-top:1px solid #ddd;display:flex;flex-direction:column;gap:6px}label{font-size:12px;color:#444}' +
         'input,textarea,select{width:100%;padding:6px 8px;border:1px solid #999;border-radius:6px;color:#1a1a1a;background:#fff}textarea{resize:none}' +
         '.row{display:flex;gap:6px;flex-wrap:wrap}.row button,form>button{padding:6px 10px;border-radius:6px;border:1px solid #1f5fbf;' +
-        'background:#1f5fbf;color:#fff;cursor:pointer}.row .quiet{background:#fff;color:#1f5fbf}.offline{padding:8px 12px;background:#fff8e1}';
+        'background:#1f5fbf;color:#fff;cursor:pointer}.row .quiet{background:#fff;color:#1f5fbf}.offline{padding:8px 12px;background:#fff8e1}' +
+        '.suggest p{margin:0;font-size:12px;color:#444}.suggest ul{margin:2px 0 0;padding-left:18px}.suggest a{color:#1f5fbf}';
     // A constructed style sheet where the browser has them: pages whose policy forbids inline styles
     // (Casekeeper's own portal) still show the widget styled.
     if (root.adoptedStyleSheets && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
@@ -100,6 +101,10 @@
         return {label: label, input: input};
     }
     var nameField = field(intro, 'name', 'text'), emailField = field(intro, 'email', 'email'), topicField = field(intro, 'topic', 'text');
+    // The help center's articles for the topic as it is typed (their titles as text, links to a new tab).
+    var suggestBox = el('div', {'class': 'suggest', 'aria-live': 'polite', hidden: ''}, intro);
+    var suggestText = el('p', {}, suggestBox);
+    var suggestList = el('ul', {}, suggestBox);
     var startButton = el('button', {type: 'submit'}, intro);
 
     var composer = el('form', {'class': 'composer', hidden: ''}, panel);
@@ -385,10 +390,51 @@
         if (event.key === 'Escape') { event.preventDefault(); toggle(false); }
     });
 
+    // --- suggested articles and deflections ----------------------------------------------------------
+    // Like the web form: an article the customer opens from here, when she then leaves the page without
+    // starting the chat, is reported as a deflection (the question the article answered).
+    var viewed = {}, asked = '', suggestTimer = null, chatted = false;
+    function suggest() {
+        var q = topicField.input.value.trim();
+        if (q === asked) return;
+        asked = q;
+        if (!q || !window.fetch) { suggestBox.hidden = true; return; }
+        fetch(origin.origin + '/help/suggestions?from=chat&q=' + encodeURIComponent(q),
+            {headers: {'Accept': 'application/json'}, credentials: 'omit'})
+            .then(function (response) { return response.ok ? response.json() : []; })
+            .then(function (articles) { if (asked === q) showSuggestions(articles); })
+            .catch(function () { /* No suggestions this time: the chat works without them. */ });
+    }
+    function showSuggestions(articles) {
+        suggestList.textContent = '';
+        articles.forEach(function (a) {
+            if (!/^https?:\/\//.test(a.url)) return;
+            el('a', {href: a.url, target: '_blank', rel: 'noopener', 'data-help-article': String(a.number), text: a.title},
+                el('li', {}, suggestList));
+        });
+        suggestText.textContent = t('suggested');
+        suggestBox.hidden = suggestList.children.length === 0;
+    }
+    topicField.input.addEventListener('input', function () {
+        clearTimeout(suggestTimer);
+        suggestTimer = setTimeout(suggest, 300);
+    });
+    suggestList.addEventListener('click', function (event) {
+        var link = event.target.closest && event.target.closest('[data-help-article]');
+        if (link) viewed[link.getAttribute('data-help-article')] = true;
+    });
+    window.addEventListener('pagehide', function () {
+        var numbers = Object.keys(viewed);
+        if (chatted || numbers.length === 0 || !navigator.sendBeacon) return;
+        navigator.sendBeacon(origin.origin + '/help/deflections', new URLSearchParams({articles: numbers.join(','), from: 'chat'}));
+        viewed = {};
+    });
+
     intro.addEventListener('submit', function (event) {
         event.preventDefault();
         startFrame = {type: 'start', name: nameField.input.value, email: emailField.input.value, topic: topicField.input.value};
         transmit(startFrame);
+        chatted = true;
         started = true;
         show();
         messageField.input.focus();

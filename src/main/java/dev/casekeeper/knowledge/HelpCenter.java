@@ -104,16 +104,16 @@ public class HelpCenter {
     }
 
     /**
-     * The customer saw these suggested articles on the web form and did not send it: a deflection for
-     * each public one (anything else is ignored).
+     * The customer saw these suggested articles on the web form and did not send it, or in the chat
+     * widget and did not start the chat: a deflection for each public one (anything else is ignored).
      */
     @Transactional
-    public int deflected(Collection<Long> numbers) {
+    public int deflected(Collection<Long> numbers, DeflectedFrom from) {
         int counted = 0;
         for (long number : numbers.stream().distinct().limit(10).toList()) {
             var article = article(number);
             if (article.isPresent()) {
-                marks.deflection(article.get().id().value(), clock.instant());
+                marks.deflection(article.get().id().value(), from, clock.instant());
                 counted++;
             }
         }

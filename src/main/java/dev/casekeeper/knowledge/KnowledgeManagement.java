@@ -10,11 +10,13 @@ import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The knowledge base for agents: every agent writes and changes articles and sends them to review;
- * supervisors and admins publish them and take them back. Every save is a revision; an article of a
- * published state is live as saved. Agents read every article, internal or public, in any state.
+ * supervisors and admins publish them and take them back. Every save is a revision. A change to a
+ * published article is kept as its pending draft (sent to review like an article) while readers keep
+ * the published text, until the draft is published over it. Agents read every article, internal or
+ * public, in any state.
  */
 @Service
 @Transactional
@@ -42,6 +46,7 @@ public class KnowledgeManagement {
     private static final Logger log = LoggerFactory.getLogger(KnowledgeManagement.class);
 
     private final ArticleQueries articles;
+    private final DraftQueries drafts;
     private final MarkQueries marks;
     private final ReviewReminders reminders;
     private final AgentManagement agents;
@@ -50,12 +55,14 @@ public class KnowledgeManagement {
 
     KnowledgeManagement(
             ArticleQueries articles,
+            DraftQueries drafts,
             MarkQueries marks,
             ReviewReminders reminders,
             AgentManagement agents,
             KnowledgeSettings settings,
             Clock clock) {
         this.articles = articles;
+        this.drafts = drafts;
         this.marks = marks;
         this.reminders = reminders;
         this.agents = agents;
@@ -99,10 +106,35 @@ public class KnowledgeManagement {
         return find(article.id());
     }
 
-    /** Saves a change as the article's next revision; a field left out (null) keeps its value. */
+    /**
+     * Saves a change as the article's next revision; a field left out (null) keeps its value. A
+     * published article stays as it is: the change goes to its pending draft (started from the
+     * published text, or the draft already pending), which keeps its state (draft or review).
+     */
     public Article change(ArticleId id, SaveArticle command, SignedInAgent by) {
         var current = articles.lock(id.value()).orElseThrow(() -> notFound(id));
         Instant now = clock.instant();
+        int revision = drafts.nextRevision(id.value());
+        if (current.isPublished()) {
+            var pending = drafts.find(id.value());
+            var draft = checked(
+                    id,
+                    current.number(),
+                    current.familyId(),
+                    command,
+                    pending.orElse(current),
+                    new LinkedHashMap<>(),
+                    pending.map(Article::state).orElse(ArticleState.DRAFT),
+                    revision,
+                    current.createdAt(),
+                    now,
+                    current.publishedAt(),
+                    by);
+            drafts.save(draft, by.id().value());
+            articles.insertRevision(draft, by.id().value(), now);
+            log.info("Article {}: draft revision {} saved by agent {}", id, revision, by.id());
+            return find(id);
+        }
         var article = checked(
                 id,
                 current.number(),
@@ -111,13 +143,65 @@ public class KnowledgeManagement {
                 current,
                 new LinkedHashMap<>(),
                 current.state(),
-                current.revision() + 1,
+                revision,
                 current.createdAt(),
                 now,
                 current.publishedAt(),
                 by);
         save(article, by, now);
         return find(id);
+    }
+
+    /** The change waiting to be published over a published article, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<Article> pendingDraft(ArticleId id) {
+        return drafts.find(id.value());
+    }
+
+    /** The pending drafts of the given articles, by article. */
+    @Transactional(readOnly = true)
+    public Map<ArticleId, Article> pendingDrafts(Collection<Article> of) {
+        var found = new LinkedHashMap<ArticleId, Article>();
+        drafts.of(of.stream().map(a -> a.id().value()).toList()).forEach((id, d) -> found.put(new ArticleId(id), d));
+        return found;
+    }
+
+    /**
+     * Moves the pending draft of a published article: any agent between draft and review; only
+     * supervisors and admins publish it, which puts its text in the place of the published one.
+     */
+    public Article moveDraft(ArticleId id, ArticleState state, SignedInAgent by) {
+        var current = articles.lock(id.value()).orElseThrow(() -> notFound(id));
+        var draft = drafts.find(id.value()).orElseThrow(() -> new NotFoundException("Pending draft of article", id));
+        if (state == ArticleState.PUBLISHED && !mayPublish(by)) {
+            throw new AccessDeniedException("Only supervisors and admins publish articles");
+        }
+        if (draft.state() == state) {
+            return current;
+        }
+        Instant now = clock.instant();
+        int revision = drafts.nextRevision(id.value());
+        var moved =
+                withState(draft, state, revision, now, state == ArticleState.PUBLISHED ? now : current.publishedAt());
+        if (state == ArticleState.PUBLISHED) {
+            drafts.delete(id.value());
+            save(moved, by, now);
+            log.info("Article {}: draft published as revision {} by agent {}", id, revision, by.id());
+        } else {
+            drafts.save(moved, by.id().value());
+            articles.insertRevision(moved, by.id().value(), now);
+            log.info("Article {}: draft moved to {} by agent {}", id, state, by.id());
+        }
+        return find(id);
+    }
+
+    /** Throws the pending draft away; the published article stays as it is. Its revisions stay in the history. */
+    public void discardDraft(ArticleId id, SignedInAgent by) {
+        articles.lock(id.value()).orElseThrow(() -> notFound(id));
+        if (!drafts.delete(id.value())) {
+            throw new NotFoundException("Pending draft of article", id);
+        }
+        log.info("Article {}: pending draft discarded by agent {}", id, by.id());
     }
 
     /**
@@ -132,26 +216,15 @@ public class KnowledgeManagement {
         if ((state == ArticleState.PUBLISHED || current.state() == ArticleState.PUBLISHED) && !mayPublish(by)) {
             throw new AccessDeniedException("Only supervisors and admins publish articles or take them back");
         }
+        if (current.isPublished() && drafts.find(id.value()).isPresent()) {
+            throw new ConflictException(
+                    "pending-draft", "This article has a pending draft: publish or discard it first");
+        }
         Instant now = clock.instant();
-        var moved = new Article(
-                id,
-                current.number(),
-                current.familyId(),
-                current.locale(),
-                current.title(),
-                current.slug(),
-                current.summary(),
-                current.body(),
-                current.html(),
-                current.category(),
-                current.section(),
-                current.tags(),
-                current.visibility(),
+        var moved = withState(
+                current,
                 state,
-                current.ownerId(),
-                current.reviewBy(),
-                current.revision() + 1,
-                current.createdAt(),
+                drafts.nextRevision(id.value()),
                 now,
                 state == ArticleState.PUBLISHED ? now : current.publishedAt());
         save(moved, by, now);
@@ -227,6 +300,31 @@ public class KnowledgeManagement {
 
     public List<String> locales() {
         return settings.locales();
+    }
+
+    private static Article withState(
+            Article a, ArticleState state, int revision, Instant now, @Nullable Instant publishedAt) {
+        return new Article(
+                a.id(),
+                a.number(),
+                a.familyId(),
+                a.locale(),
+                a.title(),
+                a.slug(),
+                a.summary(),
+                a.body(),
+                a.html(),
+                a.category(),
+                a.section(),
+                a.tags(),
+                a.visibility(),
+                state,
+                a.ownerId(),
+                a.reviewBy(),
+                revision,
+                a.createdAt(),
+                now,
+                publishedAt);
     }
 
     private void save(Article article, SignedInAgent by, Instant now) {

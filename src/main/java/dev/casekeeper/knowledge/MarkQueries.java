@@ -61,10 +61,14 @@ class MarkQueries {
                 .update();
     }
 
-    void deflection(UUID article, Instant at) {
-        jdbc.sql("insert into knowledge.deflection (id, article_id, created_at) values (:id, :article, :at)")
+    void deflection(UUID article, DeflectedFrom from, Instant at) {
+        jdbc.sql("""
+                        insert into knowledge.deflection (id, article_id, channel, created_at)
+                        values (:id, :article, :channel, :at)
+                        """)
                 .param("id", UUID.randomUUID())
                 .param("article", article)
+                .param("channel", from.value())
                 .param("at", Timestamp.from(at))
                 .update();
     }
@@ -75,7 +79,9 @@ class MarkQueries {
                                (select count(*) from knowledge.feedback where article_id = :a and not helpful) as not_helpful,
                                (select count(*) from knowledge.case_mark where article_id = :a and kind = 'helped') as helped,
                                (select count(*) from knowledge.case_mark where article_id = :a and kind = 'outdated') as outdated,
-                               (select count(*) from knowledge.deflection where article_id = :a) as deflections
+                               (select count(*) from knowledge.deflection where article_id = :a) as deflections,
+                               (select count(*) from knowledge.deflection where article_id = :a and channel = 'chat')
+                                   as chat_deflections
                         """)
                 .param("a", article)
                 .query((rs, n) -> new ArticleStats(
@@ -83,7 +89,8 @@ class MarkQueries {
                         rs.getLong("not_helpful"),
                         rs.getLong("helped"),
                         rs.getLong("outdated"),
-                        rs.getLong("deflections")))
+                        rs.getLong("deflections"),
+                        rs.getLong("chat_deflections")))
                 .single();
     }
 }

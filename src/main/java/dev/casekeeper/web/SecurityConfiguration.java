@@ -164,6 +164,9 @@ class SecurityConfiguration {
                         // Imports from another desk, their progress and reports: admins.
                         .requestMatchers("/api/v1/imports", "/api/v1/imports/**")
                         .hasRole("ADMIN")
+                        // The help center's brand (name, colours, logo): admins.
+                        .requestMatchers("/api/v1/knowledge/brand", "/api/v1/knowledge/brand/**")
+                        .hasRole("ADMIN")
                         // Triggers, time-based automations and their dry-runs: admins.
                         .requestMatchers("/api/v1/automations", "/api/v1/automations/**")
                         .hasRole("ADMIN")

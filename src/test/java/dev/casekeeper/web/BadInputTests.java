@@ -66,6 +66,8 @@ class BadInputTests extends ApiTestBase {
             Map.entry("GET /api/v1/qa/rubric", "takes no input"),
             Map.entry("GET /api/v1/telephony/integrations", "takes no input"),
             Map.entry("GET /api/v1/webhooks", "takes no input"),
+            Map.entry("GET /api/v1/knowledge/brand", "takes no input"),
+            Map.entry("DELETE /api/v1/knowledge/brand/logo", "takes no input"),
             Map.entry("GET /api/v1/webhooks/event-types", "takes no input"),
             Map.entry("GET /api/v1/automations/vocabulary", "takes no input"),
             Map.entry("GET /api/v1/automations/triggers", "takes no input"),

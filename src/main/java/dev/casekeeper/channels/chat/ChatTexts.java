@@ -79,7 +79,8 @@ class ChatTexts {
             "error.invalid",
             "error.too-many-chats",
             "event.supervisor-requested",
-            "offered");
+            "offered",
+            "suggested");
 
     private final MessageSource messages;
     private final CustomerManagement customers;

@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -100,8 +101,9 @@ class KnowledgeRestController {
             String helpCenterPath,
             Instant createdAt,
             Instant updatedAt,
-            @Nullable Instant publishedAt) {
-        static ArticleResponse of(Article a) {
+            @Nullable Instant publishedAt,
+            @Nullable PendingDraftResponse pendingDraft) {
+        static ArticleResponse of(Article a, @Nullable Article draft) {
             return new ArticleResponse(
                     a.id().value(),
                     a.number(),
@@ -122,7 +124,41 @@ class KnowledgeRestController {
                     a.path(),
                     a.createdAt(),
                     a.updatedAt(),
-                    a.publishedAt());
+                    a.publishedAt(),
+                    draft == null ? null : PendingDraftResponse.of(draft));
+        }
+    }
+
+    /** The change waiting to be published over a published article. */
+    record PendingDraftResponse(
+            String title,
+            String summary,
+            String body,
+            String html,
+            String category,
+            String section,
+            List<String> tags,
+            String visibility,
+            String state,
+            UUID ownerId,
+            @Nullable LocalDate reviewBy,
+            int revision,
+            Instant updatedAt) {
+        static PendingDraftResponse of(Article d) {
+            return new PendingDraftResponse(
+                    d.title(),
+                    d.summary(),
+                    d.body(),
+                    d.html(),
+                    d.category(),
+                    d.section(),
+                    d.tags(),
+                    d.visibility().value(),
+                    d.state().value(),
+                    d.ownerId(),
+                    d.reviewBy(),
+                    d.revision(),
+                    d.updatedAt());
         }
     }
 
@@ -153,9 +189,7 @@ class KnowledgeRestController {
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String state,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return knowledge.list(q, state == null ? null : state(state), limit).stream()
-                .map(ArticleResponse::of)
-                .toList();
+        return responses(knowledge.list(q, state == null ? null : state(state), limit));
     }
 
     @PostMapping("/articles")
@@ -163,12 +197,12 @@ class KnowledgeRestController {
             @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody ArticleRequest request) {
         var article = knowledge.create(request.command(), me);
         return ResponseEntity.created(URI.create("/api/v1/knowledge/articles/" + article.id()))
-                .body(ArticleResponse.of(article));
+                .body(response(article));
     }
 
     @GetMapping("/articles/{id}")
     ArticleResponse find(@PathVariable UUID id) {
-        return ArticleResponse.of(knowledge.find(new ArticleId(id)));
+        return response(knowledge.find(new ArticleId(id)));
     }
 
     @PatchMapping("/articles/{id}")
@@ -179,7 +213,7 @@ class KnowledgeRestController {
         if (request.translationOf() != null) {
             throw new InvalidInputException("translationOf", "is set when a translation is written, not changed");
         }
-        return ArticleResponse.of(knowledge.change(new ArticleId(id), request.command(), me));
+        return response(knowledge.change(new ArticleId(id), request.command(), me));
     }
 
     /** Moves the article to {@code draft}, {@code review} or {@code published}. */
@@ -188,14 +222,31 @@ class KnowledgeRestController {
             @AuthenticationPrincipal SignedInAgent me,
             @PathVariable UUID id,
             @Valid @RequestBody StateRequest request) {
-        return ArticleResponse.of(knowledge.moveTo(new ArticleId(id), state(request.state()), me));
+        return response(knowledge.moveTo(new ArticleId(id), state(request.state()), me));
+    }
+
+    /**
+     * Moves the pending draft of a published article to {@code draft} or {@code review}, or publishes
+     * it ({@code published}) in the place of the published text.
+     */
+    @PostMapping("/articles/{id}/draft/state")
+    ArticleResponse moveDraft(
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @Valid @RequestBody StateRequest request) {
+        return response(knowledge.moveDraft(new ArticleId(id), state(request.state()), me));
+    }
+
+    /** Throws the pending draft away; the published article stays as it is. */
+    @DeleteMapping("/articles/{id}/draft")
+    ResponseEntity<Void> discardDraft(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
+        knowledge.discardDraft(new ArticleId(id), me);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/articles/{id}/translations")
     List<ArticleResponse> translations(@PathVariable UUID id) {
-        return knowledge.translations(new ArticleId(id)).stream()
-                .map(ArticleResponse::of)
-                .toList();
+        return responses(knowledge.translations(new ArticleId(id)));
     }
 
     @GetMapping("/articles/{id}/revisions")
@@ -238,6 +289,17 @@ class KnowledgeRestController {
     @PostMapping("/preview")
     PreviewResponse preview(@Valid @RequestBody PreviewRequest request) {
         return new PreviewResponse(knowledge.preview(request.body()));
+    }
+
+    private ArticleResponse response(Article article) {
+        return ArticleResponse.of(article, knowledge.pendingDraft(article.id()).orElse(null));
+    }
+
+    private List<ArticleResponse> responses(List<Article> articles) {
+        var drafts = knowledge.pendingDrafts(articles);
+        return articles.stream()
+                .map(a -> ArticleResponse.of(a, drafts.get(a.id())))
+                .toList();
     }
 
     private static ArticleState state(String value) {

@@ -1,14 +1,19 @@
 package dev.casekeeper.knowledge.web;
 
+import dev.casekeeper.knowledge.DeflectedFrom;
+import dev.casekeeper.knowledge.HelpBranding;
 import dev.casekeeper.knowledge.HelpCenter;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,9 +42,11 @@ class HelpCenterController {
     private final HelpCenter help;
     private final PublicLinks links;
     private final HelpLimits limits;
+    private final HelpBranding branding;
 
-    HelpCenterController(HelpCenter help, PublicLinks links, HelpLimits limits) {
+    HelpCenterController(HelpCenter help, PublicLinks links, HelpLimits limits, HelpBranding branding) {
         this.help = help;
+        this.branding = branding;
         this.links = links;
         this.limits = limits;
     }
@@ -74,6 +81,25 @@ class HelpCenterController {
         model.addAttribute("q", query);
         model.addAttribute("suggestions", help.search(query, language, SUGGESTIONS));
         return "contact".equals(from) ? "help/suggestions :: contact" : "help/suggestions :: list";
+    }
+
+    /** One suggested article for the chat widget, with its absolute address (the widget is on other sites). */
+    record HelpSuggestion(long number, String title, String summary, String url) {}
+
+    /**
+     * The same suggestions for the chat widget, as JSON: it shows them as text on any site, so anyone
+     * may read them (they are the public help center's articles) and no credentials are involved.
+     */
+    @GetMapping(value = "/help/suggestions", params = "from=chat")
+    ResponseEntity<List<HelpSuggestion>> chatSuggestions(@RequestParam(defaultValue = "") String q, Locale locale) {
+        String language = help.language(locale.getLanguage());
+        var suggestions = help.search(trimmed(q), language, SUGGESTIONS).stream()
+                .map(a -> new HelpSuggestion(a.number(), a.title(), a.summary(), links.of(a)))
+                .toList();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(suggestions);
     }
 
     @GetMapping("/help/articles/{number:\\d+}-{slug}")
@@ -143,7 +169,10 @@ class HelpCenterController {
      * the form. Comma-separated article numbers; anything not a public article is ignored.
      */
     @PostMapping("/help/deflections")
-    ResponseEntity<Void> deflections(@RequestParam(defaultValue = "") String articles, HttpServletRequest request) {
+    ResponseEntity<Void> deflections(
+            @RequestParam(defaultValue = "") String articles,
+            @RequestParam(required = false) @Nullable String from,
+            HttpServletRequest request) {
         if (!limits.allow(request.getRemoteAddr())) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).build();
         }
@@ -155,12 +184,14 @@ class HelpCenterController {
                 // Not an article number: nothing to count.
             }
         }
-        help.deflected(numbers);
+        help.deflected(numbers, "chat".equals(from) ? DeflectedFrom.CHAT : DeflectedFrom.WEB_FORM);
         return ResponseEntity.noContent().build();
     }
 
     private String page(Model model, String language, String view) {
-        model.addAttribute("brand", help.settings().brandName());
+        var brand = branding.brand();
+        model.addAttribute("brand", brand.name());
+        model.addAttribute("helpBrand", brand);
         model.addAttribute("helpLanguage", language);
         return view;
     }

@@ -109,7 +109,7 @@ class KnowledgePagesController {
     @GetMapping("/knowledge/{id}")
     String show(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent me, Model model) {
         var article = knowledge.find(new ArticleId(id));
-        var form = ArticleForm.of(article);
+        var form = ArticleForm.of(knowledge.pendingDraft(article.id()).orElse(article));
         model.addAttribute("articleForm", form);
         return edit(model, article, me);
     }
@@ -130,7 +130,8 @@ class KnowledgePagesController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return edit(model, current, me);
         }
-        redirect.addFlashAttribute("notice", "knowledge.notice.saved");
+        redirect.addFlashAttribute(
+                "notice", current.isPublished() ? "knowledge.notice.draftSaved" : "knowledge.notice.saved");
         return "redirect:/knowledge/" + id;
     }
 
@@ -148,6 +149,31 @@ class KnowledgePagesController {
         }
         knowledge.moveTo(new ArticleId(id), to, me);
         redirect.addFlashAttribute("notice", "knowledge.notice." + to.value());
+        return "redirect:/knowledge/" + id;
+    }
+
+    /** Moves the pending draft of a published article: to review, back to draft, or published. */
+    @PostMapping("/knowledge/{id}/draft/state")
+    String moveDraft(
+            @PathVariable UUID id,
+            @RequestParam String state,
+            @AuthenticationPrincipal SignedInAgent me,
+            RedirectAttributes redirect) {
+        ArticleState to;
+        try {
+            to = ArticleState.from(state);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("state", "must be draft, review or published");
+        }
+        knowledge.moveDraft(new ArticleId(id), to, me);
+        redirect.addFlashAttribute("notice", "knowledge.notice.draft." + to.value());
+        return "redirect:/knowledge/" + id;
+    }
+
+    @PostMapping("/knowledge/{id}/draft/discard")
+    String discardDraft(@PathVariable UUID id, @AuthenticationPrincipal SignedInAgent me, RedirectAttributes redirect) {
+        knowledge.discardDraft(new ArticleId(id), me);
+        redirect.addFlashAttribute("notice", "knowledge.notice.draftDiscarded");
         return "redirect:/knowledge/" + id;
     }
 
@@ -175,6 +201,7 @@ class KnowledgePagesController {
         model.addAttribute("knowledgeView", true);
         model.addAttribute("mayPublish", me != null && KnowledgeManagement.mayPublish(me));
         if (article != null) {
+            model.addAttribute("draft", knowledge.pendingDraft(article.id()).orElse(null));
             var revisions = knowledge.revisions(article.id());
             var people = new HashSet<UUID>();
             revisions.forEach(r -> people.add(r.savedBy()));

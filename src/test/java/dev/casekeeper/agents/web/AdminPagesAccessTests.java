@@ -38,6 +38,10 @@ class AdminPagesAccessTests extends ApiTestBase {
         return Stream.of(
                 new AdminPage("GET", "/admin"),
                 new AdminPage("GET", "/admin/agents"),
+                new AdminPage("GET", "/admin/help-center"),
+                new AdminPage("POST", "/admin/help-center"),
+                new AdminPage("POST", "/admin/help-center/logo"),
+                new AdminPage("POST", "/admin/help-center/logo/removal"),
                 new AdminPage("GET", "/admin/agents/new"),
                 new AdminPage("POST", "/admin/agents"),
                 new AdminPage("GET", "/admin/agents/{id}"),

@@ -127,6 +127,35 @@ class HelpCenterTests extends ApiTestBase {
     }
 
     @Test
+    void theChatWidgetGetsPublicSuggestionsFromAnySiteAndItsDeflectionsAreCountedApart() {
+        var article = published("Wrong order delivered " + marker, "public", "Orders", "");
+        var internal = published("Wrong order protocol " + marker, "internal", "Orders", "");
+        var web = WebSession.anonymous(port);
+        long number = article.get("number").asLong();
+
+        var suggestions = web.get(
+                "/help/suggestions?from=chat&q=wrong+order+" + marker,
+                Map.of("Accept", "application/json", "Origin", "https://shop.example"));
+        assertThat(suggestions.status()).as(suggestions.toString()).isEqualTo(200);
+        assertThat(suggestions.header("Access-Control-Allow-Origin")).isEqualTo("*");
+        assertThat(suggestions.header("Set-Cookie")).isNullOrEmpty();
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(suggestions.body());
+        assertThat(json.valueStream().map(a -> a.get("number").asLong())).containsExactly(number);
+        assertThat(json.get(0).get("url").asString()).isEqualTo("http://localhost:" + port + path(article));
+        assertThat(json.get(0).get("title").asString()).isEqualTo("Wrong order delivered " + marker);
+
+        web.postRaw(
+                "/help/deflections",
+                Map.of("articles", number + "," + internal.get("number").asLong(), "from", "chat"),
+                Map.of());
+        web.postRaw("/help/deflections", Map.of("articles", String.valueOf(number)), Map.of());
+        var stats = stats(article);
+        assertThat(stats.get("deflections").asLong()).isEqualTo(2);
+        assertThat(stats.get("chatDeflections").asLong()).isEqualTo(1);
+        assertThat(stats(internal).get("deflections").asLong()).isZero();
+    }
+
+    @Test
     void aGermanVisitorReadsTheGermanTranslationAndGermanTexts() {
         var english = published("Returns " + marker, "public", "Orders", "");
         var german = writer.post(
