@@ -117,14 +117,15 @@ queries=(
 
 # One user's requests for one query: R timings in milliseconds, one a line.
 timings() { # jar, path, kind
-  local headers=()
+  local headers=(-b "$1")
   case "$3" in
-    part) headers=(-H 'HX-Request: true') ;;
+    part) headers+=(-H 'HX-Request: true') ;;
     adminpage) ;;
+    # Without the session's cookie: a token request that carries one signs that session in anew.
     api) headers=(-H "Authorization: Bearer $token") ;;
   esac
   for _ in $(seq 1 "$requests"); do
-    curl -sS -o /dev/null -b "$1" "${headers[@]}" -w '%{http_code} %{time_total}\n' "http://127.0.0.1:$port$2" \
+    curl -sS -o /dev/null "${headers[@]}" -w '%{http_code} %{time_total}\n' "http://127.0.0.1:$port$2" \
       | awk '$1 != 200 { print "HTTP " $1 > "/dev/stderr" } { printf "%.1f\n", $2 * 1000 }'
   done
 }
