@@ -15,27 +15,45 @@
 
 select :cases as cases, :cases / 5 as customers \gset bench_
 
-create temp table bench_words as
-select array_agg(w order by i) as w
-from (select i,
-             case when i <= 40 then (array['order', 'refund', 'delivery', 'account', 'password', 'invoice',
-                 'payment', 'parcel', 'login', 'email', 'broken', 'return', 'replace', 'address', 'shipping',
-                 'cancel', 'subscription', 'charge', 'discount', 'warranty', 'colour', 'size', 'late',
-                 'technician', 'activation', 'key', 'licence', 'update', 'crash', 'screen', 'battery',
-                 'printer', 'router', 'wifi', 'contract', 'tariff', 'voucher', 'exchange', 'missing',
-                 'damaged'])[i]
-             else (select string_agg((array['ka', 'to', 'mi', 're', 'su', 'lo', 'ne', 'pa', 'di', 'gu',
-                                            'ba', 'fe', 'ho', 'ji', 'ru', 'vo'])[(i / (16 ^ k)::int) % 16 + 1],
-                                     '' order by k desc)
-                   from generate_series(0, 3) k) || 'x'
-             end as w
-      from generate_series(1, 5000) i) words;
+create temp table bench_word as
+select i as rank,
+       case when i <= 40 then (array['order', 'refund', 'delivery', 'account', 'password', 'invoice',
+           'payment', 'parcel', 'login', 'email', 'broken', 'return', 'replace', 'address', 'shipping',
+           'cancel', 'subscription', 'charge', 'discount', 'warranty', 'colour', 'size', 'late',
+           'technician', 'activation', 'key', 'licence', 'update', 'crash', 'screen', 'battery',
+           'printer', 'router', 'wifi', 'contract', 'tariff', 'voucher', 'exchange', 'missing',
+           'damaged'])[i]
+       else (select string_agg((array['ka', 'to', 'mi', 're', 'su', 'lo', 'ne', 'pa', 'di', 'gu',
+                                      'ba', 'fe', 'ho', 'ji', 'ru', 'vo'])[(i / (16 ^ k)::int) % 16 + 1],
+                               '' order by k desc)
+             from generate_series(0, 3) k) || 'x'
+       end as w
+from generate_series(1, 5000) i;
+alter table bench_word add primary key (rank);
 
--- A word by Zipf-like rank: exp(uniform * ln 5000) has density ~1/r.
-create function pg_temp.zipf_words(words text[], n int) returns text language sql volatile as $$
-    select string_agg(words[least(5000, greatest(1, floor(exp(random() * ln(5000)))::int))], ' ')
-    from generate_series(1, n)
-$$;
+-- Texts are made once, as a pool of fragments, and picked by number: drawing every word of 3M
+-- entries one by one (a subscript into a 5,000-word array walks it) kept a 1M load busy for hours.
+-- A word's rank is Zipf-like: exp(uniform * ln 5000) has density ~1/r. An entry joins two fragments
+-- of 6 to 20 words (12 to 40 words, as pairs of 200,000 fragments nearly every entry's text is its
+-- own); a subject is one of 100,000 texts of 3 to 8 words.
+create temp table bench_fragment as
+select f.i, string_agg(w.w, ' ' order by r.k) as text
+from generate_series(0, 199999) f(i)
+cross join lateral (select k, least(5000, greatest(1, floor(exp(random() * ln(5000)))::int)) as rank
+                    from generate_series(1, 6 + f.i % 15) k) r
+join bench_word w on w.rank = r.rank
+group by f.i;
+alter table bench_fragment add primary key (i);
+
+create temp table bench_subject as
+select s.i, initcap(string_agg(w.w, ' ' order by r.k)) as text
+from generate_series(0, 99999) s(i)
+cross join lateral (select k, least(5000, greatest(1, floor(exp(random() * ln(5000)))::int)) as rank
+                    from generate_series(1, 3 + s.i % 6) k) r
+join bench_word w on w.rank = r.rank
+group by s.i;
+alter table bench_subject add primary key (i);
+analyze bench_word, bench_fragment, bench_subject;
 
 -- Teams and agents. The agents share the admin's password hash, so a benchmark can sign in as one.
 insert into agents.team (id, name, created_at)
@@ -113,7 +131,7 @@ insert into cases.support_case
     (id, subject, requester_id, channel, status, priority, tags, team_id, owner_id,
      created_at, updated_at, first_response_at, solved_at, closed_at, waiting_since)
 select c.id,
-       initcap(pg_temp.zipf_words(w.w, 3 + c.n % 6)),
+       sj.text,
        cu.id,
        (array['email', 'email', 'web', 'chat', 'phone', 'api'])[1 + c.n % 6],
        s.status,
@@ -131,7 +149,7 @@ select c.id,
        case when s.status = 'closed' then least(now(), c.created_at + interval '1 hour' * (c.roll + 1)) end,
        case when s.status in ('new', 'open') then c.created_at end
 from bench_case c
-cross join bench_words w
+join bench_subject sj on sj.i = (c.n::bigint * 7919) % 100000
 join bench_customer cu on cu.n = (c.n::bigint * 104729) % :bench_customers
 join bench_team t on t.n = c.n % 20
 join bench_agent a on a.n = (c.n % 20) + 20 * ((c.n / 20) % 10)
@@ -148,12 +166,13 @@ select gen_random_uuid(), k.id, e.kind, e.author_kind,
 from cases.support_case k
 join bench_case c on c.id = k.id
 join bench_agent a on a.n = c.n % 200
-cross join bench_words w
 cross join lateral (values (0, 'message_in', 'customer'),
                            (1, 'message_out', 'agent'),
                            (2, case when c.n % 3 = 0 then 'message_in' else 'note' end,
                                case when c.n % 3 = 0 then 'customer' else 'agent' end)) e(step, kind, author_kind)
-cross join lateral (select pg_temp.zipf_words(w.w, 12 + (c.n + e.step) % 30) as text) b
+join bench_fragment f1 on f1.i = (c.n::bigint * 3 + e.step * 65537) % 200000
+join bench_fragment f2 on f2.i = (c.n::bigint * 104729 + (c.n / 200000) * 7 + e.step * 7919 + 1) % 200000
+cross join lateral (select f1.text || ' ' || f2.text as text) b
 order by e.step, c.n;
 
 set maintenance_work_mem = '512MB';

@@ -7,6 +7,7 @@ import dev.casekeeper.shared.Cursor;
 import dev.casekeeper.shared.NotFoundException;
 import dev.casekeeper.shared.Slice;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,13 +126,15 @@ public class CaseLookup {
     }
 
     /**
-     * Every case, newest first, one page at a time, whoever may see it: for work the desk does on
-     * its own (reports' scheduled reconcile of its facts). No access check: callers show no case.
+     * Every case created before an instant, newest first, one page at a time, whoever may see it:
+     * for work the desk does on its own (reports' scheduled reconcile of its facts). No access
+     * check: callers show no case. The first page starts at {@code createdBefore} by the cases'
+     * creation index, so a rebuild of old days does not read the newer history first.
      */
-    public Slice<CaseSummary> everyCase(@Nullable String cursor, int limit) {
+    public Slice<CaseSummary> everyCase(Instant createdBefore, @Nullable String cursor, int limit) {
         var everything = new CaseQueries.Visibility(true, null, java.util.Set.of());
-        var rows = cases.list(
-                CaseFilter.none(), everything, null, cursor == null ? null : Cursor.decode(cursor), limit + 1);
+        var after = cursor == null ? new Cursor(createdBefore, new UUID(-1L, -1L)) : Cursor.decode(cursor);
+        var rows = cases.list(CaseFilter.none(), everything, null, after, limit + 1);
         var page = rows.stream().limit(limit).map(Case::summary).toList();
         String next = rows.size() > limit
                 ? new Cursor(page.getLast().createdAt(), page.getLast().id().value()).encode()

@@ -71,8 +71,9 @@ class Reports {
     int refreshCreated(LocalDate from, LocalDate to) {
         int refreshed = 0;
         @Nullable String cursor = null;
+        var before = to.plusDays(1).atStartOfDay(settings.zone()).toInstant();
         do {
-            var page = cases.everyCase(cursor, REBUILD_PAGE);
+            var page = cases.everyCase(before, cursor, REBUILD_PAGE);
             for (var kase : page.items()) {
                 var day = CaseFacts.day(kase.createdAt(), settings.zone());
                 if (day.isBefore(from)) {
