@@ -103,7 +103,7 @@ public class CaseLookup {
                 snippets);
     }
 
-    /** How many cases each view holds for the viewer right now. */
+    /** How many cases each view holds for the viewer right now, up to one past {@link CasePage#COUNT_CAP}. */
     public Map<CaseView, Long> viewCounts(SignedInAgent viewer) {
         return searches.counts(CaseVisibility.of(viewer), clock.instant());
     }

@@ -256,36 +256,42 @@ class CaseSearchQueries {
         return new TextSearch.Found(text, collect(text, where));
     }
 
-    /** How many cases each standing view holds for this viewer, in one pass ({@link CaseView#ALL} is not counted). */
+    private static final List<CaseView> COUNTED = List.of(
+            CaseView.MINE,
+            CaseView.UNASSIGNED,
+            CaseView.MY_TEAMS,
+            CaseView.ALL_OPEN,
+            CaseView.PENDING,
+            CaseView.ON_HOLD,
+            CaseView.RECENTLY_SOLVED);
+
+    /**
+     * How many cases each standing view holds for this viewer ({@link CaseView#ALL} is not counted),
+     * each up to one past {@link CasePage#COUNT_CAP}: a view's own index answers its count with a
+     * limit, where one exact pass over every open case of a large desk read them all from the heap
+     * on every page an admin opened.
+     */
     Map<CaseView, Long> counts(CaseQueries.Visibility visibility, Instant now) {
-        var where = visible(visibility);
-        where.and("(" + UNSOLVED + " or c.solved_at >= :solvedSince)")
-                .param("solvedSince", Timestamp.from(solvedSince(now)))
-                .param("me", visibility.agentId());
-        String myTeams = visibility.teamIds().isEmpty() ? "false" : "c.team_id in (:myTeams)";
-        if (!visibility.teamIds().isEmpty()) {
-            where.param("myTeams", visibility.teamIds());
+        var params = new HashMap<String, Object>();
+        params.put("cap", CasePage.COUNT_CAP + 1);
+        var sql = new StringBuilder("select ");
+        for (int i = 0; i < COUNTED.size(); i++) {
+            var where = visible(visibility);
+            view(where, COUNTED.get(i), visibility, now);
+            params.putAll(where.params());
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(select count(*) from (select 1 from cases.support_case c where ")
+                    .append(where.sql())
+                    .append(" limit :cap) capped) as v")
+                    .append(i);
         }
-        String sql = "select"
-                + " count(*) filter (where c.owner_id = :me and " + UNSOLVED + ") as mine,"
-                + " count(*) filter (where c.owner_id is null and " + UNSOLVED + ") as unassigned,"
-                + " count(*) filter (where " + myTeams + " and " + UNSOLVED + ") as team,"
-                + " count(*) filter (where " + UNSOLVED + ") as open,"
-                + " count(*) filter (where c.status = 'pending') as pending,"
-                + " count(*) filter (where c.status = 'on_hold') as on_hold,"
-                + " count(*) filter (where c.status in ('solved', 'closed') and c.solved_at >= :solvedSince) as solved"
-                + " from cases.support_case c where " + where.sql();
-        return jdbc.sql(sql)
-                .params(where.params())
+        return jdbc.sql(sql.toString())
+                .params(params)
                 .query((rs, n) -> {
                     var counts = new EnumMap<CaseView, Long>(CaseView.class);
-                    counts.put(CaseView.MINE, rs.getLong("mine"));
-                    counts.put(CaseView.UNASSIGNED, rs.getLong("unassigned"));
-                    counts.put(CaseView.MY_TEAMS, rs.getLong("team"));
-                    counts.put(CaseView.ALL_OPEN, rs.getLong("open"));
-                    counts.put(CaseView.PENDING, rs.getLong("pending"));
-                    counts.put(CaseView.ON_HOLD, rs.getLong("on_hold"));
-                    counts.put(CaseView.RECENTLY_SOLVED, rs.getLong("solved"));
+                    for (int i = 0; i < COUNTED.size(); i++) {
+                        counts.put(COUNTED.get(i), rs.getLong("v" + i));
+                    }
                     return (Map<CaseView, Long>) counts;
                 })
                 .single();

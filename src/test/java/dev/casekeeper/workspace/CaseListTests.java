@@ -2,17 +2,29 @@ package dev.casekeeper.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseImports;
+import dev.casekeeper.cases.CasePage;
+import dev.casekeeper.cases.CaseStatus;
+import dev.casekeeper.cases.Channel;
+import dev.casekeeper.cases.ImportCase;
+import dev.casekeeper.cases.Priority;
+import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.support.Api;
 import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.WebSession;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The views and their counts, filters, sorting and search, against the real database. Every test
@@ -20,6 +32,12 @@ import org.junit.jupiter.api.Test;
  * show in its team view.
  */
 class CaseListTests extends ApiTestBase {
+
+    @Autowired
+    private CaseImports imports;
+
+    @Autowired
+    private JdbcClient jdbc;
 
     private UUID team;
     private Caller agent;
@@ -181,6 +199,39 @@ class CaseListTests extends ApiTestBase {
 
         assertThat(counts.select("#view-team .view-count").text()).isEqualTo("1");
         assertThat(counts.select("#view-team").attr("aria-current")).isEqualTo("page");
+    }
+
+    @Test
+    void aViewOfMoreThanAThousandCasesCountsThemAsAThousandPlus() {
+        var first = open("Counted first", "x", "X", "x-" + UUID.randomUUID() + "@example.com");
+        var requester = jdbc.sql("select requester_id from cases.support_case where id = :id")
+                .param("id", first.id())
+                .query(UUID.class)
+                .single();
+        var now = Instant.now();
+        imports.upsert(IntStream.range(0, CasePage.COUNT_CAP)
+                .mapToObj(i -> new ImportCase(
+                        new CaseId(UUID.randomUUID()),
+                        "Counted " + i,
+                        new CustomerId(requester),
+                        Channel.EMAIL,
+                        CaseStatus.OPEN,
+                        Priority.NORMAL,
+                        List.of(mark),
+                        Map.of(),
+                        now,
+                        now,
+                        List.of()))
+                .toList());
+        jdbc.sql("update cases.support_case set team_id = :team where tags @> array[cast(:mark as text)]")
+                .param("team", team)
+                .param("mark", mark)
+                .update();
+
+        var counts = browser.getPart("/views/counts?current=team").html();
+
+        assertThat(counts.select("#view-team .view-count").text()).isEqualTo("1,000+");
+        assertThat(counts.select("#view-mine .view-count").text()).isEqualTo("0");
     }
 
     /** As the search box asks while typing: a number is searched for, not jumped to. */
