@@ -83,7 +83,8 @@ class ArticleFilesBrowserTests extends ApiTestBase {
         var refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("article-files-error")));
         Files.delete(drawing);
         assertThat(refused.getText()).contains(drawing.getFileName().toString()).contains("never SVG");
-        assertThat(browser.findElements(By.cssSelector("#article-files-list li"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#article-files-list li")))
+                .hasSize(1);
         HeadlessChromium.assertAccessible(browser);
 
         browser.findElement(By.id("save-article")).click();
