@@ -33,4 +33,39 @@
         event.preventDefault();
         event.stopPropagation();
     }, true);
+
+    // The editor's Files card: "Insert picture" / "Insert link" puts the file's Markdown at the cursor
+    // in the text, and a picture just uploaded is put there at once; the preview follows as for typing.
+    // Where the editor's cursor was: at the end of the text until she has been in it.
+    document.addEventListener('focusin', function (event) {
+        if (event.target.id === 'article-body') event.target.dataset.cursor = 'yes';
+    });
+
+    function insertIntoArticle(markdown) {
+        const body = document.getElementById('article-body');
+        if (!body) return;
+        const placed = body.dataset.cursor === 'yes';
+        const start = placed ? body.selectionStart : body.value.length;
+        const end = placed ? body.selectionEnd : body.value.length;
+        const before = body.value.substring(0, start);
+        const text = (before === '' || before.endsWith('\n') ? '' : '\n') + markdown + '\n';
+        body.focus();
+        body.setRangeText(text, start, end, 'end');
+        body.dispatchEvent(new Event('input', {bubbles: true}));
+    }
+
+    document.addEventListener('click', function (event) {
+        const button = event.target.closest('[data-article-file-insert]');
+        if (!button) return;
+        insertIntoArticle(button.dataset.markdown);
+    });
+
+    // htmx:load comes for every element htmx puts in the page, the swapped-in Files card among them.
+    document.addEventListener('htmx:load', function (event) {
+        const card = event.target;
+        if (!card || card.id !== 'article-files') return;
+        card.querySelectorAll('[data-uploaded] [data-article-file-insert]').forEach(function (button) {
+            if (button.dataset.markdown.startsWith('!')) insertIntoArticle(button.dataset.markdown);
+        });
+    });
 })();

@@ -27,12 +27,14 @@ public class HelpCenter {
 
     private final ArticleQueries articles;
     private final MarkQueries marks;
+    private final FileQueries files;
     private final KnowledgeSettings settings;
     private final Clock clock;
 
-    HelpCenter(ArticleQueries articles, MarkQueries marks, KnowledgeSettings settings, Clock clock) {
+    HelpCenter(ArticleQueries articles, MarkQueries marks, FileQueries files, KnowledgeSettings settings, Clock clock) {
         this.articles = articles;
         this.marks = marks;
+        this.files = files;
         this.settings = settings;
         this.clock = clock;
     }
@@ -63,6 +65,24 @@ public class HelpCenter {
     /** The published public article with this number, else empty. */
     public Optional<Article> article(long number) {
         return articles.findByNumber(number).filter(HelpCenter::readable);
+    }
+
+    /**
+     * A file of a published public article that was published with it, with its bytes; else empty
+     * (a draft's file, an internal article's, one taken back to draft, a file deleted).
+     */
+    public Optional<ArticleFileContent> file(java.util.UUID id) {
+        return files.publicContent(id);
+    }
+
+    /** The files of the published article other than pictures (those are in its text), for its downloads. */
+    public List<ArticleFile> downloads(Article article) {
+        if (!readable(article)) {
+            return List.of();
+        }
+        return files.of(article.id()).stream()
+                .filter(f -> f.published() && !f.image())
+                .toList();
     }
 
     /** Its published public translations, itself among them. */

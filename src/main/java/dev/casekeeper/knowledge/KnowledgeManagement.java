@@ -48,6 +48,7 @@ public class KnowledgeManagement {
     private final ArticleQueries articles;
     private final DraftQueries drafts;
     private final MarkQueries marks;
+    private final FileQueries files;
     private final ReviewReminders reminders;
     private final AgentManagement agents;
     private final KnowledgeSettings settings;
@@ -57,6 +58,7 @@ public class KnowledgeManagement {
             ArticleQueries articles,
             DraftQueries drafts,
             MarkQueries marks,
+            FileQueries files,
             ReviewReminders reminders,
             AgentManagement agents,
             KnowledgeSettings settings,
@@ -64,6 +66,7 @@ public class KnowledgeManagement {
         this.articles = articles;
         this.drafts = drafts;
         this.marks = marks;
+        this.files = files;
         this.reminders = reminders;
         this.agents = agents;
         this.settings = settings;
@@ -186,6 +189,7 @@ public class KnowledgeManagement {
         if (state == ArticleState.PUBLISHED) {
             drafts.delete(id.value());
             save(moved, by, now);
+            files.publish(id);
             log.info("Article {}: draft published as revision {} by agent {}", id, revision, by.id());
         } else {
             drafts.save(moved, by.id().value());
@@ -228,6 +232,9 @@ public class KnowledgeManagement {
                 now,
                 state == ArticleState.PUBLISHED ? now : current.publishedAt());
         save(moved, by, now);
+        if (state == ArticleState.PUBLISHED) {
+            files.publish(id);
+        }
         log.info("Article {} moved from {} to {} by agent {}", id, current.state(), state, by.id());
         return find(id);
     }
@@ -287,9 +294,17 @@ public class KnowledgeManagement {
         return marks.stats(id.value());
     }
 
-    /** Markdown as readers would get it, for the editor's preview. */
+    /** Markdown as readers would get it. */
     public String preview(String markdown) {
         return Markdown.html(markdown);
+    }
+
+    /**
+     * The same for the editor's preview on the agents' pages: articles' files are linked where agents
+     * get them, as the help center serves no file before its article is published with it.
+     */
+    public String agentPreview(String markdown) {
+        return Markdown.agentHtml(markdown);
     }
 
     /** The names of the agents who own or saved the given articles and revisions. */

@@ -3,6 +3,7 @@ package dev.casekeeper.knowledge;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The knowledge base and help center ({@code casekeeper.knowledge.*}, docs/configuration.md).
@@ -13,10 +14,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaultLocale the language an article is shown in when it has no translation into the
  *     visitor's language
  * @param locales the languages articles are written in
+ * @param maxFilesPerArticle the files and pictures one article may keep
+ * @param maxFileSize the largest file of an article; keep it at or under {@code
+ *     spring.servlet.multipart.max-file-size}
  */
 @ConfigurationProperties("casekeeper.knowledge")
 public record KnowledgeSettings(
         @DefaultValue("Help center") String brandName,
         @DefaultValue("") String publicUrl,
         @DefaultValue("en") String defaultLocale,
-        @DefaultValue({"en", "de", "es"}) List<String> locales) {}
+        @DefaultValue({"en", "de", "es"}) List<String> locales,
+        @DefaultValue("20") int maxFilesPerArticle,
+        @DefaultValue("10MB") DataSize maxFileSize) {
+
+    /** The size limit in whole megabytes, as the editor says it. */
+    public long maxFileMb() {
+        return Math.max(1, maxFileSize.toMegabytes());
+    }
+}

@@ -14,7 +14,9 @@ import org.owasp.html.Sanitizers;
  * An article's Markdown made into the HTML readers get. CommonMark escapes raw HTML written into the
  * text and drops unsafe link targets; the OWASP sanitizer then keeps only formatting, blocks, tables,
  * links (http, https, mailto) and images, as for customer HTML, so a {@code <script>}, an
- * {@code <iframe>} or a {@code javascript:} link never reaches a page.
+ * {@code <iframe>} or a {@code javascript:} link never reaches a page. An article's own pictures and
+ * files are linked by a path on this site ({@code /help/files/<id>}), which the pages' content security
+ * policy ({@code img-src 'self'}) lets through and remote pictures it does not.
  */
 final class Markdown {
 
@@ -37,9 +39,33 @@ final class Markdown {
                     .onElements("code")
                     .toFactory());
 
+    /**
+     * The same, with links to articles' files ({@code /help/files/<id>}) pointing where signed-in agents
+     * get them ({@code /knowledge/files/<id>}): the help center serves no file before its article is
+     * published with it, and the editor's preview shows drafts.
+     */
+    private static final HtmlRenderer AGENT_RENDERER = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .attributeProviderFactory(context -> (node, tag, attributes) -> {
+                for (String name : List.of("src", "href")) {
+                    String url = attributes.get(name);
+                    if (url != null && url.startsWith(ArticleFile.PUBLIC_PREFIX)) {
+                        attributes.put(
+                                name, ArticleFile.AGENT_PREFIX + url.substring(ArticleFile.PUBLIC_PREFIX.length()));
+                    }
+                }
+            })
+            .build();
+
     private Markdown() {}
 
     static String html(String markdown) {
         return POLICY.sanitize(RENDERER.render(PARSER.parse(markdown)));
+    }
+
+    static String agentHtml(String markdown) {
+        return POLICY.sanitize(AGENT_RENDERER.render(PARSER.parse(markdown)));
     }
 }

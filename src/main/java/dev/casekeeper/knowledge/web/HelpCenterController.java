@@ -114,6 +114,7 @@ class HelpCenterController {
         model.addAttribute("article", article);
         model.addAttribute("translations", help.translations(article));
         model.addAttribute("related", help.related(article, language, RELATED));
+        model.addAttribute("downloads", help.downloads(article));
         model.addAttribute("canonical", links.of(article));
         return new ModelAndView(page(model, article.locale(), "help/article"), model.asMap());
     }
@@ -160,6 +161,7 @@ class HelpCenterController {
         String language = help.language(locale.getLanguage());
         model.addAttribute("translations", help.translations(article));
         model.addAttribute("related", help.related(article, language, RELATED));
+        model.addAttribute("downloads", help.downloads(article));
         model.addAttribute("canonical", links.of(article));
         return page(model, article.locale(), "help/article");
     }

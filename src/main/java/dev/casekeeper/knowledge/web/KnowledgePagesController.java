@@ -2,6 +2,7 @@ package dev.casekeeper.knowledge.web;
 
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.knowledge.Article;
+import dev.casekeeper.knowledge.ArticleFiles;
 import dev.casekeeper.knowledge.ArticleId;
 import dev.casekeeper.knowledge.ArticleState;
 import dev.casekeeper.knowledge.KnowledgeManagement;
@@ -10,6 +11,7 @@ import dev.casekeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -37,10 +39,13 @@ class KnowledgePagesController {
 
     private final KnowledgeManagement knowledge;
     private final dev.casekeeper.agents.AgentManagement agents;
+    private final ArticleFiles files;
 
-    KnowledgePagesController(KnowledgeManagement knowledge, dev.casekeeper.agents.AgentManagement agents) {
+    KnowledgePagesController(
+            KnowledgeManagement knowledge, dev.casekeeper.agents.AgentManagement agents, ArticleFiles files) {
         this.knowledge = knowledge;
         this.agents = agents;
+        this.files = files;
     }
 
     @GetMapping("/knowledge")
@@ -180,7 +185,7 @@ class KnowledgePagesController {
     /** The Markdown as readers will get it; for the editor, as it is typed. */
     @PostMapping("/knowledge/preview")
     String preview(@RequestParam(defaultValue = "") String body, Model model) {
-        model.addAttribute("previewHtml", body.isBlank() ? null : knowledge.preview(body));
+        model.addAttribute("previewHtml", body.isBlank() ? null : knowledge.agentPreview(body));
         return EDIT + " :: preview";
     }
 
@@ -212,6 +217,9 @@ class KnowledgePagesController {
             model.addAttribute("names", names);
             model.addAttribute("translations", knowledge.translations(article.id()));
             model.addAttribute("stats", knowledge.stats(article.id()));
+            if (me != null) {
+                ArticleFilesController.addTo(model, files, article, me, Set.of());
+            }
         }
         return EDIT;
     }
