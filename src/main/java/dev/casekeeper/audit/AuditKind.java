@@ -23,7 +23,10 @@ public enum AuditKind {
     CASES_MERGED,
     CASE_MERGE_UNDONE,
     ACTION_APPROVED,
-    ACTION_DECLINED;
+    ACTION_DECLINED,
+    TWO_FACTOR_ENROLLED,
+    TWO_FACTOR_DISABLED,
+    TWO_FACTOR_CODE_REFUSED;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

@@ -9,6 +9,9 @@ import dev.casekeeper.agents.AgentSignedOut;
 import dev.casekeeper.agents.ApiTokenIssued;
 import dev.casekeeper.agents.ApiTokenRevoked;
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.agents.TwoFactorCodeRefused;
+import dev.casekeeper.agents.TwoFactorDisabled;
+import dev.casekeeper.agents.TwoFactorEnrolled;
 import dev.casekeeper.shared.Actor;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -104,6 +107,36 @@ class SecurityAudit {
                 caller(),
                 AuditSubject.of("token", event.tokenId()),
                 "API token \"" + event.name() + "\" of " + email(event.agentId()) + " revoked");
+    }
+
+    @EventListener
+    void on(TwoFactorEnrolled event) {
+        audit.record(
+                AuditKind.TWO_FACTOR_ENROLLED,
+                Actor.agent(event.agentId().value()),
+                AuditSubject.of("agent", event.agentId().value()),
+                "Turned on two-factor sign-in");
+    }
+
+    @EventListener
+    void on(TwoFactorDisabled event) {
+        audit.record(
+                AuditKind.TWO_FACTOR_DISABLED,
+                Actor.agent(event.agentId().value()),
+                AuditSubject.of("agent", event.agentId().value()),
+                "Turned off two-factor sign-in");
+    }
+
+    /** The password was right (or the agent is signed in), so the entry names the agent. */
+    @EventListener
+    void on(TwoFactorCodeRefused event) {
+        audit.record(
+                AuditKind.TWO_FACTOR_CODE_REFUSED,
+                Actor.agent(event.agentId().value()),
+                AuditSubject.of("agent", event.agentId().value()),
+                event.locked()
+                        ? "Code refused without checking it: too many wrong codes"
+                        : "Wrong or already used two-factor code");
     }
 
     private String email(dev.casekeeper.agents.AgentId id) {

@@ -1,7 +1,9 @@
 package dev.casekeeper.web;
 
 import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.TwoFactorManagement;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -207,11 +209,16 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain pages(
-            HttpSecurity http, AgentManagement agents, PasswordSignIn signIn, ApplicationEventPublisher events)
+            HttpSecurity http,
+            AgentManagement agents,
+            PasswordSignIn signIn,
+            TwoFactorManagement twoFactor,
+            ApplicationEventPublisher events,
+            Clock clock)
             throws Exception {
         var accessDenied = new AccessDeniedHandlerImpl();
         accessDenied.setErrorPage(ErrorPagesController.FORBIDDEN_PATH);
-        var signIns = new ProviderManager(new SessionSignIn(signIn));
+        var signIns = new ProviderManager(new SessionSignIn(signIn, twoFactor));
         // Failed sign-ins as Spring Security's events, which the audit log records.
         var outcomes = new DefaultAuthenticationEventPublisher(events);
         outcomes.setAdditionalExceptionMappings(
@@ -223,6 +230,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(
                                 "/login",
+                                SecondFactorController.PATH,
                                 "/error",
                                 "/favicon.ico",
                                 "/css/**",
@@ -245,7 +253,7 @@ class SecurityConfiguration {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/", false)
-                        .failureHandler(new SignInFailureHandler()))
+                        .failureHandler(new SignInFailureHandler(clock)))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .requestCache(c -> c.requestCache(pageRequestCache()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new PageAuthenticationEntryPoint())

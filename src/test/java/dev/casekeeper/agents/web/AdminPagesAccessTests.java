@@ -124,6 +124,8 @@ class AdminPagesAccessTests extends ApiTestBase {
                 new AdminPage("POST", "/admin/imports"),
                 new AdminPage("POST", "/admin/imports/uploads"),
                 new AdminPage("GET", "/admin/imports/{id}"),
+                new AdminPage("GET", "/admin/two-factor"),
+                new AdminPage("POST", "/admin/two-factor"),
                 new AdminPage("GET", "/admin/audit"),
                 new AdminPage("GET", "/admin/audit/export"));
     }
