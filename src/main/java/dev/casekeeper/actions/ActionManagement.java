@@ -3,6 +3,9 @@ package dev.casekeeper.actions;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.Role;
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.audit.AuditKind;
+import dev.casekeeper.audit.AuditLog;
+import dev.casekeeper.audit.AuditSubject;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
@@ -49,6 +52,7 @@ public class ActionManagement {
     private final CaseManagement cases;
     private final AgentManagement agents;
     private final Clock clock;
+    private final AuditLog audit;
 
     ActionManagement(
             ActionQueries actions,
@@ -58,7 +62,9 @@ public class ActionManagement {
             CaseLookup lookup,
             CaseManagement cases,
             AgentManagement agents,
-            Clock clock) {
+            Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.actions = actions;
         this.types = types;
         this.outbox = outbox;
@@ -148,6 +154,11 @@ public class ActionManagement {
                 by.actor(),
                 new TimelineEvent.ActionApproved(action.id(), action.typeName(), action.amountText()));
         start(action, types.find(action.typeId()), by.actor(), by.name());
+        audit.record(
+                AuditKind.ACTION_APPROVED,
+                by.actor(),
+                AuditSubject.of("action", action.id()),
+                "Approved " + action.title() + " on case #" + action.caseNumber());
         notices.decided(action, true, by.name(), null);
         log.info("Case {}: action {} approved by agent {}", action.caseId(), id, by.id());
         return find(id);
@@ -168,6 +179,11 @@ public class ActionManagement {
                 by.actor(),
                 new TimelineEvent.ActionDeclined(action.id(), action.typeName(), action.amountText(), why));
         notices.decided(action, false, by.name(), why);
+        audit.record(
+                AuditKind.ACTION_DECLINED,
+                by.actor(),
+                AuditSubject.of("action", action.id()),
+                "Declined " + action.title() + " on case #" + action.caseNumber());
         log.info("Case {}: action {} declined by agent {}", action.caseId(), id, by.id());
         return find(id);
     }

@@ -9,7 +9,7 @@
  */
 @ApplicationModule(
         displayName = "Resolution actions",
-        allowedDependencies = {"agents", "bus", "cases", "notifications", "shared", "webhooks"})
+        allowedDependencies = {"agents", "audit", "bus", "cases", "notifications", "shared", "webhooks"})
 @NullMarked
 package dev.casekeeper.actions;
 

@@ -66,6 +66,7 @@ public class AgentManagement {
             throw emailTaken(email);
         }
         log.info("Agent {} created with role {}", id, command.role().value());
+        events.publishEvent(new AgentCreated(new AgentId(id), email, command.role()));
         return agents.findAgent(id).orElseThrow();
     }
 
@@ -111,6 +112,9 @@ public class AgentManagement {
                 role,
                 active,
                 clock.instant());
+        if (role != agent.role()) {
+            events.publishEvent(new AgentRoleChanged(id, agent.role(), role));
+        }
         if (!active && agent.active()) {
             tokens.revokeAllOf(id.value(), clock.instant());
             log.info("Agent {} deactivated; API tokens revoked", id);
@@ -159,6 +163,12 @@ public class AgentManagement {
     @Transactional(readOnly = true)
     public Agent find(AgentId id) {
         return agents.findAgent(id.value()).orElseThrow(() -> new NotFoundException("Agent", id));
+    }
+
+    /** The agent's email, whether active or not; empty when there is no such agent. */
+    @Transactional(readOnly = true)
+    public Optional<String> email(AgentId id) {
+        return agents.findAgent(id.value()).map(Agent::email);
     }
 
     @Transactional(readOnly = true)
@@ -222,7 +232,9 @@ public class AgentManagement {
                 name.isBlank() ? "API token" : name.strip(),
                 TokenDigest.digest(token),
                 clock.instant());
-        return new IssuedToken(tokens.find(id).orElseThrow(), token);
+        var issued = tokens.find(id).orElseThrow();
+        events.publishEvent(new ApiTokenIssued(agentId, id, issued.name()));
+        return new IssuedToken(issued, token);
     }
 
     /**
@@ -264,6 +276,9 @@ public class AgentManagement {
                 .filter(t -> caller.isAdmin() || t.agentId().equals(caller.id()))
                 .orElseThrow(() -> new NotFoundException("API token", tokenId));
         tokens.revoke(tokenId, clock.instant());
+        if (token.revokedAt() == null) {
+            events.publishEvent(new ApiTokenRevoked(token.agentId(), tokenId, token.name()));
+        }
         return tokens.find(token.id()).orElseThrow();
     }
 

@@ -1,6 +1,9 @@
 package dev.casekeeper.cases;
 
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.audit.AuditKind;
+import dev.casekeeper.audit.AuditLog;
+import dev.casekeeper.audit.AuditSubject;
 import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.NotFoundException;
@@ -36,6 +39,7 @@ public class CaseRelations {
     private final ApplicationEventPublisher events;
     private final CaseRelationSettings settings;
     private final Clock clock;
+    private final AuditLog audit;
 
     CaseRelations(
             CaseQueries cases,
@@ -43,7 +47,9 @@ public class CaseRelations {
             CaseWriter writer,
             ApplicationEventPublisher events,
             CaseRelationSettings settings,
-            Clock clock) {
+            Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.cases = cases;
         this.relations = relations;
         this.writer = writer;
@@ -99,6 +105,11 @@ public class CaseRelations {
         }
         events.publishEvent(new StatusChanged(id(source), before, CaseStatus.CLOSED));
         events.publishEvent(new CasesMerged(mergeId, id(source), id(target)));
+        audit.record(
+                AuditKind.CASES_MERGED,
+                by.actor(),
+                AuditSubject.of("case", source.id),
+                "Merged case #" + source.number + " into case #" + target.number);
         log.info("Case {} merged into case {} by {}", source.id, target.id, by.id());
         return merge(relations.activeMergeOf(source.id).orElseThrow(), source.number, target.number);
     }
@@ -123,6 +134,11 @@ public class CaseRelations {
         writer.save(source, by.actor(), now);
         writer.save(target, by.actor(), now);
         events.publishEvent(new StatusChanged(id(source), CaseStatus.CLOSED, source.status));
+        audit.record(
+                AuditKind.CASE_MERGE_UNDONE,
+                by.actor(),
+                AuditSubject.of("case", source.id),
+                "Undid the merge of case #" + source.number + " into case #" + target.number);
         log.info("Merge of case {} into case {} undone by {}", source.id, target.id, by.id());
         return merge(
                 relations.mergesOf(source.id).stream()

@@ -2,6 +2,9 @@ package dev.casekeeper.cases;
 
 import dev.casekeeper.agents.Role;
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.audit.AuditKind;
+import dev.casekeeper.audit.AuditLog;
+import dev.casekeeper.audit.AuditSubject;
 import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.Erasing;
@@ -32,8 +35,16 @@ public class CaseRemovals {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditLog audit;
 
-    CaseRemovals(CaseQueries cases, CaseWriter writer, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    CaseRemovals(
+            CaseQueries cases,
+            CaseWriter writer,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.cases = cases;
         this.writer = writer;
         this.jdbc = jdbc;
@@ -95,6 +106,9 @@ public class CaseRemovals {
             events.publishEvent(new StatusChanged(id, before, kase.status));
         }
         events.publishEvent(new CaseDeleted(id));
+        // The reason stays with the tombstone, not in the audit log, which nothing ever erases.
+        audit.record(
+                AuditKind.CASE_DELETED, by.actor(), AuditSubject.of("case", kase.id), "Deleted case #" + kase.number);
         log.warn("Case {} (#{}) deleted by admin {}: {}", id, kase.number, by.id(), reason);
         return cases.find(kase.id).orElseThrow().summary();
     }

@@ -1,5 +1,8 @@
 package dev.casekeeper.customers;
 
+import dev.casekeeper.audit.AuditKind;
+import dev.casekeeper.audit.AuditLog;
+import dev.casekeeper.audit.AuditSubject;
 import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.ConflictException;
@@ -38,6 +41,7 @@ public class ErasureManagement {
     private final MergeManagement merges;
     private final List<CustomerDataHolder> holders;
     private final Clock clock;
+    private final AuditLog audit;
 
     ErasureManagement(
             CustomerManagement customers,
@@ -45,7 +49,9 @@ public class ErasureManagement {
             CustomerQueries records,
             MergeManagement merges,
             List<CustomerDataHolder> holders,
-            Clock clock) {
+            Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.customers = customers;
         this.erasures = erasures;
         this.records = records;
@@ -110,6 +116,12 @@ public class ErasureManagement {
         erasures.anonymise(ids, now).forEach((what, count) -> outcome.merge(what, count, Integer::sum));
         erasures.review(id, ErasureRequest.State.APPROVED, reviewer(supervisor), note(note, false), outcome, now);
         records.recordHistory(customer.id().value(), supervisor, "erased", null, id.toString(), now);
+        // By id only: the entry outlives the erasure and must hold nothing of hers.
+        audit.record(
+                AuditKind.CUSTOMER_ERASED,
+                supervisor,
+                AuditSubject.of("customer", customer.id().value()),
+                "Erased customer " + customer.id().value() + " at erasure request " + id + ": " + outcome);
         log.info("Customer {} erased at their request {}: {}", customer.id(), id, outcome);
         return find(id);
     }

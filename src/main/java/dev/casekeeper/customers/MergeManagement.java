@@ -1,5 +1,8 @@
 package dev.casekeeper.customers;
 
+import dev.casekeeper.audit.AuditKind;
+import dev.casekeeper.audit.AuditLog;
+import dev.casekeeper.audit.AuditSubject;
 import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.shared.ConflictException;
@@ -38,9 +41,16 @@ public class MergeManagement {
     private final CustomerQueries records;
     private final MergeMoves moves;
     private final Clock clock;
+    private final AuditLog audit;
 
     MergeManagement(
-            CustomerManagement customers, MergeQueries merges, CustomerQueries records, MergeMoves moves, Clock clock) {
+            CustomerManagement customers,
+            MergeQueries merges,
+            CustomerQueries records,
+            MergeMoves moves,
+            Clock clock,
+            AuditLog audit) {
+        this.audit = audit;
         this.customers = customers;
         this.merges = merges;
         this.records = records;
@@ -161,6 +171,12 @@ public class MergeManagement {
         moves.undo(merge, supervisor, now);
         merges.setState(merge.id(), Merge.State.UNDONE, null, now);
         merges.event(merge.id(), Merge.State.UNDONE, supervisor, why, now);
+        audit.record(
+                AuditKind.CUSTOMER_MERGE_UNDONE,
+                supervisor,
+                AuditSubject.of("customer", merge.source()),
+                "Undid the merge of customer " + merge.source() + " into customer " + merge.target() + " (merge "
+                        + merge.id() + ")");
         log.info("Merge {} of customer {} into {} undone", id, merge.source(), merge.target());
         return find(id);
     }
@@ -206,6 +222,12 @@ public class MergeManagement {
         merges.setState(merge.id(), Merge.State.COMPLETED, moved, now);
         merges.event(merge.id(), Merge.State.COMPLETED, by, reason, now);
         records.touch(merge.target(), now);
+        audit.record(
+                AuditKind.CUSTOMERS_MERGED,
+                by,
+                AuditSubject.of("customer", merge.source()),
+                "Merged customer " + merge.source() + " into customer " + merge.target() + " (merge " + merge.id()
+                        + ")");
         log.info("Merge {} of customer {} into {} completed", merge.id(), merge.source(), merge.target());
     }
 

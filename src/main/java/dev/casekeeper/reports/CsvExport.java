@@ -1,6 +1,9 @@
 package dev.casekeeper.reports;
 
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.audit.AuditKind;
+import dev.casekeeper.audit.AuditLog;
+import dev.casekeeper.audit.AuditSubject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A report as CSV (RFC 4180: comma-separated, CRLF, quoted when needed), one row per period and a
@@ -68,13 +72,16 @@ class CsvExport {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditLog auditLog;
 
-    CsvExport(JdbcClient jdbc, Clock clock) {
+    CsvExport(JdbcClient jdbc, Clock clock, AuditLog auditLog) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.auditLog = auditLog;
     }
 
     /** The report as CSV, recorded as exported by {@code me}. */
+    @Transactional
     String export(Report report, String parameters, SignedInAgent me) {
         var csv = new StringBuilder();
         csv.append(String.join(",", COLUMNS.stream().map(Column::name).toList()))
@@ -94,6 +101,11 @@ class CsvExport {
                 .param("at", java.sql.Timestamp.from(clock.instant()))
                 .update();
         audit.info("Agent {} ({}) exported the metrics report [{}], {} rows", me.id(), me.email(), parameters, rows);
+        auditLog.record(
+                AuditKind.EXPORTED,
+                me.actor(),
+                new AuditSubject("report", "metrics"),
+                "Exported the metrics report as CSV (" + rows + " rows): " + parameters);
         return csv.toString();
     }
 

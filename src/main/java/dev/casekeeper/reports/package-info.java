@@ -8,6 +8,7 @@
         allowedDependencies = {
             "agents",
             "assist",
+            "audit",
             "callbacks :: events",
             "cases",
             "cases :: events",

@@ -1,5 +1,6 @@
 package dev.casekeeper.web;
 
+import dev.casekeeper.agents.TwoFactorManagement;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -13,14 +14,22 @@ import org.springframework.stereotype.Component;
 class AgentPasswordAuthentication implements AuthenticationProvider {
 
     private final PasswordSignIn signIn;
+    private final TwoFactorManagement twoFactor;
 
-    AgentPasswordAuthentication(PasswordSignIn signIn) {
+    AgentPasswordAuthentication(PasswordSignIn signIn, TwoFactorManagement twoFactor) {
         this.signIn = signIn;
+        this.twoFactor = twoFactor;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        return AgentAuthentication.of(signIn.check(authentication));
+        var agent = signIn.check(authentication);
+        // A password alone does not mint a token for an agent with a second factor: they issue
+        // tokens on their account page, signed in with both. Tokens they hold keep working.
+        if (twoFactor.enrolled(agent.id())) {
+            throw new SecondFactorRequired(agent.id().value());
+        }
+        return AgentAuthentication.of(agent);
     }
 
     @Override

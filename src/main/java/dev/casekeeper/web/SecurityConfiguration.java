@@ -1,8 +1,12 @@
 package dev.casekeeper.web;
 
 import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.TwoFactorManagement;
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,7 +14,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -167,6 +173,9 @@ class SecurityConfiguration {
                         // The help center's brand (name, colours, logo): admins.
                         .requestMatchers("/api/v1/knowledge/brand", "/api/v1/knowledge/brand/**")
                         .hasRole("ADMIN")
+                        // The audit log and its CSV export: admins.
+                        .requestMatchers("/api/v1/audit", "/api/v1/audit/**")
+                        .hasRole("ADMIN")
                         // Triggers, time-based automations and their dry-runs: admins.
                         .requestMatchers("/api/v1/automations", "/api/v1/automations/**")
                         .hasRole("ADMIN")
@@ -199,15 +208,29 @@ class SecurityConfiguration {
     /** Pages: a session from the sign-in form, kept in PostgreSQL; CSRF tokens on every form. */
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, AgentManagement agents, PasswordSignIn signIn) throws Exception {
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            AgentManagement agents,
+            PasswordSignIn signIn,
+            TwoFactorManagement twoFactor,
+            ApplicationEventPublisher events,
+            Clock clock)
+            throws Exception {
         var accessDenied = new AccessDeniedHandlerImpl();
         accessDenied.setErrorPage(ErrorPagesController.FORBIDDEN_PATH);
-        return http.authenticationManager(new ProviderManager(new SessionSignIn(signIn)))
+        var signIns = new ProviderManager(new SessionSignIn(signIn, twoFactor));
+        // Failed sign-ins as Spring Security's events, which the audit log records.
+        var outcomes = new DefaultAuthenticationEventPublisher(events);
+        outcomes.setAdditionalExceptionMappings(
+                Map.of(SignInLockedException.class, AuthenticationFailureLockedEvent.class));
+        signIns.setAuthenticationEventPublisher(outcomes);
+        return http.authenticationManager(signIns)
                 .authorizeHttpRequests(a -> a.dispatcherTypeMatchers(
                                 DispatcherType.FORWARD, DispatcherType.ERROR, DispatcherType.ASYNC)
                         .permitAll()
                         .requestMatchers(
                                 "/login",
+                                SecondFactorController.PATH,
                                 "/error",
                                 "/favicon.ico",
                                 "/css/**",
@@ -230,7 +253,7 @@ class SecurityConfiguration {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/", false)
-                        .failureHandler(new SignInFailureHandler()))
+                        .failureHandler(new SignInFailureHandler(clock)))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .requestCache(c -> c.requestCache(pageRequestCache()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new PageAuthenticationEntryPoint())

@@ -1,5 +1,6 @@
 package dev.casekeeper.web;
 
+import dev.casekeeper.agents.TwoFactorManagement;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -10,14 +11,19 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 class SessionSignIn implements AuthenticationProvider {
 
     private final PasswordSignIn signIn;
+    private final TwoFactorManagement twoFactor;
 
-    SessionSignIn(PasswordSignIn signIn) {
+    SessionSignIn(PasswordSignIn signIn, TwoFactorManagement twoFactor) {
         this.signIn = signIn;
+        this.twoFactor = twoFactor;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         var agent = signIn.check(authentication);
+        if (twoFactor.enrolled(agent.id())) {
+            throw new SecondFactorRequired(agent.id().value());
+        }
         var token = UsernamePasswordAuthenticationToken.authenticated(
                 new SessionAgent(agent.id().value()),
                 null,

@@ -3,6 +3,7 @@ package dev.casekeeper.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.servlet.FlashMap;
@@ -15,11 +16,24 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 class SignInFailureHandler implements AuthenticationFailureHandler {
 
     private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
+    private final Clock clock;
+
+    SignInFailureHandler(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
+        if (exception instanceof SecondFactorRequired second) {
+            // The password was right: a fresh session id, and the code asked for next.
+            request.getSession()
+                    .setAttribute(PendingSignIn.ATTRIBUTE, new PendingSignIn(second.agentId(), clock.instant()));
+            request.changeSessionId();
+            response.sendRedirect(request.getContextPath() + SecondFactorController.PATH);
+            return;
+        }
         var flash = new FlashMap();
         String email = request.getParameter("email");
         flash.put("email", email == null ? "" : email);

@@ -286,6 +286,8 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("POST", "/api/v1/telephony/events", Access.SIGNED),
                 new Endpoint("POST", "/api/v1/telephony/twilio/{integrationId}", Access.SIGNED),
                 new Endpoint("GET", "/api/v1/telephony/calls/{callId}/queue", Access.SIGNED),
+                new Endpoint("GET", "/api/v1/audit", true),
+                new Endpoint("GET", "/api/v1/audit/export", true),
                 new Endpoint("GET", "/api/v1/webhooks/event-types", true),
                 new Endpoint("GET", "/api/v1/webhooks", true),
                 new Endpoint("POST", "/api/v1/webhooks", true),

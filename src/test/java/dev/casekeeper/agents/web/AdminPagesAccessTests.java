@@ -123,7 +123,11 @@ class AdminPagesAccessTests extends ApiTestBase {
                 new AdminPage("GET", "/admin/imports"),
                 new AdminPage("POST", "/admin/imports"),
                 new AdminPage("POST", "/admin/imports/uploads"),
-                new AdminPage("GET", "/admin/imports/{id}"));
+                new AdminPage("GET", "/admin/imports/{id}"),
+                new AdminPage("GET", "/admin/two-factor"),
+                new AdminPage("POST", "/admin/two-factor"),
+                new AdminPage("GET", "/admin/audit"),
+                new AdminPage("GET", "/admin/audit/export"));
     }
 
     @Autowired
