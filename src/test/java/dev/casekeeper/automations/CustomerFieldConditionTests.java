@@ -18,11 +18,16 @@ import tools.jackson.databind.JsonNode;
 class CustomerFieldConditionTests extends ApiTestBase {
 
     private final List<UUID> created = new ArrayList<>();
+    private final List<UUID> fields = new ArrayList<>();
 
-    /** Triggers stay in every node's memory while they exist: each test removes its own. */
+    /**
+     * Triggers stay in every node's memory while they exist, and customer fields show on every
+     * case's customer card: each test removes its own.
+     */
     @AfterEach
     void removeTriggers() {
         created.forEach(id -> admin().send("DELETE", "/api/v1/automations/triggers/" + id, null));
+        fields.forEach(id -> admin().delete("/api/v1/fields/" + id));
     }
 
     @Test
@@ -44,6 +49,7 @@ class CustomerFieldConditionTests extends ApiTestBase {
                                 "options",
                                 List.of("Gold", "Partner")));
         assertThat(field.status()).as(field.toString()).isEqualTo(201);
+        fields.add(UUID.fromString(field.json().get("id").asString()));
         var trigger = admin().post(
                         "/api/v1/automations/triggers",
                         Map.of(

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +22,14 @@ import tools.jackson.databind.JsonNode;
  * they stay apart from what the customer declared about herself.
  */
 class CustomerFieldsApiTests extends ApiTestBase {
+
+    private final List<UUID> defined = new ArrayList<>();
+
+    /** Customer fields show on every case's customer card: each test removes its own. */
+    @AfterEach
+    void removeFields() {
+        defined.forEach(id -> admin().delete("/api/v1/fields/" + id));
+    }
 
     @Test
     void aCustomerIsAddedAndChangedWithFieldValuesThatTheListFiltersBy() {
@@ -288,7 +297,9 @@ class CustomerFieldsApiTests extends ApiTestBase {
         var created = admin().post("/api/v1/fields", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("subject").asString()).isEqualTo("customer");
-        return UUID.fromString(created.json().get("id").asString());
+        var id = UUID.fromString(created.json().get("id").asString());
+        defined.add(id);
+        return id;
     }
 
     private static Map<String, Object> customer(Map<String, Object> fields) {

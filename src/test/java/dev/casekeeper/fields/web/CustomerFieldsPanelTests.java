@@ -7,6 +7,7 @@ import dev.casekeeper.support.WebSession;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,13 @@ class CustomerFieldsPanelTests extends ApiTestBase {
     private UUID caseId;
     private long number;
     private String customer;
+    private String fieldId;
+
+    /** Customer fields show on every case's customer card: each test removes its own. */
+    @AfterEach
+    void removeTheField() {
+        admin().delete("/api/v1/fields/" + fieldId);
+    }
 
     @BeforeEach
     void aCustomerNumberFieldAndACase() {
@@ -41,6 +49,7 @@ class CustomerFieldsPanelTests extends ApiTestBase {
                                 "helpText",
                                 "As on the signed contract"));
         assertThat(field.status()).as(field.toString()).isEqualTo(201);
+        fieldId = field.json().get("id").asString();
         team = newTeam();
         agent = newAgent("agent", team);
         caseId = openCase(agent.api(), team, "We need more seats");

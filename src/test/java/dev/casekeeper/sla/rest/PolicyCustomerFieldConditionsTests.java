@@ -9,6 +9,7 @@ import dev.casekeeper.support.ApiTestBase;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,13 @@ class PolicyCustomerFieldConditionsTests extends ApiTestBase {
     private String tier;
     private UUID gold;
     private UUID standard;
+    private UUID field;
+
+    /** Customer fields show on every case's customer card: each test removes its own. */
+    @AfterEach
+    void removeTheField() {
+        admin().delete("/api/v1/fields/" + field);
+    }
 
     @BeforeEach
     void aTeamWithAGoldCustomerPolicyAndAStandardOne() {
@@ -32,7 +40,7 @@ class PolicyCustomerFieldConditionsTests extends ApiTestBase {
         agent = newAgent("agent", team);
         calendar = SlaFixture.alwaysOpenCalendar(admin());
         tier = "tier_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        var field = admin().post(
+        var created = admin().post(
                         "/api/v1/fields",
                         Map.of(
                                 "subject",
@@ -45,18 +53,19 @@ class PolicyCustomerFieldConditionsTests extends ApiTestBase {
                                 "dropdown",
                                 "options",
                                 List.of("Bronze", "Gold")));
-        assertThat(field.status()).as(field.toString()).isEqualTo(201);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        field = UUID.fromString(created.json().get("id").asString());
         var body = SlaFixture.policyBody("Gold customers " + UUID.randomUUID(), calendar, team, 15, 15, 120);
         body.put("conditions", Map.of("teamIds", List.of(team), "customerFields", Map.of(tier, "gold")));
-        var created = admin().post("/api/v1/sla/policies", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(created.json()
+        var policy = admin().post("/api/v1/sla/policies", body);
+        assertThat(policy.status()).as(policy.toString()).isEqualTo(201);
+        assertThat(policy.json()
                         .get("conditions")
                         .get("customerFields")
                         .get(tier)
                         .asString())
                 .isEqualTo("gold");
-        gold = UUID.fromString(created.json().get("id").asString());
+        gold = UUID.fromString(policy.json().get("id").asString());
         var fallback = SlaFixture.policyBody("Team standard " + UUID.randomUUID(), calendar, team, 60, 30, 240);
         fallback.put("position", 1);
         var other = admin().post("/api/v1/sla/policies", fallback);
