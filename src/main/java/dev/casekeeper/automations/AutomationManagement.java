@@ -8,7 +8,6 @@ import dev.casekeeper.cases.CaseCustomValues;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.Priority;
-import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.fields.FieldManagement;
 import dev.casekeeper.fields.FieldSubject;
 import dev.casekeeper.shared.ConflictException;
@@ -69,7 +68,7 @@ public class AutomationManagement {
     private final CaseAutomation cases;
     private final CaseLookup lookup;
     private final CaseCustomValues customValues;
-    private final CustomerManagement customers;
+    private final CustomerFacts customers;
     private final Calendars calendars;
     private final AutomationSettings settings;
     private final Clock clock;
@@ -83,7 +82,7 @@ public class AutomationManagement {
             CaseAutomation cases,
             CaseLookup lookup,
             CaseCustomValues customValues,
-            CustomerManagement customers,
+            CustomerFacts customers,
             Calendars calendars,
             AutomationSettings settings,
             Clock clock) {
@@ -292,7 +291,7 @@ public class AutomationManagement {
                                 + String.join(
                                         ", ",
                                         Conditions.FIELDS.stream().sorted().toList())
-                                + ", custom.<key>, customer.<key> or calendar.<id>");
+                                + ", custom.<key>, customer.<key>, customer.custom.<key> or calendar.<id>");
             } else if (c.field().strip().startsWith("calendar.")
                     && !calendars.exists(c.field().strip().substring("calendar.".length()))) {
                 errors.put(at + ".field", "calendar.<id> must name a business calendar of the SLA settings");

@@ -4,7 +4,6 @@ import dev.casekeeper.cases.CaseCustomValues;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.EntryKind;
-import dev.casekeeper.customers.CustomerManagement;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -14,25 +13,32 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What conditions test, read from the case as it stands when a trigger looks: its fields at once,
- * custom fields, the customer and the text of its latest customer message only when a condition
- * asks for them (most triggers never do).
+ * custom fields, the customer (what she declared, and her custom fields) and the text of its latest
+ * customer message only when a condition asks for them (most triggers never do).
  */
 final class CaseFacts {
+
+    /**
+     * A custom field of the case's customer, by API key. Self-declared keys hold no dot, so
+     * {@code customer.<key>} and this never name the same thing.
+     */
+    static final String CUSTOMER_CUSTOM = "customer.custom.";
 
     private final CaseSummary kase;
     private final CaseLookup lookup;
     private final CaseCustomValues customValues;
-    private final CustomerManagement customers;
+    private final CustomerFacts customers;
     private final Calendars calendars;
     private @Nullable Map<String, Object> custom;
     private @Nullable Map<String, String> customer;
+    private @Nullable Map<String, Object> customerCustom;
     private @Nullable String text;
 
     CaseFacts(
             CaseSummary kase,
             CaseLookup lookup,
             CaseCustomValues customValues,
-            CustomerManagement customers,
+            CustomerFacts customers,
             Calendars calendars) {
         this.kase = kase;
         this.lookup = lookup;
@@ -64,6 +70,9 @@ final class CaseFacts {
                 if (field.startsWith("calendar.")) {
                     yield List.of(calendars.openNow(field.substring("calendar.".length())) ? "open" : "closed");
                 }
+                if (field.startsWith(CUSTOMER_CUSTOM)) {
+                    yield list(customerCustom().get(field.substring(CUSTOMER_CUSTOM.length())));
+                }
                 if (field.startsWith("customer.")) {
                     var value = customer().get(field.substring("customer.".length()));
                     yield value == null ? List.of() : List.of(value);
@@ -82,11 +91,16 @@ final class CaseFacts {
 
     private Map<String, String> customer() {
         if (customer == null) {
-            var found = new java.util.HashMap<String, String>();
-            customers.find(kase.requesterId()).fields().forEach((key, field) -> found.put(key, field.value()));
-            customer = found;
+            customer = customers.declared(kase.requesterId());
         }
         return customer;
+    }
+
+    private Map<String, Object> customerCustom() {
+        if (customerCustom == null) {
+            customerCustom = customers.custom(kase.requesterId());
+        }
+        return customerCustom;
     }
 
     /** The subject and the latest message from the customer. */

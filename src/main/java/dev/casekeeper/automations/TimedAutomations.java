@@ -7,7 +7,6 @@ import dev.casekeeper.cases.CaseAutomation;
 import dev.casekeeper.cases.CaseCustomValues;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseStatus;
-import dev.casekeeper.customers.CustomerManagement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +39,7 @@ class TimedAutomations {
     private final CaseAutomation cases;
     private final CaseLookup lookup;
     private final CaseCustomValues customValues;
-    private final CustomerManagement customers;
+    private final CustomerFacts customers;
     private final Calendars calendars;
     private final TransactionTemplate transactions;
     private final AutomationSettings settings;
@@ -52,7 +51,7 @@ class TimedAutomations {
             CaseAutomation cases,
             CaseLookup lookup,
             CaseCustomValues customValues,
-            CustomerManagement customers,
+            CustomerFacts customers,
             Calendars calendars,
             TransactionTemplate transactions,
             AutomationSettings settings,

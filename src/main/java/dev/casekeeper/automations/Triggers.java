@@ -13,7 +13,6 @@ import dev.casekeeper.cases.ReplyPosted;
 import dev.casekeeper.cases.StatusChanged;
 import dev.casekeeper.cases.TagsChanged;
 import dev.casekeeper.cases.TimelineEvent;
-import dev.casekeeper.customers.CustomerManagement;
 import dev.casekeeper.events.Reactions;
 import dev.casekeeper.feedback.FeedbackGiven;
 import dev.casekeeper.shared.Actor;
@@ -42,7 +41,7 @@ class Triggers {
     private final CaseAutomation automation;
     private final CaseLookup lookup;
     private final CaseCustomValues customValues;
-    private final CustomerManagement customers;
+    private final CustomerFacts customers;
     private final Calendars calendars;
     private final Reactions reactions;
     private final AutomationSettings settings;
@@ -53,7 +52,7 @@ class Triggers {
             CaseAutomation automation,
             CaseLookup lookup,
             CaseCustomValues customValues,
-            CustomerManagement customers,
+            CustomerFacts customers,
             Calendars calendars,
             Reactions reactions,
             AutomationSettings settings) {

@@ -32,13 +32,19 @@ public class CustomerManagement {
 
     private final CustomerQueries customers;
     private final CustomerTagQueries customerTags;
+    private final CustomerValueQueries values;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CustomerManagement(
-            CustomerQueries customers, CustomerTagQueries customerTags, ApplicationEventPublisher events, Clock clock) {
+            CustomerQueries customers,
+            CustomerTagQueries customerTags,
+            CustomerValueQueries values,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.customers = customers;
         this.customerTags = customerTags;
+        this.values = values;
         this.events = events;
         this.clock = clock;
     }
@@ -211,8 +217,22 @@ public class CustomerManagement {
     /** Customers whose name, email or phone contains {@code q} (any customer when null), newest first. */
     @Transactional(readOnly = true)
     public Slice<Customer> search(@Nullable String q, @Nullable String cursor, int limit) {
+        return search(q, Map.of(), cursor, limit);
+    }
+
+    /**
+     * {@link #search(String, String, int)} among customers whose custom field values contain
+     * {@code customFields} (as {@link CustomerFieldRules#filter} gives them; empty: any).
+     */
+    @Transactional(readOnly = true)
+    public Slice<Customer> search(
+            @Nullable String q, Map<String, Object> customFields, @Nullable String cursor, int limit) {
         var after = cursor == null ? null : Cursor.decode(cursor);
-        var rows = customers.search(q == null || q.isBlank() ? null : q.strip(), after, limit + 1);
+        var rows = customers.search(
+                q == null || q.isBlank() ? null : q.strip(),
+                customFields.isEmpty() ? null : values.containment(customFields),
+                after,
+                limit + 1);
         var page = rows.size() > limit ? rows.subList(0, limit) : rows;
         String next = rows.size() > limit
                 ? new Cursor(page.getLast().createdAt(), page.getLast().id()).encode()

@@ -156,10 +156,15 @@ class CustomerQueries {
                 .list();
     }
 
-    List<Row> search(@Nullable String q, @Nullable Cursor after, int limit) {
+    /**
+     * @param containing JSON the customer's custom field values must contain (null: any), as
+     *     {@link CustomerValueQueries#containment} writes it; the values' GIN index answers it
+     */
+    List<Row> search(@Nullable String q, @Nullable String containing, @Nullable Cursor after, int limit) {
         return jdbc.sql("""
                         select c.* from customers.customer c
                         where c.merged_into is null
+                          and (cast(:containing as jsonb) is null or c.custom_fields @> cast(:containing as jsonb))
                           and (cast(:q as text) is null
                                or c.display_name ilike '%' || :q || '%'
                                or c.display_name % :q
@@ -173,6 +178,7 @@ class CustomerQueries {
                         limit :limit
                         """)
                 .param("q", q)
+                .param("containing", containing)
                 .param(
                         "digits",
                         q == null ? "" : q.replaceAll("[^0-9]", "").length() >= 4 ? q.replaceAll("[^0-9]", "") : "")

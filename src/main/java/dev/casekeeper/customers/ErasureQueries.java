@@ -117,7 +117,8 @@ class ErasureQueries {
                             where customer_id in (:ids) and (before is not null or after is not null)
                             """).param("ids", records).param("erased", ERASED).update();
             jdbc.sql("""
-                            update customers.customer set display_name = :erased, erased_at = :now, updated_at = :now
+                            update customers.customer
+                            set display_name = :erased, custom_fields = '{}', erased_at = :now, updated_at = :now
                             where id in (:ids)
                             """)
                     .param("ids", records)

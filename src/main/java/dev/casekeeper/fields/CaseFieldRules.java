@@ -2,9 +2,7 @@ package dev.casekeeper.fields;
 
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CustomFieldRules;
-import dev.casekeeper.shared.InvalidInputException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -42,28 +40,6 @@ class CaseFieldRules implements CustomFieldRules {
      * option among others.
      */
     static Map<String, Object> containment(List<Field> defined, Map<String, String> given) {
-        var byKey = new HashMap<String, Field>();
-        defined.forEach(f -> byKey.put(f.apiKey(), f));
-        var errors = new LinkedHashMap<String, String>();
-        var values = new HashMap<String, Object>();
-        given.forEach((key, text) -> {
-            var field = byKey.get(key);
-            if (field == null) {
-                errors.put("field." + key, "is not a custom field of cases");
-                return;
-            }
-            try {
-                var value = FieldValues.parse(field, text);
-                if (value != null) {
-                    values.put(key, value);
-                }
-            } catch (FieldValues.Refused e) {
-                errors.put("field." + key, e.getMessage());
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return values;
+        return ValueChecks.containment(defined, given, "is not a custom field of cases");
     }
 }

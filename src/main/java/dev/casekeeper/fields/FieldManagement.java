@@ -12,12 +12,10 @@ import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -97,7 +95,7 @@ public class FieldManagement {
         return find(id);
     }
 
-    /** Removes a field (admins only); the values cases hold stay stored but are no longer shown. */
+    /** Removes a field (admins only); the values cases or customers hold stay stored but are no longer shown. */
     public void delete(FieldId id, SignedInAgent by) {
         requireAdmin(by);
         find(id);
@@ -217,35 +215,15 @@ public class FieldManagement {
 
     /** The values to store and the timeline's lines, or the refusal of every value that does not fit. */
     Checked check(Map<String, @Nullable Object> given, @Nullable TeamId team, Map<String, Object> before) {
-        var byKey = new HashMap<String, Field>();
-        fields.all(FieldSubject.CASE).stream().filter(f -> f.appliesTo(team)).forEach(f -> byKey.put(f.apiKey(), f));
-        var errors = new LinkedHashMap<String, String>();
-        Map<String, @Nullable Object> values = new HashMap<>();
-        var lines = new ArrayList<TimelineEvent.CustomFieldChanged>();
-        given.forEach((key, input) -> {
-            var field = byKey.get(key);
-            if (field == null) {
-                errors.put(key, "is not a custom field of this case");
-                return;
-            }
-            try {
-                var value = FieldValues.parse(field, input);
-                values.put(key, value);
-                var was = before.get(key);
-                if (!Objects.equals(was, value)) {
-                    lines.add(new TimelineEvent.CustomFieldChanged(
-                            field.name(),
-                            was == null ? null : texts.text(field, was),
-                            value == null ? null : texts.text(field, value)));
-                }
-            } catch (FieldValues.Refused e) {
-                errors.put(key, e.getMessage());
-            }
-        });
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return new Checked(values, lines);
+        var defined = fields.all(FieldSubject.CASE).stream()
+                .filter(f -> f.appliesTo(team))
+                .toList();
+        var checked = ValueChecks.check(defined, given, before, texts, "is not a custom field of this case");
+        return new Checked(
+                checked.values(),
+                checked.changes().stream()
+                        .map(c -> new TimelineEvent.CustomFieldChanged(c.field().name(), c.before(), c.after()))
+                        .toList());
     }
 
     record Checked(Map<String, @Nullable Object> values, List<TimelineEvent.CustomFieldChanged> lines) {}
@@ -281,8 +259,15 @@ public class FieldManagement {
             errors.put("helpText", "must be at most 500 characters");
         }
         if (f.subject() == FieldSubject.CUSTOMER) {
-            // The customer panel does not show fields yet: a customer field would hold nothing.
-            errors.put("subject", "only case fields can be defined so far");
+            // A customer is solved by no one and belongs to no team: these say something of cases only.
+            if (f.requiredToSolve()) {
+                errors.put(
+                        "requiredToSolve",
+                        "only a case field can be needed before a case is solved; a customer field cannot");
+            }
+            if (f.teamId() != null) {
+                errors.put("teamId", "a customer field is for every customer; only a case field belongs to a team");
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

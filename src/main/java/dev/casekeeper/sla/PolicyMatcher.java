@@ -2,6 +2,8 @@ package dev.casekeeper.sla;
 
 import dev.casekeeper.cases.CaseCustomValues;
 import dev.casekeeper.cases.CaseSummary;
+import dev.casekeeper.customers.CustomerCustomValues;
+import dev.casekeeper.fields.CustomerFieldManagement;
 import dev.casekeeper.fields.FieldManagement;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the policy for a case: the first, in position order, whose conditions all match (custom
- * field conditions are checked last, against the case's stored values). Policies and
+ * field conditions are checked last, against the case's and its customer's stored values). Policies and
  * calendars are kept in memory with the version they were read at; every match reads the version row
  * (one primary-key lookup, in the caller's transaction; a refresh of a case's clocks reads it with
  * the case's SLA row) and reads them again only when a change on any node has moved it on
@@ -34,6 +36,8 @@ class PolicyMatcher {
     private final CalendarQueries calendars;
     private final FieldManagement fields;
     private final CaseCustomValues caseValues;
+    private final CustomerFieldManagement customerFields;
+    private final CustomerCustomValues customerValues;
     private final JdbcClient jdbc;
     private volatile @Nullable Snapshot snapshot;
 
@@ -42,11 +46,15 @@ class PolicyMatcher {
             CalendarQueries calendars,
             FieldManagement fields,
             CaseCustomValues caseValues,
+            CustomerFieldManagement customerFields,
+            CustomerCustomValues customerValues,
             JdbcClient jdbc) {
         this.policies = policies;
         this.calendars = calendars;
         this.fields = fields;
         this.caseValues = caseValues;
+        this.customerFields = customerFields;
+        this.customerValues = customerValues;
         this.jdbc = jdbc;
     }
 
@@ -62,7 +70,9 @@ class PolicyMatcher {
     Optional<Match> match(CaseSummary kase, long version) {
         var current = current(version);
         return current.policies().stream()
-                .filter(policy -> matches(policy.conditions(), kase) && holdsCustomFields(policy.conditions(), kase))
+                .filter(policy -> matches(policy.conditions(), kase)
+                        && holdsCustomFields(policy.conditions(), kase)
+                        && customerHoldsFields(policy.conditions(), kase))
                 .findFirst()
                 .map(policy -> current.matches().get(policy.id().value()));
     }
@@ -108,6 +118,18 @@ class PolicyMatcher {
         return fields.caseFilterIfValid(when.customFields())
                 .filter(wanted -> !wanted.isEmpty())
                 .map(wanted -> caseValues.contain(kase.id(), wanted))
+                .orElse(false);
+    }
+
+    /** Whether the case's customer holds the policy's customer field values, read like {@link #holdsCustomFields}. */
+    private boolean customerHoldsFields(PolicyConditions when, CaseSummary kase) {
+        if (when.customerFields().isEmpty()) {
+            return true;
+        }
+        return customerFields
+                .filterIfValid(when.customerFields())
+                .filter(wanted -> !wanted.isEmpty())
+                .map(wanted -> customerValues.contain(kase.requesterId(), wanted))
                 .orElse(false);
     }
 

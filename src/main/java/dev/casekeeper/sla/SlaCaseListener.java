@@ -1,13 +1,16 @@
 package dev.casekeeper.sla;
 
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseOpened;
+import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.CustomFieldsChanged;
 import dev.casekeeper.cases.MessageReceived;
 import dev.casekeeper.cases.OwnerChanged;
 import dev.casekeeper.cases.PriorityChanged;
 import dev.casekeeper.cases.ReplyPosted;
 import dev.casekeeper.cases.StatusChanged;
+import dev.casekeeper.customers.CustomerFieldsChanged;
 import dev.casekeeper.events.Reactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +32,13 @@ class SlaCaseListener {
     private final SlaClocks clocks;
     private final CaseSlaQueries rows;
     private final Reactions reactions;
+    private final CaseLookup cases;
 
-    SlaCaseListener(SlaClocks clocks, CaseSlaQueries rows, Reactions reactions) {
+    SlaCaseListener(SlaClocks clocks, CaseSlaQueries rows, Reactions reactions, CaseLookup cases) {
         this.clocks = clocks;
         this.rows = rows;
         this.reactions = reactions;
+        this.cases = cases;
     }
 
     /** Only a case opened without a customer message (automatic mail): the others are refreshed once, for that message. */
@@ -71,6 +76,22 @@ class SlaCaseListener {
     @EventListener
     void on(CustomFieldsChanged event) {
         refresh(event.caseId());
+    }
+
+    /**
+     * A policy may match on a customer field's value: the customer's cases still running (not solved
+     * or closed, whose clocks have stopped for good) get theirs worked out again.
+     */
+    @EventListener
+    void on(CustomerFieldsChanged event) {
+        String cursor = null;
+        do {
+            var page = cases.ofRequester(event.customerId(), cursor, 100);
+            page.items().stream()
+                    .filter(c -> c.status() != CaseStatus.SOLVED && c.status() != CaseStatus.CLOSED)
+                    .forEach(c -> refresh(c.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
     }
 
     /** The clocks could not be worked out with the change: again, after it committed. */

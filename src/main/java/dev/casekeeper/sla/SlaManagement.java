@@ -6,6 +6,7 @@ import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.Priority;
+import dev.casekeeper.fields.CustomerFieldManagement;
 import dev.casekeeper.fields.FieldManagement;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
@@ -34,6 +35,7 @@ public class SlaManagement {
     private final CaseLookup cases;
     private final AgentManagement agents;
     private final FieldManagement fields;
+    private final CustomerFieldManagement customerFields;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -45,6 +47,7 @@ public class SlaManagement {
             CaseLookup cases,
             AgentManagement agents,
             FieldManagement fields,
+            CustomerFieldManagement customerFields,
             ApplicationEventPublisher events,
             Clock clock) {
         this.calendars = calendars;
@@ -54,6 +57,7 @@ public class SlaManagement {
         this.cases = cases;
         this.agents = agents;
         this.fields = fields;
+        this.customerFields = customerFields;
         this.events = events;
         this.clock = clock;
     }
@@ -240,6 +244,17 @@ public class SlaManagement {
                 e.fieldErrors()
                         .forEach((key, message) ->
                                 named.put("conditions.customFields." + key.substring(key.indexOf('.') + 1), message));
+                throw new InvalidInputException(named);
+            }
+        }
+        if (!command.conditions().customerFields().isEmpty()) {
+            try {
+                customerFields.filter(command.conditions().customerFields());
+            } catch (InvalidInputException e) {
+                var named = new java.util.LinkedHashMap<String, String>();
+                e.fieldErrors()
+                        .forEach((key, message) ->
+                                named.put("conditions.customerFields." + key.substring(key.indexOf('.') + 1), message));
                 throw new InvalidInputException(named);
             }
         }

@@ -3,7 +3,16 @@
  * response, next response, resolution), durable warning and breach timers, unowned-case alerts.
  */
 @ApplicationModule(
-        allowedDependencies = {"agents", "cases", "cases :: events", "events", "fields", "notifications", "shared"})
+        allowedDependencies = {
+            "agents",
+            "cases",
+            "cases :: events",
+            "customers",
+            "events",
+            "fields",
+            "notifications",
+            "shared"
+        })
 @NullMarked
 package dev.casekeeper.sla;
 

@@ -49,13 +49,19 @@ class CustomersRestController {
             @Nullable List<@NotBlank String> emails,
             @Nullable List<@NotBlank String> phones,
             // A field given as null is left empty, as "" is: the one place a request body takes a null inside.
-            @JsonSetter(contentNulls = Nulls.SET) @Nullable Map<String, String> fields) {}
+            @JsonSetter(contentNulls = Nulls.SET) @Nullable Map<String, String> fields,
+            // Custom fields admins defined for customers, by API key; null leaves one empty.
+            @JsonSetter(contentNulls = Nulls.SET) @Size(max = 100) @Nullable
+            Map<String, @Nullable Object> customFields) {}
 
     record ChangeCustomerRequest(
             @Size(min = 1, max = 200) @Nullable String displayName,
             // A field set to null is removed, as with "".
             @JsonSetter(contentNulls = Nulls.SET) @Nullable Map<String, String> fields,
-            @Nullable String declaredBy) {}
+            @Nullable String declaredBy,
+            // Custom fields by API key; null clears one. Agents set them freely: they are not declared.
+            @JsonSetter(contentNulls = Nulls.SET) @Size(max = 100) @Nullable
+            Map<String, @Nullable Object> customFields) {}
 
     record AddIdentityRequest(
             @NotBlank String kind,
@@ -78,8 +84,9 @@ class CustomersRestController {
             Instant updatedAt,
             @Nullable UUID mergedInto,
             @Nullable Instant erasedAt,
-            List<String> tags) {
-        static CustomerResponse of(Customer customer) {
+            List<String> tags,
+            Map<String, Object> customFields) {
+        static CustomerResponse of(Customer customer, Map<String, Object> customFields) {
             return new CustomerResponse(
                     customer.id().value(),
                     customer.displayName(),
@@ -103,7 +110,8 @@ class CustomersRestController {
                     customer.updatedAt(),
                     customer.mergedInto() == null ? null : customer.mergedInto().value(),
                     customer.erasedAt(),
-                    customer.tags());
+                    customer.tags(),
+                    new java.util.TreeMap<>(customFields));
         }
 
         private static List<String> values(Customer customer, IdentityKind kind) {
@@ -126,14 +134,18 @@ class CustomersRestController {
             Instant at) {}
 
     private final CustomerManagement customers;
+    private final CustomerCustomFields customFields;
 
-    CustomersRestController(CustomerManagement customers) {
+    CustomersRestController(CustomerManagement customers, CustomerCustomFields customFields) {
         this.customers = customers;
+        this.customFields = customFields;
     }
 
     @PostMapping
     ResponseEntity<CustomerResponse> create(
             @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody CreateCustomerRequest request) {
+        // Checked first: a value that does not fit adds no customer.
+        var checked = customFields.check(request.customFields(), Map.of());
         var customer = customers.create(
                 new CreateCustomer(
                         request.displayName() == null ? "" : request.displayName(),
@@ -141,22 +153,29 @@ class CustomersRestController {
                         request.phones() == null ? List.of() : request.phones(),
                         request.fields() == null ? Map.of() : request.fields()),
                 me.actor());
+        customFields.store(customer.id(), checked, me.actor());
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id()))
-                .body(CustomerResponse.of(customer));
+                .body(response(customer));
     }
 
     @GetMapping
     CustomerPage search(
             @RequestParam(required = false) @Nullable String q,
             @RequestParam(required = false) @Nullable String cursor,
-            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit) {
-        var page = customers.search(q, cursor, limit);
-        return new CustomerPage(page.items().stream().map(CustomerResponse::of).toList(), page.nextCursor());
+            @RequestParam(defaultValue = "25") @Min(1) @Max(100) int limit,
+            @RequestParam Map<String, String> parameters) {
+        var page = customers.search(q, customFields.filter(parameters), cursor, limit);
+        var values = customFields.of(page.items().stream().map(Customer::id).toList());
+        return new CustomerPage(
+                page.items().stream()
+                        .map(c -> CustomerResponse.of(c, values.getOrDefault(c.id(), Map.of())))
+                        .toList(),
+                page.nextCursor());
     }
 
     @GetMapping("/{id}")
     CustomerResponse find(@PathVariable UUID id) {
-        return CustomerResponse.of(customers.find(new CustomerId(id)));
+        return response(customers.find(new CustomerId(id)));
     }
 
     @PatchMapping("/{id}")
@@ -175,10 +194,14 @@ class CustomersRestController {
         } else if (request.declaredBy() != null && !"agent".equals(request.declaredBy())) {
             throw new InvalidInputException("declaredBy", "must be customer or agent");
         }
-        return CustomerResponse.of(customers.change(
+        // Checked first: a value that does not fit changes nothing of the request.
+        var checked = customFields.check(request.customFields(), customFields.before(customerId));
+        var changed = customers.change(
                 customerId,
                 new ChangeCustomer(request.displayName(), request.fields() == null ? Map.of() : request.fields()),
-                actor));
+                actor);
+        customFields.store(customerId, checked, me.actor());
+        return response(changed);
     }
 
     @PostMapping("/{id}/identities")
@@ -192,7 +215,7 @@ class CustomersRestController {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("kind", "must be email or phone");
         }
-        return CustomerResponse.of(customers.addIdentity(
+        return response(customers.addIdentity(
                 new CustomerId(id), kind, request.value(), Boolean.TRUE.equals(request.verified()), me.actor()));
     }
 
@@ -201,6 +224,10 @@ class CustomersRestController {
         return customers.history(new CustomerId(id)).stream()
                 .map(CustomersRestController::change)
                 .toList();
+    }
+
+    private CustomerResponse response(Customer customer) {
+        return CustomerResponse.of(customer, customFields.before(customer.id()));
     }
 
     private static ChangeResponse change(CustomerChange c) {

@@ -3,6 +3,8 @@ package dev.casekeeper.fields.rest;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseId;
+import dev.casekeeper.customers.CustomerId;
+import dev.casekeeper.fields.CustomerFieldManagement;
 import dev.casekeeper.fields.Field;
 import dev.casekeeper.fields.FieldId;
 import dev.casekeeper.fields.FieldManagement;
@@ -32,8 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Custom fields in the API: every agent reads the definitions and reads and sets a case's values;
- * admins define fields.
+ * Custom fields in the API: every agent reads the definitions and reads and sets a case's and a
+ * customer's values; admins define fields.
  */
 @RestController
 class FieldsRestController {
@@ -116,9 +118,11 @@ class FieldsRestController {
     }
 
     private final FieldManagement fields;
+    private final CustomerFieldManagement customerFields;
 
-    FieldsRestController(FieldManagement fields) {
+    FieldsRestController(FieldManagement fields, CustomerFieldManagement customerFields) {
         this.fields = fields;
+        this.customerFields = customerFields;
     }
 
     @GetMapping("/api/v1/fields")
@@ -180,5 +184,22 @@ class FieldsRestController {
             @PathVariable UUID id,
             @NotNull @RequestBody Map<String, @Nullable Object> values) {
         return ValuesResponse.of(fields.setCaseValues(new CaseId(id), values, me));
+    }
+
+    @GetMapping("/api/v1/customers/{id}/fields")
+    ValuesResponse customerValues(@PathVariable UUID id) {
+        return ValuesResponse.of(customerFields.valuesOf(new CustomerId(id)));
+    }
+
+    /**
+     * Sets a customer's values by API key; {@code null} clears one. One that does not fit changes
+     * nothing. (Not what she declared about herself: agents set these freely.)
+     */
+    @PutMapping("/api/v1/customers/{id}/fields")
+    ValuesResponse setCustomerValues(
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @NotNull @RequestBody Map<String, @Nullable Object> values) {
+        return ValuesResponse.of(customerFields.set(new CustomerId(id), values, me));
     }
 }

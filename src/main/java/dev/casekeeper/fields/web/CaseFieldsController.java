@@ -4,15 +4,12 @@ import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.fields.FieldManagement;
-import dev.casekeeper.fields.FieldType;
 import dev.casekeeper.fields.FieldValue;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -26,9 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The case page's Fields panel: the case's custom fields, filled in and changed by its agents. */
 @Controller
 class CaseFieldsController {
-
-    /** Each field's input is named by this and its API key, apart from the form's other parameters. */
-    static final String PREFIX = "f.";
 
     private final FieldManagement fields;
     private final CaseLookup cases;
@@ -53,17 +47,9 @@ class CaseFieldsController {
             Model model) {
         var id = caseId(number, me);
         var current = fields.caseValues(id, me);
-        Map<String, @Nullable Object> given = new HashMap<>();
-        var typed = new HashMap<String, String>();
-        for (var value : current) {
-            String key = value.field().apiKey();
-            List<String> sent = form.get(PREFIX + key);
-            if (sent == null) {
-                continue;
-            }
-            given.put(key, input(value.field().type(), sent));
-            typed.put(key, String.join(", ", sent));
-        }
+        var sent = PanelForm.read(current, form);
+        var given = sent.given();
+        var typed = sent.typed();
         try {
             var saved = fields.setCaseValues(id, given, me);
             model.addAttribute("saved", true);
@@ -76,15 +62,6 @@ class CaseFieldsController {
             model.addAttribute("refusal", e.getMessage());
             return panel(number, current, Map.of(), typed, model);
         }
-    }
-
-    /** What a form sent for one field: a multi-select's options, a checkbox's last word, or the text. */
-    private static @Nullable Object input(FieldType type, List<String> sent) {
-        return switch (type) {
-            case MULTI_SELECT -> sent.stream().filter(s -> !s.isBlank()).toList();
-            case CHECKBOX -> sent.contains("true") ? "true" : sent.isEmpty() ? null : sent.getLast();
-            default -> sent.isEmpty() ? null : sent.getLast();
-        };
     }
 
     private String panel(

@@ -43,6 +43,7 @@ class FieldsAdminController {
     @GetMapping("/admin/fields")
     String list(Model model) {
         model.addAttribute("caseFields", fields.list(FieldSubject.CASE));
+        model.addAttribute("customerFields", fields.list(FieldSubject.CUSTOMER));
         model.addAttribute(
                 "teamNames",
                 agents.teams().stream()

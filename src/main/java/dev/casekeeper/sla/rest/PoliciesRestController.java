@@ -50,7 +50,8 @@ class PoliciesRestController {
             @Nullable List<String> caseTags,
             @Nullable List<String> customerTags,
             @Nullable List<String> mailboxes,
-            @Nullable Map<String, @Nullable String> customFields) {}
+            @Nullable Map<String, @Nullable String> customFields,
+            @Nullable Map<String, @Nullable String> customerFields) {}
 
     record TargetsBody(
             @Nullable Integer firstResponseMinutes,
@@ -73,7 +74,8 @@ class PoliciesRestController {
             List<String> caseTags,
             List<String> customerTags,
             List<String> mailboxes,
-            Map<String, String> customFields) {}
+            Map<String, String> customFields,
+            Map<String, String> customerFields) {}
 
     record PolicyResponse(
             UUID id,
@@ -107,7 +109,8 @@ class PoliciesRestController {
                             c.caseTags(),
                             c.customerTags(),
                             c.mailboxes(),
-                            new java.util.TreeMap<>(c.customFields())),
+                            new java.util.TreeMap<>(c.customFields()),
+                            new java.util.TreeMap<>(c.customerFields())),
                     targets,
                     p.pauseOnHold(),
                     p.checkinAfterBusinessDays(),
@@ -177,7 +180,8 @@ class PoliciesRestController {
                         lower(c.caseTags()),
                         lower(c.customerTags()),
                         lower(c.mailboxes()),
-                        given(c.customFields()));
+                        given(c.customFields()),
+                        given(c.customerFields()));
         return new SavePolicy(
                 body.name(),
                 body.position(),

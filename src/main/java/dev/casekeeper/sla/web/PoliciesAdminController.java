@@ -134,19 +134,25 @@ class PoliciesAdminController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("targetKinds", PolicyForm.TARGETS);
+        var form = (PolicyForm) model.getAttribute("policyForm");
+        model.addAttribute("caseFields", rows(FieldSubject.CASE, form == null ? null : form.customFields()));
+        model.addAttribute("customerFields", rows(FieldSubject.CUSTOMER, form == null ? null : form.customerFields()));
+        return EDIT;
+    }
+
+    /** A choice per field of the subject, and one per field a condition names that was removed since. */
+    private List<FieldRow> rows(FieldSubject subject, @Nullable Map<String, String> chosen) {
         var rows = new ArrayList<FieldRow>();
-        fields.list(FieldSubject.CASE)
+        fields.list(subject)
                 .forEach(f -> rows.add(
                         new FieldRow(f.apiKey(), f.name(), f.options(), f.type() == FieldType.CHECKBOX, false)));
-        var form = (PolicyForm) model.getAttribute("policyForm");
-        if (form != null && form.customFields() != null) {
-            form.customFields().keySet().stream()
+        if (chosen != null) {
+            chosen.keySet().stream()
                     .filter(key -> rows.stream().noneMatch(r -> r.apiKey().equals(key)))
                     .sorted()
                     .forEach(key -> rows.add(new FieldRow(key, key, List.of(), false, true)));
         }
-        model.addAttribute("caseFields", rows);
-        return EDIT;
+        return rows;
     }
 
     /** The saved policy, or null when it was refused; the refusal is then beside its field. */
@@ -162,7 +168,9 @@ class PoliciesAdminController {
             e.fieldErrors().forEach((field, message) -> {
                 String formField = field.startsWith(CUSTOM_FIELDS)
                         ? "customFields[" + field.substring(CUSTOM_FIELDS.length()) + "]"
-                        : FIELDS.getOrDefault(field, null);
+                        : field.startsWith(CUSTOMER_FIELDS)
+                                ? "customerFields[" + field.substring(CUSTOMER_FIELDS.length()) + "]"
+                                : FIELDS.getOrDefault(field, null);
                 if (formField != null) {
                     errors.rejectValue(formField, "invalid", message);
                 } else {
@@ -176,6 +184,7 @@ class PoliciesAdminController {
     }
 
     private static final String CUSTOM_FIELDS = "conditions.customFields.";
+    private static final String CUSTOMER_FIELDS = "conditions.customerFields.";
 
     /** The facade's field names as the form names them. */
     private static final Map<String, String> FIELDS = Map.of(

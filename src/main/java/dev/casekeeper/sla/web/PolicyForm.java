@@ -24,7 +24,7 @@ import org.springframework.validation.BindingResult;
  * An SLA policy as typed. Targets are minutes of business time keyed {@code <priority>-<target>}
  * ({@code urgent-first}, {@code normal-resolution}); tags, customer tags and mailboxes are
  * comma-separated; a blank check-in means none; custom field values are keyed by API key
- * ({@code customFields[plan]}), blank for any.
+ * ({@code customFields[plan]}, {@code customerFields[tier]} for the customer's), blank for any.
  */
 record PolicyForm(
         @Nullable String name,
@@ -39,7 +39,8 @@ record PolicyForm(
         @Nullable Map<String, String> targets,
         @Nullable Boolean pauseOnHold,
         @Nullable String checkinDays,
-        @Nullable Map<String, String> customFields) {
+        @Nullable Map<String, String> customFields,
+        @Nullable Map<String, String> customerFields) {
 
     static final List<String> TARGETS = List.of("first", "next", "resolution");
 
@@ -47,6 +48,7 @@ record PolicyForm(
         // A form posted without the targets still shows its grid, with the errors beside it.
         targets = targets == null ? new LinkedHashMap<>() : targets;
         customFields = customFields == null ? new LinkedHashMap<>() : customFields;
+        customerFields = customerFields == null ? new LinkedHashMap<>() : customerFields;
     }
 
     static PolicyForm empty(@Nullable UUID calendar) {
@@ -69,6 +71,7 @@ record PolicyForm(
                 targets,
                 false,
                 "",
+                new LinkedHashMap<>(),
                 new LinkedHashMap<>());
     }
 
@@ -93,12 +96,19 @@ record PolicyForm(
                 targets,
                 policy.pauseOnHold(),
                 policy.checkinAfterBusinessDays() == null ? "" : String.valueOf(policy.checkinAfterBusinessDays()),
-                new LinkedHashMap<>(c.customFields()));
+                new LinkedHashMap<>(c.customFields()),
+                new LinkedHashMap<>(c.customerFields()));
     }
 
     /** The custom field value a policy asks for, blank for none, for the page. */
     public String customField(String apiKey) {
         var value = customFields == null ? null : customFields.get(apiKey);
+        return value == null ? "" : value;
+    }
+
+    /** The customer field value a policy asks for, blank for none, for the page. */
+    public String customerField(String apiKey) {
+        var value = customerFields == null ? null : customerFields.get(apiKey);
         return value == null ? "" : value;
     }
 
@@ -149,7 +159,8 @@ record PolicyForm(
                 list(caseTags),
                 list(customerTags),
                 list(mailboxes),
-                given(customFields));
+                given(customFields),
+                given(customerFields));
         if (errors.hasErrors()) {
             return null;
         }

@@ -187,6 +187,60 @@ class SlaAdminPagesTests extends ApiTestBase {
     }
 
     @Test
+    void aPolicyMatchesOnACustomerFieldChosenOnThePageAndAValueTheFieldDoesNotAllowIsRefusedBesideIt() {
+        var calendar = SlaFixture.alwaysOpenCalendar(admin());
+        String tier = "tier_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        var field = admin().post(
+                        "/api/v1/fields",
+                        Map.of(
+                                "subject",
+                                "customer",
+                                "name",
+                                "Tier",
+                                "apiKey",
+                                tier,
+                                "type",
+                                "dropdown",
+                                "options",
+                                java.util.List.of("Bronze", "Gold")));
+        assertThat(field.status()).as(field.toString()).isEqualTo(201);
+        var empty = browser.get("/admin/policies/new").html();
+        assertThat(empty.select("#policy-customer-field-" + tier + " option").eachText())
+                .contains("Any", "Bronze", "Gold");
+        assertThat(empty.select("#policy-custom-fields #policy-field-" + tier)).isEmpty();
+
+        String name = "Gold customers " + UUID.randomUUID();
+        var refusedForm = policy(name, calendar, "60");
+        refusedForm.put("customerFields[" + tier + "]", "Platinum");
+        var refused = browser.post("/admin/policies", refusedForm);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#policy-customer-fields .field-error").text())
+                .contains("must be one of Bronze, Gold");
+        assertThat(admin().get("/api/v1/sla/policies")
+                        .json()
+                        .valueStream()
+                        .map(p -> p.get("name").asString()))
+                .doesNotContain(name);
+
+        var form = policy(name, calendar, "60");
+        form.put("customerFields[" + tier + "]", "Gold");
+        var saved = browser.post("/admin/policies", form);
+
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(302);
+        assertThat(policyNamed(name)
+                        .get("conditions")
+                        .get("customerFields")
+                        .get(tier)
+                        .asString())
+                .isEqualTo("Gold");
+        var page = browser.get(java.net.URI.create(saved.location()).getPath()).html();
+        assertThat(page.select("#policy-customer-field-" + tier + " option[selected]")
+                        .text())
+                .isEqualTo("Gold");
+        admin().delete("/api/v1/fields/" + field.json().get("id").asString());
+    }
+
+    @Test
     void badTargetsAndCheckInAreRefusedBesideTheirFieldsAndNothingIsSaved() {
         var calendar = SlaFixture.alwaysOpenCalendar(admin());
         String name = "Bad " + UUID.randomUUID();

@@ -1,0 +1,37 @@
+package dev.casekeeper.automations;
+
+import dev.casekeeper.customers.CustomerCustomValues;
+import dev.casekeeper.customers.CustomerId;
+import dev.casekeeper.customers.CustomerManagement;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * What conditions read about a case's customer: the fields she declared about herself
+ * ({@code customer.<key>}) and, apart from them, the custom fields agents fill in
+ * ({@code customer.custom.<apiKey>}).
+ */
+@Component
+class CustomerFacts {
+
+    private final CustomerManagement customers;
+    private final CustomerCustomValues customValues;
+
+    CustomerFacts(CustomerManagement customers, CustomerCustomValues customValues) {
+        this.customers = customers;
+        this.customValues = customValues;
+    }
+
+    /** Her self-declared fields' values, by key. */
+    Map<String, String> declared(CustomerId id) {
+        var found = new HashMap<String, String>();
+        customers.find(id).fields().forEach((key, field) -> found.put(key, field.value()));
+        return found;
+    }
+
+    /** Her custom fields' stored values, by API key. */
+    Map<String, Object> custom(CustomerId id) {
+        return customValues.of(id);
+    }
+}
