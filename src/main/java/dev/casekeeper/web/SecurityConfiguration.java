@@ -1,6 +1,7 @@
 package dev.casekeeper.web;
 
 import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.ratelimits.RateLimits;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -265,8 +266,7 @@ class SecurityConfiguration {
 
     /** The API's rate limits, counted after the token is checked (docs/api.md#rate-limits). */
     @Bean
-    ApiRateLimitFilter apiRateLimitFilter(
-            ApiRateLimits.Buckets buckets, ApiRateLimitSettings settings, JsonMapper json) {
+    ApiRateLimitFilter apiRateLimitFilter(RateLimits buckets, ApiRateLimitSettings settings, JsonMapper json) {
         return new ApiRateLimitFilter(buckets, settings, json);
     }
 
