@@ -1,5 +1,6 @@
 package dev.casekeeper.actions;
 
+import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.Role;
 import dev.casekeeper.agents.SignedInAgent;
@@ -28,8 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Actions on cases: an agent proposes one; within their limit it runs at once, above it it waits for
- * a supervisor of the case's team or an admin, who approves or declines it with a reason. Running
- * calls the company's system through the outbox, or waits for an agent to mark it done by hand.
+ * a supervisor of the case's team or an admin, who approves or declines it with a reason, unless its
+ * proposer (or a supervisor or admin) withdraws it first. Running calls the company's system through
+ * the outbox, or waits for an agent to mark it done by hand.
  * Every step is on the case's timeline.
  */
 @Service
@@ -170,6 +172,50 @@ public class ActionManagement {
         notices.decided(action, false, by.name(), why);
         log.info("Case {}: action {} declined by agent {}", action.caseId(), id, by.id());
         return find(id);
+    }
+
+    /**
+     * The action waiting for an approval is taken back, by the agent who proposed it or by a
+     * supervisor or admin who sees the case: it leaves the approvals queue, no longer keeps the case
+     * from being solved, and the case records who withdrew it. Withdrawn already: no change. Anyone
+     * else: refused; an action already decided (running, done, failed, declined): {@code
+     * action-decided}.
+     */
+    public Action withdraw(UUID id, SignedInAgent by) {
+        var action = actions.lock(id).orElseThrow(() -> new NotFoundException("Action", id));
+        if (!lookup.visibleTo(action.caseId(), by)) {
+            throw new NotFoundException("Action", id);
+        }
+        if (!mayWithdraw(action.proposedBy(), by)) {
+            throw new AccessDeniedException("Only the agent who proposed the action \"" + action.title()
+                    + "\", a supervisor or an admin may withdraw it");
+        }
+        if (action.state() == ActionState.WITHDRAWN) {
+            return find(id);
+        }
+        if (action.state() != ActionState.AWAITING_APPROVAL) {
+            throw new ConflictException(
+                    "action-decided", "The action \"" + action.title() + "\" is " + words(action.state()));
+        }
+        actions.decided(id, ActionState.WITHDRAWN, by.id(), clock.instant(), null);
+        cases.recordEvent(
+                action.caseId(),
+                by.actor(),
+                new TimelineEvent.ActionWithdrawn(action.id(), action.typeName(), action.amountText()));
+        if (!by.id().equals(action.proposedBy())) {
+            notices.withdrawn(action, by.name());
+        }
+        log.info("Case {}: action {} withdrawn by agent {}", action.caseId(), id, by.id());
+        return find(id);
+    }
+
+    /** Whether the viewer may withdraw this action now: it waits for an approval, and they proposed it or are a supervisor or admin. */
+    public boolean mayWithdraw(Action action, SignedInAgent viewer) {
+        return action.state() == ActionState.AWAITING_APPROVAL && mayWithdraw(action.proposedBy(), viewer);
+    }
+
+    private static boolean mayWithdraw(AgentId proposer, SignedInAgent viewer) {
+        return viewer.id().equals(proposer) || viewer.role().seesAllTeams();
     }
 
     /** An agent who sees the case records that an action done by hand is done, and what came of it. */
@@ -381,6 +427,7 @@ public class ActionManagement {
             case DONE -> "done already";
             case FAILED -> "failed";
             case DECLINED -> "declined";
+            case WITHDRAWN -> "withdrawn";
         };
     }
 

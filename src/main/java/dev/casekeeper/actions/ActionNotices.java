@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who is told what about actions, in the workspace: the approvers when one waits for them (a
  * supervisor of the case's team, or the admins when it is above the supervisors' limit or the team
- * has no supervisor), and the proposer when it was approved, declined or failed.
+ * has no supervisor), and the proposer when it was approved, declined, withdrawn by someone else or
+ * failed.
  */
 @Component
 class ActionNotices {
@@ -23,6 +24,7 @@ class ActionNotices {
     static final String APPROVED = "action_approved";
     static final String DECLINED = "action_declined";
     static final String FAILED = "action_failed";
+    static final String WITHDRAWN = "action_withdrawn";
 
     private final NotificationManagement notifications;
     private final AgentManagement agents;
@@ -60,6 +62,16 @@ class ActionNotices {
                     "Case #%d: %s declined %s: %s".formatted(action.caseNumber(), approver, action.title(), reason),
                     once(action, "decided")));
         }
+    }
+
+    /** A supervisor or admin withdrew the agent's proposal: the agent is told, as of a decision. */
+    void withdrawn(Action action, String by) {
+        notifications.notify(Notify.of(
+                Set.of(action.proposedBy()),
+                WITHDRAWN,
+                action.caseId().value(),
+                "Case #%d: %s withdrew %s; it will not run.".formatted(action.caseNumber(), by, action.title()),
+                once(action, "decided")));
     }
 
     void failed(Action action, String outcome) {

@@ -123,6 +123,10 @@ class SecurityConfiguration {
                                 "/api/v1/erasure-requests/*/approval",
                                 "/api/v1/erasure-requests/*/decline")
                         .hasRole("SUPERVISOR")
+                        // Withdrawing an action that waits for an approval: its proposer, or a supervisor or admin
+                        // (checked by ActionManagement, which knows who proposed it).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/actions/*/withdrawal")
+                        .authenticated()
                         // Deleting a case, the block list and the mail it suspended, automatic closing: admins.
                         .requestMatchers(
                                 "/api/v1/cases/*/deletion",
