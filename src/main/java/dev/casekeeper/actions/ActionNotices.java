@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who is told what about actions, in the workspace: the approvers when one waits for them (a
  * supervisor of the case's team, or the admins when it is above the supervisors' limit or the team
- * has no supervisor), and the proposer when it was approved, declined, withdrawn by someone else or
- * failed.
+ * has no supervisor), and the proposing agent when it was approved, declined, withdrawn by someone
+ * else or failed (an automation's proposal has nobody to tell).
  */
 @Component
 class ActionNotices {
@@ -46,6 +46,9 @@ class ActionNotices {
     }
 
     void decided(Action action, boolean approved, String approver, @Nullable String reason) {
+        if (action.proposedBy() == null) {
+            return;
+        }
         var to = Set.of(action.proposedBy());
         if (approved) {
             notifications.notify(Notify.of(
@@ -66,6 +69,9 @@ class ActionNotices {
 
     /** A supervisor or admin withdrew the agent's proposal: the agent is told, as of a decision. */
     void withdrawn(Action action, String by) {
+        if (action.proposedBy() == null) {
+            return;
+        }
         notifications.notify(Notify.of(
                 Set.of(action.proposedBy()),
                 WITHDRAWN,
@@ -75,6 +81,9 @@ class ActionNotices {
     }
 
     void failed(Action action, String outcome) {
+        if (action.proposedBy() == null) {
+            return;
+        }
         notifications.notify(Notify.of(
                 Set.of(action.proposedBy()),
                 FAILED,
