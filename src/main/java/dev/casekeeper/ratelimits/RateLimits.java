@@ -4,9 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -54,22 +56,49 @@ public class RateLimits {
 
     /** Takes one request's token from the key's bucket of {@code limit} per {@code period}, refilled evenly. */
     public RateLimitVerdict take(String key, long limit, Duration period) {
+        var stored = key + "/" + limit + "/" + period;
         // The same proxy for a key each time: the delaying optimization keeps its local count there.
-        var bucket = proxies.get(key + "/" + limit + "/" + period, k -> proxy(k, limit, period));
-        var probe = bucket.tryConsumeAndReturnRemaining(1);
+        var bucket = proxies.get(stored, k -> proxy(k, limit, period));
+        ConsumptionProbe probe;
+        try {
+            probe = bucket.tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            if (!bucketMissing(e)) {
+                throw e;
+            }
+            // Concurrent first requests of a bucket (or of one the cleanup removed) are batched by the
+            // delaying optimization, and Bucket4j does not make a missing bucket for a batch: this
+            // request makes it, unbatched.
+            probe = store.builder()
+                    .build(stored, () -> configuration(limit, period))
+                    .tryConsumeAndReturnRemaining(1);
+        }
         long reset = seconds(probe.getNanosToWaitForReset());
         return probe.isConsumed()
                 ? new RateLimitVerdict(true, limit, probe.getRemainingTokens(), reset, 0)
                 : new RateLimitVerdict(false, limit, 0, reset, Math.max(1, seconds(probe.getNanosToWaitForRefill())));
     }
 
-    private BucketProxy proxy(String key, long limit, Duration period) {
-        var configuration = BucketConfiguration.builder()
+    private static boolean bucketMissing(Throwable e) {
+        for (var cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static BucketConfiguration configuration(long limit, Duration period) {
+        return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(limit)
                         .refillGreedy(limit, period)
                         .build())
                 .build();
+    }
+
+    private BucketProxy proxy(String key, long limit, Duration period) {
+        var configuration = configuration(limit, period);
         var builder = store.builder();
         if (limit > EXACT_UP_TO) {
             builder = builder.withOptimization(
