@@ -86,6 +86,8 @@ for _ in $(seq 1 40); do
 done
 
 # A saved view with three filters, as the admin saved it (issue: its page and its count p95 under 100 ms).
+# Those of earlier runs on the same data (BENCH_DATA) go first: the counts request counts every view.
+psql_super -c "delete from views.saved_view where name = 'Open billing, high or urgent'" >/dev/null
 view_id="$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d '{"name":"Open billing, high or urgent","filters":{"statuses":["open","pending"],"priorities":["high","urgent"],"tags":["billing"]}}' \
   "http://127.0.0.1:$port/api/v1/saved-views" | sed -n 's/.*"id" *: *"\([^"]*\)".*/\1/p' | head -n 1)"

@@ -14,7 +14,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * An action proposed on a case, with the case's number and subject (what an approver reads first),
- * who proposed and who decided, and what it came to: {@code result} is the company's system's answer
+ * who proposed (an agent, or an automation: then {@code proposedBy} is null and {@code proposedByName}
+ * names it) and who decided, and what it came to: {@code result} is the company's system's answer
  * or what the agent recorded by hand; {@code declineReason} why an approver said no.
  */
 public record Action(
@@ -33,7 +34,7 @@ public record Action(
         ActionState state,
         @JsonSerialize(using = RoleValue.class) @Nullable Role approverRole,
         boolean manual,
-        AgentId proposedBy,
+        @Nullable AgentId proposedBy,
         String proposedByName,
         Instant proposedAt,
         @Nullable AgentId decidedBy,

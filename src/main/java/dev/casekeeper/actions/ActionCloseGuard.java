@@ -31,7 +31,7 @@ class ActionCloseGuard implements CaseCloseGuard {
                 "Case " + first.caseNumber() + " cannot become " + target.value() + " while the action \""
                         + first.title() + "\" is "
                         + (first.state() == ActionState.AWAITING_APPROVAL
-                                ? "waiting for an approval; ask the approver to decide it first"
+                                ? "waiting for an approval; ask the approver to decide it, or withdraw it, first"
                                 : "running; wait for its result or mark it done first")));
     }
 }

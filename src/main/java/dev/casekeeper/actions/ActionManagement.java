@@ -1,5 +1,6 @@
 package dev.casekeeper.actions;
 
+import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.Role;
 import dev.casekeeper.agents.SignedInAgent;
@@ -10,6 +11,7 @@ import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.CaseStatus;
+import dev.casekeeper.cases.CaseSummary;
 import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.Actor;
@@ -22,6 +24,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,8 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Actions on cases: an agent proposes one; within their limit it runs at once, above it it waits for
- * a supervisor of the case's team or an admin, who approves or declines it with a reason. Running
- * calls the company's system through the outbox, or waits for an agent to mark it done by hand.
+ * a supervisor of the case's team or an admin, who approves or declines it with a reason, unless its
+ * proposer (or a supervisor or admin) withdraws it first. Running calls the company's system through
+ * the outbox, or waits for an agent to mark it done by hand.
  * Every step is on the case's timeline.
  */
 @Service
@@ -81,6 +86,61 @@ public class ActionManagement {
      */
     public Action propose(CaseId caseId, ProposeAction proposal, SignedInAgent by) {
         var kase = lookup.find(caseId, by).summary();
+        var type = checkedType(proposal);
+        return propose(kase, type, proposal, by.role(), by.id(), by.name(), by.actor());
+    }
+
+    /**
+     * An automation runs an action on a case as an agent of {@code role} would propose it: within the
+     * role's limit it starts at once, above it it waits for an approval (the approvers are told, with
+     * the automation as the proposer). Answers the action, or empty when it was refused (an action no
+     * longer offered, a missing field, a closed case): the refusal is logged and changes nothing, and
+     * never spoils the change that set the automation off.
+     */
+    public Optional<Action> runForAutomation(CaseId caseId, ProposeAction proposal, Role role, String automation) {
+        var kase = lookup.summary(caseId);
+        var refusal = refusal(proposal);
+        if (refusal.isEmpty() && kase.status() == CaseStatus.CLOSED) {
+            refusal = Optional.of("case " + kase.number() + " is closed");
+        }
+        if (refusal.isPresent()) {
+            log.warn("Case {}: automation {} ran no action: {}", caseId, automation, refusal.get());
+            return Optional.empty();
+        }
+        var type = types.list(true).stream()
+                .filter(t -> t.id().equals(proposal.typeId()))
+                .findFirst()
+                .orElseThrow();
+        return Optional.of(propose(kase, type, proposal, role, null, automation, Actor.SYSTEM));
+    }
+
+    /**
+     * What is wrong with a proposal apart from its case (its type, amount, fields and note), or empty:
+     * for an automation's action, checked when it is saved and again when it runs. Throws nothing.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> refusal(ProposeAction proposal) {
+        var type = proposal.typeId() == null
+                ? null
+                : types.list(true).stream()
+                        .filter(t -> t.id().equals(proposal.typeId()))
+                        .findFirst()
+                        .orElse(null);
+        if (type == null) {
+            return Optional.of("names no action offered on this desk");
+        }
+        try {
+            amount(type, proposal.amount());
+            fields(type, proposal.fields());
+            note(proposal.note());
+            return Optional.empty();
+        } catch (InvalidInputException e) {
+            var error = e.fieldErrors().entrySet().iterator().next();
+            return Optional.of(error.getKey() + " " + error.getValue());
+        }
+    }
+
+    private ActionType checkedType(ProposeAction proposal) {
         if (proposal.typeId() == null) {
             throw new InvalidInputException("typeId", "choose the action to propose");
         }
@@ -93,17 +153,25 @@ public class ActionManagement {
         if (!type.active()) {
             throw new InvalidInputException("typeId", "this action is no longer offered");
         }
+        return type;
+    }
+
+    private Action propose(
+            CaseSummary kase,
+            ActionType type,
+            ProposeAction proposal,
+            Role role,
+            @Nullable AgentId proposer,
+            String proposerName,
+            Actor actor) {
         var amount = amount(type, proposal.amount());
         var fields = fields(type, proposal.fields());
-        var note = strip(proposal.note());
-        if (note != null && note.length() > MAX_NOTE) {
-            throw new InvalidInputException("note", "must be at most " + MAX_NOTE + " characters");
-        }
+        var note = note(proposal.note());
         if (kase.status() == CaseStatus.CLOSED) {
             throw new ConflictException("case-closed", "Case " + kase.number() + " is closed");
         }
         var required = type.roleFor(amount);
-        boolean alone = by.role().compareTo(required) >= 0;
+        boolean alone = role.compareTo(required) >= 0;
         var action = new Action(
                 UUID.randomUUID(),
                 type.id(),
@@ -120,8 +188,8 @@ public class ActionManagement {
                 alone ? ActionState.RUNNING : ActionState.AWAITING_APPROVAL,
                 alone ? null : required,
                 !type.connected(),
-                by.id(),
-                by.name(),
+                proposer,
+                proposerName,
                 clock.instant(),
                 null,
                 null,
@@ -130,15 +198,15 @@ public class ActionManagement {
                 null);
         actions.insert(action);
         if (alone) {
-            start(action, type, by.actor(), null);
-            log.info("Case {}: action {} ({}) started by agent {}", kase.id(), action.id(), type.name(), by.id());
+            start(action, type, actor, null);
+            log.info("Case {}: action {} ({}) started by {}", kase.id(), action.id(), type.name(), actor);
         } else {
             cases.recordEvent(
                     kase.id(),
-                    by.actor(),
+                    actor,
                     new TimelineEvent.ActionProposed(
                             action.id(), action.typeName(), action.amountText(), required.value(), note));
-            notices.approvalRequested(action, required, by.name());
+            notices.approvalRequested(action, required, proposerName);
             log.info(
                     "Case {}: action {} ({}) waits for a {}'s approval", kase.id(), action.id(), type.name(), required);
         }
@@ -186,6 +254,50 @@ public class ActionManagement {
                 "Declined " + action.title() + " on case #" + action.caseNumber());
         log.info("Case {}: action {} declined by agent {}", action.caseId(), id, by.id());
         return find(id);
+    }
+
+    /**
+     * The action waiting for an approval is taken back, by the agent who proposed it or by a
+     * supervisor or admin who sees the case: it leaves the approvals queue, no longer keeps the case
+     * from being solved, and the case records who withdrew it. Withdrawn already: no change. Anyone
+     * else: refused; an action already decided (running, done, failed, declined): {@code
+     * action-decided}.
+     */
+    public Action withdraw(UUID id, SignedInAgent by) {
+        var action = actions.lock(id).orElseThrow(() -> new NotFoundException("Action", id));
+        if (!lookup.visibleTo(action.caseId(), by)) {
+            throw new NotFoundException("Action", id);
+        }
+        if (!mayWithdraw(action.proposedBy(), by)) {
+            throw new AccessDeniedException("Only the agent who proposed the action \"" + action.title()
+                    + "\", a supervisor or an admin may withdraw it");
+        }
+        if (action.state() == ActionState.WITHDRAWN) {
+            return find(id);
+        }
+        if (action.state() != ActionState.AWAITING_APPROVAL) {
+            throw new ConflictException(
+                    "action-decided", "The action \"" + action.title() + "\" is " + words(action.state()));
+        }
+        actions.decided(id, ActionState.WITHDRAWN, by.id(), clock.instant(), null);
+        cases.recordEvent(
+                action.caseId(),
+                by.actor(),
+                new TimelineEvent.ActionWithdrawn(action.id(), action.typeName(), action.amountText()));
+        if (!by.id().equals(action.proposedBy())) {
+            notices.withdrawn(action, by.name());
+        }
+        log.info("Case {}: action {} withdrawn by agent {}", action.caseId(), id, by.id());
+        return find(id);
+    }
+
+    /** Whether the viewer may withdraw this action now: it waits for an approval, and they proposed it or are a supervisor or admin. */
+    public boolean mayWithdraw(Action action, SignedInAgent viewer) {
+        return action.state() == ActionState.AWAITING_APPROVAL && mayWithdraw(action.proposedBy(), viewer);
+    }
+
+    private static boolean mayWithdraw(AgentId proposer, SignedInAgent viewer) {
+        return viewer.id().equals(proposer) || viewer.role().seesAllTeams();
     }
 
     /** An agent who sees the case records that an action done by hand is done, and what came of it. */
@@ -333,11 +445,23 @@ public class ActionManagement {
     }
 
     private List<Action> named(List<Action> list) {
-        var names =
-                agents.names(list.stream().map(Action::proposedBy).distinct().toList());
+        var names = agents.names(list.stream()
+                .map(Action::proposedBy)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        // An automation's proposal keeps the automation's name, as its row does.
         return list.stream()
-                .map(a -> a.withProposerName(names.getOrDefault(a.proposedBy(), "")))
+                .map(a -> a.proposedBy() == null ? a : a.withProposerName(names.getOrDefault(a.proposedBy(), "")))
                 .toList();
+    }
+
+    private static @Nullable String note(@Nullable String value) {
+        var note = strip(value);
+        if (note != null && note.length() > MAX_NOTE) {
+            throw new InvalidInputException("note", "must be at most " + MAX_NOTE + " characters");
+        }
+        return note;
     }
 
     private static void requireApprover(SignedInAgent by) {
@@ -397,6 +521,7 @@ public class ActionManagement {
             case DONE -> "done already";
             case FAILED -> "failed";
             case DECLINED -> "declined";
+            case WITHDRAWN -> "withdrawn";
         };
     }
 

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who is told what about actions, in the workspace: the approvers when one waits for them (a
  * supervisor of the case's team, or the admins when it is above the supervisors' limit or the team
- * has no supervisor), and the proposer when it was approved, declined or failed.
+ * has no supervisor), and the proposing agent when it was approved, declined, withdrawn by someone
+ * else or failed (an automation's proposal has nobody to tell).
  */
 @Component
 class ActionNotices {
@@ -23,6 +24,7 @@ class ActionNotices {
     static final String APPROVED = "action_approved";
     static final String DECLINED = "action_declined";
     static final String FAILED = "action_failed";
+    static final String WITHDRAWN = "action_withdrawn";
 
     private final NotificationManagement notifications;
     private final AgentManagement agents;
@@ -44,6 +46,9 @@ class ActionNotices {
     }
 
     void decided(Action action, boolean approved, String approver, @Nullable String reason) {
+        if (action.proposedBy() == null) {
+            return;
+        }
         var to = Set.of(action.proposedBy());
         if (approved) {
             notifications.notify(Notify.of(
@@ -62,7 +67,23 @@ class ActionNotices {
         }
     }
 
+    /** A supervisor or admin withdrew the agent's proposal: the agent is told, as of a decision. */
+    void withdrawn(Action action, String by) {
+        if (action.proposedBy() == null) {
+            return;
+        }
+        notifications.notify(Notify.of(
+                Set.of(action.proposedBy()),
+                WITHDRAWN,
+                action.caseId().value(),
+                "Case #%d: %s withdrew %s; it will not run.".formatted(action.caseNumber(), by, action.title()),
+                once(action, "decided")));
+    }
+
     void failed(Action action, String outcome) {
+        if (action.proposedBy() == null) {
+            return;
+        }
         notifications.notify(Notify.of(
                 Set.of(action.proposedBy()),
                 FAILED,

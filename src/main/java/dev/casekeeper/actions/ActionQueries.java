@@ -26,7 +26,7 @@ class ActionQueries {
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {};
     private static final String SELECT = """
             select a.id, a.type_id, t.name as type_name, t.kind, a.case_id, a.case_number, a.case_subject, a.team_id,
-                   a.amount, a.currency, a.fields, a.note, a.state, a.approver_role, a.manual, a.proposed_by,
+                   a.amount, a.currency, a.fields, a.note, a.state, a.approver_role, a.manual, a.proposed_by, a.proposed_by_automation,
                    a.proposed_at, a.decided_by, a.decided_at, a.decline_reason, a.result, a.finished_at
               from actions.action a join actions.action_type t on t.id = a.type_id
             """;
@@ -43,9 +43,9 @@ class ActionQueries {
         jdbc.sql("""
                         insert into actions.action
                             (id, type_id, case_id, case_number, case_subject, team_id, amount, currency, fields, note,
-                             state, approver_role, manual, proposed_by, proposed_at)
+                             state, approver_role, manual, proposed_by, proposed_by_automation, proposed_at)
                         values (:id, :type, :case, :number, :subject, :team, :amount, :currency, cast(:fields as jsonb),
-                                :note, :state, :approverRole, :manual, :by, :at)
+                                :note, :state, :approverRole, :manual, :by, :automation, :at)
                         """)
                 .param("id", action.id())
                 .param("type", action.typeId())
@@ -64,7 +64,10 @@ class ActionQueries {
                                 ? null
                                 : action.approverRole().value())
                 .param("manual", action.manual())
-                .param("by", action.proposedBy().value())
+                .param(
+                        "by",
+                        action.proposedBy() == null ? null : action.proposedBy().value())
+                .param("automation", action.proposedBy() == null ? action.proposedByName() : null)
                 .param("at", Timestamp.from(action.proposedAt()))
                 .update();
     }
@@ -159,6 +162,7 @@ class ActionQueries {
         var team = rs.getObject("team_id", UUID.class);
         var approver = rs.getString("approver_role");
         var decidedBy = rs.getObject("decided_by", UUID.class);
+        var proposer = rs.getObject("proposed_by", UUID.class);
         return new Action(
                 rs.getObject("id", UUID.class),
                 rs.getObject("type_id", UUID.class),
@@ -175,8 +179,8 @@ class ActionQueries {
                 ActionState.of(rs.getString("state")),
                 approver == null ? null : Role.from(approver),
                 rs.getBoolean("manual"),
-                new AgentId(rs.getObject("proposed_by", UUID.class)),
-                "",
+                proposer == null ? null : new AgentId(proposer),
+                proposer == null ? rs.getString("proposed_by_automation") : "",
                 rs.getTimestamp("proposed_at").toInstant(),
                 decidedBy == null ? null : new AgentId(decidedBy),
                 instant(rs.getTimestamp("decided_at")),

@@ -5,14 +5,16 @@ import java.util.Locale;
 
 /**
  * Where an action is. Awaiting approval and running are open: the case cannot be solved while one
- * is. Done, failed and declined are final.
+ * is. Done, failed, declined and withdrawn (by its proposer, a supervisor or an admin before anyone
+ * decided it) are final.
  */
 public enum ActionState {
     AWAITING_APPROVAL,
     RUNNING,
     DONE,
     FAILED,
-    DECLINED;
+    DECLINED,
+    WITHDRAWN;
 
     @JsonValue
     public String value() {

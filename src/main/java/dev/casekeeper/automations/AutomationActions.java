@@ -1,5 +1,8 @@
 package dev.casekeeper.automations;
 
+import dev.casekeeper.actions.ActionManagement;
+import dev.casekeeper.actions.ActionState;
+import dev.casekeeper.actions.ProposeAction;
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.TeamId;
 import dev.casekeeper.cases.CaseAutomation;
@@ -13,6 +16,7 @@ import dev.casekeeper.notifications.NotificationManagement;
 import dev.casekeeper.notifications.Notify;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.webhooks.WebhookManagement;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Carries out an automation's actions on a case, in the caller's transaction: the changes of fields
- * at once (the later of two actions on one field wins), then notes, notifications and webhook calls
- * in their order; records on the timeline which automation changed the case and how. Actions that change
+ * at once (the later of two actions on one field wins), then notes, notifications, webhook calls and
+ * resolution actions (within the limits of {@code casekeeper.automations.action-role}) in their order; records on the timeline which automation changed the case and how. Actions that change
  * nothing (the case already is so) leave no trace.
  */
 @Component
@@ -39,6 +43,8 @@ class AutomationActions {
     private final NotificationManagement notifications;
     private final WebhookManagement webhooks;
     private final FieldManagement fields;
+    private final ActionManagement resolutions;
+    private final AutomationSettings settings;
     private final Clock clock;
 
     AutomationActions(
@@ -47,12 +53,16 @@ class AutomationActions {
             NotificationManagement notifications,
             WebhookManagement webhooks,
             FieldManagement fields,
+            ActionManagement resolutions,
+            AutomationSettings settings,
             Clock clock) {
         this.cases = cases;
         this.lookup = lookup;
         this.notifications = notifications;
         this.webhooks = webhooks;
         this.fields = fields;
+        this.resolutions = resolutions;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -85,6 +95,13 @@ class AutomationActions {
                         done.add("webhook");
                     }
                 }
+                case "run_action" ->
+                    resolutions
+                            .runForAutomation(
+                                    caseId, proposal(text(action), automation), settings.role(), automation.name())
+                            .ifPresent(ran -> done.add(
+                                    (ran.state() == ActionState.AWAITING_APPROVAL ? "action_proposed=" : "action=")
+                                            + ran.title()));
                 default -> {}
             }
         }
@@ -162,6 +179,34 @@ class AutomationActions {
         data.put("priority", kase.priority().value());
         data.put("tags", kase.tags());
         return webhooks.sendForAutomation(UUID.fromString(webhook), data).isPresent();
+    }
+
+    /**
+     * A {@code run_action} value as the proposal it makes: the action type's id, then {@code ;
+     * amount=12.50} and {@code ; key=value} for its fields; the note says which automation ran it.
+     * A value that is not of this form: {@link IllegalArgumentException}.
+     */
+    static ProposeAction proposal(String value, @Nullable Automation automation) {
+        var parts = value.split(";");
+        var typeId = UUID.fromString(parts[0].strip());
+        BigDecimal amount = null;
+        var values = new LinkedHashMap<String, String>();
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i].isBlank()) {
+                continue;
+            }
+            var field = field(parts[i]);
+            if (field.getKey().isEmpty() || !parts[i].contains("=")) {
+                throw new IllegalArgumentException("not key=value: " + parts[i]);
+            }
+            if (field.getKey().equals("amount")) {
+                amount = new BigDecimal(field.getValue());
+            } else {
+                values.put(field.getKey(), field.getValue());
+            }
+        }
+        var note = automation == null ? null : "Run by the automation \u201c" + automation.name() + "\u201d";
+        return new ProposeAction(typeId, amount, values, note);
     }
 
     /** {@code key=value} as the key and the value (empty: clear it). */

@@ -1,5 +1,7 @@
 package dev.casekeeper.automations;
 
+import dev.casekeeper.actions.ActionManagement;
+import dev.casekeeper.actions.ProposeAction;
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.TeamId;
@@ -55,7 +57,8 @@ public class AutomationManagement {
             "add_note",
             "notify",
             "call_webhook",
-            "set_field");
+            "set_field",
+            "run_action");
     static final Set<String> NOTIFY = Set.of("owner", "team", "supervisors");
 
     private static final Logger log = LoggerFactory.getLogger(AutomationManagement.class);
@@ -65,6 +68,7 @@ public class AutomationManagement {
     private final AgentManagement agents;
     private final WebhookManagement webhooks;
     private final FieldManagement fields;
+    private final ActionManagement resolutions;
     private final CaseAutomation cases;
     private final CaseLookup lookup;
     private final CaseCustomValues customValues;
@@ -79,6 +83,7 @@ public class AutomationManagement {
             AgentManagement agents,
             WebhookManagement webhooks,
             FieldManagement fields,
+            ActionManagement resolutions,
             CaseAutomation cases,
             CaseLookup lookup,
             CaseCustomValues customValues,
@@ -91,6 +96,7 @@ public class AutomationManagement {
         this.agents = agents;
         this.webhooks = webhooks;
         this.fields = fields;
+        this.resolutions = resolutions;
         this.cases = cases;
         this.lookup = lookup;
         this.customValues = customValues;
@@ -361,6 +367,18 @@ public class AutomationManagement {
                     }
                 }
                 case "call_webhook" -> webhooks.find(UUID.fromString(value));
+                case "run_action" -> {
+                    ProposeAction proposal;
+                    try {
+                        proposal = AutomationActions.proposal(value, null);
+                    } catch (IllegalArgumentException e) {
+                        return "must be an action's id, then ; amount=… and ; key=value for its fields";
+                    }
+                    var refusal = resolutions.refusal(proposal);
+                    if (refusal.isPresent()) {
+                        return refusal.get();
+                    }
+                }
                 case "set_field" -> {
                     String key = AutomationActions.field(value).getKey();
                     if (fields.list(FieldSubject.CASE).stream()

@@ -7,6 +7,7 @@
 @ApplicationModule(
         displayName = "Automations",
         allowedDependencies = {
+            "actions",
             "agents",
             "assist :: events",
             "bus",

@@ -241,6 +241,14 @@ public sealed interface TimelineEvent {
             UUID actionId, String action, @Nullable String amount, String reason) implements TimelineEvent {}
 
     /**
+     * The action was withdrawn while it waited for an approval, by its proposer or a supervisor or
+     * admin: nobody decides it any more, and it no longer keeps the case from being solved.
+     */
+    @JsonTypeName("action_withdrawn")
+    record ActionWithdrawn(
+            UUID actionId, String action, @Nullable String amount) implements TimelineEvent {}
+
+    /**
      * The action started: within its proposer's limit or once approved. {@code manual}: no system is
      * connected, someone does it by hand and marks it done; else the company's system is being called.
      */

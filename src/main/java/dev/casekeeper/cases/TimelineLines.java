@@ -178,6 +178,9 @@ public class TimelineLines {
                         e.reason(),
                         null,
                         false);
+            case TimelineEvent.ActionWithdrawn e ->
+                TimelineLine.of(
+                        text(locale, "event.actionWithdrawn", authorName, action(locale, e.action(), e.amount())));
             case TimelineEvent.ActionStarted e ->
                 TimelineLine.of(text(
                         locale,

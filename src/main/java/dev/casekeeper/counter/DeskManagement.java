@@ -5,11 +5,8 @@ import dev.casekeeper.cases.CaseManagement;
 import dev.casekeeper.cases.TimelineEvent;
 import dev.casekeeper.cases.TransferCase;
 import dev.casekeeper.routing.ContactId;
-import dev.casekeeper.routing.EnqueueContact;
 import dev.casekeeper.routing.LiveContactManagement;
 import dev.casekeeper.routing.PullManagement;
-import dev.casekeeper.routing.QueueManagement;
-import dev.casekeeper.routing.RoutedChannel;
 import dev.casekeeper.routing.TransferContact;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
@@ -44,7 +41,6 @@ public class DeskManagement {
     private final TicketQueries tickets;
     private final CounterManagement counter;
     private final PullManagement pull;
-    private final QueueManagement queues;
     private final LiveContactManagement live;
     private final CaseManagement cases;
     private final BoardSignals signals;
@@ -58,7 +54,6 @@ public class DeskManagement {
             TicketQueries tickets,
             CounterManagement counter,
             PullManagement pull,
-            QueueManagement queues,
             LiveContactManagement live,
             CaseManagement cases,
             BoardSignals signals,
@@ -70,7 +65,6 @@ public class DeskManagement {
         this.tickets = tickets;
         this.counter = counter;
         this.pull = pull;
-        this.queues = queues;
         this.live = live;
         this.cases = cases;
         this.signals = signals;
@@ -240,15 +234,16 @@ public class DeskManagement {
             if (target.agentId().equals(me.id())) {
                 throw new InvalidInputException("toDesk", "is your own desk");
             }
-            var team = queues.contact(contact).teamId();
             // The handover first: a transfer without a reason or summary changes nothing.
-            cases.transfer(
-                    ticket.caseId(),
-                    new TransferCase(target.agentId(), null, text(transfer.reason()), text(transfer.summary())),
-                    me);
-            live.end(contact, me);
-            var next = queues.enqueue(new EnqueueContact(
-                    ticket.caseId(), RoutedChannel.COUNTER, team, Set.of(), null, ticket.email(), ticket.phone()));
+            var handover = new TransferCase(target.agentId(), null, text(transfer.reason()), text(transfer.summary()));
+            cases.transfer(ticket.caseId(), handover, me);
+            // Routing ends the contact at this desk and queues the next for the other, counting the transfer.
+            var next = pull.transferToDesk(
+                    contact,
+                    me.id(),
+                    target.agentId(),
+                    handover.reason().strip(),
+                    handover.summary().strip());
             tickets.waitAgain(id.value(), toDesk, next.id().value());
         }
         log.info("Case {}: ticket {} transferred by agent {}", ticket.caseId(), ticket.number(), me.id());

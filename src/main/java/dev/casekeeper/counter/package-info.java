@@ -12,6 +12,7 @@
             "cases",
             "channels",
             "customers",
+            "ratelimits",
             "routing",
             "routing :: events",
             "shared"

@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxFilesPerArticle the files and pictures one article may keep
  * @param maxFileSize the largest file of an article; keep it at or under {@code
  *     spring.servlet.multipart.max-file-size}
+ * @param feedbackPerClient answers to "was this helpful?" and deflection reports one client address may
+ *     send per hour, on all nodes together
  */
 @ConfigurationProperties("casekeeper.knowledge")
 public record KnowledgeSettings(
@@ -25,7 +27,14 @@ public record KnowledgeSettings(
         @DefaultValue("en") String defaultLocale,
         @DefaultValue({"en", "de", "es"}) List<String> locales,
         @DefaultValue("20") int maxFilesPerArticle,
-        @DefaultValue("10MB") DataSize maxFileSize) {
+        @DefaultValue("10MB") DataSize maxFileSize,
+        @DefaultValue("30") int feedbackPerClient) {
+
+    public KnowledgeSettings {
+        if (feedbackPerClient < 1) {
+            throw new IllegalArgumentException("casekeeper.knowledge.feedback-per-client must be at least 1");
+        }
+    }
 
     /** The size limit in whole megabytes, as the editor says it. */
     public long maxFileMb() {

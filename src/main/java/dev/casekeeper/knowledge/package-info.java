@@ -6,7 +6,7 @@
  */
 @ApplicationModule(
         displayName = "Knowledge base",
-        allowedDependencies = {"agents", "cases", "notifications", "shared"})
+        allowedDependencies = {"agents", "cases", "notifications", "ratelimits", "shared"})
 @NullMarked
 package dev.casekeeper.knowledge;
 

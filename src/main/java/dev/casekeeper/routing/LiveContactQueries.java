@@ -244,6 +244,15 @@ class LiveContactQueries {
                 .update();
     }
 
+    /** The contact that goes on from {@code from} (a ticket handed to another desk) counts its transfers. */
+    void carryTransfers(UUID from, UUID to) {
+        jdbc.sql(
+                        "update routing.contact set transfers = (select transfers from routing.contact where id = :from) where id = :to")
+                .param("from", from)
+                .param("to", to)
+                .update();
+    }
+
     /** A cold transfer: the accepted contact waits again, in the other team's queue, keeping its arrival (the customer's wait goes on). */
     void requeue(ContactRow contact, UUID toTeam, Instant now) {
         jdbc.sql("""

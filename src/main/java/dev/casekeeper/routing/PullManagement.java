@@ -74,6 +74,18 @@ public class PullManagement {
     }
 
     /**
+     * The agent hands the contact they took to a colleague's desk, after the case's own transfer
+     * recorded the handover: the contact ends at the agent's desk and a new one of the same case waits
+     * for the colleague's, returned. It counts as a transfer wherever routing counts them (the
+     * contact's transfers, {@link LiveContactManagement#transfersOfCase}). A contact the agent does not
+     * hold: {@code 409 contact-not-live}.
+     */
+    public Contact transferToDesk(ContactId id, AgentId fromAgentId, AgentId toAgentId, String reason, String summary) {
+        var next = taken.handToDesk(id.value(), fromAgentId.value(), toAgentId.value(), reason, summary);
+        return views.contact(new ContactId(next));
+    }
+
+    /**
      * Whether the agent serves at a counter desk now: each agent at a desk serves one walk-in at a
      * time, which is the counter queue's serving capacity in the estimates routing shows (the
      * supervisors' page).

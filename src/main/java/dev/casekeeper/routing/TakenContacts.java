@@ -8,6 +8,7 @@ import dev.casekeeper.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -30,16 +31,22 @@ class TakenContacts {
     private static final Logger log = LoggerFactory.getLogger(TakenContacts.class);
 
     private final ContactQueries contacts;
+    private final ContactFlow flow;
+    private final LiveContactQueries live;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
     TakenContacts(
             ContactQueries contacts,
+            ContactFlow flow,
+            LiveContactQueries live,
             ApplicationEventPublisher events,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.contacts = contacts;
+        this.flow = flow;
+        this.live = live;
         this.events = events;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
@@ -114,5 +121,41 @@ class TakenContacts {
                     events.publishEvent(new QueueChanged(new TeamId(contact.teamId())));
                     return contact.id();
                 }));
+    }
+
+    /**
+     * The agent hands the contact they took to a colleague at another desk: it ends at their desk (its
+     * handle time is theirs), and a new contact of the same case, team and channel waits for the
+     * colleague's desk. The handover is a transfer like a cold or warm one: a {@code desk} row in
+     * {@code routing.transfer} on the contact handed on, and the new contact counts every transfer of
+     * the visit so far, as a contact moved to another queue keeps its count.
+     */
+    UUID handToDesk(UUID contactId, UUID fromAgentId, UUID toAgentId, String reason, String summary) {
+        return transaction.execute(status -> {
+            var contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("Contact", contactId));
+            if (contact.state() != ContactState.ACCEPTED || !fromAgentId.equals(contact.agentId())) {
+                throw new ConflictException(
+                        "contact-not-live", "Only a contact the agent holds can go to another desk");
+            }
+            flow.end(contactId);
+            var next = flow.enqueue(
+                    contact.caseId(),
+                    contact.channel(),
+                    contact.teamId(),
+                    List.of(),
+                    contact.priority(),
+                    contact.callbackEmail(),
+                    contact.callbackPhone());
+            live.recordTransfer(contact, "desk", fromAgentId, null, toAgentId, reason, summary, clock.instant());
+            live.carryTransfers(contactId, next);
+            log.info(
+                    "Case {}: contact {} handed from agent {} to agent {}'s desk as contact {}",
+                    contact.caseId(),
+                    contactId,
+                    fromAgentId,
+                    toAgentId,
+                    next);
+            return next;
+        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.casekeeper.web;
 
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.ratelimits.RateLimits;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,12 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ApiRateLimitFilter extends OncePerRequestFilter {
 
-    private final ApiRateLimits.Buckets buckets;
+    private final RateLimits limits;
     private final ApiRateLimitSettings settings;
     private final JsonMapper json;
 
-    ApiRateLimitFilter(ApiRateLimits.Buckets buckets, ApiRateLimitSettings settings, JsonMapper json) {
-        this.buckets = buckets;
+    ApiRateLimitFilter(RateLimits limits, ApiRateLimitSettings settings, JsonMapper json) {
+        this.limits = limits;
         this.settings = settings;
         this.json = json;
     }
@@ -44,10 +45,10 @@ class ApiRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var verdict = buckets.take("address:" + request.getRemoteAddr(), settings.perAddress());
+        var verdict = limits.take("address:" + request.getRemoteAddr(), settings.perAddress(), settings.period());
         var token = validToken(request);
         if (verdict.allowed() && token != null) {
-            var ofToken = buckets.take("token:" + digest(token), settings.perToken());
+            var ofToken = limits.take("token:" + digest(token), settings.perToken(), settings.period());
             if (!ofToken.allowed() || ofToken.remaining() < verdict.remaining()) {
                 verdict = ofToken;
             }

@@ -2,6 +2,7 @@ package dev.casekeeper.web;
 
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.TwoFactorManagement;
+import dev.casekeeper.ratelimits.RateLimits;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Map;
@@ -128,6 +129,10 @@ class SecurityConfiguration {
                                 "/api/v1/erasure-requests/*/approval",
                                 "/api/v1/erasure-requests/*/decline")
                         .hasRole("SUPERVISOR")
+                        // Withdrawing an action that waits for an approval: its proposer, or a supervisor or admin
+                        // (checked by ActionManagement, which knows who proposed it).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/actions/*/withdrawal")
+                        .authenticated()
                         // Deleting a case, the block list and the mail it suspended, automatic closing: admins.
                         .requestMatchers(
                                 "/api/v1/cases/*/deletion",
@@ -288,8 +293,7 @@ class SecurityConfiguration {
 
     /** The API's rate limits, counted after the token is checked (docs/api.md#rate-limits). */
     @Bean
-    ApiRateLimitFilter apiRateLimitFilter(
-            ApiRateLimits.Buckets buckets, ApiRateLimitSettings settings, JsonMapper json) {
+    ApiRateLimitFilter apiRateLimitFilter(RateLimits buckets, ApiRateLimitSettings settings, JsonMapper json) {
         return new ApiRateLimitFilter(buckets, settings, json);
     }
 

@@ -1,5 +1,5 @@
 /** What every request passes through: sign-in, access rules, and errors as problem details. */
-@ApplicationModule(allowedDependencies = {"agents", "agents :: events", "cases", "shared"})
+@ApplicationModule(allowedDependencies = {"agents", "agents :: events", "cases", "ratelimits", "shared"})
 @NullMarked
 package dev.casekeeper.web;
 

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * Approval limits per role, over the API: an agent above their limit cannot run an action, it waits
  * for a supervisor of the case's team (one of another team cannot decide it), above the supervisors'
  * limit for an admin; an approver declines with a reason; the proposer and the approvers are told;
- * every step is on the case's timeline; and a case with an open action cannot be solved. (Seed: the
+ * every step is on the case's timeline; and a case with an open action cannot be solved. A proposal
+ * still waiting is withdrawn by its proposer, a supervisor or an admin, and by nobody else. (Seed: the
  * wrong order that "nothing can be done" about.)
  */
 class ActionApprovalTests extends ApiTestBase {
@@ -260,6 +261,127 @@ class ActionApprovalTests extends ApiTestBase {
         desk.agent().api().post("/api/v1/actions/" + id + "/done", Map.of("result", "Refunded"));
         var solved = desk.agent().api().patch("/api/v1/cases/" + desk.caseId(), Map.of("status", "solved"));
         assertThat(solved.status()).as(solved.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void theProposerWithdrawsAWaitingActionItLeavesTheQueueAndNoLongerKeepsTheCaseFromBeingSolved() {
+        var desk = desk();
+        String id = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 300)
+                .json()
+                .get("id")
+                .asString();
+        var withdrawal = "/api/v1/actions/" + id + "/withdrawal";
+
+        var withdrawn = desk.agent().api().post(withdrawal, null);
+
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(withdrawn.json().get("state").asString()).isEqualTo("withdrawn");
+        assertThat(withdrawn.json().get("decidedBy").toString())
+                .contains(desk.agent().id().toString());
+        assertThat(desk.supervisor()
+                        .api()
+                        .get("/api/v1/approvals")
+                        .json()
+                        .valueStream()
+                        .map(w -> w.get("action").get("id").asString()))
+                .doesNotContain(id);
+        var event = desk.agent()
+                .api()
+                .get("/api/v1/cases/" + desk.caseId())
+                .json()
+                .get("timeline")
+                .valueStream()
+                .filter(e -> "action_withdrawn".equals(e.path("eventType").asString("")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(event.get("data").get("actionId").asString()).isEqualTo(id);
+        assertThat(event.get("text").asString()).contains("withdrew").contains("of 300.00 EUR");
+        // Their own withdrawal is news to nobody; the supervisor can no longer decide it.
+        assertThat(notifications(desk.agent().api(), "action_withdrawn")).isEmpty();
+        assertProblem(desk.supervisor().api().post("/api/v1/actions/" + id + "/approval", null), 409, "action-decided");
+        // Again: no change.
+        assertThat(desk.agent().api().post(withdrawal, null).json().get("state").asString())
+                .isEqualTo("withdrawn");
+
+        var solved = desk.agent().api().patch("/api/v1/cases/" + desk.caseId(), Map.of("status", "solved"));
+        assertThat(solved.status()).as(solved.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherAgentCannotWithdrawSomeoneElsesProposalButASupervisorCanAndTheProposerIsTold() {
+        var desk = desk();
+        var colleague = newAgent("agent", desk.team());
+        String id = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 300)
+                .json()
+                .get("id")
+                .asString();
+        var withdrawal = "/api/v1/actions/" + id + "/withdrawal";
+
+        assertProblem(colleague.api().post(withdrawal, null), 403, "forbidden");
+        assertThat(anonymous().post(withdrawal, null).status()).isEqualTo(401);
+        assertThat(desk.agent()
+                        .api()
+                        .get("/api/v1/actions/" + id)
+                        .json()
+                        .get("state")
+                        .asString())
+                .isEqualTo("awaiting_approval");
+        assertThat(eventTypes(desk.agent().api(), desk.caseId())).doesNotContain("action_withdrawn");
+
+        var withdrawn = desk.supervisor().api().post(withdrawal, null);
+
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
+        assertThat(withdrawn.json().get("state").asString()).isEqualTo("withdrawn");
+        assertThat(notifications(desk.agent().api(), "action_withdrawn"))
+                .singleElement()
+                .satisfies(n -> assertThat(n.get("text").asString()).contains("withdrew"));
+        // Above the supervisors' limit, an admin withdraws it too.
+        String big = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 800)
+                .json()
+                .get("id")
+                .asString();
+        assertThat(admin().post("/api/v1/actions/" + big + "/withdrawal", null)
+                        .json()
+                        .get("state")
+                        .asString())
+                .isEqualTo("withdrawn");
+    }
+
+    @Test
+    void anActionAlreadyDecidedOrRunningCannotBeWithdrawn() {
+        var desk = desk();
+        String approved = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 300)
+                .json()
+                .get("id")
+                .asString();
+        desk.supervisor().api().post("/api/v1/actions/" + approved + "/approval", null);
+        String declined = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 300)
+                .json()
+                .get("id")
+                .asString();
+        desk.supervisor()
+                .api()
+                .post("/api/v1/actions/" + declined + "/decline", Map.of("reason", "Offer the exchange instead"));
+        String alone = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 20)
+                .json()
+                .get("id")
+                .asString();
+
+        var running = desk.agent().api().post("/api/v1/actions/" + approved + "/withdrawal", null);
+        assertProblem(running, 409, "action-decided");
+        assertThat(running.json().get("detail").asString()).contains("running");
+        assertProblem(
+                desk.agent().api().post("/api/v1/actions/" + declined + "/withdrawal", null), 409, "action-decided");
+        assertProblem(admin().post("/api/v1/actions/" + alone + "/withdrawal", null), 409, "action-decided");
+
+        assertThat(desk.agent()
+                        .api()
+                        .get("/api/v1/cases/" + desk.caseId() + "/actions")
+                        .json()
+                        .valueStream()
+                        .map(a -> a.get("state").asString()))
+                .containsExactly("running", "declined", "running");
+        assertThat(eventTypes(desk.agent().api(), desk.caseId())).doesNotContain("action_withdrawn");
     }
 
     @Test

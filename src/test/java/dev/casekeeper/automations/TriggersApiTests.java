@@ -255,6 +255,116 @@ class TriggersApiTests extends ApiTestBase {
     }
 
     @Test
+    void aTriggerRunsAResolutionActionWithinTheAgentsLimitAndProposesOneAboveItForApproval() {
+        var team = newTeam();
+        var agent = newAgent("agent", team);
+        var supervisor = newAgent("supervisor", team);
+        var refund = admin().post(
+                        "/api/v1/action-types",
+                        Map.of(
+                                "name",
+                                "Goodwill refund " + UUID.randomUUID(),
+                                "kind",
+                                "refund",
+                                "currency",
+                                "EUR",
+                                "agentLimit",
+                                50,
+                                "supervisorLimit",
+                                500))
+                .json()
+                .get("type")
+                .get("id")
+                .asString();
+        String name = "Late parcels " + UUID.randomUUID();
+        createTrigger(Map.of(
+                "name",
+                name,
+                "event",
+                "case_opened",
+                "enabled",
+                true,
+                "conditions",
+                List.of(Map.of("field", "team", "op", "is", "value", team.toString())),
+                "actions",
+                List.of(
+                        Map.of("type", "run_action", "value", refund + "; amount=20; order=40-2215"),
+                        Map.of("type", "run_action", "value", refund + "; amount=120; order=40-2215"))));
+
+        var kase = openCase(agent.api(), team, "Parcel a week late");
+
+        var actions = agent.api().get("/api/v1/cases/" + kase + "/actions").json();
+        assertThat(actions.valueStream().map(a -> a.get("state").asString()))
+                .containsExactly("running", "awaiting_approval");
+        assertThat(actions.get(0).get("fields").get("order").asString()).isEqualTo("40-2215");
+        assertThat(actions.get(1).get("approverRole").asString()).isEqualTo("supervisor");
+        assertThat(actions.valueStream()).allSatisfy(a -> {
+            assertThat(a.get("proposedBy").isNull()).isTrue();
+            assertThat(a.get("proposedByName").asString()).isEqualTo(name);
+        });
+        var detail = agent.api().get("/api/v1/cases/" + kase).json();
+        var typeName = actions.get(0).get("typeName").asString();
+        assertThat(events(detail, "automation_ran")
+                        .getFirst()
+                        .get("data")
+                        .get("changes")
+                        .valueStream()
+                        .map(JsonNode::asString))
+                .contains("action=" + typeName + " of 20.00 EUR", "action_proposed=" + typeName + " of 120.00 EUR");
+        var waiting = actions.get(1).get("id").asString();
+        assertThat(supervisor
+                        .api()
+                        .get("/api/v1/approvals")
+                        .json()
+                        .valueStream()
+                        .map(w -> w.get("action").get("id").asString()))
+                .contains(waiting);
+        assertThat(supervisor
+                        .api()
+                        .get("/api/v1/notifications?limit=50")
+                        .json()
+                        .get("items")
+                        .valueStream()
+                        .filter(n -> n.get("kind").asString().equals("action_approval_requested")))
+                .anySatisfy(n -> assertThat(n.get("text").asString()).contains(name, "120.00 EUR"));
+        assertThat(supervisor
+                        .api()
+                        .post("/api/v1/actions/" + waiting + "/approval", null)
+                        .json()
+                        .get("state")
+                        .asString())
+                .isEqualTo("running");
+    }
+
+    @Test
+    void aRunActionThatNamesNoActionOrMissesAFieldIsRefusedWhenSaved() {
+        var refund = admin().post(
+                        "/api/v1/action-types",
+                        Map.of("name", "Refund " + UUID.randomUUID(), "kind", "refund", "currency", "EUR"))
+                .json()
+                .get("type")
+                .get("id")
+                .asString();
+        for (var value : List.of(
+                UUID.randomUUID() + "; amount=20",
+                "not an id",
+                refund + "; amount=20",
+                refund + "; amount=lots; order=1")) {
+            var refused = admin().post(
+                            "/api/v1/automations/triggers",
+                            Map.of(
+                                    "name",
+                                    "Refund " + UUID.randomUUID(),
+                                    "event",
+                                    "case_opened",
+                                    "actions",
+                                    List.of(Map.of("type", "run_action", "value", value))));
+            assertProblem(refused, 400, "invalid-input");
+            assertThat(fieldsNamed(refused)).as(value).containsExactly("actions[0].value");
+        }
+    }
+
+    @Test
     void aTriggerCallsAWebhookWithTheCaseOnceTheChangeIsSaved() {
         var team = newTeam();
         var agent = newAgent("agent", team);

@@ -144,6 +144,7 @@ class TimelineUpgradeTests {
                 "action_proposed",
                 "action_approved",
                 "action_declined",
+                "action_withdrawn",
                 "action_started",
                 "action_done",
                 "action_failed",

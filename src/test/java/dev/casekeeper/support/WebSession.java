@@ -50,6 +50,12 @@ public final class WebSession {
         return new WebSession(port, null);
     }
 
+    /** A local address of this machine few other tests use, for a client of its own (all of 127.0.0.0/8 is local). */
+    public static String aLocalAddress() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return "127." + random.nextInt(1, 255) + "." + random.nextInt(1, 255) + "." + random.nextInt(2, 255);
+    }
+
     /** A session whose requests come from this local address (127.0.0.0/8 all reaches this machine). */
     public static WebSession from(int port, String address) {
         try {

@@ -308,6 +308,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/actions/{id}", false),
                 new Endpoint("POST", "/api/v1/actions/{id}/approval", Access.SUPERVISOR),
                 new Endpoint("POST", "/api/v1/actions/{id}/decline", Access.SUPERVISOR),
+                new Endpoint("POST", "/api/v1/actions/{id}/withdrawal", false),
                 new Endpoint("POST", "/api/v1/actions/{id}/done", false),
                 new Endpoint("GET", "/api/v1/approvals", Access.SUPERVISOR),
                 new Endpoint("GET", "/api/v1/automations/vocabulary", true),

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Actions on cases: propose one, decide one waiting for approval, mark one done by hand, and the
- * approvals queue with each request's waiting time (docs/actions.md).
+ * Actions on cases: propose one, decide or withdraw one waiting for approval, mark one done by hand,
+ * and the approvals queue with each request's waiting time (docs/actions.md).
  */
 @RestController
 class ActionsRestController {
@@ -77,6 +77,12 @@ class ActionsRestController {
     Action decline(
             @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @RequestBody DeclineRequest request) {
         return actions.decline(id, request.reason(), me);
+    }
+
+    /** Takes back an action waiting for an approval: its proposer, a supervisor or an admin. */
+    @PostMapping("/api/v1/actions/{id}/withdrawal")
+    Action withdraw(@AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id) {
+        return actions.withdraw(id, me);
     }
 
     @PostMapping("/api/v1/actions/{id}/done")

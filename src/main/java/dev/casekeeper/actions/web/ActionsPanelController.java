@@ -4,6 +4,7 @@ import dev.casekeeper.actions.ActionManagement;
 import dev.casekeeper.actions.ActionTypeManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseLookup;
+import dev.casekeeper.shared.AccessDeniedException;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.NotFoundException;
@@ -24,7 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The Actions panel of the case page: the case's actions with their state (waiting for whom and since
- * when, running, done with their result), a button to mark one done by hand, and a form per action
+ * when, running, done with their result), a button to withdraw one still waiting (its proposer, a
+ * supervisor or an admin), a button to mark one done by hand, and a form per action
  * type to propose one; and the reply box's next steps, to insert in the reply.
  */
 @Controller
@@ -92,6 +94,30 @@ class ActionsPanelController {
         return "actions/case :: panel";
     }
 
+    @PostMapping("/cases/{number}/actions/{id}/withdrawal")
+    String withdraw(
+            @PathVariable long number,
+            @PathVariable UUID id,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            @AuthenticationPrincipal SignedInAgent me,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            actions.withdraw(id, me);
+            if (htmx == null) {
+                return "redirect:/cases/" + number;
+            }
+        } catch (ConflictException | NotFoundException e) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("actionRefusal", e.getMessage());
+        } catch (AccessDeniedException e) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("actionRefusal", e.getMessage());
+        }
+        fill(model, number, me);
+        return "actions/case :: panel";
+    }
+
     @GetMapping("/cases/{number}/actions/next-steps")
     String nextSteps(@PathVariable long number, @AuthenticationPrincipal SignedInAgent me, Model model) {
         var kase = cases.findByNumber(number, me).summary();
@@ -108,6 +134,12 @@ class ActionsPanelController {
                 "decidable",
                 list.stream()
                         .filter(a -> actions.mayDecide(a, me))
+                        .map(a -> a.id())
+                        .toList());
+        model.addAttribute(
+                "withdrawable",
+                list.stream()
+                        .filter(a -> actions.mayWithdraw(a, me))
                         .map(a -> a.id())
                         .toList());
         model.addAttribute("actionTypes", types.list(true));

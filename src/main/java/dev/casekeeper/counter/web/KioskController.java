@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,10 +64,11 @@ class KioskController {
             Model model) {
         var location = locations.bySlug(slug);
         model.addAttribute("location", location);
-        var wait = limits.ticketFrom(request.getRemoteAddr());
-        if (wait.isPresent()) {
+        var verdict = limits.ticketFrom(request.getRemoteAddr());
+        if (!verdict.allowed()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            model.addAttribute("limitedMinutes", Math.max(1, (wait.get().toSeconds() + 59) / 60));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
+            model.addAttribute("limitedMinutes", Math.max(1, (verdict.retryAfterSeconds() + 59) / 60));
             return KIOSK;
         }
         try {

@@ -143,8 +143,10 @@ class HelpCenterController {
         if (!"yes".equals(helpful) && !"no".equals(helpful)) {
             throw new InvalidInputException("helpful", "must be yes or no");
         }
-        if (!limits.allow(request.getRemoteAddr())) {
+        var verdict = limits.from(request.getRemoteAddr());
+        if (!verdict.allowed()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
             model.addAttribute("feedbackState", "limited");
         } else {
             try {
@@ -175,8 +177,11 @@ class HelpCenterController {
             @RequestParam(defaultValue = "") String articles,
             @RequestParam(required = false) @Nullable String from,
             HttpServletRequest request) {
-        if (!limits.allow(request.getRemoteAddr())) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).build();
+        var verdict = limits.from(request.getRemoteAddr());
+        if (!verdict.allowed()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()))
+                    .build();
         }
         var numbers = new ArrayList<Long>();
         for (String part : articles.split(",")) {

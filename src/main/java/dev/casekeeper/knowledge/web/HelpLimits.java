@@ -1,32 +1,30 @@
 package dev.casekeeper.knowledge.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
+import dev.casekeeper.knowledge.KnowledgeSettings;
+import dev.casekeeper.ratelimits.RateLimitVerdict;
+import dev.casekeeper.ratelimits.RateLimits;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers to "was this helpful?" and deflection counts per client address: 30 an hour, as Bucket4j
- * token buckets in this node's memory, so one script cannot make an article look loved or useless.
+ * Answers to "was this helpful?" and deflection reports per client address per hour
+ * ({@code casekeeper.knowledge.feedback-per-client}, 30), counted in the buckets every node shares
+ * ({@link RateLimits}), so one script cannot make an article look loved or useless, whichever nodes it
+ * reaches.
  */
 @Component
 class HelpLimits {
 
-    static final int PER_HOUR = 30;
+    private final RateLimits limits;
+    private final KnowledgeSettings settings;
 
-    private final Cache<String, Bucket> perClient = Caffeine.newBuilder()
-            .expireAfterAccess(Duration.ofHours(1))
-            .maximumSize(100_000)
-            .build();
+    HelpLimits(RateLimits limits, KnowledgeSettings settings) {
+        this.limits = limits;
+        this.settings = settings;
+    }
 
-    boolean allow(String client) {
-        return perClient
-                .get(
-                        client,
-                        k -> Bucket.builder()
-                                .addLimit(limit -> limit.capacity(PER_HOUR).refillGreedy(PER_HOUR, Duration.ofHours(1)))
-                                .build())
-                .tryConsume(1);
+    /** One answer or report from this client; refused, with how long until one more is allowed. */
+    RateLimitVerdict from(String client) {
+        return limits.take("help:" + client, settings.feedbackPerClient(), Duration.ofHours(1));
     }
 }

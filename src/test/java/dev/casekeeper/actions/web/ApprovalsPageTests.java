@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The approvals queue page: agents are refused it; a supervisor sees their team's requests only,
  * with how long each has waited; a decline without a reason comes back with why and changes nothing;
- * the case page's panel proposes an action and refuses a bad amount beside the form.
+ * the case page's panel proposes an action and refuses a bad amount beside the form, and withdraws a
+ * waiting one for its proposer (a colleague gets no button and is refused).
  */
 class ApprovalsPageTests extends ApiTestBase {
 
@@ -92,6 +93,39 @@ class ApprovalsPageTests extends ApiTestBase {
                         .get("declineReason")
                         .asString())
                 .isEqualTo("Offer a visit instead");
+    }
+
+    @Test
+    void theProposerWithdrawsTheirWaitingActionFromTheCasePanelAndAColleagueHasNoButton() {
+        var waiting = waiting();
+        var colleague = WebSession.anonymous(port)
+                .signIn(newAgent("agent", waiting.team()).email(), PASSWORD);
+        var panel = "/cases/" + waiting.number() + "/actions";
+        var button = "#action-withdraw-" + waiting.actionId();
+        assertThat(colleague.getPart(panel).html().select(button)).isEmpty();
+        colleague.get("/cases/" + waiting.number());
+        var refused = colleague.post(
+                panel + "/" + waiting.actionId() + "/withdrawal", Map.of(), Map.of("HX-Request", "true"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.html().select("#action-refusal").text()).contains("Only the agent who proposed");
+
+        var agent = WebSession.anonymous(port).signIn(waiting.agent().email(), PASSWORD);
+        agent.get("/cases/" + waiting.number());
+        assertThat(agent.getPart(panel).html().select(button)).hasSize(1);
+
+        var answer =
+                agent.post(panel + "/" + waiting.actionId() + "/withdrawal", Map.of(), Map.of("HX-Request", "true"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        var item = answer.html().select("li[data-action=" + waiting.actionId() + "]");
+        assertThat(item.select(".action-state").text()).isEqualTo("Withdrawn");
+        assertThat(item.select(button)).isEmpty();
+        var again =
+                agent.post(panel + "/" + waiting.actionId() + "/withdrawal", Map.of(), Map.of("HX-Request", "true"));
+        assertThat(again.status()).isEqualTo(200);
+        var supervisor = WebSession.anonymous(port).signIn(waiting.supervisor().email(), PASSWORD);
+        assertThat(supervisor.get("/approvals").html().select("li[data-action=" + waiting.actionId() + "]"))
+                .isEmpty();
     }
 
     @Test

@@ -5,8 +5,10 @@ import static dev.casekeeper.support.ProblemAssertions.fieldsNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.customers.ErasureManagement;
+import dev.casekeeper.routing.LiveContactManagement;
 import dev.casekeeper.shared.Actor;
 import dev.casekeeper.support.Api;
 import dev.casekeeper.support.ApiTestBase;
@@ -28,6 +30,9 @@ class CounterApiTests extends ApiTestBase {
 
     @Autowired
     private ErasureManagement erasures;
+
+    @Autowired
+    private LiveContactManagement liveContacts;
 
     /** A location with one reason, served by the team: the location's JSON. */
     private JsonNode location(UUID team, String code, List<String> skills) {
@@ -296,6 +301,44 @@ class CounterApiTests extends ApiTestBase {
                         .get("number")
                         .asString())
                 .isEqualTo("R-001");
+    }
+
+    @Test
+    void aTransferToADeskCountsAsATransferOfTheContactItsNextAgentSees() {
+        var team = newTeam();
+        var agent = newAgent("agent", team);
+        var colleague = newAgent("agent", team);
+        var store = location(team, "R", List.of());
+        var first = take(agent.api(), store, "Janelle", Map.of());
+        sit(agent.api(), store, "Desk 1");
+        sit(colleague.api(), store, "Desk 2");
+        agent.api().post("/api/v1/counter/desk/next", null);
+
+        var moved = agent.api()
+                .post(
+                        "/api/v1/counter/tickets/" + first.get("id").asString() + "/transfer",
+                        Map.of("toDesk", "Desk 2", "reason", "Tailoring", "summary", "Hem the trousers"));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+
+        var waiting = colleague
+                .api()
+                .get("/api/v1/routing/teams/" + team + "/queue")
+                .json()
+                .get("contacts")
+                .valueStream()
+                .filter(c ->
+                        c.get("caseId").asString().equals(first.get("caseId").asString()))
+                .findFirst()
+                .orElseThrow();
+        colleague.api().post("/api/v1/counter/desk/next", null);
+        var live = colleague
+                .api()
+                .get("/api/v1/routing/contacts/" + waiting.get("id").asString() + "/live");
+        assertThat(live.status()).as(live.toString()).isEqualTo(200);
+        assertThat(live.json().get("transfers").asInt()).isEqualTo(1);
+        assertThat(liveContacts.transfersOfCase(
+                        new CaseId(UUID.fromString(first.get("caseId").asString()))))
+                .isEqualTo(1);
     }
 
     @Test
