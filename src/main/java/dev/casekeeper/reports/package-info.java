@@ -8,6 +8,7 @@
         allowedDependencies = {
             "agents",
             "assist",
+            "assist :: events",
             "callbacks :: events",
             "cases",
             "cases :: events",
