@@ -78,8 +78,8 @@ class ReportPages {
                         rows,
                         List.of(
                                 new BarChart.Measure("reports.heated", m -> (double) m.heated()),
-                                new BarChart.Measure(
-                                        "reports.heatedWithoutSupervisor", m -> (double) m.heatedWithoutSupervisor()))));
+                                new BarChart.Measure("reports.heatedWithoutSupervisor", m ->
+                                        (double) m.heatedWithoutSupervisor()))));
     }
 
     public @Nullable Duration duration(@Nullable Double seconds) {

@@ -270,7 +270,6 @@ class ReportQueries {
         long frustrationScored, endedCalmer, endedAngrier, heated, heatedUnjoined;
         @Nullable
         Double frt50, frt90, frtb50, frtb90, res50, res90, resb50, resb90, handle50, handle90, abandonedWait50;
-
         @Nullable
         Double frustrationFirst, frustrationLast, join50, join90;
         final Map<String, long[]> moments = new LinkedHashMap<>();

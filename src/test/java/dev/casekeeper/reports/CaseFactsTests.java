@@ -48,7 +48,10 @@ class CaseFactsTests {
         var created = Instant.parse("2026-10-24T22:30:00Z");
         var solved = Instant.parse("2026-10-25T23:30:00Z");
         var facts = CaseFacts.of(
-                detail(created, Instant.parse("2026-10-25T00:30:00Z"), solved, List.of()), BERLIN, OpenTime.WALL_CLOCK, List.of());
+                detail(created, Instant.parse("2026-10-25T00:30:00Z"), solved, List.of()),
+                BERLIN,
+                OpenTime.WALL_CLOCK,
+                List.of());
 
         assertThat(facts.createdDay()).isEqualTo(LocalDate.parse("2026-10-25"));
         assertThat(facts.solvedDay()).isEqualTo(LocalDate.parse("2026-10-26"));
@@ -95,7 +98,10 @@ class CaseFactsTests {
     void aCaseNoPolicyMatchesCountsBusinessHoursAsWallClockTime() {
         var created = Instant.parse("2026-10-24T22:30:00Z");
         var facts = CaseFacts.of(
-                detail(created, Instant.parse("2026-10-25T00:30:00Z"), null, List.of()), BERLIN, OpenTime.WALL_CLOCK, List.of());
+                detail(created, Instant.parse("2026-10-25T00:30:00Z"), null, List.of()),
+                BERLIN,
+                OpenTime.WALL_CLOCK,
+                List.of());
 
         assertThat(facts.firstResponseBusinessSecs()).isEqualTo(facts.firstResponseSecs());
         assertThat(facts.resolutionBusinessSecs()).isNull();
@@ -115,7 +121,8 @@ class CaseFactsTests {
                 Actor.agent(ALICE.value()),
                 new TimelineEvent.HoldEnded(Duration.ofSeconds(75), true));
 
-        var facts = CaseFacts.of(detail(created, null, null, List.of(reopened, held)), BERLIN, OpenTime.WALL_CLOCK, List.of());
+        var facts = CaseFacts.of(
+                detail(created, null, null, List.of(reopened, held)), BERLIN, OpenTime.WALL_CLOCK, List.of());
 
         assertThat(facts.moments())
                 .extracting(CaseFacts.Moment::kind, CaseFacts.Moment::day)
@@ -165,7 +172,9 @@ class CaseFactsTests {
                         new TimelineEvent.PromiseWithdrawn(withdrawn, "X", "no")));
 
         var promises =
-                CaseFacts.of(detail(created, null, null, timeline), BERLIN, OpenTime.WALL_CLOCK, List.of()).moments().stream()
+                CaseFacts.of(detail(created, null, null, timeline), BERLIN, OpenTime.WALL_CLOCK, List.of())
+                        .moments()
+                        .stream()
                         .filter(m -> m.kind() == MomentKind.PROMISE)
                         .toList();
 

@@ -42,7 +42,7 @@ class FrustrationReportTests extends ApiTestBase {
         var team = newTeam();
         var agent = newAgent("agent", team);
         var supervisor = newAgent("supervisor", team);
-        var kase = openCase(
+        var kase = customerOpens(
                 agent.api(),
                 team,
                 "This is the THIRD time I write!!! Your service is useless and nobody answers. Unacceptable!");
@@ -51,12 +51,14 @@ class FrustrationReportTests extends ApiTestBase {
         assertThat(scores.getFirst()).as("the angry first message").isGreaterThan(scores.getLast());
 
         var total = await().atMost(WAIT)
-                .until(() -> total(supervisor.api(), team), t -> t.get("frustrationScored")
-                                .asLong()
-                        == 1);
+                .until(
+                        () -> total(supervisor.api(), team),
+                        t -> t.get("frustrationScored").asLong() == 1);
 
-        assertThat(total.get("frustrationFirstMean").asDouble()).isEqualTo(scores.getFirst().doubleValue());
-        assertThat(total.get("frustrationLastMean").asDouble()).isEqualTo(scores.getLast().doubleValue());
+        assertThat(total.get("frustrationFirstMean").asDouble())
+                .isEqualTo(scores.getFirst().doubleValue());
+        assertThat(total.get("frustrationLastMean").asDouble())
+                .isEqualTo(scores.getLast().doubleValue());
         assertThat(total.get("endedCalmer").asLong()).isEqualTo(1);
         assertThat(total.get("endedMoreFrustrated").asLong()).isZero();
 
@@ -82,14 +84,15 @@ class FrustrationReportTests extends ApiTestBase {
         var team = newTeam();
         var agent = newAgent("agent", team);
         var supervisor = newAgent("supervisor", team);
-        var joined = openCase(agent.api(), team, "Get me your manager. NOW. I have waited long enough.");
-        var unjoined = openCase(agent.api(), team, "I want to speak to a supervisor, NOW!!!");
+        var joined = customerOpens(agent.api(), team, "Get me your manager. NOW. I have waited long enough.");
+        var unjoined = customerOpens(agent.api(), team, "I want to speak to a supervisor, NOW!!!");
         for (var kase : List.of(joined, unjoined)) {
-            await().atMost(WAIT).until(() -> agent.api()
-                    .get("/api/v1/cases/" + kase + "/frustration")
-                    .json()
-                    .get("heated")
-                    .asBoolean());
+            await().atMost(WAIT)
+                    .until(() -> agent.api()
+                            .get("/api/v1/cases/" + kase + "/frustration")
+                            .json()
+                            .get("heated")
+                            .asBoolean());
         }
         var request = await().atMost(WAIT).until(() -> requestOf(supervisor.api(), joined), r -> r != null);
 
@@ -121,7 +124,8 @@ class FrustrationReportTests extends ApiTestBase {
 
     /** The team's facts forgotten and worked out again by an admin's rebuild: the same figures. */
     private void assertRebuildGivesTheSameFigures(Api as, UUID team) {
-        var before = as.get("/api/v1/reports/metrics?" + days() + "&team=" + team).json();
+        var before =
+                as.get("/api/v1/reports/metrics?" + days() + "&team=" + team).json();
         jdbc.sql("delete from reports.case_moment where team_id = :team")
                 .param("team", team)
                 .update();
@@ -134,11 +138,13 @@ class FrustrationReportTests extends ApiTestBase {
         var rebuilt = admin().post(
                         "/api/v1/reports/rebuild",
                         Map.of(
-                                "from", today.minusDays(2).toString(), "to", today.plusDays(2).toString()));
+                                "from",
+                                today.minusDays(2).toString(),
+                                "to",
+                                today.plusDays(2).toString()));
 
         assertThat(rebuilt.status()).as(rebuilt.toString()).isEqualTo(200);
-        assertThat(as.get("/api/v1/reports/metrics?" + days() + "&team=" + team)
-                        .json())
+        assertThat(as.get("/api/v1/reports/metrics?" + days() + "&team=" + team).json())
                 .isEqualTo(before);
     }
 
@@ -147,7 +153,7 @@ class FrustrationReportTests extends ApiTestBase {
         assertThat(received.status()).as(received.toString()).isEqualTo(201);
     }
 
-    private static UUID openCase(Api as, UUID team, String body) {
+    private static UUID customerOpens(Api as, UUID team, String body) {
         var created = as.post(
                 "/api/v1/cases",
                 Map.of(
