@@ -115,6 +115,16 @@ public class AssistManagement {
                 queries.scores(caseId.value()));
     }
 
+    /**
+     * Every scored customer message of the case, oldest first, as stored when it arrived (never
+     * scored again): for modules that keep figures of their own (reports), so there is no access
+     * check; pages and the API ask {@link #trend} for an agent instead.
+     */
+    @Transactional(readOnly = true)
+    public List<MessageFrustration> scoresOf(CaseId caseId) {
+        return queries.scores(caseId.value());
+    }
+
     /** Cases heated now, most recent first: the supervisor's escalation view. */
     @Transactional(readOnly = true)
     public List<HeatedCase> heatedCases(SignedInAgent viewer, int limit) {

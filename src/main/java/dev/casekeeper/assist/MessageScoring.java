@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Scores each inbound customer message and, when it makes the case heated, raises the case one
  * priority step (an {@code escalated} event on its timeline), alerts the supervisors and publishes
- * {@link CaseHeated}; a message asking for a supervisor publishes {@link SupervisorAskedFor} whether
+ * {@link CaseHeated}; every score stored publishes {@link MessageScored}; a message asking for a supervisor publishes {@link SupervisorAskedFor} whether
  * the case was heated before or not. Runs once per message: the stored score is the mark that it ran, so a
  * redelivered event changes nothing; a case already heated is not raised again until a
  * supervisor clears it.
@@ -70,7 +70,11 @@ class MessageScoring {
         var language = detectors.language(customers.languageOf(detail.summary().requesterId()));
         var score = detectors.scorer(language).score(entry.bodyText(), CaseContexts.before(detail, entryId));
         var now = clock.instant();
-        if (!queries.insertScore(entryId, caseId.value(), score, entry.createdAt(), now) || !score.heated()) {
+        if (!queries.insertScore(entryId, caseId.value(), score, entry.createdAt(), now)) {
+            return;
+        }
+        events.publishEvent(new MessageScored(caseId, entryId, score.score(), score.level()));
+        if (!score.heated()) {
             return;
         }
         if (!queries.flagHeated(caseId.value(), entryId, score, now)) {

@@ -1,5 +1,7 @@
 package dev.casekeeper.reports;
 
+import dev.casekeeper.assist.FrustrationLevel;
+import dev.casekeeper.assist.MessageFrustration;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.CaseSummary;
@@ -30,6 +32,8 @@ record CaseFacts(
         @Nullable Long resolutionSecs,
         @Nullable Long resolutionBusinessSecs,
         int transfers,
+        @Nullable Integer firstFrustration,
+        @Nullable Integer lastFrustration,
         List<Moment> moments) {
 
     /** A timeline entry a figure counts, with the day it counts on. */
@@ -45,9 +49,11 @@ record CaseFacts(
 
     /**
      * The facts of the case; {@code open} measures its first response and resolution in business
-     * hours (its SLA policy's calendar, from the {@code sla} module: reports keep no calendar of their own).
+     * hours (its SLA policy's calendar, from the {@code sla} module: reports keep no calendar of their own);
+     * {@code scores} are the frustration scores of its customer messages, oldest first (from {@code assist},
+     * stored once per message, so they read the same on every refresh).
      */
-    static CaseFacts of(CaseDetail detail, ZoneId zone, OpenTime open) {
+    static CaseFacts of(CaseDetail detail, ZoneId zone, OpenTime open, List<MessageFrustration> scores) {
         var kase = detail.summary();
         var moments = new ArrayList<Moment>();
         UUID owner = kase.ownerId() == null ? null : kase.ownerId().value();
@@ -57,9 +63,19 @@ record CaseFacts(
         var promisesOverdue = new HashMap<UUID, Instant>();
         var callbackWindows = new HashMap<UUID, Instant>();
         TimelineEntry latestRating = null;
+        var heated = scores.stream()
+                .filter(s -> s.score().level() == FrustrationLevel.HEATED)
+                .findFirst()
+                .orElse(null);
+        Instant supervisorJoined = null;
         for (var entry : detail.timeline()) {
             var at = entry.createdAt();
             switch (entry.event()) {
+                case TimelineEvent.SupervisorJoined j -> {
+                    if (supervisorJoined == null && heated != null && !at.isBefore(heated.at())) {
+                        supervisorJoined = at;
+                    }
+                }
                 case TimelineEvent.StatusChanged s
                 when s.from() == CaseStatus.SOLVED && s.to() != CaseStatus.CLOSED ->
                     moments.add(moment(entry, MomentKind.REOPENED, at, zone, owner, null, null, null));
@@ -143,6 +159,18 @@ record CaseFacts(
                     null,
                     null));
         }
+        if (heated != null) {
+            // The first time the case became heated, and the first supervisor who joined it since.
+            moments.add(new Moment(
+                    heated.entryId(),
+                    MomentKind.HEATED,
+                    heated.at(),
+                    day(heated.at(), zone),
+                    owner,
+                    null,
+                    supervisorJoined == null ? null : seconds(heated.at(), supervisorJoined),
+                    supervisorJoined != null));
+        }
         return new CaseFacts(
                 kase,
                 day(kase.createdAt(), zone),
@@ -156,6 +184,8 @@ record CaseFacts(
                         ? null
                         : open.between(kase.createdAt(), kase.solvedAt()).toSeconds(),
                 transfers,
+                scores.isEmpty() ? null : scores.getFirst().score().score(),
+                scores.isEmpty() ? null : scores.getLast().score().score(),
                 List.copyOf(moments));
     }
 

@@ -66,7 +66,16 @@ class CsvExport {
             new Column("csat", Metrics::csat),
             new Column("compliments", Metrics::compliments),
             new Column("complaints", Metrics::complaints),
-            new Column("repeat_contacts", Metrics::repeatContacts));
+            new Column("repeat_contacts", Metrics::repeatContacts),
+            new Column("frustration_scored_cases", Metrics::frustrationScored),
+            new Column("frustration_first_mean", Metrics::frustrationFirstMean),
+            new Column("frustration_last_mean", Metrics::frustrationLastMean),
+            new Column("cases_ended_calmer", Metrics::endedCalmer),
+            new Column("cases_ended_more_frustrated", Metrics::endedMoreFrustrated),
+            new Column("heated_cases", Metrics::heated),
+            new Column("supervisor_join_median_s", Metrics::supervisorJoinMedian),
+            new Column("supervisor_join_p90_s", Metrics::supervisorJoinP90),
+            new Column("heated_without_supervisor", Metrics::heatedWithoutSupervisor));
 
     record Column(String name, Function<Metrics, @Nullable Object> value) {}
 

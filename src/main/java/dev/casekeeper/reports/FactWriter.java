@@ -1,5 +1,6 @@
 package dev.casekeeper.reports;
 
+import dev.casekeeper.assist.AssistManagement;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
@@ -34,6 +35,7 @@ class FactWriter {
     private final CaseLookup cases;
     private final QueueManagement queues;
     private final SlaManagement sla;
+    private final AssistManagement assist;
     private final ReportsSettings settings;
     private final Clock clock;
 
@@ -42,12 +44,14 @@ class FactWriter {
             CaseLookup cases,
             QueueManagement queues,
             SlaManagement sla,
+            AssistManagement assist,
             ReportsSettings settings,
             Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.queues = queues;
         this.sla = sla;
+        this.assist = assist;
         this.settings = settings;
         this.clock = clock;
     }
@@ -57,7 +61,7 @@ class FactWriter {
         // Only a case responded to or solved has a time to measure: the others need no policy match.
         var open =
                 kase.firstResponseAt() == null && kase.solvedAt() == null ? OpenTime.WALL_CLOCK : sla.openTimeOf(kase);
-        return CaseFacts.of(detail, settings.zone(), open);
+        return CaseFacts.of(detail, settings.zone(), open, assist.scoresOf(kase.id()));
     }
 
     /**
@@ -125,10 +129,10 @@ class FactWriter {
                         insert into reports.case_fact (case_id, number, requester_id, channel, priority, team_id,
                             agent_id, status, created_at, created_day, first_response_secs,
                             first_response_business_secs, solved_day, resolution_secs, resolution_business_secs,
-                            transfers, tags, refreshed_at)
+                            transfers, first_frustration, last_frustration, tags, refreshed_at)
                         values (:id, :number, :requester, :channel, :priority, :team, :agent, :status, :createdAt,
                             :createdDay, :frt, :frtBusiness, :solvedDay, :resolution, :resolutionBusiness,
-                            :transfers, :tags, :now)
+                            :transfers, :firstFrustration, :lastFrustration, :tags, :now)
                         on conflict (case_id) do update set channel = excluded.channel,
                             priority = excluded.priority, team_id = excluded.team_id, agent_id = excluded.agent_id,
                             status = excluded.status, created_day = excluded.created_day,
@@ -137,6 +141,8 @@ class FactWriter {
                             solved_day = excluded.solved_day, resolution_secs = excluded.resolution_secs,
                             resolution_business_secs = excluded.resolution_business_secs,
                             transfers = excluded.transfers,
+                            first_frustration = excluded.first_frustration,
+                            last_frustration = excluded.last_frustration,
                             tags = excluded.tags, refreshed_at = excluded.refreshed_at
                         """)
                 .param("id", kase.id().value())
@@ -155,6 +161,8 @@ class FactWriter {
                 .param("resolution", facts.resolutionSecs())
                 .param("resolutionBusiness", facts.resolutionBusinessSecs())
                 .param("transfers", facts.transfers())
+                .param("firstFrustration", facts.firstFrustration())
+                .param("lastFrustration", facts.lastFrustration())
                 .param("tags", kase.tags().toArray(new String[0]))
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .update();

@@ -8,6 +8,12 @@ import org.jspecify.annotations.Nullable;
  * The figures of one period (or of the whole report, {@code period} null). Times are in seconds,
  * calendar time, except the {@code *Business*} ones: open time of the calendar of each case's SLA
  * policy. Medians and 90th percentiles are exact, over the cases or contacts of the period.
+ *
+ * <p>Frustration (assist's score, 0 to 100) belongs to the cases created in the period that have a
+ * scored customer message ({@code frustrationScored}): the mean score of their first customer message
+ * and of their latest, and how many ended calmer or more frustrated than they started. Heated cases
+ * are the cases that first became heated in the period; the time until a supervisor joined counts
+ * those a supervisor joined, {@code heatedWithoutSupervisor} the others (so far).
  */
 record Metrics(
         @Nullable LocalDate period,
@@ -46,7 +52,16 @@ record Metrics(
         long ratingsBad,
         long compliments,
         long complaints,
-        long repeatContacts) {
+        long repeatContacts,
+        long frustrationScored,
+        @Nullable Double frustrationFirstMean,
+        @Nullable Double frustrationLastMean,
+        long endedCalmer,
+        long endedMoreFrustrated,
+        long heated,
+        @Nullable Double supervisorJoinMedian,
+        @Nullable Double supervisorJoinP90,
+        long heatedWithoutSupervisor) {
 
     /** Transfers per case created in the period. */
     @JsonProperty

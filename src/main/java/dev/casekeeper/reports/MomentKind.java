@@ -12,7 +12,9 @@ enum MomentKind {
     CALLBACK,
     RATING,
     COMPLIMENT,
-    COMPLAINT;
+    COMPLAINT,
+    /** The case first became heated (assist): {@code secs} until a supervisor joined, {@code flag} whether one did. */
+    HEATED;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

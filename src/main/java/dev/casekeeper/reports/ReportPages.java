@@ -62,7 +62,24 @@ class ReportPages {
                         List.of(
                                 new BarChart.Measure("reports.contacts", m -> (double) m.contacts()),
                                 new BarChart.Measure("reports.abandoned", m -> (double) m.abandoned()),
-                                new BarChart.Measure("reports.holdsOverLimit", m -> (double) m.holdsOverLimit()))));
+                                new BarChart.Measure("reports.holdsOverLimit", m -> (double) m.holdsOverLimit()))),
+                BarChart.of(
+                        "frustration",
+                        "reports.chart.frustration",
+                        "reports.unit.score",
+                        rows,
+                        List.of(
+                                new BarChart.Measure("reports.frustration.first", Metrics::frustrationFirstMean),
+                                new BarChart.Measure("reports.frustration.last", Metrics::frustrationLastMean))),
+                BarChart.of(
+                        "heated",
+                        "reports.chart.heated",
+                        "reports.unit.cases",
+                        rows,
+                        List.of(
+                                new BarChart.Measure("reports.heated", m -> (double) m.heated()),
+                                new BarChart.Measure("reports.heatedWithoutSupervisor", m ->
+                                        (double) m.heatedWithoutSupervisor()))));
     }
 
     public @Nullable Duration duration(@Nullable Double seconds) {
@@ -75,6 +92,11 @@ class ReportPages {
 
     public String share(@Nullable Double share) {
         return share == null ? "–" : String.format(Locale.ROOT, "%.0f %%", share * 100);
+    }
+
+    /** A mean frustration score, to one decimal (scores are whole numbers from 0 to 100). */
+    public String score(@Nullable Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.1f", value);
     }
 
     public String number(@Nullable Double value) {

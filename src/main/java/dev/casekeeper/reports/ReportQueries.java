@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the facts into figures per period, through the reporting database. Four grouped queries,
+ * Reads the facts into figures per period, through the reporting database. Five grouped queries,
  * each an index range scan over the report's days: cases by the day they were created, by the day
- * they were solved, timeline moments by their day, live contacts by the day they arrived.
+ * they were solved, timeline moments by their day (and heated cases, moments of one kind, for their
+ * percentiles), live contacts by the day they arrived.
  */
 @Component
 class ReportQueries {
@@ -62,6 +63,11 @@ class ReportQueries {
                             percentile_cont(0.9) within group (order by f.first_response_business_secs) as frtb90,
                             coalesce(sum(f.transfers), 0) as transfers,
                             count(*) filter (where f.transfers > 1) as transferred_twice,
+                            count(f.first_frustration) as frustration_scored,
+                            avg(f.first_frustration) as frustration_first,
+                            avg(f.last_frustration) as frustration_last,
+                            count(*) filter (where f.last_frustration < f.first_frustration) as ended_calmer,
+                            count(*) filter (where f.last_frustration > f.first_frustration) as ended_angrier,
                             count(*) filter (where exists (
                                 select 1 from reports.case_fact p where p.requester_id = f.requester_id
                                 and p.created_day between f.created_day - :repeatDays and f.created_day
@@ -84,6 +90,11 @@ class ReportQueries {
                     b.frtb90 = number(rs, "frtb90");
                     b.transfers = rs.getLong("transfers");
                     b.transferredTwice = rs.getLong("transferred_twice");
+                    b.frustrationScored = rs.getLong("frustration_scored");
+                    b.frustrationFirst = number(rs, "frustration_first");
+                    b.frustrationLast = number(rs, "frustration_last");
+                    b.endedCalmer = rs.getLong("ended_calmer");
+                    b.endedAngrier = rs.getLong("ended_angrier");
                     b.repeats = rs.getLong("repeats");
                     b.frtMet = rs.getLong("frt_met");
                     return b;
@@ -132,6 +143,25 @@ class ReportQueries {
                             rs.getLong("n"),
                             rs.getLong("secs"),
                             rs.getLong("flagged"));
+                    return b;
+                })
+                .list();
+        var heated = new Filter(query, "m");
+        heated.params(jdbc.sql("""
+                        select %s as bucket, count(*) as heated,
+                            count(*) filter (where not m.flag) as unjoined,
+                            percentile_cont(0.5) within group (order by m.secs) as join50,
+                            percentile_cont(0.9) within group (order by m.secs) as join90
+                        from reports.case_moment m
+                        where m.kind = 'heated' and m.day between :from and :to %s
+                        group by 1
+                        """.formatted(momentDay, heated.where())))
+                .query((rs, n) -> {
+                    var b = rows.computeIfAbsent(date(rs), d -> new Builder());
+                    b.heated = rs.getLong("heated");
+                    b.heatedUnjoined = rs.getLong("unjoined");
+                    b.join50 = number(rs, "join50");
+                    b.join90 = number(rs, "join90");
                     return b;
                 })
                 .list();
@@ -234,11 +264,14 @@ class ReportQueries {
         }
     }
 
-    /** A period's figures as the four queries find them. */
+    /** A period's figures as the five queries find them. */
     private static final class Builder {
         long created, solved, transfers, transferredTwice, frtMet, resMet, contacts, abandoned, repeats;
+        long frustrationScored, endedCalmer, endedAngrier, heated, heatedUnjoined;
         @Nullable
         Double frt50, frt90, frtb50, frtb90, res50, res90, resb50, resb90, handle50, handle90, abandonedWait50;
+        @Nullable
+        Double frustrationFirst, frustrationLast, join50, join90;
         final Map<String, long[]> moments = new LinkedHashMap<>();
 
         void moment(String kind, String label, long n, long secs, long flagged) {
@@ -292,7 +325,16 @@ class ReportQueries {
                     of("rating:bad")[0],
                     of("compliment")[0],
                     of("complaint")[0],
-                    repeats);
+                    repeats,
+                    frustrationScored,
+                    frustrationFirst,
+                    frustrationLast,
+                    endedCalmer,
+                    endedAngrier,
+                    heated,
+                    join50,
+                    join90,
+                    heatedUnjoined);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.casekeeper.reports;
 
+import dev.casekeeper.assist.MessageScored;
 import dev.casekeeper.callbacks.CallbackDone;
 import dev.casekeeper.cases.CaseOpened;
 import dev.casekeeper.cases.CaseUpdated;
@@ -12,6 +13,7 @@ import dev.casekeeper.routing.ContactAbandoned;
 import dev.casekeeper.routing.ContactAccepted;
 import dev.casekeeper.routing.ContactEnded;
 import dev.casekeeper.routing.ContactResumed;
+import dev.casekeeper.routing.SupervisorRequestTaken;
 import dev.casekeeper.sla.SlaBreached;
 import dev.casekeeper.sla.SlaWarned;
 import org.springframework.context.event.EventListener;
@@ -84,6 +86,18 @@ class ReportsListener {
 
     @EventListener
     void on(FeedbackGiven event) {
+        atCommit.caseChanged(event.caseId());
+    }
+
+    /** A customer message's frustration score: the case's first and last, and when it first became heated. */
+    @EventListener
+    void on(MessageScored event) {
+        atCommit.caseChanged(event.caseId());
+    }
+
+    /** Routing writes the supervisor's joining on the case's timeline in the same transaction. */
+    @EventListener
+    void on(SupervisorRequestTaken event) {
         atCommit.caseChanged(event.caseId());
     }
 

@@ -8,6 +8,7 @@
         allowedDependencies = {
             "agents",
             "assist",
+            "assist :: events",
             "audit",
             "callbacks :: events",
             "cases",

@@ -3,6 +3,9 @@ package dev.casekeeper.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.agents.AgentId;
+import dev.casekeeper.assist.FrustrationLevel;
+import dev.casekeeper.assist.FrustrationScore;
+import dev.casekeeper.assist.MessageFrustration;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseStatus;
@@ -45,7 +48,10 @@ class CaseFactsTests {
         var created = Instant.parse("2026-10-24T22:30:00Z");
         var solved = Instant.parse("2026-10-25T23:30:00Z");
         var facts = CaseFacts.of(
-                detail(created, Instant.parse("2026-10-25T00:30:00Z"), solved, List.of()), BERLIN, OpenTime.WALL_CLOCK);
+                detail(created, Instant.parse("2026-10-25T00:30:00Z"), solved, List.of()),
+                BERLIN,
+                OpenTime.WALL_CLOCK,
+                List.of());
 
         assertThat(facts.createdDay()).isEqualTo(LocalDate.parse("2026-10-25"));
         assertThat(facts.solvedDay()).isEqualTo(LocalDate.parse("2026-10-26"));
@@ -77,7 +83,7 @@ class CaseFactsTests {
         var created = Instant.parse("2026-10-23T14:00:00Z");
         var answered = Instant.parse("2026-10-23T14:30:00Z");
         var solved = Instant.parse("2026-10-27T09:00:00Z");
-        var facts = CaseFacts.of(detail(created, answered, solved, List.of()), BERLIN, calendar.openTime());
+        var facts = CaseFacts.of(detail(created, answered, solved, List.of()), BERLIN, calendar.openTime(), List.of());
 
         assertThat(facts.firstResponseBusinessSecs())
                 .isEqualTo(Duration.ofMinutes(30).toSeconds());
@@ -92,7 +98,10 @@ class CaseFactsTests {
     void aCaseNoPolicyMatchesCountsBusinessHoursAsWallClockTime() {
         var created = Instant.parse("2026-10-24T22:30:00Z");
         var facts = CaseFacts.of(
-                detail(created, Instant.parse("2026-10-25T00:30:00Z"), null, List.of()), BERLIN, OpenTime.WALL_CLOCK);
+                detail(created, Instant.parse("2026-10-25T00:30:00Z"), null, List.of()),
+                BERLIN,
+                OpenTime.WALL_CLOCK,
+                List.of());
 
         assertThat(facts.firstResponseBusinessSecs()).isEqualTo(facts.firstResponseSecs());
         assertThat(facts.resolutionBusinessSecs()).isNull();
@@ -112,7 +121,8 @@ class CaseFactsTests {
                 Actor.agent(ALICE.value()),
                 new TimelineEvent.HoldEnded(Duration.ofSeconds(75), true));
 
-        var facts = CaseFacts.of(detail(created, null, null, List.of(reopened, held)), BERLIN, OpenTime.WALL_CLOCK);
+        var facts = CaseFacts.of(
+                detail(created, null, null, List.of(reopened, held)), BERLIN, OpenTime.WALL_CLOCK, List.of());
 
         assertThat(facts.moments())
                 .extracting(CaseFacts.Moment::kind, CaseFacts.Moment::day)
@@ -162,7 +172,9 @@ class CaseFactsTests {
                         new TimelineEvent.PromiseWithdrawn(withdrawn, "X", "no")));
 
         var promises =
-                CaseFacts.of(detail(created, null, null, timeline), BERLIN, OpenTime.WALL_CLOCK).moments().stream()
+                CaseFacts.of(detail(created, null, null, timeline), BERLIN, OpenTime.WALL_CLOCK, List.of())
+                        .moments()
+                        .stream()
                         .filter(m -> m.kind() == MomentKind.PROMISE)
                         .toList();
 
@@ -198,7 +210,7 @@ class CaseFactsTests {
                         Actor.customer(UUID.randomUUID()),
                         new TimelineEvent.SatisfactionRated("good", null, "email", true)));
 
-        var moments = CaseFacts.of(detail(created, null, null, timeline), BERLIN, OpenTime.WALL_CLOCK)
+        var moments = CaseFacts.of(detail(created, null, null, timeline), BERLIN, OpenTime.WALL_CLOCK, List.of())
                 .moments();
 
         assertThat(moments)
@@ -209,6 +221,62 @@ class CaseFactsTests {
                 .filteredOn(m -> m.kind() == MomentKind.RATING)
                 .singleElement()
                 .satisfies(m -> assertThat(m.label()).isEqualTo("good"));
+    }
+
+    @Test
+    void frustrationIsTheFirstAndLatestScoreAndHeatedCountsUntilTheFirstSupervisorWhoJoinedAfterIt() {
+        var created = Instant.parse("2026-06-01T08:00:00Z");
+        var heatedAt = created.plusSeconds(600);
+        var sam = new AgentId(UUID.randomUUID());
+        var timeline = List.of(
+                // A supervisor who joined before the case became heated does not count for it.
+                entry(created.plusSeconds(60), Actor.agent(sam.value()), joined(sam)),
+                entry(heatedAt.plusSeconds(900), Actor.agent(sam.value()), joined(sam)),
+                entry(heatedAt.plusSeconds(1800), Actor.agent(sam.value()), joined(sam)));
+        var scores = List.of(
+                score(created, 35, FrustrationLevel.CALM),
+                score(heatedAt, 80, FrustrationLevel.HEATED),
+                score(heatedAt.plusSeconds(60), 90, FrustrationLevel.HEATED),
+                score(heatedAt.plusSeconds(7200), 5, FrustrationLevel.CALM));
+
+        var facts = CaseFacts.of(detail(created, null, null, timeline), BERLIN, OpenTime.WALL_CLOCK, scores);
+
+        assertThat(facts.firstFrustration()).isEqualTo(35);
+        assertThat(facts.lastFrustration()).isEqualTo(5);
+        assertThat(facts.moments())
+                .filteredOn(m -> m.kind() == MomentKind.HEATED)
+                .singleElement()
+                .satisfies(m -> {
+                    assertThat(m.entryId()).isEqualTo(scores.get(1).entryId());
+                    assertThat(m.at()).isEqualTo(heatedAt);
+                    assertThat(m.secs()).isEqualTo(900);
+                    assertThat(m.flag()).isTrue();
+                });
+    }
+
+    @Test
+    void aHeatedCaseNoSupervisorJoinedHasNoTimeAndACaseWithoutScoresNoFrustration() {
+        var created = Instant.parse("2026-06-01T08:00:00Z");
+        var heated = CaseFacts.of(
+                detail(created, null, null, List.of()),
+                BERLIN,
+                OpenTime.WALL_CLOCK,
+                List.of(score(created, 95, FrustrationLevel.HEATED)));
+
+        assertThat(heated.firstFrustration()).isEqualTo(95);
+        assertThat(heated.lastFrustration()).isEqualTo(95);
+        assertThat(heated.moments())
+                .filteredOn(m -> m.kind() == MomentKind.HEATED)
+                .singleElement()
+                .satisfies(m -> {
+                    assertThat(m.secs()).isNull();
+                    assertThat(m.flag()).isFalse();
+                });
+
+        var unscored = CaseFacts.of(detail(created, null, null, List.of()), BERLIN, OpenTime.WALL_CLOCK, List.of());
+        assertThat(unscored.firstFrustration()).isNull();
+        assertThat(unscored.lastFrustration()).isNull();
+        assertThat(unscored.moments()).isEmpty();
     }
 
     @Test
@@ -240,6 +308,15 @@ class CaseFactsTests {
                 null,
                 null);
         return new CaseDetail(summary, null, timeline);
+    }
+
+    private static TimelineEvent.SupervisorJoined joined(AgentId supervisor) {
+        return new TimelineEvent.SupervisorJoined(supervisor, "Sam Supervisor", "message");
+    }
+
+    private static MessageFrustration score(Instant at, int score, FrustrationLevel level) {
+        return new MessageFrustration(
+                UUID.randomUUID(), at, new FrustrationScore(score, level, false, "en", List.of()));
     }
 
     private static TimelineEntry entry(Instant at, Actor author, TimelineEvent event) {

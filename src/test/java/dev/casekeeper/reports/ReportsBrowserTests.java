@@ -79,7 +79,7 @@ class ReportsBrowserTests extends ApiTestBase {
 
         waitFor().until(ExpectedConditions.textToBe(By.id("total-created"), "1"));
         var charts = browser.findElements(By.cssSelector("figure.report-chart"));
-        assertThat(charts).hasSize(4);
+        assertThat(charts).hasSize(6);
         for (var chart : charts) {
             assertThat(chart.findElement(By.cssSelector("svg[role=img] title")).getAttribute("textContent"))
                     .isNotBlank();
