@@ -64,7 +64,15 @@ class HelpLimitsTests extends ApiTestBase {
         long number = article.get("number").asLong();
         var client = WebSession.aLocalAddress();
         var otherNode = new HelpLimits(
-                new RateLimits(dataSource), new KnowledgeSettings("Help center", "", "en", List.of("en"), 20, org.springframework.util.unit.DataSize.ofMegabytes(10), 2));
+                new RateLimits(dataSource),
+                new KnowledgeSettings(
+                        "Help center",
+                        "",
+                        "en",
+                        List.of("en"),
+                        20,
+                        org.springframework.util.unit.DataSize.ofMegabytes(10),
+                        2));
         assertThat(otherNode.from(client).allowed()).isTrue();
         assertThat(otherNode.from(client).allowed()).isTrue();
         var web = WebSession.from(port, client);
