@@ -11,10 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseCriteriaLookup {
 
     private final CriteriaQueries queries;
+    private final CustomPlans plans;
     private final Clock clock;
 
-    CaseCriteriaLookup(CriteriaQueries queries, Clock clock) {
+    CaseCriteriaLookup(CriteriaQueries queries, CustomPlans plans, Clock clock) {
         this.queries = queries;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -22,6 +24,7 @@ public class CaseCriteriaLookup {
     public CasePage page(CaseCriteria criteria, SignedInAgent viewer, int page, int size) {
         var visibility = CaseVisibility.of(viewer);
         var now = clock.instant();
+        plans.forThisTransaction();
         int number = Math.max(0, page);
         var items = queries.page(criteria, visibility, number, size, now).stream()
                 .map(Case::summary)
@@ -41,6 +44,7 @@ public class CaseCriteriaLookup {
 
     /** How many cases the agent may see match, up to {@link CasePage#COUNT_CAP} and one beyond. */
     public long count(CaseCriteria criteria, SignedInAgent viewer) {
+        plans.forThisTransaction();
         return queries.count(criteria, CaseVisibility.of(viewer), clock.instant());
     }
 }

@@ -36,6 +36,7 @@ public class CaseLookup {
     private final TimelineJson json;
     private final TimelineAuthors authors;
     private final CustomerManagement customers;
+    private final CustomPlans plans;
     private final Clock clock;
 
     CaseLookup(
@@ -45,6 +46,7 @@ public class CaseLookup {
             TimelineJson json,
             TimelineAuthors authors,
             CustomerManagement customers,
+            CustomPlans plans,
             Clock clock) {
         this.cases = cases;
         this.entries = timeline;
@@ -52,6 +54,7 @@ public class CaseLookup {
         this.json = json;
         this.authors = authors;
         this.customers = customers;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -84,6 +87,7 @@ public class CaseLookup {
 
     /** One page of a workspace view, filtered, searched and sorted; only cases the viewer may see. */
     public CasePage search(CaseSearch search, SignedInAgent viewer) {
+        plans.forThisTransaction();
         Set<UUID> matching = search.q() == null || search.q().isBlank() ? Set.of() : customersMatching(search.q());
         var found = searches.search(search, CaseVisibility.of(viewer), matching, clock.instant());
         var snippets = new java.util.HashMap<CaseId, Snippet>();
@@ -105,6 +109,7 @@ public class CaseLookup {
 
     /** How many cases each view holds for the viewer right now, up to one past {@link CasePage#COUNT_CAP}. */
     public Map<CaseView, Long> viewCounts(SignedInAgent viewer) {
+        plans.forThisTransaction();
         return searches.counts(CaseVisibility.of(viewer), clock.instant());
     }
 
@@ -114,6 +119,7 @@ public class CaseLookup {
      */
     public Slice<CaseSummary> list(CaseFilter filter, SignedInAgent viewer, @Nullable String cursor, int limit) {
         var visibility = CaseVisibility.of(viewer);
+        plans.forThisTransaction();
         var text = filter.q() == null || filter.q().isBlank()
                 ? null
                 : searches.text(filter.q().strip(), visibility, customersMatching(filter.q()));
