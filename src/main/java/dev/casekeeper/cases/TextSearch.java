@@ -41,8 +41,16 @@ final class TextSearch {
         this.tag = q.matches("[\\p{L}\\p{N}_.-]{1,50}") ? q.toLowerCase(Locale.ROOT) : null;
     }
 
-    /** One way to find cases: rows of {@code cases.support_case c} (and maybe more) meeting a condition. */
-    record Branch(String from, String condition) {}
+    /**
+     * One way to find cases: rows of {@code cases.support_case c} (and maybe more) meeting a condition;
+     * {@code entries} when its rows are timeline entries (a case may come once per entry).
+     */
+    record Branch(String from, String condition, boolean entries) {
+
+        Branch(String from, String condition) {
+            this(from, condition, false);
+        }
+    }
 
     /**
      * Each branch reads one index; together they find exactly what {@link #anyOf()} finds. The
@@ -63,7 +71,8 @@ final class TextSearch {
         branches.add(new Branch("cases.support_case c", "c.search @@ " + QUERY));
         branches.add(new Branch(
                 "cases.timeline_entry t join cases.support_case c on c.id = t.case_id",
-                "t.kind <> 'event' and t.search @@ " + QUERY));
+                "t.kind <> 'event' and t.search @@ " + QUERY,
+                true));
         if (q.length() >= MIN_PART_LENGTH) {
             branches.add(new Branch("cases.support_case c", "c.subject ilike :like escape '\\'"));
         }

@@ -53,6 +53,35 @@ class SearchBeyondTheCapTests extends ApiTestBase {
     }
 
     @Test
+    void aWordInTheMessagesOfMoreThanAThousandCasesShowsTheirPagesNewestFirst() {
+        var team = newTeam();
+        var agent = WebSession.anonymous(port).signIn(newAgent("agent", team).email(), PASSWORD);
+        var outsider =
+                WebSession.anonymous(port).signIn(newAgent("agent", newTeam()).email(), PASSWORD);
+        String word = word();
+        insertCases(team, "message", CasePage.COUNT_CAP + 50);
+        // The word only in each case's first message: found through the entries, not the subjects.
+        jdbc.sql("""
+                        insert into cases.timeline_entry (id, case_id, kind, author_kind, author_id, body_text, body_html,
+                            created_at)
+                        select gen_random_uuid(), c.id, 'message_in', 'customer', c.requester_id,
+                               'The ' || :word || ' broke', '<p>The ' || :word || ' broke</p>', c.created_at
+                        from cases.support_case c where c.team_id = :team
+                        """).param("word", word).param("team", team).update();
+
+        var found = agent.getPart("/views/team?q=" + word).html();
+        var next = agent.getPart("/views/team?page=1&q=" + word).html();
+
+        assertThat(found.select("#result-count").text()).isEqualTo("1,000+ cases");
+        assertThat(subjects(found)).hasSize(25);
+        assertThat(subjects(found).getFirst()).as("the latest change first").endsWith(" " + (CasePage.COUNT_CAP + 49));
+        assertThat(subjects(found).getLast()).endsWith(" " + (CasePage.COUNT_CAP + 25));
+        assertThat(subjects(next)).hasSize(25).doesNotContainAnyElementsOf(subjects(found));
+        assertThat(subjects(next).getFirst()).endsWith(" " + (CasePage.COUNT_CAP + 24));
+        assertThat(subjects(outsider.getPart("/views/all?q=" + word).html())).isEmpty();
+    }
+
+    @Test
     void fewMatchesAreCountedExactly() {
         var team = newTeam();
         var agent = WebSession.anonymous(port).signIn(newAgent("agent", team).email(), PASSWORD);
