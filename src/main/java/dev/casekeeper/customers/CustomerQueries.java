@@ -161,10 +161,13 @@ class CustomerQueries {
      *     {@link CustomerValueQueries#containment} writes it; the values' GIN index answers it
      */
     List<Row> search(@Nullable String q, @Nullable String containing, @Nullable Cursor after, int limit) {
+        // The field filter is written only when set: "(:x is null or ...)" keeps a cached generic plan
+        // from reading the values' GIN index, and a rare value then walks every customer.
+        String fields = containing == null ? "" : " and c.custom_fields @> cast(:containing as jsonb)";
         return jdbc.sql("""
                         select c.* from customers.customer c
-                        where c.merged_into is null
-                          and (cast(:containing as jsonb) is null or c.custom_fields @> cast(:containing as jsonb))
+                        where c.merged_into is null""" + fields + """
+
                           and (cast(:q as text) is null
                                or c.display_name ilike '%' || :q || '%'
                                or c.display_name % :q
@@ -178,7 +181,7 @@ class CustomerQueries {
                         limit :limit
                         """)
                 .param("q", q)
-                .param("containing", containing)
+                .params(containing == null ? Map.of() : Map.of("containing", containing))
                 .param(
                         "digits",
                         q == null ? "" : q.replaceAll("[^0-9]", "").length() >= 4 ? q.replaceAll("[^0-9]", "") : "")
