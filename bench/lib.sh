@@ -10,6 +10,7 @@
 #   bench_client_jars 'postgresql-[0-9.]+'           # jars from the application's jar, as a class path
 #
 # BENCH_KEEP=1 keeps the data directory and the application's log; they are kept after a failure too.
+# BENCH_JAR=FILE starts another build than target's (the jar of an earlier commit, for a baseline).
 
 # The same JDK ./mvnw uses: JAVA_HOME, else the default java when it is 21+, else the newest JDK 21+.
 # shellcheck disable=SC1091
@@ -31,6 +32,7 @@ bench_prepare() {
     ./mvnw -B -ntp -q -DskipTests package
   fi
   jar="$(ls target/casekeeper-*.jar | grep -v -e '-plain\.jar$' | head -n 1)"
+  jar="${BENCH_JAR:-$jar}" # another build, to compare before and after in one run
   work="$(mktemp -d "${TMPDIR:-/tmp}/casekeeper-$1-bench.XXXXXX")"
   data="$work/data"
   log="$work/casekeeper.log"

@@ -70,6 +70,39 @@ class EmbeddedDatabaseTests {
     }
 
     @Test
+    void sizesItsBufferCacheToTheMachineAndPlansForFastDisksUnlessTheAdminSaysOtherwise() {
+        var expected = MemorySizing.forThisMachine();
+        try (var app = start("--casekeeper.data-dir=" + dataDir)) {
+            var jdbc = app.getBean(JdbcTemplate.class);
+
+            assertThat(setting(jdbc, "shared_buffers")).isEqualTo(size(jdbc, expected.get("shared_buffers")));
+            assertThat(setting(jdbc, "effective_cache_size"))
+                    .isEqualTo(size(jdbc, expected.get("effective_cache_size")));
+            assertThat(jdbc.queryForObject("SHOW random_page_cost", String.class))
+                    .isEqualTo("1.1");
+        }
+        try (var app = start(
+                "--casekeeper.data-dir=" + dataDir,
+                "--casekeeper.embedded-db.server-config.shared_buffers=96MB",
+                "--casekeeper.embedded-db.server-config.random_page_cost=2")) {
+            var jdbc = app.getBean(JdbcTemplate.class);
+
+            assertThat(setting(jdbc, "shared_buffers")).isEqualTo(96L * 1024 * 1024);
+            assertThat(jdbc.queryForObject("SHOW random_page_cost", String.class))
+                    .isEqualTo("2");
+        }
+    }
+
+    /** A memory setting of the running server, in bytes. */
+    private static long setting(JdbcTemplate jdbc, String name) {
+        return size(jdbc, jdbc.queryForObject("select current_setting(?)", String.class, name));
+    }
+
+    private static long size(JdbcTemplate jdbc, String text) {
+        return jdbc.queryForObject("select pg_size_bytes(?)", Long.class, text);
+    }
+
+    @Test
     void usesAnExternalDatabaseWhenOneIsConfiguredAndStartsNoEmbeddedOne() {
         Path other = dataDir.resolve("external");
         try (var owner = start("--casekeeper.data-dir=" + other)) {
