@@ -1,6 +1,7 @@
 package dev.casekeeper.agents.web;
 
 import dev.casekeeper.agents.PasswordManagement;
+import dev.casekeeper.agents.SignInMethod;
 import dev.casekeeper.agents.SignedInAgent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +14,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * An agent signed in with a temporary password (reset by an admin, or set when their account was
  * made) sees their account page, and nothing else, until they have chosen their own. A partial
- * page update is told to load the account page as a whole page.
+ * page update is told to load the account page as a whole page. An agent signed in through their
+ * identity provider used no password, so nothing is asked of them.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordChangeRequired implements HandlerInterceptor, WebMvcConfigurer {
@@ -53,6 +55,7 @@ class PasswordChangeRequired implements HandlerInterceptor, WebMvcConfigurer {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null
                 || !(authentication.getPrincipal() instanceof SignedInAgent agent)
+                || SignInMethod.SINGLE_SIGN_ON.equals(request.getAttribute(SignInMethod.REQUEST_ATTRIBUTE))
                 || !passwords.changeRequired(agent.id())) {
             return true;
         }

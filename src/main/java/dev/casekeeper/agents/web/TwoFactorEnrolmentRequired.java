@@ -1,5 +1,6 @@
 package dev.casekeeper.agents.web;
 
+import dev.casekeeper.agents.SignInMethod;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.agents.TwoFactorManagement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * An agent whose role must sign in with a second factor, and who has none yet, sees the page that
  * sets one up, and nothing else, after their password (as {@link PasswordChangeRequired} does for a
- * temporary password, which comes first). API tokens are not affected.
+ * temporary password, which comes first). API tokens are not affected, nor agents signed in through
+ * their identity provider, whose own second factor applies.
  */
 @Configuration(proxyBeanMethods = false)
 class TwoFactorEnrolmentRequired implements HandlerInterceptor, WebMvcConfigurer {
@@ -55,6 +57,7 @@ class TwoFactorEnrolmentRequired implements HandlerInterceptor, WebMvcConfigurer
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null
                 || !(authentication.getPrincipal() instanceof SignedInAgent agent)
+                || SignInMethod.SINGLE_SIGN_ON.equals(request.getAttribute(SignInMethod.REQUEST_ATTRIBUTE))
                 || !twoFactor.enrolmentRequired(agent.id(), agent.role())) {
             return true;
         }
