@@ -33,6 +33,12 @@ class SingleSignOn {
     private final ApplicationEventPublisher events;
 
     SingleSignOn(SingleSignOnSettings settings, SingleSignOnManagement signOn, ApplicationEventPublisher events) {
+        if (settings.enabled()
+                && (settings.clientId() == null || settings.clientId().isBlank())) {
+            // Said at start, not at the first agent's sign-in.
+            throw new IllegalStateException(
+                    "casekeeper.agents.sso.issuer-uri is set but casekeeper.agents.sso.client-id is not");
+        }
         this.settings = settings;
         this.signOn = signOn;
         this.events = events;

@@ -3,10 +3,13 @@ package dev.casekeeper.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.casekeeper.agents.Role;
+import dev.casekeeper.agents.TwoFactorManagement;
 import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.HeadlessChromium;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chromium.ChromiumDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +36,9 @@ class SingleSignOnBrowserTests extends ApiTestBase {
     private static final String DEFAULT_TEAM = "Joined through single sign-on";
     private static final String PROVIDER_PASSWORD = "provider password for tests";
     private static TestIdentityProvider provider;
+
+    @Autowired
+    TwoFactorManagement twoFactor;
 
     @DynamicPropertySource
     static void singleSignOn(DynamicPropertyRegistry properties) {
@@ -144,6 +151,28 @@ class SingleSignOnBrowserTests extends ApiTestBase {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("sso-error")));
         assertThat(error.getText()).contains("did not confirm your email");
         assertThat(agentsWithEmail(email)).isEmpty();
+    }
+
+    @Test
+    void theProvidersSignInAsksForNoSecondFactorSetupNorPasswordChange() {
+        var supervisor = newAgent("supervisor");
+        var reset = admin().post("/api/v1/agents/" + supervisor.id() + "/password-reset", null);
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        provider.addPerson(supervisor.email(), PROVIDER_PASSWORD, "Tess Temporary", true);
+        var enforced = twoFactor.enforcedRoles();
+        twoFactor.enforce(EnumSet.of(Role.SUPERVISOR));
+        try {
+            signInWithProvider(supervisor.email());
+            HeadlessChromium.waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+
+            browser.get(casekeeper() + "/");
+            assertThat(browser.getCurrentUrl())
+                    .as("neither the two-factor setup nor the password change is asked")
+                    .doesNotContain("/account");
+            assertThat(browser.findElements(By.cssSelector(".me-name"))).isNotEmpty();
+        } finally {
+            twoFactor.enforce(enforced);
+        }
     }
 
     @Test
