@@ -189,6 +189,14 @@ class AgentQueries {
                 == 1;
     }
 
+    /** The team with this name, in any case. */
+    Optional<UUID> teamIdNamed(String name) {
+        return jdbc.sql("select id from agents.team where lower(name) = lower(:name)")
+                .param("name", name)
+                .query(UUID.class)
+                .optional();
+    }
+
     boolean teamNameTaken(String name) {
         return jdbc.sql("select exists (select 1 from agents.team where lower(name) = lower(:name))")
                 .param("name", name)

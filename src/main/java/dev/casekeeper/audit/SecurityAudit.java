@@ -8,7 +8,10 @@ import dev.casekeeper.agents.AgentSignedIn;
 import dev.casekeeper.agents.AgentSignedOut;
 import dev.casekeeper.agents.ApiTokenIssued;
 import dev.casekeeper.agents.ApiTokenRevoked;
+import dev.casekeeper.agents.SignInMethod;
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.agents.SingleSignOnRefusal;
+import dev.casekeeper.agents.SingleSignOnRefused;
 import dev.casekeeper.agents.TwoFactorCodeRefused;
 import dev.casekeeper.agents.TwoFactorDisabled;
 import dev.casekeeper.agents.TwoFactorEnrolled;
@@ -41,7 +44,19 @@ class SecurityAudit {
                 AuditKind.SIGN_IN,
                 Actor.agent(event.agentId().value()),
                 AuditSubject.of("agent", event.agentId().value()),
-                "Signed in with email and password");
+                event.method() == SignInMethod.SINGLE_SIGN_ON
+                        ? "Signed in through single sign-on"
+                        : "Signed in with email and password");
+    }
+
+    /** The identity provider vouched for them, but Casekeeper did not let them in. */
+    @EventListener
+    void on(SingleSignOnRefused event) {
+        audit.recordFailedSignIn(
+                event.email(),
+                event.reason() == SingleSignOnRefusal.AGENT_DEACTIVATED
+                        ? "Single sign-on refused: the agent is deactivated"
+                        : "Single sign-on refused: the identity provider gave no verified email");
     }
 
     @EventListener

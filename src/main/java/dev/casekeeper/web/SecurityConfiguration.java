@@ -5,6 +5,8 @@ import dev.casekeeper.agents.TwoFactorManagement;
 import dev.casekeeper.ratelimits.RateLimits;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,6 +17,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
@@ -210,7 +213,10 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Pages: a session from the sign-in form, kept in PostgreSQL; CSRF tokens on every form. */
+    /**
+     * Pages: a session from the sign-in form (or the identity provider, when single sign-on is
+     * configured), kept in PostgreSQL; CSRF tokens on every form.
+     */
     @Bean
     @Order(3)
     SecurityFilterChain pages(
@@ -218,12 +224,17 @@ class SecurityConfiguration {
             AgentManagement agents,
             PasswordSignIn signIn,
             TwoFactorManagement twoFactor,
+            SingleSignOn singleSignOn,
             ApplicationEventPublisher events,
             Clock clock)
             throws Exception {
         var accessDenied = new AccessDeniedHandlerImpl();
         accessDenied.setErrorPage(ErrorPagesController.FORBIDDEN_PATH);
-        var signIns = new ProviderManager(new SessionSignIn(signIn, twoFactor));
+        var providers = new ArrayList<AuthenticationProvider>(List.of(new SessionSignIn(signIn, twoFactor)));
+        singleSignOn.provider().ifPresent(providers::add);
+        var signIns = new ProviderManager(providers);
+        var failures = new SignInFailureHandler(clock);
+        singleSignOn.apply(http, failures);
         // Failed sign-ins as Spring Security's events, which the audit log records.
         var outcomes = new DefaultAuthenticationEventPublisher(events);
         outcomes.setAdditionalExceptionMappings(
@@ -258,7 +269,7 @@ class SecurityConfiguration {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/", false)
-                        .failureHandler(new SignInFailureHandler(clock)))
+                        .failureHandler(failures))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .requestCache(c -> c.requestCache(pageRequestCache()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new PageAuthenticationEntryPoint())

@@ -2,6 +2,7 @@ package dev.casekeeper.web;
 
 import dev.casekeeper.agents.AgentId;
 import dev.casekeeper.agents.AgentManagement;
+import dev.casekeeper.agents.SignInMethod;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Turns the agent id kept in a browser session into the agent as they are now: current role and
  * teams for this request. A session whose agent was deactivated ends here, on whichever node it
- * arrives. The request's context is a fresh one, so nothing of it is written back to the session.
+ * arrives. The request's context is a fresh one, so nothing of it is written back to the session. How
+ * the agent signed in goes along as a request attribute ({@link SignInMethod#REQUEST_ATTRIBUTE}).
  */
 class SessionAgentFilter extends OncePerRequestFilter {
 
@@ -41,6 +43,7 @@ class SessionAgentFilter extends OncePerRequestFilter {
                     httpSession.invalidate();
                 }
             } else {
+                request.setAttribute(SignInMethod.REQUEST_ATTRIBUTE, session.signInMethod());
                 var context = SecurityContextHolder.createEmptyContext();
                 context.setAuthentication(AgentAuthentication.of(agent.get()));
                 SecurityContextHolder.setContext(context);

@@ -10,7 +10,7 @@ import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the other modules when an agent signs in with the form or signs out, as the agents' own
+ * Tells the other modules when an agent signs in (with the form or their identity provider) or signs out, as the agents' own
  * events (routing sets their presence). Spring Security publishes both for the page sessions only;
  * API tokens neither sign in nor out.
  */
@@ -26,7 +26,7 @@ class SignInEvents {
     @EventListener
     void on(InteractiveAuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof SessionAgent agent) {
-            events.publishEvent(new AgentSignedIn(new AgentId(agent.agentId())));
+            events.publishEvent(new AgentSignedIn(new AgentId(agent.agentId()), agent.signInMethod()));
         }
     }
 

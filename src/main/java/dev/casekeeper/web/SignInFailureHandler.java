@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
@@ -35,6 +36,12 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
             return;
         }
         var flash = new FlashMap();
+        if (exception instanceof OAuth2AuthenticationException sso) {
+            // The identity provider's sign-in: what the page says depends on why it ended.
+            flash.put("ssoFailed", sso.getError().getErrorCode());
+            redirectToLogin(flash, request, response);
+            return;
+        }
         String email = request.getParameter("email");
         flash.put("email", email == null ? "" : email);
         if (exception instanceof SignInLockedException locked) {
@@ -42,6 +49,11 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
         } else {
             flash.put("failed", true);
         }
+        redirectToLogin(flash, request, response);
+    }
+
+    private void redirectToLogin(FlashMap flash, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         String login = request.getContextPath() + "/login";
         flash.setTargetRequestPath(login);
         flashMaps.saveOutputFlashMap(flash, request, response);

@@ -61,6 +61,21 @@ class SignInTests extends ApiTestBase {
     }
 
     @Test
+    void withoutSingleSignOnConfiguredTheSignInPageHasOnlyThePasswordForm() {
+        var browser = WebSession.anonymous(port);
+
+        var form = browser.get("/login");
+        var start = browser.get("/oauth2/authorization/sso");
+
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.html().select("#sso-sign-in")).isEmpty();
+        assertThat(form.html().select("#email")).hasSize(1);
+        assertThat(start.location())
+                .as("nothing answers there but the sign-in page")
+                .endsWith("/login");
+    }
+
+    @Test
     void theSignInFormRefusesAPostWithoutItsCsrfToken() {
         var agent = newAgent("agent");
         var browser = WebSession.anonymous(port);

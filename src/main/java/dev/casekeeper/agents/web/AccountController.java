@@ -67,6 +67,7 @@ class AccountController {
             response.setStatus(FormErrors.status(errors));
             return fill(model, me);
         }
+        AccountStepsRequired.done(request, AccountStepsRequired.Step.CHANGE_PASSWORD);
         // Whoever else was signed in with the old password is signed out; this browser stays.
         var session = request.getSession(false);
         sessions.endAllBut(me.id(), session == null ? null : session.getId());

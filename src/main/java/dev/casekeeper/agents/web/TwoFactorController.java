@@ -5,6 +5,7 @@ import dev.casekeeper.agents.TwoFactorCheck;
 import dev.casekeeper.agents.TwoFactorEnrolment;
 import dev.casekeeper.agents.TwoFactorManagement;
 import dev.casekeeper.shared.ConflictException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,10 +50,12 @@ class TwoFactorController {
     String confirm(
             @RequestParam(defaultValue = "") String code,
             @AuthenticationPrincipal SignedInAgent me,
+            HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         var codes = twoFactor.confirmEnrolment(me.id(), code);
         if (codes.isPresent()) {
+            AccountStepsRequired.done(request, AccountStepsRequired.Step.SET_UP_TWO_FACTOR);
             // The recovery codes are in this answer only: not kept for a redirect, not cached.
             response.setHeader("Cache-Control", "no-store");
             model.addAttribute("recoveryCodes", codes.get());

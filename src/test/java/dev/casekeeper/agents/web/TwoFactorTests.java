@@ -157,6 +157,28 @@ class TwoFactorTests extends ApiTestBase {
     }
 
     @Test
+    void aSecondFactorMadeRequiredAppliesFromTheNextSignIn() {
+        var supervisor = newAgent("supervisor");
+        var signedInBefore = WebSession.anonymous(port).signIn(supervisor.email(), PASSWORD);
+        var admin = WebSession.anonymous(port).signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        admin.get("/admin/two-factor");
+        assertThat(admin.post("/admin/two-factor", Map.of("roles", "supervisor"))
+                        .status())
+                .isEqualTo(302);
+        try {
+            var signedInAfter = WebSession.anonymous(port).signIn(supervisor.email(), PASSWORD);
+
+            assertThat(signedInBefore.get("/").status())
+                    .as("decided at sign-in, kept in the session")
+                    .isEqualTo(200);
+            assertThat(signedInAfter.get("/").location()).endsWith("/account/two-factor");
+        } finally {
+            admin.get("/admin/two-factor");
+            admin.post("/admin/two-factor", Map.of());
+        }
+    }
+
+    @Test
     void anAgentTurnsTheSecondFactorOffWithACode() throws Exception {
         var enrolled = enrolled("agent");
         var session = passwordOnly(enrolled.agent().email());
