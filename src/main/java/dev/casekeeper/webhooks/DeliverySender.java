@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due deliveries from this node, continuously and with at most {@code concurrency} requests in
- * flight: takes what is due (never more than there is room for), posts each on a virtual thread, and
+ * flight: takes what is due (never more than there is room for), posts each on a thread of its own, and
  * records every attempt with its outcome. A take that filled what it asked for means more may be
  * due, so the next one follows as soon as a slice of the requests in flight has been answered
  * (taking deliveries one or two at a time, each in a transaction of its own, cost a backlog more than
@@ -46,8 +46,15 @@ class DeliverySender implements SmartLifecycle {
     private final Semaphore inFlight;
     /** Room a take after a full one waits for: a slice of the requests in flight, at most a batch. */
     private final int slice;
-    // Made anew at each start: a stopped context (a paused test context, too) is started again.
-    private volatile ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    // Platform threads, not virtual ones: on a busy node the few carriers of the virtual threads are
+    // taken by request handling, and every answer waited in their queue behind it, so at most
+    // concurrency requests, each held that long, sent fewer deliveries than were written, and the
+    // backlog cleared only when the requests let up (in waves). Scheduled by the operating system,
+    // the sends get their share of the cores. The HTTP client's own work has a pool of its own, so
+    // sends blocked on their answers never hold up the answers. Both are bounded by inFlight, and
+    // made anew at each start: a stopped context (a paused test context, too) is started again.
+    private volatile ExecutorService senders = threads("webhook-send-");
+    private volatile ExecutorService httpWork = threads("webhook-http-");
     private volatile HttpClient http;
     private volatile boolean running;
     private volatile @Nullable Thread loop;
@@ -71,18 +78,20 @@ class DeliverySender implements SmartLifecycle {
         this.due = due;
         this.inFlight = new Semaphore(settings.concurrency());
         this.slice = Math.max(1, Math.min(settings.batchSize(), settings.concurrency() / 4));
-        this.http = client(senders);
+        this.http = SignedPost.client(httpWork, settings.timeout());
     }
 
-    private HttpClient client(ExecutorService executor) {
-        return SignedPost.client(executor, settings.timeout());
+    private static ExecutorService threads(String name) {
+        return Executors.newCachedThreadPool(
+                Thread.ofPlatform().name(name, 0).daemon().factory());
     }
 
     @Override
     public void start() {
         if (senders.isShutdown()) {
-            senders = Executors.newVirtualThreadPerTaskExecutor();
-            http = client(senders);
+            senders = threads("webhook-send-");
+            httpWork = threads("webhook-http-");
+            http = SignedPost.client(httpWork, settings.timeout());
         }
         running = true;
         var thread = Thread.ofPlatform().name("webhook-sender").daemon().unstarted(this::run);
@@ -102,6 +111,7 @@ class DeliverySender implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        httpWork.shutdown();
     }
 
     @Override
