@@ -1,6 +1,5 @@
 package dev.casekeeper.webhooks;
 
-import dev.casekeeper.bus.ClusterBus;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,12 +19,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends due deliveries from this node: takes a batch (never more than it has room in flight for),
- * posts each on a virtual thread, and records every attempt with its outcome. Woken through the
- * cluster bus when a delivery is written on any node, else every poll interval, which is also how
- * retries come due. A delivery another node took and never finished (that node died) comes due
- * again once the attempt's time-out has long passed: at least once, never lost; receivers drop
- * duplicates by {@code Casekeeper-Webhook-Id}.
+ * Sends due deliveries from this node, continuously and with at most {@code concurrency} requests in
+ * flight: takes what is due (never more than there is room for), posts each on a thread of its own, and
+ * records every attempt with its outcome. A take that filled what it asked for means more may be
+ * due, so the next one follows as soon as a slice of the requests in flight has been answered
+ * (taking deliveries one or two at a time, each in a transaction of its own, cost a backlog more than
+ * it sent); a take that found less means the outbox is drained, and the sender waits until a commit
+ * that wrote deliveries wakes it ({@link DueSignal}: at once on this node, through the cluster bus on
+ * the others) or the poll interval passes, which is how retries come due. A delivery another node
+ * took and never finished (that node died) comes due again once the attempt's time-out has long
+ * passed: at least once, never lost; receivers drop duplicates by {@code Casekeeper-Webhook-Id}.
  */
 @Component
 class DeliverySender implements SmartLifecycle {
@@ -39,10 +42,19 @@ class DeliverySender implements SmartLifecycle {
     private final WebhookSettings settings;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final DueSignal due;
     private final Semaphore inFlight;
-    private final Semaphore wake = new Semaphore(0);
-    // Made anew at each start: a stopped context (a paused test context, too) is started again.
-    private volatile ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    /** Room a take after a full one waits for: a slice of the requests in flight, at most a batch. */
+    private final int slice;
+    // Platform threads, not virtual ones: on a busy node the few carriers of the virtual threads are
+    // taken by request handling, and every answer waited in their queue behind it, so at most
+    // concurrency requests, each held that long, sent fewer deliveries than were written, and the
+    // backlog cleared only when the requests let up (in waves). Scheduled by the operating system,
+    // the sends get their share of the cores. The HTTP client's own work has a pool of its own, so
+    // sends blocked on their answers never hold up the answers. Both are bounded by inFlight, and
+    // made anew at each start: a stopped context (a paused test context, too) is started again.
+    private volatile ExecutorService senders = threads("webhook-send-");
+    private volatile ExecutorService httpWork = threads("webhook-http-");
     private volatile HttpClient http;
     private volatile boolean running;
     private volatile @Nullable Thread loop;
@@ -55,7 +67,7 @@ class DeliverySender implements SmartLifecycle {
             WebhookSettings settings,
             Clock clock,
             PlatformTransactionManager transactions,
-            ClusterBus bus) {
+            DueSignal due) {
         this.deliveries = deliveries;
         this.outcomes = outcomes;
         this.answered = answered;
@@ -63,36 +75,23 @@ class DeliverySender implements SmartLifecycle {
         this.settings = settings;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
+        this.due = due;
         this.inFlight = new Semaphore(settings.concurrency());
-        this.http = client(senders);
-        bus.subscribe(WebhookOutbox.DUE, new ClusterBus.Subscriber() {
-            @Override
-            public void receive(String payload) {
-                wakeUp();
-            }
-
-            @Override
-            public void missedMessages() {
-                wakeUp();
-            }
-        });
+        this.slice = Math.max(1, Math.min(settings.batchSize(), settings.concurrency() / 4));
+        this.http = SignedPost.client(httpWork, settings.timeout());
     }
 
-    private void wakeUp() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
-        }
-    }
-
-    private HttpClient client(ExecutorService executor) {
-        return SignedPost.client(executor, settings.timeout());
+    private static ExecutorService threads(String name) {
+        return Executors.newCachedThreadPool(
+                Thread.ofPlatform().name(name, 0).daemon().factory());
     }
 
     @Override
     public void start() {
         if (senders.isShutdown()) {
-            senders = Executors.newVirtualThreadPerTaskExecutor();
-            http = client(senders);
+            senders = threads("webhook-send-");
+            httpWork = threads("webhook-http-");
+            http = SignedPost.client(httpWork, settings.timeout());
         }
         running = true;
         var thread = Thread.ofPlatform().name("webhook-sender").daemon().unstarted(this::run);
@@ -103,7 +102,7 @@ class DeliverySender implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        wakeUp();
+        due.wake();
         senders.shutdown();
         try {
             if (!senders.awaitTermination(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
@@ -112,6 +111,7 @@ class DeliverySender implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        httpWork.shutdown();
     }
 
     @Override
@@ -120,18 +120,19 @@ class DeliverySender implements SmartLifecycle {
     }
 
     private void run() {
+        // At start, deliveries may be due that no wake-up will announce (written before a restart).
+        boolean more = true;
         // A loop of an earlier start (stopped, started again before it woke) ends here.
         while (running && Thread.currentThread() == loop) {
-            int taken = 0;
             try {
-                taken = sendDue();
+                more = sendDue(more);
             } catch (RuntimeException e) {
+                more = false;
                 log.warn("Could not take due webhook deliveries; trying again at the next poll", e);
             }
             try {
-                if (taken == 0) {
-                    wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
+                if (!more) {
+                    due.await(settings.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -140,19 +141,29 @@ class DeliverySender implements SmartLifecycle {
         }
     }
 
-    /** Takes and starts as many due deliveries as there is room for; answers how many. */
-    private int sendDue() {
+    /**
+     * Takes and starts as many due deliveries as there is room for, once there is room for at least
+     * one (for a slice when {@code more} may be due); answers whether the take filled what it asked
+     * for, so more may be due.
+     */
+    private boolean sendDue(boolean more) {
         int room;
         try {
             // Wait for room rather than take deliveries that would sit while their time-out runs.
-            inFlight.acquire();
-            room = 1 + inFlight.drainPermits();
+            int least = more ? slice : 1;
+            inFlight.acquire(least);
+            room = least + inFlight.drainPermits();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            return false;
         }
         int wanted = Math.min(room, settings.batchSize());
         inFlight.release(room - wanted);
+        if (!running) {
+            // Stopping: what is not taken now stays due for the next start or another node.
+            inFlight.release(wanted);
+            return false;
+        }
         var now = clock.instant();
         // Another node may retry one of these only after this attempt had every chance to end.
         var lost = now.plus(settings.timeout().multipliedBy(2)).plusSeconds(30);
@@ -174,7 +185,7 @@ class DeliverySender implements SmartLifecycle {
                 }
             });
         }
-        return taken.size();
+        return taken.size() == wanted;
     }
 
     private void send(DeliveryQueries.Taken delivery) {

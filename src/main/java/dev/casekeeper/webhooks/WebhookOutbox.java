@@ -13,20 +13,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes an event's deliveries, one per subscription that wants it, in the caller's transaction,
- * and wakes every node's sender once that transaction commits. Which subscriptions want what is
+ * and wakes every node's sender once that transaction commits ({@link DueSignal}). Which subscriptions want what is
  * kept in memory, so an event nobody subscribed to costs no statement at all; any change of a
  * subscription, on any node, drops that copy everywhere through the cluster bus.
  */
 @Component
 class WebhookOutbox {
 
-    /** A delivery is due: senders look now rather than at their next poll. */
-    static final Topic DUE = new Topic("webhooks-due");
-
     private static final Topic CHANGED = new Topic("webhooks-subscriptions");
 
     private final SubscriptionQueries subscriptions;
     private final DeliveryQueries deliveries;
+    private final DueSignal due;
     private final ClusterBus bus;
     private final JsonMapper json;
     private final Clock clock;
@@ -35,11 +33,13 @@ class WebhookOutbox {
     WebhookOutbox(
             SubscriptionQueries subscriptions,
             DeliveryQueries deliveries,
+            DueSignal due,
             ClusterBus bus,
             JsonMapper json,
             Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
+        this.due = due;
         this.bus = bus;
         this.json = json;
         this.clock = clock;
@@ -78,7 +78,7 @@ class WebhookOutbox {
         for (var subscription : targets) {
             deliveries.insert(UUID.randomUUID(), subscription, eventId, type, body, now);
         }
-        bus.publish(DUE, "");
+        due.deliveriesDue();
         return eventId;
     }
 
@@ -95,13 +95,13 @@ class WebhookOutbox {
         var eventId = UUID.randomUUID();
         var deliveryId = UUID.randomUUID();
         deliveries.insert(deliveryId, subscription, eventId, type, body(eventId, type, data), clock.instant());
-        bus.publish(DUE, "");
+        due.deliveriesDue();
         return deliveryId;
     }
 
     /** A delivery was made due by hand: every node's sender looks now. */
     void wakeSenders() {
-        bus.publish(DUE, "");
+        due.deliveriesDue();
     }
 
     /** A subscription was added, changed or removed: every node reads them again. */

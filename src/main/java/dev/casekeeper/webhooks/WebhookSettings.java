@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secretKey base64 of 32 random bytes; seals the subscriptions' signing secrets (AES-256-GCM).
  *     Without it no subscription can be added
  * @param pollInterval how often each node looks for due deliveries when nothing woke it sooner (a
- *     new event wakes every node at once)
- * @param batchSize deliveries a node takes at a time
+ *     commit that wrote deliveries wakes every node at once); it brings retries due
+ * @param batchSize deliveries a node takes at a time at most; while more are due, it takes again
+ *     as soon as a quarter of {@code concurrency} (at most a batch) was answered
  * @param concurrency requests a node has in flight at most
  * @param timeout how long a receiver has to answer one attempt
  * @param firstRetry the wait before the second attempt; each later wait doubles
