@@ -22,9 +22,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends an agent's reply (or an automation's email, from the mailbox alone) on an email case to the customer: from the mailbox the case came in
- * through, to the address the customer last wrote from, copying the people copied on the case, with
- * the files the agent attached as attachment parts.
+ * Sends an agent's reply (or an automation's email, signed by the mailbox alone) on an email case to
+ * the customer: from the mailbox the case came in through, to the address the customer last wrote
+ * from, copying the people copied on the case, with the files the agent attached as attachment parts.
  * Runs after the reply commits, through the event publication registry, so a crash between the two
  * resends nothing twice and loses nothing: the outbox takes each reply once.
  */
