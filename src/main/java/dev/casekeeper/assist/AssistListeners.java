@@ -42,6 +42,9 @@ class AssistListeners {
 
     @ApplicationModuleListener
     void on(ReplyPosted posted) {
+        if (posted.authorId() == null) {
+            return; // an automation's email: its text is the admin's template, not an agent's writing to coach
+        }
         coaching.check(posted.caseId(), posted.entryId(), posted.authorId());
     }
 

@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Carries out an automation's actions on a case, in the caller's transaction: the changes of fields
- * at once (the later of two actions on one field wins), then notes, notifications, webhook calls and
- * resolution actions (within the limits of {@code casekeeper.automations.action-role}) in their order; records on the timeline which automation changed the case and how. Actions that change
+ * at once (the later of two actions on one field wins), then notes, notifications, emails to the
+ * customer, webhook calls and resolution actions (within the limits of
+ * {@code casekeeper.automations.action-role}) in their order; records on the timeline which automation changed the case and how. Actions that change
  * nothing (the case already is so) leave no trace.
  */
 @Component
@@ -44,6 +45,7 @@ class AutomationActions {
     private final WebhookManagement webhooks;
     private final FieldManagement fields;
     private final ActionManagement resolutions;
+    private final EmailAction email;
     private final AutomationSettings settings;
     private final Clock clock;
 
@@ -54,6 +56,7 @@ class AutomationActions {
             WebhookManagement webhooks,
             FieldManagement fields,
             ActionManagement resolutions,
+            EmailAction email,
             AutomationSettings settings,
             Clock clock) {
         this.cases = cases;
@@ -62,6 +65,7 @@ class AutomationActions {
         this.webhooks = webhooks;
         this.fields = fields;
         this.resolutions = resolutions;
+        this.email = email;
         this.settings = settings;
         this.clock = clock;
     }
@@ -88,6 +92,12 @@ class AutomationActions {
                     int told = notify(automation, caseId, text(action));
                     if (told > 0) {
                         done.add("notified=" + told);
+                    }
+                }
+                case EmailAction.TYPE -> {
+                    var sent = email.send(automation, text(action), caseId);
+                    if (sent != null) {
+                        done.add(sent);
                     }
                 }
                 case "call_webhook" -> {

@@ -58,7 +58,8 @@ public class AutomationManagement {
             "notify",
             "call_webhook",
             "set_field",
-            "run_action");
+            "run_action",
+            EmailAction.TYPE);
     static final Set<String> NOTIFY = Set.of("owner", "team", "supervisors");
 
     private static final Logger log = LoggerFactory.getLogger(AutomationManagement.class);
@@ -69,6 +70,7 @@ public class AutomationManagement {
     private final WebhookManagement webhooks;
     private final FieldManagement fields;
     private final ActionManagement resolutions;
+    private final EmailAction email;
     private final CaseAutomation cases;
     private final CaseLookup lookup;
     private final CaseCustomValues customValues;
@@ -84,6 +86,7 @@ public class AutomationManagement {
             WebhookManagement webhooks,
             FieldManagement fields,
             ActionManagement resolutions,
+            EmailAction email,
             CaseAutomation cases,
             CaseLookup lookup,
             CaseCustomValues customValues,
@@ -97,6 +100,7 @@ public class AutomationManagement {
         this.webhooks = webhooks;
         this.fields = fields;
         this.resolutions = resolutions;
+        this.email = email;
         this.cases = cases;
         this.lookup = lookup;
         this.customValues = customValues;
@@ -157,12 +161,17 @@ public class AutomationManagement {
             var matches = open.stream()
                     .filter(kase ->
                             Conditions.met(automation, new CaseFacts(kase, lookup, customValues, customers, calendars)))
-                    .map(DryRun.Match::of)
+                    .map(kase -> DryRun.Match.of(kase, email.preview(automation, kase)))
                     .toList();
             return new DryRun(id, open.size(), matches);
         }
         var due = due(automation, clock.instant());
-        return new DryRun(id, due.size(), due.stream().map(DryRun.Match::of).toList());
+        return new DryRun(
+                id,
+                due.size(),
+                due.stream()
+                        .map(kase -> DryRun.Match.of(kase, email.preview(automation, kase)))
+                        .toList());
     }
 
     /** The cases a time-based automation is due to act on at {@code now}: in its status long enough, not yet acted on. */
@@ -367,6 +376,9 @@ public class AutomationManagement {
                     }
                 }
                 case "call_webhook" -> webhooks.find(UUID.fromString(value));
+                case EmailAction.TYPE -> {
+                    return email.problem(value);
+                }
                 case "run_action" -> {
                     ProposeAction proposal;
                     try {

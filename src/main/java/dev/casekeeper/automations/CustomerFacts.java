@@ -3,14 +3,17 @@ package dev.casekeeper.automations;
 import dev.casekeeper.customers.CustomerCustomValues;
 import dev.casekeeper.customers.CustomerId;
 import dev.casekeeper.customers.CustomerManagement;
+import dev.casekeeper.customers.Identity;
+import dev.casekeeper.customers.IdentityKind;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * What conditions read about a case's customer: the fields she declared about herself
  * ({@code customer.<key>}) and, apart from them, the custom fields agents fill in
- * ({@code customer.custom.<apiKey>}).
+ * ({@code customer.custom.<apiKey>}); and where an automation's email reaches her.
  */
 @Component
 class CustomerFacts {
@@ -28,6 +31,17 @@ class CustomerFacts {
         var found = new HashMap<String, String>();
         customers.find(id).fields().forEach((key, field) -> found.put(key, field.value()));
         return found;
+    }
+
+    /** The email address she can be written to at, or null (none, or a stand-in that reaches nobody). */
+    @Nullable
+    String email(CustomerId id) {
+        return customers.find(id).identities().stream()
+                .filter(i -> i.kind() == IdentityKind.EMAIL)
+                .map(Identity::value)
+                .filter(address -> !address.endsWith(".invalid"))
+                .findFirst()
+                .orElse(null);
     }
 
     /** Her custom fields' stored values, by API key. */

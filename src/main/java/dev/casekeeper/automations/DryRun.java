@@ -3,6 +3,7 @@ package dev.casekeeper.automations;
 import dev.casekeeper.cases.CaseSummary;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The cases an automation would act on now: for a trigger, those of the {@code looked} most recently
@@ -11,16 +12,26 @@ import java.util.UUID;
  */
 public record DryRun(UUID automationId, int looked, List<Match> cases) {
 
-    /** A case that would be acted on. */
-    public record Match(UUID caseId, long number, String subject, String status, String priority) {
+    /**
+     * A case that would be acted on; {@code email}, the text its {@code send_email} action would send
+     * the customer now (null: the automation sends none, or the customer has no email address).
+     */
+    public record Match(
+            UUID caseId,
+            long number,
+            String subject,
+            String status,
+            String priority,
+            @Nullable String email) {
 
-        static Match of(CaseSummary kase) {
+        static Match of(CaseSummary kase, @Nullable String email) {
             return new Match(
                     kase.id().value(),
                     kase.number(),
                     kase.subject(),
                     kase.status().value(),
-                    kase.priority().value());
+                    kase.priority().value(),
+                    email);
         }
     }
 }

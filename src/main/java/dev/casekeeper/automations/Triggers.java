@@ -79,9 +79,12 @@ class Triggers {
         }
     }
 
+    /** Not for an automation's own email: no agent replied, and an email trigger on it would answer itself. */
     @EventListener
     void on(ReplyPosted event) {
-        react(TriggerEvent.AGENT_REPLIED, event.caseId());
+        if (event.authorId() != null) {
+            react(TriggerEvent.AGENT_REPLIED, event.caseId());
+        }
     }
 
     @EventListener

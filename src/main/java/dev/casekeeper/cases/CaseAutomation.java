@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What automations (triggers, time-based automations) do to a case as Casekeeper: change its status,
- * priority, tags, team and owner, and write internal notes. Every change is recorded like an agent's
+ * priority, tags, team and owner, write internal notes, and email the customer. Every change is recorded like an agent's
  * (history, timeline, events), with the system as its author; a change the case's rules refuse (a
  * transition that is not allowed, a solve an open promise stands in the way of, a closed case) is
  * left out rather than failing the change the automation reacted to.
@@ -188,6 +188,26 @@ public class CaseAutomation {
         Instant now = clock.instant();
         writer.message(kase.id, EntryKind.NOTE, by, body, null, null, now);
         writer.save(kase, by, now);
+    }
+
+    /**
+     * A reply Casekeeper sends the customer on its own (an automation's email): on the timeline as a
+     * reply by the system with the {@link AutomatedReply} facts, delivered by the channels like an
+     * agent's ({@link ReplyPosted} without an author); {@code emailTo}, an address to send it to by
+     * email whatever the case's channel. It is no agent's response: the case stays new, and its
+     * first-response and waiting clocks keep running. None on a closed case (empty).
+     */
+    public java.util.Optional<UUID> reply(
+            CaseId id, String body, String html, @Nullable String emailTo, AutomatedReply sentBy) {
+        var kase = cases.lock(id.value()).orElseThrow(() -> new NotFoundException("Case", id));
+        if (kase.isClosed()) {
+            return java.util.Optional.empty();
+        }
+        Instant now = clock.instant();
+        var entry = writer.message(kase.id, EntryKind.MESSAGE_OUT, Actor.SYSTEM, body, html, sentBy, now);
+        writer.save(kase, Actor.SYSTEM, now);
+        events.publishEvent(new ReplyPosted(id, entry, null, kase.channel, emailTo));
+        return java.util.Optional.of(entry);
     }
 
     /** Records the event on the case's timeline as {@code by}. */

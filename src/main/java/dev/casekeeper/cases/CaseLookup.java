@@ -181,8 +181,8 @@ public class CaseLookup {
 
     /**
      * {@link #detail(CaseId)} as listeners need it, at a fraction of the cost: every entry with its
-     * kind, author, time, text and event; without the HTML of messages, the channels' facts and
-     * deliveries. For working out clocks, scores and repeat contacts after every message; read once
+     * kind, author, time, text and event; without the HTML of messages, the channels' facts (but for
+     * Casekeeper's own replies, so clocks can tell an {@link AutomatedReply}) and deliveries. For working out clocks, scores and repeat contacts after every message; read once
      * per transaction until it changes a case.
      */
     public CaseDetail outline(CaseId id) {

@@ -9,12 +9,14 @@ import org.springframework.modulith.NamedInterface;
  * An agent replied to the customer; channels deliver it. {@code channel} is the case's;
  * {@code emailTo} is an address the agent chose to send this reply to by email instead (a chat
  * customer who left gave it), which the email channel delivers whatever the case's channel.
+ * {@code authorId} is null when Casekeeper sent the reply on its own (an automation, see
+ * {@link AutomatedReply}): no agent answered, so nothing that waits for an agent's answer counts it.
  */
 @NamedInterface("events")
 public record ReplyPosted(
         CaseId caseId,
         UUID entryId,
-        AgentId authorId,
+        @Nullable AgentId authorId,
         Channel channel,
         @Nullable String emailTo) {
 

@@ -114,11 +114,16 @@ class TimelineQueries {
                 .list();
     }
 
-    /** The timeline without what listeners do not read: HTML, the data of messages and notes, deliveries. */
+    /**
+     * The timeline without what listeners do not read: HTML, the data of messages and notes (but of
+     * Casekeeper's own replies: response clocks leave out an automation's email), deliveries.
+     */
     List<EntryRow> outline(UUID caseId) {
         return jdbc.sql("""
                         select id, kind, author_kind, author_id, body_text, event_type,
-                               case when kind = 'event' then data end as data, created_at
+                               case when kind = 'event' or (kind = 'message_out' and author_kind = 'system')
+                                    then data end as data,
+                               created_at
                         from cases.timeline_entry
                         where case_id = :case
                         order by position

@@ -17,6 +17,11 @@ record MacroFacts(
         String agentName) {
 
     static MacroFacts of(CaseSummary kase, Customer customer, SignedInAgent agent) {
+        return of(kase, customer, agent.name());
+    }
+
+    /** {@code agentName}: who the text is signed by (an automation's email has no agent writing). */
+    static MacroFacts of(CaseSummary kase, Customer customer, String agentName) {
         var preferred = customer.fields().get(SelfField.PREFERRED_NAME.key());
         String email = customer.identities().stream()
                 .filter(identity -> identity.kind() == IdentityKind.EMAIL)
@@ -29,7 +34,7 @@ record MacroFacts(
                 email,
                 kase.number(),
                 kase.subject(),
-                agent.name());
+                agentName);
     }
 
     /** Made-up facts about a made-up case, for previewing a text while it is written. */

@@ -1,5 +1,6 @@
 package dev.casekeeper.macros;
 
+import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseId;
@@ -38,14 +39,21 @@ public class MacroManagement {
     private final CaseLookup cases;
     private final CustomerManagement customers;
     private final MacroEffects effects;
+    private final AgentManagement agents;
     private final Clock clock;
 
     MacroManagement(
-            MacroQueries macros, CaseLookup cases, CustomerManagement customers, MacroEffects effects, Clock clock) {
+            MacroQueries macros,
+            CaseLookup cases,
+            CustomerManagement customers,
+            MacroEffects effects,
+            AgentManagement agents,
+            Clock clock) {
         this.macros = macros;
         this.cases = cases;
         this.customers = customers;
         this.effects = effects;
+        this.agents = agents;
         this.clock = clock;
     }
 
@@ -150,6 +158,41 @@ public class MacroManagement {
     public RenderedMacro preview(String body, SignedInAgent agent) {
         MacroText.check(body);
         return rendered(new MacroId(new UUID(0, 0)), "", body, MacroFacts.sample(agent), List.of());
+    }
+
+    /**
+     * Checks a text Casekeeper is to fill in on its own (an automation's email) as saving a canned
+     * response checks its text: not blank, not too long, known placeholders only.
+     *
+     * @throws InvalidInputException naming {@code body}
+     */
+    public void checkText(String body) {
+        if (body.isBlank()) {
+            throw new InvalidInputException("body", "must not be blank");
+        }
+        if (body.length() > MAX_BODY) {
+            throw new InvalidInputException("body", "must be at most " + MAX_BODY + " characters long");
+        }
+        MacroText.check(body);
+    }
+
+    /**
+     * A text filled in for a case as Casekeeper sends it on its own (an automation's email): the
+     * agent's placeholders name the case's owner, or else its team (empty for a case with neither),
+     * since no agent is writing. No changes.
+     */
+    @Transactional(readOnly = true)
+    public RenderedMacro renderUnattended(String body, CaseId caseId) {
+        var kase = cases.summary(caseId);
+        String sender = kase.ownerId() != null
+                ? agents.find(kase.ownerId()).name()
+                : kase.teamId() != null ? agents.findTeam(kase.teamId()).name() : "";
+        return rendered(
+                new MacroId(new UUID(0, 0)),
+                "",
+                body,
+                MacroFacts.of(kase, customers.find(kase.requesterId()), sender),
+                List.of());
     }
 
     /** Every placeholder, in the order an admin reads them. */

@@ -36,9 +36,11 @@ class SupervisorRequestListener {
         }
     }
 
-    /** A supervisor answered the customer: the request was honoured. */
+    /** A supervisor answered the customer: the request was honoured (an automation's email is no one's answer). */
     @ApplicationModuleListener
     void on(ReplyPosted event) {
-        requests.honouredBy(event.caseId(), event.authorId());
+        if (event.authorId() != null) {
+            requests.honouredBy(event.caseId(), event.authorId());
+        }
     }
 }

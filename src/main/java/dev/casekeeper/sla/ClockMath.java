@@ -1,5 +1,6 @@
 package dev.casekeeper.sla;
 
+import dev.casekeeper.cases.AutomatedReply;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseStatus;
 import dev.casekeeper.cases.EntryKind;
@@ -84,7 +85,7 @@ final class ClockMath {
         Instant reply = detail.summary().firstResponseAt();
         if (reply == null) {
             reply = detail.timeline().stream()
-                    .filter(e -> e.kind() == EntryKind.MESSAGE_OUT)
+                    .filter(ClockMath::response)
                     .map(TimelineEntry::createdAt)
                     .findFirst()
                     .orElse(null);
@@ -92,12 +93,17 @@ final class ClockMath {
         return responseClock(Target.FIRST_RESPONSE, 1, targets, start, reply, periods);
     }
 
+    /** A reply to the customer that answers her: an automation's email does not (it was sent without anyone reading). */
+    private static boolean response(TimelineEntry entry) {
+        return entry.kind() == EntryKind.MESSAGE_OUT && entry.facts(AutomatedReply.class) == null;
+    }
+
     private static List<CaseClock> nextResponses(CaseDetail detail, Targets targets, List<StatusPeriod> periods) {
         var clocks = new ArrayList<CaseClock>();
         boolean replied = false;
         Instant waitingSince = null;
         for (var entry : detail.timeline()) {
-            if (entry.kind() == EntryKind.MESSAGE_OUT) {
+            if (response(entry)) {
                 if (waitingSince != null) {
                     clocks.add(responseClock(
                             Target.NEXT_RESPONSE,

@@ -92,7 +92,10 @@ class CaseWebhookEvents {
                 event.caseId(),
                 data(
                         "entryId", event.entryId(),
-                        "authorId", event.authorId().value(),
+                        "authorId",
+                                event.authorId() == null
+                                        ? null
+                                        : event.authorId().value(),
                         "channel", event.channel().value()));
     }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The automations' admin pages and the macro picker's applying: an admin adds a trigger (a refused
- * value comes back beside its row), sees it listed and its dry-run; an agent sees what a canned
+ * value comes back beside its row), sees it listed and its dry-run, with the email it would send; an agent sees what a canned
  * response will change on the case and applies it from the picker.
  */
 class AutomationsAdminPageTests extends ApiTestBase {
@@ -54,6 +54,58 @@ class AutomationsAdminPageTests extends ApiTestBase {
         var dryRun = admin.get(page + "/dry-run");
         assertThat(dryRun.status()).isEqualTo(200);
         assertThat(dryRun.html().select("#dry-run").text()).contains("#" + number, "Lamp arrived broken");
+        assertThat(admin.post(page + "/deletion", Map.of()).status()).isEqualTo(302);
+    }
+
+    @Test
+    void anAdminAddsAnEmailToTheCustomerSeesABadTemplateRefusedAndTheEmailInTheDryRun() {
+        var team = newTeam();
+        var agent = newAgent("agent", team);
+        var kase = openCase(agent.api(), team, "Kettle leaks");
+        long number =
+                agent.api().get("/api/v1/cases/" + kase).json().get("number").asLong();
+        var admin = WebSession.anonymous(port).signIn(newAgent("admin").email(), PASSWORD);
+        var editor = admin.get("/admin/automations/new?kind=trigger");
+        assertThat(editor.html()
+                        .select("#action-type-0 option[value=send_email]")
+                        .text())
+                .isEqualTo("Email the customer");
+        assertThat(editor.html().select("#automation-email-hint").text()).contains("{{customer.name}}");
+        String name = "Kettle answer " + UUID.randomUUID().toString().substring(0, 8);
+        var form = new java.util.HashMap<>(Map.of(
+                "kind", "trigger",
+                "name", name,
+                "event", "case_opened",
+                "match", "all",
+                "conditionField", "team",
+                "conditionOp", "is",
+                "conditionValue", team.toString(),
+                "actionType", "send_email",
+                "actionValue", "Dear {{customer.nmae}}"));
+
+        var refused = admin.post("/admin/automations", form);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.html().select("#automation-actions .field-error").text())
+                .contains("unknown placeholder {{customer.nmae}}");
+        assertThat(refused.html().select("#action-value-0").val()).isEqualTo("Dear {{customer.nmae}}");
+        assertThat(admin.get("/admin/automations").html().select("#triggers").text())
+                .doesNotContain(name);
+
+        // One row posted, as a browser posts four: a lone value with a comma would be split into rows.
+        form.put("actionValue", "Dear {{customer.name}}\nwe are on case #{{case.number}}.");
+        var added = admin.post("/admin/automations", form);
+
+        assertThat(added.status()).as(added.toString()).isEqualTo(302);
+        String page = admin.get("/admin/automations")
+                .html()
+                .select("#triggers a:contains(" + name + ")")
+                .attr("href");
+        var dryRun = admin.get(page + "/dry-run");
+        assertThat(dryRun.html()
+                        .select("#dry-run tr[data-case=" + kase + "] .dry-run-email")
+                        .text())
+                .isEqualTo("Dear Maria Lopez we are on case #" + number + ".");
         assertThat(admin.post(page + "/deletion", Map.of()).status()).isEqualTo(302);
     }
 

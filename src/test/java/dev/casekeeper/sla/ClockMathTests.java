@@ -3,6 +3,7 @@ package dev.casekeeper.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.casekeeper.agents.TeamId;
+import dev.casekeeper.cases.AutomatedReply;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseStatus;
@@ -40,6 +41,21 @@ class ClockMathTests {
         assertThat(first.phase()).isEqualTo(CaseClock.Phase.MET);
         assertThat(first.used(ALWAYS, T0.plus(Duration.ofHours(5)))).isEqualTo(Duration.ofMinutes(20));
         assertThat(first.breachedBy(ALWAYS, T0.plus(Duration.ofHours(5)))).isNull();
+    }
+
+    @Test
+    void anAutomationsEmailMeetsNoResponseClock() {
+        var kase = new Story().automatedEmail(1).reply(20).customer(30).automatedEmail(31);
+
+        var clocks = ClockMath.clocks(kase.detail(CaseStatus.OPEN), TARGETS, false);
+
+        var first = clocks.getFirst();
+        assertThat(first.target()).isEqualTo(Target.FIRST_RESPONSE);
+        assertThat(first.used(ALWAYS, T0.plus(Duration.ofHours(5)))).isEqualTo(Duration.ofMinutes(20));
+        var next =
+                clocks.stream().filter(c -> c.target() == Target.NEXT_RESPONSE).toList();
+        assertThat(next).hasSize(1);
+        assertThat(next.getFirst().phase()).isEqualTo(CaseClock.Phase.RUNNING);
     }
 
     @Test
@@ -161,6 +177,22 @@ class ClockMathTests {
 
         Story customer(int minute) {
             return add(minute, EntryKind.MESSAGE_IN, null);
+        }
+
+        /** An automation's email to the customer. */
+        Story automatedEmail(int minute) {
+            entries.add(new TimelineEntry(
+                    UUID.randomUUID(),
+                    EntryKind.MESSAGE_OUT,
+                    Actor.SYSTEM,
+                    null,
+                    null,
+                    null,
+                    new AutomatedReply(UUID.randomUUID(), "Acknowledge"),
+                    T0.plus(Duration.ofMinutes(minute)),
+                    null,
+                    null));
+            return this;
         }
 
         Story status(int minute, String from, String to) {

@@ -3,6 +3,8 @@ package dev.casekeeper.automations.web;
 import dev.casekeeper.agents.AgentManagement;
 import dev.casekeeper.automations.Automation;
 import dev.casekeeper.automations.AutomationManagement;
+import dev.casekeeper.macros.MacroManagement;
+import dev.casekeeper.macros.Placeholder;
 import dev.casekeeper.shared.ConflictException;
 import dev.casekeeper.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,12 +36,17 @@ class AutomationsAdminController {
     static final String EDIT = "automations/admin-edit";
     static final String DRY_RUN = "automations/dry-run";
 
+    /** How many canned responses the page lists with their ids, for {@code send_email}'s {@code macro:<id>}. */
+    static final int MACROS_LISTED = 100;
+
     private final AutomationManagement automations;
     private final AgentManagement agents;
+    private final MacroManagement macros;
 
-    AutomationsAdminController(AutomationManagement automations, AgentManagement agents) {
+    AutomationsAdminController(AutomationManagement automations, AgentManagement agents, MacroManagement macros) {
         this.automations = automations;
         this.agents = agents;
+        this.macros = macros;
     }
 
     @GetMapping("/admin/automations")
@@ -118,6 +125,9 @@ class AutomationsAdminController {
         var automation = automations.find(id);
         model.addAttribute("automation", automation);
         model.addAttribute("dryRun", automations.dryRun(automation.kind(), id));
+        model.addAttribute(
+                "sendsEmail",
+                automation.actions().stream().anyMatch(a -> a.type().equals("send_email")));
         return DRY_RUN;
     }
 
@@ -128,6 +138,12 @@ class AutomationsAdminController {
         model.addAttribute("events", AutomationManagement.events());
         model.addAttribute("statuses", AutomationManagement.statuses());
         model.addAttribute("teams", agents.teams());
+        model.addAttribute("macros", macros.search(null, MACROS_LISTED));
+        model.addAttribute(
+                "placeholders",
+                MacroManagement.placeholders().stream()
+                        .map(Placeholder::written)
+                        .collect(java.util.stream.Collectors.joining(", ")));
         model.addAttribute("conditionRows", AutomationForm.CONDITION_ROWS);
         model.addAttribute("actionRows", AutomationForm.ACTION_ROWS);
         return EDIT;

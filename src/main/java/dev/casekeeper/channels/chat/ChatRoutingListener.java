@@ -64,6 +64,9 @@ class ChatRoutingListener {
 
     @ApplicationModuleListener
     void on(ReplyPosted event) {
+        if (event.authorId() == null) {
+            return; // an automation's reply goes by email only (docs/automations.md)
+        }
         // A reply the agent sent by email is the email channel's; a case without a chat is not a widget's.
         // A case that came another way reaches its chat while the chat is live (one the customer opened
         // from the portal on her case): she reads the reply where she is talking.

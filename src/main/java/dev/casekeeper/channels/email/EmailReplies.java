@@ -22,9 +22,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends an agent's reply on an email case to the customer: from the mailbox the case came in
- * through, to the address the customer last wrote from, copying the people copied on the case, with
- * the files the agent attached as attachment parts.
+ * Sends an agent's reply (or an automation's email, signed by the mailbox alone) on an email case to
+ * the customer: from the mailbox the case came in through, to the address the customer last wrote
+ * from, copying the people copied on the case, with the files the agent attached as attachment parts.
  * Runs after the reply commits, through the event publication registry, so a crash between the two
  * resends nothing twice and loses nothing: the outbox takes each reply once.
  */
@@ -86,6 +86,10 @@ class EmailReplies {
             return;
         }
         var kase = lookup.summary(reply.caseId());
+        if (reply.authorId() == null && answersAutomaticMail(kase)) {
+            refuse(reply, "Not sent: an automation does not answer automatic mail (an auto-reply, a bounce)");
+            return;
+        }
         var entry = lookup.entry(reply.caseId(), reply.entryId());
         var thread = threads.thread(kase.id().value());
         var addressed = entry.facts(Addressed.class);
@@ -115,7 +119,6 @@ class EmailReplies {
             return;
         }
         var box = mailbox.get();
-        String agentName = agents.find(reply.authorId()).name();
         List<String> copied = threads.participants(kase.id().value()).stream()
                 .filter(a -> !a.equalsIgnoreCase(to))
                 .toList();
@@ -136,7 +139,7 @@ class EmailReplies {
         String token = thread.map(ThreadQueries.CaseThread::replyToken).orElse(null);
         var rendered = OutgoingMail.render(new OutgoingMail.Envelope(
                 box,
-                agentName + " (" + box.displayName() + ")",
+                fromName(reply, box),
                 to,
                 cc,
                 token == null ? box.address() : box.address().replace("@", "+" + token + "@"),
@@ -147,7 +150,7 @@ class EmailReplies {
                 links.html(kase, entry.bodyHtml()),
                 thread.map(ThreadQueries.CaseThread::lastMessageId).orElse(null),
                 thread.map(ThreadQueries.CaseThread::references).orElse(List.of()),
-                Map.of(),
+                headers(reply),
                 clock.instant(),
                 attachments.ofEntry(reply.entryId()).stream()
                         .map(f -> new OutgoingMail.FilePart(f.filename(), f.contentType(), f.content()))
@@ -177,12 +180,11 @@ class EmailReplies {
             return;
         }
         var box = mailbox.get();
-        String agentName = agents.find(reply.authorId()).name();
         String to = addressed.to().getFirst();
         String token = thread.map(ThreadQueries.CaseThread::replyToken).orElse(null);
         var rendered = OutgoingMail.render(new OutgoingMail.Envelope(
                 box,
-                agentName + " (" + box.displayName() + ")",
+                fromName(reply, box),
                 to,
                 addressed.cc(),
                 token == null ? box.address() : box.address().replace("@", "+" + token + "@"),
@@ -193,7 +195,7 @@ class EmailReplies {
                 links.html(kase, entry.bodyHtml()),
                 thread.map(ThreadQueries.CaseThread::lastMessageId).orElse(null),
                 thread.map(ThreadQueries.CaseThread::references).orElse(List.of()),
-                Map.of(),
+                headers(reply),
                 clock.instant(),
                 files(reply),
                 addressed.to().subList(1, addressed.to().size())));
@@ -209,6 +211,23 @@ class EmailReplies {
         log.info("Reply {} on case {} queued for {} and {} more", reply.entryId(), kase.id(), to, envelope.size());
     }
 
+    /** The agent and the mailbox ("Ana Silva (Example Support)"); the mailbox alone for an automation's email. */
+    private String fromName(ReplyPosted reply, MailboxRow box) {
+        return reply.authorId() == null
+                ? box.displayName()
+                : agents.find(reply.authorId()).name() + " (" + box.displayName() + ")";
+    }
+
+    /**
+     * An automation's email says it is automatic (RFC 3834), so a well-behaved auto-responder does not
+     * answer it; one that does is automatic mail, which sets off no trigger (docs/automations.md).
+     */
+    private static Map<String, String> headers(ReplyPosted reply) {
+        return reply.authorId() == null
+                ? Map.of("Auto-Submitted", "auto-generated", "X-Auto-Response-Suppress", "All")
+                : Map.of();
+    }
+
     private List<OutgoingMail.FilePart> files(ReplyPosted reply) {
         return attachments.ofEntry(reply.entryId()).stream()
                 .map(f -> new OutgoingMail.FilePart(f.filename(), f.contentType(), f.content()))
@@ -221,6 +240,16 @@ class EmailReplies {
                 && thread.get().lastMessageId() == null
                 && lookup.detail(kase.id()).timeline().stream()
                         .noneMatch(e -> e.kind() == dev.casekeeper.cases.EntryKind.MESSAGE_IN);
+    }
+
+    /** The customer's latest message on the case is automatic mail: answering a robot could go on forever. */
+    private boolean answersAutomaticMail(CaseSummary kase) {
+        return lookup.detail(kase.id()).timeline().reversed().stream()
+                .filter(e -> e.kind() == dev.casekeeper.cases.EntryKind.MESSAGE_IN)
+                .findFirst()
+                .map(e -> e.facts(EmailFacts.class))
+                .map(facts -> facts.automatic() != null)
+                .orElse(false);
     }
 
     private void refuse(ReplyPosted reply, String reason) {
