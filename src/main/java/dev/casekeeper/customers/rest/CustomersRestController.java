@@ -70,7 +70,7 @@ class CustomersRestController {
 
     record IdentityResponse(String kind, String value, boolean verified) {}
 
-    record FieldResponse(
+    record CustomerFieldResponse(
             String value, String setBy, @Nullable UUID setById, boolean lockedForAgents, Instant setAt) {}
 
     record CustomerResponse(
@@ -79,7 +79,7 @@ class CustomersRestController {
             List<String> emails,
             List<String> phones,
             List<IdentityResponse> identities,
-            Map<String, FieldResponse> fields,
+            Map<String, CustomerFieldResponse> fields,
             Instant createdAt,
             Instant updatedAt,
             @Nullable UUID mergedInto,
@@ -98,7 +98,7 @@ class CustomersRestController {
                     customer.fields().entrySet().stream()
                             .collect(java.util.stream.Collectors.toMap(
                                     Map.Entry::getKey,
-                                    e -> new FieldResponse(
+                                    e -> new CustomerFieldResponse(
                                             e.getValue().value(),
                                             e.getValue().setBy().value(),
                                             e.getValue().setById(),
