@@ -125,7 +125,7 @@ class CustomersRestController {
     record CustomerPage(
             List<CustomerResponse> items, @Nullable String nextCursor) {}
 
-    record ChangeResponse(
+    record CustomerChangeResponse(
             String actorKind,
             @Nullable UUID actorId,
             String field,
@@ -220,7 +220,7 @@ class CustomersRestController {
     }
 
     @GetMapping("/{id}/history")
-    List<ChangeResponse> history(@PathVariable UUID id) {
+    List<CustomerChangeResponse> history(@PathVariable UUID id) {
         return customers.history(new CustomerId(id)).stream()
                 .map(CustomersRestController::change)
                 .toList();
@@ -230,7 +230,7 @@ class CustomersRestController {
         return CustomerResponse.of(customer, customFields.before(customer.id()));
     }
 
-    private static ChangeResponse change(CustomerChange c) {
-        return new ChangeResponse(c.actor().kind().value(), c.actor().id(), c.field(), c.before(), c.after(), c.at());
+    private static CustomerChangeResponse change(CustomerChange c) {
+        return new CustomerChangeResponse(c.actor().kind().value(), c.actor().id(), c.field(), c.before(), c.after(), c.at());
     }
 }

@@ -19,12 +19,12 @@ record MailboxRequest(
         @NotBlank @Size(max = 320) String address,
         @Size(max = 200) @Nullable String name,
         @Nullable UUID teamId,
-        @NotNull @Valid Inbound inbound,
-        @Valid @Nullable Outbound outbound,
+        @NotNull @Valid MailboxInboundRequest inbound,
+        @Valid @Nullable MailboxOutboundRequest outbound,
         @Valid @Nullable Acknowledgement acknowledgement,
         @Nullable Boolean active) {
 
-    record Inbound(
+    record MailboxInboundRequest(
             @NotBlank String mode,
             @Size(max = 255) @Nullable String host,
             @Nullable Integer port,
@@ -34,7 +34,7 @@ record MailboxRequest(
             @Size(max = 200) @Nullable String folder,
             @Size(max = 200) @Nullable String processedFolder) {}
 
-    record Outbound(
+    record MailboxOutboundRequest(
             @NotBlank @Size(max = 255) String host,
             @Nullable Integer port,
             @Nullable String security,
