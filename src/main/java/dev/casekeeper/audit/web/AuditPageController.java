@@ -30,8 +30,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The admins' audit page: filters (actor, kind, days in UTC, text), the entries newest first with a
- * link to older ones and their subjects named (a case's number, a customer's name, ...), and the same selection as a CSV download. A filter that cannot be read comes
- * back above the form with what was typed, and lists nothing.
+ * link to older ones and their subjects named (a case's number, a customer's name, ...), and the
+ * same selection as a CSV download. A filter that cannot be read comes back above the form with what
+ * was typed, and lists nothing.
  */
 @Controller
 class AuditPageController {

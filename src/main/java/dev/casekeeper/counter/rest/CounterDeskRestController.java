@@ -90,7 +90,9 @@ class CounterDeskRestController {
 
     @PostMapping("/api/v1/counter/tickets/{id}/transfer")
     TicketResponse transfer(
-            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @RequestBody TicketTransferRequest request) {
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @RequestBody TicketTransferRequest request) {
         return TicketResponse.of(desks.transfer(
                 new TicketId(id),
                 new TransferTicket(

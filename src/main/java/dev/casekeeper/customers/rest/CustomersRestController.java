@@ -231,6 +231,7 @@ class CustomersRestController {
     }
 
     private static CustomerChangeResponse change(CustomerChange c) {
-        return new CustomerChangeResponse(c.actor().kind().value(), c.actor().id(), c.field(), c.before(), c.after(), c.at());
+        return new CustomerChangeResponse(
+                c.actor().kind().value(), c.actor().id(), c.field(), c.before(), c.after(), c.at());
     }
 }
