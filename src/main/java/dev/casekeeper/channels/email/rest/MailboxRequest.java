@@ -21,7 +21,7 @@ record MailboxRequest(
         @Nullable UUID teamId,
         @NotNull @Valid MailboxInboundRequest inbound,
         @Valid @Nullable MailboxOutboundRequest outbound,
-        @Valid @Nullable Acknowledgement acknowledgement,
+        @Valid @Nullable MailboxAcknowledgementRequest acknowledgement,
         @Nullable Boolean active) {
 
     record MailboxInboundRequest(
@@ -41,7 +41,7 @@ record MailboxRequest(
             @Size(max = 320) @Nullable String username,
             @Size(max = 1000) @Nullable String password) {}
 
-    record Acknowledgement(
+    record MailboxAcknowledgementRequest(
             boolean enabled,
             @Size(max = 200) @Nullable String subject,
             @Size(max = 10_000) @Nullable String body) {}
