@@ -284,6 +284,7 @@ public class ActionManagement {
                 action.caseId(),
                 by.actor(),
                 new TimelineEvent.ActionWithdrawn(action.id(), action.typeName(), action.amountText()));
+        notices.approvalWithdrawn(action, by.name());
         if (!by.id().equals(action.proposedBy())) {
             notices.withdrawn(action, by.name());
         }

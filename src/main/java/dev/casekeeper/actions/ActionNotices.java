@@ -80,6 +80,18 @@ class ActionNotices {
                 once(action, "decided")));
     }
 
+    /**
+     * The approval request is withdrawn: the approvers' notifications of it say so and stop counting
+     * as unread, so nobody opens the case to approve what no longer waits.
+     */
+    void approvalWithdrawn(Action action, String by) {
+        notifications.withdraw(
+                action.caseId().value(),
+                once(action, "asked"),
+                "Case #%d: %s withdrew %s; it no longer waits for your approval."
+                        .formatted(action.caseNumber(), by, action.title()));
+    }
+
     void failed(Action action, String outcome) {
         if (action.proposedBy() == null) {
             return;

@@ -11,7 +11,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -40,11 +47,13 @@ public class AuditLog {
 
     private final AuditQueries entries;
     private final AgentManagement agents;
+    private final Map<String, AuditSubjectNames> names;
     private final Clock clock;
 
-    AuditLog(AuditQueries entries, AgentManagement agents, Clock clock) {
+    AuditLog(AuditQueries entries, AgentManagement agents, List<AuditSubjectNames> names, Clock clock) {
         this.entries = entries;
         this.agents = agents;
+        this.names = names.stream().collect(Collectors.toMap(AuditSubjectNames::type, n -> n));
         this.clock = clock;
     }
 
@@ -104,6 +113,27 @@ public class AuditLog {
                 ? new Cursor(page.getLast().at(), page.getLast().id()).encode()
                 : null;
         return new Slice<>(page, next);
+    }
+
+    /**
+     * The subjects of these entries as admins read them (a case's number, a customer's or an agent's
+     * name, ...), looked up now: one query per type of subject, however many entries there are.
+     * Subjects that lead nowhere any more, and types nobody names, are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<AuditSubject, AuditSubjectName> names(Collection<AuditEntry> page) {
+        var idsByType = new HashMap<String, Set<String>>();
+        for (var entry : page) {
+            if (entry.subjectType() != null && entry.subjectId() != null && names.containsKey(entry.subjectType())) {
+                idsByType
+                        .computeIfAbsent(entry.subjectType(), t -> new HashSet<>())
+                        .add(entry.subjectId());
+            }
+        }
+        var named = new HashMap<AuditSubject, AuditSubjectName>();
+        idsByType.forEach((type, ids) ->
+                names.get(type).names(ids).forEach((id, name) -> named.put(new AuditSubject(type, id), name)));
+        return named;
     }
 
     /**

@@ -93,7 +93,7 @@ public class TimelineLines {
                         false);
             case Escalated e ->
                 new TimelineLine(text(locale, "event.escalated", authorName, e.reason()), null, null, true);
-            case SupervisorJoined e -> TimelineLine.of(text(locale, "event.supervisorJoined", authorName));
+            case SupervisorJoined e -> TimelineLine.of(joined(locale, e.source(), authorName));
             case HoldEnded e ->
                 new TimelineLine(
                         text(locale, "event.holdEnded", authorName, e.held().toMinutes()), null, null, e.pastLimit());
@@ -321,6 +321,17 @@ public class TimelineLines {
     private String target(String target, Locale locale) {
         var name = messages.getMessage("sla.target." + target, null, null, locale);
         return name != null ? name : text(locale, "event.sla.target");
+    }
+
+    /**
+     * A source with a text of its own (a supervisor who took a heated case over without a request)
+     * says so; the others took a request for a supervisor.
+     */
+    private String joined(Locale locale, @Nullable String source, String authorName) {
+        var own = source == null
+                ? null
+                : messages.getMessage("event.supervisorJoined." + source, new Object[] {authorName}, null, locale);
+        return own != null ? own : text(locale, "event.supervisorJoined", authorName);
     }
 
     /** A word from the bundles, or the value itself for one this version has no word for. */

@@ -1,6 +1,7 @@
 package dev.casekeeper.live;
 
 import dev.casekeeper.notifications.NotificationCreated;
+import dev.casekeeper.notifications.NotificationsRead;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,12 @@ class NotificationSignals {
 
     @EventListener
     void on(NotificationCreated event) {
+        relay.publish(LiveSignal.notification(event.recipientId().value()));
+    }
+
+    /** A notification taken back (an approval request withdrawn) leaves the bell's count too. */
+    @EventListener
+    void on(NotificationsRead event) {
         relay.publish(LiveSignal.notification(event.recipientId().value()));
     }
 }

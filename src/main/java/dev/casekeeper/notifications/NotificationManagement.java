@@ -89,6 +89,20 @@ public class NotificationManagement {
     }
 
     /**
+     * Takes back what was told about a case under this key, once it no longer waits for anyone (an
+     * approval request withdrawn): the unread ones are marked read, so the bell stops counting them,
+     * and every one's text is replaced by {@code text}, so nobody opens the case to act on it. Joins
+     * the caller's transaction. Answers how many were taken back.
+     */
+    public int withdraw(UUID caseId, String onceKey, String text) {
+        var unread = notifications.withdraw(caseId, onceKey, text, clock.instant());
+        for (var recipient : unread) {
+            events.publishEvent(new NotificationsRead(recipient));
+        }
+        return unread.size();
+    }
+
+    /**
      * The supervisors of a team: active agents with the supervisor role who are members of it. A
      * team without one (or no team) falls back to every active supervisor, and with none of those
      * to the admins, so an alert meant for a supervisor always reaches someone who can act.

@@ -104,6 +104,26 @@ class NotificationQueries {
                 read == null ? null : read.toInstant());
     }
 
+    /** Rewrites the notifications of a case told under a key and marks them read; answers whose were unread. */
+    List<AgentId> withdraw(UUID caseId, String onceKey, String text, Instant now) {
+        return jdbc.sql("""
+                        with told as (
+                            select id, recipient_id, read_at is null as unread from notifications.notification
+                            where case_id = :case and dedup_key = :key
+                            for update),
+                        withdrawn as (
+                            update notifications.notification n set text = :text, read_at = coalesce(n.read_at, :now)
+                            from told where n.id = told.id)
+                        select recipient_id from told where unread
+                        """)
+                .param("text", text)
+                .param("now", Timestamp.from(now))
+                .param("case", caseId)
+                .param("key", onceKey)
+                .query((rs, n) -> new AgentId(rs.getObject("recipient_id", UUID.class)))
+                .list();
+    }
+
     int replaceTexts(java.util.UUID[] cases, String[] keyPatterns, String text) {
         return jdbc.sql("""
                         update notifications.notification set text = :text

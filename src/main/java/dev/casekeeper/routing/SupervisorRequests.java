@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -202,17 +203,27 @@ class SupervisorRequests {
                 .optional()
                 .ifPresent(request -> {
                     markTaken(request, agentId);
-                    cases.recordEvent(
-                            caseId,
-                            Actor.agent(agentId.value()),
-                            new TimelineEvent.SupervisorJoined(
-                                    agentId, agent.get().name(), request.source()));
+                    // Taking a heated case over records the joining itself; the timeline says it once.
+                    if (!joinedSince(caseId, agentId, request.requestedAt())) {
+                        cases.recordEvent(
+                                caseId,
+                                Actor.agent(agentId.value()),
+                                new TimelineEvent.SupervisorJoined(
+                                        agentId, agent.get().name(), request.source()));
+                    }
                     log.info(
                             "Case {}: supervisor {} owns or answered it, the request for a supervisor is theirs",
                             caseId,
                             agentId);
                     events.publishEvent(new SupervisorRequestTaken(request.id(), caseId, agentId));
                 }));
+    }
+
+    private boolean joinedSince(CaseId caseId, AgentId agentId, Instant since) {
+        return lookup.detail(caseId).timeline().stream()
+                .anyMatch(e -> !e.createdAt().isBefore(since)
+                        && e.event() instanceof TimelineEvent.SupervisorJoined joined
+                        && joined.supervisorId().equals(agentId));
     }
 
     private void markTaken(SupervisorRequest request, AgentId by) {

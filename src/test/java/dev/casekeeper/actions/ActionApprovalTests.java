@@ -307,6 +307,37 @@ class ActionApprovalTests extends ApiTestBase {
         assertThat(solved.status()).as(solved.toString()).isEqualTo(200);
     }
 
+    /** The approvers' bell kept counting a request nobody could approve any more, and its text still asked them to. */
+    @Test
+    void withdrawingAnActionTakesItsApprovalRequestOutOfTheApproversBells() {
+        var desk = desk();
+        String id = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 300)
+                .json()
+                .get("id")
+                .asString();
+        assertThat(notifications(desk.supervisor().api(), "action_approval_requested"))
+                .singleElement()
+                .satisfies(n -> assertThat(n.hasNonNull("readAt")).isFalse());
+        long unreadBefore = unread(desk.supervisor().api());
+
+        desk.agent().api().post("/api/v1/actions/" + id + "/withdrawal", null);
+
+        assertThat(notifications(desk.supervisor().api(), "action_approval_requested"))
+                .singleElement()
+                .satisfies(n -> {
+                    assertThat(n.hasNonNull("readAt")).isTrue();
+                    assertThat(n.get("text").asString())
+                            .contains("withdrew")
+                            .contains("no longer waits for your approval")
+                            .doesNotContain("asks you to approve");
+                });
+        assertThat(unread(desk.supervisor().api())).isEqualTo(unreadBefore - 1);
+    }
+
+    private static long unread(Api as) {
+        return as.get("/api/v1/notifications?limit=1").json().get("unread").asLong();
+    }
+
     @Test
     void anotherAgentCannotWithdrawSomeoneElsesProposalButASupervisorCanAndTheProposerIsTold() {
         var desk = desk();

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -303,6 +304,69 @@ class AuditLogTests extends ApiTestBase {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.html().select("#audit-error").text()).contains("must be after from");
         assertThat(bad.html().select("#audit-from").attr("value")).isEqualTo("2026-02-01");
+    }
+
+    /**
+     * The page showed each subject as its type and a UUID. Admins read the case's number (linked),
+     * the customer's, agent's or team's name and the action, with the id as recorded in the title.
+     */
+    @Test
+    void theAdminPageNamesWhatEachEntryIsAboutAndKeepsItsIdInTheTitle() {
+        var created = admin().post("/api/v1/teams", Map.of("name", "Audit names " + UUID.randomUUID()));
+        UUID team = UUID.fromString(created.json().get("id").asString());
+        String teamName = created.json().get("name").asString();
+        var agent = newAgent("agent", team);
+        var supervisor = newAgent("supervisor", team);
+        var doomed = openCase(agent.api(), team, "Sent by mistake");
+        long doomedNumber = number(agent.api(), doomed);
+        admin().post("/api/v1/cases/" + doomed + "/deletion", Map.of("reason", "Card number"));
+        var source = requester(agent.api(), openCase(agent.api(), team, "Printer jams (again)"));
+        var target = requester(agent.api(), openCase(agent.api(), team, "Printer jams"));
+        var proposal = agent.api().post("/api/v1/customer-merges", Map.of("sourceId", source, "targetId", target));
+        supervisor
+                .api()
+                .post(
+                        "/api/v1/customer-merges/" + proposal.json().get("id").asString() + "/confirmation",
+                        Map.of("reason", "Same order number"));
+        var refundCase = openCase(agent.api(), team, "Wrong item shipped");
+        String action = propose(agent.api(), refundCase, refundType(), 120);
+        supervisor.api().post("/api/v1/actions/" + action + "/approval", null);
+        var admin = WebSession.anonymous(port).signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+
+        var deleted = subject(admin, "case_deleted", doomed.toString());
+        assertThat(deleted.text()).isEqualTo("Case #" + doomedNumber);
+        assertThat(deleted.attr("href")).endsWith("/cases/" + doomedNumber);
+        assertThat(deleted.attr("title")).isEqualTo("case " + doomed);
+        var merged = subject(admin, "customers_merged", source.toString());
+        assertThat(merged.text()).isEqualTo("Customer Maria Lopez");
+        assertThat(merged.attr("title")).isEqualTo("customer " + source);
+        var agentCreated = subject(admin, "agent_created", agent.id().toString());
+        assertThat(agentCreated.text()).startsWith("Agent ").contains("(" + agent.email() + ")");
+        assertThat(agentCreated.attr("href")).endsWith("/admin/agents/" + agent.id());
+        var teamChanged = subject(admin, "settings_changed", team.toString());
+        assertThat(teamChanged.text()).isEqualTo("Team " + teamName);
+        assertThat(teamChanged.attr("href")).endsWith("/admin/teams/" + team);
+        assertThat(teamChanged.attr("title")).isEqualTo("settings /api/v1/teams/" + team + "/members");
+        var approved = subject(admin, "action_approved", action);
+        assertThat(approved.text())
+                .startsWith("Action Refund ")
+                .endsWith(" of 120.00 EUR (#" + number(agent.api(), refundCase) + ")");
+        assertThat(approved.attr("href")).endsWith("/cases/" + number(agent.api(), refundCase));
+    }
+
+    /** The named subject of the newest entry of this kind whose subject holds {@code id}. */
+    private static Element subject(WebSession admin, String kind, String id) {
+        var page = admin.get("/admin/audit?kind=" + kind + "&text=" + encode(id));
+        assertThat(page.status()).isEqualTo(200);
+        var named = page.html().select("#audit-entries tr[data-kind=" + kind + "] td.audit-subject").stream()
+                .flatMap(td -> td.select("a, span").stream())
+                .findFirst();
+        assertThat(named).as(page.html().select("#audit-entries").outerHtml()).isPresent();
+        return named.get();
+    }
+
+    private static long number(Api as, UUID kase) {
+        return as.get("/api/v1/cases/" + kase).json().get("number").asLong();
     }
 
     @Test

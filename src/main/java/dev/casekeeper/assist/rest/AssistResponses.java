@@ -171,6 +171,6 @@ final class AssistResponses {
         }
     }
 
-    record HandoverResponse(
+    record HandedOverResponse(
             UUID caseId, @Nullable UUID ownerId, @Nullable UUID teamId, String reason, String summary) {}
 }

@@ -75,7 +75,7 @@ class CaseAssistRestController {
     }
 
     @PostMapping("/handover")
-    ResponseEntity<AssistResponses.HandoverResponse> handOver(
+    ResponseEntity<AssistResponses.HandedOverResponse> handOver(
             @AuthenticationPrincipal SignedInAgent me,
             @PathVariable UUID id,
             @Valid @RequestBody AssistRequests.HandOver request) {
@@ -91,7 +91,7 @@ class CaseAssistRestController {
                 me);
         var moved = handed.caseSummary();
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id))
-                .body(new AssistResponses.HandoverResponse(
+                .body(new AssistResponses.HandedOverResponse(
                         id,
                         moved.ownerId() == null ? null : moved.ownerId().value(),
                         moved.teamId() == null ? null : moved.teamId().value(),

@@ -1,10 +1,12 @@
 package dev.casekeeper.audit.web;
 
 import dev.casekeeper.agents.SignedInAgent;
+import dev.casekeeper.audit.AuditEntry;
 import dev.casekeeper.audit.AuditKind;
 import dev.casekeeper.audit.AuditLog;
 import dev.casekeeper.audit.AuditSearch;
 import dev.casekeeper.audit.AuditSubject;
+import dev.casekeeper.audit.AuditSubjectName;
 import dev.casekeeper.shared.InvalidInputException;
 import dev.casekeeper.shared.Slice;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +17,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,8 +30,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The admins' audit page: filters (actor, kind, days in UTC, text), the entries newest first with a
- * link to older ones, and the same selection as a CSV download. A filter that cannot be read comes
- * back above the form with what was typed, and lists nothing.
+ * link to older ones and their subjects named (a case's number, a customer's name, ...), and the
+ * same selection as a CSV download. A filter that cannot be read comes back above the form with what
+ * was typed, and lists nothing.
  */
 @Controller
 class AuditPageController {
@@ -61,6 +66,7 @@ class AuditPageController {
             var search = search(actor, kind, from, to, text);
             var page = audit.search(search, cursor, PAGE_SIZE);
             model.addAttribute("entries", page);
+            model.addAttribute("subjects", subjects(page.items()));
             model.addAttribute(
                     "older",
                     page.nextCursor() == null
@@ -80,6 +86,7 @@ class AuditPageController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("error", e.getMessage());
             model.addAttribute("entries", new Slice<>(List.of(), null));
+            model.addAttribute("subjects", Map.of());
         }
         return "audit/admin-audit";
     }
@@ -104,6 +111,13 @@ class AuditPageController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"casekeeper-audit.csv\"");
         audit.exportCsv(search, response.getWriter());
+    }
+
+    /** The page's subjects as admins read them, by "type id" as the rows look them up. */
+    private Map<String, AuditSubjectName> subjects(List<AuditEntry> entries) {
+        return audit.names(entries).entrySet().stream()
+                .collect(Collectors.toMap(
+                        e -> e.getKey().type() + " " + e.getKey().id(), Map.Entry::getValue));
     }
 
     /** Days are whole days in UTC: from the start of {@code from} to the end of {@code to}. */

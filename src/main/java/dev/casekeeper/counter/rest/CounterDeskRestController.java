@@ -32,7 +32,7 @@ class CounterDeskRestController {
 
     record SeatRequest(@Nullable UUID locationId, @Nullable String desk) {}
 
-    record TransferRequest(
+    record TicketTransferRequest(
             @Nullable UUID toTeamId,
             @Nullable String toDesk,
             @Nullable String reason,
@@ -90,7 +90,9 @@ class CounterDeskRestController {
 
     @PostMapping("/api/v1/counter/tickets/{id}/transfer")
     TicketResponse transfer(
-            @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @RequestBody TransferRequest request) {
+            @AuthenticationPrincipal SignedInAgent me,
+            @PathVariable UUID id,
+            @RequestBody TicketTransferRequest request) {
         return TicketResponse.of(desks.transfer(
                 new TicketId(id),
                 new TransferTicket(

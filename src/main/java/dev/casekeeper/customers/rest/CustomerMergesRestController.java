@@ -35,7 +35,7 @@ class CustomerMergesRestController {
             @NotNull UUID targetId,
             @Size(max = 2000) @Nullable String note) {}
 
-    record ReasonRequest(@Size(max = 2000) @Nullable String reason) {}
+    record MergeReasonRequest(@Size(max = 2000) @Nullable String reason) {}
 
     record StepResponse(
             String action,
@@ -44,7 +44,7 @@ class CustomerMergesRestController {
             @Nullable String reason,
             Instant at) {}
 
-    record MergeResponse(
+    record CustomerMergeResponse(
             UUID id,
             UUID sourceId,
             UUID targetId,
@@ -54,8 +54,8 @@ class CustomerMergesRestController {
             Instant proposedAt,
             Instant updatedAt,
             List<StepResponse> trail) {
-        static MergeResponse of(Merge m) {
-            return new MergeResponse(
+        static CustomerMergeResponse of(Merge m) {
+            return new CustomerMergeResponse(
                     m.id().value(),
                     m.source().value(),
                     m.target().value(),
@@ -82,16 +82,16 @@ class CustomerMergesRestController {
     }
 
     @PostMapping("/api/v1/customer-merges")
-    ResponseEntity<MergeResponse> propose(
+    ResponseEntity<CustomerMergeResponse> propose(
             @AuthenticationPrincipal SignedInAgent me, @Valid @RequestBody ProposeRequest request) {
         var merge = merges.propose(
                 new CustomerId(request.sourceId()), new CustomerId(request.targetId()), request.note(), me.actor());
         return ResponseEntity.created(URI.create("/api/v1/customer-merges/" + merge.id()))
-                .body(MergeResponse.of(merge));
+                .body(CustomerMergeResponse.of(merge));
     }
 
     @GetMapping("/api/v1/customer-merges")
-    List<MergeResponse> list(@RequestParam(required = false) @Nullable String state) {
+    List<CustomerMergeResponse> list(@RequestParam(required = false) @Nullable String state) {
         Merge.State wanted = null;
         if (state != null) {
             try {
@@ -100,46 +100,46 @@ class CustomerMergesRestController {
                 throw new InvalidInputException("state", "must be proposed, completed, declined or undone");
             }
         }
-        return merges.list(wanted).stream().map(MergeResponse::of).toList();
+        return merges.list(wanted).stream().map(CustomerMergeResponse::of).toList();
     }
 
     @GetMapping("/api/v1/customer-merges/{id}")
-    MergeResponse find(@PathVariable UUID id) {
-        return MergeResponse.of(merges.find(new MergeId(id)));
+    CustomerMergeResponse find(@PathVariable UUID id) {
+        return CustomerMergeResponse.of(merges.find(new MergeId(id)));
     }
 
     @GetMapping("/api/v1/customers/{id}/merges")
-    List<MergeResponse> ofCustomer(@PathVariable UUID id) {
+    List<CustomerMergeResponse> ofCustomer(@PathVariable UUID id) {
         return merges.ofCustomer(new CustomerId(id)).stream()
-                .map(MergeResponse::of)
+                .map(CustomerMergeResponse::of)
                 .toList();
     }
 
     @PostMapping("/api/v1/customer-merges/{id}/confirmation")
-    MergeResponse confirm(
+    CustomerMergeResponse confirm(
             @AuthenticationPrincipal SignedInAgent me,
             @PathVariable UUID id,
-            @Valid @RequestBody ReasonRequest request) {
-        return MergeResponse.of(merges.confirm(new MergeId(id), reason(request), me.actor()));
+            @Valid @RequestBody MergeReasonRequest request) {
+        return CustomerMergeResponse.of(merges.confirm(new MergeId(id), reason(request), me.actor()));
     }
 
     @PostMapping("/api/v1/customer-merges/{id}/decline")
-    MergeResponse decline(
+    CustomerMergeResponse decline(
             @AuthenticationPrincipal SignedInAgent me,
             @PathVariable UUID id,
-            @Valid @RequestBody ReasonRequest request) {
-        return MergeResponse.of(merges.decline(new MergeId(id), request.reason(), me.actor()));
+            @Valid @RequestBody MergeReasonRequest request) {
+        return CustomerMergeResponse.of(merges.decline(new MergeId(id), request.reason(), me.actor()));
     }
 
     @PostMapping("/api/v1/customer-merges/{id}/undo")
-    MergeResponse undo(
+    CustomerMergeResponse undo(
             @AuthenticationPrincipal SignedInAgent me,
             @PathVariable UUID id,
-            @Valid @RequestBody ReasonRequest request) {
-        return MergeResponse.of(merges.undo(new MergeId(id), reason(request), me.actor()));
+            @Valid @RequestBody MergeReasonRequest request) {
+        return CustomerMergeResponse.of(merges.undo(new MergeId(id), reason(request), me.actor()));
     }
 
-    private static String reason(ReasonRequest request) {
+    private static String reason(MergeReasonRequest request) {
         return request.reason() == null ? "" : request.reason();
     }
 }

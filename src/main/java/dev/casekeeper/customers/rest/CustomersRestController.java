@@ -70,7 +70,7 @@ class CustomersRestController {
 
     record IdentityResponse(String kind, String value, boolean verified) {}
 
-    record FieldResponse(
+    record CustomerFieldResponse(
             String value, String setBy, @Nullable UUID setById, boolean lockedForAgents, Instant setAt) {}
 
     record CustomerResponse(
@@ -79,7 +79,7 @@ class CustomersRestController {
             List<String> emails,
             List<String> phones,
             List<IdentityResponse> identities,
-            Map<String, FieldResponse> fields,
+            Map<String, CustomerFieldResponse> fields,
             Instant createdAt,
             Instant updatedAt,
             @Nullable UUID mergedInto,
@@ -98,7 +98,7 @@ class CustomersRestController {
                     customer.fields().entrySet().stream()
                             .collect(java.util.stream.Collectors.toMap(
                                     Map.Entry::getKey,
-                                    e -> new FieldResponse(
+                                    e -> new CustomerFieldResponse(
                                             e.getValue().value(),
                                             e.getValue().setBy().value(),
                                             e.getValue().setById(),
@@ -125,7 +125,7 @@ class CustomersRestController {
     record CustomerPage(
             List<CustomerResponse> items, @Nullable String nextCursor) {}
 
-    record ChangeResponse(
+    record CustomerChangeResponse(
             String actorKind,
             @Nullable UUID actorId,
             String field,
@@ -220,7 +220,7 @@ class CustomersRestController {
     }
 
     @GetMapping("/{id}/history")
-    List<ChangeResponse> history(@PathVariable UUID id) {
+    List<CustomerChangeResponse> history(@PathVariable UUID id) {
         return customers.history(new CustomerId(id)).stream()
                 .map(CustomersRestController::change)
                 .toList();
@@ -230,7 +230,8 @@ class CustomersRestController {
         return CustomerResponse.of(customer, customFields.before(customer.id()));
     }
 
-    private static ChangeResponse change(CustomerChange c) {
-        return new ChangeResponse(c.actor().kind().value(), c.actor().id(), c.field(), c.before(), c.after(), c.at());
+    private static CustomerChangeResponse change(CustomerChange c) {
+        return new CustomerChangeResponse(
+                c.actor().kind().value(), c.actor().id(), c.field(), c.before(), c.after(), c.at());
     }
 }

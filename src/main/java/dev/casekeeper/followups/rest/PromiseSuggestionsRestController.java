@@ -26,7 +26,7 @@ class PromiseSuggestionsRestController {
             @NotNull @Size(max = 200_000) String text,
             @Nullable String zone) {}
 
-    record SuggestionResponse(@Nullable PromiseSuggestion suggestion) {}
+    record PromiseSuggestionResponse(@Nullable PromiseSuggestion suggestion) {}
 
     private final PromiseSuggestions suggestions;
 
@@ -35,9 +35,9 @@ class PromiseSuggestionsRestController {
     }
 
     @PostMapping("/api/v1/cases/{id}/promise-suggestions")
-    SuggestionResponse suggest(
+    PromiseSuggestionResponse suggest(
             @AuthenticationPrincipal SignedInAgent me, @PathVariable UUID id, @Valid @RequestBody SuggestBody body) {
-        return new SuggestionResponse(suggestions
+        return new PromiseSuggestionResponse(suggestions
                 .suggest(new CaseId(id), body.text(), zone(body.zone()), me)
                 .orElse(null));
     }

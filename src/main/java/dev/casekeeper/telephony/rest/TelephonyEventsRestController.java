@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TelephonyEventsRestController {
 
-    record QueueResponse(
+    record CallQueueResponse(
             String callId,
             String state,
             @Nullable Integer position,
@@ -39,8 +39,8 @@ class TelephonyEventsRestController {
             String decision,
             long offerCallbackAfterSeconds) {
 
-        static QueueResponse of(CallQueueStatus status) {
-            return new QueueResponse(
+        static CallQueueResponse of(CallQueueStatus status) {
+            return new CallQueueResponse(
                     status.callId(),
                     status.state(),
                     status.position(),
@@ -78,9 +78,9 @@ class TelephonyEventsRestController {
 
     /** Signed like an event, over the path with its query instead of a body. */
     @GetMapping("/api/v1/telephony/calls/{callId}/queue")
-    QueueResponse queue(@PathVariable String callId, HttpServletRequest request) {
+    CallQueueResponse queue(@PathVariable String callId, HttpServletRequest request) {
         var signed = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        return QueueResponse.of(telephony.queueStatus(
+        return CallQueueResponse.of(telephony.queueStatus(
                 WebhookRequests.of(
                         "signed", null, request, signed.getBytes(StandardCharsets.UTF_8), settings.publicUrl()),
                 callId));

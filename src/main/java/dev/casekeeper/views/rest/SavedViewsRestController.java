@@ -58,7 +58,7 @@ class SavedViewsRestController {
 
     record CountedView(ViewResponse view, long count, boolean capped) {}
 
-    record CaseItem(
+    record SavedViewCaseItem(
             UUID id,
             long number,
             String subject,
@@ -69,8 +69,8 @@ class SavedViewsRestController {
             @Nullable UUID ownerId,
             Instant createdAt,
             Instant updatedAt) {
-        static CaseItem of(CaseSummary c) {
-            return new CaseItem(
+        static SavedViewCaseItem of(CaseSummary c) {
+            return new SavedViewCaseItem(
                     c.id().value(),
                     c.number(),
                     c.subject(),
@@ -84,7 +84,7 @@ class SavedViewsRestController {
         }
     }
 
-    record CasesPage(List<CaseItem> items, long total, boolean capped, int page, int size) {}
+    record CasesPage(List<SavedViewCaseItem> items, long total, boolean capped, int page, int size) {}
 
     private final SavedViewManagement views;
 
@@ -137,7 +137,7 @@ class SavedViewsRestController {
             @RequestParam(defaultValue = "25") @Min(1) @Max(100) int size) {
         var found = views.cases(id, me, page, size);
         return new CasesPage(
-                found.items().stream().map(CaseItem::of).toList(),
+                found.items().stream().map(SavedViewCaseItem::of).toList(),
                 Math.min(found.total(), 1000),
                 found.capped(),
                 found.page(),

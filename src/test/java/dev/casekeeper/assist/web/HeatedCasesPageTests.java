@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.WebSession;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,7 @@ class HeatedCasesPageTests extends ApiTestBase {
         browser.post("/views/heated/" + kase.number() + "/takeover", Map.of());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !openRequest(supervisor, kase));
+        assertThat(events(kase, "supervisor_joined")).singleElement();
         var row = browser.get("/views/heated").html().select("tr[data-number=" + kase.number() + "]");
         assertThat(row.select("form[action$=/takeover]")).isEmpty();
         assertThat(row.select(".heated-yours").text()).isEqualTo("Yours");
@@ -103,6 +105,40 @@ class HeatedCasesPageTests extends ApiTestBase {
                         .select("#supervisor-requests .request-row td:first-child")
                         .eachText())
                 .doesNotContain("#" + kase.number());
+    }
+
+    /**
+     * A customer heated by her words alone asks for no supervisor, so no request opens; the takeover
+     * still tells her case's timeline who stepped in (it recorded nothing, and the frustration report
+     * counted the case as one no supervisor joined).
+     */
+    @Test
+    void takingOverAHeatedCaseRecordsOnItsTimelineThatTheSupervisorJoined() {
+        var team = newTeam();
+        var agent = newAgent("agent", team);
+        var supervisor = newAgent("supervisor", team);
+        var kase = heatedCase(agent, team, "I AM A WOMAN! STOP CHANGING MY GENDER!");
+        var browser = WebSession.anonymous(port).signIn(supervisor.email(), PASSWORD);
+        browser.get("/views/heated");
+
+        browser.post("/views/heated/" + kase.number() + "/takeover", Map.of());
+
+        assertThat(events(kase, "supervisor_joined")).singleElement().satisfies(e -> {
+            assertThat(e.get("data").get("supervisorId").asString())
+                    .isEqualTo(supervisor.id().toString());
+            assertThat(e.get("data").get("source").asString()).isEqualTo("heated");
+        });
+        assertThat(browser.get("/cases/" + kase.number()).html().text())
+                .contains("Agent " + supervisor.email().substring(0, 12) + " took the heated case over");
+    }
+
+    private List<JsonNode> events(Opened kase, String type) {
+        return caseJson(kase.id())
+                .get("timeline")
+                .valueStream()
+                .filter(e -> !e.get("eventType").isNull()
+                        && e.get("eventType").asString().equals(type))
+                .toList();
     }
 
     private boolean openRequest(Caller supervisor, Opened kase) {
@@ -170,6 +206,10 @@ class HeatedCasesPageTests extends ApiTestBase {
     private record Opened(UUID id, long number) {}
 
     private Opened heatedCase(Caller agent, UUID team) {
+        return heatedCase(agent, team, HEATED);
+    }
+
+    private Opened heatedCase(Caller agent, UUID team, String body) {
         var created = admin().post(
                         "/api/v1/cases",
                         Map.of(
@@ -178,7 +218,7 @@ class HeatedCasesPageTests extends ApiTestBase {
                                 "requester",
                                 Map.of("email", "heated-" + UUID.randomUUID() + "@example.com", "name", "Rosa Diaz"),
                                 "message",
-                                Map.of("body", HEATED),
+                                Map.of("body", body),
                                 "teamId",
                                 team));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

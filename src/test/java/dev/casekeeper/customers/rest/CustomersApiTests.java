@@ -15,6 +15,28 @@ import tools.jackson.databind.JsonNode;
 
 class CustomersApiTests extends ApiTestBase {
 
+    /**
+     * The fields module's field definitions were also a record named FieldResponse: springdoc keeps
+     * one schema per simple name, so the document described a customer's fields as field definitions.
+     */
+    @Test
+    void theApiDocumentDescribesACustomersFieldsAsTheyAreReturned() {
+        var schemas = anonymous().get("/v3/api-docs").json().get("components").get("schemas");
+
+        String ref = schemas.get("CustomerResponse")
+                .get("properties")
+                .get("fields")
+                .get("additionalProperties")
+                .get("$ref")
+                .asString();
+        var field = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+
+        assertThat(field.get("properties").propertyNames())
+                .containsExactlyInAnyOrder("value", "setBy", "setById", "lockedForAgents", "setAt");
+        assertThat(schemas.get("FieldResponse").get("properties").propertyNames())
+                .contains("apiKey", "requiredToSolve");
+    }
+
     @Test
     void createsCustomerWithNormalisedEmailAndPhone() {
         var agent = newAgent("agent");

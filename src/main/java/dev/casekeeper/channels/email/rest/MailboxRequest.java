@@ -19,12 +19,12 @@ record MailboxRequest(
         @NotBlank @Size(max = 320) String address,
         @Size(max = 200) @Nullable String name,
         @Nullable UUID teamId,
-        @NotNull @Valid Inbound inbound,
-        @Valid @Nullable Outbound outbound,
-        @Valid @Nullable Acknowledgement acknowledgement,
+        @NotNull @Valid MailboxInboundRequest inbound,
+        @Valid @Nullable MailboxOutboundRequest outbound,
+        @Valid @Nullable MailboxAcknowledgementRequest acknowledgement,
         @Nullable Boolean active) {
 
-    record Inbound(
+    record MailboxInboundRequest(
             @NotBlank String mode,
             @Size(max = 255) @Nullable String host,
             @Nullable Integer port,
@@ -34,14 +34,14 @@ record MailboxRequest(
             @Size(max = 200) @Nullable String folder,
             @Size(max = 200) @Nullable String processedFolder) {}
 
-    record Outbound(
+    record MailboxOutboundRequest(
             @NotBlank @Size(max = 255) String host,
             @Nullable Integer port,
             @Nullable String security,
             @Size(max = 320) @Nullable String username,
             @Size(max = 1000) @Nullable String password) {}
 
-    record Acknowledgement(
+    record MailboxAcknowledgementRequest(
             boolean enabled,
             @Size(max = 200) @Nullable String subject,
             @Size(max = 10_000) @Nullable String body) {}
