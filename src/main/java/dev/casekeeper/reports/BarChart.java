@@ -1,6 +1,5 @@
 package dev.casekeeper.reports;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -11,7 +10,15 @@ import org.jspecify.annotations.Nullable;
  * series has a fill pattern of its own (solid, hatched, dotted) and a legend, and every bar carries
  * its value as text, so the chart reads without colour. The template draws it; this only places it.
  */
-record BarChart(String id, String titleKey, String unitKey, List<Series> series, List<Group> groups, List<Tick> ticks) {
+record BarChart(
+        String id,
+        String titleKey,
+        String unitKey,
+        List<Series> series,
+        List<Group> groups,
+        List<Tick> ticks,
+        String groupKey,
+        String descKey) {
 
     static final double WIDTH = 720;
     static final double HEIGHT = 260;
@@ -33,6 +40,26 @@ record BarChart(String id, String titleKey, String unitKey, List<Series> series,
     record Measure(String labelKey, Function<Metrics, @Nullable Double> value) {}
 
     static BarChart of(String id, String titleKey, String unitKey, List<Metrics> rows, List<Measure> measures) {
+        var labels = rows.stream()
+                .map(r -> r.period() == null ? "" : r.period().toString())
+                .toList();
+        return of(id, titleKey, unitKey, rows, labels, measures)
+                .groupedBy("reports.period.column", "reports.chart.desc");
+    }
+
+    /** The same chart, its groups named by {@code groupKey} and its description {@code descKey}. */
+    BarChart groupedBy(String groupKey, String descKey) {
+        return new BarChart(id, titleKey, unitKey, series, groups, ticks, groupKey, descKey);
+    }
+
+    /** A chart of rows that are not periods (a custom field's values), each group under its label. */
+    static BarChart of(
+            String id,
+            String titleKey,
+            String unitKey,
+            List<Metrics> rows,
+            List<String> labels,
+            List<Measure> measures) {
         double max = 0;
         for (var row : rows) {
             for (var m : measures) {
@@ -71,14 +98,14 @@ record BarChart(String id, String titleKey, String unitKey, List<Series> series,
                         v == null ? "–" : format(value),
                         Math.max(TOP + 8, y - 3)));
             }
-            LocalDate period = row.period();
-            groups.add(new Group(period == null ? "" : period.toString(), x0 + groupWidth * 0.4, i % every == 0, bars));
+            groups.add(new Group(labels.get(i), x0 + groupWidth * 0.4, i % every == 0, bars));
         }
         var ticks = new ArrayList<Tick>();
         for (int t = 0; t <= 4; t++) {
             ticks.add(new Tick(TOP + plotHeight - plotHeight * t / 4, format(top * t / 4)));
         }
-        return new BarChart(id, titleKey, unitKey, series, groups, ticks);
+        return new BarChart(
+                id, titleKey, unitKey, series, groups, ticks, "reports.byField.column", "reports.chart.descByValue");
     }
 
     /** Whether the bars are wide enough for their values to be written above them. */
