@@ -60,10 +60,32 @@ record BarChart(
             List<Metrics> rows,
             List<String> labels,
             List<Measure> measures) {
+        return laidOut(
+                id,
+                titleKey,
+                unitKey,
+                rows,
+                labels,
+                measures.stream().map(Measure::labelKey).toList(),
+                measures.stream().map(Measure::value).toList());
+    }
+
+    /**
+     * A chart of any rows, each group under its label, one series per message key and what it shows of
+     * a row (null: no figure, drawn as no bar and written "–").
+     */
+    static <T> BarChart laidOut(
+            String id,
+            String titleKey,
+            String unitKey,
+            List<T> rows,
+            List<String> labels,
+            List<String> seriesKeys,
+            List<Function<T, @Nullable Double>> measures) {
         double max = 0;
         for (var row : rows) {
             for (var m : measures) {
-                var v = m.value().apply(row);
+                var v = m.apply(row);
                 if (v != null) {
                     max = Math.max(max, v);
                 }
@@ -77,7 +99,7 @@ record BarChart(
         int every = Math.max(1, (int) Math.ceil(rows.size() / 12.0));
         var series = new ArrayList<Series>();
         for (int s = 0; s < measures.size(); s++) {
-            series.add(new Series(measures.get(s).labelKey(), PATTERNS[s % PATTERNS.length]));
+            series.add(new Series(seriesKeys.get(s), PATTERNS[s % PATTERNS.length]));
         }
         var groups = new ArrayList<Group>();
         for (int i = 0; i < rows.size(); i++) {
@@ -85,7 +107,7 @@ record BarChart(
             double x0 = LEFT + i * groupWidth + groupWidth * 0.1;
             var bars = new ArrayList<Bar>();
             for (int s = 0; s < measures.size(); s++) {
-                var v = measures.get(s).value().apply(row);
+                var v = measures.get(s).apply(row);
                 double value = v == null ? 0 : v;
                 double h = top == 0 ? 0 : plotHeight * value / top;
                 double y = TOP + plotHeight - h;

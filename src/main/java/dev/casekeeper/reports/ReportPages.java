@@ -135,6 +135,42 @@ class ReportPages {
                                         (double) m.heatedWithoutSupervisor()))));
     }
 
+    /**
+     * The charts of a coaching trend: the practices kept, in percent (reviews' average score, promises
+     * kept on time, holds under the limit), and tone findings per 100 checked replies.
+     */
+    public List<BarChart> trendCharts(CoachingTrends.CoachingTrend trend, String idPrefix) {
+        var rows = trend.rows();
+        var labels = rows.stream().map(r -> r.period().toString()).toList();
+        return List.of(
+                BarChart.laidOut(
+                                idPrefix + "-practices",
+                                "coaching.chart.practices",
+                                "coaching.unit.percent",
+                                rows,
+                                labels,
+                                List.of("coaching.score", "coaching.promisesKept", "coaching.holdsInLimit"),
+                                List.<java.util.function.Function<CoachingTrends.TrendPoint, @Nullable Double>>of(
+                                        CoachingTrends.TrendPoint::averageScore,
+                                        r -> percent(r.promisesKeptShare()),
+                                        r -> percent(r.holdsWithinLimitShare())))
+                        .groupedBy("reports.period.column", "reports.chart.desc"),
+                BarChart.laidOut(
+                                idPrefix + "-tone",
+                                "coaching.chart.tone",
+                                "coaching.unit.per100",
+                                rows,
+                                labels,
+                                List.of("coaching.toneFindings"),
+                                List.<java.util.function.Function<CoachingTrends.TrendPoint, @Nullable Double>>of(
+                                        CoachingTrends.TrendPoint::toneFindingsPer100Replies))
+                        .groupedBy("reports.period.column", "reports.chart.desc"));
+    }
+
+    private static @Nullable Double percent(@Nullable Double share) {
+        return share == null ? null : Math.round(share * 1000) / 10.0;
+    }
+
     public @Nullable Duration duration(@Nullable Double seconds) {
         return seconds == null ? null : Duration.ofSeconds(Math.round(seconds));
     }
