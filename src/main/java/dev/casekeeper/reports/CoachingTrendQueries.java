@@ -36,8 +36,8 @@ class CoachingTrendQueries {
                 .param("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
                 .param("until", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
                 .param("zone", zone.getId())
-                .query((rs, n) -> new Reviews(
-                        rs.getObject("period", LocalDate.class), rs.getLong("n"), rs.getDouble("score")))
+                .query((rs, n) ->
+                        new Reviews(rs.getObject("period", LocalDate.class), rs.getLong("n"), rs.getDouble("score")))
                 .list();
     }
 

@@ -101,8 +101,7 @@ class QaRestController {
      * agents' together (its supervisors and admins).
      */
     @GetMapping("/api/v1/qa/trend")
-    CoachingTrends.CoachingTrend trend(
-            CoachingTrends.TrendRequest request, @AuthenticationPrincipal SignedInAgent me) {
+    CoachingTrends.CoachingTrend trend(CoachingTrends.TrendRequest request, @AuthenticationPrincipal SignedInAgent me) {
         return trends.trend(request, me);
     }
 

@@ -51,7 +51,10 @@ class CoachingTrendTests extends ApiTestBase {
         var supervisor = newAgent("supervisor", team);
         var ana = newAgent("agent", team);
         var bo = newAgent("agent", team);
-        assertThat(ana.api().post("/api/v1/assist/tone", Map.of("text", POLITE)).json().get("findings"))
+        assertThat(ana.api()
+                        .post("/api/v1/assist/tone", Map.of("text", POLITE))
+                        .json()
+                        .get("findings"))
                 .isEmpty();
         var firstWeek = Period.WEEK.start(reports.today());
 
@@ -61,7 +64,11 @@ class CoachingTrendTests extends ApiTestBase {
         var promise = ana.api()
                 .post(
                         "/api/v1/cases/" + first + "/promises",
-                        Map.of("text", "I will call you back", "dueAt", TestClock.INSTANCE.instant().plusSeconds(3600).toString()));
+                        Map.of(
+                                "text",
+                                "I will call you back",
+                                "dueAt",
+                                TestClock.INSTANCE.instant().plusSeconds(3600).toString()));
         assertThat(promise.status()).as(promise.toString()).isEqualTo(201);
         var kept = ana.api()
                 .post(
@@ -101,7 +108,10 @@ class CoachingTrendTests extends ApiTestBase {
         assertThat(rows.get(1).get("promises").asLong()).isZero();
         assertThat(rows.get(1).get("promisesKeptShare").isNull()).isTrue();
 
-        var ofTeam = supervisor.api().get("/api/v1/qa/trend?" + range + "&team=" + team).json();
+        var ofTeam = supervisor
+                .api()
+                .get("/api/v1/qa/trend?" + range + "&team=" + team)
+                .json();
         assertThat(ofTeam.get("teamId").asString()).isEqualTo(team.toString());
         // Ana's and Bo's replies together: 4 findings in 3 replies the second week.
         assertThat(ofTeam.get("rows").get(1).get("checkedReplies").asLong()).isEqualTo(3);
@@ -124,12 +134,19 @@ class CoachingTrendTests extends ApiTestBase {
         assertThat(page.status()).isEqualTo(200);
         var html = page.html();
         assertThat(html.select("#team-trend-table tbody tr")).hasSize(2);
-        assertThat(html.select("#team-trend-table tbody tr").get(1).select(".trend-tone").text())
+        assertThat(html.select("#team-trend-table tbody tr")
+                        .get(1)
+                        .select(".trend-tone")
+                        .text())
                 .startsWith("133.3");
         assertThat(html.select("#team-trend figure.report-chart")).hasSize(2);
         assertThat(html.select("#chart-team-trend-practices svg title").text()).isNotBlank();
-        var agentsPage = WebSession.anonymous(port).signIn(ana.email(), PASSWORD).get("/coaching?" + range);
-        assertThat(agentsPage.html().select("#own-trend-table tbody tr .trend-score").eachText())
+        var agentsPage =
+                WebSession.anonymous(port).signIn(ana.email(), PASSWORD).get("/coaching?" + range);
+        assertThat(agentsPage
+                        .html()
+                        .select("#own-trend-table tbody tr .trend-score")
+                        .eachText())
                 .containsExactly("58.8 %", "75 %");
         assertThat(agentsPage.html().select("#team-trend")).isEmpty();
     }
@@ -157,7 +174,8 @@ class CoachingTrendTests extends ApiTestBase {
         assertThat(LocalDate.parse(rows.get(rows.size() - 1).get("period").asString()))
                 .isEqualTo(Period.WEEK.start(reports.today()));
 
-        var bad = supervisor.api().get("/api/v1/qa/trend?period=day&from=2026-02-30&agent=" + ana.id() + "&team=" + team);
+        var bad =
+                supervisor.api().get("/api/v1/qa/trend?period=day&from=2026-02-30&agent=" + ana.id() + "&team=" + team);
         assertProblem(bad, 400, "invalid-input");
         assertThat(fieldsNamed(bad)).containsExactlyInAnyOrder("period", "from", "team");
         var page = WebSession.anonymous(port).signIn(ana.email(), PASSWORD).get("/coaching?period=year");
