@@ -177,6 +177,27 @@ public class AssistManagement {
     }
 
     /**
+     * The tone checks of these agents' replies per day ({@code from} to {@code to}, both included, days
+     * of {@code zone}), oldest first, days without a checked reply left out; for a caller that already
+     * knows its reader may see these agents' coaching (reports' coaching trend).
+     */
+    @Transactional(readOnly = true)
+    public List<ToneDay> toneByDay(
+            java.util.Collection<AgentId> agents,
+            java.time.LocalDate from,
+            java.time.LocalDate to,
+            java.time.ZoneId zone) {
+        if (agents.isEmpty()) {
+            return List.of();
+        }
+        return queries.toneByDay(
+                agents.stream().map(AgentId::value).toArray(UUID[]::new),
+                from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant(),
+                zone.getId());
+    }
+
+    /**
      * Reply templates for the case, filled with the customer's name and the case's facts; offered
      * when the customer's latest message reads frustrated or worse.
      */

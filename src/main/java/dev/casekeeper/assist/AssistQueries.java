@@ -228,6 +228,23 @@ class AssistQueries {
         return counts;
     }
 
+    /** Checked replies and their findings per day of the zone, from the index on agent and time. */
+    List<ToneDay> toneByDay(UUID[] agents, java.time.Instant from, java.time.Instant until, String zone) {
+        return jdbc.sql("""
+                        select (checked_at at time zone :zone)::date as day, count(*) as replies,
+                               coalesce(sum(finding_count), 0) as findings
+                        from assist.reply_check
+                        where agent_id = any(:agents) and checked_at >= :from and checked_at < :until
+                        group by 1 order by 1""")
+                .param("agents", agents)
+                .param("from", java.sql.Timestamp.from(from))
+                .param("until", java.sql.Timestamp.from(until))
+                .param("zone", zone)
+                .query((rs, n) -> new ToneDay(
+                        rs.getObject("day", java.time.LocalDate.class), rs.getLong("replies"), rs.getLong("findings")))
+                .list();
+    }
+
     int checkedReplies(UUID agentId) {
         return jdbc.sql("select count(*) from assist.reply_check where agent_id = :agent")
                 .param("agent", agentId)

@@ -41,21 +41,33 @@ class CoachingPageController {
     private final QaScorecards scorecards;
     private final AgentManagement agents;
     private final CaseLookup cases;
+    private final CoachingTrends trends;
 
-    CoachingPageController(QaReviews reviews, QaScorecards scorecards, AgentManagement agents, CaseLookup cases) {
+    CoachingPageController(
+            QaReviews reviews,
+            QaScorecards scorecards,
+            AgentManagement agents,
+            CaseLookup cases,
+            CoachingTrends trends) {
         this.reviews = reviews;
         this.scorecards = scorecards;
         this.agents = agents;
         this.cases = cases;
+        this.trends = trends;
     }
 
     @GetMapping("/coaching")
     String coaching(
             @RequestParam(required = false) @Nullable UUID team,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String period,
             @AuthenticationPrincipal SignedInAgent me,
             Model model) {
         model.addAttribute("coachingView", true);
         model.addAttribute("own", scorecards.of(null, me));
+        var ownTrend = trends.trend(new CoachingTrends.TrendRequest(from, to, period, null, null), me);
+        model.addAttribute("ownTrend", ownTrend);
         model.addAttribute("ownReviews", reviews.list(null, null, asAgent(me), SHOWN_REVIEWS));
         if (me.role().seesAllTeams()) {
             var teams = agents.teams().stream()
@@ -71,6 +83,12 @@ class CoachingPageController {
             if (shown != null) {
                 model.addAttribute("team", shown);
                 model.addAttribute("cards", scorecards.ofTeam(shown.id(), me));
+                model.addAttribute(
+                        "teamTrend",
+                        trends.trend(
+                                new CoachingTrends.TrendRequest(
+                                        from, to, period, null, shown.id().value()),
+                                me));
                 model.addAttribute("sample", reviews.sample(shown.id(), me));
                 model.addAttribute("teamReviews", reviews.list(null, shown.id().value(), me, SHOWN_REVIEWS));
             }

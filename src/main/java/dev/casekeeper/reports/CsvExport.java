@@ -17,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A report as CSV (RFC 4180: comma-separated, CRLF, quoted when needed), one row per period and a
- * total. Every export is recorded in {@code reports.export_log} and logged: who, which report, with
+ * total. A report broken down by a custom field has one more column, {@code field:<apiKey>}: the
+ * rows of every value say {@value #ALL} in it, and a total row follows for each value of the field
+ * (its value, or {@value #NONE} for the cases without one). Every export is recorded in {@code reports.export_log} and logged: who, which report, with
  * which parameters, how many rows.
  */
 @Component
@@ -77,6 +79,9 @@ class CsvExport {
             new Column("supervisor_join_p90_s", Metrics::supervisorJoinP90),
             new Column("heated_without_supervisor", Metrics::heatedWithoutSupervisor));
 
+    static final String ALL = "(all)";
+    static final String NONE = "(none)";
+
     record Column(String name, Function<Metrics, @Nullable Object> value) {}
 
     private final JdbcClient jdbc;
@@ -93,13 +98,22 @@ class CsvExport {
     @Transactional
     String export(Report report, String parameters, SignedInAgent me) {
         var csv = new StringBuilder();
-        csv.append(String.join(",", COLUMNS.stream().map(Column::name).toList()))
-                .append("\r\n");
-        for (var row : report.rows()) {
-            line(csv, row);
+        var header =
+                new java.util.ArrayList<>(COLUMNS.stream().map(Column::name).toList());
+        var byField = report.byField();
+        if (byField != null) {
+            header.add("field:" + byField.apiKey());
         }
-        line(csv, report.total());
-        int rows = report.rows().size() + 1;
+        csv.append(String.join(",", header)).append("\r\n");
+        String all = byField == null ? null : ALL;
+        for (var row : report.rows()) {
+            line(csv, row, all);
+        }
+        line(csv, report.total(), all);
+        for (var value : report.byValue()) {
+            line(csv, value.figures(), value.value() == null ? NONE : value.value());
+        }
+        int rows = report.rows().size() + 1 + report.byValue().size();
         jdbc.sql("""
                         insert into reports.export_log (agent_id, report, parameters, rows, exported_at)
                         values (:agent, 'metrics', :parameters, :rows, :at)
@@ -118,8 +132,12 @@ class CsvExport {
         return csv.toString();
     }
 
-    private static void line(StringBuilder csv, Metrics row) {
-        var cells = COLUMNS.stream().map(c -> cell(c.value().apply(row))).toList();
+    private static void line(StringBuilder csv, Metrics row, @Nullable String fieldValue) {
+        var cells = new java.util.ArrayList<>(
+                COLUMNS.stream().map(c -> cell(c.value().apply(row))).toList());
+        if (fieldValue != null) {
+            cells.add(cell(fieldValue));
+        }
         csv.append(String.join(",", cells)).append("\r\n");
     }
 

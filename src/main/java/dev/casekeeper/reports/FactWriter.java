@@ -1,6 +1,7 @@
 package dev.casekeeper.reports;
 
 import dev.casekeeper.assist.AssistManagement;
+import dev.casekeeper.cases.CaseCustomValues;
 import dev.casekeeper.cases.CaseDetail;
 import dev.casekeeper.cases.CaseId;
 import dev.casekeeper.cases.CaseLookup;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes reporting's facts of a case or a contact, worked out again from scratch each time: a
@@ -36,6 +38,8 @@ class FactWriter {
     private final QueueManagement queues;
     private final SlaManagement sla;
     private final AssistManagement assist;
+    private final CaseCustomValues customValues;
+    private final JsonMapper json;
     private final ReportsSettings settings;
     private final Clock clock;
 
@@ -45,6 +49,8 @@ class FactWriter {
             QueueManagement queues,
             SlaManagement sla,
             AssistManagement assist,
+            CaseCustomValues customValues,
+            JsonMapper json,
             ReportsSettings settings,
             Clock clock) {
         this.jdbc = jdbc;
@@ -52,6 +58,8 @@ class FactWriter {
         this.queues = queues;
         this.sla = sla;
         this.assist = assist;
+        this.customValues = customValues;
+        this.json = json;
         this.settings = settings;
         this.clock = clock;
     }
@@ -129,10 +137,10 @@ class FactWriter {
                         insert into reports.case_fact (case_id, number, requester_id, channel, priority, team_id,
                             agent_id, status, created_at, created_day, first_response_secs,
                             first_response_business_secs, solved_day, resolution_secs, resolution_business_secs,
-                            transfers, first_frustration, last_frustration, tags, refreshed_at)
+                            transfers, first_frustration, last_frustration, tags, custom_fields, refreshed_at)
                         values (:id, :number, :requester, :channel, :priority, :team, :agent, :status, :createdAt,
                             :createdDay, :frt, :frtBusiness, :solvedDay, :resolution, :resolutionBusiness,
-                            :transfers, :firstFrustration, :lastFrustration, :tags, :now)
+                            :transfers, :firstFrustration, :lastFrustration, :tags, cast(:customFields as jsonb), :now)
                         on conflict (case_id) do update set channel = excluded.channel,
                             priority = excluded.priority, team_id = excluded.team_id, agent_id = excluded.agent_id,
                             status = excluded.status, created_day = excluded.created_day,
@@ -143,7 +151,8 @@ class FactWriter {
                             transfers = excluded.transfers,
                             first_frustration = excluded.first_frustration,
                             last_frustration = excluded.last_frustration,
-                            tags = excluded.tags, refreshed_at = excluded.refreshed_at
+                            tags = excluded.tags, custom_fields = excluded.custom_fields,
+                            refreshed_at = excluded.refreshed_at
                         """)
                 .param("id", kase.id().value())
                 .param("number", kase.number())
@@ -164,6 +173,7 @@ class FactWriter {
                 .param("firstFrustration", facts.firstFrustration())
                 .param("lastFrustration", facts.lastFrustration())
                 .param("tags", kase.tags().toArray(new String[0]))
+                .param("customFields", json.writeValueAsString(customValues.of(kase.id())))
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .update();
         if (replacing) {

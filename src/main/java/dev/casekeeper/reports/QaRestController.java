@@ -88,10 +88,21 @@ class QaRestController {
 
     private final QaReviews reviews;
     private final QaScorecards scorecards;
+    private final CoachingTrends trends;
 
-    QaRestController(QaReviews reviews, QaScorecards scorecards) {
+    QaRestController(QaReviews reviews, QaScorecards scorecards, CoachingTrends trends) {
         this.reviews = reviews;
         this.scorecards = scorecards;
+        this.trends = trends;
+    }
+
+    /**
+     * The practice scorecard per week or month: an agent's (by default the caller's) or a team's
+     * agents' together (its supervisors and admins).
+     */
+    @GetMapping("/api/v1/qa/trend")
+    CoachingTrends.CoachingTrend trend(CoachingTrends.TrendRequest request, @AuthenticationPrincipal SignedInAgent me) {
+        return trends.trend(request, me);
     }
 
     @GetMapping("/api/v1/qa/rubric")

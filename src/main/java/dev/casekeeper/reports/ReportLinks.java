@@ -30,8 +30,19 @@ final class ReportLinks {
             parts.add("priority=" + q.priority());
         }
         if (q.tag() != null) {
-            parts.add("tag=" + java.net.URLEncoder.encode(q.tag(), java.nio.charset.StandardCharsets.UTF_8));
+            parts.add("tag=" + encode(q.tag()));
+        }
+        if (q.field() != null) {
+            parts.add("field=" + q.field().key());
+            parts.add("fieldValue=" + encode(q.field().value()));
+        }
+        if (q.byField() != null) {
+            parts.add("byField=" + q.byField());
         }
         return String.join("&", parts);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

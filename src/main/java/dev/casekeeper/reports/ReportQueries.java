@@ -17,12 +17,11 @@ import org.springframework.stereotype.Component;
  * Reads the facts into figures per period, through the reporting database. Five grouped queries,
  * each an index range scan over the report's days: cases by the day they were created, by the day
  * they were solved, timeline moments by their day (and heated cases, moments of one kind, for their
- * percentiles), live contacts by the day they arrived.
+ * percentiles), live contacts by the day they arrived. The same five give the figures per value of a
+ * custom field, grouped by the value each case's row holds.
  */
 @Component
 class ReportQueries {
-
-    private static final String TOTAL = "null::date";
 
     private final ReportingDatabase database;
     private final int repeatDays;
@@ -34,7 +33,7 @@ class ReportQueries {
 
     /** One row per period of the query, oldest first, empty periods included. */
     List<Metrics> byPeriod(ReportQuery query) {
-        var found = figures(query, null);
+        var found = figures(query, Grouping.PERIOD);
         var rows = new ArrayList<Metrics>();
         for (var start = query.period().start(query.from());
                 !start.isAfter(query.to());
@@ -46,16 +45,63 @@ class ReportQueries {
 
     /** The whole report in one row. */
     Metrics total(ReportQuery query) {
-        return figures(query, TOTAL).getOrDefault(null, new Builder()).build(null);
+        return figures(query, Grouping.TOTAL).getOrDefault(null, new Builder()).build(null);
     }
 
-    private Map<@Nullable LocalDate, Builder> figures(ReportQuery query, @Nullable String bucketOverride) {
-        var rows = new HashMap<@Nullable LocalDate, Builder>();
+    /**
+     * The whole report once per value of the query's {@code byField} that its cases hold now, by the
+     * value as stored in text ({@code true}/{@code false} for a checkbox); null for the cases without one.
+     */
+    Map<@Nullable String, Metrics> byFieldValue(ReportQuery query) {
+        var found = new LinkedHashMap<@Nullable String, Metrics>();
+        figures(query, Grouping.FIELD).forEach((value, b) -> found.put((String) value, b.build(null)));
+        return found;
+    }
+
+    /** The figures of a slice without any case, contact or moment. */
+    static Metrics empty() {
+        return new Builder().build(null);
+    }
+
+    /**
+     * What the rows of a query stand for: a period, the whole report, or a value of a custom field
+     * (read from the case's own facts: the moments and contacts of a case join its row for it).
+     */
+    private enum Grouping {
+        PERIOD,
+        TOTAL,
+        FIELD;
+
+        String bucket(ReportQuery query, String alias, String dayColumn) {
+            return switch (this) {
+                case PERIOD -> query.period().bucket(alias + "." + dayColumn);
+                case TOTAL -> "null::date";
+                case FIELD -> (alias.equals("f") ? "f" : "g") + ".custom_fields ->> :byField";
+            };
+        }
+
+        String join(String alias) {
+            return this == FIELD && !alias.equals("f")
+                    ? " left join reports.case_fact g on g.case_id = " + alias + ".case_id"
+                    : "";
+        }
+
+        JdbcClient.StatementSpec params(ReportQuery query, JdbcClient.StatementSpec spec) {
+            return this == FIELD ? spec.param("byField", query.byField()) : spec;
+        }
+
+        @Nullable
+        Object key(ResultSet rs) throws SQLException {
+            return this == FIELD ? rs.getString("bucket") : date(rs);
+        }
+    }
+
+    private Map<@Nullable Object, Builder> figures(ReportQuery query, Grouping grouping) {
+        var rows = new HashMap<@Nullable Object, Builder>();
         var jdbc = database.reads();
-        String created =
-                bucketOverride != null ? bucketOverride : query.period().bucket("f.created_day");
+        String created = grouping.bucket(query, "f", "created_day");
         var filter = new Filter(query, "f");
-        filter.params(jdbc.sql("""
+        grouping.params(query, filter.params(jdbc.sql("""
                         select %s as bucket, count(*) as created,
                             percentile_cont(0.5) within group (order by f.first_response_secs) as frt50,
                             percentile_cont(0.9) within group (order by f.first_response_secs) as frt90,
@@ -79,10 +125,10 @@ class ReportQueries {
                         from reports.case_fact f
                         where f.created_day between :from and :to %s
                         group by 1
-                        """.formatted(created, filter.where())))
+                        """.formatted(created, filter.where()))))
                 .param("repeatDays", repeatDays)
                 .query((rs, n) -> {
-                    var b = rows.computeIfAbsent(date(rs), d -> new Builder());
+                    var b = rows.computeIfAbsent(grouping.key(rs), d -> new Builder());
                     b.created = rs.getLong("created");
                     b.frt50 = number(rs, "frt50");
                     b.frt90 = number(rs, "frt90");
@@ -100,8 +146,8 @@ class ReportQueries {
                     return b;
                 })
                 .list();
-        String solved = bucketOverride != null ? bucketOverride : query.period().bucket("f.solved_day");
-        filter.params(jdbc.sql("""
+        String solved = grouping.bucket(query, "f", "solved_day");
+        grouping.params(query, filter.params(jdbc.sql("""
                         select %s as bucket, count(*) as solved,
                             percentile_cont(0.5) within group (order by f.resolution_secs) as res50,
                             percentile_cont(0.9) within group (order by f.resolution_secs) as res90,
@@ -113,9 +159,9 @@ class ReportQueries {
                         from reports.case_fact f
                         where f.solved_day between :from and :to %s
                         group by 1
-                        """.formatted(solved, filter.where())))
+                        """.formatted(solved, filter.where()))))
                 .query((rs, n) -> {
-                    var b = rows.computeIfAbsent(date(rs), d -> new Builder());
+                    var b = rows.computeIfAbsent(grouping.key(rs), d -> new Builder());
                     b.solved = rs.getLong("solved");
                     b.res50 = number(rs, "res50");
                     b.res90 = number(rs, "res90");
@@ -125,18 +171,17 @@ class ReportQueries {
                     return b;
                 })
                 .list();
-        String momentDay =
-                bucketOverride != null ? bucketOverride : query.period().bucket("m.day");
+        String momentDay = grouping.bucket(query, "m", "day");
         var moments = new Filter(query, "m");
-        moments.params(jdbc.sql("""
+        grouping.params(query, moments.params(jdbc.sql("""
                         select %s as bucket, m.kind, coalesce(m.label, '') as label, count(*) as n,
                             coalesce(sum(m.secs), 0) as secs, count(*) filter (where m.flag) as flagged
-                        from reports.case_moment m
+                        from reports.case_moment m%s
                         where m.day between :from and :to %s
                         group by 1, 2, 3
-                        """.formatted(momentDay, moments.where())))
+                        """.formatted(momentDay, grouping.join("m"), moments.where()))))
                 .query((rs, n) -> {
-                    var b = rows.computeIfAbsent(date(rs), d -> new Builder());
+                    var b = rows.computeIfAbsent(grouping.key(rs), d -> new Builder());
                     b.moment(
                             rs.getString("kind"),
                             rs.getString("label"),
@@ -147,17 +192,17 @@ class ReportQueries {
                 })
                 .list();
         var heated = new Filter(query, "m");
-        heated.params(jdbc.sql("""
+        grouping.params(query, heated.params(jdbc.sql("""
                         select %s as bucket, count(*) as heated,
                             count(*) filter (where not m.flag) as unjoined,
                             percentile_cont(0.5) within group (order by m.secs) as join50,
                             percentile_cont(0.9) within group (order by m.secs) as join90
-                        from reports.case_moment m
+                        from reports.case_moment m%s
                         where m.kind = 'heated' and m.day between :from and :to %s
                         group by 1
-                        """.formatted(momentDay, heated.where())))
+                        """.formatted(momentDay, grouping.join("m"), heated.where()))))
                 .query((rs, n) -> {
-                    var b = rows.computeIfAbsent(date(rs), d -> new Builder());
+                    var b = rows.computeIfAbsent(grouping.key(rs), d -> new Builder());
                     b.heated = rs.getLong("heated");
                     b.heatedUnjoined = rs.getLong("unjoined");
                     b.join50 = number(rs, "join50");
@@ -165,10 +210,9 @@ class ReportQueries {
                     return b;
                 })
                 .list();
-        String contactDay =
-                bucketOverride != null ? bucketOverride : query.period().bucket("c.day");
+        String contactDay = grouping.bucket(query, "c", "day");
         var contacts = new Filter(query, "c").withoutPriority();
-        contacts.params(jdbc.sql("""
+        grouping.params(query, contacts.params(jdbc.sql("""
                         select %s as bucket,
                             count(*) filter (where c.outcome = 'accepted') as accepted,
                             count(*) filter (where c.outcome = 'abandoned') as abandoned,
@@ -176,12 +220,13 @@ class ReportQueries {
                             percentile_cont(0.9) within group (order by c.handle_secs) as handle90,
                             percentile_cont(0.5) within group (order by c.waited_secs)
                                 filter (where c.outcome = 'abandoned') as abandoned_wait50
-                        from reports.contact_fact c
+                        from reports.contact_fact c%s
                         where c.day between :from and :to %s
                         group by 1
-                        """.formatted(contactDay, contacts.where())))
+                        """.formatted(
+                                contactDay, grouping.join("c"), contacts.where()))))
                 .query((rs, n) -> {
-                    var b = rows.computeIfAbsent(date(rs), d -> new Builder());
+                    var b = rows.computeIfAbsent(grouping.key(rs), d -> new Builder());
                     b.contacts = rs.getLong("accepted");
                     b.abandoned = rs.getLong("abandoned");
                     b.handle50 = number(rs, "handle50");
@@ -240,6 +285,14 @@ class ReportQueries {
                                 : " and exists (select 1 from reports.case_fact t where t.case_id = " + alias
                                         + ".case_id and :tag = any(t.tags))");
             }
+            if (query.field() != null) {
+                // Containment, as the case list filters by a field: a multi-select holding the option matches.
+                sql.append(
+                        alias.equals("f")
+                                ? " and f.custom_fields @> cast(:fieldValue as jsonb)"
+                                : " and exists (select 1 from reports.case_fact v where v.case_id = " + alias
+                                        + ".case_id and v.custom_fields @> cast(:fieldValue as jsonb))");
+            }
             return sql.toString();
         }
 
@@ -259,6 +312,9 @@ class ReportQueries {
             }
             if (query.tag() != null) {
                 spec = spec.param("tag", query.tag());
+            }
+            if (query.field() != null) {
+                spec = spec.param("fieldValue", query.field().contained());
             }
             return spec;
         }

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A report as asked for, in the words of a URL: {@code from} and {@code to} as ISO dates (by default
  * the last 30 days up to today, the desk's zone), {@code period} day, week or month, and ids or
- * names for the filters. Everything wrong with it is refused in one answer.
+ * names for the filters; {@code field} and {@code fieldValue} a custom field's API key and the value
+ * a case holds, {@code byField} the API key of a dropdown or checkbox field to break the report down by
+ * (both checked against the fields by {@link ReportFields}). Everything wrong with it is refused in one
+ * answer.
  */
 record ReportRequest(
         @Nullable String from,
@@ -22,7 +25,22 @@ record ReportRequest(
         @Nullable String agent,
         @Nullable String channel,
         @Nullable String priority,
-        @Nullable String tag) {
+        @Nullable String tag,
+        @Nullable String field,
+        @Nullable String fieldValue,
+        @Nullable String byField) {
+
+    ReportRequest(
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String period,
+            @Nullable String team,
+            @Nullable String agent,
+            @Nullable String channel,
+            @Nullable String priority,
+            @Nullable String tag) {
+        this(from, to, period, team, agent, channel, priority, tag, null, null, null);
+    }
 
     ReportRequest(
             @Nullable String from,
@@ -32,7 +50,7 @@ record ReportRequest(
             @Nullable String agent,
             @Nullable String channel,
             @Nullable String priority) {
-        this(from, to, period, team, agent, channel, priority, null);
+        this(from, to, period, team, agent, channel, priority, null, null, null, null);
     }
 
     /** The longest report: two years of days. */
@@ -44,8 +62,8 @@ record ReportRequest(
     private static final java.util.regex.Pattern TAG =
             java.util.regex.Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N}_:.\\-]{0,49}$");
 
-    /** The request checked, with the defaults filled in for {@code today}. */
-    Parsed parse(LocalDate today) {
+    /** The request checked, with the defaults filled in for {@code today}; custom fields by {@code fields}. */
+    Parsed parse(LocalDate today, ReportFields fields) {
         var errors = new LinkedHashMap<String, String>();
         LocalDate end = date(to, "to", errors);
         LocalDate start = date(from, "from", errors);
@@ -79,10 +97,21 @@ record ReportRequest(
                 errors.put("tag", "must be a tag: letters, digits, '-', '_', ':' or '.', at most 50");
             }
         }
+        var custom = fields.check(field, fieldValue, byField, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new Parsed(start, end, grouping, teamId, agentId, channelName, priorityName, tagName);
+        return new Parsed(
+                start,
+                end,
+                grouping,
+                teamId,
+                agentId,
+                channelName,
+                priorityName,
+                tagName,
+                custom.filter(),
+                custom.byField());
     }
 
     record Parsed(
@@ -93,10 +122,13 @@ record ReportRequest(
             @Nullable UUID agent,
             @Nullable String channel,
             @Nullable String priority,
-            @Nullable String tag) {
+            @Nullable String tag,
+            ReportQuery.@Nullable FieldFilter field,
+            @Nullable String byField) {
 
         ReportQuery query(ReportAccess.Scope scope) {
-            return new ReportQuery(from, to, period, scope.teams(), scope.agent(), channel, priority, tag);
+            return new ReportQuery(
+                    from, to, period, scope.teams(), scope.agent(), channel, priority, tag, field, byField);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.casekeeper.reports;
 import dev.casekeeper.agents.SignedInAgent;
 import dev.casekeeper.cases.CaseLookup;
 import dev.casekeeper.shared.AccessDeniedException;
+import dev.casekeeper.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ class Reports {
     private static final int REBUILD_PAGE = 500;
 
     private final ReportQueries queries;
+    private final ReportFields fields;
     private final ReportAccess access;
     private final FactWriter facts;
     private final CaseLookup cases;
@@ -26,12 +28,14 @@ class Reports {
 
     Reports(
             ReportQueries queries,
+            ReportFields fields,
             ReportAccess access,
             FactWriter facts,
             CaseLookup cases,
             ReportsSettings settings,
             Clock clock) {
         this.queries = queries;
+        this.fields = fields;
         this.access = access;
         this.facts = facts;
         this.cases = cases;
@@ -45,9 +49,22 @@ class Reports {
     }
 
     Report report(ReportRequest request, SignedInAgent me) {
-        var parsed = request.parse(today());
+        var parsed = request.parse(today(), fields);
         var query = parsed.query(access.scope(me, parsed.team(), parsed.agent()));
-        return new Report(query, queries.byPeriod(query), queries.total(query), settings.silentFactor());
+        var rows = queries.byPeriod(query);
+        var total = queries.total(query);
+        if (query.byField() == null) {
+            return new Report(query, rows, total, settings.silentFactor());
+        }
+        var field = fields.find(query.byField());
+        if (field == null) { // removed since the request was checked
+            throw new InvalidInputException("byField", ReportFields.UNKNOWN);
+        }
+        var found = queries.byFieldValue(query);
+        var byValue = ReportFields.order(field, found.keySet()).stream()
+                .map(v -> new Report.FieldValueFigures(v, found.getOrDefault(v, ReportQueries.empty())))
+                .toList();
+        return new Report(query, rows, total, settings.silentFactor(), field, byValue);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.casekeeper.assist.MessageScored;
 import dev.casekeeper.callbacks.CallbackDone;
 import dev.casekeeper.cases.CaseOpened;
 import dev.casekeeper.cases.CaseUpdated;
+import dev.casekeeper.cases.CustomFieldsChanged;
 import dev.casekeeper.cases.OwnerChanged;
 import dev.casekeeper.cases.PriorityChanged;
 import dev.casekeeper.cases.ReplyPosted;
@@ -46,6 +47,12 @@ class ReportsListener {
     @EventListener
     void on(CaseUpdated event) {
         atCommit.caseUpdated(event.caseId());
+    }
+
+    /** A case's custom field values: reports filter and break down by them (the case's row keeps them). */
+    @EventListener
+    void on(CustomFieldsChanged event) {
+        atCommit.caseChanged(event.caseId());
     }
 
     @EventListener

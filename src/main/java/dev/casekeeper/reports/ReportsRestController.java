@@ -34,8 +34,12 @@ class ReportsRestController {
             @Nullable String channel,
             @Nullable String priority,
             @Nullable String tag,
+            @Nullable String field,
+            @Nullable String fieldValue,
+            @Nullable String byField,
             List<Metrics> rows,
             Metrics total,
+            List<Report.FieldValueFigures> byValue,
             double silentFactor,
             long estimatedDissatisfied) {
 
@@ -50,8 +54,12 @@ class ReportsRestController {
                     q.channel(),
                     q.priority(),
                     q.tag(),
+                    q.field() == null ? null : q.field().key(),
+                    q.field() == null ? null : q.field().value(),
+                    q.byField(),
                     r.rows(),
                     r.total(),
+                    r.byValue(),
                     r.silentFactor(),
                     r.estimatedDissatisfied());
         }

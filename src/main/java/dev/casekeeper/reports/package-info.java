@@ -17,6 +17,7 @@
             "events",
             "feedback",
             "feedback :: events",
+            "fields",
             "routing",
             "routing :: events",
             "shared",
