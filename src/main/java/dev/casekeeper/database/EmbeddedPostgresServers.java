@@ -124,12 +124,7 @@ final class EmbeddedPostgresServers {
                     .setServerConfig("full_page_writes", durable ? "on" : "off")
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("password_encryption", "scram-sha-256")
-                    .setServerConfig("max_connections", "200")
-                    // A page read at random costs about what a page read in order does when the data is
-                    // on an SSD or in memory, as a desk's hot data is; PostgreSQL's default (4) is for
-                    // spinning disks and had a saved view's capped count read 300,000 cases of a 1M desk
-                    // in order rather than walk its open cases' index (580 ms against 135 ms).
-                    .setServerConfig("random_page_cost", "1.1");
+                    .setServerConfig("max_connections", "200");
             var sized = new HashMap<>(MemorySizing.forThisMachine());
             sized.putAll(serverConfig);
             sized.forEach(builder::setServerConfig);
