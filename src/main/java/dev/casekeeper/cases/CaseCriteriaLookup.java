@@ -24,7 +24,7 @@ public class CaseCriteriaLookup {
     public CasePage page(CaseCriteria criteria, SignedInAgent viewer, int page, int size) {
         var visibility = CaseVisibility.of(viewer);
         var now = clock.instant();
-        plans.forThisTransaction();
+        plans.forFilters();
         int number = Math.max(0, page);
         var items = queries.page(criteria, visibility, number, size, now).stream()
                 .map(Case::summary)
@@ -44,7 +44,7 @@ public class CaseCriteriaLookup {
 
     /** How many cases the agent may see match, up to {@link CasePage#COUNT_CAP} and one beyond. */
     public long count(CaseCriteria criteria, SignedInAgent viewer) {
-        plans.forThisTransaction();
+        plans.forFilters();
         return queries.count(criteria, CaseVisibility.of(viewer), clock.instant());
     }
 }

@@ -32,4 +32,18 @@ class CustomPlans {
                 .query()
                 .listOfRows();
     }
+
+    /**
+     * As {@link #forThisTransaction()}, for a list of filters without words (a saved view), whose
+     * statements are also planned as if a page read at random cost little more than one read in
+     * order: the desk's hot cases and their indexes are in memory. At PostgreSQL's default (four
+     * times the cost) the capped count of three filters matching 4,565 of 1M cases read the table
+     * from its start and found the first 1,001 after 298,000 rows (206 ms), where walking the open
+     * cases' index finds them after 20,000 (19 ms). Lists with words keep the default: there it
+     * would trade a scan that stops at the cap for the whole bitmap of a common word's index.
+     */
+    void forFilters() {
+        forThisTransaction();
+        jdbc.sql("select set_config('random_page_cost', '1.1', true)").query().listOfRows();
+    }
 }

@@ -136,7 +136,11 @@ class CustomerQueries {
                 "select customer_id from customers.identity where kind in ('email', 'phone') and value like :prefix");
         if (q.length() >= 3) {
             branches.add("select id from customers.customer where display_name ilike :like or :q <% display_name");
-            branches.add("select customer_id from customers.identity where kind = 'email' and value ilike :like");
+            if (q.chars().noneMatch(Character::isWhitespace)) {
+                // No address has a space: words searched together skip the trigram index of every
+                // email (13 ms for "refund delivery" at 200k customers, finding nothing).
+                branches.add("select customer_id from customers.identity where kind = 'email' and value ilike :like");
+            }
         }
         if (digits.length() >= 4) {
             branches.add("select customer_id from customers.identity where kind = 'phone' and value like :digits");
