@@ -43,6 +43,9 @@ class CaseFactColumnsTests extends ApiTestBase {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    Reports reports;
+
     @Test
     void aBreachThatComesAfterTheCaseWasCountedCountsItsTargetAsMissed() {
         var team = newTeam();
@@ -160,6 +163,32 @@ class CaseFactColumnsTests extends ApiTestBase {
         assertThat(before.get("repeatContacts").asLong()).isZero();
         assertThat(before.get("firstResponseMet").asLong()).isEqualTo(1);
         new ResourceDatabasePopulator(new ClassPathResource(MIGRATION)).execute(dataSource);
+
+        assertThat(total(supervisor.api(), team)).isEqualTo(written);
+    }
+
+    @Test
+    void theReconcileWorksOutAgainTheRepeatContactsAndMetTargetsOfItsDays() {
+        var team = newTeam();
+        var agent = newAgent("agent", team);
+        var supervisor = newAgent("supervisor", team);
+        String again = email();
+        var first = SlaFixture.openCase(agent.api(), team, "Parcel late", again);
+        SlaFixture.openCase(agent.api(), team, "Parcel still late", again);
+        reply(agent.api(), first);
+        var written = await().atMost(WAIT)
+                .until(
+                        () -> total(supervisor.api(), team),
+                        total -> total.get("repeatContacts").asLong() == 1
+                                && total.get("firstResponseMet").asLong() == 1);
+        // Left wrong by a crash or a bug since fixed.
+        jdbc.sql("""
+                        update reports.case_fact set previous_created_at = null, first_response_breached = true
+                        where team_id = :team
+                        """).param("team", team).update();
+        assertThat(total(supervisor.api(), team).get("repeatContacts").asLong()).isZero();
+
+        reports.refreshCreated(reports.today().minusDays(1), reports.today());
 
         assertThat(total(supervisor.api(), team)).isEqualTo(written);
     }
