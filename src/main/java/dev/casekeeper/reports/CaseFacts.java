@@ -47,6 +47,20 @@ record CaseFacts(
             @Nullable Long secs,
             @Nullable Boolean flag) {}
 
+    /** Whether the case's first-response target was breached: an SLA breach of it on the timeline. */
+    boolean firstResponseBreached() {
+        return breached("first_response");
+    }
+
+    /** Whether the case's resolution target was breached. */
+    boolean resolutionBreached() {
+        return breached("resolution");
+    }
+
+    private boolean breached(String target) {
+        return moments.stream().anyMatch(m -> m.kind() == MomentKind.SLA_BREACHED && target.equals(m.label()));
+    }
+
     /**
      * The facts of the case; {@code open} measures its first response and resolution in business
      * hours (its SLA policy's calendar, from the {@code sla} module: reports keep no calendar of their own);

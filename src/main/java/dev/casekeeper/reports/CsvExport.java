@@ -113,23 +113,36 @@ class CsvExport {
         for (var value : report.byValue()) {
             line(csv, value.figures(), value.value() == null ? NONE : value.value());
         }
-        int rows = report.rows().size() + 1 + report.byValue().size();
+        recordExport(
+                "metrics",
+                parameters,
+                report.rows().size() + 1 + report.byValue().size(),
+                me);
+        return csv.toString();
+    }
+
+    /**
+     * Records an export of {@code report} ({@code metrics}, {@code coaching-trend}): in
+     * {@code reports.export_log}, the audit log and the log.
+     */
+    @Transactional
+    void recordExport(String report, String parameters, int rows, SignedInAgent me) {
         jdbc.sql("""
                         insert into reports.export_log (agent_id, report, parameters, rows, exported_at)
-                        values (:agent, 'metrics', :parameters, :rows, :at)
+                        values (:agent, :report, :parameters, :rows, :at)
                         """)
                 .param("agent", me.id().value())
+                .param("report", report)
                 .param("parameters", parameters)
                 .param("rows", rows)
                 .param("at", java.sql.Timestamp.from(clock.instant()))
                 .update();
-        audit.info("Agent {} ({}) exported the metrics report [{}], {} rows", me.id(), me.email(), parameters, rows);
+        audit.info("Agent {} ({}) exported the {} report [{}], {} rows", me.id(), me.email(), report, parameters, rows);
         auditLog.record(
                 AuditKind.EXPORTED,
                 me.actor(),
-                new AuditSubject("report", "metrics"),
-                "Exported the metrics report as CSV (" + rows + " rows): " + parameters);
-        return csv.toString();
+                new AuditSubject("report", report),
+                "Exported the " + report + " report as CSV (" + rows + " rows): " + parameters);
     }
 
     private static void line(StringBuilder csv, Metrics row, @Nullable String fieldValue) {

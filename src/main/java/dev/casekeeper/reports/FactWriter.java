@@ -15,6 +15,8 @@ import dev.casekeeper.sla.SlaManagement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,9 +91,12 @@ class FactWriter {
             jdbc.sql("delete from reports.case_moment where case_id = :id")
                     .param("id", id.value())
                     .update();
-            jdbc.sql("delete from reports.case_fact where case_id = :id")
+            jdbc.sql("delete from reports.case_fact where case_id = :id returning requester_id, created_at")
                     .param("id", id.value())
-                    .update();
+                    .query((rs, n) ->
+                            new Object[] {rs.getObject("requester_id", UUID.class), rs.getTimestamp("created_at")})
+                    .list()
+                    .forEach(row -> relinkNext((UUID) row[0], (java.sql.Timestamp) row[1]));
             return;
         }
         write(facts, true);
@@ -133,15 +138,32 @@ class FactWriter {
 
     private void write(CaseFacts facts, boolean replacing) {
         var kase = facts.kase();
+        var requester = kase.requesterId().value();
+        var createdAt = java.sql.Timestamp.from(kase.createdAt());
+        // The requester the row had: a merge of customers moves a case to another requester.
+        List<UUID> before = replacing
+                ? jdbc.sql("select requester_id from reports.case_fact where case_id = :id")
+                        .param("id", kase.id().value())
+                        .query(UUID.class)
+                        .list()
+                : List.of();
         jdbc.sql("""
                         insert into reports.case_fact (case_id, number, requester_id, channel, priority, team_id,
                             agent_id, status, created_at, created_day, first_response_secs,
                             first_response_business_secs, solved_day, resolution_secs, resolution_business_secs,
-                            transfers, first_frustration, last_frustration, tags, custom_fields, refreshed_at)
+                            transfers, first_frustration, last_frustration, tags, custom_fields, refreshed_at,
+                            previous_created_at, first_response_breached, resolution_breached)
                         values (:id, :number, :requester, :channel, :priority, :team, :agent, :status, :createdAt,
                             :createdDay, :frt, :frtBusiness, :solvedDay, :resolution, :resolutionBusiness,
-                            :transfers, :firstFrustration, :lastFrustration, :tags, cast(:customFields as jsonb), :now)
-                        on conflict (case_id) do update set channel = excluded.channel,
+                            :transfers, :firstFrustration, :lastFrustration, :tags, cast(:customFields as jsonb), :now,
+                            (select max(p.created_at) from reports.case_fact p
+                             where p.requester_id = :requester and p.created_at < :createdAt),
+                            :frtBreached, :resolutionBreached)
+                        on conflict (case_id) do update set requester_id = excluded.requester_id,
+                            previous_created_at = excluded.previous_created_at,
+                            first_response_breached = excluded.first_response_breached,
+                            resolution_breached = excluded.resolution_breached,
+                            channel = excluded.channel,
                             priority = excluded.priority, team_id = excluded.team_id, agent_id = excluded.agent_id,
                             status = excluded.status, created_day = excluded.created_day,
                             first_response_secs = excluded.first_response_secs,
@@ -156,13 +178,15 @@ class FactWriter {
                         """)
                 .param("id", kase.id().value())
                 .param("number", kase.number())
-                .param("requester", kase.requesterId().value())
+                .param("requester", requester)
                 .param("channel", kase.channel().value())
                 .param("priority", kase.priority().value())
                 .param("team", kase.teamId() == null ? null : kase.teamId().value())
                 .param("agent", kase.ownerId() == null ? null : kase.ownerId().value())
                 .param("status", kase.status().value())
-                .param("createdAt", java.sql.Timestamp.from(kase.createdAt()))
+                .param("createdAt", createdAt)
+                .param("frtBreached", facts.firstResponseBreached())
+                .param("resolutionBreached", facts.resolutionBreached())
                 .param("createdDay", facts.createdDay())
                 .param("frt", facts.firstResponseSecs())
                 .param("frtBusiness", facts.firstResponseBusinessSecs())
@@ -176,6 +200,16 @@ class FactWriter {
                 .param("customFields", json.writeValueAsString(customValues.of(kase.id())))
                 .param("now", java.sql.Timestamp.from(clock.instant()))
                 .update();
+        // A case's creation never changes: only a new row, or one moved to another requester, changes
+        // which case comes before the requesters' next ones.
+        if (!before.contains(requester)) {
+            relinkNext(requester, createdAt);
+        }
+        for (var earlier : before) {
+            if (!earlier.equals(requester)) {
+                relinkNext(earlier, createdAt);
+            }
+        }
         if (replacing) {
             jdbc.sql("delete from reports.case_moment where case_id = :id")
                     .param("id", kase.id().value())
@@ -203,6 +237,45 @@ class FactWriter {
                     .param("flag", m.flag())
                     .update();
         }
+    }
+
+    /**
+     * The requester's next case after {@code at} (all of them, when several were created at one
+     * instant) takes its previous case's creation again: the case at {@code at} just came, went or
+     * moved to another requester. The cases after that one are unaffected: their previous case is
+     * that one or later.
+     */
+    private void relinkNext(UUID requester, java.sql.Timestamp at) {
+        jdbc.sql("""
+                        update reports.case_fact f
+                        set previous_created_at = (select max(p.created_at) from reports.case_fact p
+                                                   where p.requester_id = f.requester_id and p.created_at < f.created_at)
+                        where f.requester_id = :requester
+                          and f.created_at = (select min(n.created_at) from reports.case_fact n
+                                              where n.requester_id = :requester and n.created_at > :at)
+                        """).param("requester", requester).param("at", at).update();
+    }
+
+    /**
+     * Works out again, set-based, the previous case of every case of the requesters who opened a
+     * case on these days: the repair under {@link #relinkNext}, which misses a case written by another
+     * transaction at the same moment (two cases of one customer opened at once). For the reconcile.
+     */
+    int relinkRequestersOfCasesCreated(java.time.LocalDate from, java.time.LocalDate to) {
+        return jdbc.sql("""
+                        with requesters as (
+                            select distinct requester_id from reports.case_fact where created_day between :from and :to
+                        ), linked as (
+                            select f.case_id, f.previous_created_at as stored, max(f.created_at) over (
+                                partition by f.requester_id order by f.created_at
+                                range between unbounded preceding and current row exclude group) as previous
+                            from reports.case_fact f
+                            where f.requester_id in (select requester_id from requesters)
+                        )
+                        update reports.case_fact f set previous_created_at = l.previous
+                        from linked l
+                        where l.case_id = f.case_id and l.stored is distinct from l.previous
+                        """).param("from", from).param("to", to).update();
     }
 
     /**

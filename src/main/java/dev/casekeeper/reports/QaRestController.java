@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -89,11 +91,13 @@ class QaRestController {
     private final QaReviews reviews;
     private final QaScorecards scorecards;
     private final CoachingTrends trends;
+    private final CoachingTrendCsv trendCsv;
 
-    QaRestController(QaReviews reviews, QaScorecards scorecards, CoachingTrends trends) {
+    QaRestController(QaReviews reviews, QaScorecards scorecards, CoachingTrends trends, CoachingTrendCsv trendCsv) {
         this.reviews = reviews;
         this.scorecards = scorecards;
         this.trends = trends;
+        this.trendCsv = trendCsv;
     }
 
     /**
@@ -103,6 +107,18 @@ class QaRestController {
     @GetMapping("/api/v1/qa/trend")
     CoachingTrends.CoachingTrend trend(CoachingTrends.TrendRequest request, @AuthenticationPrincipal SignedInAgent me) {
         return trends.trend(request, me);
+    }
+
+    /** The same trend as CSV, one row per period; recorded as an export. */
+    @GetMapping(path = "/api/v1/qa/trend/csv", produces = "text/csv")
+    ResponseEntity<String> trendCsv(CoachingTrends.TrendRequest request, @AuthenticationPrincipal SignedInAgent me) {
+        var trend = trends.trend(request, me);
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + CoachingTrendCsv.fileName(trend) + "\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(trendCsv.export(trend, me));
     }
 
     @GetMapping("/api/v1/qa/rubric")

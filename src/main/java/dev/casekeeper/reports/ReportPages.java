@@ -167,6 +167,11 @@ class ReportPages {
                         .groupedBy("reports.period.column", "reports.chart.desc"));
     }
 
+    /** Where the CSV of a coaching trend's figures downloads from, linked under each of its charts. */
+    public String trendCsv(CoachingTrends.CoachingTrend trend) {
+        return "/api/v1/qa/trend/csv?" + CoachingTrendCsv.parameters(trend);
+    }
+
     private static @Nullable Double percent(@Nullable Double share) {
         return share == null ? null : Math.round(share * 1000) / 10.0;
     }

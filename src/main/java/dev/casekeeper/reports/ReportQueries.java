@@ -14,16 +14,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the facts into figures per period, through the reporting database. Five grouped queries,
+ * Reads the facts into figures per period and in total, through the reporting database. Five grouped queries,
  * each an index range scan over the report's days: cases by the day they were created, by the day
  * they were solved, timeline moments by their day (and heated cases, moments of one kind, for their
  * percentiles), live contacts by the day they arrived. The same five give the figures per value of a
  * custom field, grouped by the value each case's row holds.
  *
- * <p>Whether a case was a repeat contact or missed its target is found by joining the report's slice
- * of cases to their requesters' earlier cases and to the breaches, once for the slice: asked case by
- * case inside an aggregate's {@code FILTER}, where PostgreSQL cannot turn it into a join, a 12-month
- * report of a 1M-case desk probed the indexes 656,000 times (4.7 s for its first statement).
+ * <p>Whether a case was a repeat contact or missed its target is read from the case's own row (its
+ * requester's previous case's creation, whether each target was breached), which the fact writer keeps
+ * up to date: joined at read time, once per case or once for the slice, a 12-month report of a
+ * 1M-case desk took 3 to 5 s for its first statement alone.
  */
 @Component
 class ReportQueries {
@@ -36,21 +36,24 @@ class ReportQueries {
         this.repeatDays = settings.repeatDays();
     }
 
-    /** One row per period of the query, oldest first, empty periods included. */
-    List<Metrics> byPeriod(ReportQuery query) {
-        var found = figures(query, Grouping.PERIOD);
+    /** Runs the reads of one report together, in one read-only transaction with the reports' {@code work_mem}. */
+    <T> T read(java.util.function.Supplier<T> reads) {
+        return database.read(reads);
+    }
+
+    /** A report's rows, one per period, oldest first, empty periods included; and its total. */
+    record Periods(List<Metrics> rows, Metrics total) {}
+
+    /** One row per period of the query and the whole report in one, each grouped query read once for both. */
+    Periods byPeriodAndTotal(ReportQuery query) {
+        var found = figures(query, Grouping.PERIODS_AND_TOTAL);
         var rows = new ArrayList<Metrics>();
         for (var start = query.period().start(query.from());
                 !start.isAfter(query.to());
                 start = query.period().next(start)) {
             rows.add(found.getOrDefault(start, new Builder()).build(start));
         }
-        return rows;
-    }
-
-    /** The whole report in one row. */
-    Metrics total(ReportQuery query) {
-        return figures(query, Grouping.TOTAL).getOrDefault(null, new Builder()).build(null);
+        return new Periods(rows, found.getOrDefault(null, new Builder()).build(null));
     }
 
     /**
@@ -69,20 +72,32 @@ class ReportQueries {
     }
 
     /**
-     * What the rows of a query stand for: a period, the whole report, or a value of a custom field
-     * (read from the case's own facts: the moments and contacts of a case join its row for it).
+     * What the rows of a query stand for: each period and the whole report (its row has no period:
+     * grouping sets give both from one pass over the facts), or a value of a custom field (read from
+     * the case's own facts: the moments and contacts of a case join its row for it).
      */
     private enum Grouping {
-        PERIOD,
-        TOTAL,
+        PERIODS_AND_TOTAL,
         FIELD;
 
         String bucket(ReportQuery query, String alias, String dayColumn) {
             return switch (this) {
-                case PERIOD -> query.period().bucket(alias + "." + dayColumn);
-                case TOTAL -> "null::date";
+                case PERIODS_AND_TOTAL -> query.period().bucket(alias + "." + dayColumn);
                 case FIELD -> (alias.equals("f") ? "f" : "g") + ".custom_fields ->> :byField";
             };
+        }
+
+        /** The group by of a query whose first {@code columns} output columns are the bucket and its keys. */
+        String groupBy(int columns) {
+            var all = new java.util.StringJoiner(", ");
+            var keys = new java.util.StringJoiner(", ");
+            for (int i = 1; i <= columns; i++) {
+                all.add(Integer.toString(i));
+                if (i > 1) {
+                    keys.add(Integer.toString(i));
+                }
+            }
+            return this == PERIODS_AND_TOTAL ? "grouping sets ((" + all + "), (" + keys + "))" : all.toString();
         }
 
         String join(String alias) {
@@ -107,22 +122,6 @@ class ReportQueries {
         String created = grouping.bucket(query, "f", "created_day");
         var filter = new Filter(query, "f");
         grouping.params(query, filter.params(jdbc.sql("""
-                        with slice as materialized (
-                            select f.* from reports.case_fact f
-                            where f.created_day between :from and :to %s
-                        ), earlier as (
-                            select p.case_id, p.requester_id, p.created_at from reports.case_fact p
-                            where p.created_day between cast(:from as date) - :repeatDays and :to
-                              and p.requester_id in (select requester_id from slice)
-                        ), repeats as (
-                            select distinct f.case_id from slice f join earlier p on p.requester_id = f.requester_id
-                            where p.created_at < f.created_at
-                              and p.created_at >= f.created_at - make_interval(days => :repeatDays)
-                        ), breached as (
-                            select distinct m.case_id from reports.case_moment m
-                            where m.kind = 'sla_breached' and m.label = 'first_response'
-                              and m.case_id in (select case_id from slice)
-                        )
                         select %s as bucket, count(*) as created,
                             percentile_cont(0.5) within group (order by f.first_response_secs) as frt50,
                             percentile_cont(0.9) within group (order by f.first_response_secs) as frt90,
@@ -135,13 +134,14 @@ class ReportQueries {
                             avg(f.last_frustration) as frustration_last,
                             count(*) filter (where f.last_frustration < f.first_frustration) as ended_calmer,
                             count(*) filter (where f.last_frustration > f.first_frustration) as ended_angrier,
-                            count(r.case_id) as repeats,
-                            count(*) filter (where f.first_response_secs is not null and b.case_id is null) as frt_met
-                        from slice f
-                        left join repeats r on r.case_id = f.case_id
-                        left join breached b on b.case_id = f.case_id
-                        group by 1
-                        """.formatted(filter.where(), created))))
+                            count(*) filter (where f.previous_created_at
+                                >= f.created_at - make_interval(days => :repeatDays)) as repeats,
+                            count(*) filter (where f.first_response_secs is not null
+                                and not f.first_response_breached) as frt_met
+                        from reports.case_fact f
+                        where f.created_day between :from and :to %s
+                        group by %s
+                        """.formatted(created, filter.where(), grouping.groupBy(1)))))
                 .param("repeatDays", repeatDays)
                 .query((rs, n) -> {
                     var b = rows.computeIfAbsent(grouping.key(rs), d -> new Builder());
@@ -164,24 +164,16 @@ class ReportQueries {
                 .list();
         String solved = grouping.bucket(query, "f", "solved_day");
         grouping.params(query, filter.params(jdbc.sql("""
-                        with slice as materialized (
-                            select f.* from reports.case_fact f
-                            where f.solved_day between :from and :to %s
-                        ), breached as (
-                            select distinct m.case_id from reports.case_moment m
-                            where m.kind = 'sla_breached' and m.label = 'resolution'
-                              and m.case_id in (select case_id from slice)
-                        )
                         select %s as bucket, count(*) as solved,
                             percentile_cont(0.5) within group (order by f.resolution_secs) as res50,
                             percentile_cont(0.9) within group (order by f.resolution_secs) as res90,
                             percentile_cont(0.5) within group (order by f.resolution_business_secs) as resb50,
                             percentile_cont(0.9) within group (order by f.resolution_business_secs) as resb90,
-                            count(*) filter (where b.case_id is null) as res_met
-                        from slice f
-                        left join breached b on b.case_id = f.case_id
-                        group by 1
-                        """.formatted(filter.where(), solved))))
+                            count(*) filter (where not f.resolution_breached) as res_met
+                        from reports.case_fact f
+                        where f.solved_day between :from and :to %s
+                        group by %s
+                        """.formatted(solved, filter.where(), grouping.groupBy(1)))))
                 .query((rs, n) -> {
                     var b = rows.computeIfAbsent(grouping.key(rs), d -> new Builder());
                     b.solved = rs.getLong("solved");
@@ -200,8 +192,9 @@ class ReportQueries {
                             coalesce(sum(m.secs), 0) as secs, count(*) filter (where m.flag) as flagged
                         from reports.case_moment m%s
                         where m.day between :from and :to %s
-                        group by 1, 2, 3
-                        """.formatted(momentDay, grouping.join("m"), moments.where()))))
+                        group by %s
+                        """.formatted(
+                                momentDay, grouping.join("m"), moments.where(), grouping.groupBy(3)))))
                 .query((rs, n) -> {
                     var b = rows.computeIfAbsent(grouping.key(rs), d -> new Builder());
                     b.moment(
@@ -221,8 +214,9 @@ class ReportQueries {
                             percentile_cont(0.9) within group (order by m.secs) as join90
                         from reports.case_moment m%s
                         where m.kind = 'heated' and m.day between :from and :to %s
-                        group by 1
-                        """.formatted(momentDay, grouping.join("m"), heated.where()))))
+                        group by %s
+                        """.formatted(
+                                momentDay, grouping.join("m"), heated.where(), grouping.groupBy(1)))))
                 .query((rs, n) -> {
                     var b = rows.computeIfAbsent(grouping.key(rs), d -> new Builder());
                     b.heated = rs.getLong("heated");
@@ -244,9 +238,9 @@ class ReportQueries {
                                 filter (where c.outcome = 'abandoned') as abandoned_wait50
                         from reports.contact_fact c%s
                         where c.day between :from and :to %s
-                        group by 1
+                        group by %s
                         """.formatted(
-                                contactDay, grouping.join("c"), contacts.where()))))
+                                contactDay, grouping.join("c"), contacts.where(), grouping.groupBy(1)))))
                 .query((rs, n) -> {
                     var b = rows.computeIfAbsent(grouping.key(rs), d -> new Builder());
                     b.contacts = rs.getLong("accepted");

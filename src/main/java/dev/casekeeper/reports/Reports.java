@@ -51,8 +51,13 @@ class Reports {
     Report report(ReportRequest request, SignedInAgent me) {
         var parsed = request.parse(today(), fields);
         var query = parsed.query(access.scope(me, parsed.team(), parsed.agent()));
-        var rows = queries.byPeriod(query);
-        var total = queries.total(query);
+        return queries.read(() -> report(query));
+    }
+
+    private Report report(ReportQuery query) {
+        var periods = queries.byPeriodAndTotal(query);
+        var rows = periods.rows();
+        var total = periods.total();
         if (query.byField() == null) {
             return new Report(query, rows, total, settings.silentFactor());
         }
@@ -86,6 +91,19 @@ class Reports {
      * the rebuild and the nightly reconcile. Returns how many cases it refreshed.
      */
     int refreshCreated(LocalDate from, LocalDate to) {
+        int refreshed = refreshEach(from, to);
+        int relinked = facts.relinkRequestersOfCasesCreated(from, to);
+        if (relinked > 0) {
+            log.info(
+                    "Reports: the previous case of {} cases of customers with cases created {} to {} corrected",
+                    relinked,
+                    from,
+                    to);
+        }
+        return refreshed;
+    }
+
+    private int refreshEach(LocalDate from, LocalDate to) {
         int refreshed = 0;
         @Nullable String cursor = null;
         var before = to.plusDays(1).atStartOfDay(settings.zone()).toInstant();

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param repeatDays a case counts as a repeat contact when its customer opened another case this
  *     many days before it or fewer
  * @param reconcile the nightly reconcile of the facts
+ * @param workMem PostgreSQL's {@code work_mem} for a report's reads (set for its transaction only): the
+ *     memory each sort of a percentile may take before it spills to disk
  */
 @ConfigurationProperties("casekeeper.reports")
 record ReportsSettings(
@@ -24,11 +26,16 @@ record ReportsSettings(
         @DefaultValue("26") double silentFactor,
         @DefaultValue Datasource datasource,
         @DefaultValue("7") int repeatDays,
-        @DefaultValue Reconcile reconcile) {
+        @DefaultValue Reconcile reconcile,
+        @DefaultValue("64MB") String workMem) {
 
     ReportsSettings {
         if (zone == null) {
             zone = ZoneId.systemDefault();
+        }
+        if (!workMem.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
+            throw new IllegalArgumentException(
+                    "casekeeper.reports.work-mem must be a size like 64MB (kB, MB or GB), not " + workMem);
         }
     }
 

@@ -149,6 +149,32 @@ class CoachingTrendTests extends ApiTestBase {
                         .eachText())
                 .containsExactly("58.8 %", "75 %");
         assertThat(agentsPage.html().select("#team-trend")).isEmpty();
+
+        // The same figures as CSV, linked under each chart: counts beside their shares, a share left
+        // empty where there was nothing to share (no promise, no hold).
+        assertThat(html.select("#team-trend figure.report-chart a.csv-link").eachAttr("href"))
+                .hasSize(2)
+                .allMatch(href -> href.equals("/api/v1/qa/trend/csv?" + range + "&period=week&team=" + team));
+        var teamCsv = supervisor.api().get("/api/v1/qa/trend/csv?" + range + "&team=" + team);
+        assertThat(teamCsv.status()).as(teamCsv.toString()).isEqualTo(200);
+        assertThat(teamCsv.header("Content-Type")).startsWith("text/csv");
+        assertThat(teamCsv.header("Content-Disposition"))
+                .contains("casekeeper-coaching-trend-" + firstWeek + "-" + firstWeek.plusDays(13) + "-week.csv");
+        assertThat(teamCsv.text().split("\r\n", -1))
+                .containsExactly(
+                        "period,reviews,review_score_mean_percent,checked_replies,tone_findings,"
+                                + "tone_findings_per_100_replies,promises,promises_kept_on_time,promises_kept_share,"
+                                + "holds,holds_within_limit,holds_within_limit_share",
+                        firstWeek + ",1,58.800,1,2,200.000,1,1,1.000,0,0,",
+                        firstWeek.plusDays(7) + ",1,75.000,3,4,133.300,0,0,,0,0,",
+                        "");
+        assertThat(ana.api().get("/api/v1/qa/trend/csv?" + range).text().split("\r\n"))
+                .containsExactly(
+                        "period,reviews,review_score_mean_percent,checked_replies,tone_findings,"
+                                + "tone_findings_per_100_replies,promises,promises_kept_on_time,promises_kept_share,"
+                                + "holds,holds_within_limit,holds_within_limit_share",
+                        firstWeek + ",1,58.800,1,2,200.000,1,1,1.000,0,0,",
+                        firstWeek.plusDays(7) + ",1,75.000,2,2,100.000,0,0,,0,0,");
     }
 
     @Test
@@ -168,6 +194,18 @@ class CoachingTrendTests extends ApiTestBase {
         assertThat(supervisor.api().get("/api/v1/qa/trend?agent=" + ana.id()).status())
                 .isEqualTo(200);
         assertThat(admin().get("/api/v1/qa/trend?team=" + team).status()).isEqualTo(200);
+        // Its CSV by the same rules.
+        assertProblem(ana.api().get("/api/v1/qa/trend/csv?agent=" + bo.id()), 403, "forbidden");
+        assertProblem(ana.api().get("/api/v1/qa/trend/csv?team=" + team), 403, "forbidden");
+        assertProblem(stranger.api().get("/api/v1/qa/trend/csv?team=" + team), 403, "forbidden");
+        assertThat(ana.api().get("/api/v1/qa/trend/csv").status()).isEqualTo(200);
+        assertThat(supervisor
+                        .api()
+                        .get("/api/v1/qa/trend/csv?agent=" + ana.id())
+                        .status())
+                .isEqualTo(200);
+        assertThat(admin().get("/api/v1/qa/trend/csv?team=" + team).status()).isEqualTo(200);
+        assertProblem(supervisor.api().get("/api/v1/qa/trend/csv?period=day&agent=" + ana.id()), 400, "invalid-input");
         // Twelve weeks by default, the last one this week.
         var rows = ana.api().get("/api/v1/qa/trend").json().get("rows");
         assertThat(rows.size()).isBetween(12, 13);

@@ -213,6 +213,7 @@ class AuthorizationMatrixTests extends ApiTestBase {
                 new Endpoint("GET", "/api/v1/qa/sample", Access.SUPERVISOR),
                 new Endpoint("GET", "/api/v1/qa/scorecards", false),
                 new Endpoint("GET", "/api/v1/qa/trend", false),
+                new Endpoint("GET", "/api/v1/qa/trend/csv", false),
                 new Endpoint("GET", "/api/v1/routing/me", false),
                 new Endpoint("PUT", "/api/v1/routing/me/presence", false),
                 new Endpoint("POST", "/api/v1/routing/offers/{id}/accept", false),
