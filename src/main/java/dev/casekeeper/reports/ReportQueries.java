@@ -123,10 +123,8 @@ class ReportQueries {
         var filter = new Filter(query, "f");
         grouping.params(query, filter.params(jdbc.sql("""
                         select %s as bucket, count(*) as created,
-                            percentile_cont(0.5) within group (order by f.first_response_secs) as frt50,
-                            percentile_cont(0.9) within group (order by f.first_response_secs) as frt90,
-                            percentile_cont(0.5) within group (order by f.first_response_business_secs) as frtb50,
-                            percentile_cont(0.9) within group (order by f.first_response_business_secs) as frtb90,
+                            percentile_cont(array[0.5, 0.9]) within group (order by f.first_response_secs) as frt,
+                            percentile_cont(array[0.5, 0.9]) within group (order by f.first_response_business_secs) as frtb,
                             coalesce(sum(f.transfers), 0) as transfers,
                             count(*) filter (where f.transfers > 1) as transferred_twice,
                             count(f.first_frustration) as frustration_scored,
@@ -146,10 +144,12 @@ class ReportQueries {
                 .query((rs, n) -> {
                     var b = rows.computeIfAbsent(grouping.key(rs), d -> new Builder());
                     b.created = rs.getLong("created");
-                    b.frt50 = number(rs, "frt50");
-                    b.frt90 = number(rs, "frt90");
-                    b.frtb50 = number(rs, "frtb50");
-                    b.frtb90 = number(rs, "frtb90");
+                    var frt = medianAndP90(rs, "frt");
+                    b.frt50 = frt[0];
+                    b.frt90 = frt[1];
+                    var frtb = medianAndP90(rs, "frtb");
+                    b.frtb50 = frtb[0];
+                    b.frtb90 = frtb[1];
                     b.transfers = rs.getLong("transfers");
                     b.transferredTwice = rs.getLong("transferred_twice");
                     b.frustrationScored = rs.getLong("frustration_scored");
@@ -165,10 +165,8 @@ class ReportQueries {
         String solved = grouping.bucket(query, "f", "solved_day");
         grouping.params(query, filter.params(jdbc.sql("""
                         select %s as bucket, count(*) as solved,
-                            percentile_cont(0.5) within group (order by f.resolution_secs) as res50,
-                            percentile_cont(0.9) within group (order by f.resolution_secs) as res90,
-                            percentile_cont(0.5) within group (order by f.resolution_business_secs) as resb50,
-                            percentile_cont(0.9) within group (order by f.resolution_business_secs) as resb90,
+                            percentile_cont(array[0.5, 0.9]) within group (order by f.resolution_secs) as res,
+                            percentile_cont(array[0.5, 0.9]) within group (order by f.resolution_business_secs) as resb,
                             count(*) filter (where not f.resolution_breached) as res_met
                         from reports.case_fact f
                         where f.solved_day between :from and :to %s
@@ -177,10 +175,12 @@ class ReportQueries {
                 .query((rs, n) -> {
                     var b = rows.computeIfAbsent(grouping.key(rs), d -> new Builder());
                     b.solved = rs.getLong("solved");
-                    b.res50 = number(rs, "res50");
-                    b.res90 = number(rs, "res90");
-                    b.resb50 = number(rs, "resb50");
-                    b.resb90 = number(rs, "resb90");
+                    var res = medianAndP90(rs, "res");
+                    b.res50 = res[0];
+                    b.res90 = res[1];
+                    var resb = medianAndP90(rs, "resb");
+                    b.resb50 = resb[0];
+                    b.resb90 = resb[1];
                     b.resMet = rs.getLong("res_met");
                     return b;
                 })
@@ -210,8 +210,7 @@ class ReportQueries {
         grouping.params(query, heated.params(jdbc.sql("""
                         select %s as bucket, count(*) as heated,
                             count(*) filter (where not m.flag) as unjoined,
-                            percentile_cont(0.5) within group (order by m.secs) as join50,
-                            percentile_cont(0.9) within group (order by m.secs) as join90
+                            percentile_cont(array[0.5, 0.9]) within group (order by m.secs) as joined
                         from reports.case_moment m%s
                         where m.kind = 'heated' and m.day between :from and :to %s
                         group by %s
@@ -221,8 +220,9 @@ class ReportQueries {
                     var b = rows.computeIfAbsent(grouping.key(rs), d -> new Builder());
                     b.heated = rs.getLong("heated");
                     b.heatedUnjoined = rs.getLong("unjoined");
-                    b.join50 = number(rs, "join50");
-                    b.join90 = number(rs, "join90");
+                    var joined = medianAndP90(rs, "joined");
+                    b.join50 = joined[0];
+                    b.join90 = joined[1];
                     return b;
                 })
                 .list();
@@ -232,8 +232,7 @@ class ReportQueries {
                         select %s as bucket,
                             count(*) filter (where c.outcome = 'accepted') as accepted,
                             count(*) filter (where c.outcome = 'abandoned') as abandoned,
-                            percentile_cont(0.5) within group (order by c.handle_secs) as handle50,
-                            percentile_cont(0.9) within group (order by c.handle_secs) as handle90,
+                            percentile_cont(array[0.5, 0.9]) within group (order by c.handle_secs) as handle,
                             percentile_cont(0.5) within group (order by c.waited_secs)
                                 filter (where c.outcome = 'abandoned') as abandoned_wait50
                         from reports.contact_fact c%s
@@ -245,8 +244,9 @@ class ReportQueries {
                     var b = rows.computeIfAbsent(grouping.key(rs), d -> new Builder());
                     b.contacts = rs.getLong("accepted");
                     b.abandoned = rs.getLong("abandoned");
-                    b.handle50 = number(rs, "handle50");
-                    b.handle90 = number(rs, "handle90");
+                    var handle = medianAndP90(rs, "handle");
+                    b.handle50 = handle[0];
+                    b.handle90 = handle[1];
                     b.abandonedWait50 = number(rs, "abandoned_wait50");
                     return b;
                 })
@@ -257,6 +257,21 @@ class ReportQueries {
     private static @Nullable LocalDate date(ResultSet rs) throws SQLException {
         var d = rs.getDate("bucket");
         return d == null ? null : d.toLocalDate();
+    }
+
+    /**
+     * The median and the 90th percentile of one column, asked as one {@code percentile_cont} over an
+     * array of fractions: PostgreSQL then sorts the group's values once for both, not once each
+     * (the sorts are most of a year report's time: 336,000 cases, each sorted twice by month and
+     * total).
+     */
+    private static @Nullable Double[] medianAndP90(ResultSet rs, String column) throws SQLException {
+        var array = rs.getArray(column);
+        if (array == null) {
+            return new Double[2];
+        }
+        var values = (Double[]) array.getArray();
+        return new @Nullable Double[] {values[0], values[1]};
     }
 
     private static @Nullable Double number(ResultSet rs, String column) throws SQLException {
