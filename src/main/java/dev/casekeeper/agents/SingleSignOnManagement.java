@@ -76,7 +76,7 @@ public class SingleSignOnManagement {
                 // Another first sign-in of the same person made the agent a moment ago.
                 .or(() -> agents.findCredentials(normalized).map(AgentQueries.Credentials::agent))
                 .orElseThrow();
-        if (subjects.linked(agent.id().value(), issuer)) {
+        if (subjects.linkedToAnother(agent.id().value(), issuer, subject)) {
             throw refuse(normalized, SingleSignOnRefusal.EMAIL_OF_ANOTHER_ACCOUNT);
         }
         if (!agent.active()) {

@@ -28,13 +28,15 @@ class SingleSignOnQueries {
                 .optional();
     }
 
-    boolean linked(UUID agentId, String issuer) {
+    /** Whether the agent is linked to a subject of this provider other than this one. */
+    boolean linkedToAnother(UUID agentId, String issuer, String subject) {
         return jdbc.sql("""
                         select exists (select 1 from agents.single_sign_on_subject
-                                       where agent_id = :agent and issuer = :issuer)
+                                       where agent_id = :agent and issuer = :issuer and subject <> :subject)
                         """)
                 .param("agent", agentId)
                 .param("issuer", issuer)
+                .param("subject", subject)
                 .query(Boolean.class)
                 .single();
     }
