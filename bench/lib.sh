@@ -121,6 +121,16 @@ bench_superuser_sql() {
   PGPASSFILE="$data/postgres/casekeeper.pgpass" psql -X -q -v ON_ERROR_STOP=1 -h /tmp -p "$pg_port" -U postgres -d casekeeper -c "$1"
 }
 
+# On a data directory loaded before (BENCH_DATA), gives the admin this run's password (and the agents
+# an SQL condition given as the argument selects, too): bcrypt, which sign-in accepts beside Argon2,
+# made by pgcrypto for the moment it takes. Needs psql.
+bench_reset_admin_password() {
+  bench_superuser_sql "create extension if not exists pgcrypto" >/dev/null
+  bench_superuser_sql "update agents.agent set password_hash = '{bcrypt}' || crypt('$admin_password', gen_salt('bf', 4))
+    where email = '$admin_email' or (${1:-false})" >/dev/null
+  bench_superuser_sql "drop extension pgcrypto" >/dev/null
+}
+
 # The application's own copies of the named libraries (extended regular expressions of file names
 # under BOOT-INF/lib, without .jar), unpacked into the work directory, as a class path.
 bench_client_jars() {

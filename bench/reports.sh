@@ -34,11 +34,7 @@ psql_super() {
 }
 
 if [ -n "${BENCH_DATA:-}" ]; then
-  # This run's password for the admin (bcrypt, which sign-in accepts beside Argon2).
-  psql_super -c "create extension if not exists pgcrypto" \
-    -c "update agents.agent set password_hash = '{bcrypt}' || crypt('$admin_password', gen_salt('bf', 4))
-        where email = '$admin_email'" \
-    -c "drop extension pgcrypto" >/dev/null
+  bench_reset_admin_password
 else
   echo "Loading $cases cases ..."
   started=$(date +%s)

@@ -38,11 +38,8 @@ psql_super() {
 }
 
 if [ -n "${BENCH_DATA:-}" ]; then
-  # This run's password for the admin and the bench agents (bcrypt, which sign-in accepts beside Argon2).
-  psql_super -c "create extension if not exists pgcrypto" \
-    -c "update agents.agent set password_hash = '{bcrypt}' || crypt('$admin_password', gen_salt('bf', 4))
-        where email = '$admin_email' or email like 'bench-agent-%'" \
-    -c "drop extension pgcrypto" >/dev/null
+  # This run's password for the bench agents too.
+  bench_reset_admin_password "email like 'bench-agent-%'"
 else
   echo "Loading $cases cases ..."
   started=$(date +%s)

@@ -45,11 +45,20 @@ public record Action(
 
     /** "Refund" or "Refund of 34.99 EUR", as the timeline and the notifications name it. */
     public String title() {
-        return amountText() == null ? typeName : typeName + " of " + amountText();
+        return title(typeName, amount, currency);
     }
 
     /** The amount with its currency, or null without one. */
     public @Nullable String amountText() {
+        return amountText(amount, currency);
+    }
+
+    static String title(String typeName, @Nullable BigDecimal amount, @Nullable String currency) {
+        var amountText = amountText(amount, currency);
+        return amountText == null ? typeName : typeName + " of " + amountText;
+    }
+
+    private static @Nullable String amountText(@Nullable BigDecimal amount, @Nullable String currency) {
         if (amount == null) {
             return null;
         }

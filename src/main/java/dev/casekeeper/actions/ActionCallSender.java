@@ -1,6 +1,5 @@
 package dev.casekeeper.actions;
 
-import dev.casekeeper.bus.ClusterBus;
 import dev.casekeeper.webhooks.SignedPost;
 import dev.casekeeper.webhooks.WebhookSettings;
 import java.net.http.HttpClient;
@@ -13,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -25,10 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Calls the companies' systems from this node: takes the due calls (another node takes others), posts
- * each signed on a virtual thread through the webhooks' {@link SignedPost}, and records each attempt;
- * a failed one comes due again on the webhooks' back-off ({@code casekeeper.webhooks.first-retry},
- * {@code max-retry-interval}, {@code retry-for}). Woken through the cluster bus when an action starts on
- * any node, else every poll interval, which is also how retries come due. A call whose node died
+ * each signed on a thread of its own through the webhooks' {@link SignedPost}, and records each
+ * attempt; a failed one comes due again on the webhooks' back-off ({@code casekeeper.webhooks.first-retry},
+ * {@code max-retry-interval}, {@code retry-for}). Woken right after the commit that started an action
+ * ({@link CallsDue}: at once on this node, through the cluster bus on the others), else every poll
+ * interval, which is also how retries come due. A call whose node died
  * mid-attempt comes due again once its time-out has long passed: at least once, never lost; systems
  * drop repeats by {@code Casekeeper-Call-Id}.
  */
@@ -44,9 +43,14 @@ class ActionCallSender implements SmartLifecycle {
     private final WebhookSettings settings;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final Semaphore wake = new Semaphore(0);
-    // Made anew at each start: a stopped context (a paused test context, too) is started again.
-    private volatile ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final CallsDue due;
+    // Platform threads, not virtual ones, as for webhook deliveries (DeliverySender): on a busy node
+    // the few carriers of the virtual threads are taken by request handling, and every answer waited
+    // in their queue behind it. The HTTP client's own work has a pool of its own, so sends blocked on
+    // their answers never hold up the answers. Both are bounded by a batch, and made anew at each
+    // start: a stopped context (a paused test context, too) is started again.
+    private volatile ExecutorService senders = threads("action-call-send-");
+    private volatile ExecutorService httpWork = threads("action-call-http-");
     private volatile HttpClient http;
     private volatile boolean running;
     private volatile @Nullable Thread loop;
@@ -58,38 +62,28 @@ class ActionCallSender implements SmartLifecycle {
             WebhookSettings settings,
             Clock clock,
             PlatformTransactionManager transactions,
-            ClusterBus bus) {
+            CallsDue due) {
         this.calls = calls;
         this.outcomes = outcomes;
         this.secrets = secrets;
         this.settings = settings;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
-        this.http = SignedPost.client(senders, settings.timeout());
-        bus.subscribe(ActionOutbox.DUE, new ClusterBus.Subscriber() {
-            @Override
-            public void receive(String payload) {
-                wakeUp();
-            }
-
-            @Override
-            public void missedMessages() {
-                wakeUp();
-            }
-        });
+        this.due = due;
+        this.http = SignedPost.client(httpWork, settings.timeout());
     }
 
-    private void wakeUp() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
-        }
+    private static ExecutorService threads(String name) {
+        return Executors.newCachedThreadPool(
+                Thread.ofPlatform().name(name, 0).daemon().factory());
     }
 
     @Override
     public void start() {
         if (senders.isShutdown()) {
-            senders = Executors.newVirtualThreadPerTaskExecutor();
-            http = SignedPost.client(senders, settings.timeout());
+            senders = threads("action-call-send-");
+            httpWork = threads("action-call-http-");
+            http = SignedPost.client(httpWork, settings.timeout());
         }
         running = true;
         var thread = Thread.ofPlatform().name("action-call-sender").daemon().unstarted(this::run);
@@ -100,7 +94,7 @@ class ActionCallSender implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        wakeUp();
+        due.wake();
         senders.shutdown();
         try {
             if (!senders.awaitTermination(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
@@ -109,6 +103,7 @@ class ActionCallSender implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        httpWork.shutdown();
     }
 
     @Override
@@ -126,8 +121,7 @@ class ActionCallSender implements SmartLifecycle {
             }
             try {
                 if (taken == 0) {
-                    wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
+                    due.await(settings.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

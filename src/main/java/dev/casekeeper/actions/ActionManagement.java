@@ -213,7 +213,10 @@ public class ActionManagement {
         return find(action.id());
     }
 
-    /** A supervisor of the case's team or an admin (per the limits) approves the action: it starts. */
+    /**
+     * A supervisor of the case's team or an admin (per the limits) approves the action: it starts, and
+     * the other approvers' requests say it is decided.
+     */
     public Action approve(UUID id, SignedInAgent by) {
         var action = awaitingDecision(id, by);
         actions.decided(id, ActionState.RUNNING, by.id(), clock.instant(), null);
@@ -227,12 +230,16 @@ public class ActionManagement {
                 by.actor(),
                 AuditSubject.of("action", action.id()),
                 "Approved " + action.title() + " on case #" + action.caseNumber());
+        notices.approvalDecided(action, true, by.name());
         notices.decided(action, true, by.name(), null);
         log.info("Case {}: action {} approved by agent {}", action.caseId(), id, by.id());
         return find(id);
     }
 
-    /** The approver declines the action, saying why; the proposer is told. */
+    /**
+     * The approver declines the action, saying why; the proposer is told, and the other approvers'
+     * requests say it is decided.
+     */
     public Action decline(UUID id, @Nullable String reason, SignedInAgent by) {
         requireApprover(by);
         var why = strip(reason);
@@ -246,6 +253,7 @@ public class ActionManagement {
                 action.caseId(),
                 by.actor(),
                 new TimelineEvent.ActionDeclined(action.id(), action.typeName(), action.amountText(), why));
+        notices.approvalDecided(action, false, by.name());
         notices.decided(action, false, by.name(), why);
         audit.record(
                 AuditKind.ACTION_DECLINED,

@@ -85,11 +85,23 @@ class ActionNotices {
      * as unread, so nobody opens the case to approve what no longer waits.
      */
     void approvalWithdrawn(Action action, String by) {
+        approvalSettled(action, by + " withdrew");
+    }
+
+    /**
+     * One approver decided: every approver's notification of the request says who decided and stops
+     * counting as unread, so the others do not open the case to decide what is decided already.
+     */
+    void approvalDecided(Action action, boolean approved, String approver) {
+        approvalSettled(action, approver + (approved ? " approved" : " declined"));
+    }
+
+    private void approvalSettled(Action action, String whoDidWhat) {
         notifications.withdraw(
                 action.caseId().value(),
                 once(action, "asked"),
-                "Case #%d: %s withdrew %s; it no longer waits for your approval."
-                        .formatted(action.caseNumber(), by, action.title()));
+                "Case #%d: %s %s; it no longer waits for your approval."
+                        .formatted(action.caseNumber(), whoDidWhat, action.title()));
     }
 
     void failed(Action action, String outcome) {

@@ -1,7 +1,5 @@
 package dev.casekeeper.actions;
 
-import dev.casekeeper.bus.ClusterBus;
-import dev.casekeeper.bus.Topic;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.UUID;
@@ -12,22 +10,20 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes the call that runs an action in the caller's transaction (the one that approved or started
  * it), so a started action is always called and a rolled-back one never; wakes every node's sender
- * once that transaction commits. The body is fixed here: every attempt signs the same bytes.
+ * once that transaction commits ({@link CallsDue}: this node's right after the commit, the others
+ * through the cluster bus). The body is fixed here: every attempt signs the same bytes.
  */
 @Component
 class ActionOutbox {
 
-    /** A call is due: senders look now rather than at their next poll. */
-    static final Topic DUE = new Topic("actions-due");
-
     private final ActionCallQueries calls;
-    private final ClusterBus bus;
+    private final CallsDue due;
     private final JsonMapper json;
     private final Clock clock;
 
-    ActionOutbox(ActionCallQueries calls, ClusterBus bus, JsonMapper json, Clock clock) {
+    ActionOutbox(ActionCallQueries calls, CallsDue due, JsonMapper json, Clock clock) {
         this.calls = calls;
-        this.bus = bus;
+        this.due = due;
         this.json = json;
         this.clock = clock;
     }
@@ -53,6 +49,6 @@ class ActionOutbox {
         body.put("occurredAt", now.toString());
         body.put("data", data);
         calls.insert(id, action.id(), json.writeValueAsString(body), now);
-        bus.publish(DUE, "");
+        due.dueAfterCommit();
     }
 }

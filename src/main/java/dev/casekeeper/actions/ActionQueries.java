@@ -79,14 +79,6 @@ class ActionQueries {
                 .optional();
     }
 
-    /** These actions, in no order: those that exist. */
-    List<Action> all(UUID[] ids) {
-        return jdbc.sql(SELECT + " where a.id = any(:ids)")
-                .param("ids", ids)
-                .query((rs, n) -> row(rs))
-                .list();
-    }
-
     /** The action, its row locked until the transaction ends: decisions and outcomes wait for each other. */
     Optional<Action> lock(UUID id) {
         jdbc.sql("select id from actions.action where id = :id for update")

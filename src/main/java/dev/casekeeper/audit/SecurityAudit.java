@@ -10,7 +10,6 @@ import dev.casekeeper.agents.ApiTokenIssued;
 import dev.casekeeper.agents.ApiTokenRevoked;
 import dev.casekeeper.agents.SignInMethod;
 import dev.casekeeper.agents.SignedInAgent;
-import dev.casekeeper.agents.SingleSignOnRefusal;
 import dev.casekeeper.agents.SingleSignOnRefused;
 import dev.casekeeper.agents.TwoFactorCodeRefused;
 import dev.casekeeper.agents.TwoFactorDisabled;
@@ -54,9 +53,12 @@ class SecurityAudit {
     void on(SingleSignOnRefused event) {
         audit.recordFailedSignIn(
                 event.email(),
-                event.reason() == SingleSignOnRefusal.AGENT_DEACTIVATED
-                        ? "Single sign-on refused: the agent is deactivated"
-                        : "Single sign-on refused: the identity provider gave no verified email");
+                switch (event.reason()) {
+                    case AGENT_DEACTIVATED -> "Single sign-on refused: the agent is deactivated";
+                    case EMAIL_NOT_VERIFIED -> "Single sign-on refused: the identity provider gave no verified email";
+                    case EMAIL_OF_ANOTHER_ACCOUNT ->
+                        "Single sign-on refused: the agent with this email is linked to another account at the identity provider";
+                });
     }
 
     @EventListener

@@ -2,10 +2,9 @@ package dev.casekeeper.cases;
 
 import dev.casekeeper.audit.AuditSubjectName;
 import dev.casekeeper.audit.AuditSubjectNames;
+import dev.casekeeper.audit.AuditSubjectQuery;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,15 +28,10 @@ class CaseAuditNames implements AuditSubjectNames {
 
     @Override
     public Map<String, AuditSubjectName> names(Set<String> ids) {
-        record Row(UUID id, long number) {}
-        return jdbc
-                .sql("select id, number from cases.support_case where id = any(:ids)")
-                .param("ids", AuditSubjectNames.uuids(ids))
-                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getLong("number")))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(
-                        r -> r.id().toString(),
-                        r -> new AuditSubjectName("case", "#" + r.number(), "/cases/" + r.number())));
+        return AuditSubjectQuery.names(
+                jdbc, "select id, number from cases.support_case where id = any(:ids)", ids, (rs, n) -> {
+                    long number = rs.getLong("number");
+                    return new AuditSubjectName("case", "#" + number, "/cases/" + number);
+                });
     }
 }

@@ -2,10 +2,9 @@ package dev.casekeeper.customers;
 
 import dev.casekeeper.audit.AuditSubjectName;
 import dev.casekeeper.audit.AuditSubjectNames;
+import dev.casekeeper.audit.AuditSubjectQuery;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,14 +28,10 @@ class CustomerAuditNames implements AuditSubjectNames {
 
     @Override
     public Map<String, AuditSubjectName> names(Set<String> ids) {
-        record Row(UUID id, String name) {}
-        return jdbc
-                .sql("select id, display_name from customers.customer where id = any(:ids)")
-                .param("ids", AuditSubjectNames.uuids(ids))
-                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("display_name")))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(
-                        r -> r.id().toString(), r -> new AuditSubjectName("customer", r.name(), null)));
+        return AuditSubjectQuery.names(
+                jdbc,
+                "select id, display_name from customers.customer where id = any(:ids)",
+                ids,
+                (rs, n) -> new AuditSubjectName("customer", rs.getString("display_name"), null));
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * After the provider signed someone in: their claims (ID token and user info) matched to an agent by
- * verified email, or a new agent made. A refusal ends the sign-in with its reason as the error code,
+ * the provider's issuer and subject, or by verified email the first time, or a new agent made. A refusal ends the sign-in with its reason as the error code,
  * which the sign-in page explains.
  */
 final class SingleSignOnUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
@@ -28,8 +28,12 @@ final class SingleSignOnUserService implements OAuth2UserService<OidcUserRequest
     public OidcUser loadUser(OidcUserRequest request) {
         var user = claims.loadUser(request);
         try {
-            var agent =
-                    signOn.signIn(user.getEmail(), Boolean.TRUE.equals(user.getEmailVerified()), user.getFullName());
+            var agent = signOn.signIn(
+                    String.valueOf(user.getIdToken().getIssuer()),
+                    user.getSubject(),
+                    user.getEmail(),
+                    Boolean.TRUE.equals(user.getEmailVerified()),
+                    user.getFullName());
             return new SingleSignOnUser(agent, user.getIdToken(), user.getUserInfo());
         } catch (SingleSignOnRefusedException e) {
             throw new OAuth2AuthenticationException(new OAuth2Error(errorCode(e)), e.getMessage(), e);

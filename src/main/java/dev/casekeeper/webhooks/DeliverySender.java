@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * due, so the next one follows as soon as a slice of the requests in flight has been answered
  * (taking deliveries one or two at a time, each in a transaction of its own, cost a backlog more than
  * it sent); a take that found less means the outbox is drained, and the sender waits until a commit
- * that wrote deliveries wakes it ({@link DueSignal}: at once on this node, through the cluster bus on
+ * that wrote deliveries wakes it ({@link DeliveriesDue}: at once on this node, through the cluster bus on
  * the others) or the poll interval passes, which is how retries come due. A delivery another node
  * took and never finished (that node died) comes due again once the attempt's time-out has long
  * passed: at least once, never lost; receivers drop duplicates by {@code Casekeeper-Webhook-Id}.
@@ -42,7 +42,7 @@ class DeliverySender implements SmartLifecycle {
     private final WebhookSettings settings;
     private final Clock clock;
     private final TransactionTemplate transaction;
-    private final DueSignal due;
+    private final DeliveriesDue due;
     private final Semaphore inFlight;
     /** Room a take after a full one waits for: a slice of the requests in flight, at most a batch. */
     private final int slice;
@@ -67,7 +67,7 @@ class DeliverySender implements SmartLifecycle {
             WebhookSettings settings,
             Clock clock,
             PlatformTransactionManager transactions,
-            DueSignal due) {
+            DeliveriesDue due) {
         this.deliveries = deliveries;
         this.outcomes = outcomes;
         this.answered = answered;

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes an event's deliveries, one per subscription that wants it, in the caller's transaction,
- * and wakes every node's sender once that transaction commits ({@link DueSignal}). Which subscriptions want what is
+ * and wakes every node's sender once that transaction commits ({@link DeliveriesDue}). Which subscriptions want what is
  * kept in memory, so an event nobody subscribed to costs no statement at all; any change of a
  * subscription, on any node, drops that copy everywhere through the cluster bus.
  */
@@ -24,7 +24,7 @@ class WebhookOutbox {
 
     private final SubscriptionQueries subscriptions;
     private final DeliveryQueries deliveries;
-    private final DueSignal due;
+    private final DeliveriesDue due;
     private final ClusterBus bus;
     private final JsonMapper json;
     private final Clock clock;
@@ -33,7 +33,7 @@ class WebhookOutbox {
     WebhookOutbox(
             SubscriptionQueries subscriptions,
             DeliveryQueries deliveries,
-            DueSignal due,
+            DeliveriesDue due,
             ClusterBus bus,
             JsonMapper json,
             Clock clock) {
@@ -78,7 +78,7 @@ class WebhookOutbox {
         for (var subscription : targets) {
             deliveries.insert(UUID.randomUUID(), subscription, eventId, type, body, now);
         }
-        due.deliveriesDue();
+        due.dueAfterCommit();
         return eventId;
     }
 
@@ -95,13 +95,13 @@ class WebhookOutbox {
         var eventId = UUID.randomUUID();
         var deliveryId = UUID.randomUUID();
         deliveries.insert(deliveryId, subscription, eventId, type, body(eventId, type, data), clock.instant());
-        due.deliveriesDue();
+        due.dueAfterCommit();
         return deliveryId;
     }
 
     /** A delivery was made due by hand: every node's sender looks now. */
     void wakeSenders() {
-        due.deliveriesDue();
+        due.dueAfterCommit();
     }
 
     /** A subscription was added, changed or removed: every node reads them again. */

@@ -62,6 +62,13 @@ class ActionApprovalTests extends ApiTestBase {
         return as.post("/api/v1/cases/" + caseId + "/actions", body);
     }
 
+    /** Proposes the action and answers its id. */
+    private static String proposedId(Api as, UUID caseId, String type, Object amount) {
+        var proposed = propose(as, caseId, type, amount);
+        assertThat(proposed.status()).as(proposed.toString()).isEqualTo(201);
+        return proposed.json().get("id").asString();
+    }
+
     private static List<String> eventTypes(Api as, UUID caseId) {
         return as.get("/api/v1/cases/" + caseId)
                 .json()
@@ -160,10 +167,7 @@ class ActionApprovalTests extends ApiTestBase {
     void aSupervisorOfAnotherTeamCannotApproveAndNothingChanges() {
         var desk = desk();
         var stranger = newAgent("supervisor", newTeam());
-        var id = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 200)
-                .json()
-                .get("id")
-                .asString();
+        var id = proposedId(desk.agent().api(), desk.caseId(), desk.refundId(), 200);
 
         assertProblem(stranger.api().post("/api/v1/actions/" + id + "/approval", null), 403, "forbidden");
         assertProblem(
@@ -210,10 +214,7 @@ class ActionApprovalTests extends ApiTestBase {
     @Test
     void anApproverDeclinesWithAReasonTheAgentIsToldAndTheCaseShowsIt() {
         var desk = desk();
-        String id = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 300)
-                .json()
-                .get("id")
-                .asString();
+        String id = proposedId(desk.agent().api(), desk.caseId(), desk.refundId(), 300);
 
         var noReason = desk.supervisor().api().post("/api/v1/actions/" + id + "/decline", Map.of("reason", " "));
         assertProblem(noReason, 400, "invalid-input");
@@ -243,10 +244,7 @@ class ActionApprovalTests extends ApiTestBase {
     @Test
     void aCaseCannotBeSolvedWhileAnActionIsOpen() {
         var desk = desk();
-        String id = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 300)
-                .json()
-                .get("id")
-                .asString();
+        String id = proposedId(desk.agent().api(), desk.caseId(), desk.refundId(), 300);
 
         var refused = desk.agent().api().patch("/api/v1/cases/" + desk.caseId(), Map.of("status", "solved"));
         assertProblem(refused, 409, "open-action");
@@ -266,10 +264,7 @@ class ActionApprovalTests extends ApiTestBase {
     @Test
     void theProposerWithdrawsAWaitingActionItLeavesTheQueueAndNoLongerKeepsTheCaseFromBeingSolved() {
         var desk = desk();
-        String id = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 300)
-                .json()
-                .get("id")
-                .asString();
+        String id = proposedId(desk.agent().api(), desk.caseId(), desk.refundId(), 300);
         var withdrawal = "/api/v1/actions/" + id + "/withdrawal";
 
         var withdrawn = desk.agent().api().post(withdrawal, null);
@@ -311,10 +306,7 @@ class ActionApprovalTests extends ApiTestBase {
     @Test
     void withdrawingAnActionTakesItsApprovalRequestOutOfTheApproversBells() {
         var desk = desk();
-        String id = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 300)
-                .json()
-                .get("id")
-                .asString();
+        String id = proposedId(desk.agent().api(), desk.caseId(), desk.refundId(), 300);
         assertThat(notifications(desk.supervisor().api(), "action_approval_requested"))
                 .singleElement()
                 .satisfies(n -> assertThat(n.hasNonNull("readAt")).isFalse());
@@ -334,6 +326,38 @@ class ActionApprovalTests extends ApiTestBase {
         assertThat(unread(desk.supervisor().api())).isEqualTo(unreadBefore - 1);
     }
 
+    /** The other approvers' bells kept asking them to approve what a colleague had decided already. */
+    @Test
+    void whenOneApproverDecidesTheOtherApproversNotificationsNoLongerAskThem() {
+        var desk = desk();
+        var otherSupervisor = newAgent("supervisor", desk.team());
+        String approvedId = proposedId(desk.agent().api(), desk.caseId(), desk.refundId(), 300);
+        String declinedId = proposedId(desk.agent().api(), desk.caseId(), desk.refundId(), 200);
+        assertThat(notifications(otherSupervisor.api(), "action_approval_requested"))
+                .hasSize(2)
+                .allSatisfy(n -> assertThat(n.hasNonNull("readAt")).isFalse());
+        long unreadBefore = unread(otherSupervisor.api());
+
+        var approved = desk.supervisor().api().post("/api/v1/actions/" + approvedId + "/approval", null);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        var declined = desk.supervisor()
+                .api()
+                .post("/api/v1/actions/" + declinedId + "/decline", Map.of("reason", "Already refunded by card"));
+        assertThat(declined.status()).as(declined.toString()).isEqualTo(200);
+
+        assertThat(notifications(otherSupervisor.api(), "action_approval_requested"))
+                .hasSize(2)
+                .allSatisfy(n -> {
+                    assertThat(n.hasNonNull("readAt")).isTrue();
+                    assertThat(n.get("text").asString())
+                            .contains("no longer waits for your approval")
+                            .doesNotContain("asks you to approve");
+                })
+                .anySatisfy(n -> assertThat(n.get("text").asString()).contains(" approved "))
+                .anySatisfy(n -> assertThat(n.get("text").asString()).contains(" declined "));
+        assertThat(unread(otherSupervisor.api())).isEqualTo(unreadBefore - 2);
+    }
+
     private static long unread(Api as) {
         return as.get("/api/v1/notifications?limit=1").json().get("unread").asLong();
     }
@@ -342,10 +366,7 @@ class ActionApprovalTests extends ApiTestBase {
     void anotherAgentCannotWithdrawSomeoneElsesProposalButASupervisorCanAndTheProposerIsTold() {
         var desk = desk();
         var colleague = newAgent("agent", desk.team());
-        String id = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 300)
-                .json()
-                .get("id")
-                .asString();
+        String id = proposedId(desk.agent().api(), desk.caseId(), desk.refundId(), 300);
         var withdrawal = "/api/v1/actions/" + id + "/withdrawal";
 
         assertProblem(colleague.api().post(withdrawal, null), 403, "forbidden");
@@ -367,10 +388,7 @@ class ActionApprovalTests extends ApiTestBase {
                 .singleElement()
                 .satisfies(n -> assertThat(n.get("text").asString()).contains("withdrew"));
         // Above the supervisors' limit, an admin withdraws it too.
-        String big = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 800)
-                .json()
-                .get("id")
-                .asString();
+        String big = proposedId(desk.agent().api(), desk.caseId(), desk.refundId(), 800);
         assertThat(admin().post("/api/v1/actions/" + big + "/withdrawal", null)
                         .json()
                         .get("state")
@@ -381,22 +399,13 @@ class ActionApprovalTests extends ApiTestBase {
     @Test
     void anActionAlreadyDecidedOrRunningCannotBeWithdrawn() {
         var desk = desk();
-        String approved = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 300)
-                .json()
-                .get("id")
-                .asString();
+        String approved = proposedId(desk.agent().api(), desk.caseId(), desk.refundId(), 300);
         desk.supervisor().api().post("/api/v1/actions/" + approved + "/approval", null);
-        String declined = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 300)
-                .json()
-                .get("id")
-                .asString();
+        String declined = proposedId(desk.agent().api(), desk.caseId(), desk.refundId(), 300);
         desk.supervisor()
                 .api()
                 .post("/api/v1/actions/" + declined + "/decline", Map.of("reason", "Offer the exchange instead"));
-        String alone = propose(desk.agent().api(), desk.caseId(), desk.refundId(), 20)
-                .json()
-                .get("id")
-                .asString();
+        String alone = proposedId(desk.agent().api(), desk.caseId(), desk.refundId(), 20);
 
         var running = desk.agent().api().post("/api/v1/actions/" + approved + "/withdrawal", null);
         assertProblem(running, 409, "action-decided");

@@ -1,23 +1,17 @@
 package dev.casekeeper.automations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.casekeeper.support.ApiTestBase;
 import dev.casekeeper.support.MovesTime;
 import dev.casekeeper.support.TestClock;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import dev.casekeeper.support.TestSmtpServer;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -28,20 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 @MovesTime
 class TimedEmailReminderTests extends ApiTestBase {
 
-    static final GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    @RegisterExtension
+    static final TestSmtpServer smtp = new TestSmtpServer();
 
     @Autowired
     TimedAutomations timed;
-
-    @BeforeAll
-    static void startMailServer() {
-        greenMail.start();
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        greenMail.stop();
-    }
 
     @Test
     void aCustomerWhoLeftAPendingCaseUnansweredForThreeDaysIsRemindedOnceByEmail() throws Exception {
@@ -59,13 +44,7 @@ class TimedEmailReminderTests extends ApiTestBase {
                                 "inbound",
                                 Map.of("mode", "smtp"),
                                 "outbound",
-                                Map.of(
-                                        "host",
-                                        "localhost",
-                                        "port",
-                                        greenMail.getSmtp().getPort(),
-                                        "security",
-                                        "none")));
+                                smtp.outbound()));
         assertThat(mailbox.status()).as(mailbox.toString()).isEqualTo(201);
         var remind = admin().post(
                         "/api/v1/automations/timed",
@@ -108,15 +87,13 @@ class TimedEmailReminderTests extends ApiTestBase {
 
         TestClock.INSTANCE.advance(Duration.ofHours(71));
         timed.runDue();
-        assertThat(sentTo(customer)).isEmpty();
+        assertThat(smtp.sentTo(customer)).isEmpty();
         TestClock.INSTANCE.advance(Duration.ofHours(2));
         timed.runDue();
         timed.runDue();
 
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(sentTo(customer)).hasSize(1));
-        var sent = sentTo(customer).getFirst();
-        assertThat(plainText(sent).strip())
+        var sent = smtp.awaitOneSentTo(customer);
+        assertThat(TestSmtpServer.plainText(sent).strip())
                 .startsWith("Hello Maria Lopez, we are still waiting for your answer on #" + number + ".");
         assertThat(sent.getSubject()).contains("[#" + number + "]");
         var after = agent.api().get("/api/v1/cases/" + kase).json();
@@ -127,39 +104,10 @@ class TimedEmailReminderTests extends ApiTestBase {
                         .map(e -> e.get("authorKind").asString()))
                 .containsExactly("system");
         timed.runDue();
-        assertThat(sentTo(customer)).hasSize(1);
+        assertThat(smtp.sentTo(customer)).hasSize(1);
         admin().send(
                         "DELETE",
                         "/api/v1/automations/timed/" + remind.json().get("id").asString(),
                         null);
-    }
-
-    private static List<MimeMessage> sentTo(String address) {
-        return Arrays.stream(greenMail.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Arrays.stream(m.getAllRecipients())
-                                .anyMatch(r -> r.toString().equalsIgnoreCase(address));
-                    } catch (MessagingException e) {
-                        return false;
-                    }
-                })
-                .toList();
-    }
-
-    /** The text/plain part of the mail (an automation's email also has an HTML one). */
-    private static String plainText(jakarta.mail.Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return String.valueOf(part.getContent());
-        }
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = plainText(multipart.getBodyPart(i));
-                if (!text.isEmpty()) {
-                    return text;
-                }
-            }
-        }
-        return "";
     }
 }

@@ -29,7 +29,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Agents sign in with their company's identity provider, a real OpenID Connect provider (Spring
  * Authorization Server) started for these tests: the first time makes them an agent in the default
- * team, later times find that agent, and a deactivated agent is turned away with a reason.
+ * team (or links the agent with their email), later times find that agent by the provider's subject
+ * whatever email it gives now, another account with a linked agent's email does not take it over, and
+ * a deactivated agent is turned away with a reason.
  */
 class SingleSignOnBrowserTests extends ApiTestBase {
 
@@ -140,6 +142,73 @@ class SingleSignOnBrowserTests extends ApiTestBase {
         assertThat(auditOf(agent.email())).contains("Single sign-on refused: the agent is deactivated");
     }
 
+    /** Matched by email alone, an agent whose email changed at the provider was made a second time. */
+    @Test
+    void anAgentWhoseEmailChangedAtTheProviderIsStillThemselves() {
+        String account = "changing-" + UUID.randomUUID();
+        String before = account + "@example.com";
+        String after = account + "@example.org";
+        provider.addAccount(account, before, PROVIDER_PASSWORD, "Chloe Changing", true);
+        signInWithProvider(account);
+        HeadlessChromium.waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        String agentId = agentWithEmail(before).get("id").asString();
+
+        provider.changeEmail(account, after);
+        signInWithProvider(account);
+
+        HeadlessChromium.waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        assertThat(browser.findElement(By.cssSelector(".me-name")).getText()).contains("Chloe Changing");
+        assertThat(agentsWithEmail(after)).as("no second agent").isEmpty();
+        assertThat(agentWithEmail(before).get("id").asString()).isEqualTo(agentId);
+        assertThat(auditOf(before).stream().filter("Signed in through single sign-on"::equals))
+                .hasSize(2);
+    }
+
+    /** Matched by email alone, whoever the provider later gave an agent's email to signed in as that agent. */
+    @Test
+    void anotherAccountWithALinkedAgentsEmailDoesNotTakeTheAgentOver() {
+        String email = "taken-" + UUID.randomUUID() + "@example.com";
+        String first = "first-" + UUID.randomUUID();
+        String second = "second-" + UUID.randomUUID();
+        provider.addAccount(first, email, PROVIDER_PASSWORD, "Fiona First", true);
+        provider.addAccount(second, email, PROVIDER_PASSWORD, "Simon Second", true);
+        signInWithProvider(first);
+        HeadlessChromium.waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+
+        signInWithProvider(second);
+
+        var error = HeadlessChromium.waitFor(browser)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("sso-error")));
+        assertThat(error.getText()).contains("belongs to another account");
+        browser.get(casekeeper() + "/");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        assertThat(agentsWithEmail(email)).hasSize(1);
+        assertThat(auditOf(email))
+                .contains(
+                        "Single sign-on refused: the agent with this email is linked to another account at the identity provider");
+    }
+
+    @Test
+    void anAccountLinkedToADeactivatedAgentIsTurnedAwayWhateverEmailItGivesNow() {
+        String account = "leaving-" + UUID.randomUUID();
+        String email = account + "@example.com";
+        provider.addAccount(account, email, PROVIDER_PASSWORD, "Lena Leaving", true);
+        signInWithProvider(account);
+        HeadlessChromium.waitFor(browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        String agentId = agentWithEmail(email).get("id").asString();
+        var deactivated = admin().patch("/api/v1/agents/" + agentId, Map.of("active", false));
+        assertThat(deactivated.status()).as(deactivated.toString()).isEqualTo(200);
+
+        String fresh = account + "@example.org";
+        provider.changeEmail(account, fresh);
+        signInWithProvider(account);
+
+        var error = HeadlessChromium.waitFor(browser)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("sso-error")));
+        assertThat(error.getText()).contains("deactivated");
+        assertThat(agentsWithEmail(fresh)).as("no new agent for the new email").isEmpty();
+    }
+
     @Test
     void anEmailTheProviderDidNotVerifyMakesNoAgent() {
         String email = "unverified-" + UUID.randomUUID() + "@example.com";
@@ -190,14 +259,14 @@ class SingleSignOnBrowserTests extends ApiTestBase {
     }
 
     /** From a browser with no cookies at either end: the sign-in page's button, then the provider's form. */
-    private void signInWithProvider(String email) {
+    private void signInWithProvider(String username) {
         ((ChromiumDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
         browser.get(casekeeper() + "/login");
         browser.findElement(By.id("sso-sign-in")).click();
         var wait = HeadlessChromium.waitFor(browser);
         wait.until(ExpectedConditions.urlContains(provider.issuer()));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
-                .sendKeys(email);
+                .sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(PROVIDER_PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains(casekeeper()));

@@ -55,7 +55,7 @@ final class TestIdentityProvider implements AutoCloseable {
     static final String CLIENT_ID = "casekeeper";
     static final String CLIENT_SECRET = "casekeeper-test-secret";
 
-    /** email → whether the provider vouches for it, and the name it gives. */
+    /** user name (the subject) → the email the provider gives, whether it vouches for it, and the name. */
     private static final Map<String, Person> PEOPLE = new ConcurrentHashMap<>();
 
     private final ConfigurableApplicationContext context;
@@ -84,14 +84,24 @@ final class TestIdentityProvider implements AutoCloseable {
                 + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /** Someone who can sign in at the provider, with their email as user name. */
+    /** Someone who can sign in at the provider, with their email as user name (and subject). */
     void addPerson(String email, String password, String name, boolean emailVerified) {
-        PEOPLE.put(email, new Person(name, emailVerified));
+        addAccount(email, email, password, name, emailVerified);
+    }
+
+    /** An account whose user name, which the provider gives as the subject ({@code sub}), is not its email. */
+    void addAccount(String username, String email, String password, String name, boolean emailVerified) {
+        PEOPLE.put(username, new Person(email, name, emailVerified));
         context.getBean(InMemoryUserDetailsManager.class)
-                .createUser(User.withUsername(email)
+                .createUser(User.withUsername(username)
                         .password("{noop}" + password)
                         .roles("USER")
                         .build());
+    }
+
+    /** The account's email changes at the provider (verified); its subject stays. */
+    void changeEmail(String username, String email) {
+        PEOPLE.computeIfPresent(username, (u, person) -> new Person(email, person.name(), true));
     }
 
     @Override
@@ -99,7 +109,7 @@ final class TestIdentityProvider implements AutoCloseable {
         context.close();
     }
 
-    private record Person(String name, boolean emailVerified) {}
+    private record Person(String email, String name, boolean emailVerified) {}
 
     /** Not a {@code @Configuration}: Casekeeper's own component scan would find it there, beside its tests. */
     @EnableWebSecurity
@@ -155,19 +165,19 @@ final class TestIdentityProvider implements AutoCloseable {
                             .build());
         }
 
-        /** The person's email, whether it is verified, and their name, in the ID token. */
+        /** The person's email, whether it is verified, and their name, in the ID token; the user name is its subject. */
         @Bean
         OAuth2TokenCustomizer<JwtEncodingContext> personClaims() {
             return context -> {
                 if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
                     return;
                 }
-                String email = context.getPrincipal().getName();
-                var person = PEOPLE.get(email);
+                String username = context.getPrincipal().getName();
+                var person = PEOPLE.get(username);
                 context.getClaims()
-                        .claim("email", email)
+                        .claim("email", person == null ? username : person.email())
                         .claim("email_verified", person != null && person.emailVerified())
-                        .claim("name", person == null ? email : person.name());
+                        .claim("name", person == null ? username : person.name());
             };
         }
 

@@ -3,19 +3,14 @@ package dev.casekeeper.channels.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import dev.casekeeper.support.TestSmtpServer;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,19 +21,10 @@ import tools.jackson.databind.JsonNode;
  */
 class AutomatedReplyMailTests extends EmailTestBase {
 
-    static final GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    @RegisterExtension
+    static final TestSmtpServer smtp = new TestSmtpServer();
 
     private final List<String> triggers = new java.util.ArrayList<>();
-
-    @BeforeAll
-    static void startMailServer() {
-        greenMail.start();
-    }
-
-    @AfterAll
-    static void stopMailServer() {
-        greenMail.stop();
-    }
 
     /** Triggers stay in every node's memory while they exist: each test removes its own. */
     @AfterEach
@@ -48,11 +34,7 @@ class AutomatedReplyMailTests extends EmailTestBase {
 
     @Test
     void aTriggerOnANewCaseEmailsTheCustomerTheFilledInTemplateAndHerAnswerThreadsBackIntoTheCase() throws Exception {
-        var mailbox = smtpMailbox(
-                null,
-                Map.of(
-                        "outbound",
-                        Map.of("host", "localhost", "port", greenMail.getSmtp().getPort(), "security", "none")));
+        var mailbox = smtpMailbox(null, Map.of("outbound", smtp.outbound()));
         String marker = marker();
         String customerAddress = "maria-" + marker.toLowerCase() + "@example.org";
         var created = admin().post(
@@ -90,8 +72,8 @@ class AutomatedReplyMailTests extends EmailTestBase {
         var kase = awaitCase(marker);
         long number = kase.get("number").asLong();
 
-        var sent = awaitSentTo(customerAddress);
-        assertThat(plainText(sent).strip())
+        var sent = smtp.awaitOneSentTo(customerAddress);
+        assertThat(TestSmtpServer.plainText(sent).strip())
                 .startsWith("Hello Maria Lopez,")
                 .contains(
                         "we have your request #" + number + " (Wrong colour " + marker + ") and answer within a day.");
@@ -128,11 +110,7 @@ class AutomatedReplyMailTests extends EmailTestBase {
 
     @Test
     void anAutomationDoesNotEmailARobotWhoseAutomaticMailOpenedTheCase() {
-        var mailbox = smtpMailbox(
-                null,
-                Map.of(
-                        "outbound",
-                        Map.of("host", "localhost", "port", greenMail.getSmtp().getPort(), "security", "none")));
+        var mailbox = smtpMailbox(null, Map.of("outbound", smtp.outbound()));
         String marker = marker();
         String robot = "robot-" + marker.toLowerCase() + "@example.org";
         var created = admin().post(
@@ -172,7 +150,7 @@ class AutomatedReplyMailTests extends EmailTestBase {
             assertThat(delivery.path("state").asString("")).isEqualTo("failed");
             assertThat(delivery.path("detail").asString("")).contains("does not answer automatic mail");
         });
-        assertThat(sentTo(robot)).isEmpty();
+        assertThat(smtp.sentTo(robot)).isEmpty();
     }
 
     private static List<JsonNode> replies(JsonNode kase) {
@@ -189,40 +167,5 @@ class AutomatedReplyMailTests extends EmailTestBase {
                 .flatMap(e -> e.get("data").get("changes").valueStream())
                 .map(JsonNode::asString)
                 .toList();
-    }
-
-    private static MimeMessage awaitSentTo(String address) {
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(sentTo(address)).hasSize(1));
-        return sentTo(address).getFirst();
-    }
-
-    private static List<MimeMessage> sentTo(String address) {
-        return Arrays.stream(greenMail.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Arrays.stream(m.getAllRecipients())
-                                .anyMatch(r -> r.toString().equalsIgnoreCase(address));
-                    } catch (MessagingException e) {
-                        return false;
-                    }
-                })
-                .toList();
-    }
-
-    /** The text/plain part of the mail (an automation's email also has an HTML one). */
-    private static String plainText(jakarta.mail.Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return String.valueOf(part.getContent());
-        }
-        if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String text = plainText(multipart.getBodyPart(i));
-                if (!text.isEmpty()) {
-                    return text;
-                }
-            }
-        }
-        return "";
     }
 }
