@@ -104,6 +104,20 @@ class HelpCenterTests extends ApiTestBase {
     }
 
     @Test
+    void aWordInTheTitleRanksAboveTheSummaryAndTheSummaryAboveTheTextHoweverOftenTheTextRepeatsIt() {
+        var inTitle = published("Refunds " + marker, "How refunds work", "Nothing more to say.");
+        var inSummary = published("Returns", "Returns and " + marker, "Nothing more to say.");
+        var inText = published("Parcels", "Where a parcel is", (marker + " ").repeat(30));
+        var web = WebSession.anonymous(port);
+
+        assertThat(web.get("/help/search?q=" + marker)
+                        .html()
+                        .select("#help-results a")
+                        .eachAttr("href"))
+                .containsExactly(path(inTitle), path(inSummary), path(inText));
+    }
+
+    @Test
     void aVisitorSaysWhetherAnArticleHelpedAndTheWebFormReportsDeflections() {
         var article = published("Late technician " + marker, "public", "Visits", "");
         var web = WebSession.anonymous(port);
@@ -213,6 +227,18 @@ class HelpCenterTests extends ApiTestBase {
         var article = created(title, visibility, category, section);
         var published = publisher.post(
                 "/api/v1/knowledge/articles/" + article.get("id").asString() + "/state", Map.of("state", "published"));
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        return published.json();
+    }
+
+    private JsonNode published(String title, String summary, String body) {
+        var created = writer.post(
+                "/api/v1/knowledge/articles",
+                Map.of("title", title, "summary", summary, "body", body, "visibility", "public", "category", "Orders"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        var published = publisher.post(
+                "/api/v1/knowledge/articles/" + created.json().get("id").asString() + "/state",
+                Map.of("state", "published"));
         assertThat(published.status()).as(published.toString()).isEqualTo(200);
         return published.json();
     }
