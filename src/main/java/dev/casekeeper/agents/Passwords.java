@@ -10,22 +10,26 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Hashes agent passwords with Argon2id. Hashes carry their algorithm's id, so a future change of
- * algorithm still verifies old hashes; bcrypt is accepted for agents imported from elsewhere.
+ * Hashes agent passwords with Argon2id, at the cost {@link PasswordHashingSettings} gives. Hashes carry
+ * their algorithm's id and cost, so a future change of either still verifies old hashes; bcrypt is
+ * accepted for agents imported from elsewhere.
  */
 @Component
 class Passwords {
 
-    private final PasswordEncoder encoder = new DelegatingPasswordEncoder(
-            "argon2",
-            Map.of(
-                    "argon2",
-                    Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-                    "bcrypt",
-                    new BCryptPasswordEncoder()));
+    private final PasswordEncoder encoder;
 
     /** Hash of a password nobody has, checked against when the email is unknown so timing says nothing. */
-    private final String decoy = encoder.encode("decoy password that matches no agent");
+    private final String decoy;
+
+    Passwords(PasswordHashingSettings hashing) {
+        // Salt and hash lengths and parallelism as Spring Security's defaults (16, 32, 1); memory in KiB.
+        var argon2 = new Argon2PasswordEncoder(
+                16, 32, 1, Math.toIntExact(hashing.memory().toKilobytes()), hashing.iterations());
+        this.encoder = new DelegatingPasswordEncoder(
+                "argon2", Map.of("argon2", argon2, "bcrypt", new BCryptPasswordEncoder()));
+        this.decoy = encoder.encode("decoy password that matches no agent");
+    }
 
     private static final SecureRandom random = new SecureRandom();
 
