@@ -43,7 +43,10 @@ class CustomPlans {
      * would trade a scan that stops at the cap for the whole bitmap of a common word's index.
      */
     void forFilters() {
-        forThisTransaction();
-        jdbc.sql("select set_config('random_page_cost', '1.1', true)").query().listOfRows();
+        jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true),"
+                        + " set_config('max_parallel_workers_per_gather', '0', true),"
+                        + " set_config('random_page_cost', '1.1', true)")
+                .query()
+                .listOfRows();
     }
 }

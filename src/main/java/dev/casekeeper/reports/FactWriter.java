@@ -15,7 +15,6 @@ import dev.casekeeper.sla.SlaManagement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -140,14 +139,12 @@ class FactWriter {
         var kase = facts.kase();
         var requester = kase.requesterId().value();
         var createdAt = java.sql.Timestamp.from(kase.createdAt());
-        // The requester the row had: a merge of customers moves a case to another requester.
-        List<UUID> before = replacing
-                ? jdbc.sql("select requester_id from reports.case_fact where case_id = :id")
-                        .param("id", kase.id().value())
-                        .query(UUID.class)
-                        .list()
-                : List.of();
-        jdbc.sql("""
+        // The upsert answers with the requester the row had before it (none for a new row): a merge of
+        // customers moves a case to another requester. The CTE reads the row as it was, in the same
+        // statement, so a refresh costs no extra round trip.
+        var before = jdbc
+                .sql("""
+                        with old as (select requester_id from reports.case_fact where case_id = :id)
                         insert into reports.case_fact (case_id, number, requester_id, channel, priority, team_id,
                             agent_id, status, created_at, created_day, first_response_secs,
                             first_response_business_secs, solved_day, resolution_secs, resolution_business_secs,
@@ -175,6 +172,7 @@ class FactWriter {
                             last_frustration = excluded.last_frustration,
                             tags = excluded.tags, custom_fields = excluded.custom_fields,
                             refreshed_at = excluded.refreshed_at
+                        returning (select requester_id from old) as before
                         """)
                 .param("id", kase.id().value())
                 .param("number", kase.number())
@@ -199,7 +197,11 @@ class FactWriter {
                 .param("tags", kase.tags().toArray(new String[0]))
                 .param("customFields", json.writeValueAsString(customValues.of(kase.id())))
                 .param("now", java.sql.Timestamp.from(clock.instant()))
-                .update();
+                .query((rs, n) -> rs.getObject("before", UUID.class))
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .toList();
         // A case's creation never changes: only a new row, or one moved to another requester, changes
         // which case comes before the requesters' next ones.
         if (!before.contains(requester)) {
