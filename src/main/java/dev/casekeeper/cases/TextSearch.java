@@ -83,6 +83,16 @@ final class TextSearch {
         return branches;
     }
 
+    /**
+     * The two conditions whose matches can be a large part of the desk, as {@code from} and
+     * {@code condition}: the words in subjects ({@code c}) and in messages and notes ({@code t}).
+     */
+    List<Branch> wordBranches() {
+        return List.of(
+                new Branch("cases.support_case c", "c.search @@ " + QUERY),
+                new Branch("cases.timeline_entry t", "t.kind <> 'event' and t.search @@ " + QUERY, true));
+    }
+
     /** All branches as one condition on {@code c}: for walking an index in order when matches are many. */
     String anyOf() {
         var any = new ArrayList<String>();
