@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class CaseSearchQueries {
 
+    private static final String NOT_REMOVED = "c.removed_at is null";
+
     private static final String UNSOLVED = "c.status in ('new', 'open', 'pending', 'on_hold')";
 
     private final JdbcClient jdbc;
@@ -50,6 +52,11 @@ class CaseSearchQueries {
         Where param(String name, Object value) {
             params.put(name, value);
             return this;
+        }
+
+        /** Whether this asks nothing of a case but that it was not removed. */
+        boolean notRemovedOnly() {
+            return sql.toString().equals(NOT_REMOVED);
         }
     }
 
@@ -242,11 +249,11 @@ class CaseSearchQueries {
                 beside = CompletableFuture.supplyAsync(
                         () -> readOnly.execute(status -> {
                             plans.forThisTransaction();
-                            return find(own, narrowed, visible, visibility, params);
+                            return find(text, own, narrowed, visible, visibility, params);
                         }),
                         aside);
             }
-            var found = find(branch, narrowed, visible, visibility, params);
+            var found = find(text, branch, narrowed, visible, visibility, params);
             ids.addAll(found);
             if (found.size() > cap(branch) || ids.size() > ENTRIES_CAP) {
                 if (beside != null) {
@@ -296,6 +303,7 @@ class CaseSearchQueries {
 
     /** A branch's visible matches, up to one past its cap. */
     private List<UUID> find(
+            TextSearch text,
             TextSearch.Branch branch,
             Where narrowed,
             String visible,
@@ -303,12 +311,29 @@ class CaseSearchQueries {
             Map<String, Object> shared) {
         var params = new HashMap<>(shared);
         params.put("cap", cap(branch) + 1);
+        if (branch.entries() && visibility.all() && narrowed.notRemovedOnly()) {
+            return casesOfEntries(text.inTimeline(), params);
+        }
         String condition = branch.condition() + " and " + narrowed.sql() + " and " + visible;
         if (visibility.all() || branch.entries()) { // each entry's case is read by its key already
             return ids(branch.from(), condition, params);
         }
         var few = fewVisible(branch, narrowed, visible, params);
         return few != null ? few : ids(branch.from(), condition, params);
+    }
+
+    /**
+     * The cases of the entries with the words, for a viewer who may see every case: only whether an
+     * entry's case was removed is asked, of the few removed cases' own index (cases V18), not of each
+     * entry's case row (a rare word's 2,099 entries at 1M: 4 ms, against 13 ms reading their cases).
+     */
+    private List<UUID> casesOfEntries(TextSearch.Branch entries, Map<String, Object> params) {
+        return jdbc.sql("select t.case_id from " + entries.from() + " where " + entries.condition()
+                        + " and not exists (select 1 from cases.support_case r where r.id = t.case_id"
+                        + " and r.removed_at is not null) limit :cap")
+                .params(params)
+                .query(UUID.class)
+                .list();
     }
 
     private List<UUID> ids(String from, String condition, Map<String, Object> params) {
@@ -376,7 +401,7 @@ class CaseSearchQueries {
 
     /** The view and the filters that are set, without the viewer's visibility. */
     private static Where narrowed(CaseSearch search, CaseQueries.Visibility visibility, Instant now) {
-        var where = new Where(new StringBuilder("c.removed_at is null"), new HashMap<>());
+        var where = new Where(new StringBuilder(NOT_REMOVED), new HashMap<>());
         narrow(where, search, visibility, now);
         return where;
     }
@@ -405,7 +430,7 @@ class CaseSearchQueries {
      */
     TextSearch.Found text(String q, CaseQueries.Visibility visibility, Set<UUID> matchingCustomers) {
         var text = new TextSearch(q, matchingCustomers);
-        var where = new Where(new StringBuilder("c.removed_at is null"), new HashMap<>());
+        var where = new Where(new StringBuilder(NOT_REMOVED), new HashMap<>());
         text.bind(where.params());
         return new TextSearch.Found(text, collect(text, where, visibility));
     }
@@ -454,7 +479,7 @@ class CaseSearchQueries {
     /** The same rule as {@link CaseManagement}: everything, or own teams', team-less and owned cases. */
     private static Where visible(CaseQueries.Visibility visibility) {
         // Spam and deleted cases leave every view, count and search.
-        var where = new Where(new StringBuilder("c.removed_at is null"), new HashMap<>());
+        var where = new Where(new StringBuilder(NOT_REMOVED), new HashMap<>());
         return where.and(visibility(visibility, where.params()));
     }
 

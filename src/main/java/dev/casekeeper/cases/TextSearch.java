@@ -88,9 +88,12 @@ final class TextSearch {
      * {@code condition}: the words in subjects ({@code c}) and in messages and notes ({@code t}).
      */
     List<Branch> wordBranches() {
-        return List.of(
-                new Branch("cases.support_case c", "c.search @@ " + QUERY),
-                new Branch("cases.timeline_entry t", "t.kind <> 'event' and t.search @@ " + QUERY, true));
+        return List.of(new Branch("cases.support_case c", "c.search @@ " + QUERY), inTimeline());
+    }
+
+    /** Messages and notes with the words, as rows of {@code cases.timeline_entry t}. */
+    Branch inTimeline() {
+        return new Branch("cases.timeline_entry t", "t.kind <> 'event' and t.search @@ " + QUERY, true);
     }
 
     /** All branches as one condition on {@code c}: for walking an index in order when matches are many. */

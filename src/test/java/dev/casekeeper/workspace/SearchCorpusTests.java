@@ -138,6 +138,28 @@ class SearchCorpusTests extends ApiTestBase {
     }
 
     @Test
+    void aCaseMarkedAsSpamIsFoundByNoneOfItsWordsEvenByWhoeverSeesEveryCase() {
+        String word = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        long spam = open(
+                newTeam(),
+                "Cheap watches",
+                "Order today: " + word + " watches at half price.",
+                "offers-" + word + "@cheap.example",
+                "Offers",
+                List.of());
+        var supervisor =
+                WebSession.anonymous(port).signIn(newAgent("supervisor").email(), PASSWORD);
+        assertThat(numbers(supervisor.getPart("/views/all?q=" + word).html())).containsExactly(spam);
+
+        var marked = admin().post("/api/v1/cases/" + id(spam) + "/spam", Map.of("blockSender", false));
+
+        assertThat(marked.status()).as(marked.toString()).isEqualTo(200);
+        assertThat(numbers(supervisor.getPart("/views/all?q=" + word).html())).isEmpty();
+        var api = admin().get("/api/v1/cases?limit=10&q=" + word);
+        assertThat(api.json().get("items").size()).as(api.toString()).isZero();
+    }
+
+    @Test
     void theApiSearchesWhatTheWorkspaceSearches() {
         assertThat(apiSearch(agent, "dispatcher")).containsExactly(corpus.get(2));
         assertThat(apiSearch(agent, "courier")).containsExactly(corpus.get(1));
