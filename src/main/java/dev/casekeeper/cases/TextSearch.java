@@ -175,8 +175,8 @@ final class TextSearch {
             if (ids.isEmpty()) {
                 return "false";
             }
-            params.put("foundIds", ids);
-            return "c.id in (:foundIds)";
+            params.put("foundIds", ids.toArray(UUID[]::new));
+            return "c.id = any(:foundIds)";
         }
     }
 
