@@ -10,14 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** SQL for the workspace lists: the views, their counts, filters, sorting and search. */
 @Repository
@@ -28,24 +23,9 @@ class CaseSearchQueries {
     private static final String UNSOLVED = "c.status in ('new', 'open', 'pending', 'on_hold')";
 
     private final JdbcClient jdbc;
-    private final CustomPlans plans;
-    private final TransactionTemplate readOnly;
-    /** Where a search's second costly branch runs beside the first. */
-    private final Executor aside = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("search-aside-", 0).factory());
 
-    /**
-     * How many searches may take a second connection at once. Each already holds one for its request:
-     * were every connection of the pool held by a search waiting for a second, none would get one. A
-     * search that finds none free runs its branches one after the other.
-     */
-    private final java.util.concurrent.Semaphore asides = new java.util.concurrent.Semaphore(4);
-
-    CaseSearchQueries(JdbcClient jdbc, CustomPlans plans, PlatformTransactionManager transactions) {
+    CaseSearchQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.plans = plans;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
     }
 
     /** A search as SQL: the where clause and its parameters. */
@@ -242,52 +222,19 @@ class CaseSearchQueries {
         if (manyAsEstimated(text, params)) {
             return null;
         }
-        var branches = text.branches();
         var ids = new LinkedHashSet<UUID>();
-        for (int i = 0; i < branches.size(); i++) {
-            var branch = branches.get(i);
-            // The timeline's branch and the one after it (part of the subject) are the two that cost:
-            // they run at once, the second on a connection of its own, when the narrower ones have
-            // not found the matches many.
-            CompletableFuture<List<UUID>> beside = null;
-            TextSearch.Branch next = null;
-            if (branch.entries() && i + 1 < branches.size() && asides.tryAcquire()) {
-                next = branches.get(++i);
-                var own = next;
-                beside = CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return readOnly.execute(status -> {
-                                    plans.forThisTransaction();
-                                    return find(text, own, narrowed, visible, visibility, params);
-                                });
-                            } finally {
-                                asides.release();
-                            }
-                        },
-                        aside);
-            }
+        for (var branch : text.branches()) {
             var found = find(text, branch, narrowed, visible, visibility, params);
             ids.addAll(found);
             if (found.size() > cap(branch) || ids.size() > ENTRIES_CAP) {
-                if (beside != null) {
-                    beside.cancel(false);
-                }
                 return null;
             }
             if (branch.entries() && ids.size() > CasePage.COUNT_CAP) {
                 // The words alone find more than a list counts: it shows the latest of them, "1,000+",
-                // unranked. Part of the subject would only add cases whose subject holds the text
-                // inside a longer word, and is not waited for (a rare word's 2,099 entries at 1M: the
-                // subject's trigrams cost 12 ms more than its words).
+                // unranked. Part of the subject, the last branch, would only add cases whose subject
+                // holds the text inside a longer word, and is not asked (a rare word's 2,099 entries
+                // at 1M: the subject's trigrams cost 12 ms more than its words).
                 return ids;
-            }
-            if (beside != null) {
-                var more = beside.join();
-                ids.addAll(more);
-                if (more.size() > cap(next) || ids.size() > ENTRIES_CAP) {
-                    return null;
-                }
             }
         }
         return ids;
