@@ -1,6 +1,7 @@
 package dev.casekeeper.bus;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -21,12 +22,15 @@ import org.springframework.util.backoff.BackOffExecution;
 final class NotificationListener {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationListener.class);
-    private static final int WAIT_MILLIS = 500;
+    /** How long a stop waits for the listening thread to end. */
+    private static final long STOP_MILLIS = 2_000;
+
     private static final long CHECK_MILLIS = 10_000;
     private static final long START_WAIT_SECONDS = 10;
 
     private final ListenConnection connections;
     private final BackOff backOff;
+    private final int idleWaitMillis;
     private final Consumer<String> heard;
     private final Runnable reconnected;
     private volatile boolean running;
@@ -38,9 +42,15 @@ final class NotificationListener {
 
     private @Nullable Thread thread;
 
-    NotificationListener(ListenConnection connections, BackOff backOff, Consumer<String> heard, Runnable reconnected) {
+    NotificationListener(
+            ListenConnection connections,
+            BackOff backOff,
+            Duration idleWait,
+            Consumer<String> heard,
+            Runnable reconnected) {
         this.connections = connections;
         this.backOff = backOff;
+        this.idleWaitMillis = Math.toIntExact(idleWait.toMillis());
         this.heard = heard;
         this.reconnected = reconnected;
     }
@@ -61,7 +71,7 @@ final class NotificationListener {
                 var pg = connection.unwrap(PGConnection.class);
                 long checked = System.nanoTime();
                 while (running) {
-                    var notifications = pg.getNotifications(WAIT_MILLIS);
+                    var notifications = pg.getNotifications(idleWaitMillis);
                     if (notifications != null) {
                         for (var notification : notifications) {
                             heard.accept(notification.getParameter());
@@ -119,7 +129,7 @@ final class NotificationListener {
         var current = thread;
         if (current != null) {
             try {
-                current.join(WAIT_MILLIS * 4L);
+                current.join(STOP_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

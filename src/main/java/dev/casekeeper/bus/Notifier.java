@@ -1,5 +1,6 @@
 package dev.casekeeper.bus;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -24,10 +25,12 @@ final class Notifier {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
     private static final int CAPACITY = 10_000;
     private static final int BATCH = 200;
-    private static final int WAIT_MILLIS = 500;
+    /** How long a stop waits for the last messages to go out. */
+    private static final long STOP_MILLIS = 2_000;
 
     private final JdbcClient jdbc;
     private final BackOff backOff;
+    private final long idleWaitMillis;
     private final String gap;
     private final LinkedBlockingQueue<String> outbox = new LinkedBlockingQueue<>(CAPACITY);
     private volatile boolean lost;
@@ -35,9 +38,10 @@ final class Notifier {
     private volatile CountDownLatch stopping = new CountDownLatch(0);
     private @Nullable Thread thread;
 
-    Notifier(JdbcClient jdbc, BackOff backOff, UUID node) {
+    Notifier(JdbcClient jdbc, BackOff backOff, Duration idleWait, UUID node) {
         this.jdbc = jdbc;
         this.backOff = backOff;
+        this.idleWaitMillis = idleWait.toMillis();
         this.gap = node + " " + PostgresClusterBus.EVERY_TOPIC + " ";
     }
 
@@ -51,7 +55,7 @@ final class Notifier {
     private void loop() {
         while (running || !outbox.isEmpty()) {
             try {
-                var first = outbox.poll(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                var first = outbox.poll(idleWaitMillis, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -110,7 +114,7 @@ final class Notifier {
         var current = thread;
         if (current != null) {
             try {
-                current.join(WAIT_MILLIS * 4L);
+                current.join(STOP_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

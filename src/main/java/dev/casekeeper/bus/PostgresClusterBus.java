@@ -44,9 +44,13 @@ class PostgresClusterBus implements ClusterBus, SmartLifecycle {
     private volatile @Nullable ExecutorService deliveries;
 
     PostgresClusterBus(JdbcClient jdbc, DataSourceProperties database, BusSettings settings) {
-        this.notifier = new Notifier(jdbc, settings.backOff(), node);
+        this.notifier = new Notifier(jdbc, settings.backOff(), settings.idleWait(), node);
         this.listener = new NotificationListener(
-                ListenConnection.to(database, node), settings.backOff(), this::heard, this::reconnected);
+                ListenConnection.to(database, node),
+                settings.backOff(),
+                settings.idleWait(),
+                this::heard,
+                this::reconnected);
     }
 
     /** This node's name on the bus, also the PostgreSQL application name of its listening connection. */

@@ -37,6 +37,9 @@ public final class HeadlessChromium {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
+    /** How often a wait asks its condition again: each time is a round trip to the browser. */
+    public static final Duration POLL = Duration.ofMillis(50);
+
     private HeadlessChromium() {}
 
     public static boolean installed() {
@@ -176,7 +179,16 @@ public final class HeadlessChromium {
      * stale before it is read: the condition is then asked again, not failed.
      */
     public static WebDriverWait waitFor(WebDriver browser) {
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        return waitFor(browser, Duration.ofSeconds(20));
+    }
+
+    /**
+     * Waits up to {@code timeout} for a condition, asking it again every {@link #POLL}: Selenium's
+     * default of 500 ms added a quarter of a second on average to each wait for a page part that
+     * comes a moment later, and the browser tests wait for hundreds of them.
+     */
+    public static WebDriverWait waitFor(WebDriver browser, Duration timeout) {
+        var wait = new WebDriverWait(browser, timeout, POLL);
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }

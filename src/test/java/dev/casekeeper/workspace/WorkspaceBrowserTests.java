@@ -319,7 +319,7 @@ class WorkspaceBrowserTests extends ApiTestBase {
     }
 
     private static WebDriverWait waitFor(WebDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10));
+        return new WebDriverWait(browser, Duration.ofSeconds(10), HeadlessChromium.POLL);
     }
 
     private static WebDriver browser() {

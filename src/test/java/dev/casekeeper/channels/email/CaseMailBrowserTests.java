@@ -176,7 +176,7 @@ class CaseMailBrowserTests extends EmailTestBase {
     }
 
     private void awaitShownOrTimeout(String form, String entry) {
-        new WebDriverWait(browser, Duration.ofSeconds(90))
+        new WebDriverWait(browser, Duration.ofSeconds(90), HeadlessChromium.POLL)
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     var refused = d.findElements(By.cssSelector(
