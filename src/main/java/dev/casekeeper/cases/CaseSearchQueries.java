@@ -210,10 +210,12 @@ class CaseSearchQueries {
      * The ids of the visible cases the text finds, each branch through its own index and stopping
      * past its cap ({@link CasePage#COUNT_CAP}, {@link #ENTRIES_CAP} for the entries); or null when a
      * branch passes its cap, or all together pass {@link #ENTRIES_CAP}: then the matches are many
-     * and dense enough to find a page of them by walking. The branches run one by one, the narrowest
-     * first, and the first to pass its cap ends the collection: a common word's later branches would
-     * only confirm that the matches are many. (A case with several matching entries comes once per
-     * entry from the timeline's branch.)
+     * and dense enough to find a page of them by walking. Words the planner's statistics already
+     * count as frequent are taken as many without collecting ({@link #manyAsEstimated}). The branches
+     * run one by one, the narrowest first, and the first to pass its cap ends the collection: a
+     * common word's later branches would only confirm that the matches are many; and once the words
+     * find more than {@link CasePage#COUNT_CAP} cases, part of the subject is not asked. (A case with
+     * several matching entries comes once per entry from the timeline's branch.)
      */
     private @Nullable Set<UUID> collect(TextSearch text, Where narrowed, CaseQueries.Visibility visibility) {
         var params = new HashMap<>(narrowed.params());
@@ -399,7 +401,6 @@ class CaseSearchQueries {
     TextSearch.Found text(String q, CaseQueries.Visibility visibility, Set<UUID> matchingCustomers) {
         var text = new TextSearch(q, matchingCustomers);
         var where = new Where(new StringBuilder(NOT_REMOVED), new HashMap<>());
-        text.bind(where.params());
         return new TextSearch.Found(text, collect(text, where, visibility));
     }
 
